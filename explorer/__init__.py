@@ -1,0 +1,1 @@
+"""Keras Shape Explorer core: pure Python + Keras + numpy + pandas + plotly, no Streamlit."""

@@ -1,0 +1,92 @@
+"""Memory and compute budget, computed from the Config alone, before anything is allocated.
+
+Keras allocates every weight when a layer is built, so a hostile vocabulary size could take the
+server down. `check_budget` is consulted before any model is built (see `explorer.model`).
+Weight bytes are exact (tests compare them with the built model); activation bytes estimate the
+tensors that one forward pass and the live demonstration hold at once, in float32.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Config
+
+BYTES_PER_FLOAT = 4
+MEMORY_BUDGET_BYTES = 256 * 1024 * 1024
+FORWARD_FLOP_BUDGET = 20e9
+
+
+@dataclass(frozen=True)
+class BudgetItem:
+    layer: str
+    kind: str  # "weights" or "activations"
+    nbytes: int
+
+
+@dataclass(frozen=True)
+class Budget:
+    items: tuple[BudgetItem, ...]
+    forward_flops: int
+    limit_bytes: int = MEMORY_BUDGET_BYTES
+    limit_flops: float = FORWARD_FLOP_BUDGET
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(i.nbytes for i in self.items)
+
+    @property
+    def weight_bytes(self) -> int:
+        return sum(i.nbytes for i in self.items if i.kind == "weights")
+
+    @property
+    def largest(self) -> BudgetItem:
+        return max(self.items, key=lambda i: i.nbytes)
+
+    @property
+    def fits_memory(self) -> bool:
+        return self.total_bytes <= self.limit_bytes
+
+    @property
+    def fits_compute(self) -> bool:
+        return self.forward_flops <= self.limit_flops
+
+    @property
+    def ok(self) -> bool:
+        return self.fits_memory and self.fits_compute
+
+
+def weight_counts(cfg: Config) -> dict[str, int]:
+    """Parameters per layer: V·E; 2·4H(E+H+1); F·U+U; U·C+C."""
+    h, e, f, u, c = cfg.lstm_units, cfg.embed_dim, cfg.features, cfg.dense_units, cfg.head_units
+    return {
+        "embedding": cfg.vocab_size * e,
+        "bidirectional": 2 * 4 * h * (e + h + 1),
+        "dense": f * u + u,
+        "time_distributed": u * c + c,
+    }
+
+
+def forward_flops(cfg: Config) -> int:
+    """Multiply-adds ×2 of one forward pass: the two LSTM directions dominate."""
+    bt = cfg.batch_size * cfg.seq_len
+    h, e, f, u, c = cfg.lstm_units, cfg.embed_dim, cfg.features, cfg.dense_units, cfg.head_units
+    return 2 * bt * (2 * 4 * h * (e + h) + f * u + u * c)
+
+
+def check_budget(cfg: Config) -> Budget:
+    """Bytes of weights and of the activations held by one forward pass plus the demonstration."""
+    bt = cfg.batch_size * cfg.seq_len
+    e, h, f, u, c = cfg.embed_dim, cfg.lstm_units, cfg.features, cfg.dense_units, cfg.head_units
+    items = [BudgetItem(name, "weights", n * BYTES_PER_FLOAT) for name, n in weight_counts(cfg).items()]
+    activations = {
+        "tokens": bt,
+        "embedding": bt * e,
+        # each direction keeps its own (B, T, H) output and a time-reversed copy of its input
+        "bidirectional": 2 * bt * (h + e) + bt * f,
+        # layer output, H.reshape(-1, F) copy, matmul result, tensordot result
+        "dense": 3 * bt * u + bt * f,
+        # TimeDistributed output, Dense applied directly, per-step version
+        "time_distributed": 3 * bt * c,
+    }
+    items += [BudgetItem(name, "activations", n * BYTES_PER_FLOAT) for name, n in activations.items()]
+    return Budget(tuple(items), forward_flops(cfg))

@@ -1,0 +1,40 @@
+"""Every visible string, in English and Simplified Chinese. Panels never hard-code text.
+
+Each module in CATALOGS holds two dicts, EN and ZH, with the same keys (a test checks parity).
+Placeholders use str.format names; numbers are formatted by the caller.
+"""
+from __future__ import annotations
+
+from . import core
+
+CATALOGS = (core,)
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+DEFAULT_LANGUAGE = "en"
+
+
+def catalog(lang: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for module in CATALOGS:
+        merged.update(module.ZH if lang == "zh" else module.EN)
+    return merged
+
+
+_CATALOGS = {lang: catalog(lang) for lang in LANGUAGES}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text for key in lang (English if lang is unknown), with {placeholders} filled in."""
+    text = _CATALOGS.get(lang, _CATALOGS[DEFAULT_LANGUAGE])[key]
+    return text.format(**values) if values else text
+
+
+def language_from_locale(locale: str | None) -> str:
+    """'zh-CN', 'zh_TW', 'zh' -> 'zh'; anything else (or nothing) -> 'en'."""
+    if isinstance(locale, str) and locale.strip().lower().replace("_", "-").split("-")[0] == "zh":
+        return "zh"
+    return DEFAULT_LANGUAGE
+
+
+def parse_language(raw: object) -> str | None:
+    """A language code from untrusted input, or None if it is not one we have."""
+    return raw if isinstance(raw, str) and raw in LANGUAGES else None

@@ -1,0 +1,68 @@
+"""Every cache of the app, in one place.
+
+Models and forward passes live in one byte-bounded LRU (sizes from the memory budget, so a few
+large configurations cannot pile up); small pure results use Streamlit's caches. Models are shared
+between sessions and only ever called with training=False.
+"""
+from __future__ import annotations
+
+import keras
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from explorer.budget import Budget, check_budget
+from explorer.config import Config
+from explorer.demo import Demonstrations, run_demonstrations
+from explorer.describe import LayerInfo, describe_config, describe_model, layer_table, weight_table
+from explorer.diagram import flow_figure
+from explorer.memo import ByteBoundedCache
+from explorer.model import build_model
+from explorer.traps import Trap, all_traps
+
+MODEL_CACHE_BYTES = 384 * 1024 * 1024
+_heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
+
+
+def budget_for(cfg: Config) -> Budget:
+    return check_budget(cfg)
+
+
+def model_for(cfg: Config) -> keras.Model:
+    """The built model; callers check budget_for(cfg).fits_memory first (build_model checks again)."""
+    return _heavy.get_or_create(("model", cfg), budget_for(cfg).weight_bytes, lambda: build_model(cfg))
+
+
+def demonstrations_for(cfg: Config) -> Demonstrations:
+    budget = budget_for(cfg)
+    return _heavy.get_or_create(("demo", cfg), budget.total_bytes - budget.weight_bytes,
+                                lambda: run_demonstrations(model_for(cfg), cfg))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def description_for(cfg: Config) -> list[LayerInfo]:
+    """From the real model when it fits the budget, else from Keras's weight-free shape inference."""
+    return describe_model(model_for(cfg)) if budget_for(cfg).fits_memory else describe_config(cfg)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def tables_for(cfg: Config) -> tuple[pd.DataFrame, pd.DataFrame]:
+    infos = description_for(cfg)
+    return layer_table(infos, cfg), weight_table(infos)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def figure_for(cfg: Config, labels: dict[str, str]) -> go.Figure:
+    return flow_figure(description_for(cfg), cfg, labels)
+
+
+@st.cache_resource(show_spinner=False)
+def traps() -> list[Trap]:
+    return all_traps()
+
+
+def clear_all() -> None:
+    """Empty every cache (tests call this between cases)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    _heavy.clear()

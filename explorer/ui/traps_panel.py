@@ -1,0 +1,16 @@
+"""What the question's code does on Keras 3, with Keras's own messages."""
+from __future__ import annotations
+
+import keras
+import streamlit as st
+
+from explorer.i18n import t
+from explorer.traps import Trap
+
+
+def render(traps: list[Trap], lang: str) -> None:
+    st.subheader(t(lang, "traps.header", version=keras.__version__))
+    for trap in traps:
+        st.markdown(f"**{t(lang, f'traps.{trap.key}.title')}**")
+        st.code(trap.message, language="text")
+        st.markdown(t(lang, f"traps.{trap.key}.fix"))

@@ -1,0 +1,103 @@
+"""The whole page through Streamlit's AppTest: sidebar changes reach the table and the diagram."""
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from explorer.ui import cache
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    cache.clear_all()
+    yield
+    cache.clear_all()
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def layer_table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def figure(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def annotation_text(at: AppTest) -> str:
+    return " ".join(a.get("text", "") for a in figure(at)["layout"]["annotations"])
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_default_page_shows_the_question_numbers():
+    at = run()
+    assert not at.exception and not at.error
+    df = layer_table(at)
+    assert df["Output shape"].tolist() == ["(30, 50)", "(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
+    assert df["Parameters"].tolist() == [0, 640_000, 84_000, 15_200, 1_206]
+    assert "`model.count_params()` = **740,406**" in texts(at)
+    annotations = annotation_text(at)
+    for shape in ("(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)", "kernel (75, 200)"):
+        assert shape in annotations
+    code = "\n".join(c.value for c in at.code)
+    assert "# (1500, 75)  (B·T, F)" in code and "# (30, 50, 200)  (B, T, U)" in code
+    diffs = [float(x) for x in re.findall(r"\|: `([0-9.e+-]+)`", texts(at))]
+    assert len(diffs) == 5 and max(diffs) < 1e-5
+    assert "this model's real kernel is (75, 200)" in texts(at)
+
+
+def test_sidebar_change_updates_table_diagram_and_demo():
+    at = run()
+    at.sidebar.selectbox(key="merge_mode").set_value("concat")
+    at.sidebar.number_input(key="lstm_units").set_value(128)
+    at.run()
+    assert not at.exception
+    df = layer_table(at)
+    assert df.loc[2, "Output shape"] == "(30, 50, 256)" and df.loc[2, "Parameters"] == 197_632
+    assert df.loc[3, "Weights"] == "kernel (256, 200); bias (200,)"
+    annotations = annotation_text(at)
+    assert "(30, 50, 256)" in annotations and "kernel (256, 200)" in annotations and "(30, 50, 75)" not in annotations
+    assert "# (1500, 256)  (B·T, F)" in "\n".join(c.value for c in at.code)
+    assert "`model.count_params()` = **890,238**" in texts(at)
+
+
+def test_url_values_are_validated_with_visible_messages():
+    at = run({"vocab_size": "99999999", "lstm_units": "abc", "merge_mode": "<b>x</b>", "foo": "1", "seq_len": "12"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "99999999 is outside 2–1,000,000; using 1000000" in warnings
+    assert "abc is not a whole number; using the default 75" in warnings
+    assert "unknown setting foo" in warnings
+    assert "\\<b\\>x\\</b\\>" in warnings  # shown literally, never as HTML
+    assert at.sidebar.number_input(key="seq_len").value == 12
+    assert layer_table(at).loc[1, "Output shape"] == "(30, 12, 64)"
+
+
+def test_over_budget_shows_shapes_without_building():
+    at = run({"vocab_size": "1000000", "embed_dim": "512"})
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "embedding weights: 2,048,000,000 bytes" in errors
+    df = layer_table(at)
+    assert df.loc[1, "Output shape"] == "(30, 50, 512)" and df.loc[1, "Parameters"] == 512_000_000
+    assert "the model was not built" in texts(at)
+    assert not at.code or "reshape" not in at.code[0].value
+
+
+def test_chinese_page():
+    at = run({"lang": "zh"})
+    assert not at.exception
+    assert at.title[0].value == "Keras 形状探索器"
+    assert "输出形状" in layer_table(at).columns
