@@ -7,14 +7,18 @@ import streamlit as st
 
 from explorer.i18n import t
 from explorer.ui import answer_panel, cache, demo_panel, diagram_panel, messages, sidebar, table_panel, traps_panel
+from explorer.ui import changes_panel, code_panel, share_panel
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
 lang, url_notices = sidebar.read_language()
 cfg, notices = sidebar.read_config(lang)
+share_panel.render(cfg, lang)
 st.title(t(lang, "app.title"))
 st.markdown(t(lang, "app.intro"))
 messages.show_notices(url_notices + notices, lang)
+before = changes_panel.previous(cfg)
+changes_panel.render(cache.changes_between(before, cfg) if before else None, lang)
 
 budget = cache.budget_for(cfg)
 if not budget.fits_memory:
@@ -36,4 +40,5 @@ else:
 
 with answer_slot:
     answer_panel.render(cfg, infos, demos.dense if demos else None, lang)
+code_panel.render(cache.code_for(cfg, lang), lang)
 traps_panel.render(cache.traps(), lang)

@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.budget import Budget, check_budget
+from explorer.changes import Changes, compare_configs
+from explorer.codegen import model_code
 from explorer.config import Config
 from explorer.demo import Demonstrations, run_demonstrations
 from explorer.describe import LayerInfo, describe_config, describe_model, layer_table, weight_table
@@ -54,6 +56,16 @@ def tables_for(cfg: Config) -> tuple[pd.DataFrame, pd.DataFrame]:
 @st.cache_data(max_entries=128, show_spinner=False)
 def figure_for(cfg: Config, labels: dict[str, str]) -> go.Figure:
     return flow_figure(description_for(cfg), cfg, labels)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def changes_between(before: Config, after: Config) -> Changes:
+    return compare_configs(before, after)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def code_for(cfg: Config, lang: str) -> str:
+    return model_code(cfg, lang)
 
 
 @st.cache_resource(show_spinner=False)
