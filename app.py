@@ -7,7 +7,8 @@ import streamlit as st
 
 from explorer.i18n import t
 from explorer.ui import answer_panel, cache, demo_panel, diagram_panel, messages, sidebar, table_panel, traps_panel
-from explorer.ui import changes_panel, code_panel, share_panel
+from explorer.ui import breakit_panel, changes_panel, code_panel, share_panel, xray_panel
+from explorer.xray import xray_fits
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -27,7 +28,7 @@ answer_slot = st.container()
 
 infos = cache.description_for(cfg)
 table, weights = cache.tables_for(cfg)
-model_total = cache.model_for(cfg).count_params() if budget.fits_memory else None
+model_total = (lambda: cache.model_for(cfg).count_params()) if budget.fits_memory else None  # built after the table
 table_panel.render(cfg, table, weights, int(table["params"].sum()), model_total, lang)
 diagram_panel.render(cache.figure_for(cfg, diagram_panel.labels(lang)), lang)
 
@@ -40,5 +41,10 @@ else:
 
 with answer_slot:
     answer_panel.render(cfg, infos, demos.dense if demos else None, lang)
+if xray_fits(cfg):
+    xray_panel.render(cache.xray_for(cfg), lang)
+else:
+    xray_panel.render_skipped(cfg, lang)
+breakit_panel.render(cfg, cache.breakit_for, lang)
 code_panel.render(cache.code_for(cfg, lang), lang)
 traps_panel.render(cache.traps(), lang)

@@ -11,16 +11,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from explorer.breakit import BreakResult, run_case
 from explorer.budget import Budget, check_budget
 from explorer.changes import Changes, compare_configs
 from explorer.codegen import model_code
 from explorer.config import Config
 from explorer.demo import Demonstrations, run_demonstrations
-from explorer.describe import LayerInfo, describe_config, describe_model, layer_table, weight_table
+from explorer.describe import LayerInfo, describe_config, layer_table, weight_table
 from explorer.diagram import flow_figure
 from explorer.memo import ByteBoundedCache
 from explorer.model import build_model
 from explorer.traps import Trap, all_traps
+from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
 
 MODEL_CACHE_BYTES = 384 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -43,8 +45,9 @@ def demonstrations_for(cfg: Config) -> Demonstrations:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def description_for(cfg: Config) -> list[LayerInfo]:
-    """From the real model when it fits the budget, else from Keras's weight-free shape inference."""
-    return describe_model(model_for(cfg)) if budget_for(cfg).fits_memory else describe_config(cfg)
+    """Keras's weight-free shape inference (tests check it equals the built model's): the table and the
+    diagram never wait for weights to be allocated, and over-budget configurations get them too."""
+    return describe_config(cfg)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -66,6 +69,18 @@ def changes_between(before: Config, after: Config) -> Changes:
 @st.cache_data(max_entries=128, show_spinner=False)
 def code_for(cfg: Config, lang: str) -> str:
     return model_code(cfg, lang)
+
+
+def xray_for(cfg: Config) -> WrapperXray:
+    """The wrapper X-ray; callers check explorer.xray.xray_fits(cfg) first."""
+    return _heavy.get_or_create(("xray", cfg), xray_bytes(cfg),
+                                lambda: wrapper_xray(model_for(cfg), cfg, demonstrations_for(cfg)))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def breakit_for(cfg: Config, key: str) -> BreakResult:
+    """One "break it" case, run on small throwaway layers (never the shared model)."""
+    return run_case(cfg, key)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,6 +1,8 @@
 """Layer shape table, weight table, named-dimension legend and CSV download."""
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -21,13 +23,15 @@ def dims_legend_html(cfg: Config, lang: str) -> str:
     return " · ".join(parts)
 
 
-def render(cfg: Config, table: pd.DataFrame, weights: pd.DataFrame, total: int, model_total: int | None,
-           lang: str) -> None:
+def render(cfg: Config, table: pd.DataFrame, weights: pd.DataFrame, total: int,
+           model_total: int | None | Callable[[], int], lang: str) -> None:
     st.subheader(t(lang, "table.header"))
     st.markdown(dims_legend_html(cfg, lang), unsafe_allow_html=True)
     st.caption(t(lang, "table.batch_note", B=cfg.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
     st.dataframe(shown, hide_index=True, key="layer_table")
+    if callable(model_total):  # the model is built only now, after the shapes are on the page
+        model_total = model_total()
     if model_total is None:
         st.markdown(t(lang, "table.total_unbuilt", total=f"{total:,}"))
     else:
