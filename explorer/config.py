@@ -103,6 +103,11 @@ def parse_int(raw: Any) -> int | None:
             return int(text)
         if re.fullmatch(r"[+-]?[0-9]{1,15}\.0*", text):
             return int(float(text))
+        if len(text) <= 20:  # what Python's int() reads, as Streamlit's URL binding does: "١٢", "１２", "1_000"
+            try:
+                return int(text)
+            except ValueError:
+                return None
     return None
 
 
