@@ -15,7 +15,7 @@ from .describe import LayerInfo
 from .dims import DIM_COLORS, named, shape_text
 
 WIDTH, HEIGHT = 1100, 440
-_STEP_X = 3.0  # distance between tensor boxes
+_STEP_X = 3.4  # distance between tensor boxes
 _BOTTOM = 0.0
 
 
@@ -45,10 +45,10 @@ def flow_figure(infos: list[LayerInfo], cfg: Config, labels: dict[str, str]) -> 
                       line=dict(color=color, width=2), fillcolor=color, opacity=0.75)
         cx = x0 + (width + depth) / 2
         centers.append((x0, x0 + width + depth, y0 + (height + depth) / 2))
-        fig.add_annotation(x=cx, y=y0 - 0.25, text=f"<b>{shape_text(shape)}</b>", showarrow=False,
+        fig.add_annotation(x=cx, y=y0 - 0.3, text=f"<b>{shape_text(shape)}</b>", showarrow=False,
                            font=dict(size=14), yanchor="top")
         dim_text = ", ".join(f"<span style='color:{DIM_COLORS[d]}'>{d}</span>" for d in dims)
-        fig.add_annotation(x=cx, y=y0 - 0.75, text=f"({dim_text})", showarrow=False, font=dict(size=14),
+        fig.add_annotation(x=cx, y=y0 - 0.8, text=f"({dim_text})", showarrow=False, font=dict(size=14),
                            yanchor="top")
         fig.add_annotation(x=cx, y=y0 + height + depth + 0.12, text=labels["tensor"].format(name=info.name),
                            showarrow=False, font=dict(size=12), yanchor="bottom")
@@ -61,7 +61,7 @@ def flow_figure(infos: list[LayerInfo], cfg: Config, labels: dict[str, str]) -> 
         )
     for i, info in enumerate(infos[1:], start=1):
         left_end, right_start = centers[i - 1][1], centers[i][0]
-        y = 0.35
+        y = 0.5
         fig.add_annotation(x=right_start - 0.05, y=y, ax=left_end + 0.05, ay=y, xref="x", yref="y", axref="x",
                            ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2, arrowcolor="#888")
         mid = (left_end + right_start) / 2
@@ -69,7 +69,7 @@ def flow_figure(infos: list[LayerInfo], cfg: Config, labels: dict[str, str]) -> 
         fig.add_annotation(x=mid, y=y + 0.2, text=f"<b>{step}</b>", showarrow=False, font=dict(size=12),
                            yanchor="bottom")
         weights = _weights_text(info)
-        fig.add_annotation(x=mid, y=y - 0.2, text=weights, showarrow=False, font=dict(size=11), yanchor="top")
+        fig.add_annotation(x=mid, y=y - 0.15, text=weights, showarrow=False, font=dict(size=10), yanchor="top")
         hover_x.append(mid)
         hover_y.append(y)
         hover_color.append("#888")
@@ -81,7 +81,7 @@ def flow_figure(infos: list[LayerInfo], cfg: Config, labels: dict[str, str]) -> 
     fig.update_layout(
         width=WIDTH, height=HEIGHT, margin=dict(l=10, r=10, t=40, b=10), title=dict(text=labels["title"], x=0.01),
         xaxis=dict(visible=False, range=[-0.6, right], fixedrange=True),
-        yaxis=dict(visible=False, range=[-1.4, 3.4], fixedrange=True),
+        yaxis=dict(visible=False, range=[-1.5, 3.4], fixedrange=True),
         transition=dict(duration=0), hovermode="closest", dragmode=False,
     )
     return fig

@@ -39,7 +39,7 @@ def position_figure(demo: DenseDemo, pos: Position, labels: dict[str, str]) -> g
         labels["reshaped"].format(b=pos.batch, steps=f"{steps.start}–{steps.stop - 1}",
                                   units=f"{units.start}–{units.stop - 1}"),
     )
-    fig = make_subplots(rows=1, cols=4, subplot_titles=titles, horizontal_spacing=0.06)
+    fig = make_subplots(rows=1, cols=4, subplot_titles=[_two_lines(t) for t in titles], horizontal_spacing=0.06)
     panels = (
         (demo.flat[np.ix_(rows, feats)], list(rows), list(feats), ("row", pos.row)),
         (demo.kernel[np.ix_(feats, units)], list(feats), list(units), ("col", pos.unit)),
@@ -56,6 +56,15 @@ def position_figure(demo: DenseDemo, pos: Position, labels: dict[str, str]) -> g
     fig.update_layout(width=WIDTH, height=HEIGHT, margin=dict(l=10, r=10, t=60, b=10), transition=dict(duration=0))
     fig.update_annotations(font_size=12)
     return fig
+
+
+def _two_lines(title: str) -> str:
+    """'what: which indices' on two lines: a quarter of the figure is too narrow for one."""
+    for sep in (": ", "："):
+        head, found, tail = title.partition(sep)
+        if found:
+            return f"{head}{found.strip()}<br>{tail}"
+    return title
 
 
 def _highlight(fig: go.Figure, col: int, kind: str, where, xs: list[int], ys: list[int]) -> None:

@@ -1,0 +1,152 @@
+"""Driving the Streamlit page: wait until it is really done, make it still, read what it shows."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+TIMEOUT_MS = 90_000
+# Things that differ between runs or machines: the running-man status, the toolbar with its
+# Deploy button, the header bar and the top decoration line.
+STILL_CSS = """
+[data-testid='stStatusWidget'], [data-testid='stToolbar'], [data-testid='stDecoration'],
+[data-testid='stHeader'], [data-testid='stAppDeployButton'] { visibility: hidden !important; }
+*, *::before, *::after { caret-color: transparent !important; transition: none !important;
+  animation: none !important; }
+"""
+ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentError']")
+
+
+def wait_until_idle(page: Page) -> None:
+    """Connected, script finished, no placeholder skeleton or stale (faded) element left,
+    every Plotly chart drawn and every data grid drawn."""
+    page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
+    expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                   .every(c => c.querySelector('svg.main-svg'))
+              && [...document.querySelectorAll("[data-testid='stDataFrame']")]
+                   .every(d => d.querySelector('canvas'))""", timeout=TIMEOUT_MS)
+
+
+def open_app(page: Page, url: str) -> Page:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors  # read by assert_no_errors
+    page.goto(url)
+    page.wait_for_selector(".st-key-flow_diagram svg.main-svg", timeout=TIMEOUT_MS)
+    wait_until_idle(page)
+    return page
+
+
+def assert_no_errors(page: Page) -> None:
+    """No Streamlit exception or error box on the page, and no uncaught script error in the browser."""
+    for selector in ERROR_SELECTORS:
+        boxes = page.locator(selector)
+        assert boxes.count() == 0, f"{selector} on the page: {boxes.all_inner_texts()}"
+    assert not getattr(page, "js_errors", []), f"browser errors: {page.js_errors}"
+
+
+def make_still(page: Page) -> None:
+    """Hide what changes between runs, drop focus and hover, and let fonts settle."""
+    if not page.evaluate("() => !!document.getElementById('still-css')"):
+        page.add_style_tag(content=STILL_CSS)
+        page.evaluate("() => { document.querySelector('style:last-of-type').id = 'still-css'; }")
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.mouse.move(0, 0)
+    page.evaluate("() => document.fonts.ready")
+
+
+def fit_viewport_to_page(page: Page) -> None:
+    """Make the viewport as tall as the main area's content (the main area scrolls inside itself)."""
+    width = page.viewport_size["width"]
+    for _ in range(5):
+        height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+        if height == page.viewport_size["height"]:
+            return
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(200)
+        wait_until_idle(page)
+
+
+def still_screenshot(target: Page | Locator, attempts: int = 10) -> bytes:
+    """A screenshot taken twice in a row with identical bytes (a canvas or chart may still be drawing)."""
+    page = target if isinstance(target, Page) else target.page
+    previous = target.screenshot(animations="disabled")
+    for _ in range(attempts):
+        page.wait_for_timeout(150)
+        current = target.screenshot(animations="disabled")
+        if current == previous:
+            return current
+        previous = current
+    return previous
+
+
+def grid_columns(page: Page, index: int = 0) -> dict[str, list[str]]:
+    """The cells of the index-th st.dataframe by column header, read from the grid's accessible table.
+
+    The grid only renders the columns in view, so it is scrolled step by step to the right until
+    every column (aria-colcount) has been read."""
+    grid = page.get_by_test_id("stDataFrame").nth(index)
+    total = int(grid.locator("table[role='grid']").get_attribute("aria-colcount"))
+    columns: dict[str, list[str]] = {}
+    for step in range(40):
+        rows = grid.evaluate(
+            """g => [...g.querySelectorAll('table tr')].map(tr => [...tr.querySelectorAll('th,td')]
+                     .map(c => [Number(c.getAttribute('aria-colindex')), c.innerText.trim()]))""")
+        for position, (colindex, header) in enumerate(rows[0]):
+            columns[(colindex, header)] = [row[position][1] for row in rows[1:]]
+        if len(columns) >= total:
+            break
+        grid.evaluate("(g, s) => { g.querySelector('.dvn-scroller').scrollLeft = s * 200; }", step + 1)
+        page.wait_for_timeout(100)
+    grid.evaluate("g => { g.querySelector('.dvn-scroller').scrollLeft = 0; }")
+    assert len(columns) == total, f"read {len(columns)} of {total} columns"
+    return {header: cells for (_, header), cells in sorted(columns.items())}
+
+
+def diagram_text(page: Page) -> str:
+    return " ".join(t or "" for t in element(page, "flow_diagram").locator("svg text").all_text_contents())
+
+
+def code_text(page: Page) -> str:
+    return "\n".join(page.get_by_test_id("stCode").all_inner_texts())
+
+
+def element(page: Page, key: str) -> Locator:
+    """The current element with widget/element key `key` (not the faded copy kept during a rerun)."""
+    return page.locator(f".st-key-{key}:not([data-stale='true'])")
+
+
+def type_number(page: Page, key: str, value: int) -> None:
+    """Type a new value into the sidebar number input `key` and commit it with Enter."""
+    field = page.locator(f".st-key-{key} input")
+    field.fill(str(value))
+    field.press("Enter")
+
+
+def choose(page: Page, key: str, option: str) -> None:
+    """Pick `option` in the sidebar selectbox `key`."""
+    page.locator(f".st-key-{key} [role='combobox']").click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def diagram_overlaps(page: Page) -> list[str]:
+    """Diagram texts whose box overlaps a tensor box or another text (1 px slack), as readable pairs."""
+    return element(page, "flow_diagram").evaluate(
+        """el => {
+          const rect = e => e.getBoundingClientRect();
+          const texts = [...el.querySelectorAll('g.annotation-text-g')].map(g => ({name: g.textContent, r: rect(g)}))
+                          .filter(t => t.name.trim());
+          const boxes = [...el.querySelectorAll('.layer-above path, .layer-below path, g.shapelayer path')]
+                          .map((p, i) => ({name: 'tensor box ' + i, r: rect(p)})).filter(b => b.r.width > 0);
+          const hit = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+          const found = [];
+          texts.forEach((t, i) => {
+            boxes.forEach(b => { if (hit(t.r, b.r)) found.push(`${t.name} × ${b.name}`); });
+            texts.slice(i + 1).forEach(u => { if (hit(t.r, u.r)) found.push(`${t.name} × ${u.name}`); });
+          });
+          return found;
+        }""")

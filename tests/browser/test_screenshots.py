@@ -1,0 +1,87 @@
+"""What a person sees: the page and its panels compared with committed golden PNGs.
+
+Goldens live in tests/screenshots/golden/; `UPDATE_GOLDENS=1 bash scripts/test.sh tests/browser`
+re-creates them after an intended change (see golden.py for the tolerance and the failure images).
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .app_page import (assert_no_errors, choose, element, fit_viewport_to_page, make_still, open_app,
+                       still_screenshot, type_number, wait_until_idle)
+from .golden import assert_matches_golden
+
+
+@pytest.fixture(scope="module")
+def default_page(browser, browser_context_args, app_url):
+    """One page at the default configuration, as tall as its content, shared by the panel shots."""
+    context = browser.new_context(**browser_context_args)
+    page = open_app(context.new_page(), app_url + "/")
+    make_still(page)
+    fit_viewport_to_page(page)
+    make_still(page)
+    yield page
+    context.close()
+
+
+def test_whole_page_at_default_configuration(default_page):
+    assert_no_errors(default_page)
+    assert_matches_golden(still_screenshot(default_page), "page-default")
+
+
+def test_shape_table(default_page):
+    table = default_page.get_by_test_id("stDataFrame").first
+    assert_matches_golden(still_screenshot(table), "panel-shape-table")
+
+
+def test_diagram(default_page):
+    assert_matches_golden(still_screenshot(default_page.locator(".st-key-flow_diagram")), "panel-diagram")
+
+
+def test_live_demonstration(default_page):
+    """From the demonstration's heading down to its heatmaps."""
+    page = default_page
+    heading = page.get_by_test_id("stHeading").filter(has_text="Live: Dense on a 3-D tensor").first
+    top = heading.bounding_box()
+    bottom = page.locator(".st-key-position_heatmaps").bounding_box()
+    clip = {"x": top["x"], "y": top["y"], "width": top["width"], "height": bottom["y"] + bottom["height"] - top["y"]}
+    first = page.screenshot(clip=clip, animations="disabled")
+    page.wait_for_timeout(150)
+    assert page.screenshot(clip=clip, animations="disabled") == first, "the demonstration was still drawing"
+    assert_matches_golden(first, "panel-live-demonstration")
+
+
+def test_page_after_sidebar_change(page, app_url):
+    """merge_mode concat and 128 LSTM units: the Dense kernel becomes (256, 200)."""
+    open_app(page, app_url + "/")
+    choose(page, "merge_mode", "concat")
+    type_number(page, "lstm_units", 128)
+    expect(element(page, "flow_diagram")).to_contain_text("kernel (256, 200)", timeout=60_000)
+    wait_until_idle(page)
+    assert_no_errors(page)
+    make_still(page)
+    fit_viewport_to_page(page)
+    make_still(page)
+    assert_matches_golden(still_screenshot(page), "page-concat-128")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_theme(page, app_url, theme):
+    open_app(page, f"{app_url}/?embed_options={theme}_theme")
+    background = page.get_by_test_id("stApp").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (theme == "light"), background
+    assert_no_errors(page)
+    make_still(page)
+    fit_viewport_to_page(page)
+    make_still(page)
+    assert_matches_golden(still_screenshot(page), f"page-theme-{theme}")
+
+
+def test_chinese_page_top(page, app_url):
+    """The first screen in 简体中文: CJK glyphs must come from a real font, not boxes."""
+    open_app(page, app_url + "/?lang=zh")
+    expect(page.get_by_test_id("stMain").get_by_test_id("stHeading").first).to_contain_text("Keras 形状探索器")
+    assert_no_errors(page)
+    make_still(page)
+    assert_matches_golden(still_screenshot(page), "page-zh-top")
