@@ -5,9 +5,9 @@ Placeholders use str.format names; numbers are formatted by the caller.
 """
 from __future__ import annotations
 
-from . import core, extras
+from . import core, extras, xray
 
-CATALOGS = (core, extras)
+CATALOGS = (core, extras, xray)
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
