@@ -13,6 +13,7 @@ from explorer.xray import xray_fits
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
 lang, url_notices = sidebar.read_language()
+st.set_page_config(page_title=t(lang, "app.title"))  # the browser tab, in the page's language
 cfg, notices = sidebar.read_config(lang)
 share_panel.render(cfg, lang)
 st.title(t(lang, "app.title"))

@@ -2,7 +2,7 @@
 
 The code builds the same layers the app builds (same names, same merge mode, same shapes) with
 `keras.Input(shape=(T,), batch_size=B, dtype="int32")`, so its `model.summary()` shows the
-table's shapes. Each layer's line ends with its output shape in named dimensions and in numbers;
+table's shapes. Above each layer is its output shape in named dimensions and in numbers;
 tests execute the code and compare it with `explorer.describe.layer_table`. Comments are in the
 page's language; the code itself is the same in every language.
 """
@@ -27,7 +27,7 @@ SETTINGS = (
 
 
 def _layer_lines(cfg: Config) -> dict[str, list[str]]:
-    """The statement(s) that create each layer; the shape comment is added by model_code."""
+    """The statement(s) that create each layer; model_code puts the shape comment above them."""
     return {
         INPUT: [f'inputs = keras.Input(shape=(seq_len,), batch_size=batch_size, dtype="int32", name="{INPUT}")'],
         EMBEDDING: [f'x = layers.Embedding(vocab_size, embed_dim, name="{EMBEDDING}")(inputs)'],
@@ -72,14 +72,14 @@ def model_code(cfg: Config, lang: str = "en") -> str:
     infos = describe_config(cfg)
     for info in infos:
         stmts = code[info.name]
-        comment = f"# {named(info.output_dims)} = {shape_text(info.output_shape)}"
+        comment = f"# {info.name}: {named(info.output_dims)} = {shape_text(info.output_shape)}"
         if info.params:
             comment += f"; {t(lang, 'code.params', params=f'{info.params:,}')}"
         if info.name == BILSTM:
             kind = "concat" if cfg.merge_mode == "concat" else "other"
             comment += f"; {t(lang, 'code.features_' + kind, mode=cfg.merge_mode)}"
-        lines.extend(stmts[:-1])
-        lines.append(f"{stmts[-1]}  {comment}")
+        lines.append(comment)  # above the statement: a trailing comment would scroll off the code box
+        lines.extend(stmts)
     lines += [
         'model = keras.Model(inputs, outputs, name="tagger")',
         'model.compile(loss="categorical_crossentropy", optimizer="rmsprop", metrics=["accuracy"])',

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .config import FIELD_NAMES, Config, Notice, parse_config
-from .i18n import parse_language
+from .i18n import LANGUAGES, parse_language
 
 LANG_PARAM = "lang"
 STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own, not settings
@@ -16,14 +16,20 @@ MAX_BASE_CHARS = 2000  # a longer page address is cut off rather than repeated o
 
 
 def share_query(cfg: Config, lang: str) -> str:
-    """'vocab_size=10000&embed_dim=64&…&merge_mode=ave&lang=en': every field, in a fixed order."""
+    """'vocab_size=10000&embed_dim=64&…&merge_mode=ave&lang=English': every field, in a fixed order.
+
+    The language goes in as the selector's label, the value Streamlit's URL binding writes and keeps;
+    a bare code (lang=zh) also opens the page in that language but Streamlit then drops it from the URL.
+    """
     values = cfg.as_dict()
-    return urlencode([(name, values[name]) for name in FIELD_NAMES] + [(LANG_PARAM, lang)])
+    return urlencode([(name, values[name]) for name in FIELD_NAMES] + [(LANG_PARAM, LANGUAGES[lang])])
 
 
 def share_link(base_url: str | None, cfg: Config, lang: str) -> str:
     """The page address (no query, as st.context.url gives it) plus the query; just '?…' if unknown."""
     base = (base_url or "").split("?", 1)[0].split("#", 1)[0][:MAX_BASE_CHARS]
+    if base and not urlsplit(base).path:
+        base += "/"  # http://host:8501 -> http://host:8501/
     return f"{base}?{share_query(cfg, lang)}"
 
 

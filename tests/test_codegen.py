@@ -45,8 +45,8 @@ def test_exported_code_builds_the_tables_model(cfg, lang):
 def test_shape_comments_name_the_dims_and_match_the_table(cfg):
     code = model_code(cfg)
     table = layer_table(describe_config(cfg), cfg)
-    found = re.findall(r"# (\([A-Z, ]+\)) = (\([0-9, ]+\))", code)
-    assert found == list(zip(table["named_output"], table["output_shape"]))
+    found = re.findall(r"# (\w+): (\([A-Z, ]+\)) = (\([0-9, ]+\))", code)
+    assert found == list(zip(table["layer"], table["named_output"], table["output_shape"]))
     assert f"#   F = {cfg.features}" in code and f"#   H = {cfg.lstm_units}" in code
     assert f'merge_mode="{cfg.merge_mode}"' in code
     assert "input_length" not in code

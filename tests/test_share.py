@@ -18,7 +18,8 @@ ODD = Config(vocab_size=777, embed_dim=13, seq_len=9, lstm_units=17, merge_mode=
 def test_default_query_names_every_setting_in_order():
     assert share_query(Config(), "en") == (
         "vocab_size=10000&embed_dim=64&seq_len=50&lstm_units=75&dense_units=200&count_classes=5&batch_size=30"
-        "&merge_mode=ave&lang=en")
+        "&merge_mode=ave&lang=English")
+    assert share_query(Config(), "zh").endswith("&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")  # 简体中文
 
 
 @pytest.mark.parametrize("cfg", [Config(), ODD, Config(**{b.name: b.high for b in BOUNDS.values()}, merge_mode="mul"),
@@ -33,6 +34,12 @@ def test_link_round_trip(cfg, lang):
 def test_link_drops_an_old_query_and_works_without_an_address():
     assert share_link(BASE + "?x=1#top", Config(), "zh") == f"{BASE}?{share_query(Config(), 'zh')}"
     assert share_link(None, ODD, "en") == "?" + share_query(ODD, "en")
+
+
+def test_language_by_code_or_by_the_selectors_own_url_value():
+    assert parse_link("?lang=zh")[1] == parse_link("?lang=简体中文")[1] == "zh"
+    assert parse_link("?lang=English")[1] == parse_link("?lang=en")[1] == "en"
+    assert parse_link("?lang=ZH")[1] is None and parse_link("?lang=")[1] is None
 
 
 def test_parse_link_reports_hand_edited_values():
@@ -111,9 +118,20 @@ def test_language_comes_from_the_locale_unless_the_link_names_one(app):
     app.context = {"url": BASE, "locale": "zh-CN"}
     at = app.run()
     assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
-    assert link_on_page(at).endswith("&lang=zh")
+    assert parse_link(link_on_page(at))[1] == "zh"
     other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     other.context = {"url": BASE, "locale": "zh-CN"}
     other.query_params["lang"] = "en"
     other.run()
     assert other.sidebar.selectbox(key="lang").value == "en" and other.title[0].value == "Keras Shape Explorer"
+
+
+@pytest.mark.parametrize("value", ["zh", "简体中文"])
+def test_a_link_written_by_the_language_selector_opens_without_a_warning(app, value):
+    # choosing 简体中文 in the browser puts lang=简体中文 in the address bar (Streamlit writes the label)
+    app.query_params["lang"] = value
+    app.query_params["seq_len"] = "20"
+    at = app.run()
+    assert not at.exception and not at.warning
+    assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
+    assert at.sidebar.number_input(key="seq_len").value == 20

@@ -36,5 +36,11 @@ def language_from_locale(locale: str | None) -> str:
 
 
 def parse_language(raw: object) -> str | None:
-    """A language code from untrusted input, or None if it is not one we have."""
-    return raw if isinstance(raw, str) and raw in LANGUAGES else None
+    """A language code from untrusted input, or None if it is not one we have.
+
+    Accepts the code ('zh') and the language selector's own URL value, its label ('简体中文'):
+    Streamlit's query-param binding writes a selectbox's formatted option to the URL.
+    """
+    if not isinstance(raw, str):
+        return None
+    return raw if raw in LANGUAGES else next((code for code, name in LANGUAGES.items() if name == raw), None)
