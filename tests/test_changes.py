@@ -82,3 +82,11 @@ def test_page_shows_the_last_change_and_keeps_it_across_a_language_switch(app):
     at.sidebar.number_input(key="seq_len").set_value(12).run()
     text = change_text(at)
     assert "`seq_len` 50 → 12" in text and "(30, 50, 128) → (30, 12, 128)" in text and "lstm_units" not in text
+
+
+def test_over_budget_change_is_described_without_building():
+    ch = compare_configs(Config(), Config(vocab_size=1_000_000, embed_dim=512))
+    embedding = next(c for c in ch.layers if c.layer == "embedding")
+    assert (embedding.before_shape, embedding.after_shape) == ((30, 50, 64), (30, 50, 512))
+    assert (embedding.before_params, embedding.after_params) == (640_000, 512_000_000)
+    assert [(w.label, w.after) for w in embedding.weights] == [("embeddings", (1_000_000, 512))]
