@@ -250,9 +250,13 @@ async def cold_start(browser, port: int) -> tuple[float, subprocess.Popen, Page]
     page = await browser.new_page(viewport={"width": 1400, "height": 1000})
     start = time.perf_counter()
     proc = start_server("app.py", port)
-    wait_healthy(port, proc)
-    await page.goto(f"http://127.0.0.1:{port}/")
-    await wait_page(page, Config())
+    try:
+        wait_healthy(port, proc)
+        await page.goto(f"http://127.0.0.1:{port}/")
+        await wait_page(page, Config())
+    except BaseException:
+        stop_server(proc)
+        raise
     return time.perf_counter() - start, proc, page
 
 

@@ -234,8 +234,8 @@ def test_worst_cases_stay_inside_the_memory_budget_in_a_subprocess():
 def hostile_urls(n: int, seed: int = 5) -> list[dict[str, str | list[str]]]:
     """Seeded query parameters: bad values, repeated keys, unknown keys, languages, budget edges."""
     rng = random.Random(seed)
-    # "inf"/"nan" crash Streamlit's own URL seeding of an int number_input: see the xfail test below
-    pool = [v for v in HOSTILE_TEXT if v.strip("+-") not in ("inf", "nan")]
+    # text that float() reads as infinity crashes Streamlit's own URL seeding: see the xfail test below
+    pool = [v for v in HOSTILE_TEXT if v.strip("+-") not in ("inf", "nan") and len(v) < 300]
     pool += ["-7", "0", "1", "2", "3", "17", "1000000", "99999999999", "64.0", "5.5"]
     edge = vocab_at_budget_edge(512)
     cases: list[dict] = [
@@ -288,9 +288,10 @@ def test_hostile_urls_show_messages_and_the_validated_page(query):
     cache.clear_all()
 
 
-@pytest.mark.xfail(strict=True, reason="open bug: Streamlit's URL binding of an int number_input calls int(float('inf')) "
-                   "and raises OverflowError before our validation can run; needs a fix in explorer/ui/sidebar.py")
-@pytest.mark.parametrize("value", ["inf", "nan"])
+@pytest.mark.xfail(strict=True, reason="open bug: Streamlit's URL binding of an int number_input turns text that float() "
+                   "reads as infinity into int(inf) and raises OverflowError before our validation runs; needs a "
+                   "fix in explorer/ui/sidebar.py")
+@pytest.mark.parametrize("value", ["inf", "9" * 400], ids=["inf", "400-nines"])
 def test_url_infinity_does_not_crash_the_page(value):
     from streamlit.testing.v1 import AppTest
 
@@ -302,4 +303,4 @@ def test_url_infinity_does_not_crash_the_page(value):
     at.run()
     cache.clear_all()
     assert not at.exception
-    assert value in " ".join(w.value for w in at.warning)
+    assert value[:30] in " ".join(w.value for w in at.warning)
