@@ -36,7 +36,9 @@ def open_app(page: Page, url: str) -> Page:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors  # read by assert_no_errors
     page.goto(url)
-    page.wait_for_selector(".st-key-flow_diagram svg.main-svg", timeout=TIMEOUT_MS)
+    # the diagram, or an exception box: a broken app fails at once, with its traceback
+    page.wait_for_selector(f".st-key-flow_diagram svg.main-svg, {', '.join(ERROR_SELECTORS)}", timeout=TIMEOUT_MS)
+    assert_no_errors(page)
     wait_until_idle(page)
     return page
 
