@@ -136,7 +136,7 @@ def render_bidirectional(x: WrapperXray, lang: str) -> None:
     st.plotly_chart(fig, width="content", key="xray_bidirectional", config={"displayModeBar": False})
     st.caption(t(lang, "xray.bi.figure_caption", end=steps - 1, T=tt, units=units, raw_start=tt - steps, last=tt - 1))
     st.markdown(f"**{t(lang, 'xray.bi.modes_header')}**")
-    st.dataframe(merge_modes_table(x, lang), hide_index=True)
+    st.table(merge_modes_table(x, lang).set_index(t(lang, "xray.bi.col.mode")))  # static: drawn in a hidden tab too
     _diffs([(t(lang, "xray.bi.diff_merged"), bx.diff_merged), (t(lang, "xray.bi.diff_backward"),
                                                                   bx.diff_backward_numpy)], lang)
     md(t(lang, "xray.bi.diff_unflipped", diff=f"{bx.diff_without_reversal:.3e}"))
