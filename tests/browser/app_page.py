@@ -19,16 +19,17 @@ ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentE
 
 def wait_until_idle(page: Page) -> None:
     """Connected, script finished, no placeholder skeleton or stale (faded) element left,
-    every Plotly chart drawn and every data grid drawn."""
+    every visible Plotly chart drawn and every visible data grid drawn."""
     page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
     page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
     expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
     page.wait_for_function(
-        """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                   .every(c => c.querySelector('svg.main-svg'))
-              && [...document.querySelectorAll("[data-testid='stDataFrame']")]
-                   .every(d => d.querySelector('canvas'))""", timeout=TIMEOUT_MS)
+        """() => { const shown = e => e.getClientRects().length > 0;  // a hidden tab never draws
+                   return [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+                            .every(c => !shown(c) || c.querySelector('svg.main-svg'))
+                       && [...document.querySelectorAll("[data-testid='stDataFrame']")]
+                            .every(d => !shown(d) || d.querySelector('canvas')); }""", timeout=TIMEOUT_MS)
 
 
 def open_app(page: Page, url: str) -> Page:
