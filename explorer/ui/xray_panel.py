@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import streamlit as st
 
 from explorer.budget import check_budget
@@ -104,19 +103,18 @@ def render_lstm(x: WrapperXray, lang: str) -> None:
             (t(lang, "xray.lstm.diff_all", T=ls.numpy_out.shape[1]), ls.diff)], lang)
 
 
-def merge_modes_table(x: WrapperXray, lang: str) -> pd.DataFrame:
+def merge_modes_table(x: WrapperXray, lang: str) -> str:
+    """A markdown table (static, so it is drawn inside a hidden tab too): each merge mode on the real tensors."""
     bx = x.bidirectional
-    rows = []
+    cols = [t(lang, f"xray.bi.col.{c}") for c in ("mode", "formula", "shape", "named", "used")]
+    lines = ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
     for mode in MERGE_MODES:
         out = merge(bx.forward, bx.backward, mode)
-        rows.append({
-            t(lang, "xray.bi.col.mode"): mode,
-            t(lang, "xray.bi.col.formula"): FORMULAS[mode],
-            t(lang, "xray.bi.col.shape"): shape_text(out.shape),
-            t(lang, "xray.bi.col.named"): named(("B", "T", "2H" if mode == "concat" else "H")),
-            t(lang, "xray.bi.col.used"): t(lang, "xray.bi.used") if mode == bx.merge_mode else "",
-        })
-    return pd.DataFrame(rows)
+        last = "2H" if mode == "concat" else "H"
+        cells = (mode, f"`{FORMULAS[mode]}`", shape_text(out.shape), named(("B", "T", last)),
+                 t(lang, "xray.bi.used") if mode == bx.merge_mode else "")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def render_bidirectional(x: WrapperXray, lang: str) -> None:
@@ -136,7 +134,7 @@ def render_bidirectional(x: WrapperXray, lang: str) -> None:
     st.plotly_chart(fig, width="content", key="xray_bidirectional", config={"displayModeBar": False})
     st.caption(t(lang, "xray.bi.figure_caption", end=steps - 1, T=tt, units=units, raw_start=tt - steps, last=tt - 1))
     st.markdown(f"**{t(lang, 'xray.bi.modes_header')}**")
-    st.table(merge_modes_table(x, lang).set_index(t(lang, "xray.bi.col.mode")))  # static: drawn in a hidden tab too
+    md(merge_modes_table(x, lang))
     _diffs([(t(lang, "xray.bi.diff_merged"), bx.diff_merged), (t(lang, "xray.bi.diff_backward"),
                                                                   bx.diff_backward_numpy)], lang)
     md(t(lang, "xray.bi.diff_unflipped", diff=f"{bx.diff_without_reversal:.3e}"))
