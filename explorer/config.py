@@ -82,6 +82,7 @@ class Notice:
 
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
+_LONG_INT_TEXT = re.compile(r"[+-]?[0-9]{16,}")
 
 
 def _short(raw: Any) -> str:
@@ -101,6 +102,8 @@ def parse_int(raw: Any) -> int | None:
         text = raw.strip()
         if _INT_TEXT.fullmatch(text):
             return int(text)
+        if _LONG_INT_TEXT.fullmatch(text):  # too many digits to be in any range: far out of range
+            return -(10**15) if text.startswith("-") else 10**15
         if re.fullmatch(r"[+-]?[0-9]{1,15}\.0*", text):
             return int(float(text))
         if len(text) <= 20:  # what Python's int() reads, as Streamlit's URL binding does: "١٢", "１２", "1_000"

@@ -16,10 +16,19 @@ STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own query parameter
 _STARTED = "_sidebar_started"
 
 
+_PENDING = "_sidebar_url_notices"
+_BOUND_KEYS = {b.name for b in INT_BOUNDS} | {"merge_mode"}
+
+
 def _first_run_from_url() -> list[Notice]:
-    """Seed every widget's state from the URL, validated; report what was bad. Once per session."""
+    """Seed every widget's state from the URL, validated; report what was bad. Once per session.
+
+    Streamlit seeds a bound widget from the URL itself, and crashes on some values (`seq_len=inf`
+    raises OverflowError inside its int conversion). So a URL value that had to be changed is first
+    rewritten to the value we use, and the script reruns once before any widget binds it.
+    """
     if st.session_state.get(_STARTED):
-        return []
+        return st.session_state.pop(_PENDING, [])
     st.session_state[_STARTED] = True
     params = st.query_params
     raw: dict[str, object] = {}
@@ -39,7 +48,14 @@ def _first_run_from_url() -> list[Notice]:
     cfg, parsed = parse_config(raw)
     for name, value in cfg.as_dict().items():
         st.session_state[name] = value
-    return notices + parsed
+    notices += parsed
+    changed = {n.field for n in parsed if n.field in _BOUND_KEYS}
+    if changed:
+        for name in changed:
+            params[name] = str(getattr(cfg, name))
+        st.session_state[_PENDING] = notices
+        st.rerun()
+    return notices
 
 
 def read_language() -> tuple[str, list[Notice]]:
