@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 from explorer.ui import cache
 
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "page.py")
 
 
 @pytest.fixture(autouse=True)

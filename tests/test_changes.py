@@ -58,7 +58,7 @@ def test_markdown_in_both_languages():
 @pytest.fixture()
 def app():
     cache.clear_all()
-    yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    yield AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     cache.clear_all()
 
 

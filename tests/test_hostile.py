@@ -269,7 +269,7 @@ def test_hostile_urls_show_messages_and_the_validated_page(query):
     from explorer.ui import cache
 
     cache.clear_all()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -296,7 +296,7 @@ def test_url_infinity_does_not_crash_the_page(value):
     from explorer.ui import cache
 
     cache.clear_all()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     at.query_params["seq_len"] = value
     at.run()
     cache.clear_all()

@@ -73,7 +73,7 @@ def recorded_zh(monkeypatch):
 
 
 def chinese_page_after_a_change(zh: Recording) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     at.context = {"url": "http://localhost:8612/", "locale": "zh-CN"}  # the language comes from the locale
     at.run()
     assert not at.exception

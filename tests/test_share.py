@@ -52,7 +52,7 @@ def test_parse_link_reports_hand_edited_values():
 @pytest.fixture()
 def app():
     cache.clear_all()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     at.context = {"url": BASE, "locale": "en-US"}
     yield at
     cache.clear_all()
@@ -119,7 +119,7 @@ def test_language_comes_from_the_locale_unless_the_link_names_one(app):
     at = app.run()
     assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
     assert parse_link(link_on_page(at))[1] == "zh"
-    other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    other = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     other.context = {"url": BASE, "locale": "zh-CN"}
     other.query_params["lang"] = "en"
     other.run()
