@@ -38,7 +38,7 @@ if budget.ok:
     demos = cache.demonstrations_for(cfg)
     demo_panel.render(demos, lang)
 else:
-    demo_panel.render_skipped(messages.budget_text(budget, lang), lang)
+    demo_panel.render_skipped(messages.demo_skipped_text(budget, lang), lang)
 
 with answer_slot:
     answer_panel.render(cfg, infos, demos.dense if demos else None, lang)

@@ -116,7 +116,8 @@ def param_formula(layer: str, cfg: Config) -> tuple[str, str, int]:
     return "0", "0", 0
 
 
-TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "weights", "params", "formula")
+# weights last: the BiLSTM row lists six tensors, and the counts and formulas should not need sideways scrolling
+TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
 
 
 def layer_table(infos: list[LayerInfo], cfg: Config) -> pd.DataFrame:

@@ -42,6 +42,7 @@ EN = {
         "One forward pass would cost about {gflops} GFLOP, over this app's limit of {limit} GFLOP, so the "
         "live demonstration is skipped. Lower the batch size or the sequence length to run it."
     ),
+    "budget.demo_skipped": "The live demonstration needs the built model, and this configuration was not built (see above).",
     "budget.kind.weights": "weights",
     "budget.kind.activations": "activations",
     "dim.B": "batch: Keras writes None",
@@ -184,6 +185,7 @@ ZH = {
         "一次前向计算约需 {gflops} GFLOP，超过本应用 {limit} GFLOP 的上限，因此跳过实时演示。"
         "减小批大小或序列长度即可运行。"
     ),
+    "budget.demo_skipped": "实时演示需要构建好的模型，而这个配置没有构建（见上文）。",
     "budget.kind.weights": "权重",
     "budget.kind.activations": "激活值",
     "dim.B": "批大小：Keras 写作 None",

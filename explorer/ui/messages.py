@@ -40,3 +40,8 @@ def budget_text(budget: Budget, lang: str) -> str:
                  mib=f"{budget.total_bytes / 2**20:,.1f}", limit_mib=f"{budget.limit_bytes / 2**20:,.0f}")
     return t(lang, "budget.compute", gflops=f"{budget.forward_flops / 1e9:,.1f}",
              limit=f"{budget.limit_flops / 1e9:,.0f}")
+
+
+def demo_skipped_text(budget: Budget, lang: str) -> str:
+    """Why the live demonstration is missing; a memory refusal is already shown above in full."""
+    return t(lang, "budget.demo_skipped") if not budget.fits_memory else budget_text(budget, lang)
