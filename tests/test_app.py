@@ -5,24 +5,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-from explorer.ui import cache
+from conftest import run_page as run
 
-APP = str(ROOT / "page.py")
-
-
-@pytest.fixture(autouse=True)
-def empty_caches():
-    cache.clear_all()
-    yield
-    cache.clear_all()
-
-
-def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+pytestmark = pytest.mark.usefixtures("empty_caches")
 
 
 def layer_table(at: AppTest):
