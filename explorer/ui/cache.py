@@ -29,7 +29,7 @@ from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
 
-# Streamlit calls keras.backend.clear_session() after every script run, and that runs gc.collect():
+# Streamlit resets Keras's global session after every script run, and that runs gc.collect():
 # ≈ 0.2 s per run spent walking the ~400,000 objects that importing TensorFlow leaves. They live as
 # long as the process, so move them out of the collector's way once, when this module is imported.
 gc.freeze()
