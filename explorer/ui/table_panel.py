@@ -29,7 +29,9 @@ def render(cfg: Config, table: pd.DataFrame, weights: pd.DataFrame, total: int,
     st.markdown(dims_legend_html(cfg, lang), unsafe_allow_html=True)
     st.caption(t(lang, "table.batch_note", B=cfg.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
-    st.dataframe(shown, hide_index=True, key="layer_table")
+    params = t(lang, "table.col.params")
+    st.dataframe(shown, hide_index=True, key="layer_table",
+                 column_config={params: st.column_config.NumberColumn(format="localized")})
     if callable(model_total):  # the model is built only now, after the shapes are on the page
         model_total = model_total()
     if model_total is None:
@@ -40,5 +42,7 @@ def render(cfg: Config, table: pd.DataFrame, weights: pd.DataFrame, total: int,
                        file_name="layer_shapes.csv", mime="text/csv", key="download_table", on_click="ignore")
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
+    count = t(lang, "weights.col.count")
     st.dataframe(weights.rename(columns={c: t(lang, f"weights.col.{c}") for c in WEIGHT_COLUMNS}),
-                 hide_index=True, key="weight_table")
+                 hide_index=True, key="weight_table", height="content",
+                 column_config={count: st.column_config.NumberColumn(format="localized")})

@@ -27,7 +27,7 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     assert_no_errors(page)
     columns = grid_columns(page)
     assert columns["Output shape"][2] == "(30, 50, 128)"
-    assert columns["Parameters"][2] == str(2 * 4 * 128 * (64 + 128 + 1))
+    assert columns["Parameters"][2] == str(2 * 4 * 128 * (64 + 128 + 1))  # the grid's accessible text is unformatted
     assert "# (1500, 128)  (B·T, F)" in code_text(page)
 
     choose(page, "merge_mode", "concat")
