@@ -14,14 +14,11 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from playwright.async_api import Page, async_playwright  # noqa: E402
+from server import machine, start_server, status_kb, stop_server, wait_healthy  # noqa: E402
 
 from explorer.config import Config  # noqa: E402
 from explorer.i18n import t  # noqa: E402
@@ -53,58 +51,6 @@ def p95(xs: list[float]) -> float:
         return float("nan")
     s = sorted(xs)
     return s[min(len(s) - 1, max(0, round(0.95 * len(s)) - 1))]
-
-
-def status_kb(pid: int, field: str) -> int:
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    raise RuntimeError(f"process {pid} has no {field} (it exited)")
-
-
-def port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
-def start_server(script: str, port: int) -> subprocess.Popen:
-    if not port_free(port):  # never measure somebody else's server
-        raise RuntimeError(f"port {port} is in use")
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 120) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server on {port} exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.read().strip() == b"ok" and proc.poll() is None:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.02)
-    raise TimeoutError(f"server on {port} not healthy")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-def machine() -> dict:
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    mem_kb = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
-    return {"nproc": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1), "cpu": cpu,
-            "python": platform.python_version(), "load_before": os.getloadavg()[0]}
 
 
 # ---------------------------------------------------------------- what the page must show for a Config

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.config import DEFAULT_MERGE_MODE, INT_BOUNDS, MERGE_MODES, Config, Notice, parse_config
+from explorer.config import INT_BOUNDS, MERGE_MODES, Config, Notice, parse_config
 from explorer.i18n import LANGUAGES, language_from_locale, parse_language, t
 
 LANG_KEY = "lang"
