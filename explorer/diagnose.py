@@ -1,0 +1,100 @@
+"""When a layer cannot take what flows in: a plain cause and the smallest fix.
+
+The layer's own kind is asked first (`LayerKind.explain`); the rules here cover what is common to
+every kind: the wrong number of axes, two tensors where one belongs, sizes that are unknown.
+"""
+from __future__ import annotations
+
+import re
+
+from .kinds import get_kind
+from .kinds.base import AxisNamer, Ctx, Fix, Shape
+from .spec import LayerSpec, ModelSpec
+
+_NDIM = re.compile(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)")
+_COUNT = re.compile(r"expects 1 input\(s\), but it received (\d+) input tensors")
+RECURRENT = ("LSTM", "GRU", "SimpleRNN")
+
+
+def _named(axes: tuple[str, ...]) -> str:
+    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
+
+
+def _shape_text(shape: Shape) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _producer(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
+    names = {l.name: l for l in spec.layers}
+    return names.get(layer.inputs[0][0]) if layer.inputs else None
+
+
+def _recurrent(layer: LayerSpec | None) -> LayerSpec | None:
+    """The RNN inside a producer (the layer itself, or the one a Bidirectional wraps)."""
+    if layer is None:
+        return None
+    if layer.kind in RECURRENT:
+        return layer
+    if layer.kind == "Bidirectional" and layer.inner is not None and layer.inner.kind in RECURRENT:
+        return layer.inner
+    return None
+
+
+def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes) -> Fix:
+    p = {"layer": layer.name, "cls": layer.kind,
+         "shape": ", ".join(_shape_text(s) for s in in_shapes), "named": ", ".join(_named(a) for a in in_axes)}
+    m = _NDIM.search(message)
+    if m:
+        return Fix("cause.ndim", tuple({**p, "expected": m.group(1), "found": m.group(2)}.items()))
+    m = _COUNT.search(message)
+    if m:
+        return Fix("cause.count", tuple({**p, "count": m.group(1)}.items()))
+    if "should be defined" in message or "fully-defined" in message or "must be fully defined" in message:
+        return Fix("cause.unknown_size", tuple(p.items()))
+    if layer.kind == "Concatenate" or "matching shapes" in message:
+        return Fix("cause.concat", tuple(p.items()))
+    return Fix("cause.generic", tuple(p.items()))
+
+
+def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes, message: str,
+            namer: AxisNamer) -> Fix | None:
+    kind = get_kind(layer.kind)
+    producer = _producer(spec, layer)
+    if kind is not None and in_shapes:
+        try:
+            own = kind.explain(Ctx(layer, in_shapes, in_axes, namer), producer)
+        except Exception:  # a kind's advice must never hide the error itself
+            own = None
+        if own is not None:
+            return own
+    rnn = _recurrent(producer)
+    m = _NDIM.search(message)
+    if m:
+        expected, found = int(m.group(1)), int(m.group(2))
+        if expected == found + 1 and rnn is not None and not rnn.arg("return_sequences", False):
+            return Fix("fix.return_sequences", (("layer", producer.name), ("rnn", rnn.name)),
+                       "return_sequences=True")
+        if expected == found + 1 and in_shapes:
+            tail = tuple(d for d in in_shapes[0][1:]) + (1,)
+            return Fix("fix.reshape_add_axis", (("layer", layer.name),), f"layers.Reshape({tail!r})")
+        if expected < found and in_shapes:
+            return Fix("fix.flatten", (("layer", layer.name),), "layers.Flatten()")
+    m = _COUNT.search(message)
+    if m and producer is not None:
+        if producer.kind == "Bidirectional" and producer.arg("merge_mode", "concat") is None:
+            return Fix("fix.merge_mode", (("layer", producer.name),), 'merge_mode="concat"')
+        if rnn is not None and rnn.arg("return_state", False):
+            return Fix("fix.return_state", (("layer", producer.name),), "outputs, *states = ...")
+    if layer.kind == "Flatten" and in_shapes and None in in_shapes[0][1:]:
+        return Fix("fix.fixed_length", (("layer", layer.name),))
+    return None
+
+
+def diagnose(spec: ModelSpec, layer: LayerSpec, in_shapes, in_axes, parents, message: str, origin: str,
+             namer: AxisNamer):
+    """The Failure for this layer: where, Keras's words, a plain cause, the smallest fix."""
+    from .shapes import Failure
+
+    return Failure(layer.name, layer.kind, layer.line, layer.col, message, origin, tuple(in_shapes), tuple(in_axes),
+                   tuple(parents), cause_of(message, layer, in_shapes, in_axes),
+                   fix_for(spec, layer, in_shapes, in_axes, message, namer))

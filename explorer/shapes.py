@@ -1,0 +1,243 @@
+"""Describe any ModelSpec without allocating a weight: every tensor's shape and named axes, every
+weight's shape, parameter counts and formulas, and the first layer that cannot take its input.
+
+Shapes come from Keras's own weight-free `compute_output_shape` on our own unbuilt layers, after
+Keras's own input check (`input_spec`); weights and formulas from each kind's module. Building the
+real model (explorer/build.py) comes after, within the budget, and tests check both agree.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .axes import letter_hint
+from .kinds import get_kind
+from .kinds.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, WeightInfo
+from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
+
+
+@dataclass(frozen=True)
+class Step:
+    """One node of the model: an input or a layer call, with what flows in and out."""
+
+    name: str
+    cls: str  # Keras class name; "InputLayer" for inputs
+    inner_cls: str  # the wrapped layer's class ("LSTM" in Bidirectional(LSTM)), else ""
+    parents: tuple[str, ...]  # nodes whose outputs flow in, in order
+    input_shapes: tuple[Shape, ...]
+    output_shapes: tuple[Shape, ...]
+    input_axes: tuple[tuple[str, ...], ...]
+    output_axes: tuple[tuple[str, ...], ...]
+    weights: tuple[WeightInfo, ...] = ()
+    formula: Formula = NO_PARAMS
+    flops: int = 0
+    line: int = 0
+    code: str = ""
+
+    @property
+    def params(self) -> int:
+        return self.formula.value
+
+    @property
+    def input_shape(self) -> Shape | None:
+        return self.input_shapes[0] if self.input_shapes else None
+
+    @property
+    def output_shape(self) -> Shape:
+        return self.output_shapes[0]
+
+    @property
+    def input_dims(self) -> tuple[str, ...] | None:
+        return self.input_axes[0] if self.input_axes else None
+
+    @property
+    def output_dims(self) -> tuple[str, ...]:
+        return self.output_axes[0]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """The first layer that cannot take its input. message: the error's own text; origin:
+    "keras" when Keras raised it (shape inference or a build), "explorer" for our own check of a
+    rule Keras enforces only when it builds. cause and fix: plain-language keys for the page."""
+
+    layer: str
+    cls: str
+    line: int
+    col: int
+    message: str
+    origin: str
+    input_shapes: tuple[Shape, ...]
+    input_axes: tuple[tuple[str, ...], ...]
+    parents: tuple[str, ...] = ()
+    cause: Fix | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Axis:
+    letter: str
+    size: int | None
+    meaning_key: str
+    meaning_params: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Description:
+    steps: tuple[Step, ...]
+    failure: Failure | None
+    axes: tuple[Axis, ...]
+    batch_size: int | None
+    outputs: tuple[str, ...]
+
+    @property
+    def total_params(self) -> int:
+        return sum(s.params for s in self.steps)
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    def step(self, name: str) -> Step:
+        return next(s for s in self.steps if s.name == name)
+
+
+def input_axes(inp: InputSpec, namer: AxisNamer) -> tuple[str, ...]:
+    """Letters for an input's axes: B, then by rank (token ids (T,); features (F,); a sequence
+    (T, F); an image (H, W, C)), overridden by what the code's names say (`seq_len` is T)."""
+    rank = len(inp.shape)
+    if rank == 1:
+        defaults: tuple[str, ...] = ("T",) if inp.dtype.startswith("int") else ("F",)
+    elif rank == 2:
+        defaults = ("T", "F")
+    elif rank == 3:
+        defaults = ("H", "W", "C")
+    else:
+        defaults = tuple(f"D{i + 1}" for i in range(rank))
+    sources = inp.sources + ("",) * (rank - len(inp.sources))
+    meanings = {"T": "axis.time", "F": "axis.features", "H": "axis.height", "W": "axis.width", "C": "axis.channels"}
+    letters = []
+    for default, size, source in zip(defaults, inp.shape, sources):
+        key = meanings.get(default, "axis.input")
+        letters.append(namer.new(default, size, source, (key, (("layer", inp.name),))))
+    return ("B",) + tuple(letters)
+
+
+def _resolve(refs: tuple[TensorRef, ...], tensors: dict) -> tuple[tuple[Shape, ...], tuple[tuple[str, ...], ...]]:
+    shapes: list[Shape] = []
+    axes: list[tuple[str, ...]] = []
+    for node, index in refs:
+        out_shapes, out_axes = tensors[node]
+        if index is None:
+            shapes += out_shapes
+            axes += out_axes
+        else:
+            shapes.append(out_shapes[index])
+            axes.append(out_axes[index])
+    return tuple(shapes), tuple(axes)
+
+
+def construct(layer: LayerSpec, seed: int = 0):
+    """Our own unbuilt Keras layer for a spec (wrapped layers included); no weights yet."""
+    kind = get_kind(layer.kind)
+    inner = construct(layer.inner, seed + 1) if layer.inner is not None else None
+    return kind.make(layer, seed, inner)
+
+
+def keras_input_check(layer, shapes: tuple[Shape, ...]) -> None:
+    """Keras's own check of what a layer accepts (rank, last axis...), without building it."""
+    import keras
+    from keras.src.layers.input_spec import assert_input_compatibility
+
+    if layer.input_spec is None:
+        return
+    tensors = [keras.KerasTensor(shape) for shape in shapes]
+    assert_input_compatibility(layer.input_spec, tensors if len(tensors) > 1 else tensors[0], layer.name)
+
+
+def describe_layer(layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes: tuple[tuple[str, ...], ...],
+                   namer: AxisNamer, seed: int = 0) -> Ctx:
+    """One layer: output shapes (Keras's inference), axes, weights, formula. Raises what Keras raises."""
+    kind = get_kind(layer.kind)
+    if not kind.takes_list and len(in_shapes) != 1:
+        raise _CountError(f'Layer "{layer.name}" expects 1 input(s), but it received {len(in_shapes)} input tensors.')
+    if kind.takes_list and len(in_shapes) < 2:
+        raise _CountError(f"A `{layer.kind}` layer should be called on a list of at least 2 inputs. "
+                          f"Received: input_shape={in_shapes[0] if in_shapes else ()}")
+    keras_layer = construct(layer, seed)
+    keras_input_check(keras_layer, in_shapes)
+    ctx = Ctx(layer, in_shapes, in_axes, namer)
+    ctx.out_shapes = kind.output_shapes(layer, in_shapes, keras_layer)
+    ctx.out_axes = kind.axes(ctx)
+    return ctx
+
+
+class _CountError(ValueError):
+    """A layer called on the wrong number of tensors (Keras says so when it builds)."""
+
+
+def describe(spec: ModelSpec) -> Description:
+    """The model's steps up to the first layer that fails, and that failure (None if none)."""
+    from .diagnose import diagnose
+
+    namer = AxisNamer(letter_hint)
+    batch = spec.batch_size
+    if batch is not None:
+        namer.new("B", batch, "", ("axis.batch", ()))
+    else:
+        namer.sizes["B"] = None
+        namer.meanings["B"] = ("axis.batch", ())
+    tensors: dict[str, tuple[tuple[Shape, ...], tuple[tuple[str, ...], ...]]] = {}
+    steps: list[Step] = []
+    for inp in spec.inputs:
+        shape = (inp.batch_size if inp.batch_size is not None else batch,) + tuple(inp.shape)
+        axes = input_axes(inp, namer)
+        tensors[inp.name] = ((shape,), (axes,))
+        steps.append(Step(inp.name, "InputLayer", "", (), (), (shape,), (), (axes,), line=inp.line,
+                          code=f"keras.Input(shape={tuple(inp.shape)!r})"))
+    failure = None
+    for index, layer in enumerate(spec.layers):
+        in_shapes, in_axes = _resolve(layer.inputs, tensors)
+        parents = tuple(dict.fromkeys(node for node, _ in layer.inputs))
+        try:
+            ctx = describe_layer(layer, in_shapes, in_axes, namer, seed=10 * index)
+        except Exception as error:  # Keras's own words about this layer and its input
+            origin = "explorer" if isinstance(error, _CountError) else "keras"
+            failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
+            break
+        kind = get_kind(layer.kind)
+        weights = kind.weights(ctx)
+        formula = kind.formula(ctx)
+        inner = layer.inner.kind if layer.inner is not None else ""
+        steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
+                          weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer)))
+        tensors[layer.name] = (ctx.out_shapes, ctx.out_axes)
+    axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
+    outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))
+    return Description(tuple(steps), failure, axes, batch, outputs)
+
+
+def layer_code(layer: LayerSpec) -> str:
+    """The layer's Keras 3 code line, wrapped layers inside their wrapper."""
+    inner = layer_code(layer.inner) if layer.inner is not None else ""
+    return get_kind(layer.kind).code(layer, inner)
+
+
+def _error_text(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text if len(text) <= 2000 else text[:2000] + "…"
+
+
+def describe_one(kind: str, args: dict, input_shapes: tuple[Shape, ...], inner: tuple[str, dict] | None = None,
+                 dtype: str = "float32") -> Ctx:
+    """A single layer on given input shapes (batch axis included): what the kinds' examples test."""
+    namer = AxisNamer(letter_hint)
+    inner_spec = LayerSpec(f"inner_{inner[0].lower()}", inner[0], tuple(sorted(inner[1].items()))) if inner else None
+    layer = LayerSpec(f"layer_{kind.lower()}", kind, tuple(sorted(args.items())), inner=inner_spec)
+    axes = tuple(("B",) + tuple(namer.new(f"D{i + 1}", d) for i, d in enumerate(s[1:])) for s in input_shapes)
+    return describe_layer(layer, input_shapes, axes, namer)
+
+
+def element_count(shape: Shape, batch: int = 1) -> int:
+    """Elements in one tensor of this shape, with None (the batch) taken as `batch`."""
+    return math.prod(batch if d is None else d for d in shape)
