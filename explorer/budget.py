@@ -7,6 +7,7 @@ tensors that one forward pass and the live demonstration hold at once, in float3
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .config import Config
@@ -97,3 +98,36 @@ def check_budget(cfg: Config) -> Budget:
     biggest = max(items[:4], key=lambda i: i.nbytes)
     items.append(BudgetItem(biggest.layer, "initialization", INIT_TEMPORARY_COPIES * biggest.nbytes))
     return Budget(tuple(items), forward_flops(cfg))
+
+
+# -- any model ---------------------------------------------------------------------------------
+DEMO_BATCH = 2  # the batch the live numbers use when the code names none
+UNKNOWN_SIZE = 16  # a None axis other than the batch (a variable time length), for estimates only
+ACTIVATION_COPIES = 3  # a layer's output, plus the copies the live checks make of it
+
+
+def concrete(shape: tuple[int | None, ...], batch: int) -> tuple[int, ...]:
+    """The shape with the batch filled in and any other unknown size taken as UNKNOWN_SIZE."""
+    return tuple((batch if i == 0 else UNKNOWN_SIZE) if d is None else d for i, d in enumerate(shape))
+
+
+def description_budget(desc) -> Budget:
+    """The budget of any described model (explorer.shapes.Description), from shapes alone:
+    exact weight bytes (float32), its activations in one forward pass with the live checks' copies,
+    the initializer's temporary copies of the largest weight, and the forward pass's FLOPs."""
+    batch = desc.batch_size or DEMO_BATCH
+    items: list[BudgetItem] = []
+    flops = 0
+    for step in desc.steps:
+        if step.params:
+            items.append(BudgetItem(step.name, "weights", step.params * BYTES_PER_FLOAT))
+        elements = sum(math.prod(concrete(s, batch)) for s in step.output_shapes)
+        items.append(BudgetItem(step.name, "activations", ACTIVATION_COPIES * elements * BYTES_PER_FLOAT))
+        # kinds count FLOPs for the batch in their shapes; scale to the batch actually run
+        shape_batch = step.output_shapes[0][0] if step.output_shapes and step.output_shapes[0] else None
+        flops += step.flops if shape_batch else step.flops * batch
+    weights = [i for i in items if i.kind == "weights"]
+    if weights:
+        biggest = max(weights, key=lambda i: i.nbytes)
+        items.append(BudgetItem(biggest.layer, "initialization", INIT_TEMPORARY_COPIES * biggest.nbytes))
+    return Budget(tuple(items), flops)

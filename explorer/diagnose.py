@@ -51,6 +51,8 @@ def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_ax
         return Fix("cause.count", tuple({**p, "count": m.group(1)}.items()))
     if "should be defined" in message or "fully-defined" in message or "must be fully defined" in message:
         return Fix("cause.unknown_size", tuple(p.items()))
+    if "zero or negative" in message or "too short" in message:
+        return Fix("cause.too_short", tuple(p.items()))
     if layer.kind == "Concatenate" or "matching shapes" in message:
         return Fix("cause.concat", tuple(p.items()))
     return Fix("cause.generic", tuple(p.items()))

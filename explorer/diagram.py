@@ -1,8 +1,10 @@
-"""The tensor-flow diagram: every tensor a box labelled with its shape, every layer a step between boxes.
+"""The tensor-flow diagram of any model: every tensor a box labelled with its shape, every layer an
+arrow into the box it produces, branches and joins where the functional API has them.
 
-Box height grows with log2 of the last (feature) axis and width with log2 of T, so a learner sees
-the feature axis change E → F → U → C while B and T stay. Colours are the named-dimension colours
-of `explorer.dims`. Fixed size, no animation: it screenshots identically.
+Columns are a node's depth (the longest path from an input), lanes separate the branches of one
+column; a long chain wraps into bands of MAX_COLUMNS. Box height grows with log2 of the last axis
+and width with log2 of the second, so a learner sees which axis a layer changes. Colours are the
+axis colours of `explorer.axes`. Fixed layout, no animation: it screenshots identically.
 """
 from __future__ import annotations
 
@@ -10,90 +12,137 @@ import math
 
 import plotly.graph_objects as go
 
-from .config import Config
-from .describe import LayerInfo
-from .dims import DIM_COLORS, named, shape_text
+from .axes import axis_color
+from .shapes import Description, Step
 
-WIDTH, HEIGHT = 1100, 440
-_STEP_X = 3.4  # distance between tensor boxes
-_BOTTOM = 0.0
+WIDTH, BAND_HEIGHT = 1100, 440
+MAX_COLUMNS = 5
+_STEP_X = 3.4  # distance between columns
+_LANE_Y = 3.2  # distance between lanes of one band
+_BAND_Y = 4.9  # extra distance between bands
 
 
 def _size(n: int | None, scale: float, floor: float) -> float:
     return floor + scale * math.log2(1 + (n or 1))
 
 
-def flow_figure(infos: list[LayerInfo], cfg: Config, labels: dict[str, str]) -> go.Figure:
+def shape_text(shape) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def named(dims) -> str:
+    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def layout(desc: Description) -> dict[str, tuple[int, int]]:
+    """(column, lane) of every step: column = depth, lane = order among the steps of that depth."""
+    depth: dict[str, int] = {}
+    for step in desc.steps:
+        depth[step.name] = 1 + max((depth[p] for p in step.parents if p in depth), default=-1)
+    lanes: dict[int, int] = {}
+    places = {}
+    for step in desc.steps:
+        col = depth[step.name]
+        places[step.name] = (col, lanes.get(col, 0))
+        lanes[col] = lanes.get(col, 0) + 1
+    return places
+
+
+def step_label(step: Step) -> str:
+    label = f"{step.cls}({step.inner_cls})" if step.inner_cls else step.cls
+    if step.cls == "Bidirectional":
+        label += f"<br>(merge_mode={step.arg('merge_mode', 'concat')})"
+    return label
+
+
+def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
     """A Plotly figure of the tensors (boxes) and layers (arrows). labels: translated captions
     with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named', 'hover_params'."""
     fig = go.Figure()
+    places = layout(desc)
+    lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
+    bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
     hover_x, hover_y, hover_text, hover_color = [], [], [], []
-    centers = []
-    for i, info in enumerate(infos):
-        shape, dims = info.output_shape, info.output_dims
-        last = dims[-1]
-        width = _size(shape[1], 0.09, 0.25)
-        height = _size(shape[-1] if len(shape) == 3 else 1, 0.28, 0.3)
+    boxes: dict[str, tuple[float, float, float, float]] = {}  # name -> x0, x1, y0, y1
+    for step in desc.steps:
+        col, lane = places[step.name]
+        band = col // MAX_COLUMNS
+        shape, dims = step.output_shape, step.output_dims
+        width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
+        height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
         depth = _size(shape[0], 0.04, 0.05)
-        x0 = i * _STEP_X
-        y0 = _BOTTOM
-        color = DIM_COLORS[last]
-        # back face offset up-right by the batch depth, then the front face on top of it
+        x0 = (col % MAX_COLUMNS) * _STEP_X
+        y0 = -(band * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + lane * _LANE_Y)
+        color = axis_color(dims[-1])
         fig.add_shape(type="rect", x0=x0 + depth, y0=y0 + depth, x1=x0 + width + depth, y1=y0 + height + depth,
                       line=dict(color=color, width=1), fillcolor=color, opacity=0.35, layer="below")
         fig.add_shape(type="rect", x0=x0, y0=y0, x1=x0 + width, y1=y0 + height,
                       line=dict(color=color, width=2), fillcolor=color, opacity=0.75)
         cx = x0 + (width + depth) / 2
-        centers.append((x0, x0 + width + depth, y0 + (height + depth) / 2))
-        fig.add_annotation(x=cx, y=y0 - 0.3, text=f"<b>{shape_text(shape)}</b>", showarrow=False,
+        boxes[step.name] = (x0, x0 + width + depth, y0, y0 + height + depth)
+        shapes = "<br>".join(f"<b>{shape_text(s)}</b>" for s in step.output_shapes)
+        fig.add_annotation(x=cx, y=y0 - 0.3, text=shapes, showarrow=False, font=dict(size=14), yanchor="top")
+        dim_text = "<br>".join(
+            "(" + ", ".join(f"<span style='color:{axis_color(d)}'>{d}</span>" for d in axes) + ")"
+            for axes in step.output_axes)
+        fig.add_annotation(x=cx, y=y0 - 0.8 - 0.5 * (len(step.output_shapes) - 1), text=dim_text, showarrow=False,
                            font=dict(size=14), yanchor="top")
-        dim_text = ", ".join(f"<span style='color:{DIM_COLORS[d]}'>{d}</span>" for d in dims)
-        fig.add_annotation(x=cx, y=y0 - 0.8, text=f"({dim_text})", showarrow=False, font=dict(size=14),
-                           yanchor="top")
-        fig.add_annotation(x=cx, y=y0 + height + depth + 0.12, text=labels["tensor"].format(name=info.name),
+        fig.add_annotation(x=cx, y=y0 + height + depth + 0.12, text=labels["tensor"].format(name=step.name),
                            showarrow=False, font=dict(size=12), yanchor="bottom")
         hover_x.append(cx)
         hover_y.append(y0 + (height + depth) / 2)
         hover_color.append(color)
         hover_text.append(
-            f"<b>{info.name}</b> ({info.cls})<br>{labels['hover_shape']}: {shape_text(shape)}"
-            f"<br>{labels['hover_named']}: {named(dims)}<br>{labels['hover_params']}: {info.params:,}"
+            f"<b>{step.name}</b> ({step.cls})<br>{labels['hover_shape']}: "
+            f"{', '.join(shape_text(s) for s in step.output_shapes)}"
+            f"<br>{labels['hover_named']}: {', '.join(named(a) for a in step.output_axes)}"
+            f"<br>{labels['hover_params']}: {step.params:,}"
         )
-    for i, info in enumerate(infos[1:], start=1):
-        left_end, right_start = centers[i - 1][1], centers[i][0]
-        y = 0.5
-        fig.add_annotation(x=right_start - 0.05, y=y, ax=left_end + 0.05, ay=y, xref="x", yref="y", axref="x",
-                           ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2, arrowcolor="#888")
-        mid = (left_end + right_start) / 2
-        step = info.cls if info.name != "bidirectional" else f"{info.cls}<br>(merge_mode={cfg.merge_mode})"
-        fig.add_annotation(x=mid, y=y + 0.2, text=f"<b>{step}</b>", showarrow=False, font=dict(size=12),
-                           yanchor="bottom")
-        weights = _weights_text(info)
-        fig.add_annotation(x=mid, y=y - 0.15, text=weights, showarrow=False, font=dict(size=10), yanchor="top")
-        hover_x.append(mid)
-        hover_y.append(y)
-        hover_color.append("#888")
-        hover_text.append(f"<b>{info.name}</b><br>{labels['weights']}:<br>{weights}<br>"
-                          f"{labels['hover_params']}: {info.params:,}")
+    for step in desc.steps:
+        for i, parent in enumerate(step.parents):
+            if parent not in boxes:
+                continue
+            px0, px1, py0, _ = boxes[parent]
+            cx0, _, cy0, _ = boxes[step.name]
+            start = (px1 + 0.05, py0 + 0.5)
+            end = (cx0 - 0.05, cy0 + 0.5)
+            fig.add_annotation(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x",
+                               ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2, arrowcolor="#888")
+            if i:
+                continue  # one label per layer, on its first incoming arrow
+            mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+            fig.add_annotation(x=mid[0], y=mid[1] + 0.2, text=f"<b>{step_label(step)}</b>", showarrow=False,
+                               font=dict(size=12), yanchor="bottom")
+            weights = weights_text(step)
+            fig.add_annotation(x=mid[0], y=mid[1] - 0.15, text=weights, showarrow=False, font=dict(size=10),
+                               yanchor="top")
+            hover_x.append(mid[0])
+            hover_y.append(mid[1])
+            hover_color.append("#888")
+            hover_text.append(f"<b>{step.name}</b><br>{labels['weights']}:<br>{weights}<br>"
+                              f"{labels['hover_params']}: {step.params:,}")
     fig.add_trace(go.Scatter(x=hover_x, y=hover_y, mode="markers", hoverinfo="text", hovertext=hover_text,
                              marker=dict(size=18, color=hover_color, opacity=0.01), showlegend=False))
-    right = (len(infos) - 1) * _STEP_X + 1.6
+    columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
+    right = max(columns - 1, 4) * _STEP_X + 1.6
+    bottom = -((bands - 1) * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + (lanes_per_band - 1) * _LANE_Y)
+    height = BAND_HEIGHT + int((bottom * -1) * 90)
     fig.update_layout(
-        width=WIDTH, height=HEIGHT, margin=dict(l=10, r=10, t=40, b=10), title=dict(text=labels["title"], x=0.01),
+        width=WIDTH, height=height, margin=dict(l=10, r=10, t=40, b=10), title=dict(text=labels["title"], x=0.01),
         xaxis=dict(visible=False, range=[-0.6, right], fixedrange=True),
-        yaxis=dict(visible=False, range=[-1.5, 3.4], fixedrange=True),
+        yaxis=dict(visible=False, range=[bottom - 1.5, 3.4], fixedrange=True),
         transition=dict(duration=0), hovermode="closest", dragmode=False,
     )
     return fig
 
 
-def _weights_text(info: LayerInfo) -> str:
-    """'kernel (75, 200)<br>bias (200,)'; the two LSTM directions share one line per weight."""
+def weights_text(step: Step) -> str:
+    """'kernel (75, 200)<br>bias (200,)'; the two directions of a Bidirectional share one line per weight."""
     seen: dict[str, list[str]] = {}
-    for w in info.weights:
+    for w in step.weights:
         seen.setdefault(w.name, []).append(shape_text(w.shape))
     parts = []
     for name, shapes in seen.items():
-        prefix = "2 × " if len(shapes) == 2 else ""
-        parts.append(f"{prefix}{name} {shapes[0]}")
+        prefix = f"{len(shapes)} × " if len(shapes) > 1 and len(set(shapes)) == 1 else ""
+        parts.append(f"{prefix}{name} {shapes[0]}" if prefix or len(shapes) == 1 else f"{name} {', '.join(shapes)}")
     return "<br>".join(parts)

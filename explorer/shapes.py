@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .axes import letter_hint
 from .kinds import get_kind
-from .kinds.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, WeightInfo
+from .kinds.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 
 
@@ -33,6 +33,10 @@ class Step:
     flops: int = 0
     line: int = 0
     code: str = ""
+    args: tuple = ()  # the layer's validated arguments, as in its LayerSpec
+
+    def arg(self, name: str, default=None):
+        return dict(self.args).get(name, default)
 
     @property
     def params(self) -> int:
@@ -202,7 +206,7 @@ def describe(spec: ModelSpec) -> Description:
         try:
             ctx = describe_layer(layer, in_shapes, in_axes, namer, seed=10 * index)
         except Exception as error:  # Keras's own words about this layer and its input
-            origin = "explorer" if isinstance(error, _CountError) else "keras"
+            origin = "explorer" if isinstance(error, (_CountError, ShapeRefusal)) else "keras"
             failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
             break
         kind = get_kind(layer.kind)
@@ -210,7 +214,7 @@ def describe(spec: ModelSpec) -> Description:
         formula = kind.formula(ctx)
         inner = layer.inner.kind if layer.inner is not None else ""
         steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
-                          weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer)))
+                          weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer), layer.args))
         tensors[layer.name] = (ctx.out_shapes, ctx.out_axes)
     axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
     outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))

@@ -41,3 +41,50 @@ def parse_link(link: str) -> tuple[Config, str | None, list[Notice]]:
     lang = parse_language(raw.pop(LANG_PARAM, None))
     cfg, notices = parse_config(raw)
     return cfg, lang, notices
+
+
+# -- any model: the code travels in the link, compressed ---------------------------------------
+import base64
+import binascii
+import re
+import zlib
+
+CODE_PARAM = "code"
+PRESET_PARAM = "preset"
+MAX_CODE_PARAM = 6000  # characters of the compressed code in a link; longer code is not put in links
+_B64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
+
+
+def pack_code(code: str) -> str:
+    """The code as URL-safe text: UTF-8, zlib level 9, base64url."""
+    return base64.urlsafe_b64encode(zlib.compress(code.encode("utf-8"), 9)).decode("ascii")
+
+
+def unpack_code(text: str, max_chars: int) -> str | None:
+    """The code back from a link, or None if it is not what pack_code makes or is longer than
+    max_chars once unpacked (decompression stops there: a small link cannot become a huge text)."""
+    if not isinstance(text, str) or len(text) > MAX_CODE_PARAM or not _B64URL.fullmatch(text):
+        return None
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(data, 4 * max_chars + 4)
+        if inflater.unconsumed_tail or not inflater.eof:
+            return None
+        code = raw.decode("utf-8")
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
+        return None
+    return code if len(code) <= max_chars else None
+
+
+def model_share_query(code: str, preset: str | None, values: list[tuple[str, object]], lang: str) -> str | None:
+    """The query for this page: a preset and its named numbers, or the packed code; None when the
+    packed code is longer than MAX_CODE_PARAM."""
+    if preset is not None:
+        params = ([] if preset == "tagger" else [(PRESET_PARAM, preset)]) + list(values)
+    else:
+        packed = pack_code(code)
+        if len(packed) > MAX_CODE_PARAM:
+            return None
+        params = [(CODE_PARAM, packed)]
+    return urlencode(params + [(LANG_PARAM, LANGUAGES[lang])])

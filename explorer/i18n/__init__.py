@@ -1,13 +1,16 @@
 """Every visible string, in English and Simplified Chinese. Panels never hard-code text.
 
-Each module in CATALOGS holds two dicts, EN and ZH, with the same keys (a test checks parity).
+Each module of this package holds two dicts, EN and ZH, with the same keys (a test checks parity).
 Placeholders use str.format names; numbers are formatted by the caller.
 """
 from __future__ import annotations
 
-from . import core, extras, xray
+import importlib
+import pkgutil
 
-CATALOGS = (core, extras, xray)
+# every module of this package is a catalog (core, extras, xray, and one per family of layer kinds)
+CATALOGS = tuple(importlib.import_module(f"{__name__}.{m.name}")
+                 for m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name))
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 

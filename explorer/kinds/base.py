@@ -127,10 +127,10 @@ class AxisNamer:
             letter = base if k == 1 else base + "".join(self.SUBSCRIPTS[int(d)] for d in str(k))
             if letter not in self.sizes:
                 self.sizes[letter] = size
-                self.meanings[letter] = meaning if meaning[0] else ("axis.source", (("source", source),)) \
-                    if source else meaning
+                key, params = meaning if meaning[0] else ("axis.source", ())
+                self.meanings[letter] = (key, params + ((("source", source),) if source else ()))
                 return letter
-            if self.sizes[letter] == size:
+            if self.sizes[letter] == size and size is not None:  # two unknown sizes need not be equal
                 return letter
             k += 1
 
@@ -267,5 +267,20 @@ class LayerKind:
 
 
 def value_code(spec: LayerSpec, name: str, value: Value) -> str:
-    """The source text that gave the value where it was a name or an expression, else its literal."""
-    return spec.source(name) or repr(value)
+    """The source text that gave the value where it was a name or an expression, else its literal
+    (strings in double quotes, as Keras's documentation writes them)."""
+    return spec.source(name) or literal_code(value)
+
+
+def literal_code(value: Value) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        inner = ", ".join(literal_code(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+class ShapeRefusal(ValueError):
+    """A kind's own check of an input Keras would refuse only when building (or with a less clear
+    error): the description stops there and says the words are the explorer's, not Keras's."""

@@ -1,0 +1,89 @@
+"""The code's named numbers as controls: each constant's bounds, from what it means where it is used.
+
+A constant used as Dense units must be a whole number >= 1; one used as a merge mode must be one of
+the merge modes. Every value a widget or a URL sends is checked again here (widget bounds are only
+enforced in the browser); the memory budget is checked later, on the model the value gives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import parse_int
+from .kinds import get_kind
+from .kinds.base import MAX_SIZE
+from .spec import Constant
+
+MAX_BATCH = 4096
+# uses that are not a layer argument: (owner, argument) -> (low, high)
+_SPECIAL = {("Input", "shape"): (1, MAX_SIZE), ("Input", "batch_size"): (1, MAX_BATCH),
+            ("Model", "batch_size"): (1, MAX_BATCH)}
+RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "keras_json", "upload", "source"})
+
+
+@dataclass(frozen=True)
+class Control:
+    """One sidebar control: a number with bounds, or a string with choices."""
+
+    name: str
+    value: int | str
+    low: int = 0
+    high: int = 0
+    choices: tuple[str, ...] = ()
+    uses: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_number(self) -> bool:
+        return isinstance(self.value, int)
+
+
+def control_for(constant: Constant) -> Control | None:
+    """The control of a constant, or None if it cannot be one (a string no use restricts, a
+    reserved name)."""
+    if constant.name in RESERVED_KEYS or constant.name.startswith("_"):
+        return None
+    if isinstance(constant.value, bool):
+        return None
+    if isinstance(constant.value, int):
+        lows, highs = [], []
+        for owner, arg in constant.uses:
+            if (owner, arg) in _SPECIAL:
+                low, high = _SPECIAL[(owner, arg)]
+            else:
+                kind = get_kind(owner)
+                rule = kind.rule(arg) if kind else None
+                if rule is None or rule.type not in ("int", "size_or_tuple", "shape"):
+                    continue
+                low = int(rule.low) if rule.low is not None else 1
+                high = int(rule.high) if rule.high is not None else MAX_SIZE
+            lows.append(low)
+            highs.append(high)
+        low = max(lows) if lows else 0
+        high = min(highs) if highs else MAX_SIZE
+        # a constant used in arithmetic (count_classes + 1) may sit below its use's bound
+        low, high = min(low, constant.value), max(high, constant.value)
+        return Control(constant.name, constant.value, low, high, (), constant.uses)
+    choices: tuple[str, ...] | None = None
+    for owner, arg in constant.uses:
+        kind = get_kind(owner)
+        rule = kind.rule(arg) if kind else None
+        if rule is None or not rule.choices:
+            continue
+        options = tuple(c for c in rule.choices if isinstance(c, str))
+        choices = options if choices is None else tuple(c for c in choices if c in options)
+    if not choices or constant.value not in choices:
+        return None
+    return Control(constant.name, constant.value, 0, 0, choices, constant.uses)
+
+
+def check_control(control: Control, raw: object) -> tuple[int | str | None, str]:
+    """(value, "") if raw is acceptable for this control, else (None, why) — never raises."""
+    if control.is_number:
+        value = parse_int(raw)
+        if value is None:
+            return None, "not_integer"
+        if not control.low <= value <= control.high:
+            return None, "out_of_range"
+        return value, ""
+    if isinstance(raw, str) and raw.strip() in control.choices:
+        return raw.strip(), ""
+    return None, "unknown_choice"

@@ -1,0 +1,22 @@
+"""Presets: classic shape puzzles as Keras 3 code, written for this project.
+
+Each preset is a file in this folder that a learner could run as is; the explorer only reads it as
+text, through the same reader as pasted code. The first preset is the default page: the question's
+tagger, whose named numbers are the sidebar's (and today's share links') settings.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+PRESETS = ("tagger", "stacked_bilstm", "seq2seq", "conv1d_text", "image_cnn", "gru_tagger", "two_inputs")
+DEFAULT_PRESET = PRESETS[0]
+_HERE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def preset_code(name: str) -> str:
+    """The preset's code; KeyError for a name that is not a preset (never a path from the user)."""
+    if name not in PRESETS:
+        raise KeyError(name)
+    return (_HERE / f"{name}.py").read_text(encoding="utf-8")

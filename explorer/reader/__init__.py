@@ -1,0 +1,3 @@
+"""Readers turn what a learner sends into a ModelSpec, as data: Python source read with `ast`
+(code.py) and Keras JSON configs or .keras archives read with `json` (keras_json.py). Nothing is
+executed, imported or deserialized by Keras. validate.py checks every argument against the kinds."""

@@ -1,0 +1,44 @@
+"""The shape table and the weight table of any described model (one row per step / per weight)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .shapes import Description
+
+# weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
+TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
+WEIGHT_COLUMNS = ("layer", "weight", "shape", "named_shape", "count")
+
+
+def shape_text(shape) -> str:
+    """(30, 50, 64) -> '(30, 50, 64)'; None (any size) stays 'None'; one axis keeps Python's comma."""
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def named(dims) -> str:
+    """('B', 'T', 'E') -> '(B, T, E)'."""
+    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def layer_table(desc: Description) -> pd.DataFrame:
+    """One row per step (inputs included); several tensors in or out are joined with ' + '."""
+    rows = []
+    for step in desc.steps:
+        rows.append({
+            "layer": step.name,
+            "class": step.cls,
+            "input_shape": " + ".join(shape_text(s) for s in step.input_shapes),
+            "output_shape": " + ".join(shape_text(s) for s in step.output_shapes),
+            "named_output": " + ".join(named(a) for a in step.output_axes),
+            "weights": "; ".join(f"{w.label} {shape_text(w.shape)}" for w in step.weights),
+            "params": step.params,
+            "formula": "" if step.cls == "InputLayer" else step.formula.text(),
+        })
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def weight_table(desc: Description) -> pd.DataFrame:
+    """One row per weight tensor: its layer, name, concrete and named shape, and element count."""
+    rows = [{"layer": step.name, "weight": w.label, "shape": shape_text(w.shape), "named_shape": named(w.dims),
+             "count": w.count} for step in desc.steps for w in step.weights]
+    return pd.DataFrame(rows, columns=list(WEIGHT_COLUMNS))
