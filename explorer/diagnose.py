@@ -55,6 +55,8 @@ def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_ax
         return Fix("cause.too_short", tuple(p.items()))
     if layer.kind == "Concatenate" or "matching shapes" in message:
         return Fix("cause.concat", tuple(p.items()))
+    if layer.kind in ("Add", "Multiply", "Average", "Subtract", "Maximum", "Minimum"):
+        return Fix("cause.merge", tuple(p.items()))
     return Fix("cause.generic", tuple(p.items()))
 
 

@@ -203,15 +203,15 @@ def describe(spec: ModelSpec) -> Description:
     for index, layer in enumerate(spec.layers):
         in_shapes, in_axes = _resolve(layer.inputs, tensors)
         parents = tuple(dict.fromkeys(node for node, _ in layer.inputs))
+        kind = get_kind(layer.kind)
         try:
             ctx = describe_layer(layer, in_shapes, in_axes, namer, seed=10 * index)
+            weights = kind.weights(ctx)
+            formula = kind.formula(ctx)
         except Exception as error:  # Keras's own words about this layer and its input
             origin = "explorer" if isinstance(error, (_CountError, ShapeRefusal)) else "keras"
             failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
             break
-        kind = get_kind(layer.kind)
-        weights = kind.weights(ctx)
-        formula = kind.formula(ctx)
         inner = layer.inner.kind if layer.inner is not None else ""
         steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
                           weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer), layer.args))

@@ -61,6 +61,7 @@ EN = {
     "cause.count": "{cls} takes one tensor, but {count} tensors flow into {layer}: {named}.",
     "cause.unknown_size": "{layer} needs every size except the batch to be known, but {named} has a None size.",
     "cause.concat": "The tensors joined at {layer} must have equal sizes on every axis except the joined one: {named}.",
+    "cause.merge": "{cls} adds up or multiplies its inputs element by element, so they must have the same shape (or sizes of 1 that broadcast): {named}.",
     "cause.too_short": "{layer}'s window is longer than what flows in, {named}: the output would have no positions left.",
     "cause.generic": "{layer} cannot take a tensor of shape {named}; Keras's message above says which size is wrong.",
     "fix.return_sequences": (
@@ -146,6 +147,7 @@ ZH = {
     "cause.count": "{cls} 只接受一个张量,但流入 {layer} 的有 {count} 个:{named}。",
     "cause.unknown_size": "{layer} 需要除批轴外的每个大小都已知,但 {named} 中有大小为 None。",
     "cause.concat": "在 {layer} 处拼接的张量,除拼接轴外其他各轴大小必须相同:{named}。",
+    "cause.merge": "{cls} 逐元素地相加或相乘它的输入,所以它们的形状必须相同(或者是可以广播的大小 1):{named}。",
     "cause.too_short": "{layer} 的窗口比流入的 {named} 还长:输出将一个位置都不剩。",
     "cause.generic": "{layer} 不能接受形状为 {named} 的张量;上面 Keras 的报错说明了是哪个大小不对。",
     "fix.return_sequences": "在 {rnn} 上设置 `return_sequences=True`,让 {layer} 输出每个时间步 (B, T, H),而不是只输出最后一步 (B, H)。",
