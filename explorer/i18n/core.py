@@ -3,9 +3,9 @@
 EN = {
     "app.title": "Keras Shape Explorer",
     "app.intro": (
-        "How tensor shapes flow through a real Keras model: the many-to-many tagger "
-        "Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense). Change the settings in the "
-        "sidebar; the real model is rebuilt and every number below comes from it."
+        "How tensor shapes flow through a real Keras 3 model: yours. It starts with a learner's many-to-many "
+        "tagger, Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense); paste your own code or "
+        "pick a preset, change the named numbers in the sidebar, and every number below comes from the model."
     ),
     "sidebar.header": "Model settings",
     "field.vocab_size": "Vocabulary size V",
@@ -150,9 +150,9 @@ EN = {
 ZH = {
     "app.title": "Keras 形状探索器",
     "app.intro": (
-        "看清张量形状如何流过一个真实的 Keras 模型：多对多序列标注模型 "
-        "Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)。在侧边栏修改参数，"
-        "真实模型会重新构建，下面的每个数字都来自这个模型。"
+        "看清张量形状如何流过一个真实的 Keras 3 模型——你自己的模型。起点是一位学习者的多对多序列标注模型 "
+        "Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)；粘贴你自己的代码或选择一个预设，"
+        "在侧边栏修改命名的数值，下面的每个数字都来自这个模型。"
     ),
     "sidebar.header": "模型参数",
     "field.vocab_size": "词表大小 V",

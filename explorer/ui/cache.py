@@ -25,6 +25,15 @@ from explorer.memo import ByteBoundedCache
 from explorer.model import build_model
 from explorer.traps import Trap, all_traps
 from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
+from explorer import diagram as any_diagram
+from explorer.budget import description_budget
+from explorer.build import Built, build
+from explorer.reader.code import read_code
+from explorer.reader.keras_file import read_keras_file
+from explorer.reader.keras_json import read_keras_json
+from explorer.shapes import Description, describe
+from explorer.spec import ModelSpec, ReadResult
+from explorer.tables import layer_table as any_layer_table, weight_table as any_weight_table
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -95,12 +104,64 @@ def traps() -> list[Trap]:
     return all_traps()
 
 
+# -- any model ---------------------------------------------------------------------------------
+@st.cache_data(max_entries=256, show_spinner=False)
+def read_code_for(code: str) -> ReadResult:
+    """The reader's result for this code (ast only, never run)."""
+    return read_code(code)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def read_json_for(text: str) -> ReadResult:
+    return read_keras_json(text)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def read_upload_for(data: bytes) -> ReadResult:
+    return read_keras_file(data)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def describe_for(spec: ModelSpec) -> Description:
+    """Keras's weight-free shape inference for any model: shapes before anything is allocated."""
+    return describe(spec)
+
+
+def spec_budget_for(spec: ModelSpec) -> Budget:
+    return description_budget(describe_for(spec))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
+    desc = describe_for(spec)
+    return any_layer_table(desc), any_weight_table(desc)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def spec_figure_for(spec: ModelSpec, labels: dict[str, str]) -> go.Figure:
+    return any_diagram.flow_figure(describe_for(spec), labels)
+
+
+def built_for(spec: ModelSpec) -> Built:
+    """The real model (or Keras's refusal while building); callers check the budget first."""
+    budget = spec_budget_for(spec)
+    return _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, describe_for(spec)))
+
+
 def warm(cfg: Config) -> None:
-    """Run each kind of work once for cfg (Keras shape inference and layers, Plotly's figure
-    validators, the model build) so a first visitor finds it ready; needs no Streamlit session.
-    The forward pass is left to the page, which runs it after the table is sent."""
+    """Run each kind of work once for the default preset and its tagger config (the reader, Keras shape
+    inference and layers, Plotly's figure validators, the model builds) so a first visitor finds it
+    ready; needs no Streamlit session. The forward pass is left to the page, which runs it after the
+    table is sent."""
+    from explorer.presets import DEFAULT_PRESET, preset_code
+
     labels = {k: k for k in ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")}
-    flow_figure(describe_config(cfg), cfg, labels)
+    spec = read_code(preset_code(DEFAULT_PRESET)).spec
+    if spec is not None:
+        desc = describe(spec)
+        any_diagram.flow_figure(desc, labels)
+        if description_budget(desc).fits_memory and desc.ok:
+            _heavy.get_or_create(("spec", spec), description_budget(desc).weight_bytes, lambda: build(spec, desc))
     if budget_for(cfg).fits_memory:
         model_for(cfg)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.budget import Budget
-from explorer.config import BOUNDS, MERGE_MODES, Notice
+from explorer.config import Notice
 from explorer.i18n import LANGUAGES, t
 
-_KNOWN_FIELDS = set(BOUNDS) | {"merge_mode", "lang"}
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
 
 
@@ -16,26 +15,31 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
 
 
-def notice_text(notice: Notice, lang: str) -> str:
-    """The notice as markdown; everything the user sent is escaped."""
-    bound = BOUNDS.get(notice.field)
-    label = t(lang, f"field.{notice.field}") if notice.field in _KNOWN_FIELDS else escape_markdown(notice.field)
-    choices = ", ".join(LANGUAGES if notice.field == "lang" else MERGE_MODES)
+def notice_text(notice: Notice, lang: str, controls: dict | None = None) -> str:
+    """The notice as markdown; everything the user sent is escaped. controls: the page's named-number
+    controls by name (explorer.controls.Control), whose bounds and choices the message states."""
+    control = (controls or {}).get(notice.field)
+    label = t(lang, f"field.{notice.field}") if notice.field == "lang" else escape_markdown(notice.field)
+    if control is not None and control.is_number:
+        low, high = f"{control.low:,}", f"{control.high:,}"
+    else:
+        low = high = ""
+    choices = ", ".join(LANGUAGES if notice.field == "lang" else (control.choices if control is not None else ()))
     return t(lang, f"notice.{notice.kind}", field=label, raw=escape_markdown(notice.raw),
-             used=escape_markdown(notice.used), low=f"{bound.low:,}" if bound else "",
-             high=f"{bound.high:,}" if bound else "", choices=escape_markdown(choices))
+             used=escape_markdown(notice.used), low=low, high=high, choices=escape_markdown(choices))
 
 
-def show_notices(notices: list[Notice], lang: str) -> None:
+def show_notices(notices: list[Notice], lang: str, controls=()) -> None:
+    by_name = {c.name: c for c in controls}
     for notice in notices:
-        st.warning(notice_text(notice, lang), icon="⚠️")
+        st.warning(notice_text(notice, lang, by_name), icon="⚠️")
 
 
-def budget_text(budget: Budget, lang: str) -> str:
+def budget_text(budget: Budget, lang: str, generic: bool = False) -> str:
     """Why the model (or only its forward pass) was refused, naming the largest layer and the bytes."""
     if not budget.fits_memory:
         big = budget.largest
-        return t(lang, "budget.memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",
+        return t(lang, "budget.generic_memory" if generic else "budget.memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",
                  layer=big.layer, kind=t(lang, f"budget.kind.{big.kind}"), nbytes=f"{big.nbytes:,}",
                  mib=f"{budget.total_bytes / 2**20:,.1f}", limit_mib=f"{budget.limit_bytes / 2**20:,.0f}")
     return t(lang, "budget.compute", gflops=f"{budget.forward_flops / 1e9:,.1f}",

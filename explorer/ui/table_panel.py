@@ -1,4 +1,4 @@
-"""Layer shape table, weight table, named-dimension legend and CSV download."""
+"""Layer shape table, weight table, named-axis legend and CSV download, for any model."""
 from __future__ import annotations
 
 from typing import Callable
@@ -6,40 +6,60 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from explorer.config import Config
-from explorer.describe import TABLE_COLUMNS, WEIGHT_COLUMNS
-from explorer.dims import DIM_COLORS, DIM_ORDER, dim_values
+from explorer.axes import axis_color
 from explorer.i18n import t
+from explorer.shapes import Axis, Description
+from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS
+from explorer.ui.messages import escape_markdown
 
 
-def dims_legend_html(cfg: Config, lang: str) -> str:
+def axis_meaning(axis: Axis, lang: str) -> str:
+    params = dict(axis.meaning_params)
+    source = params.pop("source", "")
+    try:
+        meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
+    except (KeyError, IndexError, ValueError):
+        meaning = ""
+    if source:
+        return t(lang, "legend.source", meaning=meaning, source=escape_markdown(source)) if meaning else \
+            f"`{escape_markdown(source)}`"
+    return meaning
+
+
+def dims_legend_html(desc: Description, lang: str) -> str:
     """'B = 30 · T = 50 · …' with each letter in its colour, and what each letter means."""
-    sizes = dim_values(cfg)
-    parts = [
-        f"<span style='color:{DIM_COLORS[d]};font-weight:700'>{d}</span> = {sizes[d]:,} "
-        f"<span style='opacity:0.75'>({t(lang, 'dim.' + d)})</span>"
-        for d in DIM_ORDER
-    ]
+    parts = []
+    for axis in desc.axes:
+        size = "None" if axis.size is None else f"{axis.size:,}"
+        meaning = axis_meaning(axis, lang)
+        parts.append(f"<span style='color:{axis_color(axis.letter)};font-weight:700'>{axis.letter}</span> = {size}"
+                     + (f" <span style='opacity:0.75'>({meaning})</span>" if meaning else ""))
     return " · ".join(parts)
 
 
-def render(cfg: Config, table: pd.DataFrame, weights: pd.DataFrame, total: int,
-           model_total: int | None | Callable[[], int], lang: str) -> None:
+def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
+           model_total: int | None | Callable[[], int | None], lang: str) -> None:
     st.subheader(t(lang, "table.header"))
-    st.markdown(dims_legend_html(cfg, lang), unsafe_allow_html=True)
-    st.caption(t(lang, "table.batch_note", B=cfg.batch_size))
+    st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
+    if desc.batch_size is not None:
+        st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
     params = t(lang, "table.col.params")
     st.dataframe(shown, hide_index=True, key="layer_table",
                  column_config={params: st.column_config.NumberColumn(format="localized")})
     if callable(model_total):  # the model is built only now, after the shapes are on the page
         model_total = model_total()
-    if model_total is None:
-        st.markdown(t(lang, "table.total_unbuilt", total=f"{total:,}"))
+    total = f"{desc.total_params:,}"
+    if desc.failure is not None:
+        st.markdown(t(lang, "table.total_partial", total=total))
+    elif model_total is None:
+        st.markdown(t(lang, "table.total_unbuilt", total=total))
     else:
-        st.markdown(t(lang, "table.total", total=f"{total:,}", count=f"{model_total:,}"))
+        st.markdown(t(lang, "table.total", total=total, count=f"{model_total:,}"))
     st.download_button(t(lang, "table.download"), shown.to_csv(index=False).encode("utf-8"),
                        file_name="layer_shapes.csv", mime="text/csv", key="download_table", on_click="ignore")
+    if weights.empty:
+        return
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
     count = t(lang, "weights.col.count")

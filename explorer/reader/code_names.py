@@ -1,0 +1,139 @@
+"""What a name in pasted code stands for, from its imports alone (nothing is imported).
+
+`import tensorflow as tf` binds `tf` to the path ("tensorflow",); `tf.keras.layers.Dense` is then
+the path ("tensorflow", "keras", "layers", "Dense"), which means the same as keras.layers.Dense.
+A path means something only if it is in the tables below (layer classes: only the registry).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+from ..kinds import REGISTRY
+from ..kinds.base import ACTIVATIONS, INITIALIZERS
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A module, class or function reached through imports: its dotted path, Keras paths
+    normalized to start with "keras"; via_tf: reached through tensorflow.keras / tf.keras."""
+
+    path: tuple[str, ...]
+    via_tf: bool = False
+
+    def child(self, name: str) -> Ref:
+        return make_ref(self.path + (name,), self.via_tf)
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+
+def make_ref(path: tuple[str, ...], via_tf: bool = False) -> Ref:
+    if path[:2] == ("tensorflow", "keras"):
+        return Ref(("keras",) + path[2:], True)
+    return Ref(path, via_tf)
+
+
+# helpers that build a merge layer and call it at once: layers.concatenate([a, b], axis=-1)
+MERGE_HELPERS = {"concatenate": ("Concatenate", ("axis",)), "add": ("Add", ()), "subtract": ("Subtract", ()),
+                 "multiply": ("Multiply", ()), "average": ("Average", ()), "maximum": ("Maximum", ()),
+                 "minimum": ("Minimum", ()), "dot": ("Dot", ("axes", "normalize"))}
+_LAYER_MODULES = (("keras", "layers"),)
+_MODEL_MODULES = (("keras",), ("keras", "models"))
+_TF_ACTIVATIONS = {("tensorflow", "nn"), ("tensorflow", "math"), ("tensorflow",)}
+# calls that cannot change a model's shapes: noted as ignored, never run
+_IGNORED_FUNCTIONS = {("keras", "backend", "clear_session"), ("tensorflow", "random", "set_seed"),
+                      ("numpy", "random", "seed"), ("random", "seed")}
+_IGNORED_MODULES = (("keras", "utils"), ("keras", "preprocessing"), ("keras", "optimizers"), ("keras", "losses"),
+                    ("keras", "metrics"), ("keras", "callbacks"))
+# what a missing import most likely meant, for code pasted without its import lines
+IMPLICIT = {"keras": ("keras",), "layers": ("keras", "layers"), "tf": ("tensorflow",), "models": ("keras", "models"),
+            "Sequential": ("keras", "Sequential"), "Model": ("keras", "Model"), "Input": ("keras", "Input")}
+
+
+def snake_case(class_name: str) -> str:
+    """Keras's automatic layer name: 'MaxPooling1D' -> 'max_pooling1d', 'ReLU' -> 're_lu'."""
+    name = re.sub(r"\W+", "", class_name)
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    name = re.sub(r"([a-z])([A-Z])", r"\1_\2", name)
+    return name.lower()
+
+
+def meaning(ref: Ref) -> tuple[str, str]:
+    """(what, detail): ("layer", "Dense"), ("unknown_layer", "Lambda"), ("input", ""), ("input_layer", ""),
+    ("sequential", ""), ("model", ""), ("merge", "Concatenate"), ("activation", "relu"),
+    ("initializer", "he_normal"), ("ignored", "plot_model") for calls that cannot change shapes,
+    ("keras", "") for a Keras module or anything else under keras, ("foreign", "") outside Keras."""
+    path = ref.path
+    head, last = path[:-1], path[-1] if path else ""
+    if path in _IGNORED_FUNCTIONS or any(path[:len(m)] == m and len(path) > len(m) for m in _IGNORED_MODULES):
+        return "ignored", last
+    if not path or path[0] not in ("keras", "tensorflow"):
+        return "foreign", ""
+    if head in _LAYER_MODULES:
+        if last in REGISTRY:
+            return "layer", last
+        if last in MERGE_HELPERS:
+            return "merge", MERGE_HELPERS[last][0]
+        if last == "Input":
+            return "input", ""
+        if last == "InputLayer":
+            return "input_layer", ""
+        if last[:1].isupper():
+            return "unknown_layer", last
+    if head in _MODEL_MODULES:
+        if last == "Sequential":
+            return "sequential", ""
+        if last in ("Model", "Functional"):
+            return "model", ""
+        if last == "Input" and head == ("keras",):
+            return "input", ""
+    if head == ("keras", "activations") or (head in _TF_ACTIVATIONS and path[0] == "tensorflow"):
+        if last in ACTIVATIONS:
+            return "activation", last
+    if head == ("keras", "initializers"):
+        name = snake_case(last)
+        if name in INITIALIZERS:
+            return "initializer", name
+    if path[0] == "keras":
+        return "keras", ""
+    return "foreign", ""
+
+
+def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, Ref]], bool, list[str]]:
+    """(local name, Ref) pairs an import statement binds, whether it reached Keras through
+    tensorflow, and the non-Keras modules it names (ignored). `from keras.layers import *`
+    binds every registered layer class and Input."""
+    bound: list[tuple[str, Ref]] = []
+    via_tf = False
+    foreign: list[str] = []
+    if isinstance(stmt, ast.Import):
+        for alias in stmt.names:
+            path = tuple(alias.name.split("."))
+            ref = make_ref(path)
+            via_tf |= ref.via_tf
+            if path[0] not in ("keras", "tensorflow"):
+                foreign.append(alias.name)
+            if alias.asname:
+                bound.append((alias.asname, ref))
+            else:  # `import keras.layers` binds `keras`
+                bound.append((path[0], make_ref(path[:1])))
+        return bound, via_tf, foreign
+    module = tuple((stmt.module or "").split(".")) if stmt.module else ()
+    if stmt.level or not module or module[0] not in ("keras", "tensorflow"):
+        if module != ("__future__",):
+            foreign.append("." * stmt.level + (stmt.module or ""))
+        return bound, via_tf, foreign
+    base = make_ref(module)
+    via_tf = base.via_tf
+    for alias in stmt.names:
+        if alias.name == "*":
+            for name in list(REGISTRY) + ["Input", "InputLayer", "Sequential", "Model"] + list(MERGE_HELPERS):
+                ref = base.child(name)
+                if meaning(ref)[0] not in ("keras", "foreign"):
+                    bound.append((name, ref))
+            continue
+        bound.append((alias.asname or alias.name, base.child(alias.name)))
+    return bound, via_tf, foreign

@@ -1,0 +1,179 @@
+"""Values in pasted code, worked out without running it: literals and whole-number arithmetic.
+
+A value remembers where it came from: the top-level constants it was computed from (so the
+sidebar knows which constant feeds which layer argument) and its source text where that was a
+name or an expression ("count_classes + 1"; "" for a literal). Every integer stays within
+MAX_INT at every step, so no step can take long or print a huge number.
+"""
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass
+
+MAX_INT = 10**12  # |v| of any integer, literal or computed
+MAX_POW_EXPONENT = 64
+MAX_STR = 200  # characters of a string literal
+MAX_ITEMS = 64  # entries of a tuple or list of values
+
+
+class Refusal(Exception):
+    """Something the reader does not accept, at `node`: an i18n key and its (string) params.
+    key None means "already explained elsewhere" (a value that could not be read earlier)."""
+
+    def __init__(self, node: ast.AST | None, key: str | None, **params: object):
+        super().__init__(key)
+        self.node = node
+        self.key = key
+        self.params = tuple((k, str(v)) for k, v in params.items())
+
+
+@dataclass(frozen=True)
+class Val:
+    """A plain value: int, float, str, bool, None, or a tuple of Val."""
+
+    value: object
+    deps: frozenset = frozenset()  # ids of the top-level constants it was computed from
+    text: str = ""  # source text where it came from a name or an expression
+
+    def plain(self) -> object:
+        if isinstance(self.value, tuple):
+            return tuple(item.plain() for item in self.value)
+        return self.value
+
+    def with_text(self, text: str) -> Val:
+        return Val(self.value, self.deps, text)
+
+
+def source_text(node: ast.AST) -> str:
+    """The code of an expression, in one normal form: `count_classes+1` -> 'count_classes + 1'."""
+    return re.sub(r"\s+", " ", ast.unparse(node)).strip()
+
+
+def is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def check_int(value: int, node: ast.AST) -> int:
+    if not -MAX_INT <= value <= MAX_INT:
+        raise Refusal(node, "read.int_too_big", limit=f"{MAX_INT:,}")
+    return value
+
+
+def literal(node: ast.Constant) -> Val:
+    """A literal within the bounds: ints, floats, short strings, True/False/None."""
+    value = node.value
+    if value is None or type(value) is bool:
+        return Val(value)
+    if type(value) is int:
+        return Val(check_int(value, node))
+    if type(value) is float:
+        if not math.isfinite(value):
+            raise Refusal(node, "read.float_bad")
+        return Val(value)
+    if type(value) is str:
+        if len(value) > MAX_STR:
+            raise Refusal(node, "read.str_too_long", limit=MAX_STR)
+        return Val(value)
+    raise Refusal(node, "read.literal_kind", kind=type(value).__name__)
+
+
+def negate(value: Val, node: ast.AST) -> Val:
+    if is_int(value.value):
+        return Val(check_int(-value.value, node), value.deps)
+    if type(value.value) is float:
+        return Val(-value.value, value.deps)
+    raise Refusal(node, "read.arith_not_int", op="-")
+
+
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**",
+        ast.Div: "/"}
+
+
+def arithmetic(op: ast.operator, left: Val, right: Val, node: ast.AST) -> Val:
+    """left op right on whole numbers, bounded; floats, strings and tuples are refused."""
+    symbol = _OPS.get(type(op))
+    if symbol is None:
+        raise Refusal(node, "read.operator", op=type(op).__name__)
+    if symbol == "/":
+        raise Refusal(node, "read.true_division")
+    a, b = left.value, right.value
+    if not (is_int(a) and is_int(b)):
+        raise Refusal(node, "read.arith_not_int", op=symbol)
+    deps = left.deps | right.deps
+    if symbol == "+":
+        result = a + b
+    elif symbol == "-":
+        result = a - b
+    elif symbol == "*":
+        result = a * b
+    elif symbol in ("//", "%"):
+        if b == 0:
+            raise Refusal(node, "read.zero_division")
+        result = a // b if symbol == "//" else a % b
+    else:
+        if not 0 <= b <= MAX_POW_EXPONENT:
+            raise Refusal(node, "read.pow_too_big", limit=MAX_POW_EXPONENT)
+        result = a**b  # |a| <= 10**12 and b <= 64: at most ~800 digits, then bounded below
+    return Val(check_int(result, node), deps)
+
+
+def is_literal_code(node: ast.AST) -> bool:
+    """True where the code is a plain literal (5, -5, "ave", (50, 8)): no source text to keep."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return isinstance(node.operand, ast.Constant)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(is_literal_code(item) for item in node.elts)
+    return False
+
+
+def constant_literal(node: ast.AST) -> int | str | None:
+    """The value of `name = <this>` when it makes a sidebar constant: an int literal (negative
+    too) or a one-line string literal; None otherwise (bools, floats, expressions)."""
+    if getattr(node, "lineno", 0) != getattr(node, "end_lineno", -1):
+        return None
+    if isinstance(node, ast.Constant) and type(node.value) in (int, str):
+        return node.value
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+            and type(node.operand.value) is int):
+        return -node.operand.value
+    return None
+
+
+# -- writing a constant back ------------------------------------------------------------------------
+def set_constant(source: str, constant, value: int | str) -> str:
+    """The source with exactly this constant's literal replaced by `value` (an int written in
+    decimal, a string quoted as the original was). Raises ValueError if the value is out of
+    bounds or the source no longer has that literal there."""
+    if type(value) is int:
+        if not -MAX_INT <= value <= MAX_INT:
+            raise ValueError("integer out of bounds")
+        text = str(value)
+    elif isinstance(value, str):
+        if len(value) > MAX_STR:
+            raise ValueError("string too long")
+        text = None
+    else:
+        raise ValueError("a constant is an int or a str")
+    lines = source.splitlines(keepends=True)
+    if not 1 <= constant.line <= len(lines):
+        raise ValueError("the constant's line is not in the source")
+    raw = lines[constant.line - 1].encode("utf-8")  # ast columns count UTF-8 bytes
+    old = raw[constant.col:constant.end_col].decode("utf-8", errors="strict")
+    try:
+        old_value = constant_literal(ast.parse(old, mode="eval").body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        old_value = None
+    if old_value is None or type(old_value) is not type(constant.value):
+        raise ValueError("the source no longer has this constant's literal there")
+    if text is None:
+        quote = '"' if old.lstrip("rbuRBU")[:1] == '"' else "'"
+        text = repr(value)
+        if quote == '"' and "'" not in value and '"' not in value:
+            text = '"' + text[1:-1] + '"'
+    new = raw[:constant.col] + text.encode("utf-8") + raw[constant.end_col:]
+    lines[constant.line - 1] = new.decode("utf-8")
+    return "".join(lines)

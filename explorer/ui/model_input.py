@@ -1,0 +1,191 @@
+"""The model's code is the page's state: presets fill it, the learner edits it, the sidebar's named
+numbers rewrite it, and a link carries it (a preset and its numbers, or the packed code).
+
+Every value a widget, a callback or the URL sends is re-checked in the core (`explorer.controls`,
+`explorer.share.unpack_code`) before it touches the code; what had to change comes back as a
+Notice for the page to show.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from explorer.config import Notice
+from explorer.controls import Control, check_control, control_for
+from explorer.i18n import t
+from explorer.presets import DEFAULT_PRESET, PRESETS, preset_code
+from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
+from explorer.share import CODE_PARAM, PRESET_PARAM, unpack_code
+from explorer.spec import ReadResult
+from explorer.ui import cache
+
+CODE_KEY = "code"
+PRESET_KEY = "preset"
+JSON_KEY = "keras_json"
+UPLOAD_KEY = "upload"
+SOURCE_KEY = "_model_source"  # "code" or "json": which box the page shows
+_STARTED = "_model_started"
+_PENDING = "_model_url_notices"
+_NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM)
+
+
+@dataclass(frozen=True)
+class ModelInput:
+    code: str
+    result: ReadResult
+    source: str  # "code" or "json"
+    preset: str | None  # the preset the code is (with its own numbers), None for other code
+    controls: tuple[Control, ...]
+    notices: tuple[Notice, ...]
+
+
+def _short(raw: object) -> str:
+    text = str(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _controls(code: str) -> dict[str, tuple[Control, object]]:
+    """name -> (control, constant) for every named number of this code that can be a control."""
+    out = {}
+    for constant in cache.read_code_for(code).constants:
+        control = control_for(constant)
+        if control is not None:
+            out[constant.name] = (control, constant)
+    return out
+
+
+def _apply(code: str, name: str, raw: object) -> tuple[str, Notice | None]:
+    """The code with constant `name` set to raw, if raw is acceptable; else the code and a Notice."""
+    control, constant = _controls(code)[name]
+    value, why = check_control(control, raw)
+    if value is None:
+        kind = {"out_of_range": "clamped"}.get(why, why)
+        return code, Notice(name, kind, _short(raw), str(control.value))
+    return (set_constant(code, constant, value) if value != control.value else code), None
+
+
+def _first_run() -> list[Notice]:
+    """The code from the link (or the default preset), with the link's numbers applied. Once per session."""
+    if st.session_state.get(_STARTED):
+        return st.session_state.pop(_PENDING, [])
+    st.session_state[_STARTED] = True
+    params = st.query_params
+    notices: list[Notice] = []
+    preset = params.get(PRESET_PARAM, DEFAULT_PRESET)
+    if preset not in PRESETS:
+        notices.append(Notice(PRESET_PARAM, "preset_unknown", _short(preset), DEFAULT_PRESET))
+        preset = DEFAULT_PRESET
+    code = preset_code(preset)
+    if CODE_PARAM in params:
+        unpacked = unpack_code(params.get(CODE_PARAM), MAX_SOURCE_CHARS)
+        if unpacked is None:
+            notices.append(Notice(CODE_PARAM, "code_bad", "", ""))
+        else:
+            code = unpacked
+    controls = _controls(code)
+    rewrite = {}
+    for key in params:
+        if key in _NOT_SETTINGS:
+            continue
+        values = params.get_all(key)
+        if not values:
+            continue
+        if len(values) > 1:
+            notices.append(Notice(_short(key), "repeated", str(len(values)), _short(values[-1])))
+        if key not in controls:
+            notices.append(Notice(_short(key), "unknown_key", _short(values[-1]), ""))
+            continue
+        code, notice = _apply(code, key, values[-1])
+        if notice is not None:
+            notices.append(notice)
+            rewrite[key] = notice.used
+    st.session_state[CODE_KEY] = code
+    st.session_state[PRESET_KEY] = preset
+    st.session_state[SOURCE_KEY] = "code"
+    if rewrite:  # Streamlit seeds bound widgets from the URL itself: give it only values we accept
+        for key, value in rewrite.items():
+            params[key] = value
+        st.session_state[_PENDING] = notices
+        st.rerun()
+    return notices
+
+
+def _load_preset() -> None:
+    name = st.session_state.get(PRESET_KEY)
+    st.session_state[CODE_KEY] = preset_code(name if name in PRESETS else DEFAULT_PRESET)
+    st.session_state[SOURCE_KEY] = "code"
+
+
+def _constant_changed(name: str) -> None:
+    code = st.session_state.get(CODE_KEY, "")
+    if name in _controls(code):
+        code, notice = _apply(code, name, st.session_state.get(name))
+        st.session_state[CODE_KEY] = code
+        if notice is not None:
+            st.session_state.setdefault(_PENDING, []).append(notice)
+    st.session_state[SOURCE_KEY] = "code"
+
+
+def code_edited() -> None:
+    """The code box's callback: the page shows the code again (not a JSON model)."""
+    st.session_state[SOURCE_KEY] = "code"
+
+
+def json_chosen() -> None:
+    st.session_state[SOURCE_KEY] = "json"
+
+
+def which_preset(code: str) -> str | None:
+    """The preset this code is, allowing its named numbers to differ; None for any other code."""
+    controls = _controls(code)
+    for name in PRESETS:
+        base = preset_code(name)
+        for constant in cache.read_code_for(base).constants:
+            if constant.name in controls:
+                base = set_constant(base, constant, controls[constant.name][0].value)
+        if base == code:
+            return name
+    return None
+
+
+def _help(control: Control, lang: str) -> str:
+    uses = ", ".join(f"{kind}.{arg}" for kind, arg in control.uses) or "—"
+    return t(lang, "model.constant_help", name=control.name, uses=uses)
+
+
+def read_model(lang: str) -> ModelInput:
+    """The sidebar's preset and named numbers, and the model the page shows."""
+    notices = list(_first_run())
+    st.sidebar.selectbox(t(lang, "model.preset"), PRESETS, key=PRESET_KEY, on_change=_load_preset,
+                         format_func=lambda name: t(lang, f"preset.{name}") if name in PRESETS else str(name))
+    code = st.session_state.get(CODE_KEY)
+    if not isinstance(code, str):
+        code = preset_code(DEFAULT_PRESET)
+        st.session_state[CODE_KEY] = code
+    st.sidebar.header(t(lang, "sidebar.header"))
+    controls = []
+    for name, (control, _) in _controls(code).items():
+        controls.append(control)
+        if st.session_state.get(name) != control.value:
+            st.session_state[name] = control.value  # the code is the truth
+        if control.is_number:
+            st.sidebar.number_input(name, min_value=control.low, max_value=control.high, step=1, key=name,
+                                    help=_help(control, lang), bind="query-params",
+                                    on_change=_constant_changed, args=(name,))
+        else:
+            st.sidebar.selectbox(name, control.choices, key=name, help=_help(control, lang), bind="query-params",
+                                 on_change=_constant_changed, args=(name,))
+    if not controls:
+        st.sidebar.caption(t(lang, "model.sidebar_none"))
+    source = st.session_state.get(SOURCE_KEY, "code")
+    if source == "json":
+        upload = st.session_state.get(UPLOAD_KEY)
+        result = cache.read_upload_for(upload.getvalue()) if upload is not None else \
+            cache.read_json_for(st.session_state.get(JSON_KEY) or "")
+        preset = None
+    else:
+        source = "code"
+        result = cache.read_code_for(code)
+        preset = which_preset(code)
+    return ModelInput(code, result, source, preset, tuple(controls), tuple(notices))

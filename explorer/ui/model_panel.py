@@ -1,0 +1,54 @@
+"""'Your model': the code box (the page's source of truth), the Keras JSON / .keras way in, what the
+reader noticed at which line, and the limits."""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.budget import MEMORY_BUDGET_BYTES
+from explorer.i18n import t
+from explorer.reader import code as code_reader
+from explorer.reader import code_values
+from explorer.reader import keras_file, keras_json
+from explorer.spec import Note
+from explorer.ui.messages import escape_markdown
+from explorer.ui.model_input import CODE_KEY, JSON_KEY, UPLOAD_KEY, ModelInput, code_edited, json_chosen
+
+_ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
+
+
+def note_text(note: Note, lang: str) -> str:
+    """The note in this language as markdown; every value from the user's code is escaped."""
+    params = {k: escape_markdown(v) for k, v in note.params}
+    try:
+        text = t(lang, note.key, **params)
+    except (KeyError, IndexError, ValueError):  # a key or placeholder the catalog lacks: say it plainly
+        text = escape_markdown(note.key + " " + ", ".join(f"{k}={v}" for k, v in note.params))
+    where = t(lang, "model.note_line", line=note.line) + ": " if note.line else ""
+    return f"{_ICONS.get(note.severity, 'ℹ️')} {where}{text}"
+
+
+def limits_text(lang: str) -> str:
+    return t(lang, "model.limits", chars=f"{code_reader.MAX_CHARS:,}", lines=f"{code_reader.MAX_LINES:,}",
+             layers=f"{code_reader.MAX_LAYERS:,}", depth=code_reader.MAX_DEPTH,
+             int_max=f"{code_values.MAX_INT:,}", json_kib=f"{keras_json.MAX_TEXT_CHARS // 1024:,}",
+             file_kib=f"{keras_file.MAX_FILE_BYTES // 1024:,}", budget_mib=MEMORY_BUDGET_BYTES // 2**20)
+
+
+def render(model: ModelInput, lang: str) -> None:
+    st.header(t(lang, "model.header"))
+    st.caption(t(lang, "model.intro"))
+    code_tab, json_tab = st.tabs([t(lang, "model.tab_code"), t(lang, "model.tab_json")])
+    with code_tab:
+        st.text_area(t(lang, "model.code_label"), key=CODE_KEY, height=360, on_change=code_edited)
+    with json_tab:
+        st.text_area(t(lang, "model.json_label"), key=JSON_KEY, height=160)
+        st.button(t(lang, "model.json_use"), key="json_use", on_click=json_chosen)
+        st.file_uploader(t(lang, "model.upload_label"), type=["keras"], key=UPLOAD_KEY, on_change=json_chosen)
+    st.caption(limits_text(lang))
+    if model.source == "json":
+        st.info(t(lang, "model.json_active"))
+    notes = sorted(model.result.notes, key=lambda n: (n.line, n.col))
+    if notes:
+        with st.container(border=True, key="reader_notes"):
+            st.markdown(f"**{t(lang, 'model.notes_header')}**")
+            st.markdown("\n".join(f"- {note_text(n, lang)}" for n in notes))

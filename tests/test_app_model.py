@@ -1,0 +1,111 @@
+"""The page with the learner's own model, through AppTest: pasted code (read, never run), presets,
+sidebar numbers that rewrite the code, Keras JSON, failing models and hostile input."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_page as run
+from explorer.presets import PRESETS, preset_code
+
+pytestmark = pytest.mark.usefixtures("empty_caches")
+QUESTION = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8")
+
+
+def table(at):
+    return at.dataframe[0].value
+
+
+def texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def paste(at, code: str):
+    at.text_area(key="code").input(code)
+    return at.run()
+
+
+def test_question_code_pasted_as_written_shows_traps_then_shapes():
+    at = paste(run(), QUESTION)
+    assert not at.exception
+    notes = texts(at)
+    lines = QUESTION.splitlines()
+    line_of = lambda needle: next(i + 1 for i, l in enumerate(lines) if needle in l)
+    assert f"line {line_of('input_length=50')}" in notes and "input_length" in notes
+    assert f"line {line_of('model.summary()')}" in notes
+    assert f"line {line_of('rnn_units')}" in notes and "rnn\\_units" in notes and "lstm\\_units" in notes
+    df = table(at)
+    assert df["Output shape"].tolist()[1:] == ["(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
+    assert df["Named output"].tolist()[1:] == ["(B, T, E)", "(B, T, F)", "(B, T, U)", "(B, T, C)"]
+    assert "`model.count_params()` = **740,406**" in texts(at)
+    # the learner's own names become the sidebar's controls
+    assert at.sidebar.number_input(key="size_batch").value == 30
+    assert at.sidebar.number_input(key="lstm_units").value == 75
+
+
+def test_sidebar_number_rewrites_the_code():
+    at = run()
+    at.sidebar.number_input(key="lstm_units").set_value(128)
+    at.sidebar.selectbox(key="merge_mode").set_value("concat")
+    at.run()
+    assert not at.exception
+    code = at.text_area(key="code").value
+    assert "lstm_units = 128" in code and 'merge_mode = "concat"' in code
+    df = table(at)
+    assert df.loc[2, "Output shape"] == "(30, 50, 256)" and df.loc[2, "Parameters"] == 197_632
+    assert "`model.count_params()` = **890,238**" in texts(at)
+
+
+@pytest.mark.parametrize("name", PRESETS[1:])
+def test_every_preset_builds_and_matches_keras_totals(name):
+    at = run({"preset": name})
+    assert not at.exception and not at.error
+    assert at.text_area(key="code").value == preset_code(name)
+    df = table(at)
+    total = int(df["Parameters"].sum())
+    assert f"`model.count_params()` = **{total:,}**" in texts(at)
+
+
+def test_failing_model_shows_where_why_and_the_fix():
+    code = preset_code("stacked_bilstm").replace("return_sequences=True", "return_sequences=False")
+    at = paste(run(), code)
+    assert not at.exception
+    shown = texts(at)
+    assert "Keras 3 cannot build this model" in "\n".join(h.value for h in at.subheader)
+    assert any("expected ndim=3, found ndim=2" in c.value for c in at.code)
+    assert "return\\_sequences=True" in shown or "return_sequences=True" in shown
+    assert len(table(at)) == 3  # input, embedding, the first BiLSTM: the table stops before the failing layer
+
+
+def test_keras_json_as_data():
+    import keras
+
+    model = keras.Sequential([keras.Input((7,)), keras.layers.Dense(3, name="d1"), keras.layers.Dense(2, name="d2")])
+    at = run()
+    at.text_area(key="keras_json").input(model.to_json())
+    at.button(key="json_use").click()
+    at.run()
+    assert not at.exception
+    df = table(at)
+    assert df["Output shape"].tolist()[1:] == ["(None, 3)", "(None, 2)"]
+    assert df["Parameters"].tolist()[1:] == [24, 8]
+
+
+@pytest.mark.parametrize("code", ["", "x = (" * 10_000, "units = " + "9" * 5000, "a" * 1_000_001,
+                                  "import os\nos.system('echo hi')", "layers.Lambda(lambda x: x)"])
+def test_hostile_code_gets_a_message_not_a_traceback(code):
+    at = paste(run(), code)
+    assert not at.exception
+    assert "No model to show yet" in "\n".join(i.value for i in at.info)
+
+
+def test_code_travels_in_the_share_link():
+    from explorer.share import pack_code
+
+    custom = preset_code("gru_tagger").replace("gru_units = 48", "gru_units = 20")
+    at = run({"code": pack_code(custom + "\n# mine\n")})
+    assert not at.exception
+    assert at.text_area(key="code").value.endswith("# mine\n")
+    assert table(at).loc[2, "Output shape"] == "(8, 40, 20)"
+    link = at.sidebar.code[-1].value
+    assert "code=" in link

@@ -1,0 +1,194 @@
+"""Every model in tests/corpus/ read by the code reader and described, against the same model
+built by real Keras: layer names, every output shape, every parameter count, or the layer that
+fails and Keras's own words.
+
+The corpus files are our own test data, never user input: one worker subprocess runs them all
+with Keras (`keras.backend.clear_session()` between files). An unbuilt Sequential is built on the
+input shape the reader inferred; an undefined name the reader guessed (rnn_units -> lstm_units)
+is renamed the same way first, so Keras is asked about the model the reader shows.
+
+The first line of each file states what Keras does:
+    # expect: builds
+    # expect: fails at <layer>: <words in Keras's error>
+    # expect: fails at <layer>: <words in Keras's error> | ours: <layer>: <words in our message>
+The "ours" part is for a rule the explorer checks before Keras would fail (Flatten of an unknown
+length is refused at the flatten, Keras only fails at the Dense after it).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.kinds import REGISTRY
+from explorer.reader.code import read_code
+from explorer.reader.code_names import snake_case
+from explorer.shapes import describe
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+FILES = sorted(CORPUS.glob("*.py"))
+_EXPECT = re.compile(r"# expect: (?:(builds)|fails at (\S+): (.+?)(?: \| ours: (\S+): (.+))?)\s*$")
+
+WORKER = r'''
+import contextlib, io, json, os, sys, tokenize, traceback, warnings
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+warnings.simplefilter("ignore")
+import keras
+
+def renamed(source, renames):
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    out = [(t.type, renames.get(t.string, t.string)) if t.type == tokenize.NAME else (t.type, t.string)
+           for t in tokens]
+    return tokenize.untokenize(out)
+
+def failing_layer(tb):
+    for frame, _ in traceback.walk_tb(tb):
+        me = frame.f_locals.get("self")
+        if (frame.f_code.co_name == "__call__" and isinstance(me, keras.layers.Layer)
+                and not isinstance(me, keras.Model)):
+            return me.name
+    return None
+
+def shapes_of(tensors):
+    tensors = tensors if isinstance(tensors, (list, tuple)) else [tensors]
+    return [list(t.shape) for t in tensors]
+
+def run(job):
+    keras.backend.clear_session()
+    keras.config.disable_traceback_filtering()  # keep Keras's own frames: they say which layer failed
+    for method in ("fit", "evaluate", "predict"):  # the corpus's training lines are not run
+        setattr(keras.Model, method, lambda self, *args, **kwargs: None)
+    namespace = {"__name__": "__main__", "x_train": None, "y_train": None, "x_test": None, "y_test": None}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(renamed(job["source"], job["renames"]), job["path"], "exec"), namespace)
+        model = [v for v in namespace.values() if isinstance(v, keras.Model)][-1]
+        if not model.built:
+            model.build(tuple(job["build"]))
+    nodes = {}
+    for tensor in model.inputs:
+        nodes[tensor._keras_history.operation.name] = {"shapes": [list(tensor.shape)], "params": 0}
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.InputLayer):
+            continue
+        nodes[layer.name] = {"shapes": shapes_of(layer.output), "params": layer.count_params()}
+    return {"ok": True, "nodes": nodes}
+
+results = {}
+jobs = json.loads(sys.stdin.read())
+for job in jobs["files"]:
+    try:
+        results[job["path"]] = run(job)
+    except Exception as error:
+        results[job["path"]] = {"ok": False, "layer": failing_layer(error.__traceback__),
+                                "error": str(error)[:2000]}
+names = {}
+for cls, args, inner in jobs["names"]:
+    keras.backend.clear_session()
+    layer_cls = getattr(keras.layers, cls)
+    if inner:
+        layer = layer_cls(getattr(keras.layers, inner[0])(**inner[1]), **args)
+    else:
+        layer = layer_cls(**args)
+    names[cls] = layer.name
+print("RESULT " + json.dumps({"files": results, "names": names}))
+'''
+
+
+def expectation(path: Path) -> tuple:
+    match = _EXPECT.match(path.read_text().splitlines()[0])
+    assert match, f"{path.name}: the first line must state the expectation"
+    return match.groups()
+
+
+def _reading(path: Path):
+    result = read_code(path.read_text())
+    renames = {n.param("name"): n.param("guess") for n in result.notes if n.key == "read.undefined_name_guess"}
+    return result, renames
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """Every corpus file read and described here, while a worker process runs them all with Keras."""
+    readings, files = {}, []
+    for path in FILES:
+        result, renames = _reading(path)
+        readings[path.name] = result
+        build = [None] + list(result.spec.inputs[0].shape) if result.spec is not None and result.spec.inputs else None
+        files.append({"path": path.name, "source": path.read_text(), "renames": renames, "build": build})
+    names = [[cls, kind.examples[0].args, list(kind.examples[0].inner) if kind.examples[0].inner else None]
+             for cls, kind in sorted(REGISTRY.items()) if kind.examples]
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    worker = subprocess.Popen([sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        descriptions = {name: describe(r.spec) if r.spec is not None else None for name, r in readings.items()}
+        out, err = worker.communicate(json.dumps({"files": files, "names": names}), timeout=600)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    line = next((ln for ln in out.splitlines() if ln.startswith("RESULT ")), None)
+    assert line is not None, err[-3000:]
+    return readings, descriptions, json.loads(line[len("RESULT "):])
+
+
+def test_corpus_is_big_enough():
+    expects = [expectation(path) for path in FILES if path.name != "question_original.py"]
+    assert len(expects) >= 25
+    assert sum(1 for e in expects if e[0] is None) >= 8
+
+
+def _same_shape(ours: tuple, theirs: list, batch: int | None) -> bool:
+    if len(ours) != len(theirs) or tuple(ours[1:]) != tuple(theirs[1:]):
+        return False
+    return ours[0] == theirs[0] or (theirs[0] is None and ours[0] in (None, batch))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_corpus_file_matches_keras(path, corpus):
+    builds, keras_layer, keras_words, our_layer, our_words = (
+        ("builds", None, None, None, None) if path.name == "question_original.py" else expectation(path))
+    readings, descriptions, keras_results = corpus
+    result, description = readings[path.name], descriptions[path.name]
+    assert result.spec is not None, [(n.line, n.key, n.params) for n in result.notes]
+    keras_side = keras_results["files"][path.name]
+    if builds:
+        assert keras_side["ok"], keras_side
+        assert description.failure is None, description.failure
+        ours = {step.name: step for step in description.steps}
+        assert sorted(ours) == sorted(keras_side["nodes"])
+        for name, theirs in keras_side["nodes"].items():
+            step = ours[name]
+            assert len(step.output_shapes) == len(theirs["shapes"]), name
+            for mine, keras_shape in zip(step.output_shapes, theirs["shapes"]):
+                assert _same_shape(mine, keras_shape, result.spec.batch_size), (name, mine, keras_shape)
+            assert step.params == theirs["params"], name
+        return
+    assert not keras_side["ok"], f"Keras built {path.name}, which expects a failure"
+    assert keras_side["layer"] == keras_layer, keras_side
+    assert keras_words.lower() in keras_side["error"].lower(), keras_side["error"]
+    failure = description.failure
+    assert failure is not None, "the explorer described the model without a failure"
+    assert failure.layer == (our_layer or keras_layer)
+    assert (our_words or keras_words).lower() in failure.message.lower(), failure.message
+    if our_layer and our_layer != keras_layer:  # refused by the explorer's own check, before Keras would fail
+        assert failure.origin == "explorer"
+
+
+def test_question_builds_the_same_model_as_keras(corpus):
+    """The question's code, with rnn_units read as lstm_units and built on (None, 50): 740,406 parameters."""
+    nodes = corpus[2]["files"]["question_original.py"]["nodes"]
+    assert sum(node["params"] for node in nodes.values()) == 740_406
+    assert nodes["time_distributed"]["shapes"] == [[None, 50, 6]]
+
+
+def test_automatic_names_are_keras_names(corpus):
+    """The reader's name for each registered layer class is the name Keras 3 gives it."""
+    names = corpus[2]["names"]
+    assert len(names) >= len(REGISTRY) - 1
+    for cls, keras_name in names.items():
+        assert snake_case(cls) == keras_name, cls

@@ -1,0 +1,810 @@
+"""The Keras JSON / .keras reader: real Keras configs read back as the same model, hostile input refused.
+
+Models here are built with Keras by this test (our own trusted code) and serialized with
+model.to_json() / model.save(); they are read back with OUR reader only and compared, layer by layer,
+with what Keras itself says (output shapes, parameter counts).
+"""
+import copy
+import functools
+import io
+import json
+import re
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import keras
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from keras import layers as L
+
+from explorer.i18n import catalog
+from explorer.i18n import reader_json as texts
+from explorer.reader.keras_file import MAX_CONFIG_BYTES, read_keras_file, read_member
+from explorer.reader.keras_json import MAX_DEPTH, read_keras_json
+from explorer.shapes import describe
+from explorer.spec import ReadResult
+
+
+# -- models built by Keras --------------------------------------------------------------------------
+def tagger(small=False):
+    """The question's model: Embedding → Bidirectional(LSTM, ave) → Dense → TimeDistributed(Dense)."""
+    vocab = 200 if small else 10_000
+    return keras.Sequential([
+        keras.Input(shape=(50,), batch_size=30, dtype="int32", name="tokens"),
+        L.Embedding(vocab, 64, name="embedding"),
+        L.Bidirectional(L.LSTM(75, return_sequences=True), merge_mode="ave", name="bidirectional"),
+        L.Dense(200, name="dense"),
+        L.TimeDistributed(L.Dense(6), name="time_distributed"),
+    ], name="tagger")
+
+
+def stacked_lstm(small=False):
+    return keras.Sequential([keras.Input((20, 8)), L.LSTM(32, return_sequences=True, name="lstm_1"),
+                             L.LSTM(16, name="lstm_2"), L.Dense(3, activation="softmax", name="out")])
+
+
+def gru(small=False):
+    return keras.Sequential([keras.Input((20, 8)), L.GRU(12, return_sequences=True, reset_after=False, name="gru"),
+                             L.GlobalAveragePooling1D(name="pool"), L.Dense(2, name="out")])
+
+
+def conv1d(small=False):
+    return keras.Sequential([
+        keras.Input((100,), dtype="int32"), L.Embedding(500, 16, name="embedding"),
+        L.Conv1D(32, 5, activation="relu", padding="same", name="conv_a"), L.MaxPooling1D(2, name="pool"),
+        L.Conv1D(16, 3, strides=2, name="conv_b"), L.GlobalMaxPooling1D(name="global_pool"),
+        L.Dropout(0.5, name="dropout"), L.Dense(1, name="out")])
+
+
+def conv2d(small=False):
+    return keras.Sequential([
+        keras.Input((28, 28, 1), batch_size=4), L.Conv2D(8, (3, 3), activation="relu", name="conv_a"),
+        L.MaxPooling2D((2, 2), name="pool"), L.Conv2D(16, 3, name="conv_b"), L.Flatten(name="flatten"),
+        L.Dense(10, name="out")])
+
+
+def two_inputs(small=False):
+    a, b = keras.Input((10,), name="a"), keras.Input((5,), name="b")
+    joined = L.Concatenate(name="joined")([a, b])
+    return keras.Model([a, b], L.Dense(3, name="out")(joined), name="two_inputs")
+
+
+def seq2seq(small=False):
+    source = keras.Input((12, 4), name="source")
+    summary = L.LSTM(16, name="encoder")(source)
+    repeated = L.RepeatVector(7, name="repeat")(summary)
+    decoded = L.LSTM(16, return_sequences=True, name="decoder")(repeated)
+    return keras.Model(source, L.TimeDistributed(L.Dense(4), name="head")(decoded), name="seq2seq")
+
+
+def return_state(small=False):
+    x = keras.Input((7, 4), name="x")
+    sequence, state_h, state_c = L.LSTM(5, return_state=True, name="lstm")(x)
+    return keras.Model(x, [sequence, L.Dense(2, name="head")(state_h), state_c], name="states")
+
+
+def residual(small=False):
+    x = keras.Input((8,), name="x")
+    y = L.Add(name="add")([x, L.Dense(8, name="dense")(x)])
+    return keras.Model(x, L.Reshape((2, 4), name="reshape")(y), name="residual")
+
+
+def both_directions(small=False):
+    x = keras.Input((9, 3), name="x")
+    forward, backward = L.Bidirectional(L.GRU(8, return_sequences=True), merge_mode=None, name="bi")(x)
+    return keras.Model(x, L.Concatenate(name="joined")([forward, backward]), name="both_directions")
+
+
+def nested_wrappers(small=False):
+    """TimeDistributed(Bidirectional(LSTM)): a wrapper inside a wrapper, over (B, T, steps, features)."""
+    return keras.Sequential([keras.Input((4, 6, 3)), L.TimeDistributed(L.Bidirectional(L.LSTM(5)), name="td"),
+                             L.Flatten(name="flatten")])
+
+
+ARCHITECTURES = {f.__name__: f for f in (tagger, stacked_lstm, gru, conv1d, conv2d, two_inputs, seq2seq,
+                                         return_state, residual, both_directions, nested_wrappers)}
+
+
+@functools.lru_cache(maxsize=None)
+def built(name, small=False):
+    return ARCHITECTURES[name](small)
+
+
+@functools.lru_cache(maxsize=None)
+def config_text(name):
+    return built(name).to_json()
+
+
+def keras_view(model):
+    """Keras's own word: {layer: (output shapes, parameters)} for every layer but the inputs."""
+    view = {}
+    for layer in model.layers:
+        if isinstance(layer, L.InputLayer):
+            continue
+        outs = layer.output if isinstance(layer.output, (list, tuple)) else [layer.output]
+        view[layer.name] = (tuple(tuple(t.shape) for t in outs), layer.count_params())
+    return view
+
+
+def our_view(spec):
+    description = describe(spec)
+    assert description.failure is None, description.failure
+    return {s.name: (s.output_shapes, s.params) for s in description.steps if s.cls != "InputLayer"}, description
+
+
+def assert_same_model(result, model):
+    assert isinstance(result, ReadResult)
+    assert [n for n in result.notes if n.severity == "error"] == []
+    spec = result.spec
+    assert spec is not None
+    view, description = our_view(spec)
+    assert view == keras_view(model)
+    assert list(view) == [layer.name for layer in model.layers if not isinstance(layer, L.InputLayer)]
+    assert description.total_params == model.count_params()
+    assert [tuple(i.shape) for i in model.inputs] == [s.output_shape for s in description.steps
+                                                       if s.cls == "InputLayer"]
+    outs = {s.name: s.output_shapes for s in description.steps}
+    ours = [outs[node][index or 0] for node, index in spec.outputs]
+    assert ours == [tuple(o.shape) for o in model.outputs]
+    assert spec.style == ("sequential" if isinstance(model, keras.Sequential) else "functional")
+    assert spec.name == model.name
+
+
+# -- round trips ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(ARCHITECTURES))
+def test_to_json_round_trip(name):
+    result = read_keras_json(config_text(name))
+    assert_same_model(result, built(name))
+
+
+@pytest.mark.parametrize("name", sorted(ARCHITECTURES))
+def test_keras_file_round_trip(name, tmp_path):
+    model = built(name, small=True)
+    path = tmp_path / "model.keras"
+    model.save(path)
+    data = path.read_bytes()
+    result = read_keras_file(data)
+    assert_same_model(result, model)
+    assert result.spec == read_keras_json(model.to_json()).spec
+
+
+def test_tagger_spec_is_what_the_learner_wrote():
+    """Keras writes every default; the spec keeps only what differs (as if read from the code)."""
+    spec = read_keras_json(config_text("tagger")).spec
+    assert spec.batch_size == 30
+    assert spec.inputs[0].shape == (50,) and spec.inputs[0].dtype == "int32" and spec.inputs[0].batch_size == 30
+    assert spec.layer("embedding").args == (("input_dim", 10_000), ("output_dim", 64))
+    bi = spec.layer("bidirectional")
+    assert bi.args == (("merge_mode", "ave"),)
+    assert bi.inner.kind == "LSTM" and bi.inner.args == (("return_sequences", True), ("units", 75))
+    assert spec.layer("dense").args == (("units", 200),)
+    assert spec.layer("time_distributed").inner.args == (("units", 6),)
+    assert [layer.inputs for layer in spec.layers] == [(("tokens", None),), (("embedding", None),),
+                                                       (("bidirectional", None),), (("dense", None),)]
+    description = describe(spec)
+    assert [s.output_shape for s in description.steps] == [(30, 50), (30, 50, 64), (30, 50, 75), (30, 50, 200),
+                                                           (30, 50, 6)]
+    assert description.total_params == 740_406
+
+
+def test_functional_references_keep_tensor_indexes():
+    spec = read_keras_json(config_text("return_state")).spec
+    assert spec.outputs == (("lstm", 0), ("head", 0), ("lstm", 2))
+    assert spec.layer("head").inputs == (("lstm", 1),)
+    spec = read_keras_json(config_text("both_directions")).spec
+    assert spec.layer("joined").inputs == (("bi", 0), ("bi", 1))
+    spec = read_keras_json(config_text("two_inputs")).spec
+    assert [i.name for i in spec.inputs] == ["a", "b"]
+    assert spec.layer("joined").inputs == (("a", 0), ("b", 0))
+
+
+def test_initializers_map_to_names_and_unknown_ones_are_dropped_with_a_note():
+    model = keras.Sequential([keras.Input((4,)), L.Dense(3, kernel_initializer="he_normal", bias_initializer=keras.
+                                                         initializers.Constant(0.5), kernel_regularizer="l2",
+                                                         name="dense")])
+    result = read_keras_json(model.to_json())
+    assert result.spec is not None
+    assert result.spec.layer("dense").args == (("kernel_initializer", "he_normal"), ("units", 3))
+    assert {(n.key, n.param("arg")) for n in result.notes} == {("json.initializer_dropped", "bias_initializer"),
+                                                               ("json.regularizer_dropped", "kernel_regularizer")}
+    assert all(n.severity == "info" for n in result.notes)
+
+
+def test_training_settings_are_not_read(tmp_path):
+    """compile_config (optimizer, loss, metrics; a custom loss is a function) is never read."""
+    def my_loss(y_true, y_pred):
+        return keras.ops.mean(y_true - y_pred)
+
+    model = stacked_lstm()
+    model.compile(optimizer="adam", loss=my_loss, metrics=["accuracy", keras.metrics.AUC()])
+    assert '"compile_config"' in model.to_json() and "my_loss" in model.to_json()
+    assert_same_model(read_keras_json(model.to_json()), model)
+    model.save(tmp_path / "compiled.keras")
+    assert_same_model(read_keras_file((tmp_path / "compiled.keras").read_bytes()), model)
+
+
+# -- Keras 2 (tf.keras 2.x) JSON, written by hand in its format -------------------------------------
+def _k2_dense(name, units, activation="linear"):
+    return {"class_name": "Dense", "config": {
+        "name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation,
+        "use_bias": True, "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+        "bias_initializer": {"class_name": "Zeros", "config": {}}, "kernel_regularizer": None,
+        "bias_regularizer": None, "activity_regularizer": None, "kernel_constraint": None, "bias_constraint": None}}
+
+
+def _k2_lstm(name, units, return_sequences):
+    return {"class_name": "LSTM", "config": {
+        "name": name, "trainable": True, "dtype": "float32", "return_sequences": return_sequences,
+        "return_state": False, "go_backwards": False, "stateful": False, "unroll": False, "time_major": False,
+        "units": units, "activation": "tanh", "recurrent_activation": "sigmoid", "use_bias": True,
+        "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+        "recurrent_initializer": {"class_name": "Orthogonal", "config": {"gain": 1.0, "seed": None}},
+        "bias_initializer": {"class_name": "Zeros", "config": {}}, "unit_forget_bias": True,
+        "kernel_regularizer": None, "recurrent_regularizer": None, "bias_regularizer": None,
+        "activity_regularizer": None, "kernel_constraint": None, "recurrent_constraint": None,
+        "bias_constraint": None, "dropout": 0.0, "recurrent_dropout": 0.0, "implementation": 2}}
+
+
+def k2_tagger(with_input_layer=True):
+    embedding = {"class_name": "Embedding", "config": {
+        "name": "embedding", "trainable": True, "batch_input_shape": [None, 50], "dtype": "float32",
+        "input_dim": 10000, "output_dim": 64,
+        "embeddings_initializer": {"class_name": "RandomUniform",
+                                   "config": {"minval": -0.05, "maxval": 0.05, "seed": None}},
+        "embeddings_regularizer": None, "activity_regularizer": None, "embeddings_constraint": None,
+        "mask_zero": False, "input_length": 50}}
+    layers = [embedding,
+              {"class_name": "Bidirectional", "config": {"name": "bidirectional", "trainable": True,
+                                                         "dtype": "float32", "layer": _k2_lstm("lstm", 75, True),
+                                                         "merge_mode": "ave"}},
+              _k2_dense("dense", 200),
+              {"class_name": "TimeDistributed", "config": {"name": "time_distributed", "trainable": True,
+                                                           "dtype": "float32", "layer": _k2_dense("dense_1", 6)}}]
+    if with_input_layer:
+        layers.insert(0, {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 50], "dtype": "float32",
+                                                                 "sparse": False, "ragged": False,
+                                                                 "name": "embedding_input"}})
+    return {"class_name": "Sequential", "config": {"name": "sequential", "layers": layers},
+            "keras_version": "2.12.0", "backend": "tensorflow"}
+
+
+@pytest.mark.parametrize("with_input_layer", [True, False])
+def test_keras2_sequential(with_input_layer):
+    result = read_keras_json(json.dumps(k2_tagger(with_input_layer)))
+    spec = result.spec
+    assert spec is not None, result.notes
+    assert [(n.severity, n.key) for n in result.notes] == [("warning", "keras2.input_length")]
+    assert spec.inputs[0].name == "embedding_input" and spec.inputs[0].shape == (50,)
+    assert spec.inputs[0].dtype == ("float32" if with_input_layer else "int32")
+    assert spec.layer("bidirectional").inner.args == (("return_sequences", True), ("units", 75))
+    view, description = our_view(spec)
+    expected = keras.Sequential([keras.Input((50,)), L.Embedding(10_000, 64, name="embedding"),
+                                 L.Bidirectional(L.LSTM(75, return_sequences=True), merge_mode="ave",
+                                                 name="bidirectional"),
+                                 L.Dense(200, name="dense"), L.TimeDistributed(L.Dense(6), name="time_distributed")])
+    assert view == keras_view(expected)
+    assert description.total_params == 740_406
+
+
+def test_keras2_functional():
+    def k2_input(name, size):
+        return {"class_name": "InputLayer", "name": name, "inbound_nodes": [],
+                "config": {"batch_input_shape": [None, size], "dtype": "float32", "sparse": False, "ragged": False,
+                           "name": name}}
+
+    joined = {"class_name": "Concatenate", "name": "concatenate", "config": {
+        "name": "concatenate", "trainable": True, "dtype": "float32", "axis": -1},
+        "inbound_nodes": [[["input_1", 0, 0, {}], ["input_2", 0, 0, {}]]]}
+    out = dict(_k2_dense("dense", 3, "softmax"), name="dense", inbound_nodes=[[["concatenate", 0, 0, {}]]])
+    config = {"class_name": "Functional", "config": {
+        "name": "model", "layers": [k2_input("input_1", 10), k2_input("input_2", 5), joined, out],
+        "input_layers": [["input_1", 0, 0], ["input_2", 0, 0]], "output_layers": [["dense", 0, 0]]},
+        "keras_version": "2.12.0", "backend": "tensorflow"}
+    result = read_keras_json(json.dumps(config))
+    assert result.notes == ()
+    spec = result.spec
+    assert spec.style == "functional" and [i.name for i in spec.inputs] == ["input_1", "input_2"]
+    assert spec.layer("concatenate").inputs == (("input_1", 0), ("input_2", 0))
+    assert spec.layer("dense").args == (("activation", "softmax"), ("units", 3))
+    view, _ = our_view(spec)
+    assert view == {"concatenate": (((None, 15),), 0), "dense": (((None, 3),), 48)}
+
+
+def test_keras2_settings_keras3_lacks():
+    config = k2_tagger()
+    config["config"]["layers"][2]["config"]["layer"]["config"]["implementation"] = 1
+    result = read_keras_json(json.dumps(config))
+    assert result.spec is not None
+    assert ("info", "read.arg_ignored") not in {(n.severity, n.key) for n in result.notes}
+    assert ("info", "json.arg_ignored", "implementation") in {(n.severity, n.key, n.param("arg"))
+                                                             for n in result.notes}
+    config["config"]["layers"][2]["config"]["layer"]["config"]["time_major"] = True
+    result = read_keras_json(json.dumps(config))
+    assert result.spec is None
+    assert [(n.key, n.param("arg")) for n in result.notes if n.severity == "error"] == [("json.arg_unknown",
+                                                                                         "time_major")]
+
+
+# -- refusals -------------------------------------------------------------------------------------
+def read_timed(reader, data):
+    start = time.perf_counter()
+    result = reader(data)
+    elapsed = time.perf_counter() - start
+    assert isinstance(result, ReadResult)
+    assert elapsed < 1.0, elapsed
+    return result
+
+
+def refused(result, key=None):
+    """The model is not shown and an error note says why (with this key, if given)."""
+    assert result.spec is None
+    errors = [n for n in result.notes if n.severity == "error"]
+    assert errors, result.notes
+    if key is not None:
+        assert key in {n.key for n in errors}, errors
+    return errors
+
+
+def small_config():
+    return json.loads(config_text("stacked_lstm"))
+
+
+def test_lambda_with_its_function_is_refused():
+    model = keras.Sequential([keras.Input((4,)), L.Lambda(lambda x: x * 2, name="double"), L.Dense(2, name="d")])
+    text = model.to_json()
+    assert "__lambda__" in text  # Keras writes the function's bytecode into the config
+    errors = refused(read_timed(read_keras_json, text), "json.lambda_refused")
+    assert {n.key for n in errors} == {"json.lambda_refused", "json.function_refused"}
+
+
+@pytest.mark.parametrize("module", ["os", "builtins", "__main__", "keras.src.layers.core.dense", "subprocess"])
+def test_foreign_module_on_a_layer_is_refused(module):
+    config = small_config()
+    config["config"]["layers"][1]["module"] = module
+    errors = refused(read_timed(read_keras_json, json.dumps(config)), "json.module_refused")
+    assert all(n.param("module") == module for n in errors)
+
+
+@pytest.mark.parametrize("where", ["model", "initializer", "dtype"])
+def test_foreign_module_anywhere_is_refused(where):
+    config = small_config()
+    layer = config["config"]["layers"][1]["config"]
+    target = {"model": config, "initializer": layer["kernel_initializer"], "dtype": layer["dtype"]}[where]
+    target["module"] = "os"
+    target["class_name"] = "system"
+    refused(read_timed(read_keras_json, json.dumps(config)), "json.module_refused")
+
+
+def test_registered_name_trick_is_refused():
+    config = small_config()
+    config["config"]["layers"][1]["registered_name"] = "evil_package>LSTM"
+    refused(read_timed(read_keras_json, json.dumps(config)), "json.registered_refused")
+    config = small_config()
+    config["config"]["layers"][1]["config"]["kernel_initializer"]["registered_name"] = "custom>Evil"
+    refused(read_timed(read_keras_json, json.dumps(config)), "json.registered_refused")
+
+
+def test_function_activation_is_refused():
+    config = small_config()
+    config["config"]["layers"][3]["config"]["activation"] = {
+        "module": "builtins", "class_name": "function", "config": "my_activation", "registered_name": "function"}
+    errors = refused(read_timed(read_keras_json, json.dumps(config)))
+    assert {n.key for n in errors} == {"json.module_refused", "json.function_refused", "json.arg_object"}
+
+
+@pytest.mark.parametrize("cls", ["MyCustomLayer", "Sequential", "TransformerEncoder", "TFOpLambda"])
+def test_unknown_layer_class_is_refused(cls):
+    config = small_config()
+    config["config"]["layers"][2]["class_name"] = cls
+    errors = refused(read_timed(read_keras_json, json.dumps(config)), "json.layer_unsupported")
+    assert errors[0].param("cls") == cls and errors[0].param("layer") == "lstm_2"
+
+
+def test_unknown_argument_refused_unless_keras_default():
+    config = small_config()
+    config["config"]["layers"][1]["config"]["zero_output_for_mask"] = False  # what Keras writes: fine
+    assert read_keras_json(json.dumps(config)).spec is not None
+    config["config"]["layers"][1]["config"]["zero_output_for_mask"] = True
+    errors = refused(read_keras_json(json.dumps(config)), "json.arg_unknown")
+    assert (errors[0].param("arg"), errors[0].param("value"), errors[0].param("default")) == (
+        "zero_output_for_mask", "true", "false")
+    config = small_config()
+    config["config"]["layers"][1]["config"]["made_up"] = 3
+    errors = refused(read_keras_json(json.dumps(config)), "json.arg_unknown")
+    assert errors[0].param("default") == "—"
+
+
+def test_unknown_argument_two_wrappers_deep():
+    """Bidirectional forces zero_output_for_mask on its LSTM: that value is Keras's, another is refused."""
+    for value, accepted in [(False, True), (True, False)]:
+        config = json.loads(config_text("nested_wrappers"))
+        bi = config["config"]["layers"][1]["config"]["layer"]["config"]
+        for side in ("layer", "backward_layer"):
+            bi[side]["config"]["zero_output_for_mask"] = value
+        result = read_keras_json(json.dumps(config))
+        if accepted:
+            assert result.spec is not None and result.notes == ()
+        else:
+            (note,) = refused(result, "json.arg_unknown")
+            assert (note.param("layer"), note.param("arg")) == ("forward_lstm", "zero_output_for_mask")
+
+
+def test_custom_backward_layer_is_refused():
+    config = json.loads(config_text("tagger"))
+    backward = config["config"]["layers"][2]["config"]["backward_layer"]["config"]
+    backward["units"] = 10
+    refused(read_timed(read_keras_json, json.dumps(config)), "json.backward_layer")
+
+
+@pytest.mark.parametrize("value,key", [
+    ("200", "read.arg_bad_value"), (2.5, "read.arg_bad_value"), (True, "read.arg_bad_value"),
+    (-3, "read.arg_bad_value"), (10**11, "read.arg_bad_value"), ([16], "read.arg_bad_value"),
+    ({"class_name": "Thing"}, "json.arg_object")])
+def test_wrong_value_types_are_refused(value, key):
+    config = small_config()
+    config["config"]["layers"][2]["config"]["units"] = value
+    refused(read_timed(read_keras_json, json.dumps(config)), key)
+
+
+def test_bad_names_and_duplicates():
+    config = small_config()
+    config["config"]["layers"][2]["config"]["name"] = "lstm_1"
+    refused(read_keras_json(json.dumps(config)), "json.name_duplicate")
+    config["config"]["layers"][2]["config"]["name"] = "a" * 65
+    refused(read_keras_json(json.dumps(config)), "json.name_bad")
+    config["config"]["layers"][2]["config"]["name"] = "x'); import os; ('"
+    refused(read_keras_json(json.dumps(config)), "json.name_bad")
+
+
+def test_graph_problems():
+    config = json.loads(config_text("seq2seq"))
+    layers = config["config"]["layers"]
+    layers[2]["inbound_nodes"] *= 2
+    refused(read_keras_json(json.dumps(config)), "json.shared_layer")
+    config = json.loads(config_text("seq2seq"))
+    config["config"]["layers"][2]["inbound_nodes"][0]["args"][0]["config"]["keras_history"] = ["nowhere", 0, 0]
+    refused(read_keras_json(json.dumps(config)), "json.ref_unknown")
+    config = json.loads(config_text("seq2seq"))
+    config["config"]["layers"][3]["inbound_nodes"][0]["kwargs"]["initial_state"] = [1, 2]
+    refused(read_keras_json(json.dumps(config)), "json.call_kwarg")
+    config = json.loads(config_text("seq2seq"))
+    config["config"]["output_layers"] = [["ghost", 0, 0]]
+    refused(read_keras_json(json.dumps(config)), "json.io_unknown")
+    config = json.loads(config_text("seq2seq"))
+    del config["config"]["layers"][0]
+    refused(read_keras_json(json.dumps(config)), "json.ref_unknown")
+
+
+def test_layer_never_called():
+    config = json.loads(config_text("residual"))
+    layers = config["config"]["layers"]
+    extra = copy.deepcopy(layers[1])
+    extra["name"] = extra["config"]["name"] = "unused"
+    extra["inbound_nodes"] = []
+    layers.insert(2, extra)
+    result = read_keras_json(json.dumps(config))
+    assert result.spec is not None and [layer.name for layer in result.spec.layers] == ["dense", "add", "reshape"]
+    assert [(n.severity, n.key, n.param("layer")) for n in result.notes] == [("warning", "json.not_called", "unused")]
+    layers[3]["inbound_nodes"][0]["args"][0][1]["config"]["keras_history"] = ["unused", 0, 0]
+    (note,) = refused(read_keras_json(json.dumps(config)), "json.ref_unknown")
+    assert note.param("ref") == "unused"
+
+
+def test_references_to_outputs_a_layer_does_not_have():
+    config = json.loads(config_text("seq2seq"))
+    config["config"]["layers"][2]["inbound_nodes"][0]["args"][0]["config"]["keras_history"] = ["encoder", 0, 1]
+    (note,) = refused(read_keras_json(json.dumps(config)), "json.ref_index")
+    assert (note.param("layer"), note.param("ref"), note.param("index"), note.param("count")) == (
+        "repeat", "encoder", "1", "1")
+    config = json.loads(config_text("return_state"))
+    config["config"]["output_layers"][2] = ["lstm", 0, 3]  # LSTM(return_state=True) gives 3 tensors
+    refused(read_keras_json(json.dumps(config)), "json.ref_index")
+    config["config"]["output_layers"][2] = ["lstm", 0, 2]
+    assert read_keras_json(json.dumps(config)).spec is not None
+    config = json.loads(config_text("both_directions"))  # merge_mode=None: two tensors
+    config["config"]["layers"][2]["inbound_nodes"][0]["args"][0][1]["config"]["keras_history"] = ["bi", 0, 2]
+    refused(read_keras_json(json.dumps(config)), "json.ref_index")
+
+
+def test_two_inputs_with_one_name():
+    config = json.loads(config_text("two_inputs"))
+    config["config"]["layers"][1]["config"]["name"] = config["config"]["layers"][1]["name"] = "a"
+    refused(read_keras_json(json.dumps(config)), "json.name_duplicate")
+
+
+def test_sequential_without_an_input_shape():
+    model = keras.Sequential([L.Dense(3, name="d")])
+    refused(read_keras_json(model.to_json()), "json.no_input")
+
+
+@pytest.mark.parametrize("shape", [[None], [None, 0], [None, -5], [None, 10**8], [None, "50"], [None] + [2] * 9,
+                                   "50", [None, 2.0]])
+def test_bad_input_shapes(shape):
+    config = small_config()
+    config["config"]["layers"][0]["config"]["batch_shape"] = shape
+    refused(read_keras_json(json.dumps(config)), "json.input_bad")
+
+
+def test_not_a_model():
+    for text in ["[]", "42", '"text"', "{}", '{"class_name": "Dense", "config": {}}', "null"]:
+        refused(read_timed(read_keras_json, text), "json.not_model")
+    refused(read_keras_json('{"class_name": "MyModel", "config": {"layers": []}}'), "json.model_class")
+    refused(read_keras_json(b"{}"), "json.input_type")
+    refused(read_keras_json(None), "json.input_type")
+
+
+def test_syntax_error_has_its_position():
+    result = read_keras_json('{"class_name": "Sequential",\n  "config": {"layers": [}\n}')
+    (note,) = refused(result, "json.syntax")
+    assert (note.line, note.col) == (2, 24)  # the "}" where a value belongs
+
+
+def test_deep_nesting_is_refused():
+    for depth in (MAX_DEPTH + 1, 500, 10_000):
+        text = '{"a": ' * depth + "1" + "}" * depth
+        refused(read_timed(read_keras_json, text), "json.too_deep")
+        refused(read_timed(read_keras_json, "[" * depth + "]" * depth), "json.too_deep")
+    config = small_config()
+    config["config"]["layers"][1]["config"]["extra"] = json.loads("[" * 40 + "]" * 40)
+    refused(read_keras_json(json.dumps(config)), "json.arg_unknown")  # deep but within the bound
+
+
+def test_two_megabytes_are_refused():
+    text = config_text("stacked_lstm")
+    big = text[:-1] + ', "padding": "' + "x" * (2 * 1024 * 1024) + '"}'
+    refused(read_timed(read_keras_json, big), "json.too_big")
+
+
+def test_long_string_is_refused():
+    config = small_config()
+    config["config"]["layers"][1]["config"]["name"] = "a" * 10_001
+    refused(read_keras_json(json.dumps(config)), "json.string_long")
+
+
+@pytest.mark.parametrize("literal,key", [("NaN", "json.number_special"), ("Infinity", "json.number_special"),
+                                         ("-Infinity", "json.number_special"), ("1e999", "json.number_big"),
+                                         ("9" * 5000, "json.number_big"), ("-" + "9" * 5000, "json.number_big"),
+                                         (str(10**12 + 1), "json.number_big")])
+def test_special_and_huge_numbers_are_refused(literal, key):
+    text = config_text("stacked_lstm").replace('"units": 32', f'"units": {literal}')
+    (note,) = refused(read_timed(read_keras_json, text), key)
+    assert note.line == 1 and text[note.col:].startswith(literal[:5])
+
+
+def test_largest_allowed_integer_reaches_the_rules():
+    text = config_text("stacked_lstm").replace('"units": 32', f'"units": {10**12}')
+    refused(read_keras_json(text), "read.arg_bad_value")
+
+
+# -- the .keras archive ---------------------------------------------------------------------------
+def zip_bytes(members, method=zipfile.ZIP_STORED):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_file_reads_only_config_json():
+    text = config_text("stacked_lstm")
+    data = zip_bytes([("metadata.json", "{}"), ("config.json", text), ("model.weights.h5", b"\x00not hdf5")])
+    assert read_keras_file(data).spec == read_keras_json(text).spec
+    # a weights member that is a zip bomb is never opened
+    bomb = zip_bytes([("config.json", text), ("model.weights.h5", b"\x00" * (20 * 1024 * 1024))],
+                     zipfile.ZIP_DEFLATED)
+    assert read_timed(read_keras_file, bomb).spec is not None
+
+
+def test_zip_bomb_config_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("config.json", "w", force_zip64=True) as member:
+            zeros = b"0" * (1024 * 1024)
+            for _ in range(50):
+                member.write(zeros)
+    data = buffer.getvalue()
+    assert len(data) < 200_000
+    refused(read_timed(read_keras_file, data), "json.zip_config_big")
+
+
+def test_high_compression_ratio_is_refused():
+    text = config_text("stacked_lstm")
+    padded = text[:-1] + " " * (1024 * 1024) + "}"
+    refused(read_timed(read_keras_file, zip_bytes([("config.json", padded)], zipfile.ZIP_DEFLATED)),
+            "json.zip_ratio")
+
+
+def test_ten_thousand_members_are_refused():
+    data = zip_bytes([(str(i), b"") for i in range(10_000)])
+    assert len(data) < 1024 * 1024
+    refused(read_timed(read_keras_file, data), "json.zip_members")
+
+
+def _lie_about_size(data, claimed):
+    """Rewrite config.json's uncompressed size in the local and the central header."""
+    out = bytearray(data)
+    local = out.find(b"PK\x03\x04")
+    central = out.find(b"PK\x01\x02")
+    struct.pack_into("<I", out, local + 22, claimed)
+    struct.pack_into("<I", out, central + 24, claimed)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("claimed", [1_000, MAX_CONFIG_BYTES - 1])
+def test_lying_header_gains_nothing(claimed):
+    real = b" " * (3 * 1024 * 1024)  # 3 MB that compress to almost nothing
+    data = _lie_about_size(zip_bytes([("config.json", real)], zipfile.ZIP_DEFLATED), claimed)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.getinfo("config.json").file_size == claimed
+    errors = refused(read_timed(read_keras_file, data))
+    assert {n.key for n in errors} <= {"json.zip_bad", "json.zip_ratio", "json.zip_config_big"}
+
+
+def test_streaming_read_stops_at_the_limit():
+    data = zip_bytes([("config.json", b"x" * 5000)], zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("config.json")
+        assert read_member(archive, info, 5000) == b"x" * 5000
+        with pytest.raises(Exception) as caught:
+            read_member(archive, info, 4999)
+    assert caught.value.note.key == "json.zip_config_big"
+
+
+@pytest.mark.parametrize("data,key", [
+    (b"", "json.not_zip"), (b"hello, not a zip", "json.not_zip"), (b"PK\x03\x04" + b"\x00" * 100, "json.not_zip"),
+    (b"\x89HDF\r\n\x1a\n" + b"\x00" * 100, "json.h5_file"), (b"x" * (1024 * 1024 + 1), "json.file_too_big"),
+    ("config.json", "json.file_type"), (None, "json.file_type")])
+def test_not_a_keras_file(data, key):
+    refused(read_timed(read_keras_file, data), key)
+
+
+def test_archive_without_or_with_two_configs():
+    refused(read_keras_file(zip_bytes([("metadata.json", "{}")])), "json.zip_no_config")
+    with pytest.warns(UserWarning):  # zipfile warns about the duplicate name as it writes it
+        data = zip_bytes([("config.json", "{}"), ("config.json", "{}")])
+    refused(read_keras_file(data), "json.zip_duplicate")
+    refused(read_keras_file(zip_bytes([("config.json", b"\xff\xfe{")])), "json.zip_encoding")
+
+
+# -- nothing is loaded by Keras ---------------------------------------------------------------------
+READER_FILES = [Path(__file__).resolve().parents[1] / "explorer" / "reader" / name
+                for name in ("keras_json.py", "keras_file.py")]
+
+
+def test_reader_source_calls_no_loader():
+    forbidden = re.compile(r"\b(model_from_json|load_model|deserialize_keras_object|from_config|pickle|importlib|"
+                           r"__import__|safe_mode|keras\.saving)\b|(?<!re\.)\b(eval|exec|compile)\s*\(")
+    for path in READER_FILES:
+        code = "\n".join(line.split("#")[0] for line in path.read_text().splitlines())
+        code = re.sub(r'"""[\s\S]*?"""', "", code)  # docstrings may say what is never done
+        assert forbidden.findall(code) == [], path.name
+
+
+def test_keras_loaders_are_never_called(monkeypatch, tmp_path):
+    def trap(*args, **kwargs):
+        raise AssertionError("a Keras loader was called")
+
+    for owner, name in [(keras.models, "model_from_json"), (keras.models, "load_model"), (keras.saving, "load_model"),
+                        (keras.saving, "deserialize_keras_object"), (keras.layers, "deserialize"),
+                        (keras.Sequential, "from_config"), (keras.Model, "from_config")]:
+        monkeypatch.setattr(owner, name, trap)
+    model = built("tagger", small=True)
+    model.save(tmp_path / "tagger.keras")
+    assert_same_model(read_keras_json(model.to_json()), model)
+    assert_same_model(read_keras_file((tmp_path / "tagger.keras").read_bytes()), model)
+
+
+# -- every key a note can carry has text in both languages -------------------------------------------
+def test_every_key_in_the_reader_source_has_text():
+    keys = {k for path in READER_FILES for k in re.findall(r'"(json\.[a-z0-9_]+)"', path.read_text())}
+    assert len(keys) > 40
+    assert sorted(keys - texts.EN.keys()) == []
+
+def test_catalog_keys_and_placeholders_match():
+    assert texts.EN.keys() == texts.ZH.keys()
+    import string
+
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key in texts.EN:
+        assert fields(texts.EN[key]) == fields(texts.ZH[key]), key
+
+
+KEYS_SEEN: set = set()
+
+
+def test_every_note_key_the_reader_returns_exists():
+    """Keys collected from this module's results (the mutation test adds its own) have text."""
+    results = [read_keras_json(json.dumps(k2_tagger())), read_keras_json('{"class_name": 1'),
+               read_keras_json(config_text("tagger").replace('"merge_mode": "ave"', '"merge_mode": "avg"'))]
+    KEYS_SEEN.update(n.key for r in results for n in r.notes)
+    assert {"keras2.input_length", "json.syntax", "read.arg_bad_value"} <= KEYS_SEEN
+    for lang in ("en", "zh"):
+        merged = catalog(lang)
+        missing = sorted(k for k in KEYS_SEEN if k not in merged)
+        assert missing == [], f"{lang}: {missing}"
+
+
+# -- mutations of valid configs --------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def valid_configs():
+    return tuple(json.loads(config_text(name)) for name in ("tagger", "conv1d", "seq2seq", "two_inputs",
+                                                           "return_state"))
+
+
+def _paths(tree):
+    """Every (container, key) in the tree."""
+    found, stack = [], [tree]
+    while stack:
+        node = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            found.append((node, key))
+            stack.append(value)
+    return found
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**13), 10**13) | st.sampled_from([0, 1, -1, 2, 10**7, 10**7 + 1])
+    | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12)
+    | st.sampled_from(["Dense", "Lambda", "os", "keras.layers", "__lambda__", "relu", "concat", "same", "linear"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=8)
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_mutated_configs_never_raise(data):
+    config = copy.deepcopy(data.draw(st.sampled_from(valid_configs())))
+    for _ in range(data.draw(st.integers(1, 3))):
+        paths = _paths(config)
+        if not paths:
+            break
+        container, key = paths[data.draw(st.integers(0, len(paths) - 1))]
+        action = data.draw(st.sampled_from(["replace", "replace", "delete", "add", "duplicate"]))
+        if action == "replace":
+            container[key] = data.draw(JSON_VALUES)
+        elif action == "delete":
+            del container[key]
+        elif action == "add" and isinstance(container, dict):
+            container[data.draw(st.sampled_from(["units", "name", "module", "registered_name", "layer", "x"]))] = \
+                data.draw(JSON_VALUES)
+        elif action == "duplicate" and isinstance(container, list):
+            container.append(copy.deepcopy(container[key]))
+    text = json.dumps(config)
+    if data.draw(st.integers(0, 9)) == 0:  # sometimes damage the text itself
+        cut = data.draw(st.integers(0, len(text)))
+        text = text[:cut] + data.draw(st.sampled_from(["", "}", "[", '"', "NaN", "\x00", "9" * 30])) + text[cut + 1:]
+    result = read_timed(read_keras_json, text)
+    KEYS_SEEN.update(n.key for n in result.notes)
+    assert all(isinstance(n.key, str) and all(isinstance(v, str) for _, v in n.params) for n in result.notes)
+    assert "json.internal" not in {n.key for n in result.notes}  # every refusal has its own reason
+    if result.spec is None:
+        assert any(n.severity == "error" for n in result.notes)
+    else:
+        assert not any(n.severity == "error" for n in result.notes)
+        if data.draw(st.integers(0, 2)) == 0:  # (a third of them: describing costs more than reading)
+            describe(result.spec)  # a spec the reader accepts can be described (a failure is data, not a raise)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_damaged_archives_never_raise(data):
+    text = config_text("stacked_lstm")
+    method = data.draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]))
+    archive = bytearray(zip_bytes([("metadata.json", "{}"), ("config.json", text)], method))
+    for _ in range(data.draw(st.integers(1, 8))):
+        archive[data.draw(st.integers(0, len(archive) - 1))] = data.draw(st.integers(0, 255))
+    result = read_timed(read_keras_file, bytes(archive))
+    KEYS_SEEN.update(n.key for n in result.notes)
+    assert "json.internal" not in {n.key for n in result.notes}
+    assert result.spec is not None or any(n.severity == "error" for n in result.notes)
+
+
+def test_zz_keys_seen_in_mutations_exist():
+    """Runs after the mutation tests (pytest keeps file order): their note keys have text too."""
+    assert len(KEYS_SEEN) > 10
+    merged = catalog("en")
+    assert sorted(k for k in KEYS_SEEN if k not in merged) == []
