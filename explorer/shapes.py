@@ -201,8 +201,14 @@ def describe(spec: ModelSpec) -> Description:
                           code=f"keras.Input(shape={tuple(inp.shape)!r})"))
     failure = None
     for index, layer in enumerate(spec.layers):
-        in_shapes, in_axes = _resolve(layer.inputs, tensors)
         parents = tuple(dict.fromkeys(node for node, _ in layer.inputs))
+        try:
+            in_shapes, in_axes = _resolve(layer.inputs, tensors)
+        except (KeyError, IndexError):  # a tensor that no earlier node produces (readers refuse these first)
+            failure = Failure(layer.name, layer.kind, layer.line, layer.col,
+                              f"{layer.name} takes a tensor that no earlier layer produces: {layer.inputs!r}"[:500],
+                              "explorer", (), (), parents, Fix("cause.missing_input", (("layer", layer.name),)))
+            break
         kind = get_kind(layer.kind)
         try:
             ctx = describe_layer(layer, in_shapes, in_axes, namer, seed=10 * index)

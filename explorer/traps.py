@@ -39,12 +39,15 @@ def unbuilt_summary() -> Trap:
     return Trap("unbuilt_summary", "\n".join(lines))
 
 
+def _question_call(sample_build, embed_dim, voc_size, size_batch, count_classes):
+    """The question's last line, as written: `rnn_units` is never defined (Python raises at the call)."""
+    return sample_build(embed_dim, voc_size, size_batch, rnn_units, count_classes)  # noqa: F821
+
+
 def undefined_name() -> Trap:
     """The question calls sample_build(..., rnn_units, ...) but only defined lstm_units."""
-    namespace = {"sample_build": lambda *args: None, "embed_dim": 64, "voc_size": 10000,
-                 "size_batch": 30, "lstm_units": 75, "count_classes": 5}
     try:
-        eval("sample_build(embed_dim, voc_size, size_batch, rnn_units, count_classes)", {"__builtins__": {}}, namespace)
+        _question_call(lambda *args: None, 64, 10000, 30, 5)
     except NameError as exc:
         return Trap("undefined_name", f"NameError: {exc}")
     return Trap("undefined_name", "")

@@ -569,3 +569,49 @@ def test_every_note_key_has_both_languages():
     emitted = _emitted_keys()
     assert len(emitted) > 60 and "keras2.input_length" in emitted and "read.arg_unknown" in emitted
     assert sorted(k for k in emitted if k not in en or k not in zh) == []
+
+
+def test_functional_model_with_an_unreadable_layer_shows_what_could_be_read():
+    source = ("import keras\nfrom keras import layers\ninp = keras.Input((4,))\nx = layers.Dense(3)(inp)\n"
+              "x = layers.Wobble()(x)\nout = layers.Dense(2)(x)\nmodel = keras.Model(inp, out)\n")
+    result = read_code(source)
+    assert [(n.line, n.key, n.param("name")) for n in result.notes] == [
+        (5, "read.unknown_layer", ""), (6, "read.name_unreadable", "x"), (7, "read.name_unreadable", "out"),
+        (7, "read.output_dropped", ""), (7, "read.model_fallback", "")]
+    assert [l.name for l in result.spec.layers] == ["dense"] and result.spec.outputs == (("dense", None),)
+
+
+def test_keras2_module_paths_and_base_layer_arguments():
+    result = read_code("from keras.layers.core import Dense\nfrom keras.layers.embeddings import Embedding\n"
+                       "from keras.models import Sequential\n"
+                       "m = Sequential([Embedding(100, 8, input_length=5, trainable=False), Dense(2, dtype='float64')])\n")
+    assert [(n.key, n.severity) for n in notes(result) if n.key in ("keras2.module_path", "read.base_arg_ignored")] == [
+        ("keras2.module_path", "warning"), ("read.base_arg_ignored", "info"), ("keras2.module_path", "warning"),
+        ("read.base_arg_ignored", "info")]
+    assert notes(result, "keras2.module_path")[0].param("new") == "keras.layers.Embedding"
+    assert [l.name for l in result.spec.layers] == ["embedding", "dense"]
+    assert result.spec.inputs[0].shape == (5,)
+
+
+def test_a_name_that_could_not_be_read_is_explained_where_it_is_used():
+    result = read_code("import keras\nvocab = len(words) + 1\n"
+                       "m = keras.Sequential([keras.Input((10,)), keras.layers.Embedding(vocab, 8)])\n")
+    assert [(n.line, n.key) for n in result.notes] == [(2, "read.call_unknown"), (3, "read.name_unreadable"),
+                                                       (3, "read.model_cut")]
+    assert notes(result, "read.name_unreadable")[0].params == (("name", "vocab"), ("line", "2"))
+
+
+def test_input_shape_must_be_a_tuple():
+    result = read_code("import keras\nx = keras.Input(shape=10)\ny = keras.layers.Dense(2)(x)\nm = keras.Model(x, y)\n")
+    assert notes(result, "read.shape_not_tuple")[0].line == 2 and result.spec is None
+
+
+def test_set_constant_keeps_windows_and_old_mac_line_ends():
+    for end in ("\r\n", "\r"):
+        source = end.join(["import keras", "# a form feed \x0c and a line separator \u2028 in a comment", "units = 5",
+                           "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(units)])", ""])
+        result = read_code(source)
+        changed = set_constant(source, const(result, "units"), 77)
+        assert changed == source.replace("units = 5", "units = 77")
+        assert read_code(changed).spec.layers[0].arg("units") == 77
+    assert read_code("x = 1\r" * 3001).notes[0].key == "read.too_many_lines"

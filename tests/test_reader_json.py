@@ -432,6 +432,40 @@ def test_unknown_argument_two_wrappers_deep():
             assert (note.param("layer"), note.param("arg")) == ("forward_lstm", "zero_output_for_mask")
 
 
+def test_keras_refuses_a_combination_of_valid_values():
+    config = json.loads(config_text("conv1d"))
+    conv = config["config"]["layers"][2]["config"]
+    conv["strides"], conv["dilation_rate"] = [2], [2]
+    (note,) = refused(read_keras_json(json.dumps(config)), "json.layer_rejected")
+    assert note.param("layer") == "conv_a" and "dilation_rate" in note.param("message")
+
+
+def test_structure_problems():
+    config = small_config()
+    config["config"]["layers"].insert(2, copy.deepcopy(config["config"]["layers"][0]))
+    refused(read_keras_json(json.dumps(config)), "json.input_misplaced")
+    config = small_config()
+    config["config"]["layers"] += [copy.deepcopy(config["config"]["layers"][3]) for _ in range(300)]
+    (note,) = refused(read_keras_json(json.dumps(config)), "json.too_many_layers")
+    assert note.param("count") == "304"
+    config = json.loads(config_text("seq2seq"))
+    del config["config"]["layers"][4]["config"]["layer"]
+    refused(read_keras_json(json.dumps(config)), "json.wrapper_no_layer")
+    config = json.loads(config_text("two_inputs"))
+    config["config"]["layers"][0]["config"]["batch_shape"][0] = 8
+    config["config"]["layers"][1]["config"]["batch_shape"][0] = 16
+    result = read_keras_json(json.dumps(config))
+    assert result.spec.batch_size == 8 and [(n.key, n.param("value")) for n in result.notes] == [
+        ("json.batch_mismatch", "8")]
+    config = small_config()
+    config["config"]["layers"][0]["config"]["dtype"] = "string"
+    refused(read_keras_json(json.dumps(config)), "json.input_dtype")
+    config = small_config()
+    config["config"]["name"] = "my model!"
+    result = read_keras_json(json.dumps(config))
+    assert result.spec.name == "model" and [n.key for n in result.notes] == ["json.model_name"]
+
+
 def test_custom_backward_layer_is_refused():
     config = json.loads(config_text("tagger"))
     backward = config["config"]["layers"][2]["config"]["backward_layer"]["config"]

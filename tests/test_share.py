@@ -1,52 +1,63 @@
-"""Share links: config → link → config, and a link opened in the page restores settings and language."""
+"""Share links: model → link → page. A preset travels as its named numbers (today's links keep
+working), other code travels packed; whatever a link holds is read back as untrusted input."""
+import base64
+import zlib
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from explorer.config import BOUNDS, FIELD_NAMES, Config
-from explorer.describe import describe_config, layer_table
-from explorer.share import parse_link, share_link, share_query
+from explorer.presets import preset_code
+from explorer.share import MAX_CODE_PARAM, model_share_query, pack_code, page_base, unpack_code
 from explorer.ui import cache
 
 BASE = "https://shapes.example.org/explorer"
-ODD = Config(vocab_size=777, embed_dim=13, seq_len=9, lstm_units=17, merge_mode="concat", dense_units=31,
-             count_classes=11, batch_size=4)
+DEFAULT_VALUES = [("vocab_size", 10000), ("embed_dim", 64), ("seq_len", 50), ("lstm_units", 75),
+                  ("merge_mode", "ave"), ("dense_units", 200), ("count_classes", 5), ("batch_size", 30)]
+# a link written before presets existed: every setting, merge_mode last, the language as its label
+OLD_LINK = (BASE + "?vocab_size=777&embed_dim=13&seq_len=9&lstm_units=17&dense_units=31&count_classes=11"
+            "&batch_size=4&merge_mode=concat&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")
 
 
-def test_default_query_names_every_setting_in_order():
-    assert share_query(Config(), "en") == (
-        "vocab_size=10000&embed_dim=64&seq_len=50&lstm_units=75&dense_units=200&count_classes=5&batch_size=30"
-        "&merge_mode=ave&lang=English")
-    assert share_query(Config(), "zh").endswith("&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")  # 简体中文
+def test_default_query_names_every_named_number_in_code_order():
+    query = model_share_query(preset_code("tagger"), "tagger", DEFAULT_VALUES, "en")
+    assert query == ("vocab_size=10000&embed_dim=64&seq_len=50&lstm_units=75&merge_mode=ave&dense_units=200"
+                     "&count_classes=5&batch_size=30&lang=English")
+    assert model_share_query("", "tagger", DEFAULT_VALUES, "zh").endswith("&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")
+    assert model_share_query("", "gru_tagger", [("gru_units", 9)], "en") == "preset=gru_tagger&gru_units=9&lang=English"
 
 
-@pytest.mark.parametrize("cfg", [Config(), ODD, Config(**{b.name: b.high for b in BOUNDS.values()}, merge_mode="mul"),
-                                 Config(**{b.name: b.low for b in BOUNDS.values()}, merge_mode="sum")])
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_link_round_trip(cfg, lang):
-    link = share_link(BASE, cfg, lang)
-    assert link.startswith(BASE + "?vocab_size=")
-    assert parse_link(link) == (cfg, lang, [])
+@pytest.mark.parametrize("code", ["", "x = 1\n", preset_code("two_inputs"), "名字 = 3  # ünïcode\n" * 50])
+def test_code_round_trip(code):
+    packed = pack_code(code)
+    assert set(packed) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
+    assert unpack_code(packed, 100_000) == code
+    query = model_share_query(code, None, [], "en")
+    assert dict(parse_qsl(query))["code"] == packed
 
 
-def test_link_drops_an_old_query_and_works_without_an_address():
-    assert share_link(BASE + "?x=1#top", Config(), "zh") == f"{BASE}?{share_query(Config(), 'zh')}"
-    assert share_link(None, ODD, "en") == "?" + share_query(ODD, "en")
+def test_unpacking_is_bounded_and_refuses_what_pack_code_does_not_make():
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"a" * 1_000_000, 9)).decode()
+    assert len(bomb) < MAX_CODE_PARAM and unpack_code(bomb, 100_000) is None  # 1 MB from 1.3 KB: refused
+    assert unpack_code(pack_code("x" * 101), 100) is None
+    for bad in ["", "!!!", "a b", "QUJD", pack_code("ok")[:-4], "x" * (MAX_CODE_PARAM + 1), None, 5,
+                base64.urlsafe_b64encode(zlib.compress(b"\xff\xfe")).decode()]:
+        assert unpack_code(bad, 100_000) is None
 
 
-def test_language_by_code_or_by_the_selectors_own_url_value():
-    assert parse_link("?lang=zh")[1] == parse_link("?lang=简体中文")[1] == "zh"
-    assert parse_link("?lang=English")[1] == parse_link("?lang=en")[1] == "en"
-    assert parse_link("?lang=ZH")[1] is None and parse_link("?lang=")[1] is None
+def test_code_too_long_for_a_link_gives_no_link():
+    import random
+
+    rng = random.Random(1)
+    noise = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(20_000))
+    assert model_share_query(f"# {noise}\n", None, [], "en") is None
 
 
-def test_parse_link_reports_hand_edited_values():
-    cfg, lang, notices = parse_link(BASE + "?lstm_units=9999&merge_mode=max&lang=fr&embed=true")
-    assert cfg == Config(lstm_units=512) and lang is None
-    assert [(n.field, n.kind, n.used) for n in notices] == [("lstm_units", "clamped", "512"),
-                                                            ("merge_mode", "unknown_choice", "ave")]
+def test_page_base():
+    assert page_base(BASE + "?x=1#top") == BASE
+    assert page_base("http://host:8501") == "http://host:8501/"
+    assert page_base(None) == ""
 
 
 @pytest.fixture()
@@ -70,55 +81,71 @@ def link_on_page(at: AppTest) -> str:
     return links[0]
 
 
-def test_opening_a_link_restores_config_language_and_table(app):
-    link = share_link(BASE, ODD, "zh")
-    at = open_link(app, link)
+def test_a_link_from_before_presets_restores_every_number_the_language_and_the_table(app):
+    at = open_link(app, OLD_LINK)
     assert not at.exception and not at.warning
     assert at.sidebar.selectbox(key="lang").value == "zh"
     assert at.title[0].value == "Keras 形状探索器"
-    for name in FIELD_NAMES:
-        widget = at.sidebar.selectbox(key=name) if name == "merge_mode" else at.sidebar.number_input(key=name)
-        assert widget.value == getattr(ODD, name), name
+    for name, value in parse_qsl(urlsplit(OLD_LINK).query):
+        if name != "lang":
+            widget = at.sidebar.selectbox(key=name) if name == "merge_mode" else at.sidebar.number_input(key=name)
+            assert str(widget.value) == value, name
     table = at.dataframe[0].value
-    expected = layer_table(describe_config(ODD), ODD)
-    assert table["输出形状"].tolist() == expected["output_shape"].tolist() == [
-        "(4, 9)", "(4, 9, 13)", "(4, 9, 34)", "(4, 9, 31)", "(4, 9, 12)"]
-    assert table["参数量"].tolist() == expected["params"].tolist()
-    assert link_on_page(at) == link  # the page offers the same link it was opened with
+    assert table["输出形状"].tolist() == ["(4, 9)", "(4, 9, 13)", "(4, 9, 34)", "(4, 9, 31)", "(4, 9, 12)"]
+    assert table["参数量"].tolist() == [0, 777 * 13, 2 * 4 * 17 * (13 + 17 + 1), 34 * 31 + 31, 31 * 12 + 12]
+    assert "lstm_units = 17" in at.text_area(key="code").value
+    link = link_on_page(at)  # the page offers a link with the same numbers, in the code's order
+    assert dict(parse_qsl(urlsplit(link).query)) == dict(parse_qsl(urlsplit(OLD_LINK).query))
 
 
 def test_link_follows_the_sidebar(app):
     at = app.run()
-    assert link_on_page(at) == share_link(BASE, Config(), "en")
+    expected = model_share_query("", "tagger", DEFAULT_VALUES, "en")
+    assert link_on_page(at) == f"{BASE}?{expected}"
     at.sidebar.number_input(key="lstm_units").set_value(128)
     at.sidebar.selectbox(key="merge_mode").set_value("concat").run()
+    query = dict(parse_qsl(urlsplit(link_on_page(at)).query))
+    assert query["lstm_units"] == "128" and query["merge_mode"] == "concat" and "code" not in query
+
+
+def test_edited_code_travels_packed_and_comes_back(app):
+    at = app.run()
+    code = preset_code("tagger").replace("layers.Dense(dense_units),", "layers.Dense(dense_units, activation=\"relu\"),")
+    at.text_area(key="code").input(code).run()
     link = link_on_page(at)
-    assert parse_link(link) == (Config(lstm_units=128, merge_mode="concat"), "en", [])
+    assert "code=" in link and "lstm_units=" not in link
+    again = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
+    again.context = {"url": BASE, "locale": "en-US"}
+    again = open_link(again, link)
+    assert not again.exception
+    assert again.text_area(key="code").value == code
+    assert link_on_page(again) == link
 
 
-def test_hostile_link_is_clamped_or_refused_visibly_and_never_shared(app):
+def test_hostile_link_is_refused_visibly_and_never_shared(app):
     at = open_link(app, BASE + "?vocab_size=99999999999&embed_dim=-5&batch_size=1e3&merge_mode=%3Cscript%3E"
-                   "&lang=xx&%5Bclick%5D(http://evil)=1&seq_len=%2012%20")
+                   "&lang=xx&%5Bclick%5D(http://evil)=1&seq_len=%2012%20&code=%21%21&preset=..%2Fetc")
     assert not at.exception
     warnings = "\n".join(w.value for w in at.warning)
-    assert "99999999999 is outside 2–1,000,000; using 1000000" in warnings
-    assert "\\-5 is outside 1–1,024; using 1" in warnings
+    assert "99999999999 is outside 1–10,000,000; using 10000" in warnings
+    assert "\\-5 is outside 1–10,000,000; using 64" in warnings
     assert "1e3 is not a whole number; using the default 30" in warnings
-    assert "\\<script\\> is not one of ave, concat, sum, mul; using ave" in warnings
+    assert "\\<script\\> is not one of concat, sum, ave, mul; using ave" in warnings
     assert "Language: xx is not one of en, zh; using en" in warnings
     assert "\\[click\\]\\(http\\:" in warnings and "[click](http://evil)" not in warnings
-    cfg = Config(vocab_size=1_000_000, embed_dim=1, seq_len=12)
-    assert at.sidebar.number_input(key="vocab_size").value == 1_000_000
-    assert at.sidebar.number_input(key="embed_dim").value == 1
-    assert link_on_page(at) == share_link(BASE, cfg, "en")
-    assert at.dataframe[0].value["Output shape"].tolist()[1] == "(30, 12, 1)"
+    assert "could not be unpacked" in warnings and "no preset called \\.\\./etc" in warnings
+    assert at.sidebar.number_input(key="vocab_size").value == 10_000
+    assert at.sidebar.number_input(key="embed_dim").value == 64
+    query = dict(parse_qsl(urlsplit(link_on_page(at)).query))
+    assert query["seq_len"] == "12" and query["vocab_size"] == "10000" and "click" not in str(query)
+    assert at.dataframe[0].value["Output shape"].tolist()[1] == "(30, 12, 64)"
 
 
 def test_language_comes_from_the_locale_unless_the_link_names_one(app):
     app.context = {"url": BASE, "locale": "zh-CN"}
     at = app.run()
     assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
-    assert parse_link(link_on_page(at))[1] == "zh"
+    assert dict(parse_qsl(urlsplit(link_on_page(at)).query))["lang"] == "简体中文"
     other = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     other.context = {"url": BASE, "locale": "zh-CN"}
     other.query_params["lang"] = "en"

@@ -63,6 +63,7 @@ EN = {
     "cause.concat": "The tensors joined at {layer} must have equal sizes on every axis except the joined one: {named}.",
     "cause.merge": "{cls} adds up or multiplies its inputs element by element, so they must have the same shape (or sizes of 1 that broadcast): {named}.",
     "cause.too_short": "{layer}'s window is longer than what flows in, {named}: the output would have no positions left.",
+    "cause.missing_input": "{layer} is called on a tensor that no earlier layer produces.",
     "cause.generic": "{layer} cannot take a tensor of shape {named}; Keras's message above says which size is wrong.",
     "fix.return_sequences": (
         "set `return_sequences=True` on {rnn} so that {layer} passes on every time step (B, T, H) "
@@ -149,6 +150,7 @@ ZH = {
     "cause.concat": "在 {layer} 处拼接的张量,除拼接轴外其他各轴大小必须相同:{named}。",
     "cause.merge": "{cls} 逐元素地相加或相乘它的输入,所以它们的形状必须相同(或者是可以广播的大小 1):{named}。",
     "cause.too_short": "{layer} 的窗口比流入的 {named} 还长:输出将一个位置都不剩。",
+    "cause.missing_input": "{layer} 被调用在一个前面没有任何层产生的张量上。",
     "cause.generic": "{layer} 不能接受形状为 {named} 的张量;上面 Keras 的报错说明了是哪个大小不对。",
     "fix.return_sequences": "在 {rnn} 上设置 `return_sequences=True`,让 {layer} 输出每个时间步 (B, T, H),而不是只输出最后一步 (B, H)。",
     "fix.reshape_add_axis": "在 {layer} 之前补上缺少的轴,例如 `{code}`。",

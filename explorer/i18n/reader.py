@@ -32,6 +32,7 @@ EN = {
                                  "{guess}; define {name} or use {guess} to make the code run.",
     "read.implicit_import": "{name} is used without being imported; the explorer takes it as {path}. "
                             "Add the import to make the code run.",
+    "read.name_unreadable": "{name} could not be read (line {line}), so what uses it here is not read either.",
     "read.subscript": "Only a single whole-number index into a list or into a layer's outputs is read here.",
     "read.attribute": "{code}: reading attributes of models, layers or tensors is not supported.",
     # statements
@@ -82,6 +83,7 @@ EN = {
     "read.not_a_tensor": "{code} is not the output of a keras.Input or of a layer, so a layer cannot be called on it.",
     "read.call_arg": "Calling a layer with {arg}= is not read (only the input tensors are).",
     "read.call_arg_ignored": "{arg}= does not change shapes; ignored.",
+    "read.base_arg_ignored": "{cls}({arg}=...) does not change shapes or parameter counts; ignored (not run).",
     "read.nested_model": "A model used inside another model is not read: write its layers out in one model.",
     # inputs
     "read.input_arg": "keras.Input({arg}=...) is not read; use shape, batch_size, dtype and name.",
@@ -103,6 +105,8 @@ EN = {
                      "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)]).",
     "read.no_model_call": "No keras.Model(inputs, outputs) call was found; the model is shown with {layer} as "
                           "its output.",
+    "read.model_fallback": "The model call could not be read (see the notes above); the explorer shows the model "
+                           "up to {layer}, the last layer it could read.",
     "read.empty_model": "The model {model} has no layers.",
     "read.no_input": "Keras 3 cannot know the shapes of {model}: it has no input, so Keras waits until the model "
                      "is called on data, and summary() shows '?' for every layer. Add keras.Input(shape=...) "
@@ -132,6 +136,8 @@ EN = {
                                   "layer of a Sequential model without an Input.",
     "keras2.batch_arg_refused": "{arg}= is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword arguments\"); "
                                 "the explorer leaves it out. Give the batch size with keras.Input(..., batch_size=...).",
+    "keras2.module_path": "{path} is a Keras 2 module path that Keras 3 no longer has (ModuleNotFoundError); "
+                          "the explorer reads it as {new}, the Keras 3 name.",
     "keras2.input_layer_arg": "InputLayer({arg}=...) is the Keras 2 spelling; Keras 3 calls it {new}=.",
     "keras2.input_length": "{cls}(input_length=...) is a Keras 2 argument: Keras 3 ignores it with a warning "
                            "(\"Argument `input_length` is deprecated. Just remove it.\"), so the model has no input "
@@ -170,6 +176,7 @@ ZH = {
     "read.undefined_name_guess": "名称 {name} 没有定义（Python 会在这里停止：NameError: name '{name}' is not "
                                  "defined）。探索器按你想写的是 {guess} 继续；请定义 {name} 或改用 {guess}，代码才能运行。",
     "read.implicit_import": "{name} 没有导入就被使用；探索器把它当作 {path}。请加上导入语句，代码才能运行。",
+    "read.name_unreadable": "{name} 无法读取（第 {line} 行），所以这里用到它的内容也无法读取。",
     "read.subscript": "这里只读取对列表或层的多个输出使用单个整数下标。",
     "read.attribute": "{code}：不支持读取模型、层或张量的属性。",
     "read.statement": "不读取 '{what}' 语句：只读取导入、赋值、层和模型的调用，以及构建模型的 def。",
@@ -212,6 +219,7 @@ ZH = {
     "read.not_a_tensor": "{code} 不是 keras.Input 或某一层的输出，所以不能在它上面调用层。",
     "read.call_arg": "不读取带 {arg}= 的层调用（只读取输入张量）。",
     "read.call_arg_ignored": "{arg}= 不改变形状；已忽略。",
+    "read.base_arg_ignored": "{cls}({arg}=...) 不改变形状或参数数量；已忽略（没有运行）。",
     "read.nested_model": "不读取在另一个模型里使用的模型：请把它的层写在同一个模型里。",
     "read.input_arg": "不读取 keras.Input({arg}=...)；请使用 shape、batch_size、dtype 和 name。",
     "read.input_shape_missing": "keras.Input 需要 shape=(...)（不含批次轴），或者 batch_shape。",
@@ -230,6 +238,7 @@ ZH = {
     "read.no_model": "没有找到 Keras 模型。请粘贴构建模型的代码，例如 "
                      "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)])。",
     "read.no_model_call": "没有找到 keras.Model(inputs, outputs) 调用；显示的模型以 {layer} 作为输出。",
+    "read.model_fallback": "无法读取模型调用（见上面的说明）；探索器显示到 {layer} 为止的模型，这是它能读取的最后一层。",
     "read.empty_model": "模型 {model} 没有层。",
     "read.no_input": "Keras 3 无法知道 {model} 的形状：它没有输入，所以 Keras 要等到模型第一次处理数据时才构建，"
                      "summary() 对每一层都显示 '?'。请把 keras.Input(shape=...) 作为第一项，例如 "
@@ -256,6 +265,8 @@ ZH = {
                                   "模型的第一层使用它。",
     "keras2.batch_arg_refused": "{arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments\"）；"
                                 "探索器不使用它。请用 keras.Input(..., batch_size=...) 给出批次大小。",
+    "keras2.module_path": "{path} 是 Keras 2 的模块路径，Keras 3 已经没有它（ModuleNotFoundError）；"
+                          "探索器把它读作 Keras 3 的名称 {new}。",
     "keras2.input_layer_arg": "InputLayer({arg}=...) 是 Keras 2 的写法；Keras 3 叫作 {new}=。",
     "keras2.input_length": "{cls}(input_length=...) 是 Keras 2 的参数：Keras 3 会忽略它并警告"
                            "（\"Argument `input_length` is deprecated. Just remove it.\"），所以模型在见到数据之前没有"

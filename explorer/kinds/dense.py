@@ -7,7 +7,7 @@ positions is multiplied by the same kernel, which is `x.reshape(-1, F) @ W + b` 
 from __future__ import annotations
 
 from .base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind,
-                   WeightInfo)
+                   ShapeRefusal, WeightInfo)
 from ..spec import LayerSpec
 
 
@@ -37,6 +37,13 @@ class Dense(LayerKind):
         import keras
 
         return {"kernel_initializer": keras.initializers.GlorotUniform(seed=seed)}
+
+    def output_shapes(self, spec: LayerSpec, in_shapes, layer):
+        if in_shapes[0] and in_shapes[0][-1] is None:  # Keras's shape inference lets it pass; its build does not
+            raise ShapeRefusal(
+                "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
+                f"Received: shape=(None, {spec.arg('units')}) for variable path='{spec.name}/kernel'")
+        return super().output_shapes(spec, in_shapes, layer)
 
     def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
         units = ctx.out_shapes[0][-1]

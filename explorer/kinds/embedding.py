@@ -28,6 +28,7 @@ class Embedding(LayerKind):
         ArgRule("embeddings_regularizer", "ignored", neutral=True),
         ArgRule("activity_regularizer", "ignored", neutral=True),
         ArgRule("embeddings_constraint", "ignored", neutral=True),
+        ArgRule("weights", "ignored", neutral=True),  # pretrained vectors: the explorer never reads them
     )
     examples = (
         # the question's layer: Embedding(10000, 64) on (30, 50) token ids

@@ -16,17 +16,18 @@ import ast
 import builtins
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..kinds import REGISTRY, get_kind
 from ..kinds.base import ArgRule, LayerKind
 from ..spec import Constant, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
-from .code_names import IMPLICIT, MERGE_HELPERS, Ref, import_bindings, make_ref, meaning, snake_case
+from .code_names import IMPLICIT, MERGE_HELPERS, Ref, import_bindings, legacy_path, make_ref, meaning, snake_case
+from .code_values import (MAX_INT, MAX_ITEMS, MAX_POW_EXPONENT, MAX_STR, FuncObj, Hint, Ignored, InputLayerObj,
+                          LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, arithmetic, constant_literal,
+                          deps_of, is_literal_code, literal, negate, set_constant, source_text)
+from .validate import check_args, check_value
 
 __all__ = ["read_code", "set_constant", "LIMITS"]
-from .code_values import (MAX_INT, MAX_ITEMS, MAX_POW_EXPONENT, MAX_STR, Refusal, Val, arithmetic, constant_literal,
-                          is_literal_code, literal, negate, set_constant, source_text)
-from .validate import check_args, check_value
 
 MAX_CHARS = 100_000
 MAX_LINES = 3_000
@@ -40,7 +41,7 @@ MAX_NAME = 64  # characters of a layer's name=
 MAX_BATCH = 10**7
 LIMITS = {"chars": MAX_CHARS, "lines": MAX_LINES, "nodes": MAX_NODES, "depth": MAX_DEPTH, "layers": MAX_LAYERS,
           "int": MAX_INT, "pow_exponent": MAX_POW_EXPONENT, "str": MAX_STR, "items": MAX_ITEMS, "steps": MAX_STEPS}
-__doc__ += "".join(f"\n- {name}: {value:,}" for name, value in LIMITS.items())
+__doc__ = (__doc__ or "") + "".join(f"\n- {name}: {value:,}" for name, value in LIMITS.items())
 
 DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
 _NAME_OK = re.compile(r"[A-Za-z0-9_]{1,%d}" % MAX_NAME)
@@ -50,99 +51,8 @@ _IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weigh
                     "get_config", "to_json", "export")
 # layers called on several tensors by name: mha(query, value, key) flows in as [query, value, key]
 _CALL_ROLES = {"MultiHeadAttention": ("query", "value", "key")}
+_BASE_ARGS = ("trainable", "dtype", "autocast")
 _HINTS = ("input_shape", "batch_input_shape", "input_dim", "batch_size")  # Keras 2 input arguments on a layer
-
-
-# -- what names hold while the code is read ----------------------------------------------------
-@dataclass(frozen=True)
-class Poison:
-    """A value that could not be read; its refusal is already a note, so using it says nothing."""
-
-    line: int
-
-
-@dataclass(frozen=True)
-class Tensor:
-    """The output of an input or a layer call: (node, index); index None is every output."""
-
-    ref: TensorRef
-
-
-@dataclass(frozen=True)
-class Seq:
-    """A list or tuple holding tensors, layers or models (plain data is a Val)."""
-
-    items: tuple
-
-
-@dataclass
-class Hint:
-    """A Keras 2 input argument on a layer (input_shape=...): the model's input if it comes first."""
-
-    arg: str
-    value: Val
-    node: ast.AST
-
-
-@dataclass
-class LayerObj:
-    """A constructed layer, named as Keras names it when it is constructed."""
-
-    kind: LayerKind
-    name: str
-    args: tuple
-    sources: tuple
-    inner: LayerObj | None
-    line: int
-    col: int
-    values: dict  # argument -> Val, for constants and input_length
-    places: dict  # argument -> (line, col) of its keyword
-    hints: list
-    used: bool = False
-
-    def to_spec(self, inputs: tuple[TensorRef, ...] = ()) -> LayerSpec:
-        inner = self.inner.to_spec() if self.inner is not None else None
-        return LayerSpec(self.name, self.kind.class_name, self.args, inputs, inner, self.line, self.col, self.sources)
-
-    def all_hints(self) -> list:
-        return self.hints + (self.inner.all_hints() if self.inner is not None else [])
-
-    def uses(self) -> list[tuple[int, str, str]]:
-        out = [(dep, self.kind.class_name, arg) for arg, val in self.values.items() for dep in _deps(val)]
-        return out + (self.inner.uses() if self.inner is not None else [])
-
-
-@dataclass
-class InputLayerObj:
-    """`layers.InputLayer(shape=...)`, the first entry of a Sequential."""
-
-    spec: InputSpec
-    used: bool = False
-
-
-@dataclass
-class ModelObj:
-    style: str  # "sequential" | "functional"
-    name: str
-    line: int
-    col: int
-    layers: list = field(default_factory=list)  # sequential: LayerObj in order
-    input: InputSpec | None = None  # sequential: its input once known
-    keras_knows_input: bool = False  # Keras 3 itself knows the input shape (summary shows shapes)
-    cut: bool = False  # a layer could not be read: the layers after it are not shown
-    inputs: tuple = ()  # functional: input names
-    outputs: tuple = ()  # functional: TensorRefs
-
-
-@dataclass
-class FuncObj:
-    node: ast.FunctionDef
-    defaults: dict
-    called: bool = False
-
-
-class Ignored(Poison):
-    """The result of a call that is ignored (model.fit(...)): using it says nothing more."""
 
 
 class _TooMuchWork(Exception):
@@ -153,14 +63,6 @@ class _Return(Exception):
     def __init__(self, value: object):
         super().__init__()
         self.value = value
-
-
-def _deps(val: Val) -> frozenset:
-    deps = set(val.deps)
-    if isinstance(val.value, tuple):
-        for item in val.value:
-            deps |= _deps(item)
-    return frozenset(deps)
 
 
 def _code(node: ast.AST) -> str:
@@ -199,9 +101,11 @@ class _Reader:
         self.call_depth = 0
         self.tf_noted = False
         self.implicit_noted: set[str] = set()
+        self.poison_noted: set[str] = set()
         self.too_deep: set[int] = set()  # ids of statements refused for their nesting
         self.steps = 0
         self.guesses = 0
+        self.model_calls = 0  # Sequential(...) / Model(...) calls met, read or refused
 
     # -- notes --------------------------------------------------------------------------------
     def note(self, where: ast.AST | tuple[int, int] | None, severity: str, key: str, **params: object) -> None:
@@ -463,6 +367,9 @@ class _Reader:
         for names in scope:
             if name in names:
                 value = names[name]
+                if type(value) is Poison and name not in self.poison_noted:  # say once why this line is skipped
+                    self.poison_noted.add(name)
+                    self.note(node, "warning", "read.name_unreadable", name=name, line=value.line)
                 return value.with_text(name) if isinstance(value, Val) else value
         if name in IMPLICIT:
             return self.implicit(node, IMPLICIT[name])
@@ -543,6 +450,8 @@ class _Reader:
 
     def keras_call(self, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
         what, detail = meaning(ref)
+        if legacy_path(ref) and what in ("layer", "merge", "input", "input_layer"):
+            self.note(node, "warning", "keras2.module_path", path=ref.dotted[:80], new=f"keras.layers.{ref.path[-1]}")
         if what == "layer":
             return self.construct(get_kind(detail), node, scope)
         if what == "merge":
@@ -632,6 +541,9 @@ class _Reader:
             rule = kind.rule(name)
             if name == "name":
                 given_name = self.value_of(self.eval(arg, scope), arg)
+                continue
+            if rule is None and name in _BASE_ARGS:  # shape-neutral arguments every Keras layer takes
+                self.note(where, "info", "read.base_arg_ignored", arg=name, cls=kind.class_name)
                 continue
             if rule is None and name in _HINTS:
                 hints.append(Hint(name, self.value_of(self.eval(arg, scope), arg), where))
@@ -768,9 +680,9 @@ class _Reader:
             dtype = self.dtype_value(arg_nodes["dtype"], scope)
         given = self.value_of(self.eval(arg_nodes["name"], scope), arg_nodes["name"]) if "name" in arg_nodes else None
         name = self.claim(given, "input_layer", node)
-        self.input_uses[name] = [(dep, "Input", "shape") for entry in entries for dep in _deps(entry)]
+        self.input_uses[name] = [(dep, "Input", "shape") for entry in entries for dep in deps_of(entry)]
         if batch_size is not None:
-            self.input_uses[name] += [(dep, use[0], use[1]) for dep in _deps(batch)
+            self.input_uses[name] += [(dep, use[0], use[1]) for dep in deps_of(batch)
                                       for use in (("Input", "batch_size"), ("Model", "batch_size"))]
             self.batch.append((0, len(self.batch), batch))
         shape = tuple(entry.value for entry in entries)
@@ -808,7 +720,7 @@ class _Reader:
 
     def dtype_value(self, node: ast.expr, scope: list[dict]) -> str:
         value = self.eval(node, scope)
-        if isinstance(value, Ref) and len(value.path) == 2 and value.path[0] in ("tensorflow", "numpy", "np"):
+        if isinstance(value, Ref) and len(value.path) == 2 and value.path[0] in ("tensorflow", "numpy"):
             value = Val(value.path[1])
         if isinstance(value, Val) and value.value in DTYPES:
             return value.value
@@ -816,6 +728,7 @@ class _Reader:
 
     # -- models -----------------------------------------------------------------------------------
     def make_sequential(self, node: ast.Call, scope: list[dict]) -> ModelObj:
+        self.model_calls += 1
         arg_nodes = self.call_args(node, ("layers", "trainable", "name"), "Sequential")
         for name, arg in arg_nodes.items():
             if name not in ("layers", "name"):
@@ -825,8 +738,6 @@ class _Reader:
         self.models.append(model)
         items = arg_nodes.get("layers")
         if isinstance(items, (ast.List, ast.Tuple)):
-            if len(items.elts) > MAX_LAYERS:
-                raise Refusal(items, "read.too_many_layers", limit=MAX_LAYERS)
             for item in items.elts:
                 self.seq_add(model, item, scope)
         elif items is not None and not (isinstance(items, ast.Constant) and items.value is None):
@@ -848,6 +759,8 @@ class _Reader:
 
     def seq_add(self, model: ModelObj, node: ast.expr, scope: list[dict]) -> None:
         """One entry of Sequential([...]) or model.add(...): a refusal cuts the model there."""
+        if model.cut:
+            return
         try:
             value = self.eval(node, scope)
         except Refusal as refusal:
@@ -929,12 +842,13 @@ class _Reader:
         model.input = InputSpec(name, tuple(e.value for e in entries), dtype, batch_size, *_pos(hint.node),
                                 tuple(e.text for e in entries))
         model.keras_knows_input = "input_shape" in given or "input_dim" in given
-        self.input_uses[name] = [(dep, "Input", "shape") for e in entries for dep in _deps(e)]
+        self.input_uses[name] = [(dep, "Input", "shape") for e in entries for dep in deps_of(e)]
         if batch_size is not None:
-            self.input_uses[name] += [(dep, "Model", "batch_size") for dep in _deps(batch)]
+            self.input_uses[name] += [(dep, "Model", "batch_size") for dep in deps_of(batch)]
             self.batch.append((0, len(self.batch), batch))
 
     def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:
+        self.model_calls += 1
         arg_nodes = self.call_args(node, ("inputs", "outputs", "name"), "Model")
         for name, arg in arg_nodes.items():
             if name not in ("inputs", "outputs", "name"):
@@ -946,9 +860,15 @@ class _Reader:
             if not isinstance(self.nodes.get(ref[0]), InputSpec):
                 raise Refusal(arg_nodes["inputs"], "read.model_inputs", name=ref[0])
         outputs = self.outputs_of(arg_nodes["outputs"], scope)
+        if not outputs:  # show the model up to the last layer that could be read
+            last = next((n for n in reversed(self.nodes.values()) if isinstance(n, LayerSpec)), None)
+            if last is None:
+                raise Refusal(None, None)
+            self.note(node, "warning", "read.model_fallback", layer=last.name)
+            outputs = ((last.name, None),)
         name = self.model_name(arg_nodes.get("name"), "functional", scope)
-        model = ModelObj("functional", name, node.lineno, node.col_offset, inputs=tuple(r[0] for r in inputs),
-                         outputs=outputs, keras_knows_input=True)
+        model = ModelObj("functional", name, node.lineno, node.col_offset,
+                         inputs=tuple(dict.fromkeys(r[0] for r in inputs)), outputs=outputs, keras_knows_input=True)
         self.models.append(model)
         return model
 
@@ -962,8 +882,6 @@ class _Reader:
             except Refusal as refusal:
                 self.refused(refusal, item)
                 self.note(item, "warning", "read.output_dropped", code=source_text(item)[:80])
-        if not refs:
-            raise Refusal(None, None)
         return tuple(refs)
 
     def model_method(self, model: ModelObj, method: str, node: ast.Call, scope: list[dict]) -> object:
@@ -986,9 +904,9 @@ class _Reader:
                                         "int32" if first == "Embedding" else "float32", batch_size, node.lineno,
                                         node.col_offset, tuple(e.text for e in entries[1:]))
                 model.keras_knows_input = True
-                self.input_uses[name] = [(dep, "Input", "shape") for e in entries[1:] for dep in _deps(e)]
+                self.input_uses[name] = [(dep, "Input", "shape") for e in entries[1:] for dep in deps_of(e)]
                 if batch_size is not None:
-                    self.input_uses[name] += [(dep, "Model", "batch_size") for dep in _deps(batch)]
+                    self.input_uses[name] += [(dep, "Model", "batch_size") for dep in deps_of(batch)]
                     self.batch.append((0, len(self.batch), batch))
             self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
             return Ignored(node.lineno)
@@ -1084,7 +1002,8 @@ class _Reader:
         layer_nodes = [name for name, n in self.nodes.items() if isinstance(n, LayerSpec)]
         if layer_nodes:  # the functional API without keras.Model(...): take the last layer as the output
             last = self.nodes[layer_nodes[-1]]
-            self.note((last.line, last.col), "warning", "read.no_model_call", layer=last.name)
+            key = "read.model_fallback" if self.model_calls else "read.no_model_call"
+            self.note((last.line, last.col), "warning", key, layer=last.name)
             inputs = tuple(n for n, spec in self.nodes.items() if isinstance(spec, InputSpec))
             model = ModelObj("functional", self.auto_name("functional"), last.line, last.col, inputs=inputs,
                              outputs=((last.name, None),))
@@ -1121,7 +1040,7 @@ class _Reader:
         if length is not None and type(length.value) is int and 1 <= length.value <= 10**7:
             line, col = first.places.get("input_length", (first.line, first.col))
             model.input = InputSpec(name, (length.value,), "int32", None, line, col, (length.text,))
-            self.input_uses[name] = [(dep, "Input", "shape") for dep in _deps(length)]
+            self.input_uses[name] = [(dep, "Input", "shape") for dep in deps_of(length)]
         else:
             self.note((first.line, first.col), "warning", "read.embedding_no_length", layer=first.name)
             model.input = InputSpec(name, (None,), "int32", None, first.line, first.col, ("",))
@@ -1149,7 +1068,7 @@ class _Reader:
         if not self.batch:
             return None, ""
         _, _, value = min(self.batch, key=lambda b: (b[0], b[1]))
-        deps = sorted(_deps(value))
+        deps = sorted(deps_of(value))
         source = self.consts[deps[0]].name if len(deps) == 1 else ""
         return value.value, source
 
@@ -1163,14 +1082,14 @@ class _Reader:
                 uses.setdefault(dep, set()).add((cls, arg))
         if self.batch and spec.batch_size is not None:
             _, _, value = min(self.batch, key=lambda b: (b[0], b[1]))
-            for dep in _deps(value):
+            for dep in deps_of(value):
                 uses.setdefault(dep, set()).add(("Model", "batch_size"))
         constants = tuple(Constant(c.name, c.value, c.line, c.col, c.end_col, tuple(sorted(uses[i])))
                           for i, c in enumerate(self.consts) if i in uses)
         return ReadResult(spec, constants, self.sorted_notes())
 
     def sorted_notes(self) -> tuple[Note, ...]:
-        return tuple(sorted(dict.fromkeys(self.notes), key=lambda n: (n.line, n.col)))
+        return tuple(sorted(dict.fromkeys(self.notes), key=lambda n: n.line))  # in the order found within a line
 
 
 def _is_main_guard(test: ast.expr) -> bool:
@@ -1196,7 +1115,7 @@ def _check_text(source: object) -> Note | None:
     if len(source) > MAX_CHARS:
         line = source.count("\n", 0, MAX_CHARS) + 1
         return Note(line, 0, "error", "read.too_long", (("limit", f"{MAX_CHARS:,}"),))
-    lines = source.count("\n") + 1
+    lines = max(source.count("\n"), source.count("\r")) + 1  # "\r\n", "\r" and "\n" all end a line
     if lines > MAX_LINES:
         return Note(MAX_LINES + 1, 0, "error", "read.too_many_lines", (("limit", f"{MAX_LINES:,}"),))
     if not source.strip():

@@ -72,6 +72,8 @@ def meaning(ref: Ref) -> tuple[str, str]:
         return "ignored", last
     if not path or path[0] not in ("keras", "tensorflow"):
         return "foreign", ""
+    if path[:2] == ("keras", "layers"):  # Keras 2 module paths (keras.layers.core.Dense) mean the same class
+        head = ("keras", "layers")
     if head in _LAYER_MODULES:
         if last in REGISTRY:
             return "layer", last
@@ -81,8 +83,8 @@ def meaning(ref: Ref) -> tuple[str, str]:
             return "input", ""
         if last == "InputLayer":
             return "input_layer", ""
-        if last[:1].isupper():
-            return "unknown_layer", last
+    if path[:2] == ("keras", "layers") and last[:1].isupper():
+        return "unknown_layer", last
     if head in _MODEL_MODULES:
         if last == "Sequential":
             return "sequential", ""
@@ -100,6 +102,11 @@ def meaning(ref: Ref) -> tuple[str, str]:
     if path[0] == "keras":
         return "keras", ""
     return "foreign", ""
+
+
+def legacy_path(ref: Ref) -> bool:
+    """keras.layers.core.Dense, keras.layers.recurrent.LSTM...: Keras 2 module paths, gone in Keras 3."""
+    return ref.path[:2] == ("keras", "layers") and len(ref.path) > 3
 
 
 def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, Ref]], bool, list[str]]:

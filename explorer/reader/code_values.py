@@ -1,4 +1,5 @@
-"""Values in pasted code, worked out without running it: literals and whole-number arithmetic.
+"""Values in pasted code, worked out without running it: literals and whole-number arithmetic,
+and what else a name can hold while the code is read (a tensor, a layer, a model, a def).
 
 A value remembers where it came from: the top-level constants it was computed from (so the
 sidebar knows which constant feeds which layer argument) and its source text where that was a
@@ -10,7 +11,10 @@ from __future__ import annotations
 import ast
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..kinds.base import LayerKind
+from ..spec import InputSpec, LayerSpec, TensorRef
 
 MAX_INT = 10**12  # |v| of any integer, literal or computed
 MAX_POW_EXPONENT = 64
@@ -44,6 +48,107 @@ class Val:
 
     def with_text(self, text: str) -> Val:
         return Val(self.value, self.deps, text)
+
+
+def deps_of(val: Val) -> frozenset:
+    """Every constant a value (and each entry of a tuple value) was computed from."""
+    deps = set(val.deps)
+    if isinstance(val.value, tuple):
+        for item in val.value:
+            deps |= deps_of(item)
+    return frozenset(deps)
+
+
+# -- what names hold while the code is read ----------------------------------------------------
+@dataclass(frozen=True)
+class Poison:
+    """A value that could not be read; its refusal is already a note, so using it says nothing."""
+
+    line: int
+
+
+@dataclass(frozen=True)
+class Tensor:
+    """The output of an input or a layer call: (node, index); index None is every output."""
+
+    ref: TensorRef
+
+
+@dataclass(frozen=True)
+class Seq:
+    """A list or tuple holding tensors, layers or models (plain data is a Val)."""
+
+    items: tuple
+
+
+@dataclass
+class Hint:
+    """A Keras 2 input argument on a layer (input_shape=...): the model's input if it comes first."""
+
+    arg: str
+    value: Val
+    node: ast.AST
+
+
+@dataclass
+class LayerObj:
+    """A constructed layer, named as Keras names it when it is constructed."""
+
+    kind: LayerKind
+    name: str
+    args: tuple
+    sources: tuple
+    inner: LayerObj | None
+    line: int
+    col: int
+    values: dict  # argument -> Val, for constants and input_length
+    places: dict  # argument -> (line, col) of its keyword
+    hints: list
+    used: bool = False
+
+    def to_spec(self, inputs: tuple[TensorRef, ...] = ()) -> LayerSpec:
+        inner = self.inner.to_spec() if self.inner is not None else None
+        return LayerSpec(self.name, self.kind.class_name, self.args, inputs, inner, self.line, self.col, self.sources)
+
+    def all_hints(self) -> list:
+        return self.hints + (self.inner.all_hints() if self.inner is not None else [])
+
+    def uses(self) -> list[tuple[int, str, str]]:
+        out = [(dep, self.kind.class_name, arg) for arg, val in self.values.items() for dep in deps_of(val)]
+        return out + (self.inner.uses() if self.inner is not None else [])
+
+
+@dataclass
+class InputLayerObj:
+    """`layers.InputLayer(shape=...)`, the first entry of a Sequential."""
+
+    spec: InputSpec
+    used: bool = False
+
+
+@dataclass
+class ModelObj:
+    style: str  # "sequential" | "functional"
+    name: str
+    line: int
+    col: int
+    layers: list = field(default_factory=list)  # sequential: LayerObj in order
+    input: InputSpec | None = None  # sequential: its input once known
+    keras_knows_input: bool = False  # Keras 3 itself knows the input shape (summary shows shapes)
+    cut: bool = False  # a layer could not be read: the layers after it are not shown
+    inputs: tuple = ()  # functional: input names
+    outputs: tuple = ()  # functional: TensorRefs
+
+
+@dataclass
+class FuncObj:
+    node: ast.FunctionDef
+    defaults: dict
+    called: bool = False
+
+
+class Ignored(Poison):
+    """The result of a call that is ignored (model.fit(...)): using it says nothing more."""
 
 
 def source_text(node: ast.AST) -> str:
@@ -158,7 +263,7 @@ def set_constant(source: str, constant, value: int | str) -> str:
         text = None
     else:
         raise ValueError("a constant is an int or a str")
-    lines = source.splitlines(keepends=True)
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)  # line ends as Python's tokenizer sees them
     if not 1 <= constant.line <= len(lines):
         raise ValueError("the constant's line is not in the source")
     raw = lines[constant.line - 1].encode("utf-8")  # ast columns count UTF-8 bytes

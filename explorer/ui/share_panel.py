@@ -2,20 +2,16 @@
 or the packed code) and the language."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.share import MAX_BASE_CHARS, MAX_CODE_PARAM, model_share_query
+from explorer.share import MAX_CODE_PARAM, model_share_query, page_base
 from explorer.ui.model_input import ModelInput
 
 
 def render(model: ModelInput, lang: str) -> None:
     """st.code shows the link literally (nothing in it is interpreted) and has a copy button."""
-    base = (st.context.url or "").split("?", 1)[0].split("#", 1)[0][:MAX_BASE_CHARS]
-    if base and not urlsplit(base).path:
-        base += "/"
+    base = page_base(st.context.url)
     st.sidebar.subheader(t(lang, "share.header"))
     if model.source != "code":
         st.sidebar.caption(t(lang, "share.json"))
