@@ -37,7 +37,7 @@ answer_slot = st.container()
 table, weights = cache.spec_tables_for(spec)
 built = cache.built_for(spec) if budget.fits_memory and desc.ok else None
 table_panel.render(desc, table, weights, built.model.count_params() if built and built.model else None, lang)
-diagram_panel.render(cache.spec_figure_for(spec, diagram_panel.labels(lang)), lang)
+diagram_panel.render(cache.spec_figure_for(spec, diagram_panel.labels(lang)), lang, len(desc.steps))
 failure = desc.failure or (built.failure if built else None)
 if failure is not None:
     with failure_slot:

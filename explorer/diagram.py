@@ -8,6 +8,7 @@ axis colours of `explorer.axes`. Fixed layout, no animation: it screenshots iden
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import plotly.graph_objects as go
@@ -17,6 +18,7 @@ from .shapes import Description, Step
 
 WIDTH, BAND_HEIGHT = 1100, 440
 MAX_COLUMNS = 5
+MAX_STEPS = 30  # tensors drawn; the page says when a model has more
 _STEP_X = 3.4  # distance between columns
 _LANE_Y = 3.2  # distance between lanes of one band
 _BAND_Y = 4.9  # extra distance between bands
@@ -55,10 +57,27 @@ def step_label(step: Step) -> str:
     return label
 
 
+class _Collector:
+    """Shapes and annotations gathered as plain dicts: Plotly validates them once, in one figure
+    (adding them one by one re-validates the whole layout each time: minutes for 250 layers)."""
+
+    def __init__(self):
+        self.shapes: list[dict] = []
+        self.annotations: list[dict] = []
+
+    def add_shape(self, **kwargs) -> None:
+        self.shapes.append(kwargs)
+
+    def add_annotation(self, **kwargs) -> None:
+        self.annotations.append(kwargs)
+
+
 def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
-    """A Plotly figure of the tensors (boxes) and layers (arrows). labels: translated captions
-    with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named', 'hover_params'."""
-    fig = go.Figure()
+    """A Plotly figure of the tensors (boxes) and layers (arrows), of the first MAX_STEPS steps.
+    labels: translated captions with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named',
+    'hover_params'."""
+    fig = _Collector()
+    desc = shown_part(desc)
     places = layout(desc)
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
@@ -121,19 +140,27 @@ def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
             hover_color.append("#888")
             hover_text.append(f"<b>{step.name}</b><br>{labels['weights']}:<br>{weights}<br>"
                               f"{labels['hover_params']}: {step.params:,}")
-    fig.add_trace(go.Scatter(x=hover_x, y=hover_y, mode="markers", hoverinfo="text", hovertext=hover_text,
-                             marker=dict(size=18, color=hover_color, opacity=0.01), showlegend=False))
+    hover = go.Scatter(x=hover_x, y=hover_y, mode="markers", hoverinfo="text", hovertext=hover_text,
+                       marker=dict(size=18, color=hover_color, opacity=0.01), showlegend=False)
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
     right = max(columns - 1, 4) * _STEP_X + 1.6
     bottom = -((bands - 1) * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + (lanes_per_band - 1) * _LANE_Y)
     height = BAND_HEIGHT + int((bottom * -1) * 90)
-    fig.update_layout(
+    return go.Figure(data=[hover], layout=dict(
         width=WIDTH, height=height, margin=dict(l=10, r=10, t=40, b=10), title=dict(text=labels["title"], x=0.01),
         xaxis=dict(visible=False, range=[-0.6, right], fixedrange=True),
         yaxis=dict(visible=False, range=[bottom - 1.5, 3.4], fixedrange=True),
         transition=dict(duration=0), hovermode="closest", dragmode=False,
-    )
-    return fig
+        shapes=fig.shapes, annotations=fig.annotations,
+    ))
+
+
+def shown_part(desc: Description) -> Description:
+    """The description cut to its first MAX_STEPS steps (the diagram of a huge model would be
+    metres tall; the table keeps every layer)."""
+    if len(desc.steps) <= MAX_STEPS:
+        return desc
+    return dataclasses.replace(desc, steps=desc.steps[:MAX_STEPS])
 
 
 def weights_text(step: Step) -> str:

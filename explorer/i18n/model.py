@@ -88,6 +88,7 @@ EN = {
     "legend.source": "{meaning}: `{source}`",
     "share.json": "A model read from Keras JSON or a .keras file is not put in links: paste it as Python code to share it.",
     "share.too_long": "This code is too long to share in a link (over {limit} characters once packed). Shorten it or share the code itself.",
+    "diagram.cut": "The diagram draws the first {shown} of this model's {total} tensors; the table above lists them all.",
     # generic table
     "table.total_partial": "Total so far: **{total}** parameters (up to the layer that fails).",
     "table.col.line": "Line",
@@ -171,6 +172,7 @@ ZH = {
     "legend.source": "{meaning}:`{source}`",
     "share.json": "来自 Keras JSON 或 .keras 文件的模型不会放进链接:把它写成 Python 代码粘贴后即可分享。",
     "share.too_long": "这段代码太长,无法放进链接(压缩后超过 {limit} 个字符)。请缩短代码,或直接分享代码本身。",
+    "diagram.cut": "图中只画出这个模型 {total} 个张量中的前 {shown} 个;上面的表格列出了全部。",
     "table.total_partial": "到目前为止共 **{total}** 个参数(截至出错的那一层之前)。",
     "table.col.line": "行",
     "budget.generic_memory": (
