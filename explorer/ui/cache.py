@@ -14,26 +14,24 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.breakit import BreakResult, run_case
-from explorer.budget import Budget, check_budget
+from explorer.budget import Budget, check_budget, description_budget
+from explorer.build import Built, build
 from explorer.changes import Changes, compare_configs
 from explorer.codegen import model_code
 from explorer.config import Config
 from explorer.demo import Demonstrations, run_demonstrations
-from explorer.describe import LayerInfo, describe_config, layer_table, weight_table
+from explorer.describe import LayerInfo, describe_config
 from explorer.diagram import flow_figure
 from explorer.memo import ByteBoundedCache
 from explorer.model import build_model
-from explorer.traps import Trap, all_traps
-from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
-from explorer import diagram as any_diagram
-from explorer.budget import description_budget
-from explorer.build import Built, build
 from explorer.reader.code import read_code
 from explorer.reader.keras_file import read_keras_file
 from explorer.reader.keras_json import read_keras_json
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
-from explorer.tables import layer_table as any_layer_table, weight_table as any_weight_table
+from explorer.tables import layer_table, weight_table
+from explorer.traps import Trap, all_traps
+from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -66,17 +64,6 @@ def description_for(cfg: Config) -> list[LayerInfo]:
     return describe_config(cfg)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def tables_for(cfg: Config) -> tuple[pd.DataFrame, pd.DataFrame]:
-    infos = description_for(cfg)
-    return layer_table(infos, cfg), weight_table(infos)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def figure_for(cfg: Config, labels: dict[str, str]) -> go.Figure:
-    return flow_figure(description_for(cfg), cfg, labels)
-
-
 @st.cache_data(max_entries=128, show_spinner=False)
 def changes_between(before: Config, after: Config) -> Changes:
     return compare_configs(before, after)
@@ -104,7 +91,7 @@ def traps() -> list[Trap]:
     return all_traps()
 
 
-# -- any model ---------------------------------------------------------------------------------
+# -- the learner's model: code → spec → description → build ------------------------------------
 @st.cache_data(max_entries=256, show_spinner=False)
 def read_code_for(code: str) -> ReadResult:
     """The reader's result for this code (ast only, never run)."""
@@ -134,12 +121,12 @@ def spec_budget_for(spec: ModelSpec) -> Budget:
 @st.cache_data(max_entries=256, show_spinner=False)
 def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
     desc = describe_for(spec)
-    return any_layer_table(desc), any_weight_table(desc)
+    return layer_table(desc), weight_table(desc)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def spec_figure_for(spec: ModelSpec, labels: dict[str, str]) -> go.Figure:
-    return any_diagram.flow_figure(describe_for(spec), labels)
+    return flow_figure(describe_for(spec), labels)
 
 
 def built_for(spec: ModelSpec) -> Built:
@@ -159,7 +146,7 @@ def warm(cfg: Config) -> None:
     spec = read_code(preset_code(DEFAULT_PRESET)).spec
     if spec is not None:
         desc = describe(spec)
-        any_diagram.flow_figure(desc, labels)
+        flow_figure(desc, labels)
         if description_budget(desc).fits_memory and desc.ok:
             _heavy.get_or_create(("spec", spec), description_budget(desc).weight_bytes, lambda: build(spec, desc))
     if budget_for(cfg).fits_memory:
