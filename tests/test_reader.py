@@ -553,8 +553,9 @@ def test_limits_are_module_constants():
 def _emitted_keys() -> set[str]:
     """Every note key the reader's modules and the shared validator can emit."""
     found = set()
-    for name in ("code.py", "code_values.py", "code_names.py", "validate.py"):
-        tree = ast.parse((Path(code_module.__file__).parent / name).read_text())
+    folder = Path(code_module.__file__).parent
+    for path in sorted(folder.glob("code*.py")) + [folder / "validate.py"]:
+        tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if re.fullmatch(r"(read|keras2)\.[a-z_0-9]+", node.value):
@@ -615,3 +616,36 @@ def test_set_constant_keeps_windows_and_old_mac_line_ends():
         assert changed == source.replace("units = 5", "units = 77")
         assert read_code(changed).spec.layers[0].arg("units") == 77
     assert read_code("x = 1\r" * 3001).notes[0].key == "read.too_many_lines"
+
+
+TUTORIAL_WITH_DATA = '''import numpy as np
+import keras
+from keras import layers
+
+num_classes = 10
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train = np.expand_dims(x_train.astype("float32") / 255, -1)
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+    layers.Flatten(),
+    layers.Dense(num_classes, activation="softmax"),
+])
+model.fit(x_train, y_train, batch_size=128, epochs=15)
+'''
+
+
+def test_data_loading_around_the_model_is_not_an_error_of_the_model():
+    result = read_code(TUTORIAL_WITH_DATA)
+    assert [l.kind for l in result.spec.layers] == ["Conv2D", "Flatten", "Dense"]
+    assert result.spec.batch_size == 128
+    outside = {n.line: n for n in result.notes if n.line in (6, 7)}
+    assert outside and all(n.severity == "info" for n in outside.values())
+    assert outside[6].key == "read.call_outside_model"
+    assert not [n for n in result.notes if n.severity == "error"]
+
+
+def test_a_refusal_inside_the_model_stays_an_error():
+    source = TUTORIAL_WITH_DATA.replace('layers.Flatten(),', 'layers.Lambda(lambda t: t),')
+    result = read_code(source)
+    assert any(n.severity == "error" and n.line == 11 for n in result.notes)

@@ -704,8 +704,8 @@ def test_archive_without_or_with_two_configs():
 
 
 # -- nothing is loaded by Keras ---------------------------------------------------------------------
-READER_FILES = [Path(__file__).resolve().parents[1] / "explorer" / "reader" / name
-                for name in ("keras_json.py", "keras_file.py")]
+READER_FILES = sorted(path for pattern in ("keras_*.py", "json_*.py")
+                      for path in (Path(__file__).resolve().parents[1] / "explorer" / "reader").glob(pattern))
 
 
 def test_reader_source_calls_no_loader():

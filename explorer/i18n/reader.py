@@ -1,4 +1,4 @@
-"""Messages of the pasted-code reader (explorer/reader/code.py) and of the argument checks
+"""Messages of the pasted-code reader (explorer/reader/code*.py) and of the argument checks
 every reader shares (explorer/reader/validate.py)."""
 
 EN = {
@@ -51,6 +51,7 @@ EN = {
     "read.import_ignored": "Import of {module} ignored: only Keras is read.",
     "read.ignored_statement": "A bare name on its own line does nothing to the model; ignored.",
     "read.ignored_call": "{call}(...) does not change the model's shapes; ignored (not run).",
+    "read.call_outside_model": "{call}(...) is outside the model (data, numpy...): not read and not run.",
     "read.call_unknown": "{call}(...) is not a Keras layer or model call the explorer reads; refused (not run).",
     "read.method": "{code}(...) is not read: only model.add, summary, compile, fit and similar are.",
     "read.model_method": "model.{method}(...) is not read here.",
@@ -191,6 +192,7 @@ ZH = {
     "read.import_ignored": "已忽略 {module} 的导入：只读取 Keras。",
     "read.ignored_statement": "单独一行的名称对模型没有影响；已忽略。",
     "read.ignored_call": "{call}(...) 不改变模型的形状；已忽略（没有运行）。",
+    "read.call_outside_model": "{call}(...) 在模型之外(数据、numpy 等):不读取,也不运行。",
     "read.call_unknown": "{call}(...) 不是探索器读取的 Keras 层或模型调用；已拒绝（没有运行）。",
     "read.method": "不读取 {code}(...)：只读取 model.add、summary、compile、fit 等。",
     "read.model_method": "这里不读取 model.{method}(...)。",

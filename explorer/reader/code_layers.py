@@ -1,0 +1,167 @@
+"""The code reader's layers: a layer class called with its arguments (each evaluated, then checked
+by `validate.check_args`; a wrapper's inner layer read first), a layer object called on tensors,
+and the merge helpers (`layers.concatenate([a, b])`). Keras 2's input arguments on a layer
+(input_shape=...) are kept as hints for code_inputs.py."""
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from ..kinds import REGISTRY, get_kind
+from ..kinds.base import LayerKind
+from ..spec import TensorRef
+from .code_base import ReaderBase, position
+from .code_inputs import HINTS
+from .code_limits import MAX_LAYERS
+from .code_names import MERGE_HELPERS, Ref, meaning, snake_case
+from .code_values import Hint, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
+from .validate import check_args
+
+# layers called on several tensors by name: mha(query, value, key) flows in as [query, value, key]
+_CALL_ROLES = {"MultiHeadAttention": ("query", "value", "key")}
+_BASE_ARGS = ("trainable", "dtype", "autocast")
+
+
+class Layers(ReaderBase):
+    def construct(self, kind: LayerKind, node: ast.Call, scope: list[dict]) -> LayerObj:
+        if self.layer_count >= MAX_LAYERS:
+            raise Refusal(node, "read.too_many_layers", limit=MAX_LAYERS)
+        self.layer_count += 1
+        positional = tuple(p for p in kind.positional if p != "layer")
+        inner_node = None
+        args = list(node.args)
+        if kind.wraps:
+            keyword = next((k for k in node.keywords if k.arg == "layer"), None)
+            if args and not isinstance(args[0], ast.Starred):
+                inner_node = args.pop(0)
+            elif keyword is not None:
+                inner_node = keyword.value
+            else:
+                raise Refusal(node, "read.wrapper_inner", cls=kind.class_name)
+        shadow = ast.Call(func=node.func, args=args, keywords=[k for k in node.keywords if k.arg != "layer"])
+        arg_nodes = self.call_args(shadow, positional, kind.class_name)
+        inner = None
+        if inner_node is not None:
+            inner = self.eval(inner_node, scope)
+            if isinstance(inner, Poison):
+                raise Refusal(None, None)
+            if not isinstance(inner, LayerObj):
+                raise Refusal(inner_node, "read.wrapper_inner", cls=kind.class_name)
+            if inner.used:
+                raise Refusal(inner_node, "read.layer_reused", name=inner.name)
+            inner.used = True
+        given_name = None
+        values: dict[str, Val] = {}
+        raw: dict[str, object] = {}
+        places: dict[str, tuple[int, int]] = {}
+        hints: list[Hint] = []
+        keywords = {k.arg: k for k in node.keywords if k.arg}
+        for name, arg in arg_nodes.items():
+            where = keywords.get(name, arg)  # a note points at `units=...`, or at a positional value
+            places[name] = position(where)
+            rule = kind.rule(name)
+            if name == "name":
+                given_name = self.value_of(self.eval(arg, scope), arg)
+                continue
+            if rule is None and name in _BASE_ARGS:  # shape-neutral arguments every Keras layer takes
+                self.note(where, "info", "read.base_arg_ignored", arg=name, cls=kind.class_name)
+                continue
+            if rule is None and name in HINTS:
+                hints.append(Hint(name, self.value_of(self.eval(arg, scope), arg), where))
+                continue
+            if rule is not None and rule.type == "ignored":
+                raw[name] = None  # never evaluated: regularizers, constraints...
+                continue
+            if rule is not None and rule.type in ("activation", "initializer"):
+                value = self.eval_named_function(arg, scope, rule.type)
+            else:
+                value = self.value_of(self.eval(arg, scope), arg)
+            values[name] = value
+            raw[name] = value.plain()
+        name = self.claim(given_name, snake_case(kind.class_name), node)
+        checked, notes = check_args(kind, raw, node.lineno, node.col_offset, name)
+        for note in notes:
+            where = places.get(note.param("arg"))
+            self.notes.append(replace(note, line=where[0], col=where[1]) if where else note)
+        if checked is None:
+            raise Refusal(None, None)
+        kept = dict(checked)
+        values = {k: v for k, v in values.items() if k in kept}
+        sources = tuple(sorted((k, v.text) for k, v in values.items() if v.text))
+        obj = LayerObj(kind, name, checked, sources, inner, node.lineno, node.col_offset, values, places, hints)
+        self.objects[name] = obj
+        return obj
+
+    def eval_named_function(self, node: ast.expr, scope: list[dict], what: str) -> Val:
+        """activation=tf.nn.relu / keras.activations.relu -> "relu"; kernel_initializer=
+        keras.initializers.HeNormal() -> "he_normal"; strings and names of strings as they are."""
+        target = node.func if isinstance(node, ast.Call) and what == "initializer" else node
+        if isinstance(node, ast.Call) and what == "activation":
+            raise Refusal(node, "read.activation_call")
+        value = self.eval(target, scope)
+        if isinstance(value, Ref):
+            kind, detail = meaning(value)
+            if kind == what:
+                if isinstance(node, ast.Call) and (node.args or node.keywords):
+                    self.note(node, "info", "read.initializer_args", name=detail)
+                return Val(detail)
+            raise Refusal(node, "read.function_value", code=source_text(node)[:80])
+        if isinstance(node, ast.Call):
+            raise Refusal(node, "read.function_value", code=source_text(node)[:80])
+        return self.value_of(value, node)
+
+    def tensor_refs(self, value: object, node: ast.AST) -> tuple[TensorRef, ...]:
+        if isinstance(value, Poison):
+            raise Refusal(None, None)
+        if isinstance(value, Tensor):
+            return (value.ref,)
+        if isinstance(value, Seq) and value.items:
+            refs: list[TensorRef] = []
+            for item in value.items:
+                refs += self.tensor_refs(item, node)
+            return tuple(refs)
+        if isinstance(value, (ModelObj, LayerObj)):
+            raise Refusal(node, "read.nested_model")
+        raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+
+    def layer_call(self, obj: LayerObj, node: ast.Call, scope: list[dict]) -> Tensor:
+        roles = _CALL_ROLES.get(obj.kind.class_name, ("inputs",))
+        arg_nodes = self.call_args(node, roles, obj.name)
+        for name, arg in arg_nodes.items():
+            if name == "training":
+                self.note(arg, "info", "read.call_arg_ignored", arg=name)
+            elif name not in roles:
+                raise Refusal(arg, "read.call_arg", arg=name)
+        if roles[0] not in arg_nodes:
+            raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+        refs: tuple[TensorRef, ...] = ()
+        for role in roles:
+            if role in arg_nodes:
+                refs += self.tensor_refs(self.eval(arg_nodes[role], scope), arg_nodes[role])
+        if obj.used:
+            raise Refusal(node, "read.layer_reused", name=obj.name)
+        obj.used = True
+        for hint in obj.all_hints():
+            self.hint_dropped(hint)
+        self.nodes[obj.name] = obj.to_spec(refs)
+        return Tensor((obj.name, None))
+
+    def merge_helper(self, helper: str, cls: str, node: ast.Call, scope: list[dict]) -> Tensor:
+        """layers.concatenate([a, b], axis=1) is Concatenate(axis=1)([a, b])."""
+        kind = get_kind(cls)
+        if kind is None:
+            raise Refusal(node, "read.unknown_layer", cls=cls, supported=", ".join(sorted(REGISTRY)))
+        extra = MERGE_HELPERS[helper][1]
+        arg_nodes = self.call_args(node, ("inputs",) + extra, helper)
+        if "inputs" not in arg_nodes:
+            raise Refusal(node, "read.not_a_tensor", code=helper)
+        inputs = arg_nodes.pop("inputs")
+        layer_call = ast.Call(func=node.func, args=[], keywords=[ast.keyword(arg=k, value=v, lineno=v.lineno,
+                                                                            col_offset=v.col_offset)
+                                                               for k, v in arg_nodes.items()],
+                              lineno=node.lineno, col_offset=node.col_offset)
+        refs = self.tensor_refs(self.eval(inputs, scope), inputs)
+        obj = self.construct(kind, layer_call, scope)
+        obj.used = True
+        self.nodes[obj.name] = obj.to_spec(refs)
+        return Tensor((obj.name, None))

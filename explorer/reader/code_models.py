@@ -1,0 +1,271 @@
+"""The code reader's models: `Sequential([...])` and `model.add(...)` (a layer that cannot be read
+cuts the model there), `keras.Model(inputs, outputs)` over the graph of layer calls, the methods
+called on a model (`add`, `build`, `fit`, `summary`... most of them ignored), and at the end the
+ModelSpec of the last model the code makes, with the constants that feed it."""
+from __future__ import annotations
+
+import ast
+
+from ..spec import Constant, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
+from .code_base import NAME_OK, ReaderBase
+from .code_limits import MAX_NAME
+from .code_values import (Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
+                          source_text)
+
+_IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
+                    "fit_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "count_params",
+                    "get_config", "to_json", "export")
+
+
+class Models(ReaderBase):
+    # -- Sequential -------------------------------------------------------------------------------
+    def make_sequential(self, node: ast.Call, scope: list[dict]) -> ModelObj:
+        self.model_calls += 1
+        arg_nodes = self.call_args(node, ("layers", "trainable", "name"), "Sequential")
+        for name, arg in arg_nodes.items():
+            if name not in ("layers", "name"):
+                raise Refusal(arg, "read.model_arg", arg=name)
+        name = self.model_name(arg_nodes.get("name"), "sequential", scope)
+        model = ModelObj("sequential", name, node.lineno, node.col_offset)
+        self.models.append(model)
+        items = arg_nodes.get("layers")
+        if isinstance(items, (ast.List, ast.Tuple)):
+            for item in items.elts:
+                self.seq_add(model, item, scope)
+        elif items is not None and not (isinstance(items, ast.Constant) and items.value is None):
+            value = self.eval(items, scope)
+            if isinstance(value, Seq):
+                for item in value.items:
+                    self.seq_add_value(model, item, items)
+            else:
+                self.seq_add_value(model, value, items)
+        return model
+
+    def model_name(self, node: ast.expr | None, prefix: str, scope: list[dict]) -> str:
+        if node is not None:
+            value = self.value_of(self.eval(node, scope), node)
+            if isinstance(value.value, str) and NAME_OK.fullmatch(value.value):
+                return value.value
+            self.note(node, "error", "read.name_bad", limit=MAX_NAME)
+        return self.auto_name(prefix)
+
+    def seq_add(self, model: ModelObj, node: ast.expr, scope: list[dict]) -> None:
+        """One entry of Sequential([...]) or model.add(...): a refusal cuts the model there."""
+        if model.cut:
+            return
+        try:
+            value = self.eval(node, scope)
+        except Refusal as refusal:
+            self.refused(refusal, node)
+            value = Poison(node.lineno)
+        self.seq_add_value(model, value, node)
+
+    def seq_add_value(self, model: ModelObj, value: object, node: ast.AST) -> None:
+        if model.cut:
+            return
+        try:
+            self.seq_accept(model, value, node)
+        except Refusal as refusal:
+            self.refused(refusal, node)
+            value = Poison(node.lineno)
+        if isinstance(value, Poison):
+            model.cut = True
+            self.note(node, "warning", "read.model_cut", model=model.name)
+
+    def seq_accept(self, model: ModelObj, value: object, node: ast.AST) -> None:
+        if isinstance(value, Poison):
+            return
+        first = not model.layers and model.input is None
+        if isinstance(value, (Tensor, InputLayerObj)):
+            spec = self.nodes.get(value.ref[0]) if isinstance(value, Tensor) else value.spec
+            if not first or not isinstance(spec, InputSpec):
+                raise Refusal(node, "read.seq_input_position")
+            model.input, model.keras_knows_input = spec, True
+            return
+        if isinstance(value, ModelObj):
+            raise Refusal(node, "read.nested_model")
+        if not isinstance(value, LayerObj):
+            raise Refusal(node, "read.not_a_layer", code=source_text(node)[:80])
+        if value.used:
+            raise Refusal(node, "read.layer_reused", name=value.name)
+        value.used = True
+        hints = value.all_hints()
+        if first and hints:
+            self.input_from_hints(model, value, hints)
+        else:
+            for hint in hints:
+                self.hint_dropped(hint)
+        model.layers.append(value)
+
+    # -- the functional API -----------------------------------------------------------------------
+    def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:
+        self.model_calls += 1
+        arg_nodes = self.call_args(node, ("inputs", "outputs", "name"), "Model")
+        for name, arg in arg_nodes.items():
+            if name not in ("inputs", "outputs", "name"):
+                raise Refusal(arg, "read.model_arg", arg=name)
+        if "inputs" not in arg_nodes or "outputs" not in arg_nodes:
+            raise Refusal(node, "read.model_io")
+        inputs = self.tensor_refs(self.eval(arg_nodes["inputs"], scope), arg_nodes["inputs"])
+        for ref in inputs:
+            if not isinstance(self.nodes.get(ref[0]), InputSpec):
+                raise Refusal(arg_nodes["inputs"], "read.model_inputs", name=ref[0])
+        outputs = self.outputs_of(arg_nodes["outputs"], scope)
+        if not outputs:  # show the model up to the last layer that could be read
+            last = next((n for n in reversed(self.nodes.values()) if isinstance(n, LayerSpec)), None)
+            if last is None:
+                raise Refusal(None, None)
+            self.note(node, "warning", "read.model_fallback", layer=last.name)
+            outputs = ((last.name, None),)
+        name = self.model_name(arg_nodes.get("name"), "functional", scope)
+        model = ModelObj("functional", name, node.lineno, node.col_offset,
+                         inputs=tuple(dict.fromkeys(r[0] for r in inputs)), outputs=outputs, keras_knows_input=True)
+        self.models.append(model)
+        return model
+
+    def outputs_of(self, node: ast.expr, scope: list[dict]) -> tuple[TensorRef, ...]:
+        """The outputs of Model(...); those that could not be read are left out (with a note)."""
+        nodes = node.elts if isinstance(node, (ast.List, ast.Tuple)) else [node]
+        refs: list[TensorRef] = []
+        for item in nodes:
+            try:
+                refs += self.tensor_refs(self.eval(item, scope), item)
+            except Refusal as refusal:
+                self.refused(refusal, item)
+                self.note(item, "warning", "read.output_dropped", code=source_text(item)[:80])
+        return tuple(refs)
+
+    # -- methods called on a model ----------------------------------------------------------------
+    def model_method(self, model: ModelObj, method: str, node: ast.Call, scope: list[dict]) -> object:
+        if method == "add" and model.style == "sequential":
+            arg_nodes = self.call_args(node, ("layer",), "add")
+            if "layer" not in arg_nodes or len(arg_nodes) != 1:
+                raise Refusal(node, "read.not_a_layer", code=source_text(node)[:80])
+            self.seq_add(model, arg_nodes["layer"], scope)
+            return Ignored(node.lineno)
+        if method == "build" and model.style == "sequential":
+            arg_nodes = self.call_args(node, ("input_shape",), "build")
+            if "input_shape" in arg_nodes and model.input is None:
+                self.input_from_build(model, arg_nodes["input_shape"], node, scope)
+            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+            return Ignored(node.lineno)
+        if method == "summary" and not model.keras_knows_input:
+            self.note(node, "info", "read.unbuilt_summary", model=source_text(node.func.value)[:80])
+            return Ignored(node.lineno)
+        if method == "fit":
+            self.batch_from_fit(node, scope)
+        if method in _IGNORED_METHODS:
+            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+            return Ignored(node.lineno)
+        raise Refusal(node, "read.model_method", method=method)
+
+    # -- the result: the last model's spec --------------------------------------------------------
+    def finish(self) -> ReadResult:
+        if not self.models:
+            self.call_forgotten_def()
+        if not self.models:
+            return self.without_model()
+        model = self.models[-1]
+        if len(self.models) > 1:
+            self.note((model.line, model.col), "info", "read.several_models", model=model.name,
+                      count=len(self.models))
+        spec = self.sequential_spec(model) if model.style == "sequential" else self.functional_spec(model)
+        return self.result(spec)
+
+    def call_forgotten_def(self) -> None:
+        uncalled = [f for f in self.funcs if not f.called]
+        if not uncalled:
+            return
+        func = uncalled[-1]
+        args = func.node.args
+        names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
+        if any(n not in func.defaults for n in names):
+            self.note(func.node, "error", "read.def_not_called", name=func.node.name)
+            return
+        self.note(func.node, "info", "read.def_called", name=func.node.name)
+        try:
+            self.def_call(func, None, [self.globals])
+        except Refusal as refusal:
+            self.refused(refusal, func.node)
+
+    def without_model(self) -> ReadResult:
+        layer_nodes = [name for name, n in self.nodes.items() if isinstance(n, LayerSpec)]
+        if layer_nodes:  # the functional API without keras.Model(...): take the last layer as the output
+            last = self.nodes[layer_nodes[-1]]
+            key = "read.model_fallback" if self.model_calls else "read.no_model_call"
+            self.note((last.line, last.col), "warning", key, layer=last.name)
+            inputs = tuple(n for n, spec in self.nodes.items() if isinstance(spec, InputSpec))
+            model = ModelObj("functional", self.auto_name("functional"), last.line, last.col, inputs=inputs,
+                             outputs=((last.name, None),))
+            return self.result(self.functional_spec(model))
+        if not any(n.severity == "error" for n in self.notes):
+            self.note((1, 0), "error", "read.no_model")
+        return ReadResult(None, (), self.sorted_notes())
+
+    def sequential_spec(self, model: ModelObj) -> ModelSpec | None:
+        if model.input is None:
+            self.input_for_unbuilt(model)
+        if model.input is None:
+            return None
+        layers: list[LayerSpec] = []
+        previous = model.input.name
+        for obj in model.layers:
+            layers.append(obj.to_spec(((previous, None),)))
+            previous = obj.name
+        return ModelSpec((model.input,), tuple(layers), ((previous, None),), model.name, "sequential",
+                         *self.batch_choice())
+
+    def functional_spec(self, model: ModelObj) -> ModelSpec | None:
+        needed: set[str] = set()
+        stack = [ref[0] for ref in model.outputs]
+        while stack:
+            name = stack.pop()
+            if name in needed:
+                continue
+            needed.add(name)
+            spec = self.nodes[name]
+            if isinstance(spec, LayerSpec):
+                stack.extend(ref[0] for ref in spec.inputs)
+        missing = [n for n in needed if isinstance(self.nodes[n], InputSpec) and n not in model.inputs]
+        if missing:
+            self.note((model.line, model.col), "error", "read.graph_disconnected", name=sorted(missing)[0])
+            return None
+        inputs = tuple(self.nodes[n] for n in model.inputs)
+        layers = tuple(spec for n, spec in self.nodes.items() if n in needed and isinstance(spec, LayerSpec))
+        return ModelSpec(inputs, layers, model.outputs, model.name, "functional", *self.batch_choice())
+
+    def result(self, spec: ModelSpec | None) -> ReadResult:
+        if spec is None:
+            return ReadResult(None, (), self.sorted_notes())
+        uses: dict[int, set] = {}
+        for name in spec.node_names():
+            found = self.input_uses.get(name, []) + (self.objects[name].uses() if name in self.objects else [])
+            for dep, cls, arg in found:
+                uses.setdefault(dep, set()).add((cls, arg))
+        if self.batch and spec.batch_size is not None:
+            for dep in deps_of(self.chosen_batch()):
+                uses.setdefault(dep, set()).add(("Model", "batch_size"))
+        constants = tuple(Constant(c.name, c.value, c.line, c.col, c.end_col, tuple(sorted(uses[i])))
+                          for i, c in enumerate(self.consts) if i in uses)
+        return ReadResult(spec, constants, outside_model(spec, self.sorted_notes()))
+
+
+def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
+    """Calls refused above or below the model's own lines (loading data, numpy) are not errors of the
+    model: they become info notes, unless something inside the model's lines could not be read."""
+    lines = [n.line for n in spec.inputs + spec.layers if n.line]
+    if not lines:
+        return notes
+    first, last = min(lines), max(lines)
+    inside = [n for n in notes if first <= n.line <= last and n.severity != "info"]
+    if any(n.key == "read.name_unreadable" for n in inside) or \
+            any(n.key in ("read.model_cut", "read.output_dropped", "read.model_fallback") for n in notes):
+        return notes  # the model itself is missing something: every refusal may matter
+    out = []
+    for n in notes:
+        if not first <= n.line <= last and n.key == "read.call_unknown":
+            n = Note(n.line, n.col, "info", "read.call_outside_model", n.params)
+        elif not first <= n.line <= last and n.key == "read.name_unreadable":
+            n = Note(n.line, n.col, "info", n.key, n.params)
+        out.append(n)
+    return tuple(out)

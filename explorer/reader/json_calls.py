@@ -1,0 +1,126 @@
+"""How a functional model's config says which tensors each layer is called on, in the two forms
+Keras writes: Keras 3 `{"args": [tensor or [tensors]], "kwargs": {...}}` with each tensor's
+`keras_history`, and Keras 2 `[[name, node_index, tensor_index, kwargs], ...]`; and the model's
+input_layers / output_layers. A layer called more than once (shared) is refused; call keyword
+arguments only where they change no shape (training=, mask=None).
+"""
+from __future__ import annotations
+
+from ..kinds.base import MAX_RANK
+from ..spec import TensorRef
+from .json_common import MAX_LAYERS, NAME, JsonReaderBase, plain, same
+
+TENSOR_CLASS = "__keras_tensor__"
+CALL_KWARGS = {"training": (True, False, None), "mask": (None,)}
+
+
+class Calls(JsonReaderBase):
+    def call(self, entry: dict, label: str, known: set[str], inputs: dict, layers: set[str]):
+        """The tensors a functional layer is called on: a list of (node, index), None when refused,
+        False when the layer is never called."""
+        nodes = entry.get("inbound_nodes") if isinstance(entry, dict) else None
+        if nodes == []:
+            self.note("warning", "json.not_called", layer=label)
+            return False
+        if not isinstance(nodes, list):
+            self.note("error", "json.node_bad", layer=label)
+            return None
+        if len(nodes) > 1:
+            self.note("error", "json.shared_layer", layer=label, count=str(len(nodes)))
+            return None
+        node = nodes[0]
+        if isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {...}}
+            history = self.keras3_call(node, label)
+        else:  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
+            history = self.keras2_call(node, label)
+        if history is None:
+            return None
+        refs: list[TensorRef] = []
+        for name, node_index, index in history:
+            if name not in known:
+                self.note("error", "json.ref_unknown", layer=label, ref=plain(name))
+                return None
+            if name not in inputs and name not in layers:
+                return None  # its producer was refused; that note is enough
+            if node_index != 0:
+                self.note("error", "json.shared_layer", layer=plain(name), count=str(node_index + 1))
+                return None
+            refs.append((name, index))
+        return refs
+
+    def keras3_call(self, node: dict, label: str):
+        args, kwargs = node.get("args"), node.get("kwargs", {})
+        if not isinstance(args, list) or len(args) != 1 or not isinstance(kwargs, dict):
+            self.note("error", "json.node_bad", layer=label)
+            return None
+        if not self.call_kwargs_ok(kwargs, label):
+            return None
+        tensors = args[0] if isinstance(args[0], list) else [args[0]]
+        history = []
+        for tensor in tensors:
+            is_tensor = isinstance(tensor, dict) and tensor.get("class_name") == TENSOR_CLASS
+            config = tensor.get("config") if is_tensor else None
+            checked = _history(config.get("keras_history") if isinstance(config, dict) else None)
+            if checked is None:
+                self.note("error", "json.node_bad", layer=label)
+                return None
+            history.append(checked)
+        return history if history else self.bad_node(label)
+
+    def keras2_call(self, node: object, label: str):
+        if not isinstance(node, list) or not node:
+            return self.bad_node(label)
+        history = []
+        for item in node:
+            if not isinstance(item, list) or len(item) not in (3, 4):
+                return self.bad_node(label)
+            kwargs = item[3] if len(item) == 4 else {}
+            if not isinstance(kwargs, dict):
+                return self.bad_node(label)
+            if not self.call_kwargs_ok(kwargs, label):
+                return None
+            checked = _history(item[:3])
+            if checked is None:
+                return self.bad_node(label)
+            history.append(checked)
+        return history
+
+    def call_kwargs_ok(self, kwargs: dict, label: str) -> bool:
+        for key, value in kwargs.items():
+            allowed = CALL_KWARGS.get(key)
+            if allowed is None or not any(same(value, a) for a in allowed):
+                self.note("error", "json.call_kwarg", layer=label, arg=plain(key))
+                return False
+        return True
+
+    def bad_node(self, label: str) -> None:
+        self.note("error", "json.node_bad", layer=label)
+        return None
+
+    def io_list(self, value: object, field: str, nodes: set[str]) -> list[TensorRef] | None:
+        """input_layers / output_layers: [name, 0, index] (one) or a list of them."""
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            self.note("error", "json.io_bad", field=field)
+            return None
+        refs: list[TensorRef] = []
+        for item in value:
+            checked = _history(item)
+            if checked is None or checked[1] != 0:
+                self.note("error", "json.io_bad", field=field)
+                return None
+            if checked[0] not in nodes:
+                self.note("error", "json.io_unknown", field=field, ref=plain(checked[0]))
+                return None
+            refs.append((checked[0], checked[2]))
+        return refs
+
+
+def _history(ref: object) -> tuple[str, int, int] | None:
+    """[layer name, node index, tensor index] as Keras writes a tensor's origin."""
+    if (isinstance(ref, list) and len(ref) == 3 and isinstance(ref[0], str) and NAME.fullmatch(ref[0])
+            and type(ref[1]) is int and type(ref[2]) is int and 0 <= ref[1] <= MAX_LAYERS
+            and 0 <= ref[2] <= 2 * MAX_RANK):
+        return ref[0], ref[1], ref[2]
+    return None

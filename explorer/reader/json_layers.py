@@ -1,0 +1,299 @@
+"""One layer of a Keras JSON config, checked: its class a kind we know, its module Keras's own
+layers, its arguments the kind's rules (validate.py), a wrapper's inner layer read the same way.
+
+Keras writes every argument with its default, plus bookkeeping (name, trainable, dtype policy...).
+Bookkeeping is dropped silently; arguments our kind knows are mapped to our forms (initializer
+objects to their snake-case names, lists to tuples) and kept unless they equal what Keras writes by
+default; any other argument is dropped silently when it equals what Keras writes for the layer our
+kind constructs (a probe: the layer built from the validated values, its get_config()), and
+refused otherwise. Keras 2 settings Keras 3 no longer has are dropped with a note.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..kinds import get_kind
+from ..kinds.base import ArgRule, LayerKind
+from ..spec import LayerSpec, Value
+from .json_common import MAX_NOTES, MAX_WRAP_DEPTH, MISSING, NAME, JsonReaderBase, plain, same, show, tuples
+from .validate import check_args, check_value, required_args
+
+# bookkeeping every layer config carries; none of it changes a shape
+BOOKKEEPING = frozenset({"name", "trainable", "dtype", "autocast", "seed"})
+# bookkeeping that changes the weights when set (LoRA adds weights, quantization changes them): a note
+WEIGHT_BOOKKEEPING = frozenset({"lora_rank", "lora_alpha", "quantization_config"})
+# Keras 2 settings Keras 3 layers no longer have: (value that is silently fine, or ANY for a note)
+ANY = object()
+KERAS2_ONLY = {"implementation": ANY, "time_major": False, "input_length": ANY, "sparse": False,
+               "batch_input_shape": ANY, "batch_size": ANY, "input_dim": ANY}
+# ignored arguments at the value Keras writes by default (Keras 2's implementation=2): no note
+IGNORED_QUIET = {"implementation": 2, "use_cudnn": "auto"}
+
+
+def _initializer_name(value: dict) -> str | None:
+    """{"class_name": "GlorotUniform", ...} -> "glorot_uniform" (Keras 3 and Keras 2 forms)."""
+    cls = value.get("class_name")
+    if not isinstance(cls, str) or value.get("module", "keras.initializers") not in ("keras.initializers", None):
+        return None
+    if value.get("registered_name") not in (None, cls):
+        return None
+    cls = cls.removesuffix("Initializer") or cls
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", cls).lower()
+
+
+def _json_form(value: object) -> object:
+    """A Keras get_config() value in the form JSON gives (tuples as lists)."""
+    if isinstance(value, (list, tuple)):
+        return [_json_form(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_form(v) for k, v in value.items()}
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _probe(spec: LayerSpec) -> tuple[dict, ...] | str:
+    """get_config() of the layer our kind constructs for this spec, then of each layer it wraps as
+    the wrapper holds it (Bidirectional sets its LSTM's zero_output_for_mask), or Keras's message
+    when Keras refuses the arguments. Cached: specs are values."""
+    from ..shapes import construct
+
+    try:
+        layer = construct(spec)
+        configs = [_json_form(layer.get_config())]
+        while spec.inner is not None:
+            spec = spec.inner
+            layer = getattr(layer, "forward_layer", None) or getattr(layer, "layer", None)
+            configs.append(_json_form(layer.get_config()) if layer is not None else {})
+        return tuple(configs)
+    except Exception as error:  # Keras's own refusal of these (validated) values
+        text = str(error).strip() or type(error).__name__
+        return text if len(text) <= 300 else text[:299] + "…"
+
+
+def _probe_spec(spec: LayerSpec) -> LayerSpec:
+    """The spec with fixed names, so probes are shared between layers that differ only by name."""
+    inner = _probe_spec(spec.inner) if spec.inner is not None else None
+    return LayerSpec("probe" if inner is None else "probe_wrapper", spec.kind, spec.args, inner=inner)
+
+
+_WRAPPER_BASE: dict[tuple[str, str], tuple[dict, ...]] = {}
+
+
+@dataclass
+class _Parsed:
+    """One layer read from its config: the spec, arguments still to compare with Keras's defaults."""
+
+    spec: LayerSpec
+    unknown: dict
+    inner: _Parsed | None
+    label: str
+
+
+class Layers(JsonReaderBase):
+    def layer_module_ok(self, entry: dict, label: str) -> bool:
+        module = entry.get("module")
+        if module not in (None, "keras.layers"):
+            self.note("error", "json.module_refused", where=label, module=plain(module))
+            return False
+        registered = entry.get("registered_name")
+        if registered is not None and registered != entry.get("class_name"):
+            self.note("error", "json.registered_refused", where=label, value=plain(registered))
+            return False
+        return True
+
+    def layer(self, entry: object, label: str, depth: int = 0) -> _Parsed | None:
+        """One layer (wrapped layers inside), checked and compared with Keras's defaults."""
+        parsed = self.read_layer(entry, label, depth)
+        if parsed is None or not self.finish(parsed):
+            return None
+        return parsed
+
+    def read_layer(self, entry: object, label: str, depth: int) -> _Parsed | None:
+        cls = entry.get("class_name") if isinstance(entry, dict) else None
+        config = entry.get("config") if isinstance(entry, dict) else None
+        if not isinstance(cls, str) or not isinstance(config, dict):
+            self.note("error", "json.layer_not_object", layer=label)
+            return None
+        if not self.layer_module_ok(entry, label):
+            return None
+        name = config.get("name")
+        if not isinstance(name, str) or not NAME.fullmatch(name):
+            self.note("error", "json.name_bad", layer=label, name=plain(name))
+            return None
+        if cls == "Lambda":
+            self.note("error", "json.lambda_refused", layer=name)
+            return None
+        kind = get_kind(cls)
+        if kind is None:
+            self.note("error", "json.layer_unsupported", layer=name, cls=plain(cls))
+            return None
+        inner = None
+        if kind.wraps:
+            if depth >= MAX_WRAP_DEPTH:
+                self.note("error", "json.wrapper_nested", layer=name, cls=cls)
+                return None
+            if not isinstance(config.get("layer"), dict):
+                self.note("error", "json.wrapper_no_layer", layer=name, cls=cls)
+                return None
+            inner = self.read_layer(config["layer"], f"{name}.layer", depth + 1)
+            if inner is None:
+                return None
+            if config.get("backward_layer") is not None and not _mirrors(config["layer"], config["backward_layer"]):
+                self.note("error", "json.backward_layer", layer=name)
+                return None
+        result = self.arguments(kind, config, name, inner.spec if inner is not None else None)
+        if result is None:
+            return None
+        args, unknown = result
+        spec = LayerSpec(name, cls, args, inner=inner.spec if inner is not None else None)
+        return _Parsed(spec, unknown, inner, name)
+
+    def arguments(self, kind: LayerKind, config: dict, name: str, inner: LayerSpec | None):
+        """(validated args, unknown args to compare with Keras's defaults) or None when refused."""
+        known: dict[str, Value] = {}
+        unknown: dict[str, object] = {}
+        ok = True
+        where = dict(layer=name, cls=kind.class_name)
+        for key, value in config.items():
+            if kind.wraps and key in ("layer", "backward_layer"):
+                continue
+            rule = kind.rule(key)
+            if rule is None:
+                if key in BOOKKEEPING:
+                    continue
+                if key in WEIGHT_BOOKKEEPING:
+                    if value is not None:
+                        self.note("info", "json.arg_ignored", **where, arg=key, value=show(value))
+                    continue
+                unknown[key] = value
+            elif rule.type == "ignored":
+                if value is None or same(value, IGNORED_QUIET.get(key, MISSING)):
+                    continue
+                dropped = "json.regularizer_dropped" if key.endswith(("_regularizer", "_constraint")) \
+                    else "json.arg_ignored"
+                shown = value.get("class_name", value) if isinstance(value, dict) else value
+                self.note("info", dropped, **where, arg=key, value=show(shown))
+            elif rule.deprecated:
+                if value is not None:
+                    known[key] = tuples(value) if not isinstance(value, dict) else None
+            elif value is None and rule.default is None:
+                continue  # Keras's "not set" (seed=None), which is also our default
+            else:
+                status, converted = self.convert(rule, value, where)
+                if status == "ok":
+                    known[key] = converted
+                ok = ok and status != "bad"
+        if not ok:
+            return None
+        args, notes = check_args(kind, known, 0, 0, name)
+        for note in notes:
+            if len(self.notes) < MAX_NOTES:
+                self.notes.append(note)
+        if args is None:
+            return None
+        return self.without_defaults(kind, args, name, inner), unknown
+
+    def convert(self, rule: ArgRule, value: object, where: dict) -> tuple[str, Value]:
+        """A config value in our form: ("ok", value), ("drop", None) with a note, or ("bad", None)."""
+        if rule.type == "initializer" and isinstance(value, dict):
+            snake = _initializer_name(value)
+            if snake in rule.choices:
+                return "ok", snake
+            self.note("info", "json.initializer_dropped", **where, arg=rule.name,
+                      value=show(value.get("class_name", value)))
+            return "drop", None
+        if isinstance(value, dict):
+            inner = value.get("config")
+            if (value.get("class_name") == "__tuple__" and isinstance(inner, dict)
+                    and isinstance(inner.get("value"), list)):
+                return "ok", tuples(inner["value"])
+            self.note("error", "json.arg_object", **where, arg=rule.name, value=show(value))
+            return "bad", None
+        return "ok", tuples(value)
+
+    def without_defaults(self, kind: LayerKind, args: tuple, name: str, inner: LayerSpec | None) -> tuple:
+        """Drop the arguments whose value is what Keras writes anyway for a layer built without them,
+        so the spec says what the learner chose (as if read from their code)."""
+        required = set(required_args(kind))
+        bare = LayerSpec(name, kind.class_name, tuple(a for a in args if a[0] in required), inner=inner)
+        if inner is not None:  # a wrapper's own defaults (merge_mode) do not depend on what it wraps
+            base = _WRAPPER_BASE.get((kind.class_name, inner.kind)) or _probe(_probe_spec(bare))
+            if not isinstance(base, str):
+                _WRAPPER_BASE[(kind.class_name, inner.kind)] = base
+        else:
+            base = _probe(_probe_spec(bare))
+        if isinstance(base, str):
+            return args  # Keras refuses the bare layer; the full one is checked in finish()
+        config = base[0]
+        kept = []
+        for key, value in args:
+            rule = kind.rule(key)
+            if key not in required and not rule.deprecated and key in config:
+                status, written = self.convert_quiet(rule, config[key])
+                if status and check_value(rule, written)[0] and same(check_value(rule, written)[1], value):
+                    continue
+            kept.append((key, value))
+        return tuple(kept)
+
+    @staticmethod
+    def convert_quiet(rule: ArgRule, value: object) -> tuple[bool, Value]:
+        if rule.type == "initializer" and isinstance(value, dict):
+            return True, _initializer_name(value)
+        if isinstance(value, dict):
+            return False, None
+        return True, tuples(value)
+
+    def finish(self, parsed: _Parsed) -> bool:
+        """Build our own layer from the validated arguments (Keras checks their combination) and
+        compare every argument we do not know with what Keras writes for it."""
+        probe = _probe(_probe_spec(parsed.spec))
+        if isinstance(probe, str):
+            self.note("error", "json.layer_rejected", layer=parsed.label, cls=parsed.spec.kind, message=probe)
+            return False
+        ok = True
+        for level, config in zip(_chain(parsed), probe):
+            ok = self.compare(level, config) and ok
+        return ok
+
+    def compare(self, parsed: _Parsed, config: dict) -> bool:
+        ok = True
+        where = dict(layer=parsed.label, cls=parsed.spec.kind)
+        for key, value in parsed.unknown.items():
+            if key in config and same(value, config[key]):
+                continue
+            fine = KERAS2_ONLY.get(key, MISSING)
+            if fine is not MISSING and key not in config:
+                if fine is ANY or same(value, fine):
+                    if fine is ANY and value is not None:
+                        self.note("info", "json.keras2_dropped", **where, arg=key, value=show(value))
+                    continue
+            self.note("error", "json.arg_unknown", **where, arg=plain(key), value=show(value),
+                      default=show(config[key]) if key in config else "—")
+            ok = False
+        return ok
+
+
+def _chain(parsed: _Parsed) -> list[_Parsed]:
+    """A layer and the layers it wraps, outermost first."""
+    chain = [parsed]
+    while chain[-1].inner is not None:
+        chain.append(chain[-1].inner)
+    return chain
+
+
+def _mirrors(forward: dict, backward: object) -> bool:
+    """Keras 3 writes Bidirectional's backward layer even when it made it itself: the forward layer's
+    config with go_backwards=True (and its own name). Anything else is a custom backward layer."""
+    if not isinstance(backward, dict) or not isinstance(forward, dict):
+        return False
+    if backward.get("class_name") != forward.get("class_name") or backward.get("module") != forward.get("module"):
+        return False
+    fwd, bwd = forward.get("config"), backward.get("config")
+    if not isinstance(fwd, dict) or not isinstance(bwd, dict):
+        return False
+    if bwd.get("go_backwards") is not True and bwd.get("go_backwards") != (not fwd.get("go_backwards", False)):
+        return False
+    keys = (set(fwd) | set(bwd)) - {"name", "go_backwards"}
+    return all(same(fwd.get(k, MISSING), bwd.get(k, MISSING)) for k in keys)
