@@ -114,3 +114,27 @@ def test_every_string_the_chinese_page_asks_for_is_shown_in_chinese(recorded_zh)
         if absent:
             missing[key] = absent
     assert missing == {}
+
+
+PASTED = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8").replace(
+    "model.add(Dense(200))", "model.add(LSTM(8))\n    model.add(LSTM(8))")
+
+
+def test_chinese_page_with_a_pasted_failing_model(recorded_zh):
+    """The reader's notes, the failure panel (cause and fix) and the legend of a pasted model, in Chinese."""
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
+    at.context = {"url": "http://localhost:8612/", "locale": "zh-CN"}
+    at.run()
+    recorded_zh.used.clear()
+    at.text_area(key="code").input(PASTED).run()
+    assert not at.exception
+    used = recorded_zh.used
+    for key in ("failure.header", "failure.cause", "failure.fix", "cause.ndim", "fix.return_sequences",
+                "model.notes_header", "keras2.input_length", "read.undefined_name_guess", "model.generic_note"):
+        assert key in used, key
+    text = page_text(at)
+    en, zh = i18n.catalog("en"), i18n.catalog("zh")
+    shared = "\n".join(zh.values())
+    english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
+               if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
+    assert sorted(part for part in english if part in text) == []
