@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from .base import INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
+from .base import KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
 from .reshaping import ShapeRuleError, shape_text
 from ..spec import LayerSpec
 
@@ -66,15 +66,8 @@ class MultiHeadAttention(LayerKind):
         ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
         ArgRule("use_bias", "bool", True),
         ArgRule("output_shape", "int", None, 1, MAX_SIZE),
-        ArgRule("kernel_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
-        ArgRule("bias_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
         ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True),
-        ArgRule("kernel_regularizer", "ignored", neutral=True),
-        ArgRule("bias_regularizer", "ignored", neutral=True),
-        ArgRule("activity_regularizer", "ignored", neutral=True),
-        ArgRule("kernel_constraint", "ignored", neutral=True),
-        ArgRule("bias_constraint", "ignored", neutral=True),
-    )
+    ) + KERNEL_AND_BIAS_RULES
     examples = (
         Example({"num_heads": 2, "key_dim": 8}, ((None, 5, 16), (None, 7, 12)), (None, 5, 16), 960),
         Example({"num_heads": 4, "key_dim": 16}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 16_640),

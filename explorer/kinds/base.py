@@ -92,6 +92,19 @@ INITIALIZERS = ("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "l
                 "identity", "variance_scaling", "uniform", "normal")
 
 
+# what Dense, Conv and attention layers share: their initializers (seeded by the explorer unless set)
+# and the regularizers and constraints that never change a shape (accepted, not built)
+KERNEL_AND_BIAS_RULES = (
+    ArgRule("kernel_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
+    ArgRule("bias_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
+    ArgRule("kernel_regularizer", "ignored", neutral=True),
+    ArgRule("bias_regularizer", "ignored", neutral=True),
+    ArgRule("activity_regularizer", "ignored", neutral=True),
+    ArgRule("kernel_constraint", "ignored", neutral=True),
+    ArgRule("bias_constraint", "ignored", neutral=True),
+)
+
+
 @dataclass(frozen=True)
 class Example:
     """A declarative check run against real Keras: this layer on this input gives this output

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ..axes import base_letter
 from ..spec import LayerSpec
-from .base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
+from .base import (ACTIVATIONS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
                    WeightInfo)
 
 # producers whose output is a sequence (B, T, F): a 2-D layer after them wants its 1-D sibling
@@ -117,14 +117,7 @@ class _Conv(LayerKind):
             ArgRule("groups", "int", 1, 1, MAX_SIZE),
             ArgRule("activation", "activation", None, choices=ACTIVATIONS, neutral=True),
             ArgRule("use_bias", "bool", True),
-            ArgRule("kernel_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
-            ArgRule("bias_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
-            ArgRule("kernel_regularizer", "ignored", neutral=True),
-            ArgRule("bias_regularizer", "ignored", neutral=True),
-            ArgRule("activity_regularizer", "ignored", neutral=True),
-            ArgRule("kernel_constraint", "ignored", neutral=True),
-            ArgRule("bias_constraint", "ignored", neutral=True),
-        )
+        ) + KERNEL_AND_BIAS_RULES
 
     # -- the layer's numbers ----------------------------------------------------------------
     def kernel_size(self, spec: LayerSpec) -> tuple[int, ...]:

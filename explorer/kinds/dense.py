@@ -6,7 +6,7 @@ positions is multiplied by the same kernel, which is `x.reshape(-1, F) @ W + b` 
 """
 from __future__ import annotations
 
-from .base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind,
+from .base import (ACTIVATIONS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind,
                    ShapeRefusal, WeightInfo)
 from ..spec import LayerSpec
 
@@ -18,14 +18,7 @@ class Dense(LayerKind):
         ArgRule("units", "int", None, 1, MAX_SIZE),
         ArgRule("activation", "activation", None, choices=ACTIVATIONS, neutral=True),
         ArgRule("use_bias", "bool", True),
-        ArgRule("kernel_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
-        ArgRule("bias_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
-        ArgRule("kernel_regularizer", "ignored", neutral=True),
-        ArgRule("bias_regularizer", "ignored", neutral=True),
-        ArgRule("activity_regularizer", "ignored", neutral=True),
-        ArgRule("kernel_constraint", "ignored", neutral=True),
-        ArgRule("bias_constraint", "ignored", neutral=True),
-    )
+    ) + KERNEL_AND_BIAS_RULES
     examples = (
         Example({"units": 200}, (None, 50, 75), (None, 50, 200), 15_200),
         Example({"units": 6}, (None, 200), (None, 6), 1_206),
