@@ -27,6 +27,7 @@ if spec is None:
     st.info(t(lang, "model.nothing", reason=t(lang, "model.no_spec")))
     st.stop()
 desc = cache.describe_for(spec)
+st.markdown(model_panel.summary_text(spec, desc, lang))
 cfg = tagger_config(spec)
 budget = cache.spec_budget_for(spec)
 if not budget.fits_memory:

@@ -22,6 +22,7 @@ MAX_STEPS = 30  # tensors drawn; the page says when a model has more
 _STEP_X = 3.4  # distance between columns
 _LANE_Y = 3.2  # distance between lanes of one band
 _BAND_Y = 4.9  # extra distance between bands
+_WRAP_STUB = 1.9  # length of the arrow into the first box of a band
 
 
 def _size(n: int | None, scale: float, floor: float) -> float:
@@ -81,6 +82,7 @@ def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
     places = layout(desc)
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
+    left = _WRAP_STUB if bands > 1 else 0.0  # room for the arrows that enter a band from the one above
     hover_x, hover_y, hover_text, hover_color = [], [], [], []
     boxes: dict[str, tuple[float, float, float, float]] = {}  # name -> x0, x1, y0, y1
     for step in desc.steps:
@@ -90,7 +92,7 @@ def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
         width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
         height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
         depth = _size(shape[0], 0.04, 0.05)
-        x0 = (col % MAX_COLUMNS) * _STEP_X
+        x0 = left + (col % MAX_COLUMNS) * _STEP_X
         y0 = -(band * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + lane * _LANE_Y)
         color = axis_color(dims[-1])
         fig.add_shape(type="rect", x0=x0 + depth, y0=y0 + depth, x1=x0 + width + depth, y1=y0 + height + depth,
@@ -123,8 +125,10 @@ def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
                 continue
             px0, px1, py0, _ = boxes[parent]
             cx0, _, cy0, _ = boxes[step.name]
-            start = (px1 + 0.05, py0 + 0.5)
             end = (cx0 - 0.05, cy0 + 0.5)
+            # an arrow that would run back across the figure (the chain wrapped to the next band)
+            # enters its box from the left margin instead of crossing other boxes and labels
+            start = (px1 + 0.05, py0 + 0.5) if px1 < cx0 else (cx0 - _WRAP_STUB + 0.1, cy0 + 0.5)
             fig.add_annotation(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x",
                                ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2, arrowcolor="#888")
             if i:
@@ -143,7 +147,7 @@ def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
     hover = go.Scatter(x=hover_x, y=hover_y, mode="markers", hoverinfo="text", hovertext=hover_text,
                        marker=dict(size=18, color=hover_color, opacity=0.01), showlegend=False)
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
-    right = max(columns - 1, 4) * _STEP_X + 1.6
+    right = left + max(columns - 1, 4) * _STEP_X + 1.6
     bottom = -((bands - 1) * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + (lanes_per_band - 1) * _LANE_Y)
     height = BAND_HEIGHT + int((bottom * -1) * 90)
     return go.Figure(data=[hover], layout=dict(

@@ -38,6 +38,7 @@ def test_question_code_pasted_as_written_shows_traps_then_shapes():
     assert df["Output shape"].tolist()[1:] == ["(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
     assert df["Named output"].tolist()[1:] == ["(B, T, E)", "(B, T, F)", "(B, T, U)", "(B, T, C)"]
     assert "`model.count_params()` = **740,406**" in texts(at)
+    assert "**4** layers, **740,406** parameters, batch size **30** (from `size_batch`)." in texts(at)
     # the learner's own names become the sidebar's controls
     assert at.sidebar.number_input(key="size_batch").value == 30
     assert at.sidebar.number_input(key="lstm_units").value == 75
@@ -109,3 +110,16 @@ def test_code_travels_in_the_share_link():
     assert table(at).loc[2, "Output shape"] == "(8, 40, 20)"
     link = at.sidebar.code[-1].value
     assert "code=" in link
+
+
+def test_edited_code_is_your_own_and_choosing_the_preset_again_restores_it():
+    at = run({"preset": "image_cnn"})
+    assert at.sidebar.selectbox(key="preset").value == "image_cnn"
+    at = paste(at, preset_code("image_cnn").replace("layers.Dense(128", "layers.Dense(64"))
+    assert at.sidebar.selectbox(key="preset").value == "custom"
+    at.sidebar.selectbox(key="preset").set_value("image_cnn").run()
+    assert at.text_area(key="code").value == preset_code("image_cnn")
+    # moving a named number keeps the code a preset
+    at.sidebar.number_input(key="filters").set_value(8).run()
+    assert at.sidebar.selectbox(key="preset").value == "image_cnn"
+    assert "filters = 8" in at.text_area(key="code").value

@@ -71,8 +71,8 @@ EN = {
     "table.download": "Download the table (CSV)",
     "table.weights_header": "Every weight",
     "table.weights_caption": (
-        "Keras stores a Dense kernel as (input_dim, units) and an LSTM kernel as (input_dim, 4 × units): "
-        "the four gates i, f, c, o side by side."
+        "Keras stores a Dense kernel as (input_dim, units), an LSTM kernel as (input_dim, 4 × units) with the "
+        "four gates i, f, c, o side by side, and a convolution kernel as (window, input channels, filters)."
     ),
     "weights.col.layer": "Layer",
     "weights.col.weight": "Weight",
@@ -81,8 +81,9 @@ EN = {
     "weights.col.count": "Numbers",
     "diagram.header": "Tensor flow",
     "diagram.caption": (
-        "Each box is a tensor, labelled with its shape; each arrow is a layer with its weights. Box height "
-        "grows with the last axis (log scale): B and T stay, the feature axis changes. Hover for details."
+        "Each box is a tensor, labelled with its shape and named axes; each arrow is a layer with its weights. "
+        "Box height grows with the last axis and width with the second (log scale), so you see which axis a "
+        "layer changes. Hover for details."
     ),
     "diagram.tensor": "{name}",
     "diagram.weights": "weights",
@@ -210,14 +211,14 @@ ZH = {
     "table.total_unbuilt": "合计：**{total}** 个参数（由公式算出；模型没有构建）。",
     "table.download": "下载此表（CSV）",
     "table.weights_header": "全部权重",
-    "table.weights_caption": "Keras 把 Dense 的 kernel 存为 (input_dim, units)，把 LSTM 的 kernel 存为 (input_dim, 4 × units)：i、f、c、o 四个门并排。",
+    "table.weights_caption": "Keras 把 Dense 的 kernel 存为 (input_dim, units)，把 LSTM 的 kernel 存为 (input_dim, 4 × units)（i、f、c、o 四个门并排），把卷积核存为 (窗口, 输入通道, 过滤器数)。",
     "weights.col.layer": "层",
     "weights.col.weight": "权重",
     "weights.col.shape": "形状",
     "weights.col.named_shape": "命名形状",
     "weights.col.count": "元素个数",
     "diagram.header": "张量流",
-    "diagram.caption": "每个方框是一个张量，标有它的形状；每个箭头是一层及其权重。方框高度随最后一个轴增长（对数刻度）：B 和 T 不变，特征轴在变化。悬停查看详情。",
+    "diagram.caption": "每个方框是一个张量，标有它的形状和命名轴；每个箭头是一层及其权重。方框高度随最后一个轴增长，宽度随第二个轴增长（对数刻度），一眼就能看出某层改变了哪个轴。悬停查看详情。",
     "diagram.tensor": "{name}",
     "diagram.weights": "权重",
     "diagram.title": "形状在模型中的变化",

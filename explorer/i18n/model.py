@@ -32,8 +32,8 @@ EN = {
     "model.sidebar_none": "This code has no named numbers to change: give a size a name (`units = 64`) to get a control here.",
     "model.constant_help": "`{name}` in your code; used as {uses}.",
     "model.generic_note": (
-        "The live demonstrations, X-rays and break-it cases below are written for the question's tagger "
-        "(Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)); pick the tagger preset to see them."
+        "The live demonstrations, X-rays, break-it cases and code export are written for the question's tagger "
+        "(Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)) so far; pick the tagger preset to see them."
     ),
     "notice.code_bad": (
         "The code in this link could not be unpacked (damaged, or longer than the code box's limit once "
@@ -85,7 +85,7 @@ EN = {
     "axis.input": "an input axis",
     "axis.source": "from your code",
     "axis.units": "units of {layer}",
-    "legend.source": "{meaning}: `{source}`",
+    "legend.source": "{meaning}: {source}",
     "share.json": "A model read from Keras JSON or a .keras file is not put in links: paste it as Python code to share it.",
     "share.too_long": "This code is too long to share in a link (over {limit} characters once packed). Shorten it or share the code itself.",
     "diagram.cut": "The diagram draws the first {shown} of this model's {total} tensors; the table above lists them all.",
@@ -101,37 +101,37 @@ EN = {
 
 ZH = {
     "model.header": "你的模型",
-    "model.intro": "粘贴你的 Keras 代码(或选择一个预设)。代码只作为文本读取,从不运行:本工具用自己的构造函数重建模型,由 Keras 3 给出每一个形状。",
+    "model.intro": "粘贴你的 Keras 代码（或选择一个预设）。代码只作为文本读取，从不运行：本工具用自己的构造函数重建模型，由 Keras 3 给出每一个形状。",
     "model.tab_code": "Python 代码",
     "model.tab_json": "Keras JSON / .keras 文件",
-    "model.code_label": "模型的 Keras 代码(编辑后按 Ctrl+Enter 或点击框外)",
-    "model.json_label": "model.to_json() 的输出(作为数据读取)",
-    "model.upload_label": "……或上传 .keras 文件(只读取其中的 config.json,从不打开权重)",
+    "model.code_label": "模型的 Keras 代码（编辑后按 Ctrl+Enter 或点击框外）",
+    "model.json_label": "model.to_json() 的输出（作为数据读取）",
+    "model.upload_label": "……或上传 .keras 文件（只读取其中的 config.json，从不打开权重）",
     "model.json_use": "显示这个模型",
     "model.json_active": "正在显示来自 Keras JSON / .keras 文件的模型。编辑 Python 代码即可切换回去。",
     "model.limits": (
-        "限制:代码最多 {chars} 个字符、{lines} 行、{layers} 层,嵌套深度 {depth},整数最大 {int_max};"
-        "JSON 最多 {json_kib} KiB,.keras 文件最多 {file_kib} KiB;权重与激活合计最多 {budget_mib} MiB 才会真正构建。"
+        "限制：代码最多 {chars} 个字符、{lines} 行、{layers} 层，嵌套深度 {depth}，整数最大 {int_max}；"
+        "JSON 最多 {json_kib} KiB，.keras 文件最多 {file_kib} KiB；权重与激活合计最多 {budget_mib} MiB 才会真正构建。"
     ),
     "model.preset": "预设",
-    "model.preset_custom": "(你自己的代码)",
+    "model.preset_custom": "（你自己的代码）",
     "model.notes_header": "读取代码时发现的问题",
     "model.note_line": "第 {line} 行",
-    "model.nothing": "还没有可以显示的模型:{reason}",
-    "model.no_spec": "代码中没有本工具能读取的模型(见上面的提示)。",
-    "model.summary": "**{layers}** 层,**{params}** 个参数,批大小 **{batch}**{batch_source}。",
-    "model.batch_from": "(来自 `{name}`)",
-    "model.batch_none": "None(任意)",
-    "model.sidebar_none": "这段代码没有可调的命名数值:给某个大小起个名字(`units = 64`),这里就会出现对应的控件。",
-    "model.constant_help": "你代码中的 `{name}`;用作 {uses}。",
+    "model.nothing": "还没有可以显示的模型：{reason}",
+    "model.no_spec": "代码中没有本工具能读取的模型（见上面的提示）。",
+    "model.summary": "**{layers}** 层，**{params}** 个参数，批大小 **{batch}**{batch_source}。",
+    "model.batch_from": "（来自 `{name}`）",
+    "model.batch_none": "None（任意）",
+    "model.sidebar_none": "这段代码没有可调的命名数值：给某个大小起个名字（`units = 64`），这里就会出现对应的控件。",
+    "model.constant_help": "你代码中的 `{name}`；用作 {uses}。",
     "model.generic_note": (
-        "下面的实时演示、X 光与“弄坏它”是为问题中的标注模型"
-        "(Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense))编写的;选择该预设即可看到。"
+        "实时演示、X 光、“弄坏它”和代码导出目前只为问题中的标注模型"
+        "（Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)）编写；选择该预设即可看到。"
     ),
-    "notice.code_bad": "无法解开链接中的代码(已损坏,或解压后超过代码框的长度限制);改为显示默认预设。",
-    "notice.preset_unknown": "没有名为 {raw} 的预设;显示 {used}。",
-    "preset.tagger": "问题中的序列标注模型(BiLSTM 多对多)",
-    "preset.stacked_bilstm": "堆叠 BiLSTM 分类器(多对一)",
+    "notice.code_bad": "无法解开链接中的代码（已损坏，或解压后超过代码框的长度限制）；改为显示默认预设。",
+    "notice.preset_unknown": "没有名为 {raw} 的预设；显示 {used}。",
+    "preset.tagger": "问题中的序列标注模型（BiLSTM 多对多）",
+    "preset.stacked_bilstm": "堆叠 BiLSTM 分类器（多对一）",
     "preset.seq2seq": "使用 RepeatVector 的 seq2seq",
     "preset.conv1d_text": "Conv1D 文本分类器",
     "preset.image_cnn": "小型图像 CNN",
@@ -139,27 +139,27 @@ ZH = {
     "preset.two_inputs": "两个输入经 Concatenate 合并",
     "failure.header": "Keras 3 无法构建这个模型",
     "failure.where": "层 **{layer}**({cls}){line_text}无法接受它的输入 {shape} = {named}。",
-    "failure.line": ",第 {line} 行",
-    "failure.keras_said": "Keras 自己的报错:",
-    "failure.explorer_said": "本工具的检查(调用该层时 Keras 会报这个错):",
-    "failure.cause": "原因:{cause}",
-    "failure.fix": "最小的修改:{fix}",
+    "failure.line": "，第 {line} 行",
+    "failure.keras_said": "Keras 自己的报错：",
+    "failure.explorer_said": "本工具的检查（调用该层时 Keras 会报这个错）:",
+    "failure.cause": "原因：{cause}",
+    "failure.fix": "最小的修改：{fix}",
     "failure.partial": "下面的表格和图只画到它前面的那一层。",
-    "cause.ndim": "{cls} 期望输入有 {expected} 个轴(含批轴),但 {layer} 收到的是 {found} 个:{named}。",
-    "cause.count": "{cls} 只接受一个张量,但流入 {layer} 的有 {count} 个:{named}。",
-    "cause.unknown_size": "{layer} 需要除批轴外的每个大小都已知,但 {named} 中有大小为 None。",
-    "cause.concat": "在 {layer} 处拼接的张量,除拼接轴外其他各轴大小必须相同:{named}。",
-    "cause.merge": "{cls} 逐元素地相加或相乘它的输入,所以它们的形状必须相同(或者是可以广播的大小 1):{named}。",
-    "cause.too_short": "{layer} 的窗口比流入的 {named} 还长:输出将一个位置都不剩。",
+    "cause.ndim": "{cls} 期望输入有 {expected} 个轴（含批轴），但 {layer} 收到的是 {found} 个：{named}。",
+    "cause.count": "{cls} 只接受一个张量，但流入 {layer} 的有 {count} 个：{named}。",
+    "cause.unknown_size": "{layer} 需要除批轴外的每个大小都已知，但 {named} 中有大小为 None。",
+    "cause.concat": "在 {layer} 处拼接的张量，除拼接轴外其他各轴大小必须相同：{named}。",
+    "cause.merge": "{cls} 逐元素地相加或相乘它的输入，所以它们的形状必须相同（或者是可以广播的大小 1）：{named}。",
+    "cause.too_short": "{layer} 的窗口比流入的 {named} 还长：输出将一个位置都不剩。",
     "cause.missing_input": "{layer} 被调用在一个前面没有任何层产生的张量上。",
-    "cause.generic": "{layer} 不能接受形状为 {named} 的张量;上面 Keras 的报错说明了是哪个大小不对。",
-    "fix.return_sequences": "在 {rnn} 上设置 `return_sequences=True`,让 {layer} 输出每个时间步 (B, T, H),而不是只输出最后一步 (B, H)。",
-    "fix.reshape_add_axis": "在 {layer} 之前补上缺少的轴,例如 `{code}`。",
-    "fix.flatten": "在 {layer} 之前去掉多余的轴,例如用 `layers.Flatten()` 或全局池化层。",
-    "fix.merge_mode": "给 {layer} 指定合并方式:`merge_mode=\"concat\"` 把两个方向合成一个张量。",
-    "fix.return_state": "{layer} 返回输出和状态:先解包(`outputs, *states = ...`),只把输出传下去。",
-    "fix.fixed_length": "在 {layer} 之前给输入一个固定长度(`keras.Input(shape=(T, …))`,T 写成具体数字)。",
-    "fix.dense_unknown_features": "{layer} 之前的最后一个轴必须有确定的大小:在输入的形状里写明它。",
+    "cause.generic": "{layer} 不能接受形状为 {named} 的张量；上面 Keras 的报错说明了是哪个大小不对。",
+    "fix.return_sequences": "在 {rnn} 上设置 `return_sequences=True`，让 {layer} 输出每个时间步 (B, T, H)，而不是只输出最后一步 (B, H)。",
+    "fix.reshape_add_axis": "在 {layer} 之前补上缺少的轴，例如 `{code}`。",
+    "fix.flatten": "在 {layer} 之前去掉多余的轴，例如用 `layers.Flatten()` 或全局池化层。",
+    "fix.merge_mode": "给 {layer} 指定合并方式：`merge_mode=\"concat\"` 把两个方向合成一个张量。",
+    "fix.return_state": "{layer} 返回输出和状态：先解包（`outputs, *states = ...`），只把输出传下去。",
+    "fix.fixed_length": "在 {layer} 之前给输入一个固定长度（`keras.Input(shape=(T, …))`，T 写成具体数字）。",
+    "fix.dense_unknown_features": "{layer} 之前的最后一个轴必须有确定的大小：在输入的形状里写明它。",
     "axis.batch": "批",
     "axis.time": "时间步",
     "axis.features": "特征",
@@ -169,14 +169,14 @@ ZH = {
     "axis.input": "输入的一个轴",
     "axis.source": "来自你的代码",
     "axis.units": "{layer} 的单元数",
-    "legend.source": "{meaning}:`{source}`",
-    "share.json": "来自 Keras JSON 或 .keras 文件的模型不会放进链接:把它写成 Python 代码粘贴后即可分享。",
-    "share.too_long": "这段代码太长,无法放进链接(压缩后超过 {limit} 个字符)。请缩短代码,或直接分享代码本身。",
-    "diagram.cut": "图中只画出这个模型 {total} 个张量中的前 {shown} 个;上面的表格列出了全部。",
-    "table.total_partial": "到目前为止共 **{total}** 个参数(截至出错的那一层之前)。",
+    "legend.source": "{meaning}：{source}",
+    "share.json": "来自 Keras JSON 或 .keras 文件的模型不会放进链接：把它写成 Python 代码粘贴后即可分享。",
+    "share.too_long": "这段代码太长，无法放进链接（压缩后超过 {limit} 个字符）。请缩短代码，或直接分享代码本身。",
+    "diagram.cut": "图中只画出这个模型 {total} 个张量中的前 {shown} 个；上面的表格列出了全部。",
+    "table.total_partial": "到目前为止共 **{total}** 个参数（截至出错的那一层之前）。",
     "table.col.line": "行",
     "budget.generic_memory": (
-        "这个模型需要 {total} 字节({mib} MiB),超过本应用 {limit} 字节({limit_mib} MiB)的内存预算。"
-        "最大的部分是 {layer} 的{kind}:{nbytes} 字节。模型没有构建;形状来自 Keras 的形状推断,不含权重。"
+        "这个模型需要 {total} 字节（{mib} MiB），超过本应用 {limit} 字节（{limit_mib} MiB）的内存预算。"
+        "最大的部分是 {layer} 的{kind}:{nbytes} 字节。模型没有构建；形状来自 Keras 的形状推断，不含权重。"
     ),
 }

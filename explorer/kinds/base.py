@@ -49,6 +49,8 @@ class Formula:
     value: int
 
     def text(self) -> str:
+        if self.symbolic == self.numbers == f"{self.value:,}":
+            return self.symbolic
         if self.symbolic == self.numbers:
             return f"{self.symbolic} = {self.value:,}"
         return f"{self.symbolic} = {self.numbers} = {self.value:,}"

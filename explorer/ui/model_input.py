@@ -24,6 +24,7 @@ CODE_KEY = "code"
 PRESET_KEY = "preset"
 JSON_KEY = "keras_json"
 UPLOAD_KEY = "upload"
+CUSTOM = "custom"  # the preset selector's entry for code that is no preset
 SOURCE_KEY = "_model_source"  # "code" or "json": which box the page shows
 _STARTED = "_model_started"
 _PENDING = "_model_url_notices"
@@ -101,7 +102,7 @@ def _first_run() -> list[Notice]:
             notices.append(notice)
             rewrite[key] = notice.used
     st.session_state[CODE_KEY] = code
-    st.session_state[PRESET_KEY] = preset
+    st.session_state[PRESET_KEY] = which_preset(code) or CUSTOM
     st.session_state[SOURCE_KEY] = "code"
     if rewrite:  # Streamlit seeds bound widgets from the URL itself: give it only values we accept
         for key, value in rewrite.items():
@@ -113,6 +114,8 @@ def _first_run() -> list[Notice]:
 
 def _load_preset() -> None:
     name = st.session_state.get(PRESET_KEY)
+    if name == CUSTOM:  # "your own code" keeps the code as it is
+        return
     st.session_state[CODE_KEY] = preset_code(name if name in PRESETS else DEFAULT_PRESET)
     st.session_state[SOURCE_KEY] = "code"
 
@@ -128,8 +131,11 @@ def _constant_changed(name: str) -> None:
 
 
 def code_edited() -> None:
-    """The code box's callback: the page shows the code again (not a JSON model)."""
+    """The code box's callback: the page shows the code again (not a JSON model), and the preset
+    selector says whether the code is still a preset (so choosing that preset again restores it)."""
     st.session_state[SOURCE_KEY] = "code"
+    code = st.session_state.get(CODE_KEY)
+    st.session_state[PRESET_KEY] = (which_preset(code) if isinstance(code, str) else None) or CUSTOM
 
 
 def json_chosen() -> None:
@@ -157,8 +163,10 @@ def _help(control: Control, lang: str) -> str:
 def read_model(lang: str) -> ModelInput:
     """The sidebar's preset and named numbers, and the model the page shows."""
     notices = list(_first_run())
-    st.sidebar.selectbox(t(lang, "model.preset"), PRESETS, key=PRESET_KEY, on_change=_load_preset,
-                         format_func=lambda name: t(lang, f"preset.{name}") if name in PRESETS else str(name))
+    if st.session_state.get(PRESET_KEY) not in PRESETS + (CUSTOM,):  # a forged value
+        st.session_state[PRESET_KEY] = CUSTOM
+    st.sidebar.selectbox(t(lang, "model.preset"), PRESETS + (CUSTOM,), key=PRESET_KEY, on_change=_load_preset,
+                         format_func=lambda name: t(lang, f"preset.{name}" if name in PRESETS else "model.preset_custom"))
     code = st.session_state.get(CODE_KEY)
     if not isinstance(code, str):
         code = preset_code(DEFAULT_PRESET)

@@ -9,7 +9,8 @@ from explorer.i18n import t
 from explorer.reader import code as code_reader
 from explorer.reader import code_values
 from explorer.reader import keras_file, keras_json
-from explorer.spec import Note
+from explorer.shapes import Description
+from explorer.spec import ModelSpec, Note
 from explorer.ui.messages import escape_markdown
 from explorer.ui.model_input import CODE_KEY, JSON_KEY, UPLOAD_KEY, ModelInput, code_edited, json_chosen
 
@@ -52,3 +53,13 @@ def render(model: ModelInput, lang: str) -> None:
         with st.container(border=True, key="reader_notes"):
             st.markdown(f"**{t(lang, 'model.notes_header')}**")
             st.markdown("\n".join(f"- {note_text(n, lang)}" for n in notes))
+
+
+def summary_text(spec: ModelSpec, desc: Description, lang: str) -> str:
+    """'4 layers, 740,406 parameters, batch size 30 (from `size_batch`)' for the model on the page;
+    while the model fails, the parameters counted up to the failing layer."""
+    batch = f"{desc.batch_size:,}" if desc.batch_size is not None else t(lang, "model.batch_none")
+    name = spec.batch_source  # a Python name from the reader: shown in `code`, where escapes would show
+    source = t(lang, "model.batch_from", name=name) if name.isidentifier() else ""
+    return t(lang, "model.summary", layers=len(spec.layers), params=f"{desc.total_params:,}", batch=batch,
+             batch_source=source)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -10,19 +12,20 @@ from explorer.axes import axis_color
 from explorer.i18n import t
 from explorer.shapes import Axis, Description
 from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS
-from explorer.ui.messages import escape_markdown
 
 
 def axis_meaning(axis: Axis, lang: str) -> str:
-    params = dict(axis.meaning_params)
+    """What a letter means, as HTML (the legend is HTML): the source text of a learner's name goes
+    in <code>, escaped, never as markdown."""
+    params = {k: html.escape(v) for k, v in axis.meaning_params}
     source = params.pop("source", "")
     try:
         meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
     except (KeyError, IndexError, ValueError):
         meaning = ""
     if source:
-        return t(lang, "legend.source", meaning=meaning, source=escape_markdown(source)) if meaning else \
-            f"`{escape_markdown(source)}`"
+        code = f"<code>{source}</code>"
+        return t(lang, "legend.source", meaning=meaning, source=code) if meaning else code
     return meaning
 
 
@@ -45,8 +48,10 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
         st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
     params = t(lang, "table.col.params")
+    wide = {t(lang, f"table.col.{c}"): st.column_config.TextColumn(width="large")
+            for c in ("input_shape", "output_shape", "formula", "weights")}
     st.dataframe(shown, hide_index=True, key="layer_table",
-                 column_config={params: st.column_config.NumberColumn(format="localized")})
+                 column_config={**wide, params: st.column_config.NumberColumn(format="localized")})
     if callable(model_total):  # the model is built only now, after the shapes are on the page
         model_total = model_total()
     total = f"{desc.total_params:,}"

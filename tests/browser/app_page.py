@@ -1,6 +1,8 @@
 """Driving the Streamlit page: wait until it is really done, make it still, read what it shows."""
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Locator, Page, expect
 
 CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
@@ -110,6 +112,21 @@ def grid_columns(page: Page, index: int = 0) -> dict[str, list[str]]:
     return {header: cells for (_, header), cells in sorted(columns.items())}
 
 
+def grid_showing(page: Page, wanted: dict[str, list[str]], index: int = 0,
+                 timeout_s: float = 30) -> dict[str, list[str]]:
+    """The index-th grid's columns once the columns named in `wanted` show exactly those cells.
+
+    After a rerun the data grid can repaint its cells a moment after the rest of the page is idle, so
+    the grid is read again until it matches or `timeout_s` passes; the last reading is returned
+    either way, for the caller's assertion to show what was there."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        columns = grid_columns(page, index)
+        if {name: columns.get(name) for name in wanted} == wanted or time.monotonic() > deadline:
+            return columns
+        page.wait_for_timeout(200)
+
+
 def diagram_text(page: Page) -> str:
     return " ".join(t or "" for t in element(page, "flow_diagram").locator("svg text").all_text_contents())
 
@@ -128,6 +145,37 @@ def type_number(page: Page, key: str, value: int) -> None:
     field = page.locator(f".st-key-{key} input")
     field.fill(str(value))
     field.press("Enter")
+
+
+def code_box(page: Page) -> Locator:
+    """The "Your model" code box (the st.text_area with key "code")."""
+    return page.locator(".st-key-code textarea")
+
+
+def replace_code(page: Page, code: str, *, typed: bool = False, commit: str = "ctrl+enter") -> None:
+    """Select everything in the code box and put `code` there, as keystrokes (typed=True: every
+    character, newlines as Enter) or as one paste-like insertion; then commit it with Ctrl+Enter or by
+    leaving the box (commit="blur"). Streamlit reruns only at the commit, not on each keystroke."""
+    box = code_box(page)
+    box.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Delete")
+    if typed:
+        page.keyboard.type(code)
+    else:
+        page.keyboard.insert_text(code)
+    assert box.input_value() == code, "the code box does not hold the code that was put in it"
+    if commit == "blur":
+        box.blur()
+    else:
+        page.keyboard.press("ControlOrMeta+Enter")
+
+
+def sidebar_keys(page: Page) -> set[str]:
+    """The widget keys of the sidebar's controls (from their st-key-<key> classes)."""
+    return set(page.get_by_test_id("stSidebar").evaluate(
+        """s => [...s.querySelectorAll("[class*='st-key-']")].flatMap(e => [...e.classList])
+                 .filter(c => c.startsWith('st-key-')).map(c => c.slice(7))"""))
 
 
 def choose(page: Page, key: str, option: str) -> None:
