@@ -5,6 +5,7 @@ every kind: the wrong number of axes, two tensors where one belongs, sizes that 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .kinds import get_kind
@@ -38,6 +39,20 @@ def _recurrent(layer: LayerSpec | None) -> LayerSpec | None:
     if layer.kind == "Bidirectional" and layer.inner is not None and layer.inner.kind in RECURRENT:
         return layer.inner
     return None
+
+
+def _with_arg(layer: LayerSpec, name: str, value) -> str:
+    """The code line of `layer` (or of the RNN a Bidirectional wraps) with one argument set: the fix."""
+    from .shapes import layer_code
+
+    def changed(spec: LayerSpec) -> LayerSpec:
+        args = {**spec.kwargs, name: value}
+        sources = tuple((k, v) for k, v in spec.sources if k != name)
+        return dataclasses.replace(spec, args=tuple(sorted(args.items())), sources=sources)
+
+    if layer.kind == "Bidirectional" and name != "merge_mode" and layer.inner is not None:
+        return layer_code(dataclasses.replace(layer, inner=changed(layer.inner)))
+    return layer_code(changed(layer))
 
 
 def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes) -> Fix:
@@ -77,7 +92,7 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
         expected, found = int(m.group(1)), int(m.group(2))
         if expected == found + 1 and rnn is not None and not rnn.arg("return_sequences", False):
             return Fix("fix.return_sequences", (("layer", producer.name), ("rnn", rnn.name)),
-                       "return_sequences=True")
+                       _with_arg(producer, "return_sequences", True))
         if expected == found + 1 and in_shapes:
             tail = tuple(d for d in in_shapes[0][1:]) + (1,)
             return Fix("fix.reshape_add_axis", (("layer", layer.name),), f"layers.Reshape({tail!r})")
@@ -86,7 +101,7 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
     m = _COUNT.search(message)
     if m and producer is not None:
         if producer.kind == "Bidirectional" and producer.arg("merge_mode", "concat") is None:
-            return Fix("fix.merge_mode", (("layer", producer.name),), 'merge_mode="concat"')
+            return Fix("fix.merge_mode", (("layer", producer.name),), _with_arg(producer, "merge_mode", "concat"))
         if rnn is not None and rnn.arg("return_state", False):
             return Fix("fix.return_state", (("layer", producer.name),), "outputs, *states = ...")
     if layer.kind == "Flatten" and in_shapes and None in in_shapes[0][1:]:

@@ -75,6 +75,8 @@ def test_failing_model_shows_where_why_and_the_fix():
     assert "Keras 3 cannot build this model" in "\n".join(h.value for h in at.subheader)
     assert any("expected ndim=3, found ndim=2" in c.value for c in at.code)
     assert "return\\_sequences=True" in shown or "return_sequences=True" in shown
+    # the smallest fix is the layer above, written again with the one argument changed
+    assert any(c.value == "layers.Bidirectional(layers.LSTM(lstm_units, return_sequences=True))" for c in at.code)
     assert len(table(at)) == 3  # input, embedding, the first BiLSTM: the table stops before the failing layer
 
 

@@ -14,6 +14,9 @@ from explorer.shapes import Axis, Description
 from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS
 
 
+SHAPE_COLUMN_PX = 150
+
+
 def axis_meaning(axis: Axis, lang: str) -> str:
     """What a letter means, as HTML (the legend is HTML): the source text of a learner's name goes
     in <code>, escaped, never as markdown."""
@@ -48,8 +51,10 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
         st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
     params = t(lang, "table.col.params")
-    wide = {t(lang, f"table.col.{c}"): st.column_config.TextColumn(width="large")
-            for c in ("input_shape", "output_shape", "formula", "weights")}
+    # shapes of 4-D tensors and of several tensors need more room than the grid's guess
+    wide = {t(lang, f"table.col.{c}"): st.column_config.TextColumn(width=SHAPE_COLUMN_PX)
+            for c in ("input_shape", "output_shape")}
+    wide[t(lang, "table.col.formula")] = st.column_config.TextColumn(width="large")
     st.dataframe(shown, hide_index=True, key="layer_table",
                  column_config={**wide, params: st.column_config.NumberColumn(format="localized")})
     if callable(model_total):  # the model is built only now, after the shapes are on the page

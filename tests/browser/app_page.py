@@ -92,11 +92,14 @@ def still_screenshot(target: Page | Locator, attempts: int = 10) -> bytes:
 def grid_columns(page: Page, index: int = 0) -> dict[str, list[str]]:
     """The cells of the index-th st.dataframe by column header, read from the grid's accessible table.
 
-    The grid only renders the columns in view, so it is scrolled step by step to the right until
-    every column (aria-colcount) has been read."""
+    The grid only renders the columns in view, and redraws its accessible table a moment after it
+    scrolls, so it is scrolled step by step to the right, each step waiting for the table to follow,
+    until every column (aria-colcount) has been read."""
     grid = page.get_by_test_id("stDataFrame").nth(index)
     total = int(grid.locator("table[role='grid']").get_attribute("aria-colcount"))
     columns: dict[str, list[str]] = {}
+    _scroll_grid(grid, 0)
+    _wait_for_first_column(grid, 1)
     for step in range(40):
         rows = grid.evaluate(
             """g => [...g.querySelectorAll('table tr')].map(tr => [...tr.querySelectorAll('th,td')]
@@ -105,11 +108,26 @@ def grid_columns(page: Page, index: int = 0) -> dict[str, list[str]]:
             columns[(colindex, header)] = [row[position][1] for row in rows[1:]]
         if len(columns) >= total:
             break
-        grid.evaluate("(g, s) => { g.querySelector('.dvn-scroller').scrollLeft = s * 200; }", step + 1)
-        page.wait_for_timeout(100)
-    grid.evaluate("g => { g.querySelector('.dvn-scroller').scrollLeft = 0; }")
+        first = rows[0][0][0] if rows[0] else 0
+        _scroll_grid(grid, (step + 1) * 200)
+        _wait_for_first_column(grid, first + 1)
+    _scroll_grid(grid, 0)
     assert len(columns) == total, f"read {len(columns)} of {total} columns"
     return {header: cells for (_, header), cells in sorted(columns.items())}
+
+
+def _wait_for_first_column(grid: Locator, at_least: int, timeout_ms: int = 2000) -> None:
+    """Until the accessible table starts at column `at_least` or later (or the grid cannot scroll
+    further), at most timeout_ms; the caller reads whatever is there then."""
+    try:
+        grid.page.wait_for_function(
+            """([g, n]) => { const s = g.querySelector('.dvn-scroller');
+                              const c = g.querySelector('table tr th, table tr td');
+                              const first = c ? Number(c.getAttribute('aria-colindex')) : 0;
+                              return n <= 1 ? first === 1 : first >= n || s.scrollLeft + s.clientWidth >= s.scrollWidth - 1; }""",
+            arg=[grid.element_handle(), at_least], timeout=timeout_ms)
+    except Exception:  # a timeout: read what is shown
+        pass
 
 
 def grid_showing(page: Page, wanted: dict[str, list[str]], index: int = 0,
@@ -125,6 +143,13 @@ def grid_showing(page: Page, wanted: dict[str, list[str]], index: int = 0,
         if {name: columns.get(name) for name in wanted} == wanted or time.monotonic() > deadline:
             return columns
         page.wait_for_timeout(200)
+
+
+def _scroll_grid(grid: Locator, left: int) -> None:
+    """Scroll the grid sideways and tell it so: the grid redraws its accessible table on scroll
+    events, and a bare scrollLeft change back to a place it was before may not send one."""
+    grid.evaluate("(g, x) => { const s = g.querySelector('.dvn-scroller'); s.scrollLeft = x;"
+                  " s.dispatchEvent(new Event('scroll')); }", left)
 
 
 def diagram_text(page: Page) -> str:
