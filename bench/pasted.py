@@ -1,0 +1,84 @@
+"""How long the explorer takes to read and describe a pasted model, before any browser work.
+
+    python bench/pasted.py
+
+For each model: reading the code (ast, never run), the weight-free description (Keras's shape
+inference on our own unbuilt layers), the budget, and the build within the budget; seconds (median
+of 3, warm process) and the ratio to the default preset's total. Hostile inputs must be refused fast.
+Not part of the test suite: the machine's noise belongs in printed ratios, not in assertions.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from explorer.budget import description_budget  # noqa: E402
+from explorer.build import build  # noqa: E402
+from explorer.presets import PRESETS, preset_code  # noqa: E402
+from explorer.reader.code import read_code  # noqa: E402
+from explorer.shapes import describe  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAD = "import keras\nfrom keras import layers\n"
+
+
+def stack(count: int, layer: str, input_shape: str) -> str:
+    body = "".join(f",\n    {layer.format(i=i + 1)}" for i in range(count))
+    return f"{HEAD}model = keras.Sequential([\n    keras.Input(shape={input_shape}){body},\n])\n"
+
+
+MODELS = {name: preset_code(name) for name in PRESETS}
+MODELS["question (pasted as written)"] = (ROOT / "tests" / "corpus" / "question_original.py").read_text()
+MODELS["500 Dense(16)"] = stack(499, "layers.Dense(16)", "(16,)")
+MODELS["250 distinct LSTMs"] = stack(250, "layers.LSTM({i}, return_sequences=True)", "(16, 8)")
+MODELS["250 BiLSTMs"] = stack(250, "layers.Bidirectional(layers.LSTM(4, return_sequences=True))", "(16, 8)")
+HOSTILE = {
+    "1 MB of code": "x = 1\n" * 180_000,
+    "10,000 nested parentheses": "x = " + "(" * 10_000 + "1" + ")" * 10_000,
+    "5,000-digit integer": "units = " + "9" * 5000,
+    "10,000 layers": stack(10_000, "layers.Dense(4)", "(4,)"),
+}
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def measure(code: str) -> dict[str, float]:
+    read_s, result = timed(lambda: read_code(code))
+    out = {"read": read_s, "describe": 0.0, "build": 0.0}
+    if result.spec is None:
+        return out
+    out["describe"], desc = timed(lambda: describe(result.spec))
+    budget = description_budget(desc)
+    if desc.ok and budget.fits_memory:
+        out["build"], _ = timed(lambda: build(result.spec, desc))
+    return out
+
+
+def median_of(code: str, runs: int = 3) -> dict[str, float]:
+    samples = [measure(code) for _ in range(runs)]
+    return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
+
+
+def main() -> None:
+    timed(lambda: read_code(preset_code("tagger")))  # imports Keras and TensorFlow once
+    base = sum(median_of(preset_code("tagger")).values())
+    print(f"{'model':34} {'read s':>8} {'describe s':>11} {'build s':>8} {'total/default':>14}")
+    for name, code in {**MODELS, **HOSTILE}.items():
+        m = median_of(code, runs=1 if name in HOSTILE else 3)
+        total = sum(m.values())
+        print(f"{name:34} {m['read']:8.3f} {m['describe']:11.3f} {m['build']:8.3f} {total / base:13.1f}x")
+    print(f"default preset total: {base:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
