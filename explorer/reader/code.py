@@ -82,17 +82,17 @@ class _Reader(Expressions, Layers, Inputs, Models):
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             self.run_import(stmt, scope)
         elif isinstance(stmt, ast.Assign):
-            value = self.eval(stmt.value, scope)
+            value = self.evaluate(stmt.value, scope)
             for target in stmt.targets:
                 self.bind(target, value, scope, stmt, top)
         elif isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:
-                self.bind(stmt.target, self.eval(stmt.value, scope), scope, stmt, top)
+                self.bind(stmt.target, self.evaluate(stmt.value, scope), scope, stmt, top)
         elif isinstance(stmt, ast.AugAssign):
             if not isinstance(stmt.target, ast.Name):
                 raise Refusal(stmt, "read.attr_write")
             current = self.value_of(self.lookup(stmt.target, scope), stmt.target)
-            right = self.value_of(self.eval(stmt.value, scope), stmt.value)
+            right = self.value_of(self.evaluate(stmt.value, scope), stmt.value)
             scope[0][stmt.target.id] = arithmetic(stmt.op, current, right, stmt).with_text(source_text(stmt.target))
         elif isinstance(stmt, ast.Expr):
             self.run_expr(stmt.value, scope)
@@ -101,7 +101,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
         elif isinstance(stmt, ast.Return):
             if not in_def:
                 raise Refusal(stmt, "read.statement", what="return")
-            raise _Return(self.eval(stmt.value, scope) if stmt.value is not None else Val(None))
+            raise _Return(self.evaluate(stmt.value, scope) if stmt.value is not None else Val(None))
         elif isinstance(stmt, ast.If) and _is_main_guard(stmt.test) and not stmt.orelse:
             self.run_block(stmt.body, scope, in_def)
         elif isinstance(stmt, ast.Pass):
@@ -130,7 +130,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
             return
         if not isinstance(node, ast.Call):
             raise Refusal(node, "read.statement", what=expression_word(node))
-        self.eval(node, scope)
+        self.evaluate(node, scope)
 
     def bind(self, target: ast.AST, value: object, scope: list[dict], stmt: ast.stmt, top: bool) -> None:
         if isinstance(target, ast.Name):
@@ -188,7 +188,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
 
     def eval_quiet(self, node: ast.expr, scope: list[dict]) -> object:
         try:
-            return self.eval(node, scope)
+            return self.evaluate(node, scope)
         except Refusal as refusal:
             self.refused(refusal, node)
             return Poison(node.lineno)

@@ -17,27 +17,27 @@ from .code_values import (MAX_ITEMS, FuncObj, Ignored, InputLayerObj, LayerObj, 
 
 
 class Expressions(ReaderBase):
-    def eval(self, node: ast.AST, scope: list[dict]) -> object:
+    def evaluate(self, node: ast.AST, scope: list[dict]) -> object:
         self.step(node)
         if isinstance(node, ast.Constant):
             return literal(node)
         if isinstance(node, ast.Name):
             return self.lookup(node, scope)
         if isinstance(node, ast.Attribute):
-            base = self.eval(node.value, scope)
+            base = self.evaluate(node.value, scope)
             if isinstance(base, Ref):
                 return self.child(base, node)
             if isinstance(base, Poison):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
         if isinstance(node, ast.BinOp):
-            left = self.value_of(self.eval(node.left, scope), node.left)
-            right = self.value_of(self.eval(node.right, scope), node.right)
+            left = self.value_of(self.evaluate(node.left, scope), node.left)
+            right = self.value_of(self.evaluate(node.right, scope), node.right)
             return arithmetic(node.op, left, right, node).with_text(source_text(node))
         if isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.USub, ast.UAdd)):
                 raise Refusal(node, "read.operator", op=type(node.op).__name__)
-            operand = self.value_of(self.eval(node.operand, scope), node.operand)
+            operand = self.value_of(self.evaluate(node.operand, scope), node.operand)
             result = negate(operand, node) if isinstance(node.op, ast.USub) else operand
             return result.with_text("" if is_literal_code(node) else source_text(node))
         if isinstance(node, (ast.Tuple, ast.List)):
@@ -59,7 +59,7 @@ class Expressions(ReaderBase):
         for elt in node.elts:
             if isinstance(elt, ast.Starred):
                 raise Refusal(elt, "read.unpack")
-            items.append(self.eval(elt, scope))
+            items.append(self.evaluate(elt, scope))
         if all(isinstance(item, Val) for item in items):
             if len(items) > MAX_ITEMS:
                 raise Refusal(node, "read.seq_too_long", limit=MAX_ITEMS)
@@ -103,13 +103,13 @@ class Expressions(ReaderBase):
         return ref
 
     def subscript(self, node: ast.Subscript, scope: list[dict]) -> object:
-        base = self.eval(node.value, scope)
+        base = self.evaluate(node.value, scope)
         if isinstance(base, Poison):
             raise Refusal(None, None)
         index_node = node.slice
         if not isinstance(base, (Tensor, Seq, Val)) or isinstance(index_node, (ast.Slice, ast.Tuple)):
             raise Refusal(node, "read.subscript")
-        index = self.value_of(self.eval(index_node, scope), index_node).value
+        index = self.value_of(self.evaluate(index_node, scope), index_node).value
         if type(index) is not int:
             raise Refusal(node, "read.subscript")
         if isinstance(base, Tensor):
@@ -128,7 +128,7 @@ class Expressions(ReaderBase):
         if isinstance(func, ast.Name) and func.id == "print":
             return self.ignored_print(node, scope)
         if isinstance(func, ast.Attribute):
-            owner = self.eval(func.value, scope)
+            owner = self.evaluate(func.value, scope)
             if isinstance(owner, ModelObj):
                 return self.model_method(owner, func.attr, node, scope)
             if isinstance(owner, Poison):
@@ -141,7 +141,7 @@ class Expressions(ReaderBase):
                 raise Refusal(node, "read.call_unknown", call=func.id)
             callee = self.lookup(func, scope, guess=False)
         else:
-            callee = self.eval(func, scope)
+            callee = self.evaluate(func, scope)
         if isinstance(callee, Poison):
             raise Refusal(None, None)
         if isinstance(callee, LayerObj):
@@ -183,7 +183,7 @@ class Expressions(ReaderBase):
         for arg in node.args:  # print(model.summary()) is a summary
             if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "summary":
                 try:
-                    self.eval(arg, scope)
+                    self.evaluate(arg, scope)
                 except Refusal as refusal:
                     self.refused(refusal, arg)
                 return Ignored(node.lineno)

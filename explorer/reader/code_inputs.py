@@ -50,12 +50,12 @@ class Inputs(ReaderBase):
         else:
             entries = self.shape_value(arg_nodes["shape"], scope)
         if "batch_size" in arg_nodes:
-            batch = self.value_of(self.eval(arg_nodes["batch_size"], scope), arg_nodes["batch_size"])
+            batch = self.value_of(self.evaluate(arg_nodes["batch_size"], scope), arg_nodes["batch_size"])
         batch_size = self.batch_value(batch, node) if batch is not None and batch.value is not None else None
         dtype = "float32"
         if "dtype" in arg_nodes:
             dtype = self.dtype_value(arg_nodes["dtype"], scope)
-        given = self.value_of(self.eval(arg_nodes["name"], scope), arg_nodes["name"]) if "name" in arg_nodes else None
+        given = self.value_of(self.evaluate(arg_nodes["name"], scope), arg_nodes["name"]) if "name" in arg_nodes else None
         name = self.claim(given, "input_layer", node)
         self.input_uses[name] = [(dep, "Input", "shape") for entry in entries for dep in deps_of(entry)]
         if batch_size is not None:
@@ -73,7 +73,7 @@ class Inputs(ReaderBase):
 
     def shape_value(self, node: ast.expr, scope: list[dict], with_batch: bool = False) -> tuple[Val, ...]:
         """The entries of a shape tuple, each checked (whole numbers from 1, or None)."""
-        value = self.value_of(self.eval(node, scope), node)
+        value = self.value_of(self.evaluate(node, scope), node)
         if not isinstance(value.value, tuple):
             raise Refusal(node, "read.shape_not_tuple", code=source_text(node)[:40])
         entries = value.value
@@ -96,7 +96,7 @@ class Inputs(ReaderBase):
         return value.value
 
     def dtype_value(self, node: ast.expr, scope: list[dict]) -> str:
-        value = self.eval(node, scope)
+        value = self.evaluate(node, scope)
         if isinstance(value, Ref) and len(value.path) == 2 and value.path[0] in ("tensorflow", "numpy"):
             value = Val(value.path[1])
         if isinstance(value, Val) and value.value in DTYPES:
@@ -188,7 +188,7 @@ class Inputs(ReaderBase):
         batch = next((k.value for k in node.keywords if k.arg == "batch_size"), None)
         if batch is not None:
             try:
-                value = self.value_of(self.eval(batch, scope), batch)
+                value = self.value_of(self.evaluate(batch, scope), batch)
                 if value.value is not None:
                     self.batch_value(value, batch)
                     self.batch.append((1, len(self.batch), value))

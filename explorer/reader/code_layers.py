@@ -42,7 +42,7 @@ class Layers(ReaderBase):
         arg_nodes = self.call_args(shadow, positional, kind.class_name)
         inner = None
         if inner_node is not None:
-            inner = self.eval(inner_node, scope)
+            inner = self.evaluate(inner_node, scope)
             if isinstance(inner, Poison):
                 raise Refusal(None, None)
             if not isinstance(inner, LayerObj):
@@ -61,13 +61,13 @@ class Layers(ReaderBase):
             places[name] = position(where)
             rule = kind.rule(name)
             if name == "name":
-                given_name = self.value_of(self.eval(arg, scope), arg)
+                given_name = self.value_of(self.evaluate(arg, scope), arg)
                 continue
             if rule is None and name in _BASE_ARGS:  # shape-neutral arguments every Keras layer takes
                 self.note(where, "info", "read.base_arg_ignored", arg=name, cls=kind.class_name)
                 continue
             if rule is None and name in HINTS:
-                hints.append(Hint(name, self.value_of(self.eval(arg, scope), arg), where))
+                hints.append(Hint(name, self.value_of(self.evaluate(arg, scope), arg), where))
                 continue
             if rule is not None and rule.type == "ignored":
                 raw[name] = None  # never evaluated: regularizers, constraints...
@@ -75,7 +75,7 @@ class Layers(ReaderBase):
             if rule is not None and rule.type in ("activation", "initializer"):
                 value = self.eval_named_function(arg, scope, rule.type)
             else:
-                value = self.value_of(self.eval(arg, scope), arg)
+                value = self.value_of(self.evaluate(arg, scope), arg)
             values[name] = value
             raw[name] = value.plain()
         name = self.claim(given_name, snake_case(kind.class_name), node)
@@ -98,7 +98,7 @@ class Layers(ReaderBase):
         target = node.func if isinstance(node, ast.Call) and what == "initializer" else node
         if isinstance(node, ast.Call) and what == "activation":
             raise Refusal(node, "read.activation_call")
-        value = self.eval(target, scope)
+        value = self.evaluate(target, scope)
         if isinstance(value, Ref):
             kind, detail = meaning(value)
             if kind == what:
@@ -137,7 +137,7 @@ class Layers(ReaderBase):
         refs: tuple[TensorRef, ...] = ()
         for role in roles:
             if role in arg_nodes:
-                refs += self.tensor_refs(self.eval(arg_nodes[role], scope), arg_nodes[role])
+                refs += self.tensor_refs(self.evaluate(arg_nodes[role], scope), arg_nodes[role])
         if obj.used:
             raise Refusal(node, "read.layer_reused", name=obj.name)
         obj.used = True
@@ -160,7 +160,7 @@ class Layers(ReaderBase):
                                                                             col_offset=v.col_offset)
                                                                for k, v in arg_nodes.items()],
                               lineno=node.lineno, col_offset=node.col_offset)
-        refs = self.tensor_refs(self.eval(inputs, scope), inputs)
+        refs = self.tensor_refs(self.evaluate(inputs, scope), inputs)
         obj = self.construct(kind, layer_call, scope)
         obj.used = True
         self.nodes[obj.name] = obj.to_spec(refs)

@@ -33,7 +33,7 @@ class Models(ReaderBase):
             for item in items.elts:
                 self.seq_add(model, item, scope)
         elif items is not None and not (isinstance(items, ast.Constant) and items.value is None):
-            value = self.eval(items, scope)
+            value = self.evaluate(items, scope)
             if isinstance(value, Seq):
                 for item in value.items:
                     self.seq_add_value(model, item, items)
@@ -43,7 +43,7 @@ class Models(ReaderBase):
 
     def model_name(self, node: ast.expr | None, prefix: str, scope: list[dict]) -> str:
         if node is not None:
-            value = self.value_of(self.eval(node, scope), node)
+            value = self.value_of(self.evaluate(node, scope), node)
             if isinstance(value.value, str) and NAME_OK.fullmatch(value.value):
                 return value.value
             self.note(node, "error", "read.name_bad", limit=MAX_NAME)
@@ -54,7 +54,7 @@ class Models(ReaderBase):
         if model.cut:
             return
         try:
-            value = self.eval(node, scope)
+            value = self.evaluate(node, scope)
         except Refusal as refusal:
             self.refused(refusal, node)
             value = Poison(node.lineno)
@@ -106,7 +106,7 @@ class Models(ReaderBase):
                 raise Refusal(arg, "read.model_arg", arg=name)
         if "inputs" not in arg_nodes or "outputs" not in arg_nodes:
             raise Refusal(node, "read.model_io")
-        inputs = self.tensor_refs(self.eval(arg_nodes["inputs"], scope), arg_nodes["inputs"])
+        inputs = self.tensor_refs(self.evaluate(arg_nodes["inputs"], scope), arg_nodes["inputs"])
         for ref in inputs:
             if not isinstance(self.nodes.get(ref[0]), InputSpec):
                 raise Refusal(arg_nodes["inputs"], "read.model_inputs", name=ref[0])
@@ -129,7 +129,7 @@ class Models(ReaderBase):
         refs: list[TensorRef] = []
         for item in nodes:
             try:
-                refs += self.tensor_refs(self.eval(item, scope), item)
+                refs += self.tensor_refs(self.evaluate(item, scope), item)
             except Refusal as refusal:
                 self.refused(refusal, item)
                 self.note(item, "warning", "read.output_dropped", code=source_text(item)[:80])
