@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer.axes import axis_color
+from explorer.build import Built
 from explorer.i18n import t
 from explorer.shapes import Axis, Description
 from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS
@@ -43,8 +44,10 @@ def dims_legend_html(desc: Description, lang: str) -> str:
     return " · ".join(parts)
 
 
-def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
-           model_total: int | None | Callable[[], int | None], lang: str) -> None:
+def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build: Callable[[], Built] | None,
+           lang: str) -> Built | None:
+    """The tables, then (once they are sent) the build, whose count_params() the total is checked
+    against; returns what build() gave (None if the model is not built: it fails or is over budget)."""
     st.subheader(t(lang, "table.header"))
     st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
     if desc.batch_size is not None:
@@ -57,8 +60,8 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
     wide[t(lang, "table.col.formula")] = st.column_config.TextColumn(width="large")
     st.dataframe(shown, hide_index=True, key="layer_table",
                  column_config={**wide, params: st.column_config.NumberColumn(format="localized")})
-    if callable(model_total):  # the model is built only now, after the shapes are on the page
-        model_total = model_total()
+    built = build() if build is not None else None  # only now, after the shapes are on the page
+    model_total = built.model.count_params() if built is not None and built.model is not None else None
     total = f"{desc.total_params:,}"
     if desc.failure is not None:
         st.markdown(t(lang, "table.total_partial", total=total))
@@ -69,10 +72,11 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame,
     st.download_button(t(lang, "table.download"), shown.to_csv(index=False).encode("utf-8"),
                        file_name="layer_shapes.csv", mime="text/csv", key="download_table", on_click="ignore")
     if weights.empty:
-        return
+        return built
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
     count = t(lang, "weights.col.count")
     st.dataframe(weights.rename(columns={c: t(lang, f"weights.col.{c}") for c in WEIGHT_COLUMNS}),
                  hide_index=True, key="weight_table", height="content",
                  column_config={count: st.column_config.NumberColumn(format="localized")})
+    return built
