@@ -54,7 +54,8 @@ def build(spec: ModelSpec, desc: Description) -> Built:
         try:
             keras_layer = construct(layer, seed=10 * index)
             kind = get_kind(layer.kind)
-            out = keras_layer(args if kind.takes_list else (args[0] if len(args) == 1 else args))
+            call = {"initial_state": [tensors[node][i or 0] for node, i in layer.states]} if layer.states else {}
+            out = keras_layer(args if kind.takes_list else (args[0] if len(args) == 1 else args), **call)
         except Exception as error:  # Keras's own words, at this layer
             step = steps.get(layer.name)
             in_shapes = tuple(tuple(a.shape) for a in args)

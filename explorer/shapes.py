@@ -222,9 +222,10 @@ def describe(spec: ModelSpec) -> Description:
                           code=f"keras.Input(shape={tuple(inp.shape)!r})"))
     failure = None
     for index, layer in enumerate(spec.layers):
-        parents = tuple(dict.fromkeys(node for node, _ in layer.inputs))
+        parents = tuple(dict.fromkeys(node for node, _ in layer.inputs + layer.states))
         try:
             in_shapes, in_axes = _resolve(layer.inputs, tensors)
+            state_shapes, _ = _resolve(layer.states, tensors)
         except (KeyError, IndexError):  # a tensor that no earlier node produces (readers refuse these first)
             failure = Failure(layer.name, layer.kind, layer.line, layer.col,
                               f"{layer.name} takes a tensor that no earlier layer produces: {layer.inputs!r}"[:500],
@@ -233,6 +234,7 @@ def describe(spec: ModelSpec) -> Description:
         kind = get_kind(layer.kind)
         try:
             ctx = describe_layer(layer, in_shapes, in_axes, namer, seed=10 * index)
+            check_states(layer, ctx, state_shapes)
             weights = kind.weights(ctx)
             formula = kind.formula(ctx)
         except Exception as error:  # Keras's own words about this layer and its input
@@ -246,6 +248,24 @@ def describe(spec: ModelSpec) -> Description:
     axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
     outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))
     return Description(tuple(steps), failure, axes, batch, outputs)
+
+
+def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) -> None:
+    """initial_state= must be one (B, H) tensor per state the RNN keeps (LSTM: h and c; GRU and
+    SimpleRNN: h; a Bidirectional: those of both directions). Keras checks this only when it builds."""
+    if not layer.states:
+        return
+    rnn = layer.inner if layer.kind == "Bidirectional" and layer.inner is not None else layer
+    units = rnn.arg("units")
+    count = (2 if rnn.kind == "LSTM" else 1) * (2 if layer.kind == "Bidirectional" else 1)
+    batch = ctx.shape[0]
+    wanted = tuple((batch, units) for _ in range(count))
+    same = len(state_shapes) == count and all(
+        len(s) == 2 and s[1] == units and (s[0] is None or batch is None or s[0] == batch) for s in state_shapes)
+    if not same:
+        got = ", ".join(str(s) for s in state_shapes)
+        raise ShapeRefusal(f"{layer.name} ({rnn.kind}, units={units}) keeps {count} state(s) of shape "
+                           f"{wanted[0]}, but initial_state= gives {len(state_shapes)}: {got}")
 
 
 def layer_code(layer: LayerSpec) -> str:

@@ -48,6 +48,8 @@ class LayerSpec:
     # argument name -> the source text that gave its value, where that was a name or an expression
     # ("units" -> "count_classes + 1"); used for axis letters and for code written back out
     sources: tuple[tuple[str, str], ...] = ()
+    # the tensors passed as initial_state= when an RNN (or a Bidirectional) is called (seq2seq decoders)
+    states: tuple[TensorRef, ...] = ()
 
     @property
     def kwargs(self) -> dict[str, Value]:

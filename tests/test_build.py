@@ -1,6 +1,7 @@
 """Building a ModelSpec: the same weights every time, Keras's own words when a layer refuses its input
 while building, and nothing allocated over the budget."""
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -48,3 +49,23 @@ def test_over_budget_raises_before_any_layer_is_built(monkeypatch):
     with pytest.raises(OverBudget) as info:
         build(spec, desc)
     assert info.value.budget.largest.layer == "embedding"
+
+
+SEQ2SEQ = Path(__file__).parent / "corpus" / "seq2seq_initial_state.py"
+
+
+def test_encoder_states_start_the_decoder_and_the_build_passes_them():
+    spec = spec_of(SEQ2SEQ.read_text())
+    decoder = spec.layers[1]
+    assert decoder.kind == "LSTM" and decoder.states == (("lstm", 1), ("lstm", 2))
+    desc = describe(spec)
+    assert desc.ok and desc.step("lstm_1").parents == ("input_layer_1", "lstm")  # the diagram draws the edge
+    built = build(spec, desc)
+    assert built.failure is None and built.model.count_params() == desc.total_params == 718_173
+
+
+def test_initial_state_of_the_wrong_count_is_refused_before_keras_would_fail_at_the_first_call():
+    code = SEQ2SEQ.read_text().replace("encoder_states = [state_h, state_c]", "encoder_states = [state_h]")
+    desc = describe(spec_of(code))
+    assert desc.failure.layer == "lstm_1" and desc.failure.origin == "explorer"
+    assert "keeps 2 state(s) of shape (None, 256), but initial_state= gives 1" in desc.failure.message

@@ -22,6 +22,9 @@ _CALL_ROLES = {"MultiHeadAttention": ("query", "value", "key")}
 _BASE_ARGS = ("trainable", "dtype", "autocast")
 
 
+STATEFUL_CALLS = ("LSTM", "GRU", "SimpleRNN", "Bidirectional")  # layers called with initial_state=[...]
+
+
 class Layers(ReaderBase):
     def construct(self, kind: LayerKind, node: ast.Call, scope: list[dict]) -> LayerObj:
         if self.layer_count >= MAX_LAYERS:
@@ -127,9 +130,12 @@ class Layers(ReaderBase):
     def layer_call(self, obj: LayerObj, node: ast.Call, scope: list[dict]) -> Tensor:
         roles = _CALL_ROLES.get(obj.kind.class_name, ("inputs",))
         arg_nodes = self.call_args(node, roles, obj.name)
+        states: tuple[TensorRef, ...] = ()
         for name, arg in arg_nodes.items():
             if name == "training":
                 self.note(arg, "info", "read.call_arg_ignored", arg=name)
+            elif name == "initial_state" and obj.kind.class_name in STATEFUL_CALLS:
+                states = self.tensor_refs(self.evaluate(arg, scope), arg)
             elif name not in roles:
                 raise Refusal(arg, "read.call_arg", arg=name)
         if roles[0] not in arg_nodes:
@@ -143,7 +149,7 @@ class Layers(ReaderBase):
         obj.used = True
         for hint in obj.all_hints():
             self.hint_dropped(hint)
-        self.nodes[obj.name] = obj.to_spec(refs)
+        self.nodes[obj.name] = replace(obj.to_spec(refs), states=states)
         return Tensor((obj.name, None))
 
     def merge_helper(self, helper: str, cls: str, node: ast.Call, scope: list[dict]) -> Tensor:

@@ -225,7 +225,7 @@ class Models(ReaderBase):
             needed.add(name)
             spec = self.nodes[name]
             if isinstance(spec, LayerSpec):
-                stack.extend(ref[0] for ref in spec.inputs)
+                stack.extend(ref[0] for ref in spec.inputs + spec.states)
         missing = [n for n in needed if isinstance(self.nodes[n], InputSpec) and n not in model.inputs]
         if missing:
             self.note((model.line, model.col), "error", "read.graph_disconnected", name=sorted(missing)[0])
