@@ -5,152 +5,21 @@ model.to_json() / model.save(); they are read back with OUR reader only and comp
 with what Keras itself says (output shapes, parameter counts).
 """
 import copy
-import functools
-import io
 import json
 import re
-import struct
-import time
-import zipfile
 from pathlib import Path
 
 import keras
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from keras import layers as L
 
 from explorer.i18n import catalog
 from explorer.i18n import reader_json as texts
-from explorer.reader.keras_file import MAX_CONFIG_BYTES, read_keras_file, read_member
+from explorer.reader.keras_file import read_keras_file
 from explorer.reader.keras_json import MAX_DEPTH, read_keras_json
 from explorer.shapes import describe
-from explorer.spec import ReadResult
-
-
-# -- models built by Keras --------------------------------------------------------------------------
-def tagger(small=False):
-    """The question's model: Embedding → Bidirectional(LSTM, ave) → Dense → TimeDistributed(Dense)."""
-    vocab = 200 if small else 10_000
-    return keras.Sequential([
-        keras.Input(shape=(50,), batch_size=30, dtype="int32", name="tokens"),
-        L.Embedding(vocab, 64, name="embedding"),
-        L.Bidirectional(L.LSTM(75, return_sequences=True), merge_mode="ave", name="bidirectional"),
-        L.Dense(200, name="dense"),
-        L.TimeDistributed(L.Dense(6), name="time_distributed"),
-    ], name="tagger")
-
-
-def stacked_lstm(small=False):
-    return keras.Sequential([keras.Input((20, 8)), L.LSTM(32, return_sequences=True, name="lstm_1"),
-                             L.LSTM(16, name="lstm_2"), L.Dense(3, activation="softmax", name="out")])
-
-
-def gru(small=False):
-    return keras.Sequential([keras.Input((20, 8)), L.GRU(12, return_sequences=True, reset_after=False, name="gru"),
-                             L.GlobalAveragePooling1D(name="pool"), L.Dense(2, name="out")])
-
-
-def conv1d(small=False):
-    return keras.Sequential([
-        keras.Input((100,), dtype="int32"), L.Embedding(500, 16, name="embedding"),
-        L.Conv1D(32, 5, activation="relu", padding="same", name="conv_a"), L.MaxPooling1D(2, name="pool"),
-        L.Conv1D(16, 3, strides=2, name="conv_b"), L.GlobalMaxPooling1D(name="global_pool"),
-        L.Dropout(0.5, name="dropout"), L.Dense(1, name="out")])
-
-
-def conv2d(small=False):
-    return keras.Sequential([
-        keras.Input((28, 28, 1), batch_size=4), L.Conv2D(8, (3, 3), activation="relu", name="conv_a"),
-        L.MaxPooling2D((2, 2), name="pool"), L.Conv2D(16, 3, name="conv_b"), L.Flatten(name="flatten"),
-        L.Dense(10, name="out")])
-
-
-def two_inputs(small=False):
-    a, b = keras.Input((10,), name="a"), keras.Input((5,), name="b")
-    joined = L.Concatenate(name="joined")([a, b])
-    return keras.Model([a, b], L.Dense(3, name="out")(joined), name="two_inputs")
-
-
-def seq2seq(small=False):
-    source = keras.Input((12, 4), name="source")
-    summary = L.LSTM(16, name="encoder")(source)
-    repeated = L.RepeatVector(7, name="repeat")(summary)
-    decoded = L.LSTM(16, return_sequences=True, name="decoder")(repeated)
-    return keras.Model(source, L.TimeDistributed(L.Dense(4), name="head")(decoded), name="seq2seq")
-
-
-def return_state(small=False):
-    x = keras.Input((7, 4), name="x")
-    sequence, state_h, state_c = L.LSTM(5, return_state=True, name="lstm")(x)
-    return keras.Model(x, [sequence, L.Dense(2, name="head")(state_h), state_c], name="states")
-
-
-def residual(small=False):
-    x = keras.Input((8,), name="x")
-    y = L.Add(name="add")([x, L.Dense(8, name="dense")(x)])
-    return keras.Model(x, L.Reshape((2, 4), name="reshape")(y), name="residual")
-
-
-def both_directions(small=False):
-    x = keras.Input((9, 3), name="x")
-    forward, backward = L.Bidirectional(L.GRU(8, return_sequences=True), merge_mode=None, name="bi")(x)
-    return keras.Model(x, L.Concatenate(name="joined")([forward, backward]), name="both_directions")
-
-
-def nested_wrappers(small=False):
-    """TimeDistributed(Bidirectional(LSTM)): a wrapper inside a wrapper, over (B, T, steps, features)."""
-    return keras.Sequential([keras.Input((4, 6, 3)), L.TimeDistributed(L.Bidirectional(L.LSTM(5)), name="td"),
-                             L.Flatten(name="flatten")])
-
-
-ARCHITECTURES = {f.__name__: f for f in (tagger, stacked_lstm, gru, conv1d, conv2d, two_inputs, seq2seq,
-                                         return_state, residual, both_directions, nested_wrappers)}
-
-
-@functools.lru_cache(maxsize=None)
-def built(name, small=False):
-    return ARCHITECTURES[name](small)
-
-
-@functools.lru_cache(maxsize=None)
-def config_text(name):
-    return built(name).to_json()
-
-
-def keras_view(model):
-    """Keras's own word: {layer: (output shapes, parameters)} for every layer but the inputs."""
-    view = {}
-    for layer in model.layers:
-        if isinstance(layer, L.InputLayer):
-            continue
-        outs = layer.output if isinstance(layer.output, (list, tuple)) else [layer.output]
-        view[layer.name] = (tuple(tuple(t.shape) for t in outs), layer.count_params())
-    return view
-
-
-def our_view(spec):
-    description = describe(spec)
-    assert description.failure is None, description.failure
-    return {s.name: (s.output_shapes, s.params) for s in description.steps if s.cls != "InputLayer"}, description
-
-
-def assert_same_model(result, model):
-    assert isinstance(result, ReadResult)
-    assert [n for n in result.notes if n.severity == "error"] == []
-    spec = result.spec
-    assert spec is not None
-    view, description = our_view(spec)
-    assert view == keras_view(model)
-    assert list(view) == [layer.name for layer in model.layers if not isinstance(layer, L.InputLayer)]
-    assert description.total_params == model.count_params()
-    assert [tuple(i.shape) for i in model.inputs] == [s.output_shape for s in description.steps
-                                                       if s.cls == "InputLayer"]
-    outs = {s.name: s.output_shapes for s in description.steps}
-    ours = [outs[node][index or 0] for node, index in spec.outputs]
-    assert ours == [tuple(o.shape) for o in model.outputs]
-    assert spec.style == ("sequential" if isinstance(model, keras.Sequential) else "functional")
-    assert spec.name == model.name
+from json_models import (ARCHITECTURES, KEYS_SEEN, assert_same_model, built, config_text, keras_view, our_view,
+                         read_timed, refused, small_config, stacked_lstm)
 
 
 # -- round trips ---------------------------------------------------------------------------------
@@ -329,29 +198,6 @@ def test_keras2_settings_keras3_lacks():
 
 
 # -- refusals -------------------------------------------------------------------------------------
-def read_timed(reader, data):
-    start = time.perf_counter()
-    result = reader(data)
-    elapsed = time.perf_counter() - start
-    assert isinstance(result, ReadResult)
-    assert elapsed < 1.0, elapsed
-    return result
-
-
-def refused(result, key=None):
-    """The model is not shown and an error note says why (with this key, if given)."""
-    assert result.spec is None
-    errors = [n for n in result.notes if n.severity == "error"]
-    assert errors, result.notes
-    if key is not None:
-        assert key in {n.key for n in errors}, errors
-    return errors
-
-
-def small_config():
-    return json.loads(config_text("stacked_lstm"))
-
-
 def test_lambda_with_its_function_is_refused():
     model = keras.Sequential([keras.Input((4,)), L.Lambda(lambda x: x * 2, name="double"), L.Dense(2, name="d")])
     text = model.to_json()
@@ -616,96 +462,6 @@ def test_largest_allowed_integer_reaches_the_rules():
     refused(read_keras_json(text), "read.arg_bad_value")
 
 
-# -- the .keras archive ---------------------------------------------------------------------------
-def zip_bytes(members, method=zipfile.ZIP_STORED):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as archive:
-        for name, data in members:
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def test_file_reads_only_config_json():
-    text = config_text("stacked_lstm")
-    data = zip_bytes([("metadata.json", "{}"), ("config.json", text), ("model.weights.h5", b"\x00not hdf5")])
-    assert read_keras_file(data).spec == read_keras_json(text).spec
-    # a weights member that is a zip bomb is never opened
-    bomb = zip_bytes([("config.json", text), ("model.weights.h5", b"\x00" * (20 * 1024 * 1024))],
-                     zipfile.ZIP_DEFLATED)
-    assert read_timed(read_keras_file, bomb).spec is not None
-
-
-def test_zip_bomb_config_is_refused():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("config.json", "w", force_zip64=True) as member:
-            zeros = b"0" * (1024 * 1024)
-            for _ in range(50):
-                member.write(zeros)
-    data = buffer.getvalue()
-    assert len(data) < 200_000
-    refused(read_timed(read_keras_file, data), "json.zip_config_big")
-
-
-def test_high_compression_ratio_is_refused():
-    text = config_text("stacked_lstm")
-    padded = text[:-1] + " " * (1024 * 1024) + "}"
-    refused(read_timed(read_keras_file, zip_bytes([("config.json", padded)], zipfile.ZIP_DEFLATED)),
-            "json.zip_ratio")
-
-
-def test_ten_thousand_members_are_refused():
-    data = zip_bytes([(str(i), b"") for i in range(10_000)])
-    assert len(data) < 1024 * 1024
-    refused(read_timed(read_keras_file, data), "json.zip_members")
-
-
-def _lie_about_size(data, claimed):
-    """Rewrite config.json's uncompressed size in the local and the central header."""
-    out = bytearray(data)
-    local = out.find(b"PK\x03\x04")
-    central = out.find(b"PK\x01\x02")
-    struct.pack_into("<I", out, local + 22, claimed)
-    struct.pack_into("<I", out, central + 24, claimed)
-    return bytes(out)
-
-
-@pytest.mark.parametrize("claimed", [1_000, MAX_CONFIG_BYTES - 1])
-def test_lying_header_gains_nothing(claimed):
-    real = b" " * (3 * 1024 * 1024)  # 3 MB that compress to almost nothing
-    data = _lie_about_size(zip_bytes([("config.json", real)], zipfile.ZIP_DEFLATED), claimed)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.getinfo("config.json").file_size == claimed
-    errors = refused(read_timed(read_keras_file, data))
-    assert {n.key for n in errors} <= {"json.zip_bad", "json.zip_ratio", "json.zip_config_big"}
-
-
-def test_streaming_read_stops_at_the_limit():
-    data = zip_bytes([("config.json", b"x" * 5000)], zipfile.ZIP_DEFLATED)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        info = archive.getinfo("config.json")
-        assert read_member(archive, info, 5000) == b"x" * 5000
-        with pytest.raises(Exception) as caught:
-            read_member(archive, info, 4999)
-    assert caught.value.note.key == "json.zip_config_big"
-
-
-@pytest.mark.parametrize("data,key", [
-    (b"", "json.not_zip"), (b"hello, not a zip", "json.not_zip"), (b"PK\x03\x04" + b"\x00" * 100, "json.not_zip"),
-    (b"\x89HDF\r\n\x1a\n" + b"\x00" * 100, "json.h5_file"), (b"x" * (1024 * 1024 + 1), "json.file_too_big"),
-    ("config.json", "json.file_type"), (None, "json.file_type")])
-def test_not_a_keras_file(data, key):
-    refused(read_timed(read_keras_file, data), key)
-
-
-def test_archive_without_or_with_two_configs():
-    refused(read_keras_file(zip_bytes([("metadata.json", "{}")])), "json.zip_no_config")
-    with pytest.warns(UserWarning):  # zipfile warns about the duplicate name as it writes it
-        data = zip_bytes([("config.json", "{}"), ("config.json", "{}")])
-    refused(read_keras_file(data), "json.zip_duplicate")
-    refused(read_keras_file(zip_bytes([("config.json", b"\xff\xfe{")])), "json.zip_encoding")
-
-
 # -- nothing is loaded by Keras ---------------------------------------------------------------------
 READER_FILES = sorted(path for pattern in ("keras_*.py", "json_*.py")
                       for path in (Path(__file__).resolve().parents[1] / "explorer" / "reader").glob(pattern))
@@ -749,8 +505,6 @@ def test_catalog_keys_and_placeholders_match():
         assert fields(texts.EN[key]) == fields(texts.ZH[key]), key
 
 
-KEYS_SEEN: set = set()
-
 
 def test_every_note_key_the_reader_returns_exists():
     """Keys collected from this module's results (the mutation test adds its own) have text."""
@@ -762,86 +516,3 @@ def test_every_note_key_the_reader_returns_exists():
         merged = catalog(lang)
         missing = sorted(k for k in KEYS_SEEN if k not in merged)
         assert missing == [], f"{lang}: {missing}"
-
-
-# -- mutations of valid configs --------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
-def valid_configs():
-    return tuple(json.loads(config_text(name)) for name in ("tagger", "conv1d", "seq2seq", "two_inputs",
-                                                           "return_state"))
-
-
-def _paths(tree):
-    """Every (container, key) in the tree."""
-    found, stack = [], [tree]
-    while stack:
-        node = stack.pop()
-        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-        for key, value in items:
-            found.append((node, key))
-            stack.append(value)
-    return found
-
-
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**13), 10**13) | st.sampled_from([0, 1, -1, 2, 10**7, 10**7 + 1])
-    | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12)
-    | st.sampled_from(["Dense", "Lambda", "os", "keras.layers", "__lambda__", "relu", "concat", "same", "linear"]),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-    max_leaves=8)
-
-
-@settings(max_examples=1000, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.data())
-def test_mutated_configs_never_raise(data):
-    config = copy.deepcopy(data.draw(st.sampled_from(valid_configs())))
-    for _ in range(data.draw(st.integers(1, 3))):
-        paths = _paths(config)
-        if not paths:
-            break
-        container, key = paths[data.draw(st.integers(0, len(paths) - 1))]
-        action = data.draw(st.sampled_from(["replace", "replace", "delete", "add", "duplicate"]))
-        if action == "replace":
-            container[key] = data.draw(JSON_VALUES)
-        elif action == "delete":
-            del container[key]
-        elif action == "add" and isinstance(container, dict):
-            container[data.draw(st.sampled_from(["units", "name", "module", "registered_name", "layer", "x"]))] = \
-                data.draw(JSON_VALUES)
-        elif action == "duplicate" and isinstance(container, list):
-            container.append(copy.deepcopy(container[key]))
-    text = json.dumps(config)
-    if data.draw(st.integers(0, 9)) == 0:  # sometimes damage the text itself
-        cut = data.draw(st.integers(0, len(text)))
-        text = text[:cut] + data.draw(st.sampled_from(["", "}", "[", '"', "NaN", "\x00", "9" * 30])) + text[cut + 1:]
-    result = read_timed(read_keras_json, text)
-    KEYS_SEEN.update(n.key for n in result.notes)
-    assert all(isinstance(n.key, str) and all(isinstance(v, str) for _, v in n.params) for n in result.notes)
-    assert "json.internal" not in {n.key for n in result.notes}  # every refusal has its own reason
-    if result.spec is None:
-        assert any(n.severity == "error" for n in result.notes)
-    else:
-        assert not any(n.severity == "error" for n in result.notes)
-        if data.draw(st.integers(0, 2)) == 0:  # (a third of them: describing costs more than reading)
-            describe(result.spec)  # a spec the reader accepts can be described (a failure is data, not a raise)
-
-
-@settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.data())
-def test_damaged_archives_never_raise(data):
-    text = config_text("stacked_lstm")
-    method = data.draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]))
-    archive = bytearray(zip_bytes([("metadata.json", "{}"), ("config.json", text)], method))
-    for _ in range(data.draw(st.integers(1, 8))):
-        archive[data.draw(st.integers(0, len(archive) - 1))] = data.draw(st.integers(0, 255))
-    result = read_timed(read_keras_file, bytes(archive))
-    KEYS_SEEN.update(n.key for n in result.notes)
-    assert "json.internal" not in {n.key for n in result.notes}
-    assert result.spec is not None or any(n.severity == "error" for n in result.notes)
-
-
-def test_zz_keys_seen_in_mutations_exist():
-    """Runs after the mutation tests (pytest keeps file order): their note keys have text too."""
-    assert len(KEYS_SEEN) > 10
-    merged = catalog("en")
-    assert sorted(k for k in KEYS_SEEN if k not in merged) == []

@@ -110,6 +110,17 @@ class _Normalization(LayerKind):
         return None
 
 
+# gamma and beta of both normalizations: initializers, and regularizers and constraints that never change a shape
+_BETA_GAMMA_RULES = (
+    ArgRule("beta_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
+    ArgRule("gamma_initializer", "initializer", "ones", choices=INITIALIZERS, neutral=True),
+    ArgRule("beta_regularizer", "ignored", neutral=True),
+    ArgRule("gamma_regularizer", "ignored", neutral=True),
+    ArgRule("beta_constraint", "ignored", neutral=True),
+    ArgRule("gamma_constraint", "ignored", neutral=True),
+)
+
+
 class BatchNormalization(_Normalization):
     class_name = "BatchNormalization"
     positional = ("axis", "momentum", "epsilon", "center", "scale", "beta_initializer", "gamma_initializer",
@@ -120,15 +131,9 @@ class BatchNormalization(_Normalization):
         _EPSILON,
         ArgRule("center", "bool", True),
         ArgRule("scale", "bool", True),
-        ArgRule("beta_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
-        ArgRule("gamma_initializer", "initializer", "ones", choices=INITIALIZERS, neutral=True),
         ArgRule("moving_mean_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
         ArgRule("moving_variance_initializer", "initializer", "ones", choices=INITIALIZERS, neutral=True),
-        ArgRule("beta_regularizer", "ignored", neutral=True),
-        ArgRule("gamma_regularizer", "ignored", neutral=True),
-        ArgRule("beta_constraint", "ignored", neutral=True),
-        ArgRule("gamma_constraint", "ignored", neutral=True),
-    )
+    ) + _BETA_GAMMA_RULES
     stats = ("moving_mean", "moving_variance")
     # inference folds the statistics, gamma and beta into one multiply and one add per number
     ops_per_number = 2
@@ -149,13 +154,7 @@ class LayerNormalization(_Normalization):
         _EPSILON,
         ArgRule("center", "bool", True),
         ArgRule("scale", "bool", True),
-        ArgRule("beta_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
-        ArgRule("gamma_initializer", "initializer", "ones", choices=INITIALIZERS, neutral=True),
-        ArgRule("beta_regularizer", "ignored", neutral=True),
-        ArgRule("gamma_regularizer", "ignored", neutral=True),
-        ArgRule("beta_constraint", "ignored", neutral=True),
-        ArgRule("gamma_constraint", "ignored", neutral=True),
-    )
+    ) + _BETA_GAMMA_RULES
     # mean (1), variance (3: subtract, square, add), normalize (2), scale and shift (2)
     ops_per_number = 8
     examples = (
