@@ -9,7 +9,7 @@ import streamlit as st
 from explorer.i18n import t
 from explorer.tagger import tagger_config
 from explorer.ui import cache, diagram_panel, failure_panel, messages, model_input, model_panel, share_panel
-from explorer.ui import sidebar, table_panel, tagger_panels
+from explorer.ui import live_panel, sidebar, table_panel, tagger_panels
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -45,6 +45,8 @@ if failure is not None:
     with failure_slot:
         failure_panel.render(failure, model.code if model.source == "code" else None, lang)
 
+if failure is None:
+    live_panel.render(spec, desc, lang)
 if cfg is not None and failure is None:
     tagger_panels.render(cfg, answer_slot, lang)
 else:

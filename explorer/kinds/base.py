@@ -262,6 +262,22 @@ class LayerKind:
         producer: the layer whose output this one received (None for a model input)."""
         return None
 
+    # -- live numbers (explorer/live/<family>.py registers them by class name) -----------------
+    def xray(self, call: Any) -> Any:
+        """This layer recomputed with numpy from the real weights (an explorer.live.base.XRay), or
+        None when the kind has no X-ray. call: an explorer.live.base.LayerCall."""
+        from ..live import XRAYS
+
+        fn = XRAYS.get(self.class_name)
+        return fn(call) if fn is not None else None
+
+    def mistakes(self, model: Any, layer: LayerSpec, step: Any) -> tuple:
+        """Common mistakes with this layer of this model (explorer.live.base.Mistake), to run live."""
+        from ..live import MISTAKES
+
+        fn = MISTAKES.get(self.class_name)
+        return tuple(fn(model, layer, step)) if fn is not None else ()
+
     def code(self, spec: LayerSpec, inner_code: str = "", prefix: str = "layers.") -> str:
         """The layer as Keras 3 code, with the learner's names for values that came from names
         (`layers.Dense(count_classes + 1)`): the first `code_positional` arguments by position."""

@@ -22,6 +22,9 @@ from explorer.config import Config
 from explorer.demo import Demonstrations, run_demonstrations
 from explorer.describe import LayerInfo, describe_config
 from explorer.diagram import flow_figure
+from explorer.live.base import XRay
+from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
+from explorer.live.xrays import xray_of
 from explorer.memo import ByteBoundedCache
 from explorer.model import build_model
 from explorer.reader.code import read_code
@@ -133,6 +136,37 @@ def built_for(spec: ModelSpec) -> Built:
     """The real model (or Keras's refusal while building); callers check the budget first."""
     budget = spec_budget_for(spec)
     return _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, describe_for(spec)))
+
+
+def live_refusal(spec: ModelSpec) -> tuple[str, dict] | None:
+    """Why the live panels cannot run for this model (an i18n key and its values), or None."""
+    desc = describe_for(spec)
+    budget = spec_budget_for(spec)
+    if not desc.ok:
+        return "live.skip_failure", {}
+    if not budget.fits_memory:
+        return "live.skip_memory", {"need": f"{budget.total_bytes / 2**20:,.0f}", "limit": f"{budget.limit_bytes / 2**20:,.0f}"}
+    cost = trace_cost(desc)
+    if cost > STEP_BUDGET or not budget.fits_compute:
+        return "live.skip_compute", {"cost": f"{cost:,}", "limit": f"{STEP_BUDGET:,}"}
+    if built_for(spec).model is None:
+        return "live.skip_failure", {}
+    return None
+
+
+def trace_for(spec: ModelSpec) -> Trace:
+    """One forward pass with every layer's output (callers check live_refusal first); computed once
+    for every session (single-flight) and kept while the model is."""
+    desc = describe_for(spec)
+    budget = spec_budget_for(spec)
+    return _heavy.get_or_create(("trace", spec), budget.total_bytes - budget.weight_bytes,
+                                lambda: run_trace(built_for(spec).model, spec, desc))
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def layer_xray_for(spec: ModelSpec, name: str, pick: tuple[int, ...]) -> XRay | None:
+    """The X-ray of one layer, following output element `pick` (callers check live_refusal first)."""
+    return xray_of(built_for(spec).model, spec, describe_for(spec), trace_for(spec), name, pick)
 
 
 def warm(cfg: Config) -> None:

@@ -1,0 +1,214 @@
+"""What every live X-ray and "break it" case shares: the layer call they look at, what they return.
+
+An X-ray recomputes one layer of the built model with plain numpy from its real weights and the
+real tensors of one forward pass (explorer/live/trace.py), and compares the result with the
+layer's own output. It returns data (an `XRay`): a summary in words, the recomputation as code,
+the checks (largest absolute difference), small windows of the arrays, notes. One panel draws
+every kind's X-ray; a kind brings only its numbers.
+
+Texts are (i18n key, params) pairs, so the same X-ray is shown in every language.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from ..shapes import Step
+from ..spec import LayerSpec
+
+TOLERANCE = 1e-5  # a recomputation "matches" when every element is this close to the layer's output
+XRAY_BYTES = 64 * 1024 * 1024  # what one X-ray may hold on top of the model and its forward pass
+GRID_ROWS, GRID_COLS = 8, 8  # the largest window of an array shown on the page
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence of the page: an i18n key and its placeholders (already formatted as text)."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def of(key: str, **params: object) -> Text:
+        return Text(key, tuple((k, v if isinstance(v, str) else _fmt(v)) for k, v in params.items()))
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, tuple):
+        return shape_text(value)
+    return str(value)
+
+
+def shape_text(shape: tuple) -> str:
+    """(2, 50, 75) -> '(2, 50, 75)'; a 1-tuple keeps its comma."""
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def named(axes: tuple[str, ...]) -> str:
+    """('B', 'T', 'F') -> '(B, T, F)'."""
+    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One recomputation against Keras: the largest |ours − the layer's| over `size` elements."""
+
+    what: Text
+    diff: float
+    size: int
+
+    @property
+    def ok(self) -> bool:
+        return self.diff < TOLERANCE
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A window of one array for the page (at most GRID_ROWS × GRID_COLS numbers). rows and cols
+    are the window's indices in the whole array, as text; marks: highlighted (row, col) cells of
+    the window."""
+
+    title: Text
+    values: np.ndarray
+    rows: tuple[str, ...]
+    cols: tuple[str, ...]
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class XRay:
+    """One layer, recomputed. checks compare with the layer's own output; grids show where the
+    followed number comes from; notes say what was bounded or what a setting changes."""
+
+    layer: str
+    cls: str
+    summary: Text
+    code: str  # the recomputation in numpy, with this model's shapes in comments
+    checks: tuple[Check, ...]
+    grids: tuple[Grid, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+    @property
+    def largest_diff(self) -> float:
+        return max((c.diff for c in self.checks), default=0.0)
+
+
+@dataclass(frozen=True)
+class LayerCall:
+    """One layer of the built model and what flowed through it in the forward pass.
+
+    step: the description's step (shapes with the batch, axis letters, args, weights);
+    layer: the built Keras layer, shared read-only (call it with training=False only);
+    inputs / outputs / states: numpy arrays of the trace (states: the initial_state tensors);
+    pick: an index into the first output that the learner chose to follow (clamp it with `clamp`).
+    """
+
+    step: Step
+    spec: LayerSpec
+    layer: Any
+    inputs: tuple[np.ndarray, ...]
+    outputs: tuple[np.ndarray, ...]
+    states: tuple[np.ndarray, ...] = ()
+    pick: tuple[int, ...] = ()
+
+    @property
+    def x(self) -> np.ndarray:
+        return self.inputs[0]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self.outputs[0]
+
+    @property
+    def in_axes(self) -> tuple[str, ...]:
+        return self.step.input_axes[0] if self.step.input_axes else ()
+
+    @property
+    def out_axes(self) -> tuple[str, ...]:
+        return self.step.output_axes[0]
+
+    def picked(self, shape: tuple[int, ...] | None = None) -> tuple[int, ...]:
+        """The followed index, clamped into `shape` (default: the first output's shape)."""
+        return clamp(self.pick, shape if shape is not None else self.y.shape)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A common mistake with one layer of this model, to run live.
+
+    key: i18n `mistake.<key>.title` / `.why` (placeholders in params); layer: the layer it is made on;
+    broken: that layer as the mistake writes it (the page describes and builds the model with it, so
+    the error is Keras's own, and the fix comes from explorer.diagnose); or run: a function on small
+    arrays that raises the real error (numpy, TensorFlow or Keras), or returns a float: how far a
+    silently wrong result is from the right one. code: the mistaken line(s) with this model's numbers.
+    """
+
+    key: str
+    layer: str
+    params: tuple[tuple[str, str], ...] = ()
+    broken: LayerSpec | None = None
+    run: Callable[[], Any] | None = field(default=None, compare=False, hash=False)
+    code: str = ""
+    source: str = "Keras"  # who raises the error: Keras, TensorFlow or numpy
+
+
+# -- helpers every X-ray uses ------------------------------------------------------------------------
+def max_abs_diff(a: np.ndarray, b: np.ndarray) -> float:
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape:
+        raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
+    return float(np.max(np.abs(a.astype(np.float64) - b.astype(np.float64)))) if a.size else 0.0
+
+
+def check(key: str, ours: np.ndarray, theirs: np.ndarray, **params: object) -> Check:
+    return Check(Text.of(key, **params), max_abs_diff(ours, theirs), int(np.asarray(theirs).size))
+
+
+def clamp(pick: tuple[int, ...], shape: tuple[int, ...]) -> tuple[int, ...]:
+    """pick padded with zeros (or cut) to the rank of shape, each index inside [0, size)."""
+    pick = tuple(pick[: len(shape)]) + (0,) * max(0, len(shape) - len(pick))
+    return tuple(min(max(int(i), 0), max(n - 1, 0)) for i, n in zip(pick, shape))
+
+
+def window(center: int, size: int, length: int) -> range:
+    """Up to `size` consecutive indices around center, inside [0, length)."""
+    start = min(max(center - size // 2, 0), max(length - size, 0))
+    return range(start, min(start + size, length))
+
+
+def grid(title: Text, array: np.ndarray, row: int = 0, col: int = 0, mark: str = "cell") -> Grid:
+    """A window of a 2-D (or 1-D, shown as one row) array around (row, col). mark: "cell", "row",
+    "col" or "" (nothing highlighted)."""
+    a = np.asarray(array)
+    if a.ndim == 1:
+        a, row = a[None, :], 0
+    rows, cols = window(row, GRID_ROWS, a.shape[0]), window(col, GRID_COLS, a.shape[1])
+    values = np.asarray(a[np.ix_(rows, cols)], dtype=np.float64)
+    r, c = row - rows.start, col - cols.start
+    marks = {"cell": ((r, c),), "row": tuple((r, j) for j in range(len(cols))),
+             "col": tuple((i, c) for i in range(len(rows))), "": ()}[mark]
+    return Grid(title, values, tuple(str(i) for i in rows), tuple(str(j) for j in cols), marks)
+
+
+def samples_within(call: LayerCall, floats_per_sample: int) -> int:
+    """How many samples of the batch a recomputation may use so it holds at most XRAY_BYTES
+    (floats_per_sample: the float64 numbers it keeps per sample). At least 1."""
+    batch = call.x.shape[0] if call.inputs and call.x.ndim else 1
+    return max(1, min(batch, XRAY_BYTES // max(1, 8 * floats_per_sample)))
+
+
+def index_text(index: tuple[int, ...]) -> str:
+    return "[" + ", ".join(str(i) for i in index) + "]"
+
+
+def element_count(shape: tuple[int, ...]) -> int:
+    return math.prod(shape)

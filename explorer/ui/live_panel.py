@@ -1,0 +1,119 @@
+"""Live numbers for any model, one click away: each panel is a collapsed expander whose content is
+computed only when the learner opens it (and then reruns alone, as a fragment).
+
+The X-ray recomputes one chosen layer from its real weights (explorer/live); the other panels
+(equivalences, break it, code export) are drawn by their own modules and only placed here.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from explorer.budget import DEMO_BATCH, concrete
+from explorer.i18n import t
+from explorer.live.base import Text, XRay
+from explorer.live.xrays import xray_layers
+from explorer.shapes import Description
+from explorer.spec import ModelSpec
+from explorer.ui import cache
+from explorer.ui.messages import escape_markdown
+
+LAYER_KEY = "xray_layer"
+DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
+MARK_STYLE = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"
+
+
+def text(lang: str, item: Text) -> str:
+    """A core Text in the page's language; the values (which may hold the learner's names) escaped."""
+    return t(lang, item.key, **{k: escape_markdown(v) for k, v in item.params})
+
+
+def lazy_panel(label: str, key: str, body: Callable[[], None]) -> None:
+    """A collapsed expander whose body runs only while it is open."""
+    panel = st.expander(label, key=key, on_change="rerun")
+    if panel.open:
+        with panel:
+            body()
+
+
+def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str, str, Callable], ...] = ()) -> None:
+    """The live section: the X-ray panel, then each (label key, expander key, body) of `extra`."""
+    st.subheader(t(lang, "live.header"))
+    refusal = cache.live_refusal(spec)
+    if refusal is not None:
+        key, values = refusal
+        st.info(t(lang, key, **values))
+        return
+    st.caption(t(lang, "live.intro"))
+    lazy_panel(t(lang, "live.xray.header"), "open_xray", lambda: xray_body(spec, lang))
+    for label_key, key, body in extra:
+        lazy_panel(t(lang, label_key), key, body)
+
+
+def default_layer(desc: Description, names: tuple[str, ...]) -> str:
+    """The first Dense on a 3-D or larger input (the question's own case), else the first Dense,
+    else the first layer with an X-ray."""
+    dense = [s for s in desc.steps if s.name in names and s.cls == "Dense"]
+    deep = [s for s in dense if s.input_shape is not None and len(s.input_shape) >= 3]
+    return (deep or dense)[0].name if dense else names[0]
+
+
+@st.fragment
+def xray_body(spec: ModelSpec, lang: str) -> None:
+    desc = cache.describe_for(spec)
+    names = xray_layers(desc)
+    if not names:
+        st.info(t(lang, "live.xray.none"))
+        return
+    if st.session_state.get(LAYER_KEY) not in names:  # a new model, or a forged value
+        st.session_state[LAYER_KEY] = default_layer(desc, names)
+    labels = {s.name: f"{s.name} ({s.cls}{'(' + s.inner_cls + ')' if s.inner_cls else ''})" for s in desc.steps}
+    name = st.selectbox(t(lang, "live.xray.layer"), names, key=LAYER_KEY, format_func=labels.get)
+    step = desc.step(name)
+    shape = concrete(step.output_shape, desc.batch_size or DEMO_BATCH)
+    st.markdown(f"**{t(lang, 'live.xray.follow')}**")
+    columns = st.columns(max(len(shape), 1))
+    pick = []
+    for i, (letter, size) in enumerate(zip(step.output_dims, shape)):
+        default = DEFAULT_PICK[i] if i < len(DEFAULT_PICK) else 0
+        value = columns[i].number_input(t(lang, "live.xray.index", axis=letter, size=size), 0, max(size - 1, 0),
+                                        min(default, max(size - 1, 0)), key=f"xray_pick_{name}_{i}")
+        pick.append(min(max(int(value or 0), 0), max(size - 1, 0)))  # re-checked: widget bounds are the browser's
+    xray = cache.layer_xray_for(spec, name, tuple(pick))
+    if xray is None:
+        st.info(t(lang, "live.xray.none"))
+        return
+    render_xray(xray, lang)
+
+
+def render_xray(xray: XRay, lang: str) -> None:
+    st.markdown(text(lang, xray.summary))
+    st.code(xray.code, language="python")
+    if xray.checks:
+        rows = [{t(lang, "live.col.what"): t(lang, c.what.key, **dict(c.what.params)),
+                 t(lang, "live.col.diff"): f"{c.diff:.2e}",
+                 t(lang, "live.col.size"): f"{c.size:,}",
+                 t(lang, "live.col.ok"): t(lang, "live.ok" if c.ok else "live.not_ok")} for c in xray.checks]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"xray_checks_{xray.layer}")
+        st.caption(t(lang, "live.tolerance"))
+    for note in xray.notes:
+        st.markdown(text(lang, note))
+    if xray.grids:
+        for column, g in zip(st.columns(len(xray.grids)), xray.grids):
+            with column:
+                st.caption(t(lang, g.title.key, **dict(g.title.params)))
+                st.dataframe(grid_styler(g), key=f"xray_grid_{xray.layer}_{g.title.key}")
+
+
+def grid_styler(g) -> "pd.io.formats.style.Styler":
+    """The window as a table: 4 decimals, the followed cells highlighted."""
+    frame = pd.DataFrame(g.values, index=list(g.rows), columns=list(g.cols))
+    marks = set(g.marks)
+
+    def styles(data: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame([[MARK_STYLE if (i, j) in marks else "" for j in range(data.shape[1])]
+                             for i in range(data.shape[0])], index=data.index, columns=data.columns)
+
+    return frame.style.format("{:.4f}").apply(styles, axis=None)
