@@ -14,13 +14,12 @@ import streamlit as st
 
 def warm_up() -> None:
     import explorer.ui
-    from explorer.config import Config
 
     for module in pkgutil.iter_modules(explorer.ui.__path__):  # every panel page.py imports
         importlib.import_module(f"explorer.ui.{module.name}")
     from explorer.ui import cache
 
-    cache.warm(Config())
+    cache.warm()
 
 
 @asynccontextmanager

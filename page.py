@@ -9,7 +9,8 @@ import streamlit as st
 from explorer.i18n import t
 from explorer.tagger import tagger_config
 from explorer.ui import cache, diagram_panel, failure_panel, messages, model_input, model_panel, share_panel
-from explorer.ui import live_panel, sidebar, table_panel, tagger_panels
+from explorer.ui import answer_panel, breakit_any_panel, compare_panel, equivalence_panel, export_panel, live_panel, sidebar
+from explorer.ui import fix_button, table_panel, traps_panel
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -31,7 +32,7 @@ st.markdown(model_panel.summary_text(spec, desc, lang))
 cfg = tagger_config(spec)
 budget = cache.spec_budget_for(spec)
 if not budget.fits_memory:
-    st.error(messages.budget_text(budget, lang, generic=True))
+    st.error(messages.budget_text(budget, lang))
 failure_slot = st.container()
 answer_slot = st.container()
 
@@ -44,10 +45,19 @@ failure = desc.failure or (built.failure if built else None)
 if failure is not None:
     with failure_slot:
         failure_panel.render(failure, model.code if model.source == "code" else None, lang)
+        if model.source == "code":
+            fix_button.render(model.code, spec, failure, lang)
+compare_panel.show(desc, lang, spec)
+if failure is not None:
+    st.stop()
 
-if failure is None:
-    live_panel.render(spec, desc, lang)
-if cfg is not None and failure is None:
-    tagger_panels.render(cfg, answer_slot, lang)
-else:
-    st.info(t(lang, "model.generic_note"))
+dense = answer_panel.dense_on_sequence(desc)
+if dense is not None:
+    with answer_slot:
+        answer_panel.render(desc, dense, cache.dense_check_for(spec, dense.name), lang)
+live_panel.render(spec, desc, lang, (
+    (t(lang, "equiv.header"), "open_equivalences", lambda: equivalence_panel.show(*cache.equivalences_for(spec), lang)),
+    (t(lang, "breakany.header"), "open_breakit",
+     lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
+    (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),
+) + (((traps_panel.title(lang), "open_traps", lambda: traps_panel.render(cache.traps(), lang)),) if cfg is not None else ()))

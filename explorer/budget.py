@@ -1,16 +1,15 @@
-"""Memory and compute budget, computed from the Config alone, before anything is allocated.
+"""Memory and compute budget of any described model, from its shapes alone, before anything is allocated.
 
-Keras allocates every weight when a layer is built, so a hostile vocabulary size could take the
-server down. `check_budget` is consulted before any model is built (see `explorer.model`).
+Keras allocates every weight when a layer is built, so one hostile number (a vocabulary of a billion
+words) could take the server down. `description_budget(describe(spec))` is computed without weights,
+and `explorer.build.build` refuses (OverBudget) before constructing a layer when it does not fit.
 Weight bytes are exact (tests compare them with the built model); activation bytes estimate the
-tensors that one forward pass and the live demonstration hold at once, in float32.
+tensors that one forward pass and the live checks hold at once, in float32; FLOPs are the kinds' counts.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-from .config import Config
 
 BYTES_PER_FLOAT = 4
 # A Keras initializer fills a new tensor and scales it before the variable takes it: while the largest
@@ -61,46 +60,6 @@ class Budget:
         return self.fits_memory and self.fits_compute
 
 
-def weight_counts(cfg: Config) -> dict[str, int]:
-    """Parameters per layer: V·E; 2·4H(E+H+1); F·U+U; U·C+C."""
-    h, e, f, u, c = cfg.lstm_units, cfg.embed_dim, cfg.features, cfg.dense_units, cfg.head_units
-    return {
-        "embedding": cfg.vocab_size * e,
-        "bidirectional": 2 * 4 * h * (e + h + 1),
-        "dense": f * u + u,
-        "time_distributed": u * c + c,
-    }
-
-
-def forward_flops(cfg: Config) -> int:
-    """Multiply-adds ×2 of one forward pass: the two LSTM directions dominate."""
-    bt = cfg.batch_size * cfg.seq_len
-    h, e, f, u, c = cfg.lstm_units, cfg.embed_dim, cfg.features, cfg.dense_units, cfg.head_units
-    return 2 * bt * (2 * 4 * h * (e + h) + f * u + u * c)
-
-
-def check_budget(cfg: Config) -> Budget:
-    """Bytes of weights, of initializing them, and of the activations of one forward pass plus the demonstration."""
-    bt = cfg.batch_size * cfg.seq_len
-    e, h, f, u, c = cfg.embed_dim, cfg.lstm_units, cfg.features, cfg.dense_units, cfg.head_units
-    items = [BudgetItem(name, "weights", n * BYTES_PER_FLOAT) for name, n in weight_counts(cfg).items()]
-    activations = {
-        "tokens": bt,
-        "embedding": bt * e,
-        # each direction keeps its own (B, T, H) output and a time-reversed copy of its input
-        "bidirectional": 2 * bt * (h + e) + bt * f,
-        # layer output, H.reshape(-1, F) copy, matmul result, tensordot result
-        "dense": 3 * bt * u + bt * f,
-        # TimeDistributed output, Dense applied directly, per-step version
-        "time_distributed": 3 * bt * c,
-    }
-    items += [BudgetItem(name, "activations", n * BYTES_PER_FLOAT) for name, n in activations.items()]
-    biggest = max(items[:4], key=lambda i: i.nbytes)
-    items.append(BudgetItem(biggest.layer, "initialization", INIT_TEMPORARY_COPIES * biggest.nbytes))
-    return Budget(tuple(items), forward_flops(cfg))
-
-
-# -- any model ---------------------------------------------------------------------------------
 DEMO_BATCH = 2  # the batch the live numbers use when the code names none
 UNKNOWN_SIZE = 16  # a None axis other than the batch (a variable time length), for estimates only
 ACTIVATION_COPIES = 3  # a layer's output, plus the copies the live checks make of it
@@ -111,10 +70,44 @@ def concrete(shape: tuple[int | None, ...], batch: int) -> tuple[int, ...]:
     return tuple((batch if i == 0 else UNKNOWN_SIZE) if d is None else d for i, d in enumerate(shape))
 
 
+def _unknown_axes(step) -> int:
+    """How many unknown sizes (other than the batch) a step's FLOP count took as 1, where the forward
+    pass runs UNKNOWN_SIZE: the most of any output, or of all inputs together (attention multiplies
+    its queries' length by its values'). Conservative: two inputs to a cheap merge count twice."""
+    def unknown(shapes) -> int:
+        return sum(d is None for shape in shapes for d in shape[1:])
+
+    return max([unknown(step.input_shapes)] + [unknown((s,)) for s in step.output_shapes])
+
+
+GATES = {"LSTM": 4, "GRU": 3, "SimpleRNN": 1}
+
+
+def working_elements(step, batch: int) -> int:
+    """Floats a layer holds only while it runs, beyond its output (measured here with a batch of
+    1,254 × 50): a recurrent layer keeps its input and every step's gate pre-activations, per
+    direction (a Bidirectional(LSTM) peaked at 10× its output); TimeDistributed folds its input
+    into the batch axis and back, about two copies of it."""
+    if step.input_shape is None:
+        return 0
+    inputs = math.prod(concrete(step.input_shape, batch))
+    rnn = step.cls if step.cls in GATES else step.inner_cls if step.cls == "Bidirectional" else ""
+    if rnn in GATES and len(step.input_shape) >= 3:
+        units = step.output_shape[-1] // (2 if step.cls == "Bidirectional" and step.arg("merge_mode", "concat")
+                                          == "concat" else 1)
+        positions = inputs // concrete(step.input_shape, batch)[-1]
+        directions = 2 if step.cls == "Bidirectional" else 1
+        return directions * positions * (GATES[rnn] * units + step.input_shape[-1])
+    if step.cls == "TimeDistributed":
+        return 2 * inputs
+    return 0
+
+
 def description_budget(desc) -> Budget:
     """The budget of any described model (explorer.shapes.Description), from shapes alone:
     exact weight bytes (float32), its activations in one forward pass with the live checks' copies,
-    the initializer's temporary copies of the largest weight, and the forward pass's FLOPs."""
+    the initializer's temporary copies of the largest weight, and the FLOPs of the forward pass as it runs
+    (explorer.live.trace: the batch, or DEMO_BATCH; an unknown length, UNKNOWN_SIZE)."""
     batch = desc.batch_size or DEMO_BATCH
     items: list[BudgetItem] = []
     flops = 0
@@ -123,9 +116,12 @@ def description_budget(desc) -> Budget:
             items.append(BudgetItem(step.name, "weights", step.params * BYTES_PER_FLOAT))
         elements = sum(math.prod(concrete(s, batch)) for s in step.output_shapes)
         items.append(BudgetItem(step.name, "activations", ACTIVATION_COPIES * elements * BYTES_PER_FLOAT))
+        working = working_elements(step, batch)
+        if working:
+            items.append(BudgetItem(step.name, "working", working * BYTES_PER_FLOAT))
         # kinds count FLOPs for the batch in their shapes; scale to the batch actually run
         shape_batch = step.output_shapes[0][0] if step.output_shapes and step.output_shapes[0] else None
-        flops += step.flops if shape_batch else step.flops * batch
+        flops += (step.flops if shape_batch else step.flops * batch) * UNKNOWN_SIZE ** _unknown_axes(step)
     weights = [i for i in items if i.kind == "weights"]
     if weights:
         biggest = max(weights, key=lambda i: i.nbytes)

@@ -41,6 +41,19 @@ def _recurrent(layer: LayerSpec | None) -> LayerSpec | None:
     return None
 
 
+KEEPS_RANK = ("Dense", "Dropout", "Activation", "LayerNormalization", "BatchNormalization", "SpatialDropout1D")
+
+
+def _rnn_upstream(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
+    """The RNN (or Bidirectional RNN) that feeds `layer` through layers that keep the rank
+    (Dense, Dropout...), or None: where a time axis lost upstream was lost."""
+    names = {l.name: l for l in spec.layers}
+    node = _producer(spec, layer)
+    while node is not None and _recurrent(node) is None and node.kind in KEEPS_RANK:
+        node = names.get(node.inputs[0][0]) if node.inputs else None
+    return node if _recurrent(node) is not None else None
+
+
 def _with_arg(layer: LayerSpec, name: str, value) -> str:
     """The code line of `layer` (or of the RNN a Bidirectional wraps) with one argument set: the fix."""
     from .shapes import layer_code
@@ -79,6 +92,13 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
             namer: AxisNamer) -> Fix | None:
     kind = get_kind(layer.kind)
     producer = _producer(spec, layer)
+    m = _NDIM.search(message)
+    lost_time = (m is not None and int(m.group(1)) == int(m.group(2)) + 1) or "at least 3 dimensions" in message
+    upstream = _rnn_upstream(spec, layer) if lost_time else None
+    if upstream is not None and not _recurrent(upstream).arg("return_sequences", False):
+        # the time axis was dropped by an RNN further up (LSTM → Dense → TimeDistributed): fix it there
+        return Fix("fix.return_sequences", (("layer", upstream.name), ("rnn", _recurrent(upstream).name)),
+                   _with_arg(upstream, "return_sequences", True))
     if kind is not None and in_shapes:
         try:
             own = kind.explain(Ctx(layer, in_shapes, in_axes, namer), producer)

@@ -125,3 +125,13 @@ def test_edited_code_is_your_own_and_choosing_the_preset_again_restores_it():
     at.sidebar.number_input(key="filters").set_value(8).run()
     assert at.sidebar.selectbox(key="preset").value == "image_cnn"
     assert "filters = 8" in at.text_area(key="code").value
+
+
+def test_a_value_in_range_for_its_use_but_not_after_arithmetic_is_refused_with_a_message():
+    """count_classes is used as count_classes + 1: its largest value would make Dense(10,000,001)."""
+    at = run({"count_classes": str(10**7)})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "count\\_classes: 10000000 would make a layer of the code invalid where it is used; using 5." in warnings
+    assert at.sidebar.number_input(key="count_classes").value == 5
+    assert table(at).iloc[-1]["Output shape"] == "(30, 50, 6)"

@@ -1,100 +1,225 @@
-"""Many sessions at once, as Streamlit runs them: one thread per script run, a shared model cache, and
-`keras.backend.clear_session()` called after every run. Every thread must get its own configuration's
-shapes and numbers, identical to a single-threaded run.
+"""Many sessions at once, as Streamlit runs them: one thread per script run, models and forward passes
+shared read-only through one byte-bounded cache (explorer/ui/cache.py), and `keras.backend.clear_session()`
+called after every run while other runs go on. Every thread must get its own model's shapes and
+numbers, identical to a single-threaded run of the same path: code → read_code → describe → build →
+run_trace → xray_of.
 """
 from __future__ import annotations
 
+import ast
+import gc
 import random
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import keras
 import numpy as np
 import pytest
 
-from explorer.config import Config
-from explorer.demo import forward_trace, run_demonstrations, sample_tokens
-from explorer.describe import describe_config, describe_model, layer_table
+from explorer.build import build
+from explorer.live.base import TOLERANCE
+from explorer.live.trace import run_trace
+from explorer.live.xrays import xray_of
 from explorer.memo import ByteBoundedCache
-from explorer.model import LAYER_NAMES, build_model
+from explorer.presets import preset_code
+from explorer.reader.code import read_code, set_constant
+from explorer.shapes import describe
+from explorer.tables import layer_table
+from explorer.ui import cache as page_cache  # as the app: imports streamlit, moves TensorFlow's objects out of gc's way
 
-CONFIGS = [
-    Config(vocab_size=50 + i, embed_dim=4 + i, seq_len=3 + i % 4, lstm_units=5 + 2 * i, merge_mode=mode,
-           dense_units=7 + i, count_classes=2 + i % 3, batch_size=2 + i % 3)
+# CPython before 3.11.8 / 3.12.2 parses with one recursion counter for all threads (gh-106905)
+
+TAGGER = preset_code("tagger")
+NODES = ("tokens", "embedding", "bidirectional", "dense", "time_distributed")
+
+
+def tagger(**settings) -> str:
+    """The question's tagger with some of its top-level constants set, as the sidebar sets them."""
+    code = TAGGER
+    for name, value in settings.items():
+        constant = next(c for c in read_code(code).constants if c.name == name)
+        code = set_constant(code, constant, value)
+    return code
+
+
+# eight small taggers, no two alike (every merge mode, batch 2-4, 3-6 steps)
+SETTINGS = [
+    dict(vocab_size=50 + i, embed_dim=4 + i, seq_len=3 + i % 4, lstm_units=5 + 2 * i, merge_mode=mode,
+         dense_units=7 + i, count_classes=2 + i % 3, batch_size=2 + i % 3)
     for i, mode in enumerate(["ave", "concat", "sum", "mul"] * 2)
 ]
+CODES = [tagger(**s) for s in SETTINGS]
+SPECS = [read_code(code).spec for code in CODES]  # read here, once: the reader in threads has its own test
 
 
-def outcome(cfg: Config) -> dict:
-    """What a session shows for cfg: layer names, shapes, output numbers and the Dense check."""
-    model = build_model(cfg)
-    demos = run_demonstrations(model, cfg)
+def expected_shapes(s: dict) -> dict[str, tuple[int, ...]]:
+    """Every node's output shape, from the settings alone (B, T and the sizes the constants name)."""
+    b, t = s["batch_size"], s["seq_len"]
+    merged = s["lstm_units"] * (2 if s["merge_mode"] == "concat" else 1)
+    return {"tokens": (b, t), "embedding": (b, t, s["embed_dim"]), "bidirectional": (b, t, merged),
+            "dense": (b, t, s["dense_units"]), "time_distributed": (b, t, s["count_classes"] + 1)}
+
+
+def model_of(spec):
+    """(desc, model) for the spec, as the page builds it."""
+    desc = describe(spec)
+    built = build(spec, desc)
+    assert built.model is not None, built.failure
+    return desc, built.model
+
+
+def outcome(spec) -> dict:
+    """What a session shows for this model: layer names and parameters, the shape table, every node's
+    output in the forward pass and the Dense X-ray's largest difference."""
+    desc, model = model_of(spec)
+    trace = run_trace(model, spec, desc)
     return {
-        "names": [layer.name for layer in model.layers[1:]],
-        "table": layer_table(describe_model(model), cfg).to_dict("list"),
-        "head": demos.trace.head_out,
-        "dense": demos.dense.reshaped,
-        "diff": demos.dense.diff_reshape_layer,
+        "names": [layer.name for layer in model.layers],
+        "params": model.count_params(),
+        "table": layer_table(desc).to_dict("list"),
+        "tensors": trace.tensors,
+        "dense_diff": xray_of(model, spec, desc, trace, "dense").largest_diff,
     }
 
 
-@pytest.fixture(scope="module")
-def reference() -> dict[Config, dict]:
-    return {cfg: outcome(cfg) for cfg in CONFIGS}
-
-
-def assert_same(got: dict, want: dict, cfg: Config) -> None:
-    assert got["names"] == want["names"] == list(LAYER_NAMES)
-    assert got["table"] == want["table"]
-    b, t = cfg.batch_size, cfg.seq_len
-    assert got["head"].shape == (b, t, cfg.head_units) and got["dense"].shape == (b, t, cfg.dense_units)
-    np.testing.assert_allclose(got["head"], want["head"], rtol=0, atol=1e-6)
-    np.testing.assert_allclose(got["dense"], want["dense"], rtol=0, atol=1e-6)
-    assert got["diff"] < 1e-5
-
-
-def test_threads_building_different_configurations_get_their_own_results(reference):
-    jobs = CONFIGS * 2
-    random.Random(7).shuffle(jobs)
+@contextmanager
+def streamlit_cleanups():
+    """What Streamlit does after every script run (clear Keras's global session), over and over,
+    while the threads inside this block work (at least twice)."""
     stop = threading.Event()
+    cleared: list[int] = []
 
-    def clear_sessions():  # what Streamlit does after every script run, while other runs are going
+    def clear_sessions():
         while not stop.is_set():
             keras.backend.clear_session()
+            cleared.append(1)
             time.sleep(0.02)
 
     cleaner = threading.Thread(target=clear_sessions)
     cleaner.start()
     try:
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            results = list(pool.map(outcome, jobs))
+        yield
     finally:
         stop.set()
         cleaner.join()
-    for cfg, got in zip(jobs, results):
-        assert_same(got, reference[cfg], cfg)
+    assert len(cleared) >= 2
+
+
+@pytest.fixture(scope="module")
+def reference() -> list[dict]:
+    """Each configuration's outcome, computed one after another in this thread."""
+    return [outcome(spec) for spec in SPECS]
+
+
+def assert_same_trace(got: dict, want: dict) -> None:
+    assert list(got) == list(want) == list(NODES)
+    for node in NODES:
+        assert len(got[node]) == len(want[node]) == 1
+        assert np.array_equal(got[node][0], want[node][0]), node
+
+
+def test_threads_building_different_configurations_get_their_own_results(reference):
+    for s, ref in zip(SETTINGS, reference):  # the serial run itself has each configuration's own shapes
+        assert {n: a[0].shape for n, a in ref["tensors"].items()} == expected_shapes(s)
+        assert ref["dense_diff"] < TOLERANCE
+    jobs = list(range(len(SPECS))) * 2
+    random.Random(7).shuffle(jobs)
+    with streamlit_cleanups(), ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda i: outcome(SPECS[i]), jobs))
+    for i, got in zip(jobs, results):
+        want = reference[i]
+        assert got["names"] == want["names"] == ["tokens", *NODES[1:]]
+        assert got["params"] == want["params"] and got["table"] == want["table"]
+        assert {n: a[0].shape for n, a in got["tensors"].items()} == expected_shapes(SETTINGS[i])
+        assert_same_trace(got["tensors"], want["tensors"])
+        assert got["dense_diff"] < TOLERANCE
 
 
 def test_one_shared_model_called_from_many_threads(reference):
     """A cached model is shared read-only: concurrent forward passes do not disturb each other."""
-    cfg = CONFIGS[1]
-    model = build_model(cfg)
-    tokens = [sample_tokens(cfg, seed) for seed in range(6)]
-    alone = [forward_trace(model, t).head_out for t in tokens]
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        together = list(pool.map(lambda t: forward_trace(model, t).head_out, tokens * 3))
-    for i, out in enumerate(together):
-        np.testing.assert_allclose(out, alone[i % len(tokens)], rtol=0, atol=1e-6)
-    np.testing.assert_allclose(alone[0], reference[cfg]["head"], rtol=0, atol=1e-6)
+    spec = SPECS[1]
+    desc, model = model_of(spec)
+    weights = [np.array(w) for w in model.get_weights()]
+    alone = [run_trace(model, spec, desc, seed).tensors for seed in range(6)]
+    with streamlit_cleanups(), ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda seed: run_trace(model, spec, desc, seed).tensors, list(range(6)) * 3))
+    for i, got in enumerate(together):
+        assert_same_trace(got, alone[i % 6])
+    assert not np.array_equal(alone[0]["dense"][0], alone[1]["dense"][0])  # each seed its own batch
+    assert_same_trace(alone[0], reference[1]["tensors"])  # a rebuilt model: the same seeded weights
+    assert all(np.array_equal(a, b) for a, b in zip(weights, model.get_weights()))
+
+
+def test_pasted_code_read_from_many_threads_gives_each_its_own_model():
+    """CPython 3.11.7's ast.parse keeps its recursion depth in one state for all threads (CPython
+    gh-106905, fixed in 3.11.8 and 3.12.2): a garbage collection in the middle of a parse whose
+    finalizers let another thread run (TensorFlow's objects do) and parse makes it raise SystemError,
+    which read_code reports as read.internal. Here the first collection inside each ast.parse lets
+    the other threads run for 2 ms; explorer/safe_ast.py's lock is what makes this pass."""
+    seen = threading.local()
+
+    def let_others_run(phase, info):
+        frame = sys._getframe(1)
+        if phase == "start" and frame.f_code is ast.parse.__code__ and getattr(seen, "frame", None) is not frame:
+            seen.frame = frame
+            time.sleep(0.002)
+
+    serial = [read_code(code) for code in CODES]
+    threshold = gc.get_threshold()
+    gc.set_threshold(10)
+    gc.callbacks.append(let_others_run)
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(read_code, CODES * 50))
+    finally:
+        gc.callbacks.remove(let_others_run)
+        gc.set_threshold(*threshold)
+    internal = [note for r in results for note in r.notes if note.key == "read.internal"]
+    assert not internal, f"{len(internal)} of {len(results)} reads failed inside the parser: {internal[0]}"
+    for i, result in enumerate(results):
+        assert result == serial[i % len(CODES)] and result.spec == SPECS[i % len(CODES)]
+    assert len(set(SPECS)) == len(SPECS)  # eight different models
 
 
 def test_weight_free_shapes_from_many_threads():
+    serial = [describe(spec) for spec in SPECS]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(describe_config, CONFIGS * 2))
-    for cfg, infos in zip(CONFIGS * 2, results):
-        assert infos[2].output_shape == (cfg.batch_size, cfg.seq_len, cfg.features)
-        assert infos[4].output_shape == (cfg.batch_size, cfg.seq_len, cfg.head_units)
+        results = list(pool.map(describe, SPECS * 2))
+    for i, desc in enumerate(results):
+        s = SETTINGS[i % len(SPECS)]
+        assert desc.ok and desc == serial[i % len(SPECS)]
+        assert {step.name: step.output_shape for step in desc.steps} == expected_shapes(s)
+        assert {a.letter: a.size for a in desc.axes} == {
+            "B": s["batch_size"], "T": s["seq_len"], "V": s["vocab_size"], "E": s["embed_dim"], "H": s["lstm_units"],
+            "F": expected_shapes(s)["bidirectional"][2], "U": s["dense_units"], "C": s["count_classes"] + 1}
+
+
+def test_a_second_thread_waits_for_the_first_build_and_gets_its_result():
+    cache: ByteBoundedCache = ByteBoundedCache(1000)
+    started, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow_build():
+        calls.append("first")
+        started.set()
+        release.wait(10)
+        return object()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        first = pool.submit(cache.get_or_create, "model", 10, slow_build)
+        assert started.wait(10)
+        second = pool.submit(cache.get_or_create, "model", 10, lambda: calls.append("second") or object())
+        other = pool.submit(cache.get_or_create, "other model", 10, lambda: "built")
+        assert other.result(timeout=5) == "built"  # another key does not queue behind the slow build
+        time.sleep(0.2)
+        assert not second.done()  # the same key: waiting for the first thread's build
+        release.set()
+        assert second.result(timeout=10) is first.result(timeout=10)
+    assert calls == ["first"]
+    assert cache.misses == 2 and cache.hits == 1
 
 
 def test_cache_builds_a_key_once_under_contention():
@@ -116,6 +241,25 @@ def test_cache_builds_a_key_once_under_contention():
     assert len(calls) == 1
     assert all(v is values[0] for v in values)
     assert cache.misses == 1 and cache.hits == 11
+
+
+def test_the_page_cache_builds_and_traces_a_model_once_for_all_sessions(empty_caches, reference):
+    spec = SPECS[2]
+    heavy = page_cache._heavy
+    misses = heavy.misses
+    start = threading.Barrier(6)
+
+    def session(_):
+        start.wait()
+        return page_cache.built_for(spec), page_cache.trace_for(spec)
+
+    with streamlit_cleanups(), ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(session, range(6)))
+    built, trace = results[0]
+    assert all(b is built and t is trace for b, t in results)
+    assert heavy.misses - misses == 2  # one build and one forward pass, for six sessions
+    assert ("spec", spec) in heavy._items and ("trace", spec) in heavy._items
+    assert_same_trace(trace.tensors, reference[2]["tensors"])
 
 
 def test_cache_byte_bound_holds_under_threads():
@@ -148,3 +292,32 @@ def test_cache_byte_bound_holds_under_threads():
     assert max(seen_totals) <= limit and cache.total_bytes <= limit
     assert all(not (isinstance(k, tuple) and k[0] == "too big") for k in cache._items)
     assert len(cache) > 1
+
+
+def xray_facts(xray) -> tuple:
+    """Everything an X-ray shows, as comparable values (grids' numbers as bytes)."""
+    grids = tuple((g.title, g.values.shape, g.values.tobytes(), g.rows, g.cols, g.marks) for g in xray.grids)
+    return xray.layer, xray.cls, xray.summary, xray.code, xray.checks, grids, xray.notes
+
+
+def test_live_xrays_from_several_threads_match_a_serial_run():
+    code = tagger(vocab_size=97, embed_dim=6, seq_len=9, lstm_units=7, merge_mode="concat", dense_units=11,
+                  count_classes=3, batch_size=4)
+    spec = read_code(code).spec
+    desc, model = model_of(spec)
+    trace = run_trace(model, spec, desc)
+    kept = {node: tuple(a.copy() for a in arrays) for node, arrays in trace.tensors.items()}
+    weights = [np.array(w) for w in model.get_weights()]
+    jobs = [("bidirectional", (0, 0, 0)), ("bidirectional", (3, 8, 13)), ("bidirectional", (1, 4, 2)),
+            ("dense", (0, 0, 0)), ("dense", (2, 5, 10)), ("dense", (3, 8, 4))]
+    serial = [xray_facts(xray_of(model, spec, desc, trace, name, pick)) for name, pick in jobs]
+    for (name, _), facts in zip(jobs, serial):
+        checks = facts[4]
+        assert facts[0] == name and checks and all(c.ok for c in checks)
+    assert serial[1][5] != serial[2][5] and serial[4][5] != serial[5][5]  # each pick shows its own windows
+    with streamlit_cleanups(), ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda job: xray_facts(xray_of(model, spec, desc, trace, *job)), jobs * 3))
+    for i, facts in enumerate(together):
+        assert facts == serial[i % len(jobs)], jobs[i % len(jobs)]
+    assert_same_trace(trace.tensors, kept)  # X-rays only read the shared forward pass and model
+    assert all(np.array_equal(a, b) for a, b in zip(weights, model.get_weights()))

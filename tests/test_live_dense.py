@@ -124,3 +124,15 @@ def test_texts_exist_in_both_languages():
         assert t(lang, x.summary.key, **dict(x.summary.params))
         for item in [c.what for c in x.checks] + [g.title for g in x.grids] + list(x.notes):
             assert t(lang, item.key, **dict(item.params))
+
+
+def test_a_large_batch_is_checked_on_fewer_samples_with_the_followed_one_and_says_so(monkeypatch):
+    import explorer.live.base as base
+
+    call = call_of(SEQ, "d", (2, 10, 1))
+    per_sample = 50 * (5 + 3 * 4)
+    monkeypatch.setattr(base, "XRAY_BYTES", 8 * per_sample)  # room for one sample's float64 copies
+    x = get_kind("Dense").xray(call)
+    assert x.checks[0].size == 50 * 4 and all(c.diff < TOLERANCE for c in x.checks)
+    samples = next(n for n in x.notes if n.key == "xray.dense.samples")
+    assert dict(samples.params) == {"first": "2", "last": "2", "B": "3"}

@@ -44,9 +44,11 @@ def page_text(at: AppTest) -> str:
             proto = getattr(node, "proto", None)
             if proto is not None and hasattr(proto, "DESCRIPTOR"):
                 parts += strings_in(MessageToDict(proto))
-    for df in at.dataframe:
+    for df in list(at.dataframe) + list(at.table):
         table = df.value
-        parts += [str(c) for c in table.columns] + [str(v) for v in table.to_numpy().ravel()]
+        table = table.data if hasattr(table, "data") and not hasattr(table, "columns") else table  # a Styler
+        parts += [str(c) for c in table.columns] + [str(table.index.name)] + [str(v) for v in table.index] + [
+            str(v) for v in table.to_numpy().ravel()]
     raw = "\n".join(parts)
     return raw + "\n" + TAGS.sub("", raw)  # panels may colour letters or break lines with HTML after t()
 
@@ -80,6 +82,19 @@ def chinese_page_after_a_change(zh: Recording) -> AppTest:
     zh.used.clear()  # record the second run only: what the final page asked for
     at.sidebar.number_input(key="lstm_units").set_value(128).run()  # so the "what changed" panel has content
     assert not at.exception
+    return open_live_panels(at, zh)
+
+
+LIVE_PANELS = ("open_xray", "open_equivalences", "open_breakit", "open_export", "open_traps")
+
+
+def open_live_panels(at: AppTest, zh: Recording) -> AppTest:
+    """Open every live panel (each is computed only when opened) and record that run."""
+    for key in LIVE_PANELS:
+        at.session_state[key] = True
+    zh.used.clear()
+    at.run()
+    assert not at.exception
     return at
 
 
@@ -104,8 +119,10 @@ def test_every_string_the_chinese_page_asks_for_is_shown_in_chinese(recorded_zh)
     at = chinese_page_after_a_change(recorded_zh)
     text = page_text(at)
     used = recorded_zh.used
-    for key in ("changes.header", "changes.settings", "changes.params", "changes.total", "code.header",
-                "code.download", "code.dims_header", "share.header", "share.caption", "table.header"):
+    for key in ("compare.header", "compare.total", "compare.axes_moved", "export.header", "export.download",
+                "live.header", "live.xray.header", "live.ok", "xray.dense.summary_nd", "equiv.header",
+                "breakany.header", "breakany.try_it", "mistake.merge_none.title", "traps.header",
+                "share.header", "share.caption", "table.header", "answer.q2_check"):
         assert key in used, key
     missing = {}
     for key in sorted(used):
@@ -130,7 +147,7 @@ def test_chinese_page_with_a_pasted_failing_model(recorded_zh):
     assert not at.exception
     used = recorded_zh.used
     for key in ("failure.header", "failure.cause", "failure.fix", "cause.ndim", "fix.return_sequences",
-                "model.notes_header", "keras2.input_length", "read.undefined_name_guess", "model.generic_note"):
+                "model.notes_header", "keras2.input_length", "read.undefined_name_guess", "breakany.apply_fix"):
         assert key in used, key
     text = page_text(at)
     en, zh = i18n.catalog("en"), i18n.catalog("zh")
@@ -138,3 +155,28 @@ def test_chinese_page_with_a_pasted_failing_model(recorded_zh):
     english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
                if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
     assert sorted(part for part in english if part in text) == []
+
+
+PASTED_WORKING = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
+
+
+def test_chinese_page_with_a_pasted_model_and_every_live_panel_open(recorded_zh):
+    """A learner's own model (not a preset), every live panel open: nothing in English."""
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
+    at.context = {"url": "http://localhost:8612/", "locale": "zh-CN"}
+    at.run()
+    at.text_area(key="code").input(PASTED_WORKING).run()
+    assert not at.exception
+    at = open_live_panels(at, recorded_zh)
+    used = recorded_zh.used
+    for key in ("live.xray.header", "export.header", "breakany.header", "equiv.header", "compare.header"):
+        assert key in used, key
+    text = page_text(at)
+    en, zh = i18n.catalog("en"), i18n.catalog("zh")
+    shared = "\n".join(zh.values())
+    english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
+               if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
+    assert sorted(part for part in english if part in text) == []
+    missing = {key: [p for p in literal_parts(recorded_zh[key]) if re.search(r"[\u4e00-\u9fff]", p) and p not in text]
+               for key in sorted(used)}
+    assert {k: v for k, v in missing.items() if v} == {}

@@ -285,7 +285,7 @@ _RUNNERS = {"eval", "exec", "compile", "__import__"}
 _LOADERS = {"load_model", "model_from_json", "model_from_yaml", "deserialize_keras_object"}
 _PICKLERS = {"pickle", "cPickle", "dill", "shelve", "marshal", "cloudpickle", "joblib"}
 # the two registries import their own package's modules by the name pkgutil found
-_IMPORT_MODULE_ALLOWED = {"explorer/kinds/__init__.py", "explorer/i18n/__init__.py"}
+_IMPORT_MODULE_ALLOWED = {"explorer/kinds/__init__.py", "explorer/i18n/__init__.py", "explorer/live/__init__.py"}
 
 
 def dangerous_calls(source: str, path: str) -> list[str]:

@@ -31,6 +31,11 @@ def t(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def template(lang: str, key: str) -> str:
+    """The text for key in lang with its {placeholders} left in."""
+    return _CATALOGS.get(lang, _CATALOGS[DEFAULT_LANGUAGE])[key]
+
+
 def language_from_locale(locale: str | None) -> str:
     """'zh-CN', 'zh_TW', 'zh' -> 'zh'; anything else (or nothing) -> 'en'."""
     if isinstance(locale, str) and locale.strip().lower().replace("_", "-").split("-")[0] == "zh":

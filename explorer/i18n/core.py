@@ -14,26 +14,14 @@ EN = {
     "notice.unknown_choice": "{field}: {raw} is not one of {choices}; using {used}.",
     "notice.unknown_key": "Ignored the unknown setting {field} = {raw}.",
     "notice.repeated": "{field} appears {raw} times in the link; using the last value, {used}.",
-    "budget.memory": (
-        "This configuration would need {total} bytes ({mib} MiB), over this app's memory budget of "
-        "{limit} bytes ({limit_mib} MiB). The largest part is {layer} {kind}: {nbytes} bytes. "
-        "The model was not built; the shapes below come from Keras's shape inference, without weights."
-    ),
+    "notice.breaks_code": "{field}: {raw} would make a layer of the code invalid where it is used; using {used}.",
     "budget.compute": (
         "One forward pass would cost about {gflops} GFLOP, over this app's limit of {limit} GFLOP, so the "
         "live demonstration is skipped. Lower the batch size or the sequence length to run it."
     ),
-    "budget.demo_skipped": "The live demonstration needs the built model, and this configuration was not built (see above).",
     "budget.kind.weights": "weights",
     "budget.kind.activations": "activations",
-    "dim.B": "batch: Keras writes None",
-    "dim.T": "time steps",
-    "dim.V": "vocabulary",
-    "dim.E": "embedding",
-    "dim.H": "LSTM units",
-    "dim.F": "BiLSTM output features",
-    "dim.U": "Dense units",
-    "dim.C": "count_classes + 1",
+    "budget.kind.working": "working memory while it runs",
     "table.header": "Layer shapes",
     "table.batch_note": (
         "B = {B} is the batch size you chose. In model.summary() Keras writes None for it, meaning "
@@ -72,32 +60,6 @@ EN = {
     "diagram.hover_shape": "shape",
     "diagram.hover_named": "named",
     "diagram.hover_params": "parameters",
-    "demo.header": "Live: Dense on a 3-D tensor is reshape → matmul → reshape back",
-    "demo.intro": (
-        "The model ran on a seeded random batch of token ids. Its BiLSTM output H is ({B}, {T}, {F}) and the "
-        "Dense layer's real kernel W is ({F}, {U}). Dense only touches the last axis: flatten the first two "
-        "axes into {BT} rows, multiply every row by the same W, add b, and fold the rows back."
-    ),
-    "demo.code_compare": "Keras's Dense computes the same thing as:",
-    "demo.diff.reshape_layer": "max |reshape @ W + b − Dense output|",
-    "demo.diff.tensordot_layer": "max |tensordot + b − Dense output|",
-    "demo.diff.reshape_tensordot": "max |reshape @ W + b − tensordot + b|",
-    "demo.diff.td_direct": "max |TimeDistributed(Dense({C})) − Dense({C}) applied directly to the 3-D tensor|",
-    "demo.diff.td_steps": "max |TimeDistributed(Dense) − Dense applied at each of the {T} time steps, stacked|",
-    "demo.diff_caption": "Differences of order 1e-7 or less are float32 round-off: the computations are the same.",
-    "demo.pick_header": "Follow one number",
-    "demo.pick_b": "batch index b",
-    "demo.pick_t": "time step t",
-    "demo.pick_u": "Dense unit u",
-    "demo.pick_result": (
-        "Row r = b·T + t = {b}·{T} + {t} = **{r}** of `H.reshape(-1, {F})` meets column {u} of W: "
-        "`flat[{r}] · W[:, {u}] + b[{u}]` = **{by_hand}**; the Dense layer's `out[{b}, {t}, {u}]` = **{layer}** "
-        "(difference {diff})."
-    ),
-    "demo.heat.flat": "H.reshape(-1, {F}): rows {rows}, features {feats}",
-    "demo.heat.kernel": "W: features {feats}, units {units}",
-    "demo.heat.product": "flat @ W + b: rows {rows}, units {units}",
-    "demo.heat.reshaped": "reshaped back, batch {b}: steps {steps}, units {units}",
     "answer.header": "The answer, with this model's numbers",
     "answer.q1": "1. What does each layer output?",
     "answer.q2": "2. Dense has a 2-D kernel but a 3-D input. How does the product work?",
@@ -143,25 +105,14 @@ ZH = {
     "notice.unknown_choice": "{field}：{raw} 不在 {choices} 之中；改用 {used}。",
     "notice.unknown_key": "已忽略未知参数 {field} = {raw}。",
     "notice.repeated": "链接中 {field} 出现了 {raw} 次；使用最后一个值 {used}。",
-    "budget.memory": (
-        "这个配置需要 {total} 字节（{mib} MiB），超过了本应用的内存预算 {limit} 字节（{limit_mib} MiB）。"
-        "最大的部分是 {layer} 的{kind}：{nbytes} 字节。模型没有构建；下面的形状来自 Keras 的形状推断，不分配权重。"
-    ),
+    "notice.breaks_code": "{field}：{raw} 会让代码中用到它的某一层无效；改用 {used}。",
     "budget.compute": (
         "一次前向计算约需 {gflops} GFLOP，超过本应用 {limit} GFLOP 的上限，因此跳过实时演示。"
         "减小批大小或序列长度即可运行。"
     ),
-    "budget.demo_skipped": "实时演示需要构建好的模型，而这个配置没有构建（见上文）。",
     "budget.kind.weights": "权重",
     "budget.kind.activations": "激活值",
-    "dim.B": "批大小：Keras 写作 None",
-    "dim.T": "时间步",
-    "dim.V": "词表",
-    "dim.E": "嵌入",
-    "dim.H": "LSTM 单元",
-    "dim.F": "BiLSTM 输出特征",
-    "dim.U": "Dense 单元",
-    "dim.C": "count_classes + 1",
+    "budget.kind.working": "运行时的临时内存",
     "table.header": "各层形状",
     "table.batch_note": "B = {B} 是你选择的批大小。model.summary() 中 Keras 把它写成 None，表示任意批大小：权重与 B 和 T 都无关。",
     "table.col.layer": "层",
@@ -190,30 +141,6 @@ ZH = {
     "diagram.hover_shape": "形状",
     "diagram.hover_named": "命名",
     "diagram.hover_params": "参数量",
-    "demo.header": "实时演示：3 维输入上的 Dense 就是 reshape → 矩阵乘法 → reshape 回去",
-    "demo.intro": (
-        "模型在一批固定随机种子的词元 id 上运行。它的 BiLSTM 输出 H 是 ({B}, {T}, {F})，Dense 层真实的 kernel W 是 "
-        "({F}, {U})。Dense 只作用于最后一个轴：把前两个轴展平成 {BT} 行，每一行都乘同一个 W，加上 b，再折回原形状。"
-    ),
-    "demo.code_compare": "Keras 的 Dense 计算的正是：",
-    "demo.diff.reshape_layer": "max |reshape @ W + b − Dense 输出|",
-    "demo.diff.tensordot_layer": "max |tensordot + b − Dense 输出|",
-    "demo.diff.reshape_tensordot": "max |reshape @ W + b − tensordot + b|",
-    "demo.diff.td_direct": "max |TimeDistributed(Dense({C})) − 直接作用于 3 维张量的 Dense({C})|",
-    "demo.diff.td_steps": "max |TimeDistributed(Dense) − 在 {T} 个时间步上逐个应用 Dense 再堆叠|",
-    "demo.diff_caption": "1e-7 量级或更小的差异是 float32 舍入误差：两种计算是一样的。",
-    "demo.pick_header": "跟踪一个数字",
-    "demo.pick_b": "批索引 b",
-    "demo.pick_t": "时间步 t",
-    "demo.pick_u": "Dense 单元 u",
-    "demo.pick_result": (
-        "`H.reshape(-1, {F})` 的第 r = b·T + t = {b}·{T} + {t} = **{r}** 行与 W 的第 {u} 列相乘："
-        "`flat[{r}] · W[:, {u}] + b[{u}]` = **{by_hand}**；Dense 层的 `out[{b}, {t}, {u}]` = **{layer}**（差 {diff}）。"
-    ),
-    "demo.heat.flat": "H.reshape(-1, {F})：第 {rows} 行，特征 {feats}",
-    "demo.heat.kernel": "W：特征 {feats}，单元 {units}",
-    "demo.heat.product": "flat @ W + b：第 {rows} 行，单元 {units}",
-    "demo.heat.reshaped": "reshape 回去，批 {b}：时间步 {steps}，单元 {units}",
     "answer.header": "答案（用这个模型的真实数字）",
     "answer.q1": "1. 每一层输出什么形状？",
     "answer.q2": "2. Dense 的 kernel 是 2 维的，输入却是 3 维的，矩阵乘法怎么做？",

@@ -18,6 +18,10 @@ EN = {
         "sum of {F} products + b[{unit}] = {by_hand} before the activation ({act}); the layer says {out}."
     ),
     "xray.dense.activation_unknown": "The activation {act} is not recomputed here, so the checks are skipped.",
+    "xray.dense.samples": (
+        "The whole-layer checks use samples {first} … {last} of the batch of {B}, so the recomputation stays "
+        "within the memory budget; every number of those samples is compared."
+    ),
     "xray.dense.grid_flat": "x.reshape(-1, {F}), around row {row}",
     "xray.dense.grid_kernel": "W, around column {unit}",
     "xray.dense.grid_product": "flat @ W + b, around [{row}, {unit}]",
@@ -52,6 +56,7 @@ ZH = {
         "{F} 个乘积之和 + b[{unit}] = {by_hand}（激活函数 {act} 之前）；该层给出 {out}。"
     ),
     "xray.dense.activation_unknown": "这里不重算激活函数 {act}，因此跳过这些检查。",
+    "xray.dense.samples": "整层检查使用批大小 {B} 中的第 {first} … {last} 个样本，使重算不超出内存预算；这些样本的每个数字都参与比较。",
     "xray.dense.grid_flat": "x.reshape(-1, {F})，第 {row} 行附近",
     "xray.dense.grid_kernel": "W，第 {unit} 列附近",
     "xray.dense.grid_product": "flat @ W + b，[{row}, {unit}] 附近",

@@ -31,10 +31,6 @@ EN = {
     "model.batch_none": "None (any)",
     "model.sidebar_none": "This code has no named numbers to change: give a size a name (`units = 64`) to get a control here.",
     "model.constant_help": "`{name}` in your code; used as {uses}.",
-    "model.generic_note": (
-        "The live demonstrations, X-rays, break-it cases and code export are written for the question's tagger "
-        "(Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)) so far; pick the tagger preset to see them."
-    ),
     "notice.code_bad": (
         "The code in this link could not be unpacked (damaged, or longer than the code box's limit once "
         "unpacked); the default preset is shown."
@@ -124,10 +120,6 @@ ZH = {
     "model.batch_none": "None（任意）",
     "model.sidebar_none": "这段代码没有可调的命名数值：给某个大小起个名字（`units = 64`），这里就会出现对应的控件。",
     "model.constant_help": "你代码中的 `{name}`；用作 {uses}。",
-    "model.generic_note": (
-        "实时演示、X 光、“弄坏它”和代码导出目前只为问题中的标注模型"
-        "（Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)）编写；选择该预设即可看到。"
-    ),
     "notice.code_bad": "无法解开链接中的代码（已损坏，或解压后超过代码框的长度限制）；改为显示默认预设。",
     "notice.preset_unknown": "没有名为 {raw} 的预设；显示 {used}。",
     "preset.tagger": "问题中的序列标注模型（BiLSTM 多对多）",

@@ -11,7 +11,7 @@ Shapes here include the batch axis first, as Keras reports them: (B, T, F) is (N
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, ClassVar
 
 from ..spec import LayerSpec, Value

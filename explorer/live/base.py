@@ -162,11 +162,20 @@ class Mistake:
 
 
 # -- helpers every X-ray uses ------------------------------------------------------------------------
+DIFF_CHUNK = 1 << 20  # elements compared at a time: the float64 copies stay at a few MB
+
+
 def max_abs_diff(a: np.ndarray, b: np.ndarray) -> float:
+    """max |a − b| in float64, a chunk at a time (never a float64 copy of a whole large array)."""
     a, b = np.asarray(a), np.asarray(b)
     if a.shape != b.shape:
         raise ValueError(f"shapes differ: {a.shape} vs {b.shape}")
-    return float(np.max(np.abs(a.astype(np.float64) - b.astype(np.float64)))) if a.size else 0.0
+    flat_a, flat_b = a.reshape(-1), b.reshape(-1)
+    largest = 0.0
+    for start in range(0, flat_a.size, DIFF_CHUNK):
+        part = flat_a[start:start + DIFF_CHUNK].astype(np.float64) - flat_b[start:start + DIFF_CHUNK]
+        largest = max(largest, float(np.max(np.abs(part))))
+    return largest
 
 
 def check(key: str, ours: np.ndarray, theirs: np.ndarray, **params: object) -> Check:

@@ -8,13 +8,15 @@ Mistakes: the kernel transposed in a hand-written matmul, or loaded transposed w
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
 from ..shapes import Step
 from ..spec import LayerSpec, ModelSpec
 from .activations import activate, activation_name
-from .base import LayerCall, Mistake, Text, XRay, check, grid, index_text, named, shape_text
+from .base import (GRID_ROWS, Grid, LayerCall, Mistake, Text, XRay, check, grid, index_text, named,
+                   samples_within, shape_text, window)
 
 MISTAKE_FLOATS = 4_000_000  # the transposed cases build an (F, U) kernel: skipped above this
 
@@ -26,48 +28,72 @@ def _weights(layer) -> tuple[np.ndarray, np.ndarray]:
 
 
 def dense_xray(call: LayerCall) -> XRay:
-    """The layer recomputed as reshape → matmul → reshape back, and by tensordot; one number by hand."""
+    """The layer recomputed as reshape → matmul → reshape back, and by tensordot; one number by hand.
+    The whole-layer checks run on as many samples as XRAY_BYTES allows (the followed one among them)."""
     x, y = call.x, call.y
     kernel, bias = _weights(call.layer)
     f, u = kernel.shape
     lead = x.shape[:-1]
     n = math.prod(lead)
     act = activation_name(call.layer)
-    flat = x.reshape(-1, f).astype(np.float64)
-    product = flat @ kernel + bias
-    activated = activate(act, product)
-    by_tensordot = activate(act, np.tensordot(x.astype(np.float64), kernel, axes=[[x.ndim - 1], [0]]) + bias)
     pick = call.picked()
     row = int(np.ravel_multi_index(pick[:-1], lead)) if lead else 0
     unit = pick[-1]
-    by_hand = float(flat[row] @ kernel[:, unit] + bias[unit])
-    by_hand_out = activate(act, np.array([by_hand]))
-    in_axes, out_axes = call.in_axes, call.out_axes
-    lead_named = "·".join(in_axes[:-1])
-    checks = []
-    if activated is not None:
-        checks += [check("xray.dense.check_reshape", activated.reshape(y.shape), y),
-                   check("xray.dense.check_tensordot", by_tensordot, y)]
-        checks.append(check("xray.dense.check_one", np.array([float(by_hand_out[0])]), np.array([float(y[pick])]),
+    flat = x.reshape(-1, f)  # a view: rows are copied only where they are used
+    by_hand = float(flat[row].astype(np.float64) @ kernel[:, unit] + bias[unit])
+    row_pre = flat[row].astype(np.float64) @ kernel + bias
+    row_pre[unit] = by_hand  # softmax needs the whole row; elementwise activations ignore the rest
+    by_hand_out = activate(act, row_pre)
+    first, count = _samples(call, f, u, pick)
+    checks, notes = [], []
+    if by_hand_out is not None:
+        xs, ys = x[first:first + count], y[first:first + count]
+        product = xs.reshape(-1, f).astype(np.float64) @ kernel + bias
+        checks += [check("xray.dense.check_reshape", activate(act, product).reshape(ys.shape), ys),
+                   check("xray.dense.check_tensordot",
+                         activate(act, np.tensordot(xs.astype(np.float64), kernel, axes=[[x.ndim - 1], [0]]) + bias),
+                         ys)]
+        del product
+        checks.append(check("xray.dense.check_one", np.array([float(by_hand_out[unit])]), np.array([float(y[pick])]),
                             index=index_text(pick)))
-    notes = [Text.of("xray.dense.follow", index=index_text(pick), row=row, unit=unit, F=f,
-                     formula=_row_formula(pick[:-1], lead), by_hand=f"{by_hand:.6f}", out=f"{float(y[pick]):.6f}",
-                     act=act)]
-    if activated is None:
+    notes.append(Text.of("xray.dense.follow", index=index_text(pick), row=row, unit=unit, F=f,
+                         formula=_row_formula(pick[:-1], lead), by_hand=f"{by_hand:.6f}", out=f"{float(y[pick]):.6f}",
+                         act=act))
+    if by_hand_out is None:
         notes.append(Text.of("xray.dense.activation_unknown", act=act))
+    elif count < x.shape[0]:
+        notes.append(Text.of("xray.dense.samples", first=first, last=first + count - 1, B=x.shape[0]))
+    in_axes, out_axes = call.in_axes, call.out_axes
     rank = "2d" if x.ndim == 2 else "nd"
     summary = Text.of(f"xray.dense.summary_{rank}", layer=call.step.name, shape=shape_text(x.shape),
-                      named=named(in_axes), lead=lead_named, N=n, F=f, U=u, Fl=in_axes[-1], Ul=out_axes[-1],
-                      out=shape_text(y.shape), out_named=named(out_axes))
+                      named=named(in_axes), lead="·".join(in_axes[:-1]), N=n, F=f, U=u, Fl=in_axes[-1],
+                      Ul=out_axes[-1], out=shape_text(y.shape), out_named=named(out_axes))
+    rows = window(row, GRID_ROWS, n)
+    near = flat[rows.start:rows.stop].astype(np.float64) @ kernel + bias  # only the rows the grids show
     grids = (
         grid(Text.of("xray.dense.grid_flat", F=f, row=row), flat, row, 0, "row"),
         grid(Text.of("xray.dense.grid_kernel", unit=unit), kernel, 0, unit, "col"),
-        grid(Text.of("xray.dense.grid_product", row=row, unit=unit), product, row, unit),
+        _shifted(grid(Text.of("xray.dense.grid_product", row=row, unit=unit), near, row - rows.start, unit),
+                 rows.start),
         grid(Text.of("xray.dense.grid_output", index=index_text(pick[:-1])), _output_slice(y, pick),
              pick[-2] if y.ndim > 2 else 0, unit),
     )
     return XRay(call.step.name, "Dense", summary, _code(x.shape, f, u, act, in_axes, out_axes), tuple(checks), grids,
                 tuple(notes))
+
+
+def _samples(call: LayerCall, f: int, u: int, pick: tuple[int, ...]) -> tuple[int, int]:
+    """(first, count): the samples the whole-layer checks use, within XRAY_BYTES (float64 copies of
+    the input rows, the product, its activation and the tensordot result), the followed one among them."""
+    per_sample = math.prod(call.x.shape[1:-1]) * (f + 3 * u)
+    count = samples_within(call, per_sample)
+    first = min(pick[0], call.x.shape[0] - count) if call.x.ndim > 1 else 0
+    return max(first, 0), count
+
+
+def _shifted(g: Grid, offset: int) -> Grid:
+    """A grid of rows cut from a larger array: its row labels are the rows' indices there."""
+    return replace(g, rows=tuple(str(int(r) + offset) for r in g.rows))
 
 
 def _row_formula(index: tuple[int, ...], lead: tuple[int, ...]) -> str:

@@ -36,26 +36,28 @@ class Trace:
         return sum(a.nbytes for arrays in self.tensors.values() for a in arrays)
 
 
-def token_limit(spec: ModelSpec, input_name: str) -> int:
-    """Ids for an integer input stay below every vocabulary that reads it (Embedding input_dim,
-    also inside TimeDistributed); 2 when no Embedding reads it."""
+def token_limit(spec: ModelSpec, input_name: str) -> int | None:
+    """Ids for an input that an Embedding reads (also inside TimeDistributed) stay below every
+    vocabulary that reads it; None when no Embedding reads it."""
     limits = []
     for layer in spec.layers:
         inner = layer.inner if layer.inner is not None else layer
         if inner.kind == "Embedding" and any(node == input_name for node, _ in layer.inputs):
             limits.append(int(inner.arg("input_dim", 2)))
-    return max(1, min(limits, default=2))
+    return max(1, min(limits)) if limits else None
 
 
 def sample_inputs(spec: ModelSpec, desc: Description, seed: int = INPUT_SEED) -> dict[str, np.ndarray]:
-    """A seeded batch for every model input, shaped as the description says."""
+    """A seeded batch for every model input, shaped as the description says: token ids where an
+    Embedding reads the input (whatever its dtype: Keras casts them), else integers 0/1 or normal(0, 1)."""
     rng = np.random.default_rng(seed)
     batch = desc.batch_size or DEMO_BATCH
     out = {}
     for inp in spec.inputs:
         shape = concrete(desc.step(inp.name).output_shape, inp.batch_size or batch)
-        if inp.dtype.startswith("int"):
-            out[inp.name] = rng.integers(0, token_limit(spec, inp.name), size=shape).astype(inp.dtype)
+        limit = token_limit(spec, inp.name)
+        if limit is not None or inp.dtype.startswith("int"):
+            out[inp.name] = rng.integers(0, limit or 2, size=shape).astype(inp.dtype)
         else:
             out[inp.name] = rng.normal(0.0, 1.0, size=shape).astype(np.float32)
     return out

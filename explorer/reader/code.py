@@ -29,6 +29,7 @@ from .code_layers import Layers
 from .code_limits import LIMITS, MAX_CALL_DEPTH, MAX_CHARS, MAX_DEPTH, MAX_LAYERS, MAX_LINES, MAX_NODES
 from .code_models import Models
 from .code_names import import_bindings
+from ..safe_ast import parse as safe_parse
 from .code_values import (MAX_INT, FuncObj, Poison, Refusal, Seq, Tensor, Val, arithmetic, constant_literal,
                           set_constant, source_text)
 
@@ -261,7 +262,7 @@ def _check_text(source: object) -> Note | None:
 
 def _parse(source: str) -> tuple[ast.Module | None, Note | None]:
     try:
-        return ast.parse(source), None
+        return safe_parse(source), None
     except SyntaxError as error:
         line = error.lineno or 1
         col = max((error.offset or 1) - 1, 0)

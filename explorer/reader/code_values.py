@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..kinds.base import LayerKind
 from ..spec import InputSpec, LayerSpec, TensorRef
+from ..safe_ast import parse as safe_parse
 
 MAX_INT = 10**12  # |v| of any integer, literal or computed
 MAX_POW_EXPONENT = 64
@@ -269,7 +270,7 @@ def set_constant(source: str, constant, value: int | str) -> str:
     raw = lines[constant.line - 1].encode("utf-8")  # ast columns count UTF-8 bytes
     old = raw[constant.col:constant.end_col].decode("utf-8", errors="strict")
     try:
-        old_value = constant_literal(ast.parse(old, mode="eval").body)
+        old_value = constant_literal(safe_parse(old, mode="eval").body)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         old_value = None
     if old_value is None or type(old_value) is not type(constant.value):

@@ -1,28 +1,35 @@
-"""The learner's three questions, answered with this configuration's live numbers."""
+"""The learner's three questions, answered with this model's numbers: what each layer outputs, how
+a Dense with a 2-D kernel takes a 3-D input, and which way its kernel is stored. Shown for any model
+with a Dense on a 3-D input, the question's case; the check is the Dense X-ray's."""
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer.config import Config
-from explorer.demo import DenseDemo
-from explorer.describe import LayerInfo
-from explorer.dims import named, shape_text
 from explorer.i18n import t
-from explorer.model import DENSE
+from explorer.shapes import Description, Step
+from explorer.tables import named, shape_text
+from explorer.ui.messages import escape_markdown
 
 
-def render(cfg: Config, infos: list[LayerInfo], dense: DenseDemo | None, lang: str) -> None:
+def dense_on_sequence(desc: Description) -> Step | None:
+    """The first Dense whose input is (B, T, F), or None."""
+    return next((s for s in desc.steps if s.cls == "Dense" and s.input_shape is not None
+                 and len(s.input_shape) == 3), None)
+
+
+def render(desc: Description, dense: Step, diff: float | None, lang: str) -> None:
     st.subheader(t(lang, "answer.header"))
     outputs = "\n".join(
-        f"- `{i.name}` ({i.cls}): **{shape_text(i.output_shape)}** = {named(i.output_dims)}" for i in infos
-    )
+        f"- `{escape_markdown(s.name)}` ({s.cls}): **{' + '.join(shape_text(o) for o in s.output_shapes)}** = "
+        f"{' + '.join(named(a) for a in s.output_axes)}" for s in desc.steps)
     st.markdown(f"**{t(lang, 'answer.q1')}**\n\n{outputs}")
-    kernel = next(w for i in infos if i.name == DENSE for w in i.weights if w.name == "kernel")
-    b, tt = cfg.batch_size, cfg.seq_len
+    kernel = next(w for w in dense.weights if w.name == "kernel")
+    b, tt, _ = dense.input_shape
+    b = b if b is not None else "B"
     f, u = kernel.shape
-    check = (t(lang, "answer.q2_check", diff=f"{dense.diff_reshape_layer:.2e}") if dense is not None
-             else t(lang, "answer.q2_no_check"))
+    bt = b * tt if isinstance(b, int) and tt is not None else "B·T"
+    check = (t(lang, "answer.q2_check", diff=f"{diff:.2e}") if diff is not None else t(lang, "answer.q2_no_check"))
     st.markdown(f"**{t(lang, 'answer.q2')}**\n\n"
-                + t(lang, "answer.a2", B=b, T=tt, F=f, U=u, BT=b * tt) + " " + check)
+                + t(lang, "answer.a2", B=b, T=tt, F=f, U=u, BT=bt) + " " + check)
     st.markdown(f"**{t(lang, 'answer.q3', U=u, F=f)}**\n\n"
                 + t(lang, "answer.a3", U=u, F=f, kernel=shape_text(kernel.shape)))

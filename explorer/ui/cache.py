@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import gc
 
-import keras
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from explorer.breakit import BreakResult, run_case
-from explorer.budget import Budget, check_budget, description_budget
+from explorer.budget import Budget, description_budget
 from explorer.build import Built, build
-from explorer.changes import Changes, compare_configs
-from explorer.codegen import model_code
-from explorer.config import Config
-from explorer.demo import Demonstrations, run_demonstrations
-from explorer.describe import LayerInfo, describe_config
 from explorer.diagram import flow_figure
-from explorer.live.base import XRay
+from explorer.export import ExportError, export_code
+from explorer.live.base import Text, XRay
+from explorer.live.breakit import BreakOutcome, outcomes_for
+from explorer.live.equivalences import Equivalence, equivalences, unavailable_reason
 from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
 from explorer.live.xrays import xray_of
 from explorer.memo import ByteBoundedCache
-from explorer.model import build_model
 from explorer.reader.code import read_code
 from explorer.reader.keras_file import read_keras_file
 from explorer.reader.keras_json import read_keras_json
@@ -34,7 +29,6 @@ from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
 from explorer.tables import layer_table, weight_table
 from explorer.traps import Trap, all_traps
-from explorer.xray import WrapperXray, wrapper_xray, xray_bytes
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -43,50 +37,6 @@ _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
 # ≈ 0.2 s per run spent walking the ~400,000 objects that importing TensorFlow leaves. They live as
 # long as the process, so move them out of the collector's way once, when this module is imported.
 gc.freeze()
-
-
-def budget_for(cfg: Config) -> Budget:
-    return check_budget(cfg)
-
-
-def model_for(cfg: Config) -> keras.Model:
-    """The built model; callers check budget_for(cfg).fits_memory first (build_model checks again)."""
-    return _heavy.get_or_create(("model", cfg), budget_for(cfg).weight_bytes, lambda: build_model(cfg))
-
-
-def demonstrations_for(cfg: Config) -> Demonstrations:
-    budget = budget_for(cfg)
-    return _heavy.get_or_create(("demo", cfg), budget.total_bytes - budget.weight_bytes,
-                                lambda: run_demonstrations(model_for(cfg), cfg))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def description_for(cfg: Config) -> list[LayerInfo]:
-    """Keras's weight-free shape inference (tests check it equals the built model's): the table and the
-    diagram never wait for weights to be allocated, and over-budget configurations get them too."""
-    return describe_config(cfg)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def changes_between(before: Config, after: Config) -> Changes:
-    return compare_configs(before, after)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def code_for(cfg: Config, lang: str) -> str:
-    return model_code(cfg, lang)
-
-
-def xray_for(cfg: Config) -> WrapperXray:
-    """The wrapper X-ray; callers check explorer.xray.xray_fits(cfg) first."""
-    return _heavy.get_or_create(("xray", cfg), xray_bytes(cfg),
-                                lambda: wrapper_xray(model_for(cfg), cfg, demonstrations_for(cfg)))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def breakit_for(cfg: Config, key: str) -> BreakResult:
-    """One "break it" case, run on small throwaway layers (never the shared model)."""
-    return run_case(cfg, key)
 
 
 @st.cache_resource(show_spinner=False)
@@ -169,11 +119,45 @@ def layer_xray_for(spec: ModelSpec, name: str, pick: tuple[int, ...]) -> XRay | 
     return xray_of(built_for(spec).model, spec, describe_for(spec), trace_for(spec), name, pick)
 
 
-def warm(cfg: Config) -> None:
-    """Run each kind of work once for the default preset and its tagger config (the reader, Keras shape
-    inference and layers, Plotly's figure validators, the model builds) so a first visitor finds it
-    ready; needs no Streamlit session. The forward pass is left to the page, which runs it after the
-    table is sent."""
+@st.cache_data(max_entries=64, show_spinner=False)
+def equivalences_for(spec: ModelSpec) -> tuple[Equivalence | None, Text | None]:
+    """Dense = TimeDistributed(Dense) = Conv1D(k=1) ≠ Flatten→Dense on this model's 3-D tensor, or why
+    not (callers check live_refusal first)."""
+    model, desc, trace = built_for(spec).model, describe_for(spec), trace_for(spec)
+    found = equivalences(model, spec, desc, trace)
+    return found, (unavailable_reason(spec, desc, trace) if found is None else None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def export_for(result: ReadResult, lang: str) -> str | None:
+    """The model as clean Keras 3 code, comments in lang (None: it does not describe to the end)."""
+    if result.spec is None:
+        return None
+    try:
+        return export_code(result, describe_for(result.spec), lang)
+    except ExportError:
+        return None
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def breakit_outcomes_for(spec: ModelSpec) -> tuple[BreakOutcome, ...]:
+    """This model's common mistakes, each run on a tiny batch with the real error."""
+    return outcomes_for(spec)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def dense_check_for(spec: ModelSpec, name: str) -> float | None:
+    """The largest difference between Dense `name` recomputed as reshape @ W + b and its output."""
+    if live_refusal(spec) is not None:
+        return None
+    xray = layer_xray_for(spec, name, ())
+    return xray.checks[0].diff if xray is not None and xray.checks else None
+
+
+def warm() -> None:
+    """Run each kind of work once for the default preset (the reader, Keras shape inference and
+    layers, the diagram, the build) so a first visitor finds it ready; needs no Streamlit session.
+    The forward pass is left to the page, which runs it after the table is sent."""
     from explorer.presets import DEFAULT_PRESET, preset_code
 
     labels = {k: k for k in ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")}
@@ -183,8 +167,6 @@ def warm(cfg: Config) -> None:
         flow_figure(desc, labels)
         if description_budget(desc).fits_memory and desc.ok:
             _heavy.get_or_create(("spec", spec), description_budget(desc).weight_bytes, lambda: build(spec, desc))
-    if budget_for(cfg).fits_memory:
-        model_for(cfg)
 
 
 def clear_all() -> None:

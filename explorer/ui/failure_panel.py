@@ -12,7 +12,8 @@ from explorer.ui.messages import escape_markdown
 
 def fix_text(fix: Fix, lang: str) -> str:
     params = {k: escape_markdown(v) for k, v in fix.params}
-    params.setdefault("code", escape_markdown(fix.code))
+    # the code goes inside backticks in the texts, where escapes would show: keep it literal, no backtick
+    params["code"] = fix.code.replace("`", "'")
     try:
         return t(lang, fix.key, **params)
     except (KeyError, IndexError, ValueError):

@@ -12,13 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
-from explorer.i18n import t
+from explorer.i18n import t, template as catalog_text
 from explorer.live.base import Text, XRay
 from explorer.live.xrays import xray_layers
 from explorer.shapes import Description
 from explorer.spec import ModelSpec
 from explorer.ui import cache
-from explorer.ui.messages import escape_markdown
+from explorer.ui.messages import safe_params
 
 LAYER_KEY = "xray_layer"
 DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
@@ -27,7 +27,7 @@ MARK_STYLE = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"
 
 def text(lang: str, item: Text) -> str:
     """A core Text in the page's language; the values (which may hold the learner's names) escaped."""
-    return t(lang, item.key, **{k: escape_markdown(v) for k, v in item.params})
+    return t(lang, item.key, **safe_params(catalog_text(lang, item.key), dict(item.params)))
 
 
 def lazy_panel(label: str, key: str, body: Callable[[], None]) -> None:
@@ -39,7 +39,7 @@ def lazy_panel(label: str, key: str, body: Callable[[], None]) -> None:
 
 
 def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str, str, Callable], ...] = ()) -> None:
-    """The live section: the X-ray panel, then each (label key, expander key, body) of `extra`."""
+    """The live section: the X-ray panel, then each (label, expander key, body) of `extra`."""
     st.subheader(t(lang, "live.header"))
     refusal = cache.live_refusal(spec)
     if refusal is not None:
@@ -48,8 +48,8 @@ def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str
         return
     st.caption(t(lang, "live.intro"))
     lazy_panel(t(lang, "live.xray.header"), "open_xray", lambda: xray_body(spec, lang))
-    for label_key, key, body in extra:
-        lazy_panel(t(lang, label_key), key, body)
+    for label, key, body in extra:
+        lazy_panel(label, key, body)
 
 
 def default_layer(desc: Description, names: tuple[str, ...]) -> str:

@@ -1,5 +1,7 @@
-"""Messages about the input: values that were changed, and configurations over the budget."""
+"""Messages about the input: values that were changed, and models over the memory or compute budget."""
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
@@ -13,6 +15,19 @@ _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
 def escape_markdown(text: str) -> str:
     """Show untrusted text literally: no markdown, links, HTML or Streamlit directives."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+
+
+def code_span_text(text: str) -> str:
+    """Untrusted text shown inside `backticks`: escapes would show there, so only a backtick (which
+    would end the span) is replaced."""
+    return str(text).replace("`", "'")
+
+
+def safe_params(template: str, params: dict) -> dict:
+    """Untrusted values for a markdown template: escaped where they stand in text, and only freed of
+    backticks where the template puts them inside a `code span` (escapes would show there)."""
+    in_code = {name for span in re.findall(r"`[^`]*`", template) for name in re.findall(r"{(\w+)", span)}
+    return {k: code_span_text(v) if k in in_code else escape_markdown(str(v)) for k, v in params.items()}
 
 
 def notice_text(notice: Notice, lang: str, controls: dict | None = None) -> str:
@@ -35,17 +50,13 @@ def show_notices(notices: list[Notice], lang: str, controls=()) -> None:
         st.warning(notice_text(notice, lang, by_name), icon="⚠️")
 
 
-def budget_text(budget: Budget, lang: str, generic: bool = False) -> str:
-    """Why the model (or only its forward pass) was refused, naming the largest layer and the bytes."""
+def budget_text(budget: Budget, lang: str, generic: bool = True) -> str:
+    """Why the model (or only its forward pass) was refused, naming the largest part and the bytes.
+    generic: no longer used (every model is described the same way); kept until page.py stops passing it."""
     if not budget.fits_memory:
         big = budget.largest
-        return t(lang, "budget.generic_memory" if generic else "budget.memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",
+        return t(lang, "budget.generic_memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",
                  layer=big.layer, kind=t(lang, f"budget.kind.{big.kind}"), nbytes=f"{big.nbytes:,}",
                  mib=f"{budget.total_bytes / 2**20:,.1f}", limit_mib=f"{budget.limit_bytes / 2**20:,.0f}")
     return t(lang, "budget.compute", gflops=f"{budget.forward_flops / 1e9:,.1f}",
              limit=f"{budget.limit_flops / 1e9:,.0f}")
-
-
-def demo_skipped_text(budget: Budget, lang: str) -> str:
-    """Why the live demonstration is missing; a memory refusal is already shown above in full."""
-    return t(lang, "budget.demo_skipped") if not budget.fits_memory else budget_text(budget, lang)

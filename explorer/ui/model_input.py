@@ -63,7 +63,18 @@ def _apply(code: str, name: str, raw: object) -> tuple[str, Notice | None]:
     if value is None:
         kind = {"out_of_range": "clamped"}.get(why, why)
         return code, Notice(name, kind, _short(raw), str(control.value))
-    return (set_constant(code, constant, value) if value != control.value else code), None
+    if value == control.value:
+        return code, None
+    changed = set_constant(code, constant, value)
+    if _errors(changed) > _errors(code) or name not in _controls(changed):
+        # in range for its own use, but not where it is used in arithmetic (count_classes + 1 past the limit)
+        return code, Notice(name, "breaks_code", _short(raw), str(control.value))
+    return changed, None
+
+
+def _errors(code: str) -> int:
+    """How many lines of this code the reader refuses."""
+    return sum(1 for note in cache.read_code_for(code).notes if note.severity == "error")
 
 
 def _first_run() -> list[Notice]:

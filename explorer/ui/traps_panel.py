@@ -8,8 +8,11 @@ from explorer.i18n import t
 from explorer.traps import Trap
 
 
+def title(lang: str) -> str:
+    return t(lang, "traps.header", version=keras.__version__)
+
+
 def render(traps: list[Trap], lang: str) -> None:
-    st.subheader(t(lang, "traps.header", version=keras.__version__))
     for trap in traps:
         st.markdown(f"**{t(lang, f'traps.{trap.key}.title')}**")
         st.code(trap.message, language="text")

@@ -165,6 +165,14 @@ def element(page: Page, key: str) -> Locator:
     return page.locator(f".st-key-{key}:not([data-stale='true'])")
 
 
+def open_panel(page: Page, key: str) -> Locator:
+    """Open the collapsed live panel (an expander) with key `key`; its content is computed now."""
+    panel = element(page, key)
+    panel.locator("summary").first.click()
+    wait_until_idle(page)
+    return panel
+
+
 def type_number(page: Page, key: str, value: int) -> None:
     """Type a new value into the sidebar number input `key` and commit it with Enter."""
     field = page.locator(f".st-key-{key} input")

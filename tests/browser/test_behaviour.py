@@ -8,7 +8,7 @@ import io
 from playwright.sync_api import expect
 
 from .app_page import (assert_no_errors, choose, code_text, diagram_overlaps, diagram_text, element, grid_columns,
-                       grid_showing, open_app, type_number, wait_until_idle)
+                       grid_showing, open_app, open_panel, type_number, wait_until_idle)
 
 DEFAULT_OUTPUTS = ["(30, 50)", "(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
 
@@ -18,7 +18,8 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     assert_no_errors(page)
     assert grid_columns(page)["Output shape"] == DEFAULT_OUTPUTS
     assert "kernel (75, 200)" in diagram_text(page)
-    assert "# (1500, 75)  (B·T, F)" in code_text(page)
+    open_panel(page, "open_xray")  # stays open across the changes below
+    assert "(B·T, F) = (1500, 75)" in code_text(page)
     assert diagram_overlaps(page) == []
 
     type_number(page, "lstm_units", 128)
@@ -29,7 +30,7 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
                                                    "(30, 50, 6)"]})
     assert columns["Output shape"][2] == "(30, 50, 128)"
     assert columns["Parameters"][2] == str(2 * 4 * 128 * (64 + 128 + 1))  # the grid's accessible text is unformatted
-    assert "# (1500, 128)  (B·T, F)" in code_text(page)
+    assert "(B·T, F) = (1500, 128)" in code_text(page)
 
     choose(page, "merge_mode", "concat")
     expect(element(page, "flow_diagram")).to_contain_text("kernel (256, 200)", timeout=60_000)
@@ -41,7 +42,7 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     assert columns["Weights"][3] == "kernel (256, 200); bias (200,)"
     labels = diagram_text(page)
     assert "(30, 50, 256)" in labels and "merge_mode=concat" in labels and "(30, 50, 75)" not in labels
-    assert "# (1500, 256)  (B·T, F)" in code_text(page)
+    assert "(B·T, F) = (1500, 256)" in code_text(page)
     assert diagram_overlaps(page) == [], "diagram labels must not overlap each other or the tensor boxes"
 
     type_number(page, "batch_size", 8)
@@ -51,7 +52,7 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     batch_8 = ["(8, 50)", "(8, 50, 64)", "(8, 50, 256)", "(8, 50, 200)", "(8, 50, 6)"]
     assert grid_showing(page, {"Output shape": batch_8})["Output shape"] == batch_8
     code = code_text(page)
-    assert "# (400, 256)  (B·T, F)" in code and "# (8, 50, 200)  (B, T, U)" in code
+    assert "(B·T, F) = (400, 256)" in code and "out.reshape(8, 50, 200)" in code
     assert "(30, 50" not in diagram_text(page)
     assert diagram_overlaps(page) == []
 

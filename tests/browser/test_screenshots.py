@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .app_page import (assert_no_errors, choose, element, fit_viewport_to_page, make_still, open_app,
-                       still_screenshot, type_number, wait_until_idle)
+                       open_panel, still_screenshot, type_number, wait_until_idle)
 from .golden import assert_matches_golden
 
 
@@ -39,17 +39,29 @@ def test_diagram(default_page):
     assert_matches_golden(still_screenshot(default_page.locator(".st-key-flow_diagram")), "panel-diagram")
 
 
-def test_live_demonstration(default_page):
-    """From the demonstration's heading down to its heatmaps."""
-    page = default_page
-    heading = page.get_by_test_id("stHeading").filter(has_text="Live: Dense on a 3-D tensor").first
-    top = heading.bounding_box()
-    bottom = page.locator(".st-key-position_heatmaps").bounding_box()
-    clip = {"x": top["x"], "y": top["y"], "width": top["width"], "height": bottom["y"] + bottom["height"] - top["y"]}
-    first = page.screenshot(clip=clip, animations="disabled")
-    page.wait_for_timeout(150)
-    assert page.screenshot(clip=clip, animations="disabled") == first, "the demonstration was still drawing"
-    assert_matches_golden(first, "panel-live-demonstration")
+@pytest.fixture(scope="module")
+def opened_page(browser, browser_context_args, app_url):
+    """The default page with every live panel opened (each is computed only when opened)."""
+    context = browser.new_context(**browser_context_args)
+    page = open_app(context.new_page(), app_url + "/")
+    for key in LIVE_PANELS:
+        open_panel(page, key)
+    assert_no_errors(page)
+    make_still(page)
+    fit_viewport_to_page(page)
+    make_still(page)
+    yield page
+    context.close()
+
+
+LIVE_PANELS = ("open_xray", "open_equivalences", "open_breakit", "open_export")
+
+
+@pytest.mark.parametrize("key", LIVE_PANELS)
+def test_live_panel_opened(opened_page, key):
+    """Each live panel as the learner sees it once opened: the X-ray of the question's Dense, the
+    equivalences, the mistakes run live, the exported code."""
+    assert_matches_golden(still_screenshot(element(opened_page, key)), f"panel-{key.removeprefix('open_')}")
 
 
 def test_page_after_sidebar_change(page, app_url):

@@ -41,7 +41,7 @@ FAILING_LINE = 'layers.LSTM(units, name="second_lstm"),'
 
 PRESET_LABELS = {"tagger": "The question's tagger (BiLSTM many-to-many)", "image_cnn": "Small image CNN",
                  "two_inputs": "Two inputs joined by Concatenate"}
-TAGGER_ONLY_HEADING = "Live: Dense on a 3-D tensor"
+TAGGER_ONLY_HEADING = "The question's code on Keras"  # the traps panel: only the question's tagger has it
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,7 @@ def test_typed_code_updates_table_sidebar_and_panels(page, app_url, keras):
     keys = sidebar_keys(page)
     assert {"filters", "gru_units", "preset"} <= keys and not keys & {"lstm_units", "merge_mode", "vocab_size"}
     assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 0
-    expect(page.get_by_test_id("stMain")).to_contain_text("pick the tagger preset to see them")
+    expect(page.get_by_test_id("stMain")).to_contain_text("Live numbers: this model's real tensors and weights")
 
     type_number(page, "gru_units", 10)
     expect(code_box(page)).to_have_value(TYPED_CODE.replace("gru_units = 24", "gru_units = 10"), timeout=60_000)
@@ -213,3 +213,12 @@ def test_failing_model_shows_keras_message_and_fix(page, app_url, keras):
     fit_viewport_to_page(page)
     make_still(page)
     assert_matches_golden(still_screenshot(page), "page-failing-model")
+
+    page.get_by_role("button", name="Apply the fix to my code").click()  # one click: the fix goes into the code box
+    expect(code_box(page)).to_have_value(FAILING_CODE.replace(
+        'layers.LSTM(units, name="first_lstm")', 'layers.LSTM(units, return_sequences=True, name="first_lstm")'),
+        timeout=60_000)
+    expect(element(page, "failure_panel")).to_have_count(0, timeout=60_000)
+    wait_until_idle(page)
+    assert_no_errors(page)
+    assert grid_columns(page)["Layer"] == ["input_layer", "first_lstm", "second_lstm", "score"]

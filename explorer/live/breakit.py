@@ -1,0 +1,200 @@
+""""Break it" for any model: each layer kind's common mistakes, run live on this model.
+
+A kind offers mistakes with one of its layers (explorer/live/<family>.py, `MISTAKES`). Here they
+are gathered (`mistakes_for`) and run (`run_mistake`):
+- a `broken` layer is put into the model in place of the learner's, on a tiny batch (2), and the
+  model is described, then built within the memory budget: the first failure is Keras's own error,
+  with explorer.diagnose's plain cause and smallest fix. If nothing fails, the outcome says so.
+- a `run` function is called: the exception it raises (its type and cleaned message), or the float
+  it returns (how far a silently wrong result is from the right one).
+`broken_source` writes the mistaken layer into the learner's own code (explorer/reader/edit.py), so
+the page can load it into the code box.
+"""
+from __future__ import annotations
+
+import dataclasses
+import numbers
+import re
+from dataclasses import dataclass
+
+from ..budget import description_budget
+from ..kinds import get_kind
+from ..kinds.base import Fix
+from ..shapes import Description, Failure, describe, layer_code
+from ..spec import LayerSpec, ModelSpec
+from .base import Mistake
+
+MAX_MISTAKES = 8  # on one page
+MAX_PER_KIND = 2  # a model of ten Dense layers does not list the same mistake ten times
+TINY_BATCH = 2
+MESSAGE_CHARS = 1200
+
+# what happened when the mistake ran
+FAILED = "failed"  # the mistaken model failed to describe or build: Keras's error, a cause, a fix
+RAISED = "raised"  # the run function raised
+SILENT = "silent"  # the run function returned how far its wrong result is: nothing warned
+UNBROKEN = "unbroken"  # nothing failed: the mistake did not break this model
+OVER_BUDGET = "over_budget"  # the mistaken model would not fit the memory budget: not built
+
+
+@dataclass(frozen=True)
+class BreakOutcome:
+    """One mistake, run. code: the mistaken code; source: who raised (Keras, TensorFlow, numpy, or
+    "explorer" for the explorer's own check); error_type ("" when not known or nothing was raised)
+    and message: the error's cleaned text (for FAILED, the failure's message); failure and fix: from
+    explorer.diagnose for a broken model (fix: see
+    `mistake_fix`); silent_diff: for SILENT; broken: the mistaken layer."""
+
+    key: str
+    layer: str
+    code: str
+    source: str
+    error_type: str
+    message: str
+    failure: Failure | None = None
+    fix: Fix | None = None
+    silent_diff: float = 0.0
+    status: str = UNBROKEN
+    params: tuple[tuple[str, str], ...] = ()
+    broken: LayerSpec | None = None
+
+
+# -- gathering ---------------------------------------------------------------------------------------
+def mistakes_for(spec: ModelSpec, desc: Description) -> tuple[Mistake, ...]:
+    """At most MAX_MISTAKES mistakes, at most MAX_PER_KIND per layer class and each key once (on the
+    first layer it fits): those that break this model's wiring (broken=, Keras's real error on this
+    model) first, then the run= ones, each in the model's order. None for a model that already
+    fails (its own failure comes first)."""
+    if desc.failure is not None:
+        return ()
+    described = {step.name: step for step in desc.steps}
+    names = {layer.name for layer in spec.layers}
+    found: list[Mistake] = []
+    per_kind: dict[str, int] = {}
+    for layer in spec.layers:
+        kind, step = get_kind(layer.kind), described.get(layer.name)
+        if kind is None or step is None or per_kind.get(layer.kind, 0) >= MAX_PER_KIND:
+            continue
+        try:
+            offered = kind.mistakes(spec, layer, step)
+        except Exception:  # one kind's cases must never take the page down
+            continue
+        for mistake in offered:
+            if mistake.broken is not None and mistake.layer not in names:
+                continue
+            if per_kind.get(layer.kind, 0) >= MAX_PER_KIND:
+                break
+            if any(m.key == mistake.key for m in found):  # the same mistake again on a later layer
+                continue
+            per_kind[layer.kind] = per_kind.get(layer.kind, 0) + 1
+            found.append(mistake)
+    found.sort(key=lambda m: m.broken is None)  # stable: model order within each group
+    return tuple(found[:MAX_MISTAKES])
+
+
+# -- running -----------------------------------------------------------------------------------------
+def tiny(spec: ModelSpec) -> ModelSpec:
+    """The model on a batch of at most TINY_BATCH where it names a batch size; other shapes kept."""
+    def small(batch: int | None) -> int | None:
+        return None if batch is None else min(batch, TINY_BATCH)
+
+    inputs = tuple(dataclasses.replace(i, batch_size=small(i.batch_size)) for i in spec.inputs)
+    return dataclasses.replace(spec, inputs=inputs, batch_size=small(spec.batch_size))
+
+
+def with_layer(spec: ModelSpec, name: str, layer: LayerSpec) -> ModelSpec:
+    """The model with layer `name` replaced (same name, place and inputs as the learner's)."""
+    original = spec.layer(name)
+    layer = dataclasses.replace(layer, name=original.name, inputs=original.inputs, states=original.states)
+    return dataclasses.replace(spec, layers=tuple(layer if l.name == name else l for l in spec.layers))
+
+
+def clean_message(text: str) -> str:
+    """The error's words and shapes, without terminal colours or tensor values, cut at MESSAGE_CHARS."""
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+    text = re.sub(r"numpy=\s*array\(.*?\)(?=>)", "numpy=…", text, flags=re.DOTALL)
+    text = re.sub(r"value=\s*\[.*?\]\]?>", "value=…>", text, flags=re.DOTALL)
+    text = re.sub(r"tf\.Tensor\(\s*\[.*?\],\s*shape=", "tf.Tensor(…, shape=", text, flags=re.DOTALL)
+    text = text.strip()
+    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + " …"
+
+
+def mistake_fix(spec: ModelSpec, mistake: Mistake, failure: Failure) -> Fix:
+    """The fix of a broken= mistake: explorer.diagnose's when it changes the mistaken layer itself;
+    else (diagnose's advice is about a later layer, such as using Dense without TimeDistributed when
+    an RNN upstream dropped the time axis) the learner's own layer as it was, which described."""
+    fix = failure.fix
+    if fix is not None and dict(fix.params).get("layer") == mistake.layer:
+        return fix
+    return Fix("breakany.fix_undo", (("layer", mistake.layer),), layer_code(spec.layer(mistake.layer)))
+
+
+def _failed(spec: ModelSpec, mistake: Mistake, base: BreakOutcome, failure: Failure) -> BreakOutcome:
+    source = "Keras" if failure.origin == "keras" else "explorer"
+    return dataclasses.replace(base, source=source, message=failure.message, failure=failure,
+                               fix=mistake_fix(spec, mistake, failure), status=FAILED)
+
+
+def _run_broken(spec: ModelSpec, mistake: Mistake, base: BreakOutcome) -> BreakOutcome:
+    from ..build import OverBudget, build
+
+    broken = tiny(with_layer(spec, mistake.layer, mistake.broken))
+    desc = describe(broken)
+    if desc.failure is not None:
+        return _failed(spec, mistake, base, desc.failure)
+    budget = description_budget(desc)
+    if not budget.fits_memory:
+        return dataclasses.replace(base, status=OVER_BUDGET, message=f"needs {budget.total_bytes:,} bytes, "
+                                   f"budget {budget.limit_bytes:,}")
+    try:
+        built = build(broken, desc)
+    except OverBudget as refused:
+        return dataclasses.replace(base, status=OVER_BUDGET, message=str(refused))
+    if built.failure is not None:
+        return _failed(spec, mistake, base, built.failure)
+    return base
+
+
+def _run_function(mistake: Mistake, base: BreakOutcome) -> BreakOutcome:
+    try:
+        result = mistake.run()
+    except Exception as error:  # the point of a mistake is its exception: anything raised is shown
+        return dataclasses.replace(base, status=RAISED, error_type=type(error).__name__,
+                                   message=clean_message(str(error) or type(error).__name__))
+    if isinstance(result, numbers.Real) and not isinstance(result, bool):
+        return dataclasses.replace(base, status=SILENT, silent_diff=float(result))
+    return base
+
+
+def run_mistake(spec: ModelSpec, mistake: Mistake) -> BreakOutcome:
+    """What the mistake does to this model (a BreakOutcome; see the status constants)."""
+    code = mistake.code or (layer_code(mistake.broken) if mistake.broken is not None else "")
+    base = BreakOutcome(mistake.key, mistake.layer, code, mistake.source, "", "", params=mistake.params,
+                        broken=mistake.broken)
+    if mistake.broken is not None:
+        return _run_broken(spec, mistake, base)
+    if mistake.run is not None:
+        return _run_function(mistake, base)
+    return base
+
+
+def outcomes_for(spec: ModelSpec) -> tuple[BreakOutcome, ...]:
+    """Every mistake of this model, run (what the page caches by spec)."""
+    desc = describe(spec)
+    return tuple(run_mistake(spec, mistake) for mistake in mistakes_for(spec, desc))
+
+
+# -- into the learner's code -------------------------------------------------------------------------
+def broken_source(code: str, spec: ModelSpec, mistake: Mistake | BreakOutcome) -> str | None:
+    """The learner's code with the mistaken layer written in place of theirs, or None (a run=
+    mistake, a layer the code does not construct in one plain call, one call shared by layers)."""
+    from ..reader.edit import replace_layer, shared_call
+
+    if mistake.broken is None:
+        return None
+    original = next((layer for layer in spec.layers if layer.name == mistake.layer), None)
+    if original is None or shared_call(spec, original):
+        return None
+    new = dataclasses.replace(mistake.broken, name=original.name, line=original.line, col=original.col)
+    edited = replace_layer(code, original, new)
+    return edited if edited is not None and edited != code else None

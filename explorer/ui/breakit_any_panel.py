@@ -1,0 +1,80 @@
+""""Break it" for any model: each common mistake with this model, run live (explorer/live/breakit.py).
+
+For each: its title, the mistaken code, who raised what (the error's type and Keras's words), why
+(the kind's own explanation and diagnose's plain cause), the fix, and a button that writes the
+mistake into the learner's code so the whole page shows it.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.i18n import t
+from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
+from explorer.ui import cache
+from explorer.ui.failure_panel import fix_text
+from explorer.ui.fix_button import set_code
+from explorer.ui.messages import escape_markdown
+from explorer.ui.model_input import CODE_KEY
+
+
+def _text(lang: str, key: str, params: tuple[tuple[str, str], ...]) -> str | None:
+    """A family's sentence with its placeholders (escaped: layer names come from the learner's code)."""
+    try:
+        return t(lang, key, **{k: escape_markdown(v) for k, v in params})
+    except (KeyError, IndexError, ValueError, TypeError):  # a missing text or placeholder: the fallback
+        return None
+
+
+def title(outcome: BreakOutcome, lang: str) -> str:
+    return (_text(lang, f"mistake.{outcome.key}.title", outcome.params)
+            or t(lang, "breakany.title_fallback", mistake=escape_markdown(outcome.key),
+                 layer=escape_markdown(outcome.layer)))
+
+
+def _said(outcome: BreakOutcome, lang: str) -> None:
+    who = t(lang, "breakany.explorer") if outcome.source == "explorer" else outcome.source
+    st.caption(t(lang, "breakany.said", who=escape_markdown(who)))
+    message = f"{outcome.error_type}: {outcome.message}" if outcome.error_type else outcome.message
+    st.code(message, language=None, wrap_lines=True)
+
+
+def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index: int) -> None:
+    st.caption(t(lang, "breakany.you_wrote"))
+    st.code(outcome.code, language="python", wrap_lines=True)
+    if outcome.status in (FAILED, RAISED):
+        _said(outcome, lang)
+    elif outcome.status == SILENT:
+        st.warning(t(lang, "breakany.silent", diff=f"{outcome.silent_diff:.4g}"), icon="⚠️")
+    elif outcome.status == OVER_BUDGET:
+        st.info(t(lang, "breakany.over_budget", reason=escape_markdown(outcome.message)))
+    else:
+        st.info(t(lang, "breakany.unbroken"))
+    why = _text(lang, f"mistake.{outcome.key}.why", outcome.params)
+    if why:
+        st.markdown(t(lang, "breakany.why", why=why))
+    if outcome.failure is not None and outcome.failure.cause is not None:
+        st.markdown(t(lang, "breakany.cause", cause=fix_text(outcome.failure.cause, lang)))
+    if outcome.fix is not None:
+        st.markdown(t(lang, "breakany.fix", fix=fix_text(outcome.fix, lang)))
+        if outcome.fix.code:
+            st.code(outcome.fix.code, language="python")
+    if new_code is not None:
+        st.button(t(lang, "breakany.try_it"), key=f"breakany.try.{index}", on_click=set_code, args=(new_code,),
+                  help=t(lang, "breakany.try_it_help"))
+
+
+def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) -> None:
+    """outcomes: explorer.live.breakit.outcomes_for(spec) of the page's model; code_available: the
+    model came from the code box (st.session_state["code"]), so a mistake can be written into it."""
+    if not outcomes:
+        st.caption(t(lang, "breakany.none"))
+        return
+    st.markdown(t(lang, "breakany.intro", batch=TINY_BATCH))
+    code = st.session_state.get(CODE_KEY) if code_available else None
+    spec = cache.read_code_for(code).spec if isinstance(code, str) else None
+    if spec is None and any(o.broken is not None for o in outcomes):
+        st.caption(t(lang, "breakany.no_code"))
+    for index, outcome in enumerate(outcomes):
+        new_code = broken_source(code, spec, outcome) if spec is not None else None
+        with st.expander(title(outcome, lang), expanded=index == 0):
+            render_outcome(outcome, lang, new_code, index)

@@ -1,0 +1,137 @@
+"""The live panels on the whole page, through AppTest: each is computed only when opened; every X-ray
+the page prints for every layer of every preset (and of a pasted model) is below 1e-5; break it and
+its one-click fix go through the code box; the equivalences and the export show this model's numbers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT, run_page as run
+from explorer.presets import PRESETS, preset_code
+from explorer.reader.code import read_code
+
+pytestmark = pytest.mark.usefixtures("empty_caches")
+CONV = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
+
+
+def texts(at: AppTest) -> str:
+    """The markdown as the learner reads it (the escapes before learner-derived values removed)."""
+    return "\n".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def open_panel(at: AppTest, key: str) -> AppTest:
+    at.session_state[key] = True
+    return at.run()
+
+
+def check_rows(at: AppTest) -> list[tuple[str, float, str]]:
+    """(what, max |difference|, result) of the X-ray's checks table as the page shows it."""
+    frame = next(d.value for d in at.dataframe if "max |difference|" in d.value.columns)
+    return [(r["recomputation"], float(r["max |difference|"]), r["result"]) for _, r in frame.iterrows()]
+
+
+def every_layer_matches(at: AppTest) -> list[str]:
+    """Select each layer of the X-ray in turn; every check printed must be below 1e-5. The layers seen."""
+    layers = list(at.selectbox(key="xray_layer").options)
+    assert layers
+    seen = []
+    for label in layers:
+        at.selectbox(key="xray_layer").set_value(label.split(" ")[0]).run()
+        assert not at.exception, label
+        rows = check_rows(at)
+        assert rows and all(diff < 1e-5 and result == "same numbers" for _, diff, result in rows), (label, rows)
+        seen.append(label.split(" ")[0])
+    return seen
+
+
+def test_panels_are_closed_and_cost_nothing_until_opened():
+    at = run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [
+        "X-ray: recompute any layer by hand from its real weights",
+        "Dense on a sequence: three ways to write the same layer, and one that is not the same",
+        "Break it: common mistakes with this model",
+        "The code: this model in Keras 3",
+        "The question's code on Keras 3.15.1: three traps"]
+    assert not [c for c in at.code if c.language == "python"] and "xray_layer" not in [s.key for s in at.selectbox]
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_every_layer_of_every_preset_is_recomputed_on_the_page(preset):
+    at = run({"preset": preset})
+    assert not at.exception
+    seen = every_layer_matches(open_panel(at, "open_xray"))
+    assert seen == [layer.name for layer in read_code(preset_code(preset)).spec.layers]
+
+
+def test_a_pasted_model_is_recomputed_too_and_the_followed_number_moves():
+    at = run()
+    at.text_area(key="code").input(CONV).run()
+    assert not at.exception
+    every_layer_matches(open_panel(at, "open_xray"))
+    at.selectbox(key="xray_layer").set_value("dense").run()
+    before = texts(at)
+    inputs = [n for n in at.number_input if n.key and n.key.startswith("xray_pick_dense_")]
+    inputs[0].set_value(0).run()
+    assert not at.exception and texts(at) != before and "out[0," in texts(at)
+
+
+def test_the_dense_of_the_question_is_reshape_matmul_with_its_real_sizes():
+    at = open_panel(run(), "open_xray")
+    assert at.selectbox(key="xray_layer").value == "dense"  # the question's Dense on (B, T, F) comes first
+    code = "\n".join(c.value for c in at.code)
+    assert "flat = x.reshape(-1, 75)" in code and "(1500, 75) @ W (75, 200)" in code
+    assert "out.reshape(30, 50, 200)" in code
+    assert "row = 3·50 + 7 = 157" in texts(at)  # out[3, 7, 11] is row b·T + t of the flat matrix
+
+
+def test_equivalences_show_the_same_numbers_and_the_flatten_counter_example():
+    at = open_panel(run(), "open_equivalences")
+    assert not at.exception
+    frame = at.table[0].value
+    text = frame.to_string()
+    assert text.count("15,200") >= 3 and "750,200" in text
+    assert "49.4" in texts(at)
+    checks = [float(x) for x in re.findall(r"→ `([0-9.e+-]+)`", texts(at))]
+    assert checks and max(checks) < 1e-5
+
+
+def test_break_it_then_apply_the_fix_returns_to_the_working_model():
+    at = open_panel(run(), "open_breakit")
+    assert not at.exception
+    codes = "\n".join(c.value for c in at.code)
+    assert "indices[0,1] = 10000 is not in [0, 10000)" in codes  # TensorFlow's real words, token id V
+    assert "Layer dense weight shape (75, 200) is not compatible" in codes
+    original = at.dataframe[0].value
+    at.button(key="breakany.try.0").click().run()  # the first mistake goes into the code box
+    assert not at.exception
+    assert at.sidebar.selectbox(key="preset").value == "custom"
+    panel = "\n".join(c.value for c in at.code)
+    assert "return_sequences=False" in at.text_area(key="code").value
+    assert "TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions" in panel
+    at.button(key="breakany.apply_fix").click().run()
+    assert not at.exception and "return_sequences=True" in at.text_area(key="code").value
+    assert at.dataframe[0].value.equals(original)
+
+
+def test_export_shows_runnable_code_of_the_model_on_the_page():
+    at = open_panel(run(), "open_export")
+    code = next(c.value for c in at.code if c.language == "python")
+    assert "layers.Bidirectional(" in code and "# dense: (B, T, U) = (30, 50, 200); 15,200 parameters" in code
+    compile(code, "model.py", "exec")  # our own generated code, only compiled here (tests/test_export.py runs it)
+
+
+def test_over_budget_and_over_the_step_budget_say_what_was_skipped():
+    at = run({"vocab_size": "1000000", "embed_dim": "512"})
+    assert not at.exception
+    assert "The live panels are skipped: this model needs about" in " ".join(i.value for i in at.info)
+    assert not at.expander
+    long_code = preset_code("tagger").replace("seq_len = 50", "seq_len = 2000").replace("batch_size = 30",
+                                                                                         "batch_size = 2")
+    at = run()
+    at.text_area(key="code").input(long_code).run()
+    assert not at.exception
+    info = " ".join(i.value for i in at.info)
+    assert "one forward pass of this model would take about 4,005 steps" in info
