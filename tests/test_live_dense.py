@@ -76,8 +76,9 @@ def test_picks_out_of_range_are_clamped():
 
 def test_grid_windows_stay_inside_the_array():
     assert window(0, 8, 3) == range(0, 3) and window(100, 8, 101) == range(93, 101)
-    g = grid(None, np.arange(100.0).reshape(10, 10), 9, 9)
-    assert g.rows[-1] == "9" and g.marks == ((7, 7),) and g.values[7, 7] == 99.0
+    g = grid(None, np.arange(100.0).reshape(10, 10), 9, 9)  # 8 rows × 7 columns at most
+    assert g.rows[-1] == "9" and g.cols == ("3", "4", "5", "6", "7", "8", "9")
+    assert g.marks == ((7, 6),) and g.values[7, 6] == 99.0
 
 
 @pytest.mark.parametrize("name", [a for a in ACTIVATIONS if a is not None])

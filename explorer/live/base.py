@@ -21,7 +21,7 @@ from ..spec import LayerSpec
 
 TOLERANCE = 1e-5  # a recomputation "matches" when every element is this close to the layer's output
 XRAY_BYTES = 64 * 1024 * 1024  # what one X-ray may hold on top of the model and its forward pass
-GRID_ROWS, GRID_COLS = 8, 8  # the largest window of an array shown on the page
+GRID_ROWS, GRID_COLS = 8, 7  # the largest window of an array shown on the page (two side by side fit)
 
 
 @dataclass(frozen=True)

@@ -115,22 +115,24 @@ def _output_slice(y: np.ndarray, pick: tuple[int, ...]) -> np.ndarray:
 
 
 def _code(shape: tuple[int, ...], f: int, u: int, act: str, in_axes, out_axes) -> str:
+    """The recomputation as numpy, each line's comment aligned, with this model's shapes."""
     n = math.prod(shape[:-1])
     lead = "·".join(in_axes[:-1])
     out_shape = shape[:-1] + (u,)
-    lines = []
+    lines: list[tuple[str, str]] = []
     if len(shape) == 2:
-        lines.append(f"out = x @ W + b{' ' * 14}# x {shape_text(shape)} @ W ({f}, {u}) + b ({u},)  no reshape needed")
+        lines.append(("out = x @ W + b", f"x {shape_text(shape)} @ W ({f}, {u}) + b ({u},): no reshape needed"))
     else:
-        lines += [f"flat = x.reshape(-1, {f})          # {named(in_axes)} {shape_text(shape)} → ({lead}, "
-                  f"{in_axes[-1]}) = ({n}, {f})",
-                  f"out = flat @ W + b                 # ({n}, {f}) @ W ({f}, {u}) + b ({u},) → ({n}, {u})"]
+        lines += [(f"flat = x.reshape(-1, {f})",
+                   f"{named(in_axes)} {shape_text(shape)} → ({lead}, {in_axes[-1]}) = ({n}, {f})"),
+                  ("out = flat @ W + b", f"({n}, {f}) @ W ({f}, {u}) + b ({u},) → ({n}, {u})")]
     if act != "linear":
-        lines.append(f"out = {act}(out)")
+        lines.append((f"out = {act}(out)", "the layer's activation"))
     if len(shape) > 2:
-        lines.append(f"out = out.reshape{shape_text(out_shape)}    # back to {named(out_axes)}")
-    lines.append(f"same = np.tensordot(x, W, axes=[[{len(shape) - 1}], [0]]) + b")
-    return "\n".join(lines)
+        lines.append((f"out = out.reshape{shape_text(out_shape)}", f"back to {named(out_axes)}"))
+    lines.append((f"same = np.tensordot(x, W, axes=[[{len(shape) - 1}], [0]]) + b", "the same numbers, no reshape"))
+    width = max(len(code) for code, _ in lines) + 2
+    return "\n".join(f"{code.ljust(width)}# {comment}" for code, comment in lines)
 
 
 # -- mistakes -------------------------------------------------------------------------------------

@@ -100,11 +100,11 @@ def render_xray(xray: XRay, lang: str) -> None:
         st.caption(t(lang, "live.tolerance"))
     for note in xray.notes:
         st.markdown(text(lang, note))
-    if xray.grids:
-        for column, g in zip(st.columns(len(xray.grids)), xray.grids):
+    for start in range(0, len(xray.grids), 2):  # two windows side by side: each keeps all its columns
+        for column, g in zip(st.columns(2), xray.grids[start:start + 2]):
             with column:
-                st.caption(t(lang, g.title.key, **dict(g.title.params)))
-                st.dataframe(grid_styler(g), key=f"xray_grid_{xray.layer}_{g.title.key}")
+                st.caption(text(lang, g.title))
+                st.table(grid_styler(g))
 
 
 def grid_styler(g) -> "pd.io.formats.style.Styler":
