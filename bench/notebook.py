@@ -29,10 +29,16 @@ def one_configuration(cfg, out) -> float:
     import keras
     import numpy as np
 
-    from explorer.model import build_model
+    from keras import layers
 
     start = time.perf_counter()
-    model = build_model(cfg)
+    # what a learner types in a notebook: the question's four layers with this configuration's sizes
+    inputs = keras.Input(shape=(cfg.seq_len,), batch_size=cfg.batch_size, dtype="int32")
+    x = layers.Embedding(cfg.vocab_size, cfg.embed_dim)(inputs)
+    x = layers.Bidirectional(layers.LSTM(cfg.lstm_units, return_sequences=True), merge_mode=cfg.merge_mode,
+                             name="bidirectional")(x)
+    x = layers.Dense(cfg.dense_units, name="dense")(x)
+    model = keras.Model(inputs, layers.TimeDistributed(layers.Dense(cfg.head_units))(x))
     model.summary(print_fn=lambda line, line_break=True: print(line, file=out))
     tokens = np.random.default_rng(0).integers(0, cfg.vocab_size, size=(cfg.batch_size, cfg.seq_len), dtype=np.int32)
     # one forward pass that also returns H (the BiLSTM output) and the Dense layer's own output

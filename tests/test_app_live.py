@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, run_page as run
 from explorer.presets import PRESETS, preset_code
+from explorer.live.xrays import xray_layers
 from explorer.reader.code import read_code
+from explorer.shapes import describe
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 CONV = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
@@ -34,15 +36,16 @@ def check_rows(at: AppTest) -> list[tuple[str, float, str]]:
 
 def every_layer_matches(at: AppTest) -> list[str]:
     """Select each layer of the X-ray in turn; every check printed must be below 1e-5. The layers seen."""
-    layers = list(at.selectbox(key="xray_layer").options)
-    assert layers
+    spec = read_code(at.text_area(key="code").value).spec
+    names = xray_layers(describe(spec), spec)
+    assert len(at.selectbox(key="xray_layer").options) == len(names)
     seen = []
-    for label in layers:
-        at.selectbox(key="xray_layer").set_value(label.split(" ")[0]).run()
-        assert not at.exception, label
+    for name in names:
+        at.selectbox(key="xray_layer").set_value(name).run()
+        assert not at.exception, name
         rows = check_rows(at)
-        assert rows and all(diff < 1e-5 and result == "same numbers" for _, diff, result in rows), (label, rows)
-        seen.append(label.split(" ")[0])
+        assert rows and all(diff < 1e-5 and result == "same numbers" for _, diff, result in rows), (name, rows)
+        seen.append(at.selectbox(key="xray_layer").value)
     return seen
 
 
@@ -63,7 +66,10 @@ def test_every_layer_of_every_preset_is_recomputed_on_the_page(preset):
     at = run({"preset": preset})
     assert not at.exception
     seen = every_layer_matches(open_panel(at, "open_xray"))
-    assert seen == [layer.name for layer in read_code(preset_code(preset)).spec.layers]
+    spec = read_code(preset_code(preset)).spec
+    wrapped = [f"{l.name}/{l.inner.name}" for l in spec.layers if l.kind == "TimeDistributed"]
+    assert seen == list(xray_layers(describe(spec), spec)) and set(wrapped) <= set(seen)
+    assert [n for n in seen if "/" not in n] == [layer.name for layer in spec.layers]
 
 
 def test_a_pasted_model_is_recomputed_too_and_the_followed_number_moves():
@@ -135,3 +141,13 @@ def test_over_budget_and_over_the_step_budget_say_what_was_skipped():
     assert not at.exception
     info = " ".join(i.value for i in at.info)
     assert "one forward pass of this model would take about 4,005 steps" in info
+
+
+def test_the_dense_inside_time_distributed_has_the_reshape_matmul_too():
+    """The question's head, TimeDistributed(Dense(C)): its inner Dense on (B, T, U) = (30, 50, 200)."""
+    at = open_panel(run(), "open_xray")
+    at.selectbox(key="xray_layer").set_value("time_distributed/dense_1").run()
+    assert not at.exception
+    code = "\n".join(c.value for c in at.code)
+    assert "flat = x.reshape(-1, 200)" in code and "out.reshape(30, 50, 6)" in code
+    assert all(diff < 1e-5 for _, diff, _ in check_rows(at))

@@ -59,6 +59,27 @@ def named(axes: tuple[str, ...]) -> str:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of shown code and its comment: a Text (translated on the page) or a str of symbols
+    only (shapes, indices, arrows), so the code reads the same in every language."""
+
+    code: str
+    note: Text | str = ""
+
+
+Code = "str | tuple[Line, ...]"  # shown code: plain (no words in its comments) or lines with notes
+
+
+def code_text(code, translate: Callable[[Text], str]) -> str:
+    """The code as text, comments in the page's language and aligned; `translate` renders a Text."""
+    if isinstance(code, str):
+        return code
+    notes = [translate(line.note) if isinstance(line.note, Text) else line.note for line in code]
+    width = max((len(line.code) for line, note in zip(code, notes) if note), default=0) + 2
+    return "\n".join(f"{line.code.ljust(width)}# {note}" if note else line.code for line, note in zip(code, notes))
+
+
+@dataclass(frozen=True)
 class Check:
     """One recomputation against Keras: the largest |ours − the layer's| over `size` elements."""
 
@@ -92,7 +113,7 @@ class XRay:
     layer: str
     cls: str
     summary: Text
-    code: str  # the recomputation in numpy, with this model's shapes in comments
+    code: str | tuple[Line, ...]  # the recomputation in numpy; this model's shapes in its comments
     checks: tuple[Check, ...]
     grids: tuple[Grid, ...] = ()
     notes: tuple[Text, ...] = ()
@@ -157,7 +178,7 @@ class Mistake:
     params: tuple[tuple[str, str], ...] = ()
     broken: LayerSpec | None = None
     run: Callable[[], Any] | None = field(default=None, compare=False, hash=False)
-    code: str = ""
+    code: str | tuple[Line, ...] = ""
     source: str = "Keras"  # who raises the error: Keras, TensorFlow or numpy
 
 

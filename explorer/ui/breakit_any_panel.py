@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.i18n import t
+from explorer.live.base import code_text
 from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
 from explorer.ui import cache
 from explorer.ui.failure_panel import fix_text
@@ -40,7 +41,8 @@ def _said(outcome: BreakOutcome, lang: str) -> None:
 
 def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index: int) -> None:
     st.caption(t(lang, "breakany.you_wrote"))
-    st.code(outcome.code, language="python", wrap_lines=True)
+    st.code(code_text(outcome.code, lambda note: t(lang, note.key, **dict(note.params))), language="python",
+            wrap_lines=True)
     if outcome.status in (FAILED, RAISED):
         _said(outcome, lang)
     elif outcome.status == SILENT:

@@ -13,8 +13,8 @@ import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
 from explorer.i18n import t, template as catalog_text
-from explorer.live.base import Text, XRay
-from explorer.live.xrays import xray_layers
+from explorer.live.base import Text, XRay, code_text
+from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description
 from explorer.spec import ModelSpec
 from explorer.ui import cache
@@ -63,15 +63,19 @@ def default_layer(desc: Description, names: tuple[str, ...]) -> str:
 @st.fragment
 def xray_body(spec: ModelSpec, lang: str) -> None:
     desc = cache.describe_for(spec)
-    names = xray_layers(desc)
+    names = xray_layers(desc, spec)
     if not names:
         st.info(t(lang, "live.xray.none"))
         return
     if st.session_state.get(LAYER_KEY) not in names:  # a new model, or a forged value
         st.session_state[LAYER_KEY] = default_layer(desc, names)
     labels = {s.name: f"{s.name} ({s.cls}{'(' + s.inner_cls + ')' if s.inner_cls else ''})" for s in desc.steps}
+    for name in names:
+        if INNER in name:  # a wrapped layer: "time_distributed → dense_1 (Dense)"
+            outer, _, inner = name.partition(INNER)
+            labels[name] = f"{outer} → {inner} ({desc.step(outer).inner_cls})"
     name = st.selectbox(t(lang, "live.xray.layer"), names, key=LAYER_KEY, format_func=labels.get)
-    step = desc.step(name)
+    step = desc.step(name.partition(INNER)[0])
     shape = concrete(step.output_shape, desc.batch_size or DEMO_BATCH)
     st.markdown(f"**{t(lang, 'live.xray.follow')}**")
     columns = st.columns(max(len(shape), 1))
@@ -90,7 +94,7 @@ def xray_body(spec: ModelSpec, lang: str) -> None:
 
 def render_xray(xray: XRay, lang: str) -> None:
     st.markdown(text(lang, xray.summary))
-    st.code(xray.code, language="python")
+    st.code(code_text(xray.code, lambda note: t(lang, note.key, **dict(note.params))), language="python")
     if xray.checks:
         rows = [{t(lang, "live.col.what"): t(lang, c.what.key, **dict(c.what.params)),
                  t(lang, "live.col.diff"): f"{c.diff:.2e}",
