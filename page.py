@@ -61,3 +61,4 @@ live_panel.render(spec, desc, lang, (
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),
 ) + (((traps_panel.title(lang), "open_traps", lambda: traps_panel.render(cache.traps(), lang)),) if cfg is not None else ()))
+cache.give_back_freed_memory()

@@ -21,6 +21,7 @@ class ByteBoundedCache(Generic[V]):
         self._key_locks: dict[Hashable, threading.Lock] = {}
         self.hits = 0
         self.misses = 0
+        self.evictions = 0  # entries dropped to stay under max_bytes (their memory is freed by the next gc)
 
     @property
     def total_bytes(self) -> int:
@@ -63,5 +64,6 @@ class ByteBoundedCache(Generic[V]):
                     while used > self.max_bytes:
                         _, (_, size) = self._items.popitem(last=False)
                         used -= size
+                        self.evictions += 1
                 self._key_locks.pop(key, None)
             return created
