@@ -321,3 +321,26 @@ def test_live_xrays_from_several_threads_match_a_serial_run():
         assert facts == serial[i % len(jobs)], jobs[i % len(jobs)]
     assert_same_trace(trace.tensors, kept)  # X-rays only read the shared forward pass and model
     assert all(np.array_equal(a, b) for a, b in zip(weights, model.get_weights()))
+
+
+def test_heavy_work_runs_at_most_heavy_slots_at_a_time():
+    """Builds, forward passes and live panels wait for one of HEAVY_SLOTS turns instead of all
+    slicing the interpreter lock at once; every caller still gets its own result."""
+    from explorer.ui import cache
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def work(i):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.02)
+        with lock:
+            running[0] -= 1
+        return i
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda i: cache._in_turn(lambda: work(i)), range(16)))
+    assert results == list(range(16))
+    assert most[0] == cache.HEAVY_SLOTS

@@ -7,6 +7,7 @@ between sessions and only ever called with training=False.
 from __future__ import annotations
 
 import gc
+import threading
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -32,6 +33,17 @@ from explorer.traps import Trap, all_traps
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
+# Heavy work (a build, a forward pass, a live panel) is Python dispatch under the interpreter lock: with
+# more of it at once than cores, every session slows down together. At most this many run at a time;
+# the others wait their turn (a session's own reruns replace each other, so one session queues one).
+HEAVY_SLOTS = 2
+_slots = threading.BoundedSemaphore(HEAVY_SLOTS)
+
+
+def _in_turn(work):
+    """work() once a slot is free. Callers never hold a slot while asking for another (no deadlock)."""
+    with _slots:
+        return work()
 
 # Streamlit resets Keras's global session after every script run, and that runs gc.collect():
 # ≈ 0.2 s per run spent walking the ~400,000 objects that importing TensorFlow leaves. They live as
@@ -85,7 +97,8 @@ def spec_figure_for(spec: ModelSpec, labels: dict[str, str]) -> go.Figure:
 def built_for(spec: ModelSpec) -> Built:
     """The real model (or Keras's refusal while building); callers check the budget first."""
     budget = spec_budget_for(spec)
-    return _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, describe_for(spec)))
+    desc = describe_for(spec)
+    return _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: _in_turn(lambda: build(spec, desc)))
 
 
 def live_refusal(spec: ModelSpec) -> tuple[str, dict] | None:
@@ -109,14 +122,16 @@ def trace_for(spec: ModelSpec) -> Trace:
     for every session (single-flight) and kept while the model is."""
     desc = describe_for(spec)
     budget = spec_budget_for(spec)
+    model = built_for(spec).model
     return _heavy.get_or_create(("trace", spec), budget.total_bytes - budget.weight_bytes,
-                                lambda: run_trace(built_for(spec).model, spec, desc))
+                                lambda: _in_turn(lambda: run_trace(model, spec, desc)))
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def layer_xray_for(spec: ModelSpec, name: str, pick: tuple[int, ...]) -> XRay | None:
     """The X-ray of one layer, following output element `pick` (callers check live_refusal first)."""
-    return xray_of(built_for(spec).model, spec, describe_for(spec), trace_for(spec), name, pick)
+    model, desc, trace = built_for(spec).model, describe_for(spec), trace_for(spec)
+    return _in_turn(lambda: xray_of(model, spec, desc, trace, name, pick))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -124,7 +139,7 @@ def equivalences_for(spec: ModelSpec) -> tuple[Equivalence | None, Text | None]:
     """Dense = TimeDistributed(Dense) = Conv1D(k=1) ≠ Flatten→Dense on this model's 3-D tensor, or why
     not (callers check live_refusal first)."""
     model, desc, trace = built_for(spec).model, describe_for(spec), trace_for(spec)
-    found = equivalences(model, spec, desc, trace)
+    found = _in_turn(lambda: equivalences(model, spec, desc, trace))
     return found, (unavailable_reason(spec, desc, trace) if found is None else None)
 
 
@@ -142,7 +157,7 @@ def export_for(result: ReadResult, lang: str) -> str | None:
 @st.cache_data(max_entries=64, show_spinner=False)
 def breakit_outcomes_for(spec: ModelSpec) -> tuple[BreakOutcome, ...]:
     """This model's common mistakes, each run on a tiny batch with the real error."""
-    return outcomes_for(spec)
+    return _in_turn(lambda: outcomes_for(spec))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
