@@ -88,3 +88,15 @@ def test_chinese_page():
     assert not at.exception
     assert at.title[0].value == "Keras 形状探索器"
     assert "输出形状" in layer_table(at).columns
+
+
+def test_the_warm_up_prepares_the_default_model_and_its_forward_pass():
+    """app.py's start-up hook runs cache.warm(): the first visitor's page then builds nothing and runs
+    no forward pass of its own (both come from the shared cache)."""
+    from explorer.ui import cache
+
+    cache.warm()
+    misses = cache._heavy.misses
+    at = run()
+    assert not at.exception and cache._heavy.misses == misses
+    assert re.search(r"largest difference from the layer's own output is ([0-9.e+-]+)\.", texts(at))

@@ -171,8 +171,8 @@ def dense_check_for(spec: ModelSpec, name: str) -> float | None:
 
 def warm() -> None:
     """Run each kind of work once for the default preset (the reader, Keras shape inference and
-    layers, the diagram, the build) so a first visitor finds it ready; needs no Streamlit session.
-    The forward pass is left to the page, which runs it after the table is sent."""
+    layers, the diagram, the build, the forward pass) so a first visitor finds it ready; needs no
+    Streamlit session."""
     from explorer.presets import DEFAULT_PRESET, preset_code
 
     labels = {k: k for k in ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")}
@@ -180,8 +180,12 @@ def warm() -> None:
     if spec is not None:
         desc = describe(spec)
         flow_figure(desc, labels)
-        if description_budget(desc).fits_memory and desc.ok:
-            _heavy.get_or_create(("spec", spec), description_budget(desc).weight_bytes, lambda: build(spec, desc))
+        budget = description_budget(desc)
+        if budget.fits_memory and desc.ok:
+            built = _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, desc))
+            if built.model is not None:  # the answer's live check reads this forward pass
+                _heavy.get_or_create(("trace", spec), budget.total_bytes - budget.weight_bytes,
+                                     lambda: run_trace(built.model, spec, desc))
 
 
 _trimmed_after = 0  # _heavy.evictions when the heap was last given back
