@@ -1,12 +1,14 @@
 """Latency, memory and concurrency benchmark of the page, with its references measured in the same run.
 
-    python bench/run.py            # about 5-8 minutes on 2 cores; prints a table and writes bench/last_run.json
+    python bench/run.py           # about 10-15 minutes on 2 cores; prints the table, raw numbers in bench/last_run.json
+    python bench/run.py --quick   # under 3 minutes: fewer configurations, repeats and sessions
 
-Starts the app with `streamlit run`, drives it from headless Chromium with Playwright, and measures:
-the notebook reference (bench/notebook.py), the Streamlit floor (bench/floor_app.py), new and revisited
-configurations (shapes visible / every panel done), cold start against a bare `import tensorflow`, the
-server's peak memory after 50 distinct configurations against the memory right after importing
-TensorFlow, and 8 concurrent sessions making 5 changes each. Not part of the test suite.
+Starts the app with `streamlit run` (through bench/timed_server.py, which logs the server's own time per script
+run), drives it from headless Chromium with Playwright, and measures, against references taken in the same run:
+second visitors to a warm server (against a trivial Streamlit page's first load), new and revisited
+configurations (against the trivial page's round trip and the notebook), a pasted 30-layer model (against the
+pasted tagger), cold start (against a bare `import tensorflow`), memory after 50 configurations, 8 concurrent
+sessions, and a class of 30 sessions opening the link within 10 s. See bench/README.md.
 """
 from __future__ import annotations
 
@@ -15,121 +17,32 @@ import asyncio
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from playwright.async_api import Page, async_playwright  # noqa: E402
-from server import machine, start_server, status_kb, stop_server, wait_healthy  # noqa: E402
+from browser import (CHROMIUM, CHROMIUM_ARGS, COMPLETE_JS, TABLE_JS, VIEWPORT, change, complete_arg,  # noqa: E402
+                     error_count, first_visit, floor_first_load, floor_round_trip, open_xray, paste, table_arg, until)
+from expect import tagger, tagger_code, thirty_layers  # noqa: E402
+from playwright.async_api import async_playwright  # noqa: E402
+from report import table  # noqa: E402
+from server import (cpu_seconds, machine, machine_busy_seconds, read_runs, start_server, status_kb,  # noqa: E402
+                    stop_server, wait_healthy)
 
 from explorer.config import Config  # noqa: E402
-from explorer.i18n import t  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-PORTS = {"floor": 8670, "cold": 8671, "app": 8675}  # cold start uses 8671.. (one port per repeat)
-TIMEOUT_MS = 120_000
-APP_DONE = "[data-testid='stApp'][data-test-script-state='notRunning'][data-test-connection-state='CONNECTED']"
+FLOOR_PORT, COLD_PORTS = 8670, range(8671, 8680)  # one cold-start server per repeat; the last one stays up
+QUICK = {"configs": 10, "revisits": 4, "repeats": 1, "floor_repeats": 8, "visitors": 2, "pastes": 1, "sessions": 4,
+         "changes": 2, "class_size": 10}
 
 
-# ---------------------------------------------------------------- helpers
-
-def median(xs: list[float]) -> float:
-    return statistics.median(xs) if xs else float("nan")
-
-
-def p95(xs: list[float]) -> float:
-    if not xs:
-        return float("nan")
-    s = sorted(xs)
-    return s[min(len(s) - 1, max(0, round(0.95 * len(s)) - 1))]
-
-
-# ---------------------------------------------------------------- what the page must show for a Config
-
-def shape(*dims: int) -> str:
-    return "(" + ", ".join(str(d) for d in dims) + ")"
-
-
-def squash(text: str) -> str:
-    return "".join(text.split())
-
-
-@dataclass(frozen=True)
-class Expect:
-    """Whitespace-free strings the page shows for a configuration, per milestone."""
-
-    table: tuple[str, ...]  # rows of the layer table: class, input shape, output shape
-    panels: tuple[str, ...]  # the diagram and the live demonstration's code
-
-
-def expect(cfg: Config) -> Expect:
-    b, tt, e, f, u, c = cfg.batch_size, cfg.seq_len, cfg.embed_dim, cfg.features, cfg.dense_units, cfg.head_units
-    table = (f"Embedding{shape(b, tt)}{shape(b, tt, e)}", f"Bidirectional{shape(b, tt, e)}{shape(b, tt, f)}",
-             f"Dense{shape(b, tt, f)}{shape(b, tt, u)}", f"TimeDistributed{shape(b, tt, u)}{shape(b, tt, c)}",
-             # the weights column names V, so every change of any field changes the table
-             f"embeddings{shape(cfg.vocab_size, e)}")
-    panels = (f"#{shape(b * tt, f)}(B·T,F)", f"#{shape(b, tt, u)}(B,T,U)", f"kernel{shape(f, u)}")
-    return Expect(tuple(map(squash, table)), tuple(map(squash, panels)))
-
-
-# Runs in the page: true once the first data frame (the layer table) shows every expected row.
-TABLE_JS = """(rows) => {
-  const grid = document.querySelector("[data-testid='stDataFrame'] table");
-  if (!grid) return false;
-  const text = grid.innerText.replace(/\\s+/g, "");
-  return rows.every(r => text.includes(r));
-}"""
-# True once the script is done, nothing is stale, and the table, diagram and demonstration are current.
-PANELS_JS = """([rows, panels]) => {
-  const app = document.querySelector("[data-testid='stApp']");
-  if (!app || app.dataset.testScriptState !== "notRunning") return false;
-  if (document.querySelector("[data-stale='true']")) return false;
-  const grid = document.querySelector("[data-testid='stDataFrame'] table");
-  if (!grid) return false;
-  const table = grid.innerText.replace(/\\s+/g, "");
-  const code = Array.from(document.querySelectorAll("[data-testid='stCode']")).map(e => e.innerText).join("")
-    .replace(/\\s+/g, "");
-  const chart = Array.from(document.querySelectorAll("[data-testid='stPlotlyChart'] svg text"))
-    .map(e => e.textContent).join("").replace(/\\s+/g, "");
-  return rows.every(r => table.includes(r)) && panels.slice(0, 2).every(p => code.includes(p))
-    && chart.includes(panels[2]);
-}"""
-ERRORS_JS = """() => document.querySelectorAll("[data-testid='stException'], [data-testid='stAlertContentError']").length"""
-
-
-async def wait_page(page: Page, cfg: Config) -> None:
-    ex = expect(cfg)
-    await page.wait_for_function(PANELS_JS, arg=[list(ex.table), list(ex.panels)], polling="raf", timeout=TIMEOUT_MS)
-
-
-FIELD_LABELS = {name: t("en", f"field.{name}") for name in
-                ("vocab_size", "embed_dim", "seq_len", "lstm_units", "dense_units", "count_classes", "batch_size")}
-
-
-async def change(page: Page, cfg: Config, field: str, value: int) -> tuple[Config, float, float]:
-    """Type value into the sidebar field; seconds until the table shows the new shapes, and until all panels do."""
-    new = replace(cfg, **{field: value})
-    ex = expect(new)
-    box = page.locator(f"[data-testid='stSidebar'] input[aria-label='{FIELD_LABELS[field]}']")
-    await box.fill(str(value))
-    start = time.perf_counter()
-    await box.press("Enter")
-    await page.wait_for_function(TABLE_JS, arg=list(ex.table), polling="raf", timeout=TIMEOUT_MS)
-    shapes = time.perf_counter() - start
-    await page.wait_for_function(PANELS_JS, arg=[list(ex.table), list(ex.panels)], polling="raf", timeout=TIMEOUT_MS)
-    return new, shapes, time.perf_counter() - start
-
-
-# ---------------------------------------------------------------- configurations a learner walks through
+# ---------------------------------------------------------------- the configurations a learner walks through
 
 LEARNER_RANGES = {"vocab_size": (1_000, 50_000), "embed_dim": (8, 256), "seq_len": (5, 120), "lstm_units": (8, 256),
                   "dense_units": (16, 512), "count_classes": (1, 20), "batch_size": (1, 64)}
@@ -140,24 +53,37 @@ def learner_walk(start: Config, n: int, seed: int, seen: set[Config]) -> list[tu
     rng = random.Random(seed)
     steps, cfg = [], start
     while len(steps) < n:
-        field = rng.choice(list(LEARNER_RANGES))
-        value = rng.randint(*LEARNER_RANGES[field])
-        new = replace(cfg, **{field: value})
+        key = rng.choice(list(LEARNER_RANGES))
+        new = replace(cfg, **{key: rng.randint(*LEARNER_RANGES[key])})
         if new in seen:
             continue
         seen.add(new)
-        steps.append((field, value, new))
+        steps.append((key, getattr(new, key), new))
         cfg = new
     return steps
 
 
-# ---------------------------------------------------------------- the measurements
+def revisits(history: list[Config], n: int) -> list[tuple[str, int, Config]]:
+    """n single-field changes back and forth over the last three configurations of history (all seen)."""
+    steps, at, direction = [], len(history) - 1, -1
+    for _ in range(n):
+        if not len(history) - 3 <= at + direction <= len(history) - 1:
+            direction = -direction
+        new = history[at + direction]
+        key = next(k for k in LEARNER_RANGES if getattr(new, k) != getattr(history[at], k))
+        steps.append((key, getattr(new, key), new))
+        at += direction
+    return steps
+
+
+# ---------------------------------------------------------------- references without a browser
 
 def bare_import_seconds(repeats: int) -> list[float]:
     out = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import tensorflow"], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-c", "import tensorflow"], check=True, capture_output=True,
+                       env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
         out.append(time.perf_counter() - start)
     return out
 
@@ -165,193 +91,296 @@ def bare_import_seconds(repeats: int) -> list[float]:
 def notebook(configs: list[Config]) -> dict:
     payload = json.dumps([c.as_dict() for c in configs])
     res = subprocess.run([sys.executable, str(ROOT / "bench" / "notebook.py")], input=payload, text=True,
-                         capture_output=True, check=True)
+                         capture_output=True, check=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-async def floor(browser, repeats: int) -> list[float]:
-    proc = start_server("bench/floor_app.py", PORTS["floor"])
-    try:
-        wait_healthy(PORTS["floor"], proc)
-        page = await browser.new_page()
-        await page.goto(f"http://127.0.0.1:{PORTS['floor']}/")
-        await page.wait_for_selector("text=twice the value: 0", timeout=TIMEOUT_MS)
-        box = page.locator("input[aria-label='value']")
-        out = []
-        for i in range(1, repeats + 1):
-            await box.fill(str(i))
-            start = time.perf_counter()
-            await box.press("Enter")
-            await page.wait_for_function("(v) => document.body.innerText.includes('twice the value: ' + v)",
-                                         arg=str(2 * i), polling="raf", timeout=TIMEOUT_MS)
-            out.append(time.perf_counter() - start)
-        await page.close()
-        return out
-    finally:
-        stop_server(proc)
+# ---------------------------------------------------------------- the server's side of a browser measurement
+
+def server_share(log: Path, windows: list[tuple[float, float]]) -> list[dict | None]:
+    """For each (start, end) window of one session's action: the whole-page script runs that started in it,
+    as {"wall": first start to last end, "cpu": thread CPU, "table": first start to the table's sending}."""
+    runs = [r for r in read_runs(log) if not r["fragment"]]
+    out = []
+    for start, end in windows:
+        inside = [r for r in runs if start <= r["start"] <= end]
+        if not inside:
+            out.append(None)
+            continue
+        sent = [p[1] for r in inside for p in r["passes"] if p[1] is not None]
+        out.append({"wall": inside[-1]["end"] - inside[0]["start"], "cpu": sum(r["cpu"] for r in inside),
+                    "table": sent[-1] - inside[0]["start"] if sent else None})
+    return out
 
 
-async def cold_start(browser, port: int) -> tuple[float, subprocess.Popen, Page]:
-    """Seconds from `streamlit run app.py` to the first complete page; the server and page stay up."""
-    page = await browser.new_page(viewport={"width": 1400, "height": 1000})
-    start = time.perf_counter()
-    proc = start_server("app.py", port)
-    try:
-        wait_healthy(port, proc)
-        await page.goto(f"http://127.0.0.1:{port}/")
-        await wait_page(page, Config())
-    except BaseException:
-        stop_server(proc)
-        raise
-    return time.perf_counter() - start, proc, page
+# ---------------------------------------------------------------- the phases
+
+class Bench:
+    def __init__(self, args, browser, log_dir: Path):
+        self.args, self.browser, self.log_dir = args, browser, log_dir
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def log(self) -> Path:
+        return self.log_dir / f"runs_{self.port}.jsonl"
+
+    async def context(self):
+        return await self.browser.new_context(viewport=VIEWPORT)
 
 
-async def session(browser, port: int, cfg: Config, steps: list[tuple[str, int, Config]],
-                  loaded: asyncio.Semaphore, barrier: asyncio.Event):
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+async def floor_round_trips(b: Bench, url: str, repeats: int) -> list[float]:
+    context = await b.context()
     page = await context.new_page()
-    query = "&".join(f"{k}={v}" for k, v in cfg.as_dict().items())
-    await page.goto(f"http://127.0.0.1:{port}/?{query}")
-    await wait_page(page, cfg)
-    loaded.release()
-    await barrier.wait()
-    shapes, panels, wrong = [], [], 0
-    for field, value, target in steps:
-        cfg, s, p = await change(page, cfg, field, value)
-        wrong += cfg != target
-        shapes.append(s)
-        panels.append(p)
-    errors = await page.evaluate(ERRORS_JS)
+    await page.goto(url)
+    if not await until(page, "() => document.body.innerText.includes('twice the value: 0')", None):
+        raise RuntimeError("the floor app never showed its page")
+    out = [await floor_round_trip(page, i) for i in range(1, repeats + 1)]
     await context.close()
-    return shapes, panels, wrong + errors
+    return out
+
+
+async def cold_starts(b: Bench, repeats: int) -> tuple[list[float], object]:
+    """Seconds from starting the server to the first complete default page; the last server and its page stay."""
+    seconds, kept = [], None
+    for i in range(repeats):
+        context = await b.context()
+        page = await context.new_page()
+        b.port = COLD_PORTS[i]
+        start = time.perf_counter()
+        b.proc = start_server("app.py", b.port, b.log)
+        wait_healthy(b.port, b.proc)
+        await page.goto(b.url, wait_until="commit")
+        if not await until(page, COMPLETE_JS, complete_arg(tagger(Config()))):
+            raise RuntimeError("the first page never completed")
+        seconds.append(time.perf_counter() - start)
+        if i < repeats - 1:
+            await context.close()
+            stop_server(b.proc)
+        else:
+            kept = page
+    return seconds, kept
+
+
+async def second_visitors(b: Bench, floor_url: str, repeats: int) -> dict:
+    """Alternately: a trivial page's first load, and a new visitor's first load of the (warm) app."""
+    out: dict = {"floor_first_load": [], "table": [], "inputs": [], "complete": [], "server": [], "errors": 0}
+    for _ in range(repeats):
+        context = await b.context()
+        out["floor_first_load"].append(await floor_first_load(context, floor_url))
+        await context.close()
+        context = await b.context()
+        t0 = time.time()
+        page, times = await first_visit(context, b.url, tagger(Config()))
+        out["server"] += server_share(b.log, [(t0, time.time())])
+        for name in ("table", "inputs", "complete"):
+            out[name].append(times[name])
+        out["errors"] += await error_count(page)
+        await context.close()
+    return out
+
+
+async def walk(b: Bench, page, steps, *, xray_open: bool) -> dict:
+    out: dict[str, list] = {"shapes": [], "complete": [], "windows": []}
+    for key, value, target in steps:
+        t0 = time.time()
+        shapes, done = await change(page, key, value, tagger(target), xray_open=xray_open)
+        out["windows"].append((t0, time.time()))
+        if shapes is None or done is None:
+            raise RuntimeError(f"the page never showed {target}")
+        out["shapes"].append(shapes)
+        out["complete"].append(done)
+    out["server"] = server_share(b.log, out.pop("windows"))
+    return out
+
+
+async def pasted(b: Bench, repeats: int) -> dict:
+    """The tagger's code and a 30-layer model's, each pasted into the code box with numbers never seen."""
+    context = await b.context()
+    page, _ = await first_visit(context, b.url, tagger(Config()), milestones=("complete",))
+    out: dict[str, list] = {"tagger": [], "tagger_complete": [], "layers30": [], "layers30_complete": []}
+    windows: dict[str, list] = {"tagger": [], "layers30": []}
+    for k in range(repeats):
+        cfg = replace(Config(), lstm_units=270 + k, seq_len=130 + k)  # outside the walk's ranges: never seen
+        code30, e30 = thirty_layers(seq_len=41 + k, units=20 + 3 * k)
+        for name, code, e in (("tagger", tagger_code(cfg), tagger(cfg)), ("layers30", code30, e30)):
+            t0 = time.time()
+            shapes, done = await paste(page, code, e)
+            windows[name].append((t0, time.time()))
+            if shapes is None or done is None:
+                raise RuntimeError(f"the pasted {name} model never showed its table")
+            out[name].append(shapes)
+            out[f"{name}_complete"].append(done)
+    out["errors"] = await error_count(page)
+    out["server_tagger"] = server_share(b.log, windows["tagger"])
+    out["server_layers30"] = server_share(b.log, windows["layers30"])
+    await context.close()
+    return out
+
+
+async def concurrent(b: Bench, starts: list[Config], steps: list[list]) -> dict:
+    """Sessions that each open their own link, wait until everyone has a page, then change at once."""
+    loaded, go = asyncio.Semaphore(0), asyncio.Event()
+
+    async def session(cfg: Config, plan) -> tuple[list, list, int]:
+        context = await b.context()
+        query = "&".join(f"{k}={v}" for k, v in cfg.as_dict().items())
+        page, first = await first_visit(context, f"{b.url}?{query}", tagger(cfg), polling=20,
+                                        milestones=("complete",))
+        loaded.release()
+        await go.wait()
+        shapes, done, wrong = [], [], int(first["complete"] is None)
+        for key, value, target in plan:
+            s, d = await change(page, key, value, tagger(target), polling=20)
+            wrong += s is None or d is None
+            shapes += [s] if s is not None else []
+            done += [d] if d is not None else []
+        errors = await error_count(page)
+        await context.close()
+        return shapes, done, wrong + errors
+
+    tasks = [asyncio.create_task(session(c, s)) for c, s in zip(starts, steps)]
+    for _ in tasks:
+        await loaded.acquire()
+    go.set()
+    outs = await asyncio.gather(*tasks)
+    return {"shapes": [x for o in outs for x in o[0]], "complete": [x for o in outs for x in o[1]],
+            "errors": sum(o[2] for o in outs)}
+
+
+async def a_class(b: Bench, size: int, window_s: float) -> dict:
+    """`size` students open the link within window_s seconds; each changes lstm_units, then dense_units, to
+    values nobody else uses. One browser, one context (own cookies, cache and page) per student."""
+    polling = 100  # ms: 30 pages polling on every animation frame would load the cores themselves
+    t0, cpu0, busy0 = time.time(), cpu_seconds(b.proc.pid), machine_busy_seconds()
+
+    async def student(i: int):
+        await asyncio.sleep(i * window_s / size)
+        context = await b.context()
+        page, first = await first_visit(context, b.url, tagger(Config()), polling=polling,
+                                        milestones=("table", "inputs"))
+        cfg, changes, wrong = Config(), [], int(first["table"] is None or first["inputs"] is None)
+        for key, value in (("lstm_units", 300 + i), ("dense_units", 600 + i)):  # the walk stays below 257 / 513
+            cfg = replace(cfg, **{key: value})
+            shapes, _ = await change(page, key, value, tagger(cfg), complete=False, polling=polling)
+            wrong += shapes is None
+            changes.append(shapes)
+        return context, page, cfg, first, changes, wrong
+
+    students = await asyncio.gather(*(student(i) for i in range(size)))
+    t1, cpu1, busy1 = time.time(), cpu_seconds(b.proc.pid), machine_busy_seconds()
+    out: dict = {"first_table": [], "first_inputs": [], "change_table": [], "wrong": 0, "errors": 0,
+                 "seconds": t1 - t0, "server_cpu": cpu1 - cpu0, "machine_busy_cpu": busy1 - busy0}
+    for context, page, cfg, first, changes, wrong in students:
+        out["first_table"] += [first["table"]] if first["table"] is not None else []
+        out["first_inputs"] += [first["inputs"]] if first["inputs"] is not None else []
+        out["change_table"] += [c for c in changes if c is not None]
+        # at the end, every student still sees their own model, complete, and no error
+        own = await until(page, COMPLETE_JS, complete_arg(tagger(cfg)), polling=polling, timeout_ms=60_000)
+        out["wrong"] += wrong + (not own)
+        out["errors"] += await error_count(page)
+        await context.close()
+    runs = [r for r in read_runs(b.log, t0, t1) if not r["fragment"]]
+    out["server_runs"] = [{"wall": r["wall"], "cpu": r["cpu"], "passes": len(r["passes"]),
+                           "table": next((p[1] - r["start"] for p in reversed(r["passes"]) if p[1]), None)}
+                          for r in runs]
+    out["sessions_seen"] = len({r["session"] for r in runs})
+    return out
 
 
 async def main_async(args) -> dict:
-    result: dict = {"machine": machine()}
+    result: dict = {"machine": machine(), "args": vars(args)}
     seen: set[Config] = {Config()}
-    walk = learner_walk(Config(), args.configs, seed=5, seen=seen)
-    concurrent_starts = [replace(Config(), batch_size=20 + i) for i in range(args.sessions)]
+    steps = learner_walk(Config(), args.configs, seed=5, seen=seen)
+    half = args.configs // 2
+    concurrent_starts = [replace(Config(), batch_size=100 + i) for i in range(args.sessions)]  # walk: batch ≤ 64
     seen.update(concurrent_starts)
     concurrent_steps = [learner_walk(c, args.changes, seed=100 + i, seen=seen) for i, c in enumerate(concurrent_starts)]
 
     print("bare `import tensorflow` ...", flush=True)
     result["bare_import"] = bare_import_seconds(args.repeats)
     print("notebook reference ...", flush=True)
-    nb = notebook([c for _, _, c in walk])
-    result["notebook"] = nb["seconds"]
-    result["rss_after_import_mb"] = nb["rss_after_import_mb"]
+    nb = notebook([c for _, _, c in steps])
+    result["notebook"], result["rss_after_import_mb"] = nb["seconds"], nb["rss_after_import_mb"]
 
+    log_dir = Path(tempfile.mkdtemp(prefix="bench_runs_"))
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        print("streamlit floor ...", flush=True)
-        result["floor"] = await floor(browser, args.floor_repeats)
-
-        print("cold start ...", flush=True)
-        result["cold"] = []
-        for i in range(args.repeats):
-            seconds, proc, page = await cold_start(browser, PORTS["cold"] + i)
-            result["cold"].append(seconds)
-            if i < args.repeats - 1:
-                await page.close()
-                stop_server(proc)
-        port = PORTS["cold"] + args.repeats - 1
+        b = Bench(args, browser, log_dir)
+        floor_proc = start_server("bench/floor_app.py", FLOOR_PORT)
+        floor_url = f"http://127.0.0.1:{FLOOR_PORT}/"
         try:
-            result["rss_first_page_mb"] = status_kb(proc.pid, "VmRSS") / 1024
-            print(f"{len(walk)} new configurations ...", flush=True)
-            cfg, shapes, panels = Config(), [], []
-            for field, value, target in walk:
-                cfg, s, pnl = await change(page, cfg, field, value)
-                assert cfg == target
-                shapes.append(s)
-                panels.append(pnl)
-            result["new_shapes"], result["new_panels"] = shapes, panels
-            result["peak_rss_mb"] = status_kb(proc.pid, "VmHWM") / 1024
-            result["rss_after_walk_mb"] = status_kb(proc.pid, "VmRSS") / 1024
+            wait_healthy(FLOOR_PORT, floor_proc)
+            print("trivial page: round trips ...", flush=True)
+            result["floor"] = await floor_round_trips(b, floor_url, args.floor_repeats)
+            print("cold start ...", flush=True)
+            result["cold"], page = await cold_starts(b, args.repeats)
+            result["rss_first_page_mb"] = status_kb(b.proc.pid, "VmRSS") / 1024
+            result["cold_server"] = [r["wall"] for r in read_runs(b.log)[:1]]
+
+            print("second visitors (and the trivial page's first load) ...", flush=True)
+            result["visitor"] = await second_visitors(b, floor_url, args.visitors)
+
+            print(f"{len(steps)} new configurations ({half} with the panels closed, the rest with the X-ray open)",
+                  flush=True)
+            result["new_closed"] = await walk(b, page, steps[:half], xray_open=False)
+            last = steps[half - 1][2] if half else Config()
+            result["open_xray"] = await open_xray(page, tagger(last))
+            result["new_xray"] = await walk(b, page, steps[half:], xray_open=True)
+            result["rss_after_walk_mb"] = status_kb(b.proc.pid, "VmRSS") / 1024
+            result["peak_rss_after_walk_mb"] = status_kb(b.proc.pid, "VmHWM") / 1024
 
             print("revisited configurations ...", flush=True)
-            back_shapes, back_panels = [], []
-            history = [Config()] + [c for _, _, c in walk]
-            for k in range(args.revisits):  # step back and forth over the last changes: every config was seen
-                field, value, target = walk[-1 - (k % 2)]
-                prev = history[-2 - (k % 2)] if k % 2 == 0 else target
-                new_value = getattr(prev, field)
-                cfg, s, pnl = await change(page, cfg, field, new_value)
-                assert cfg in history, cfg
-                back_shapes.append(s)
-                back_panels.append(pnl)
-            result["revisit_shapes"], result["revisit_panels"] = back_shapes, back_panels
-            result["errors_single"] = await page.evaluate(ERRORS_JS)
+            result["revisit"] = await walk(b, page, revisits([Config()] + [c for _, _, c in steps], args.revisits),
+                                           xray_open=True)
+            result["errors_single"] = await error_count(page)
+            await page.context.close()
+
+            print("pasted models ...", flush=True)
+            result["pasted"] = await pasted(b, args.pastes)
 
             print(f"{args.sessions} concurrent sessions x {args.changes} changes ...", flush=True)
-            loaded, barrier = asyncio.Semaphore(0), asyncio.Event()
-            tasks = [asyncio.create_task(session(browser, port, c, s, loaded, barrier))
-                     for c, s in zip(concurrent_starts, concurrent_steps)]
-            for _ in tasks:  # every session has its first page before anyone changes anything
-                await loaded.acquire()
-            barrier.set()
-            outs = await asyncio.gather(*tasks)
-            result["concurrent_shapes"] = [x for o in outs for x in o[0]]
-            result["concurrent_panels"] = [x for o in outs for x in o[1]]
-            result["concurrent_errors"] = sum(o[2] for o in outs)
-            result["peak_rss_end_mb"] = status_kb(proc.pid, "VmHWM") / 1024
+            result["concurrent"] = await concurrent(b, concurrent_starts, concurrent_steps)
+
+            print(f"a class: {args.class_size} sessions within {args.class_window:g} s, two changes each ...",
+                  flush=True)
+            result["class"] = await a_class(b, args.class_size, args.class_window)
+            result["rss_end_mb"] = status_kb(b.proc.pid, "VmRSS") / 1024
+            result["peak_rss_end_mb"] = status_kb(b.proc.pid, "VmHWM") / 1024
         finally:
-            stop_server(proc)
+            if b.proc is not None:
+                stop_server(b.proc)
+            stop_server(floor_proc)
             await browser.close()
     return result
 
 
-# ---------------------------------------------------------------- the table
-
-def table(r: dict) -> str:
-    nb, fl, bare = median(r["notebook"]), median(r["floor"]), median(r["bare_import"])
-    single_panels = median(r["new_panels"])
-    rows = [
-        ("notebook reference (build + summary + forward + reshape@W)", nb, "", ""),
-        ("Streamlit floor (one-widget round trip)", fl, f"{fl / nb:.2f} × notebook", ""),
-        ("new configuration: shapes visible", median(r["new_shapes"]), f"{median(r['new_shapes']) / nb:.2f} × notebook",
-         "≤ 0.75"),
-        ("new configuration: every panel", single_panels, f"{single_panels / nb:.2f} × notebook", "≤ 1.5"),
-        ("revisited: shapes visible", median(r["revisit_shapes"]),
-         f"{median(r['revisit_shapes']) / nb:.2f} × notebook", ""),
-        ("revisited: every panel", median(r["revisit_panels"]), f"{median(r['revisit_panels']) / nb:.2f} × notebook",
-         "≤ 0.5"),
-        ("bare `python -c 'import tensorflow'`", bare, "", ""),
-        ("cold start to first complete page", median(r["cold"]), f"{median(r['cold']) / bare:.2f} × bare import",
-         "≤ 1.5"),
-        (f"concurrent p95 shapes ({len(r['concurrent_shapes'])} updates)", p95(r["concurrent_shapes"]),
-         f"{p95(r['concurrent_shapes']) / median(r['new_shapes']):.2f} × single median", ""),
-        (f"concurrent p95 every panel ({len(r['concurrent_panels'])} updates)", p95(r["concurrent_panels"]),
-         f"{p95(r['concurrent_panels']) / single_panels:.2f} × single median", "≤ 3"),
-    ]
-    lines = ["| measurement | median s | ratio | target |", "|---|---:|---:|---:|"]
-    lines += [f"| {name} | {value:.3f} | {ratio} | {target} |" for name, value, ratio, target in rows]
-    extra = r["peak_rss_mb"] - r["rss_after_import_mb"]
-    lines += [
-        f"| RSS right after `import tensorflow` | {r['rss_after_import_mb']:.0f} MB | | |",
-        f"| server RSS after first page | {r['rss_first_page_mb']:.0f} MB | | |",
-        f"| server peak RSS after {len(r['new_panels'])} configurations | {r['peak_rss_mb']:.0f} MB | "
-        f"+{extra:.0f} MB | ≤ +300 MB |",
-        f"| server peak RSS after the concurrent sessions too | {r['peak_rss_end_mb']:.0f} MB | "
-        f"+{r['peak_rss_end_mb'] - r['rss_after_import_mb']:.0f} MB | |",
-        f"| errors: single session / concurrent (wrong shapes + error elements) | {r['errors_single']} / "
-        f"{r['concurrent_errors']} | | 0 |",
-    ]
-    m = r["machine"]
-    lines.append(f"\nMachine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, Python {m['python']}, "
-                 f"load average before the run {m['load_before']:.2f}.")
-    return "\n".join(lines)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--configs", type=int, default=50, help="distinct new configurations in one session")
+    ap.add_argument("--quick", action="store_true", help="a short run (under 3 minutes): " +
+                    ", ".join(f"{k}={v}" for k, v in QUICK.items()))
+    ap.add_argument("--configs", type=int, default=50, help="distinct new configurations in one session (half with "
+                    "the panels closed, half with the X-ray open)")
     ap.add_argument("--revisits", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=3, help="cold starts and bare imports")
-    ap.add_argument("--floor-repeats", type=int, default=15)
-    ap.add_argument("--sessions", type=int, default=8)
-    ap.add_argument("--changes", type=int, default=5)
+    ap.add_argument("--floor-repeats", type=int, default=15, help="round trips on the trivial page")
+    ap.add_argument("--visitors", type=int, default=5, help="second visitors (each against a trivial page's first load)")
+    ap.add_argument("--pastes", type=int, default=3, help="pastes of the tagger and of the 30-layer model")
+    ap.add_argument("--sessions", type=int, default=8, help="concurrent sessions")
+    ap.add_argument("--changes", type=int, default=5, help="changes per concurrent session")
+    ap.add_argument("--class-size", type=int, default=30)
+    ap.add_argument("--class-window", type=float, default=10.0, help="seconds over which the class opens the link")
     ap.add_argument("--out", default=str(ROOT / "bench" / "last_run.json"))
     args = ap.parse_args()
+    if args.quick:
+        for key, value in QUICK.items():
+            setattr(args, key, value)
+    if args.configs < 2 or args.repeats > len(COLD_PORTS):
+        ap.error(f"--configs must be at least 2 and --repeats at most {len(COLD_PORTS)}")
     started = time.perf_counter()
     result = asyncio.run(main_async(args))
     result["bench_seconds"] = time.perf_counter() - started

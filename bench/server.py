@@ -1,6 +1,8 @@
-"""The benchmark's processes: start, watch and stop a `streamlit run` server, and describe the machine."""
+"""The benchmark's processes: start, watch and stop a `streamlit run` server (optionally through
+bench/timed_server.py, which logs the server's own time per script run), read that log, and describe the machine."""
 from __future__ import annotations
 
+import json
 import os
 import platform
 import socket
@@ -26,12 +28,43 @@ def port_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def start_server(script: str, port: int) -> subprocess.Popen:
+def start_server(script: str, port: int, run_log: Path | None = None) -> subprocess.Popen:
+    """`streamlit run script` on 127.0.0.1:port; with run_log, through bench/timed_server.py (the same
+    command line, in the same process) writing one JSON line per script run to run_log."""
     if not port_free(port):  # never measure somebody else's server
         raise RuntimeError(f"port {port} is in use")
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    flags = ["--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    if run_log is None:
+        cmd = [sys.executable, "-m", "streamlit", "run", script, *flags]
+    else:
+        run_log.unlink(missing_ok=True)
+        env["BENCH_RUN_LOG"] = str(run_log)
+        cmd = [sys.executable, str(ROOT / "bench" / "timed_server.py"), script, *flags]
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def read_runs(run_log: Path, start: float = 0.0, end: float = float("inf")) -> list[dict]:
+    """The logged script runs that started within [start, end] (time.time() seconds), oldest first."""
+    if not run_log.exists():
+        return []
+    runs = [json.loads(line) for line in run_log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return sorted((r for r in runs if start <= r["start"] <= end), key=lambda r: r["start"])
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores have spent busy since boot (everything but idle and iowait)."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 120) -> None:
@@ -58,8 +91,21 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+def versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("tensorflow-cpu", "tensorflow", "keras", "streamlit", "playwright"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
 def machine() -> dict:
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem_kb = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
     return {"nproc": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1), "cpu": cpu,
-            "python": platform.python_version(), "load_before": os.getloadavg()[0]}
+            "python": platform.python_version(), "load_before": os.getloadavg(),
+            "versions": versions()}

@@ -32,7 +32,7 @@ from .i18n import t
 from .kinds import get_kind
 from .shapes import Axis, Description, Step
 from .spec import LayerSpec, ModelSpec, ReadResult, Value
-from .tables import named, shape_text
+from .tables import axis_meaning, named, shape_text
 from .safe_ast import parse as safe_parse
 
 LINE_WIDTH = 99  # a layer statement longer than this puts each constructor argument on its own line
@@ -307,19 +307,6 @@ def _shape_comment(step: Step, lang: str) -> str:
     if step.cls != "InputLayer":
         text += "; " + t(lang, "export.params", params=f"{step.params:,}")
     return _comment(text)
-
-
-def axis_meaning(axis: Axis, lang: str) -> str:
-    """What a letter means, as plain text ('units of lstm: lstm_units'); '' when unknown."""
-    params = dict(axis.meaning_params)
-    source = params.pop("source", "")
-    try:
-        meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
-    except (KeyError, IndexError, ValueError):
-        meaning = ""
-    if source:
-        return t(lang, "legend.source", meaning=meaning, source=source) if meaning else source
-    return meaning
 
 
 def _legend(desc: Description, lang: str) -> list[str]:

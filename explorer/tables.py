@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .shapes import Description
+from .shapes import Axis, Description
 
 # weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
 TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
@@ -18,6 +18,23 @@ def shape_text(shape) -> str:
 def named(dims) -> str:
     """('B', 'T', 'E') -> '(B, T, E)'."""
     return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> str:
+    """What a letter means ('units of lstm: lstm_units'); '' when unknown. source_format wraps the
+    learner's name that gave the size (the page's legend puts it in escaped <code>)."""
+    from .i18n import t
+
+    params = dict(axis.meaning_params)
+    source = params.pop("source", "")
+    try:
+        meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
+    except (KeyError, IndexError, ValueError):
+        meaning = ""
+    if source:
+        shown = source_format(source)
+        return t(lang, "legend.source", meaning=meaning, source=shown) if meaning else shown
+    return meaning
 
 
 def layer_table(desc: Description) -> pd.DataFrame:

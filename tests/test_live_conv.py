@@ -13,7 +13,7 @@ import pytest
 
 from explorer.i18n import live_conv, t
 from explorer.kinds import get_kind
-from explorer.live.base import TOLERANCE, XRAY_BYTES
+from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
 from explorer.live.conv import pad_amounts
 from explorer.live.embedding import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
 from explorer.reader.code import read_code
@@ -254,7 +254,13 @@ def test_token_out_of_range_raises_tensorflows_error():
     with pytest.raises(Exception, match=re.escape("is not in [0, 300)")) as error:
         mistake.run()
     assert type(error.value).__name__ == "InvalidArgumentError"
-    assert "300" in mistake.code and dict(mistake.params)["last"] == "299"
+    assert dict(mistake.params)["last"] == "299"
+    en = code_text(mistake.code, lambda n: t("en", n.key, **dict(n.params))).splitlines()
+    zh = code_text(mistake.code, lambda n: t("zh", n.key, **dict(n.params))).splitlines()
+    assert en[0].startswith("emb = layers.Embedding(300, 6)") and en[0].endswith("# rows 0 … 299")
+    assert en[1].startswith("emb(np.array([[0, 300]]))") and en[1].endswith("# id 300 has no row")
+    assert [line.split("#")[0] for line in zh] == [line.split("#")[0] for line in en]
+    assert zh[1].endswith("# 编号 300 没有对应的行")
 
 
 def test_token_out_of_range_not_offered_past_the_budget():

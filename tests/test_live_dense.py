@@ -8,7 +8,7 @@ from explorer.kinds import get_kind
 from explorer.kinds.base import ACTIVATIONS
 from explorer.live import MISTAKES, XRAYS
 from explorer.live.activations import activate
-from explorer.live.base import TOLERANCE, clamp, grid, window
+from explorer.live.base import TOLERANCE, clamp, code_text, grid, window
 from explorer.live.dense import dense_mistakes
 from explorer.presets import preset_code
 from explorer.reader.code import read_code
@@ -109,6 +109,12 @@ def test_transposed_kernel_mistakes_raise_the_real_errors_on_the_tagger():
     with pytest.raises(ValueError, match=r"\(75, 200\)"):
         cases["transposed_weights"].run()
     assert dict(cases["transposed_matmul"].params) == {"F": "75", "U": "200", "layer": "dense"}
+    en = {k: code_text(m.code, lambda n: t("en", n.key, **dict(n.params))) for k, m in cases.items()}
+    zh = {k: code_text(m.code, lambda n: t("zh", n.key, **dict(n.params))) for k, m in cases.items()}
+    assert en["transposed_matmul"].splitlines() == ["flat = x.reshape(-1, 75)  # (N, 75)",
+                                                    "flat @ W.T                # W.T is (200, 75), not (75, 200)"]
+    assert en["transposed_weights"].splitlines()[0].endswith("# kernel (75, 200) once built on F = 75")
+    assert zh["transposed_weights"].splitlines()[1] == "dense.set_weights([W.T, b])  # W.T 是 (200, 75)"
 
 
 def test_square_kernel_transposed_runs_silently_and_is_wrong():

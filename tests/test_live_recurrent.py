@@ -12,7 +12,7 @@ from explorer.i18n import live_recurrent, t
 from explorer.kinds import get_kind
 from explorer.live import MISTAKES, XRAYS
 from explorer.live.activations import FUNCTIONS
-from explorer.live.base import TOLERANCE
+from explorer.live.base import TOLERANCE, code_text
 from explorer.live.recurrent import cell_of, run, step_detail
 from explorer.live.wrappers import TD_MAX_STEPS
 from explorer.reader.code import read_code
@@ -121,6 +121,26 @@ def test_gru_reset_before_recomputed_as_reset_after_is_caught():
     cell = cell_of(call.layer)
     wrong = dataclasses.replace(cell, reset_after=True, recurrent_bias=np.zeros_like(cell.bias))
     assert np.max(np.abs(run(wrong, call.x)[0] - call.y)) > 1e-3
+
+
+def rendered(code, lang: str) -> list[str]:
+    return code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
+
+
+def test_the_code_is_the_same_in_both_languages_and_only_its_comments_change():
+    _, xray = xray_of(encoder_decoder("LSTM"), "dec", (1, 2, 3))
+    en, zh = rendered(xray.code, "en"), rendered(xray.code, "zh")
+    assert [line.split("#")[0] for line in en] == [line.split("#")[0] for line in zh]
+    assert en[2].startswith("h, c = initial_state ") and en[2].endswith("# (2, 6) each")
+    assert zh[2].endswith("# 每个 (2, 6)")
+    assert en[7].startswith("    i, f, g, o = np.split(z, 4, axis=-1)") and en[7].endswith("# Keras's order i, f, c, o")
+    _, last = xray_of(seq_code('layers.GRU(6, name="r")'))
+    en, zh = rendered(last.code, "en"), rendered(last.code, "zh")
+    assert en[1].endswith("# (2, 18): an input row and a recurrent row")
+    assert zh[1].endswith("# (2, 18)：一行给输入，一行给循环部分")
+    assert en[-1].startswith("out = out[:, -1]")
+    assert en[-1].endswith(f"# return_sequences=False: the last step only, ({B}, 6)")
+    assert zh[-1].endswith(f"# return_sequences=False：只保留最后一步，({B}, 6)")
 
 
 def encoder_decoder(kind: str, extra: str = "") -> str:

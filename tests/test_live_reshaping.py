@@ -49,6 +49,12 @@ def texts(result):
     yield from (c.what for c in result.checks)
     yield from (g.title for g in result.grids)
     yield from result.notes
+    if not isinstance(result.code, str):  # a plain str has no notes
+        yield from (line.note for line in result.code if isinstance(line.note, live_base.Text))
+
+
+def code_lines(code, lang: str) -> list[str]:
+    return live_base.code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
 
 
 # -- reshaping -----------------------------------------------------------------------------------
@@ -116,6 +122,11 @@ def test_concatenate_slices_and_source(axis, shapes, pick, source, src):
     assert (where["input"], where["src"]) == (source, src)
     inputs = dict(zip("ab", call.inputs))
     assert call.y[pick] == inputs[source][tuple(int(i) for i in re.findall(r"\d+", src))]
+    parts = ["out[:, :, 0:4]", "out[:, :, 4:9]"] if axis == -1 else ["out[:, 0:3]", "out[:, 3:8]"]
+    assert [line.split("# ")[-1] for line in code_lines(result.code, "en")[1:]] == [f"{parts[0]} is a",
+                                                                                  f"{parts[1]} is b"]
+    assert [line.split("# ")[-1] for line in code_lines(result.code, "zh")[1:]] == [f"{parts[0]} 来自 a",
+                                                                                  f"{parts[1]} 来自 b"]
 
 
 @pytest.mark.parametrize("op, combine", [
@@ -264,6 +275,9 @@ def test_no_flatten_offered_only_when_a_later_layer_fails():
                    shape="(4, 5, 3)")
     found = mistakes(fails, "flat")
     assert [m.key for m in found] == ["no_flatten"] and dict(found[0].params)["failing"] == "rep"
+    assert code_lines(found[0].code, "en") == ['# layers.Flatten()      # ← left out',
+                                              'layers.RepeatVector(3)  # receives (3, 4, 5, 6)']
+    assert code_lines(found[0].code, "zh")[1].endswith("# 收到 (3, 4, 5, 6)")
     with pytest.raises(ValueError, match="expected ndim=2, found ndim=4"):
         found[0].run()
     # Dense alone takes any rank: leaving Flatten out changes the shapes but breaks nothing

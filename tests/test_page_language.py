@@ -133,6 +133,15 @@ def test_every_string_the_chinese_page_asks_for_is_shown_in_chinese(recorded_zh)
     assert missing == {}
 
 
+def english_shown(used: set[str], text: str) -> list[str]:
+    """English catalog text (of the keys the page asked for) that the Chinese page shows."""
+    en, zh = i18n.catalog("en"), i18n.catalog("zh")
+    shared = "\n".join(zh.values())
+    english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
+               if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
+    return sorted(part for part in english if part in text)
+
+
 PASTED = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8").replace(
     "model.add(Dense(200))", "model.add(LSTM(8))\n    model.add(LSTM(8))")
 
@@ -150,11 +159,7 @@ def test_chinese_page_with_a_pasted_failing_model(recorded_zh):
                 "model.notes_header", "keras2.input_length", "read.undefined_name_guess", "breakany.apply_fix"):
         assert key in used, key
     text = page_text(at)
-    en, zh = i18n.catalog("en"), i18n.catalog("zh")
-    shared = "\n".join(zh.values())
-    english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
-               if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
-    assert sorted(part for part in english if part in text) == []
+    assert english_shown(used, text) == []
 
 
 PASTED_WORKING = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
@@ -172,11 +177,7 @@ def test_chinese_page_with_a_pasted_model_and_every_live_panel_open(recorded_zh)
     for key in ("live.xray.header", "export.header", "breakany.header", "equiv.header", "compare.header"):
         assert key in used, key
     text = page_text(at)
-    en, zh = i18n.catalog("en"), i18n.catalog("zh")
-    shared = "\n".join(zh.values())
-    english = {part.strip() for key in used if en[key] != zh[key] for part in literal_parts(en[key])
-               if len(LETTERS.findall(part)) >= 2 and part.strip() not in shared}
-    assert sorted(part for part in english if part in text) == []
+    assert english_shown(used, text) == []
     missing = {key: [p for p in literal_parts(recorded_zh[key]) if re.search(r"[\u4e00-\u9fff]", p) and p not in text]
                for key in sorted(used)}
     assert {k: v for k, v in missing.items() if v} == {}

@@ -35,6 +35,8 @@ def _conv(rank: int, lang: str) -> dict[str, str]:
             "grid_products": "window × kernel slice: their sum + bias is out{index} before the activation",
             "grid_output": ("the layer's output for sample {b}, around out{index}" if rank == 1 else
                             "the layer's output for sample {b}, filter {f}, around out{index}"),
+            "code.rows": "(B·positions, taps·C)",  # comments of the numpy code
+            "code.groups": "groups={groups}: group g multiplies its {cg} channels by its {kg} filters",
         }
         if rank == 1:
             texts["padding"] = (
@@ -75,6 +77,8 @@ def _conv(rank: int, lang: str) -> dict[str, str]:
             "grid_products": "窗口 × kernel 切片：它们的和 + 偏置就是激活前的 out{index}",
             "grid_output": ("该层对样本 {b} 的输出，out{index} 附近" if rank == 1 else
                             "该层对样本 {b}、过滤器 {f} 的输出，out{index} 附近"),
+            "code.rows": "(B·位置, 抽头·C)",
+            "code.groups": "groups={groups}：第 g 组用自己的 {kg} 个过滤器乘自己的 {cg} 个通道",
         }
         if rank == 1:
             texts["padding"] = (
@@ -114,6 +118,13 @@ EN = {
         "would take {full}."
     ),
     "xray.embedding.samples": "The lookup was recomputed on the first {n} of the {B} samples, to bound memory.",
+    # comments of the numpy code (numbers given as text, as the code writes them)
+    "xray.embedding.code.onehot": "the same, as one_hot(ids) @ E, for the first {n} ids of sample 0, E read {rows} "
+                                  "rows at a time",
+    "xray.embedding.code.block": "(rows, {E})",
+    "xray.embedding.code.onehot_block": "({n}, rows)",
+    "mistake.token_out_of_range.code.rows": "rows 0 … {last}",
+    "mistake.token_out_of_range.code.no_row": "id {V} has no row",
     # pooling (every kind)
     "xray.pooling.summary_max": (
         "{layer} ({cls}) takes windows of {pool} positions with strides {strides} over x {named} = {shape} and "
@@ -173,6 +184,7 @@ EN = {
     "xray.pooling.grid_global_input": "the input of sample {b}, channel {c}: every position is pooled",
     "xray.pooling.grid_output": "the layer's output around out{index}",
     "xray.pooling.samples": "Recomputed on the first {n} of the {B} samples, to bound the memory the windows take.",
+    "xray.pooling.code.pad": "{shape} → {padded}; NaN: padding takes no part",  # a comment of the numpy code
     "xray.pooling.channels_first": (
         "data_format=\"channels_first\": the explorer recomputes channels_last pooling only, so this X-ray is skipped."
     ),
@@ -215,6 +227,11 @@ ZH = {
         "同时最多占用 {peak}（E 本身是 {table}）。整个批次的独热矩阵（{count} 个编号 × V = {V}）需要 {full}。"
     ),
     "xray.embedding.samples": "查表只在 {B} 个样本中的前 {n} 个上重算，以限制内存。",
+    "xray.embedding.code.onehot": "同样的结果写成 one_hot(ids) @ E：样本 0 的前 {n} 个编号，E 每次读 {rows} 行",
+    "xray.embedding.code.block": "(行数, {E})",
+    "xray.embedding.code.onehot_block": "({n}, 行数)",
+    "mistake.token_out_of_range.code.rows": "第 0 … {last} 行",
+    "mistake.token_out_of_range.code.no_row": "编号 {V} 没有对应的行",
     "xray.pooling.summary_max": (
         "{layer}（{cls}）在 x {named} = {shape} 上取大小为 {pool}、步长为 {strides} 的窗口，"
         "逐通道（{C} 个通道）保留每个窗口的最大值：输出 {out_named} = {out}。没有权重。"
@@ -264,6 +281,7 @@ ZH = {
     "xray.pooling.grid_global_input": "样本 {b} 的输入，通道 {c}：每个位置都参与池化",
     "xray.pooling.grid_output": "该层的输出，out{index} 附近",
     "xray.pooling.samples": "只在 {B} 个样本中的前 {n} 个上重算，以限制窗口占用的内存。",
+    "xray.pooling.code.pad": "{shape} → {padded}；NaN：填充不参与计算",
     "xray.pooling.channels_first": "data_format=\"channels_first\"：本工具只重算 channels_last 的池化，因此跳过此 X 光。",
     "mistake.token_out_of_range.title": "词元编号等于词表大小：{layer} 中的编号 {V}",
     "mistake.token_out_of_range.why": (

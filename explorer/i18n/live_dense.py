@@ -36,6 +36,10 @@ EN = {
         "Keras stores the kernel as (F, U) = ({F}, {U}) and checks the shape of every weight you load: "
         "W.T is ({U}, {F})."
     ),
+    # comments of the mistaken code (shapes given as text)
+    "mistake.transposed_matmul.code.not": "W.T is {wrong}, not {right}",
+    "mistake.transposed_weights.code.built": "kernel {kernel} once built on F = {F}",
+    "mistake.transposed_weights.code.transposed": "W.T is {wrong}",
 }
 
 ZH = {
@@ -70,4 +74,7 @@ ZH = {
     "mistake.transposed_weights.why": (
         "Keras 把 kernel 存为 (F, U) = ({F}, {U})，并检查你加载的每个权重的形状：W.T 是 ({U}, {F})。"
     ),
+    "mistake.transposed_matmul.code.not": "W.T 是 {wrong}，不是 {right}",
+    "mistake.transposed_weights.code.built": "在 F = {F} 上构建后，kernel 为 {kernel}",
+    "mistake.transposed_weights.code.transposed": "W.T 是 {wrong}",
 }

@@ -23,6 +23,9 @@ _RNN_EN = {
                    "are checked too.",
     "note.initial": "initial_state: the recurrence starts from the given states ({states}) instead of zeros.",
     "note.no_bias": "use_bias=False: no bias is added; the layer has only its kernel and recurrent_kernel.",
+    # comments of the numpy code (shapes given as text)
+    "code.each": "{shape} each",
+    "code.last_step": "return_sequences=False: the last step only, {shape}",
 }
 
 _RNN_ZH = {
@@ -41,6 +44,8 @@ _RNN_ZH = {
     "note.states": "return_state=True：额外输出（{states}）是最后一步之后的状态；它们也会被检查。",
     "note.initial": "initial_state：递推从给定的状态（{states}）开始，而不是从零开始。",
     "note.no_bias": "use_bias=False：不加偏置；该层只有 kernel 和 recurrent_kernel。",
+    "code.each": "每个 {shape}",
+    "code.last_step": "return_sequences=False：只保留最后一步，{shape}",
 }
 
 EN = {f"{prefix}.{key}": text for prefix in RNN_PREFIXES for key, text in _RNN_EN.items()}
@@ -71,6 +76,9 @@ EN |= {
     ),
     "xray.gru.grid.gates": "the blocks z, r, h before their activations (h: the candidate, after the reset gate), "
                            "step {t}, sample {b} (unit {unit} marked)",
+    "xray.lstm.code.order": "Keras's order i, f, c, o",
+    "xray.gru.code.order": "Keras's order z, r, h",
+    "xray.gru.code.bias_rows": "{shape}: an input row and a recurrent row",
     "xray.gru.note.reset_after": (
         "reset_after=True (Keras 3's default): r multiplies h_(t−1) @ R_h + b_rh, after the product; the bias is "
         "(2, 3H): a row added to x_t @ kernel and a row added to h_(t−1) @ recurrent_kernel."
@@ -131,6 +139,10 @@ EN |= {
     "xray.bidirectional.grid.backward_last": "backward h after its last step (input step 0), sample {b} "
                                              "(unit {unit} marked)",
     # -- TimeDistributed ---------------------------------------------------------------------------------
+    "xray.bidirectional.code.flip": "back to input time order: bwd[:, t] lines up with x[:, t]",
+    "xray.bidirectional.code.two": "merge_mode=None: two tensors",
+    "xray.timedistributed.code.inner": "the {inner} inside",
+    "xray.timedistributed.code.each": "each x[:, t] {step_in} → {step_out}",
     "xray.timedistributed.summary": (
         "{layer} gets x {inp_named} = {inp} and hands its {inner} one time slice at a time: x[:, t] {step_in} → "
         "{step_out}, for each of the T = {T} steps, then stacks the results on axis 1: {out_named} = {out}."
@@ -188,6 +200,9 @@ ZH |= {
     ),
     "xray.gru.grid.gates": "z、r、h 三块在激活之前的值（h：经过重置门之后的候选值），第 {t} 步，样本 {b}"
                            "（标出单元 {unit}）",
+    "xray.lstm.code.order": "Keras 的顺序 i, f, c, o",
+    "xray.gru.code.order": "Keras 的顺序 z, r, h",
+    "xray.gru.code.bias_rows": "{shape}：一行给输入，一行给循环部分",
     "xray.gru.note.reset_after": (
         "reset_after=True（Keras 3 的默认值）：r 乘在 h_(t−1) @ R_h + b_rh 上，即在乘积之后；偏置为 (2, 3H)："
         "一行加到 x_t @ kernel 上，一行加到 h_(t−1) @ recurrent_kernel 上。"
@@ -235,6 +250,10 @@ ZH |= {
     "xray.bidirectional.grid.output": "该层对样本 {b} 的输出（标出跟踪的数字 {index}）",
     "xray.bidirectional.grid.forward_last": "前向 h 在最后一步之后，样本 {b}（标出单元 {unit}）",
     "xray.bidirectional.grid.backward_last": "后向 h 在最后一步（输入第 0 步）之后，样本 {b}（标出单元 {unit}）",
+    "xray.bidirectional.code.flip": "翻回输入的时间顺序：bwd[:, t] 与 x[:, t] 对齐",
+    "xray.bidirectional.code.two": "merge_mode=None：两个张量",
+    "xray.timedistributed.code.inner": "里面的 {inner}",
+    "xray.timedistributed.code.each": "每个 x[:, t] {step_in} → {step_out}",
     "xray.timedistributed.summary": (
         "{layer} 收到 x {inp_named} = {inp}，每次把一个时间切片交给其中的 {inner}：x[:, t] {step_in} → "
         "{step_out}，对 T = {T} 步中的每一步都这样做，再把结果沿轴 1 堆叠：{out_named} = {out}。"

@@ -232,6 +232,23 @@ EN = {
         "nothing fails there, but {failing} ({failing_kind}) then receives {received} and needs fewer axes."
     ),
 }
+EN.update({  # comments of the shown numpy code (numbers given as text, as the code writes them)
+    "xray.flatten.code.channels_last": "first move the channels to the last axis",
+    "xray.reshape.code.o": "o: the index inside one sample",
+    "xray.permute.code.where": "out[b, o1, …] = x at: input axis order[m] takes o_m",
+    "xray.concatenate.code.part": "{part} is {input}",
+    "xray.merge.code.expand": "an input with fewer axes gets size-1 axes at position 1: x.reshape(B, 1, …)",
+    "xray.activation.code.each": "{name}, number by number: {shape} -> {out}",
+    "xray.activation.code.row": "{name}, Σ over the last axis: {shape} -> {out}",
+    "xray.dropout.code.inference": "training=False: {shape}, nothing dropped",
+    "xray.dropout.code.training": "training: mask ~ Bernoulli({keep}) per number; out = x * mask / {keep}",
+    "xray.dropout.code.training_spatial": "training: mask (B, 1, F) ~ Bernoulli({keep}); out = x * mask / {keep}",
+    "xray.batchnorm.code.vectors": "gamma, beta, moving_mean, moving_variance: ({size},) each, along axis {axis} "
+                                   "({letter})",
+    "xray.layernorm.code.over": "over {letters}",
+    "mistake.no_flatten.code.left_out": "← left out",
+    "mistake.no_flatten.code.receives": "receives {received}",
+})
 EN.update({f"xray.{family}.bounded": "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's "
            "memory." for family in _BOUNDED_FAMILIES})
 
@@ -415,5 +432,21 @@ ZH = {
         "但 {failing}（{failing_kind}）随后收到 {received}，而它需要更少的轴。"
     ),
 }
+ZH.update({
+    "xray.flatten.code.channels_last": "先把通道移到最后一个轴",
+    "xray.reshape.code.o": "o：一个样本内部的索引",
+    "xray.permute.code.where": "out[b, o1, …] = x 中的这个元素：输入轴 order[m] 取 o_m",
+    "xray.concatenate.code.part": "{part} 来自 {input}",
+    "xray.merge.code.expand": "轴较少的输入在位置 1 补上大小为 1 的轴：x.reshape(B, 1, …)",
+    "xray.activation.code.each": "{name}，逐个数计算：{shape} -> {out}",
+    "xray.activation.code.row": "{name}，Σ 沿最后一个轴：{shape} -> {out}",
+    "xray.dropout.code.inference": "training=False：{shape}，不丢弃任何数",
+    "xray.dropout.code.training": "训练时：每个数一个 mask ~ Bernoulli({keep})；out = x * mask / {keep}",
+    "xray.dropout.code.training_spatial": "训练时：mask (B, 1, F) ~ Bernoulli({keep})；out = x * mask / {keep}",
+    "xray.batchnorm.code.vectors": "gamma、beta、moving_mean、moving_variance：各为 ({size},)，沿轴 {axis}（{letter}）",
+    "xray.layernorm.code.over": "在 {letters} 上",
+    "mistake.no_flatten.code.left_out": "← 漏掉了",
+    "mistake.no_flatten.code.receives": "收到 {received}",
+})
 ZH.update({f"xray.{family}.bounded": "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。"
            for family in _BOUNDED_FAMILIES})

@@ -75,8 +75,9 @@ def code_text(code, translate: Callable[[Text], str]) -> str:
     if isinstance(code, str):
         return code
     notes = [translate(line.note) if isinstance(line.note, Text) else line.note for line in code]
-    width = max((len(line.code) for line, note in zip(code, notes) if note), default=0) + 2
-    return "\n".join(f"{line.code.ljust(width)}# {note}" if note else line.code for line, note in zip(code, notes))
+    width = max((len(line.code) for line, note in zip(code, notes) if note and line.code), default=0) + 2
+    return "\n".join(f"# {note}" if note and not line.code else f"{line.code.ljust(width)}# {note}" if note
+                     else line.code for line, note in zip(code, notes))
 
 
 @dataclass(frozen=True)

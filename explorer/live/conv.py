@@ -22,7 +22,7 @@ from ..kinds import get_kind
 from ..shapes import Step, describe
 from ..spec import LayerSpec, ModelSpec
 from .activations import activate, activation_name
-from .base import (XRAY_BYTES, Grid, LayerCall, Mistake, Text, XRay, check, grid, index_text, named,
+from .base import (XRAY_BYTES, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
                    samples_within, shape_text)
 
 
@@ -238,31 +238,32 @@ def _sizes(call: LayerCall, geo: Geometry, kernel: np.ndarray, groups: int, act:
     return out
 
 
-def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> str:
+def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
+    p = f"xray.conv{geo.rank}d.code"
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
-    lines = [f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))   # x {shape_text(shape)} → {shape_text(padded)}"]
+    lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))", f"x {shape_text(shape)} → {shape_text(padded)}")]
     names = ("taps",) if geo.rank == 1 else ("rows", "cols")
     for name, o, s, kk, d in zip(names, geo.outs, geo.strides, geo.kernel, geo.dilation):
-        lines.append(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :] * {d}   # ({o}, {kk})")
+        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :] * {d}", f"({o}, {kk})"))
+    windows_shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
     if geo.rank == 1:
-        lines.append(f"patches = xp[:, taps, :]   # {shape_text((n,) + geo.outs + geo.kernel + (c,))}")
+        lines.append(Line("patches = xp[:, taps, :]", windows_shape))
     else:
-        lines.append("patches = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]   # "
-                     f"{shape_text((n,) + geo.outs + geo.kernel + (c,))}")
-    lines.append(f"patches = patches.reshape({rows}, {taps * c})   # (B·positions, taps·C)")
+        lines.append(Line("patches = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", windows_shape))
+    lines.append(Line(f"patches = patches.reshape({rows}, {taps * c})", Text.of(f"{p}.rows")))
     if groups == 1:
-        lines.append(f"z = patches @ kernel.reshape({taps * c}, {k}) + bias   # ({rows}, {k})")
+        lines.append(Line(f"z = patches @ kernel.reshape({taps * c}, {k}) + bias", f"({rows}, {k})"))
     else:
         cg, kg = c // groups, k // groups
-        lines.append(f"# groups={groups}: group g multiplies its {cg} channels by its {kg} filters")
-        lines.append(f"p = patches.reshape({rows}, {taps}, {groups}, {cg})")
-        lines.append(f"w = kernel.reshape({taps}, {cg}, {groups}, {kg})")
-        lines.append(f"z = np.einsum('rtgc,tcgk->rgk', p, w).reshape({rows}, {k}) + bias")
-    lines.append(f"out = {act}(z).reshape{shape_text((n,) + geo.outs + (k,))}")
-    return "\n".join(lines)
+        lines.append(Line(f"p = patches.reshape({rows}, {taps}, {groups}, {cg})"))
+        lines.append(Line(f"w = kernel.reshape({taps}, {cg}, {groups}, {kg})"))
+        lines.append(Line(f"z = np.einsum('rtgc,tcgk->rgk', p, w).reshape({rows}, {k}) + bias",
+                          Text.of(f"{p}.groups", groups=str(groups), cg=str(cg), kg=str(kg))))
+    lines.append(Line(f"out = {act}(z).reshape{shape_text((n,) + geo.outs + (k,))}"))
+    return tuple(lines)
 
 
 # -- mistakes --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import numpy as np
 from ..shapes import Step
 from ..spec import LayerSpec, ModelSpec
 from .activations import activate, activation_name
-from .base import (GRID_ROWS, Grid, LayerCall, Mistake, Text, XRay, check, grid, index_text, named,
+from .base import (GRID_ROWS, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
                    samples_within, shape_text, window)
 
 MISTAKE_FLOATS = 4_000_000  # the transposed cases build an (F, U) kernel: skipped above this
@@ -115,24 +115,25 @@ def _output_slice(y: np.ndarray, pick: tuple[int, ...]) -> np.ndarray:
 
 
 def _code(shape: tuple[int, ...], f: int, u: int, act: str, in_axes, out_axes) -> str:
-    """The recomputation as numpy, each line's comment aligned, with this model's shapes."""
+    """The recomputation as numpy, with this model's shapes in aligned comments (symbols only: the
+    code reads the same in every language)."""
     n = math.prod(shape[:-1])
     lead = "·".join(in_axes[:-1])
     out_shape = shape[:-1] + (u,)
     lines: list[tuple[str, str]] = []
     if len(shape) == 2:
-        lines.append(("out = x @ W + b", f"x {shape_text(shape)} @ W ({f}, {u}) + b ({u},): no reshape needed"))
+        lines.append(("out = x @ W + b", f"x {shape_text(shape)} @ W ({f}, {u}) + b ({u},) → {shape_text(out_shape)}"))
     else:
         lines += [(f"flat = x.reshape(-1, {f})",
                    f"{named(in_axes)} {shape_text(shape)} → ({lead}, {in_axes[-1]}) = ({n}, {f})"),
                   ("out = flat @ W + b", f"({n}, {f}) @ W ({f}, {u}) + b ({u},) → ({n}, {u})")]
     if act != "linear":
-        lines.append((f"out = {act}(out)", "the layer's activation"))
+        lines.append((f"out = {act}(out)", ""))
     if len(shape) > 2:
-        lines.append((f"out = out.reshape{shape_text(out_shape)}", f"back to {named(out_axes)}"))
-    lines.append((f"same = np.tensordot(x, W, axes=[[{len(shape) - 1}], [0]]) + b", "the same numbers, no reshape"))
+        lines.append((f"out = out.reshape{shape_text(out_shape)}", f"→ {named(out_axes)}"))
+    lines.append((f"same = np.tensordot(x, W, axes=[[{len(shape) - 1}], [0]]) + b", f"{named(out_axes)} = out"))
     width = max(len(code) for code, _ in lines) + 2
-    return "\n".join(f"{code.ljust(width)}# {comment}" for code, comment in lines)
+    return "\n".join(f"{code.ljust(width)}# {comment}" if comment else code for code, comment in lines)
 
 
 # -- mistakes -------------------------------------------------------------------------------------
@@ -144,10 +145,14 @@ def dense_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mist
     params = (("F", str(f)), ("U", str(u)), ("layer", layer.name))
     return (
         Mistake("transposed_matmul", layer.name, params, run=lambda: _transposed_matmul(f, u), source="numpy",
-                code=f"flat = x.reshape(-1, {f})          # (N, {f})\nflat @ W.T  # W.T is ({u}, {f}), not ({f}, {u})"),
+                code=(Line(f"flat = x.reshape(-1, {f})", f"(N, {f})"),
+                      Line("flat @ W.T", Text.of("mistake.transposed_matmul.code.not", wrong=shape_text((u, f)),
+                                                 right=shape_text((f, u)))))),
         Mistake("transposed_weights", layer.name, params, run=lambda: _transposed_weights(f, u), source="Keras",
-                code=f"dense = layers.Dense({u})  # kernel ({f}, {u}) once built on F = {f}\n"
-                     f"dense.set_weights([W.T, b])  # W.T is ({u}, {f})"),
+                code=(Line(f"dense = layers.Dense({u})", Text.of("mistake.transposed_weights.code.built",
+                                                                kernel=shape_text((f, u)), F=str(f))),
+                      Line("dense.set_weights([W.T, b])", Text.of("mistake.transposed_weights.code.transposed",
+                                                                  wrong=shape_text((u, f)))))),
     )
 
 

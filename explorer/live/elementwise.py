@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from .base import LayerCall, Text, XRay, check, index_text, named, shape_text
+from .base import LayerCall, Line, Text, XRay, check, index_text, named, shape_text
 from .reshaping import bounded, grid_at, per_sample
 
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805
@@ -46,7 +46,7 @@ ACTIVATIONS = {
     "relu": (lambda x: np.maximum(x, 0.0), "max(x, 0)"),
     "sigmoid": (_sigmoid, "1 / (1 + exp(−x))"),
     "tanh": (np.tanh, "tanh(x)"),
-    "softmax": (_softmax, "exp(x) / Σ exp(x) over the last axis"),
+    "softmax": (_softmax, "exp(x) / Σ exp(x)"),
     "elu": (lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0.0))), "x if x > 0 else exp(x) − 1"),
     "selu": (lambda x: SELU_SCALE * np.where(x > 0, x, SELU_ALPHA * np.expm1(np.minimum(x, 0.0))),
              "1.0507·(x if x > 0 else 1.6733·(exp(x) − 1))"),
@@ -60,11 +60,11 @@ ACTIVATIONS = {
     "leaky_relu": (lambda x: np.where(x > 0, x, 0.2 * x), "x if x > 0 else 0.2·x"),
     "relu6": (lambda x: np.clip(x, 0.0, 6.0), "min(max(x, 0), 6)"),
     "mish": (lambda x: x * np.tanh(np.logaddexp(0.0, x)), "x · tanh(log(1 + exp(x)))"),
-    "log_softmax": (_log_softmax, "x − log Σ exp(x) over the last axis"),
+    "log_softmax": (_log_softmax, "x − log Σ exp(x)"),
     "hard_silu": (lambda x: x * _hard_sigmoid(x), "x · clip((x + 3) / 6, 0, 1)"),
     "hard_swish": (lambda x: x * _hard_sigmoid(x), "x · clip((x + 3) / 6, 0, 1)"),
 }
-ROW_WISE = ("softmax", "log_softmax")  # each output number depends on its whole last-axis row
+ROW_WISE = ("softmax", "log_softmax")  # each output number depends on its whole last-axis row (Σ: over it)
 
 
 def term(value: float) -> str:
@@ -102,7 +102,8 @@ def activation_xray(call: LayerCall) -> XRay:
         notes += (Text.of("xray.activation.where", out=index_text(pick), name=name, x=f"{float(x[pick]):.4g}",
                           value=f"{value:.4g}"),)
     checks.append(check("xray.activation.check_pick", np.array([value]), np.array([y[pick]]), out=index_text(pick)))
-    code = f"out = {formula}  # {name}, number by number: {shape_text(x.shape)} -> {shape_text(y.shape)}"
+    code = (Line(f"out = {formula}", Text.of(f"xray.activation.code.{'row' if name in ROW_WISE else 'each'}",
+                                             name=name, shape=shape_text(x.shape), out=shape_text(y.shape))),)
     return XRay(call.spec.name, "Activation", summary, code, tuple(checks), grids, notes)
 
 
@@ -121,10 +122,9 @@ def dropout_xray(call: LayerCall) -> XRay:
                           features=x.shape[-1], letter=call.in_axes[-1], time=call.in_axes[1]),)
     else:
         notes += (Text.of("xray.dropout.training", rate=f"{rate:g}", scale=kept),)
-    code = (f"out = x  # training=False: {shape_text(x.shape)}, nothing dropped\n"
-            + (f"# training: mask (B, 1, F) ~ Bernoulli({1 - rate:g}); out = x * mask / {1 - rate:g}"
-               if cls == "SpatialDropout1D" else
-               f"# training: mask ~ Bernoulli({1 - rate:g}) per number; out = x * mask / {1 - rate:g}"))
+    training = "training_spatial" if cls == "SpatialDropout1D" else "training"
+    code = (Line("out = x", Text.of("xray.dropout.code.inference", shape=shape_text(x.shape))),
+            Line("", Text.of(f"xray.dropout.code.{training}", keep=f"{1 - rate:g}")))
     summary = Text.of("xray.dropout.summary", cls=cls, rate=f"{rate:g}", **_shape_words(call))
     grids = (grid_at("xray.dropout.grid_out", y, pick, "out"),)
     return XRay(call.spec.name, cls, summary, code, checks, grids, notes)
@@ -171,9 +171,9 @@ def batchnorm_xray(call: LayerCall) -> XRay:
     if missing:
         notes += (Text.of("xray.batchnorm.off", weights=", ".join(missing)),)
     notes += (Text.of("xray.batchnorm.training"),)
-    code = (f"# gamma, beta, moving_mean, moving_variance: ({size},) each, along axis {axis} "
-            f"({call.in_axes[axis]})\n"
-            f"out = gamma * (x - moving_mean) / np.sqrt(moving_variance + {eps:g}) + beta  # {shape_text(x.shape)}")
+    code = (Line(f"out = gamma * (x - moving_mean) / np.sqrt(moving_variance + {eps:g}) + beta", shape_text(x.shape)),
+            Line("", Text.of("xray.batchnorm.code.vectors", size=str(size), axis=str(axis),
+                             letter=call.in_axes[axis])))
     summary = Text.of("xray.batchnorm.summary", axis=axis, letter=call.in_axes[axis], size=size,
                       **_shape_words(call))
     stats = np.stack([mean, var, gamma, beta])
@@ -212,10 +212,11 @@ def layernorm_xray(call: LayerCall) -> XRay:
     missing = [w for w, on in (("gamma", layer.scale), ("beta", layer.center)) if not on]
     if missing:
         notes += (Text.of("xray.layernorm.off", weights=", ".join(missing)),)
-    code = (f"mean = x.mean(axis={axes if len(axes) > 1 else axes[0]}, keepdims=True)  # over {letters}\n"
-            f"var = x.var(axis={axes if len(axes) > 1 else axes[0]}, keepdims=True)\n"
-            f"out = gamma * (x - mean) / np.sqrt(var + {eps:g}) + beta  # gamma, beta: {shape_text(sizes)}; "
-            f"{shape_text(x.shape)}")
+    code = (Line(f"mean = x.mean(axis={axes if len(axes) > 1 else axes[0]}, keepdims=True)",
+                 Text.of("xray.layernorm.code.over", letters=letters)),
+            Line(f"var = x.var(axis={axes if len(axes) > 1 else axes[0]}, keepdims=True)"),
+            Line(f"out = gamma * (x - mean) / np.sqrt(var + {eps:g}) + beta",
+                 f"gamma, beta: {shape_text(sizes)}; {shape_text(x.shape)}"))
     summary = Text.of("xray.layernorm.summary", axes_list=", ".join(map(str, axes)), letters=letters,
                       count=math.prod(sizes), **_shape_words(call))
     grids = (grid_at("xray.layernorm.grid_in", x, pick, "x", mark="row" if axes == (x.ndim - 1,) else "cell"),

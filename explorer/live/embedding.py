@@ -18,7 +18,7 @@ import numpy as np
 from ..kinds import get_kind
 from ..shapes import Step
 from ..spec import LayerSpec, ModelSpec
-from .base import (GRID_ROWS, XRAY_BYTES, LayerCall, Mistake, Text, XRay, check, grid, index_text, named,
+from .base import (GRID_ROWS, XRAY_BYTES, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
                    samples_within, shape_text, window)
 from .conv import relabel
 
@@ -154,19 +154,18 @@ def embedding_xray(call: LayerCall) -> XRay:
                 checks, grids, tuple(notes))
 
 
-def _code(shape: tuple[int, ...], vocab: int, embed: int, n: int, rows: int) -> str:
-    return "\n".join((
-        f"out = np.take(E, ids, axis=0)   # ids {shape_text(shape)}, E ({vocab}, {embed}) → "
-        f"{shape_text(shape + (embed,))}",
-        f"# the same, as one_hot(ids) @ E, for the first {n} ids of sample 0, E read {rows} rows at a time:",
-        f"first = ids[0].reshape(-1)[:{n}]",
-        f"acc = np.zeros(({n}, {embed}), np.float32)",
-        f"for v0 in range(0, {vocab}, {rows}):",
-        f"    block = E[v0:v0 + {rows}]                                        # (rows, {embed})",
-        "    one_hot = (first[:, None] == np.arange(v0, v0 + len(block))).astype(np.float32)"
-        f"   # ({n}, rows)",
-        f"    acc += one_hot @ block                                          # ({n}, {embed})",
-    ))
+def _code(shape: tuple[int, ...], vocab: int, embed: int, n: int, rows: int) -> tuple[Line, ...]:
+    return (
+        Line("out = np.take(E, ids, axis=0)",
+             f"ids {shape_text(shape)}, E ({vocab}, {embed}) → {shape_text(shape + (embed,))}"),
+        Line(f"first = ids[0].reshape(-1)[:{n}]", Text.of("xray.embedding.code.onehot", n=str(n), rows=str(rows))),
+        Line(f"acc = np.zeros(({n}, {embed}), np.float32)"),
+        Line(f"for v0 in range(0, {vocab}, {rows}):"),
+        Line(f"    block = E[v0:v0 + {rows}]", Text.of("xray.embedding.code.block", E=str(embed))),
+        Line("    one_hot = (first[:, None] == np.arange(v0, v0 + len(block))).astype(np.float32)",
+             Text.of("xray.embedding.code.onehot_block", n=str(n))),
+        Line("    acc += one_hot @ block", f"({n}, {embed})"),
+    )
 
 
 # -- mistakes --------------------------------------------------------------------------------------
@@ -176,8 +175,9 @@ def embedding_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[
     if not isinstance(vocab, int) or FLOAT * vocab > XRAY_BYTES:
         return ()
     params = (("layer", layer.name), ("V", f"{vocab:,}"), ("last", f"{vocab - 1:,}"))
-    code = (f"emb = {get_kind('Embedding').code(layer)}   # rows 0 … {vocab - 1}\n"
-            f"emb(np.array([[0, {vocab}]]))   # id {vocab} has no row")
+    code = (Line(f"emb = {get_kind('Embedding').code(layer)}",
+                 Text.of("mistake.token_out_of_range.code.rows", last=str(vocab - 1))),
+            Line(f"emb(np.array([[0, {vocab}]]))", Text.of("mistake.token_out_of_range.code.no_row", V=str(vocab))))
     return (Mistake("token_out_of_range", layer.name, params, run=lambda: _out_of_range(vocab), code=code,
                     source="TensorFlow"),)
 

@@ -12,18 +12,19 @@ import numpy as np
 
 from ..kinds.merging import concat_mismatch
 from ..spec import LayerSpec, ModelSpec
-from .base import LayerCall, Mistake, Text, XRay, check, index_text, named, shape_text
+from .base import LayerCall, Line, Mistake, Text, XRay, check, index_text, named, shape_text
 from .reshaping import breaks, bounded, element_check, grid_at, per_sample, with_args
 
 MAX_INPUT_GRIDS = 3  # input windows shown next to the output's
 
 
 def input_names(call: LayerCall) -> tuple[str, ...]:
-    """What to call each input: the node it comes from ("x" twice for [x, x]), else "input 2"."""
+    """What to call each input: the node it comes from ("x" twice for [x, x]), else "x2" (a name, in no
+    language, as the code shows it)."""
     refs = call.spec.inputs
     if len(refs) == len(call.inputs):
         return tuple(node for node, _ in refs)
-    return tuple(f"input {i + 1}" for i in range(len(call.inputs)))
+    return tuple(f"x{i + 1}" for i in range(len(call.inputs)))
 
 
 # -- Concatenate ---------------------------------------------------------------------------------
@@ -53,9 +54,11 @@ def concatenate_xray(call: LayerCall) -> XRay:
     notes += (Text.of("xray.concatenate.where", out=index_text(pick), input=names[which], src=index_text(src),
                       axis=axis, position=pick[axis], offset=int(offsets[which]),
                       arithmetic=f"{pick[axis]} − {int(offsets[which])} = {src[axis]}"),)
-    code = (f"out = np.concatenate([{', '.join(names)}], axis={axis})  # "
-            + " + ".join(shape_text(x.shape) for x in xs) + f" -> {shape_text(y.shape)}\n"
-            + "\n".join(f"# out[{':, ' * axis}{offsets[i]}:{offsets[i + 1]}] is {names[i]}" for i in range(len(xs))))
+    code = (Line(f"out = np.concatenate([{', '.join(names)}], axis={axis})",
+                 " + ".join(shape_text(x.shape) for x in xs) + f" -> {shape_text(y.shape)}"),)
+    parts = (f"out[{':, ' * axis}{offsets[i]}:{offsets[i + 1]}]" for i in range(len(xs)))
+    code += tuple(Line("", Text.of("xray.concatenate.code.part", part=part, input=name))
+                  for part, name in zip(parts, names))
     summary = Text.of("xray.concatenate.summary", count=len(xs), shapes=", ".join(shape_text(x.shape) for x in xs),
                       axis=axis, letter=call.out_axes[axis], shape_out=shape_text(y.shape),
                       axes_out=named(call.out_axes), sizes=" + ".join(map(str, sizes)), total=y.shape[axis])
@@ -126,9 +129,9 @@ def merge_xray(call: LayerCall) -> XRay:
                           shapes=", ".join(shape_text(x.shape) for x in xs), shape_out=shape_text(y.shape)),)
     line = {"Add": " + ".join(names), "Multiply": " * ".join(names),
             "Average": "(" + " + ".join(names) + f") / {len(xs)}"}[cls]
-    code = (f"out = {line}  # " + ", ".join(shape_text(x.shape) for x in xs) + f" -> {shape_text(y.shape)}")
+    code = (Line(f"out = {line}", ", ".join(shape_text(x.shape) for x in xs) + f" -> {shape_text(y.shape)}"),)
     if stretched:
-        code = "# an input with fewer axes gets size-1 axes at position 1: x.reshape(B, 1, …)\n" + code
+        code += (Line("", Text.of("xray.merge.code.expand")),)
     summary = Text.of(f"xray.merge.summary_{cls.lower()}", count=len(xs),
                       shapes=", ".join(shape_text(x.shape) for x in xs), shape_out=shape_text(y.shape),
                       axes_out=named(call.out_axes))

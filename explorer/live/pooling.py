@@ -16,7 +16,7 @@ import numpy as np
 
 from ..shapes import Step
 from ..spec import LayerSpec, ModelSpec
-from .base import LayerCall, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
+from .base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
 from .conv import geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, windows
 
 PREFIX = "xray.pooling"
@@ -107,24 +107,24 @@ def _pads_text(geo) -> str:
     return ", ".join(f"{a} + {b}" for a, b in geo.pads)
 
 
-def _code(geo, shape: tuple[int, ...], mode: str) -> str:
+def _code(geo, shape: tuple[int, ...], mode: str) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
-    lines = [f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)   # {shape_text(shape)} → "
-             f"{shape_text(padded)}; NaN: padding takes no part"]
+    lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)",
+                  Text.of(f"{PREFIX}.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
     names = ("taps",) if geo.rank == 1 else ("rows", "cols")
     for name, o, s, k in zip(names, geo.outs, geo.strides, geo.kernel):
-        lines.append(f"{name} = np.arange({o})[:, None] * {s} + np.arange({k})[None, :]   # ({o}, {k})")
+        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({k})[None, :]", f"({o}, {k})"))
     windows_shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
     if geo.rank == 1:
-        lines.append(f"windows = xp[:, taps, :]   # {windows_shape}")
+        lines.append(Line("windows = xp[:, taps, :]", windows_shape))
     else:
-        lines.append(f"windows = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]   # {windows_shape}")
+        lines.append(Line("windows = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", windows_shape))
     axes = "2" if geo.rank == 1 else "(3, 4)"
     fn = "np.nanmax" if mode == "max" else "np.nanmean"
-    lines.append(f"out = {fn}(windows, axis={axes})   # {shape_text((n,) + geo.outs + (c,))}")
-    return "\n".join(lines)
+    lines.append(Line(f"out = {fn}(windows, axis={axes})", shape_text((n,) + geo.outs + (c,))))
+    return tuple(lines)
 
 
 # -- global pooling ---------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import numpy as np
 from ..shapes import Step, describe, layer_code
 from ..spec import LayerSpec, ModelSpec
 from .activations import FUNCTIONS
-from .base import LayerCall, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
+from .base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
 STATES = {"SimpleRNN": ("h",), "LSTM": ("h", "c"), "GRU": ("h",)}  # what return_state / initial_state carry
@@ -244,48 +244,49 @@ def _notes(p: str, call: LayerCall, cell: Cell, n: int, batch: int, steps: int, 
     return notes
 
 
-def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool) -> str:
-    """The recomputation as numpy text, with this layer's sizes."""
+def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool) -> tuple[Line, ...]:
+    """The recomputation as numpy lines, with this layer's sizes (worded comments: Text notes)."""
     batch, steps, features = shape
     h, g = cell.units, len(cell.order)
     act, rec = cell.activation, cell.recurrent_activation
     names = STATES[cell.kind]
-    lines = [f"K, R = cell.kernel, cell.recurrent_kernel  # ({features}, {g * h}), ({h}, {g * h})"]
+    p = f"xray.{cell.kind.lower()}.code"
+    lines = [Line("K, R = cell.kernel, cell.recurrent_kernel", f"({features}, {g * h}), ({h}, {g * h})")]
     if not cell.use_bias:
         bias = "b_in = b_rec" if cell.reset_after else "b"
-        lines.append(f"{bias} = np.zeros({g * h})  # use_bias=False")
+        lines.append(Line(f"{bias} = np.zeros({g * h})", "use_bias=False"))
     elif cell.reset_after:
-        lines.append(f"b_in, b_rec = cell.bias  # (2, {g * h}): an input row and a recurrent row")
+        lines.append(Line("b_in, b_rec = cell.bias", Text.of(f"{p}.bias_rows", shape=shape_text((2, g * h)))))
     else:
-        lines.append(f"b = cell.bias  # ({g * h},)")
+        lines.append(Line("b = cell.bias", f"({g * h},)"))
     start = ", ".join(names)
-    lines.append(f"{start} = initial_state  # ({batch}, {h}) each" if initial else
-                 f"{start} = " + ", ".join(f"np.zeros(({batch}, {h}))" for _ in names))
-    lines.append(f"out = np.empty(({batch}, {steps}, {h}))")
-    lines.append(f"for t in range({steps}):")
+    lines.append(Line(f"{start} = initial_state", Text.of(f"{p}.each", shape=shape_text((batch, h)))) if initial
+                 else Line(f"{start} = " + ", ".join(f"np.zeros(({batch}, {h}))" for _ in names)))
+    lines.append(Line(f"out = np.empty(({batch}, {steps}, {h}))"))
+    lines.append(Line(f"for t in range({steps}):"))
     read = f"x[:, {steps - 1} - t]" if cell.go_backwards else "x[:, t]"
-    lines.append(f"    x_t = {read}  # ({batch}, {features})")
+    lines.append(Line(f"    x_t = {read}", f"({batch}, {features})"))
     if cell.kind == "SimpleRNN":
-        lines.append(f"    h = {act}(x_t @ K + b + h @ R)  # ({batch}, {h})")
+        lines.append(Line(f"    h = {act}(x_t @ K + b + h @ R)", f"({batch}, {h})"))
     elif cell.kind == "LSTM":
-        lines += [f"    z = x_t @ K + h @ R + b  # ({batch}, {g * h})",
-                  "    i, f, g, o = np.split(z, 4, axis=-1)  # Keras's order i, f, c, o",
-                  f"    c = {rec}(f) * c + {rec}(i) * {act}(g)",
-                  f"    h = {rec}(o) * {act}(c)  # ({batch}, {h})"]
+        lines += [Line("    z = x_t @ K + h @ R + b", f"({batch}, {g * h})"),
+                  Line("    i, f, g, o = np.split(z, 4, axis=-1)", Text.of(f"{p}.order")),
+                  Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)"),
+                  Line(f"    h = {rec}(o) * {act}(c)", f"({batch}, {h})")]
     elif cell.reset_after:
-        lines += ["    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)  # Keras's order z, r, h",
-                  "    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)",
-                  f"    z, r = {rec}(xz + hz), {rec}(xr + hr)",
-                  f"    h = z * h + (1 - z) * {act}(xh + r * hh)  # ({batch}, {h})"]
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)", Text.of(f"{p}.order")),
+                  Line("    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)"),
+                  Line(f"    z, r = {rec}(xz + hz), {rec}(xr + hr)"),
+                  Line(f"    h = z * h + (1 - z) * {act}(xh + r * hh)", f"({batch}, {h})")]
     else:
-        lines += ["    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)  # Keras's order z, r, h",
-                  "    Rz, Rr, Rh = np.split(R, 3, axis=1)",
-                  f"    z, r = {rec}(xz + h @ Rz), {rec}(xr + h @ Rr)",
-                  f"    h = z * h + (1 - z) * {act}(xh + (r * h) @ Rh)  # ({batch}, {h})"]
-    lines.append("    out[:, t] = h")
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)", Text.of(f"{p}.order")),
+                  Line("    Rz, Rr, Rh = np.split(R, 3, axis=1)"),
+                  Line(f"    z, r = {rec}(xz + h @ Rz), {rec}(xr + h @ Rr)"),
+                  Line(f"    h = z * h + (1 - z) * {act}(xh + (r * h) @ Rh)", f"({batch}, {h})")]
+    lines.append(Line("    out[:, t] = h"))
     if not sequences:
-        lines.append(f"out = out[:, -1]  # return_sequences=False: the last step only, ({batch}, {h})")
-    return "\n".join(lines)
+        lines.append(Line("out = out[:, -1]", Text.of(f"{p}.last_step", shape=shape_text((batch, h)))))
+    return tuple(lines)
 
 
 # -- mistakes -------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..kinds.base import AxisNamer
 from ..spec import LayerSpec, ModelSpec
-from .base import (Check, Grid, LayerCall, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
+from .base import (Check, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
                    shape_text)
 
 
@@ -103,10 +103,11 @@ def flatten_xray(call: LayerCall) -> XRay:
         notes += (Text.of("xray.flatten.channels_first", order=shape_text(order)),)
     notes += (Text.of("xray.flatten.where", out=index_text(pick), src=index_text(src), arithmetic=arithmetic,
                       strides=shape_text(strides(moved.shape[1:]))),)
-    head = f"x = np.transpose(x, {shape_text(order)})  # channels last first\n" if channels_first else ""
-    code = (head + f"out = x.reshape(B, -1)  # {shape_text(x.shape)} -> {shape_text(y.shape)}; "
-            f"{sizes} = {y.shape[1]:,}\n"
-            f"# out[b, f] = x[b, *np.unravel_index(f, {shape_text(moved.shape[1:])})]")
+    head = ((Line(f"x = np.transpose(x, {shape_text(order)})", Text.of("xray.flatten.code.channels_last")),)
+            if channels_first else ())
+    code = head + (Line("out = x.reshape(B, -1)", f"{shape_text(x.shape)} -> {shape_text(y.shape)}; "
+                                                  f"{sizes} = {y.shape[1]:,}"),
+                   Line(f"# out[b, f] = x[b, *np.unravel_index(f, {shape_text(moved.shape[1:])})]"))
     summary = Text.of("xray.flatten.summary", shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), sizes=sizes, count=y.shape[1])
     grids = (grid_at("xray.flatten.grid_in", x, src, "x"), grid_at("xray.flatten.grid_out", y, pick, "out"))
@@ -136,9 +137,9 @@ def reshape_xray(call: LayerCall) -> XRay:
                           size=y.shape[1 + unknown[0]], position=unknown[0] + 1),)
     notes += (Text.of("xray.reshape.where", out=index_text(pick), src=index_text(src), out_arithmetic=out_arithmetic,
                       in_arithmetic=in_arithmetic, flat=flat),)
-    code = (f"out = x.reshape((B,) + {shape_text(target)})  # {shape_text(x.shape)} -> {shape_text(y.shape)}\n"
-            f"flat = np.ravel_multi_index(o, {shape_text(y.shape[1:])})  # o: the index inside one sample\n"
-            f"i = np.unravel_index(flat, {shape_text(x.shape[1:])})  # out[b, *o] = x[b, *i]")
+    code = (Line(f"out = x.reshape((B,) + {shape_text(target)})", f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),
+            Line(f"flat = np.ravel_multi_index(o, {shape_text(y.shape[1:])})", Text.of("xray.reshape.code.o")),
+            Line(f"i = np.unravel_index(flat, {shape_text(x.shape[1:])})", "out[b, *o] = x[b, *i]"))
     summary = Text.of("xray.reshape.summary", shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), target=shape_text(target),
                       count=count)
@@ -164,9 +165,9 @@ def permute_xray(call: LayerCall) -> XRay:
         element_check("xray.permute.check_pick", y, pick, x, src),
     )
     notes += (Text.of("xray.permute.where", out=index_text(pick), src=index_text(src), moves=moves),)
-    code = (f"out = np.transpose(x, {shape_text(order)})  # {shape_text(x.shape)} {named(call.in_axes)} -> "
-            f"{shape_text(y.shape)} {named(call.out_axes)}\n"
-            f"# out[b, o1, …] = x at: input axis order[m] takes o_m")
+    code = (Line(f"out = np.transpose(x, {shape_text(order)})",
+                 f"{shape_text(x.shape)} {named(call.in_axes)} -> {shape_text(y.shape)} {named(call.out_axes)}"),
+            Line("", Text.of("xray.permute.code.where")))
     summary = Text.of("xray.permute.summary", shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), dims=shape_text(dims))
     grids = (grid_at("xray.permute.grid_in", x, src, "x"), grid_at("xray.permute.grid_out", y, pick, "out"))
@@ -279,7 +280,8 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake,
     params = {"layer": layer.name, "shape": shape_text(step.input_shapes[0]), "axes": named(step.input_axes[0]),
               "failing": failing.name, "failing_kind": failing.kind,
               "received": ", ".join(shape_text(s) for s in failure.input_shapes)}
-    code = f"# {layer_code(layer)}  ← left out\n{layer_code(failing)}  # receives {params['received']}"
+    code = (Line(f"# {layer_code(layer)}", Text.of("mistake.no_flatten.code.left_out")),
+            Line(layer_code(failing), Text.of("mistake.no_flatten.code.receives", received=params["received"])))
     return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code),)
 
 

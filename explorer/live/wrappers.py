@@ -21,7 +21,7 @@ import numpy as np
 
 from ..shapes import Step, layer_code
 from ..spec import LayerSpec, ModelSpec
-from .base import LayerCall, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
+from .base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
 from .recurrent import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
                         sample_states, with_args)
 
@@ -143,7 +143,7 @@ def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
                    mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes))
 
 
-def _code(call: LayerCall, kind: str, mode) -> str:
+def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
     batch, steps, features = call.x.shape
     units = call.layer.forward_layer.cell.units
     sequences = bool(call.layer.return_sequences)
@@ -151,15 +151,18 @@ def _code(call: LayerCall, kind: str, mode) -> str:
     reads = {False: "x", True: "x[:, ::-1]"}
     fwd_reads, bwd_reads = (reads[bool(call.layer.forward_layer.go_backwards)],
                             reads[bool(call.layer.backward_layer.go_backwards)])
-    lines = [f"fwd = numpy_{kind.lower()}({fwd_reads}, forward_layer.cell)  # x ({batch}, {steps}, {features}) → "
-             f"{size}",
-             f"bwd = numpy_{kind.lower()}({bwd_reads}, backward_layer.cell)  # → {size}"]
+    lines = [Line(f"fwd = numpy_{kind.lower()}({fwd_reads}, forward_layer.cell)",
+                  f"x ({batch}, {steps}, {features}) → {size}"),
+             Line(f"bwd = numpy_{kind.lower()}({bwd_reads}, backward_layer.cell)", f"→ {size}")]
     if sequences:
-        lines.append("bwd = bwd[:, ::-1]  # back to input time order: bwd[:, t] lines up with x[:, t]")
-    merged = {"concat": "np.concatenate([fwd, bwd], axis=-1)", "sum": "fwd + bwd", "ave": "(fwd + bwd) / 2",
-              "mul": "fwd * bwd", None: "fwd, bwd  # merge_mode=None: two tensors"}[mode]
-    lines.append(f"out = {merged}")
-    return "\n".join(lines)
+        lines.append(Line("bwd = bwd[:, ::-1]", Text.of("xray.bidirectional.code.flip")))
+    if mode is None:
+        lines.append(Line("out = fwd, bwd", Text.of("xray.bidirectional.code.two")))
+    else:
+        merged = {"concat": "np.concatenate([fwd, bwd], axis=-1)", "sum": "fwd + bwd", "ave": "(fwd + bwd) / 2",
+                  "mul": "fwd * bwd"}[mode]
+        lines.append(Line(f"out = {merged}"))
+    return tuple(lines)
 
 
 # -- TimeDistributed ------------------------------------------------------------------------------
@@ -205,10 +208,10 @@ def timedistributed_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.timedistributed.summary", layer=call.step.name, inner=inner_kind,
                       inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, step_in=shape_text(step_in),
                       step_out=shape_text(step_out), out=shape_text(y.shape), out_named=named(call.out_axes))
-    code = (f"inner = layer.layer  # the {inner_kind} inside\n"
-            f"steps = [inner(x[:, t]) for t in range({steps})]  # each x[:, t] {shape_text(step_in)} → "
-            f"{shape_text(step_out)}\n"
-            f"out = np.stack(steps, axis=1)  # {shape_text(y.shape)}")
+    code = (Line("inner = layer.layer", Text.of("xray.timedistributed.code.inner", inner=inner_kind)),
+            Line(f"steps = [inner(x[:, t]) for t in range({steps})]",
+                 Text.of("xray.timedistributed.code.each", step_in=shape_text(step_in), step_out=shape_text(step_out))),
+            Line("out = np.stack(steps, axis=1)", shape_text(y.shape)))
     return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes))
 
 

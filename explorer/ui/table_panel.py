@@ -12,7 +12,7 @@ from explorer.axes import axis_color
 from explorer.build import Built
 from explorer.i18n import t
 from explorer.shapes import Axis, Description
-from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS
+from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS, axis_meaning as core_axis_meaning
 
 
 SHAPE_COLUMN_PX = 150
@@ -20,17 +20,9 @@ SHAPE_COLUMN_PX = 150
 
 def axis_meaning(axis: Axis, lang: str) -> str:
     """What a letter means, as HTML (the legend is HTML): the source text of a learner's name goes
-    in <code>, escaped, never as markdown."""
-    params = {k: html.escape(v) for k, v in axis.meaning_params}
-    source = params.pop("source", "")
-    try:
-        meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
-    except (KeyError, IndexError, ValueError):
-        meaning = ""
-    if source:
-        code = f"<code>{source}</code>"
-        return t(lang, "legend.source", meaning=meaning, source=code) if meaning else code
-    return meaning
+    in <code>, escaped, never as markdown; the meaning's own values are escaped too."""
+    escaped = Axis(axis.letter, axis.size, axis.meaning_key, tuple((k, html.escape(v)) for k, v in axis.meaning_params))
+    return core_axis_meaning(escaped, lang, lambda source: f"<code>{source}</code>")
 
 
 def dims_legend_html(desc: Description, lang: str) -> str:

@@ -1,0 +1,157 @@
+"""Driving the page from Chromium for the bench: what "visible" and "complete" mean, and the timed actions.
+
+Milestones, each checked in the page by a small JavaScript condition polled on every animation frame (one
+page at a time) or every few milliseconds (many pages at once: polling 30 pages on every frame would
+itself load the two cores):
+- table: a layer table (the data grid's accessible table) shows every expected row, with the expected row count;
+- inputs: every sidebar number input holds the configuration's value;
+- complete: the script is done and connected, nothing is stale or a placeholder, every visible chart and grid is
+  drawn, and the table, the diagram (and the X-ray panel, when it is open) show the new model.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+
+from expect import Expect
+from playwright.async_api import BrowserContext, Page
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1400, "height": 1000}
+TIMEOUT_MS = 180_000
+
+_SQUASH = "const sq = s => (s || '').replace(/\\s+/g, '');"
+_TABLE = _SQUASH + """
+const tableShows = (rows, count) => [...document.querySelectorAll("[data-testid='stDataFrame'] table")].some(g => {
+  const text = sq(g.innerText);
+  return Number(g.getAttribute('aria-rowcount')) === count && rows.every(r => text.includes(r)); });"""
+TABLE_JS = "([rows, count]) => {" + _TABLE + " return tableShows(rows, count); }"
+INPUTS_JS = """(inputs) => inputs.every(([key, value]) => {
+  const box = document.querySelector(`[data-testid='stSidebar'] .st-key-${key}:not([data-stale='true']) input`);
+  return box && !box.disabled && box.value === String(value); })"""
+COMPLETE_JS = "([rows, count, diagram, xray]) => {" + _TABLE + """
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED')
+    return false;
+  if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
+  const shown = e => e.getClientRects().length > 0;
+  if (![...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(c => !shown(c) || c.querySelector('svg.main-svg')))
+    return false;
+  if (![...document.querySelectorAll("[data-testid='stDataFrame']")].every(d => !shown(d) || d.querySelector('canvas')))
+    return false;
+  if (!tableShows(rows, count)) return false;
+  const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram svg text")].map(e => e.textContent).join(''));
+  if (!diagram.every(d => drawn.includes(d))) return false;
+  if (!xray.length) return true;
+  const panel = document.querySelector(".st-key-open_xray:not([data-stale='true'])");
+  const text = panel ? sq(panel.innerText) : '';
+  return xray.every(x => text.includes(x)); }"""
+ERRORS_JS = "() => document.querySelectorAll(\"[data-testid='stException'], [data-testid='stAlertContentError']\").length"
+FLOOR_JS = """(v) => { const app = document.querySelector("[data-testid='stApp']");
+  return app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
+    && document.body.innerText.includes('twice the value: ' + v); }"""
+
+
+def table_arg(e: Expect) -> list:
+    return [list(e.rows), e.row_count]
+
+
+def complete_arg(e: Expect, xray_open: bool = False) -> list:
+    return [list(e.rows), e.row_count, list(e.diagram), list(e.xray) if xray_open else []]
+
+
+async def until(page: Page, js: str, arg, polling="raf", timeout_ms: int = TIMEOUT_MS) -> bool:
+    """Wait for the condition; False (not an exception) if it never came: the caller counts it as wrong."""
+    try:
+        await page.wait_for_function(js, arg=arg, polling=polling, timeout=timeout_ms)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
+def field(page: Page, key: str):
+    return page.locator(f"[data-testid='stSidebar'] .st-key-{key}:not([data-stale='true']) input")
+
+
+async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf",
+                      milestones=("table", "inputs", "complete")) -> tuple[Page, dict[str, float | None]]:
+    """A new visitor opens url: seconds from navigation to each milestone (None: it never came)."""
+    page = await context.new_page()
+    start = time.perf_counter()
+    conditions = {"table": (TABLE_JS, table_arg(e)), "inputs": (INPUTS_JS, [list(p) for p in e.inputs]),
+                  "complete": (COMPLETE_JS, complete_arg(e))}
+    out: dict[str, float | None] = {}
+
+    async def reach(name: str) -> None:
+        js, arg = conditions[name]
+        out[name] = time.perf_counter() - start if await until(page, js, arg, polling) else None
+
+    await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    await asyncio.gather(*(reach(name) for name in milestones))
+    return page, out
+
+
+async def floor_first_load(context: BrowserContext, url: str) -> float:
+    page = await context.new_page()
+    start = time.perf_counter()
+    await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    ok = await until(page, FLOOR_JS, "0")
+    seconds = time.perf_counter() - start
+    await page.close()
+    if not ok:
+        raise RuntimeError("the floor app never showed its first page")
+    return seconds
+
+
+async def floor_round_trip(page: Page, value: int) -> float:
+    box = page.locator("input[aria-label='value']")
+    await box.fill(str(value))
+    start = time.perf_counter()
+    await box.press("Enter")
+    if not await until(page, FLOOR_JS, str(2 * value)):
+        raise RuntimeError("the floor app never showed the new value")
+    return time.perf_counter() - start
+
+
+async def change(page: Page, key: str, value: int, e: Expect, *, complete: bool = True, xray_open: bool = False,
+                 polling="raf") -> tuple[float | None, float | None]:
+    """Type value into the sidebar's number input `key` and press Enter: seconds until the table shows e,
+    and until the page is complete (None: never, within the timeout)."""
+    box = field(page, key)
+    await box.fill(str(value))
+    start = time.perf_counter()
+    await box.press("Enter")
+    shapes = time.perf_counter() - start if await until(page, TABLE_JS, table_arg(e), polling) else None
+    if not complete:
+        return shapes, None
+    done = await until(page, COMPLETE_JS, complete_arg(e, xray_open), polling)
+    return shapes, time.perf_counter() - start if done else None
+
+
+async def open_xray(page: Page, e: Expect) -> float | None:
+    """Open the collapsed X-ray panel: seconds until it shows this model's Dense layer recomputed."""
+    start = time.perf_counter()
+    await page.locator(".st-key-open_xray:not([data-stale='true']) summary").first.click()
+    return time.perf_counter() - start if await until(page, COMPLETE_JS, complete_arg(e, True)) else None
+
+
+async def paste(page: Page, code: str, e: Expect) -> tuple[float | None, float | None]:
+    """Put code in the code box (one insertion, like a paste) and commit it with Ctrl+Enter: seconds until the
+    table shows e, and until the page is complete."""
+    box = page.locator(".st-key-code:not([data-stale='true']) textarea")
+    await box.click()
+    await page.keyboard.press("ControlOrMeta+A")
+    await page.keyboard.press("Delete")
+    await page.keyboard.insert_text(code)
+    start = time.perf_counter()
+    await page.keyboard.press("ControlOrMeta+Enter")
+    shapes = time.perf_counter() - start if await until(page, TABLE_JS, table_arg(e)) else None
+    done = await until(page, COMPLETE_JS, complete_arg(e))
+    return shapes, time.perf_counter() - start if done else None
+
+
+async def error_count(page: Page) -> int:
+    return await page.evaluate(ERRORS_JS)

@@ -1,0 +1,124 @@
+"""The bench's table: every measurement beside the reference it is compared with, and the issue's targets."""
+from __future__ import annotations
+
+import statistics
+
+
+def values(xs) -> list[float]:
+    return [x for x in xs if x is not None]
+
+
+def median(xs) -> float:
+    xs = values(xs)
+    return statistics.median(xs) if xs else float("nan")
+
+
+def pct(xs, q: float) -> float:
+    """The q-th percentile (nearest rank)."""
+    xs = sorted(values(xs))
+    if not xs:
+        return float("nan")
+    return xs[min(len(xs) - 1, max(0, round(q * len(xs) + 0.5) - 1))]
+
+
+def spread(xs) -> str:
+    return f"{pct(xs, 0.5):.2f} / {pct(xs, 0.95):.2f} / {max(values(xs), default=float('nan')):.2f}"
+
+
+def served(shares, key: str) -> list[float]:
+    return [s[key] for s in shares if s is not None and s.get(key) is not None]
+
+
+def table(r: dict) -> str:
+    rt, first_load = median(r["floor"]), median(r["visitor"]["floor_first_load"])
+    nb, bare = median(r["notebook"]), median(r["bare_import"])
+    closed, xray, visitor, rev = r["new_closed"], r["new_xray"], r["visitor"], r["revisit"]
+    conc, cls, pasted = r["concurrent"], r["class"], r["pasted"]
+
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(name, seconds, ratio=None, ref="", target=None, unit="s"):
+        met = "" if target is None or ratio != ratio else ("yes" if ratio <= target else "no")
+        rows.append((name, f"{seconds:.3f}" if unit == "s" else seconds,
+                     "" if ratio is None else f"{ratio:.2f} × {ref}", "" if target is None else f"≤ {target:g}", met))
+
+    row("reference: trivial page, round trip (type a value, see the text)", rt)
+    row("reference: trivial page, first load in a new browser context", first_load)
+    row("reference: notebook (build + summary + forward + reshape@W)", nb)
+    row("reference: bare `python -c 'import tensorflow'`", bare)
+    row(f"new configuration, panels closed: shapes visible ({len(closed['shapes'])})", median(closed["shapes"]),
+        median(closed["shapes"]) / rt, "round trip", 1.5)
+    row("new configuration, panels closed: complete page", median(closed["complete"]),
+        median(closed["complete"]) / rt, "round trip")
+    row(f"new configuration, X-ray open: shapes visible ({len(xray['shapes'])})", median(xray["shapes"]),
+        median(xray["shapes"]) / rt, "round trip")
+    row("new configuration, X-ray open: every open panel", median(xray["complete"]),
+        median(xray["complete"]) / rt, "round trip", 3)
+    row(f"second visitor: shape table ({len(visitor['table'])})", median(visitor["table"]),
+        median(visitor["table"]) / first_load, "first load", 1.5)
+    row("second visitor: sidebar inputs", median(visitor["inputs"]), median(visitor["inputs"]) / first_load,
+        "first load")
+    row("second visitor: complete page (panels closed)", median(visitor["complete"]),
+        median(visitor["complete"]) / first_load, "first load", 2)
+    row(f"revisited (X-ray open): shapes visible ({len(rev['shapes'])})", median(rev["shapes"]),
+        median(rev["shapes"]) / nb, "notebook")
+    row("revisited (X-ray open): every open panel", median(rev["complete"]), median(rev["complete"]) / nb,
+        "notebook", 0.5)
+    row(f"{r['args']['sessions']} concurrent sessions: p95 shapes ({len(conc['shapes'])} changes)",
+        pct(conc["shapes"], 0.95), pct(conc["shapes"], 0.95) / median(closed["shapes"]), "single median")
+    row(f"{r['args']['sessions']} concurrent sessions: p95 complete page", pct(conc["complete"], 0.95),
+        pct(conc["complete"], 0.95) / median(closed["complete"]), "single median", 3)
+    row(f"pasted tagger: shape table ({len(pasted['tagger'])})", median(pasted["tagger"]))
+    row("pasted 30-layer model: shape table", median(pasted["layers30"]),
+        median(pasted["layers30"]) / median(pasted["tagger"]), "pasted tagger")
+    row("pasted 30-layer model: complete page", median(pasted["layers30_complete"]),
+        median(pasted["layers30_complete"]) / median(pasted["tagger_complete"]), "pasted tagger")
+    row("cold start: `streamlit run app.py` to a complete first page", median(r["cold"]),
+        median(r["cold"]) / bare, "bare import", 1.5)
+    grown = r["rss_after_walk_mb"] - r["rss_first_page_mb"]
+    rows.append(("server RSS after the first page", f"{r['rss_first_page_mb']:.0f} MB", "", "", ""))
+    rows.append((f"server RSS after {r['args']['configs']} configurations (peak {r['peak_rss_after_walk_mb']:.0f} MB)",
+                 f"{r['rss_after_walk_mb']:.0f} MB", f"+{grown:.0f} MB", "≤ +300 MB", "yes" if grown <= 300 else "no"))
+    rows.append(("server RSS at the end (after the concurrent sessions and the class)",
+                 f"{r['rss_end_mb']:.0f} MB", f"+{r['rss_end_mb'] - r['rss_first_page_mb']:.0f} MB", "", ""))
+    n = r["args"]["class_size"]
+    rows.append((f"class of {n}: first page, shape table p50 / p95 / max", spread(cls["first_table"]), "", "", ""))
+    rows.append((f"class of {n}: first page, sidebar inputs p50 / p95 / max", spread(cls["first_inputs"]), "", "", ""))
+    rows.append((f"class of {n}: a change, shape table p50 / p95 / max ({len(cls['change_table'])} changes)",
+                 spread(cls["change_table"]), "", "", ""))
+    rows.append((f"class of {n}: wrong shapes / error elements", f"{cls['wrong']} / {cls['errors']}", "", "0 / 0",
+                 "yes" if cls["wrong"] == 0 and cls["errors"] == 0 else "no"))
+    other = r["errors_single"] + visitor["errors"] + pasted["errors"] + conc["errors"]
+    rows.append(("wrong shapes + error elements elsewhere (single, visitors, pasted, concurrent)", str(other), "", "0",
+                 "yes" if other == 0 else "no"))
+
+    lines = ["| measurement | median s | ratio | target | met |", "|---|---:|---:|---:|:---:|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+
+    runs = cls["server_runs"]
+    lines += ["", "Where the time goes: the server's own time per script run (bench/timed_server.py), medians:", "",
+              "| action | browser: table | browser: complete | server: run | server: to the table | server CPU |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for name, browser_table, browser_done, shares in (
+            ("second visitor", visitor["table"], visitor["complete"], visitor["server"]),
+            ("new configuration, panels closed", closed["shapes"], closed["complete"], closed["server"]),
+            ("new configuration, X-ray open", xray["shapes"], xray["complete"], xray["server"]),
+            ("revisited, X-ray open", rev["shapes"], rev["complete"], rev["server"]),
+            ("pasted tagger", pasted["tagger"], pasted["tagger_complete"], pasted["server_tagger"]),
+            ("pasted 30-layer model", pasted["layers30"], pasted["layers30_complete"], pasted["server_layers30"])):
+        lines.append(f"| {name} | {median(browser_table):.3f} | {median(browser_done):.3f} | "
+                     f"{median(served(shares, 'wall')):.3f} | {median(served(shares, 'table')):.3f} | "
+                     f"{median(served(shares, 'cpu')):.3f} |")
+    lines += ["", f"Class of {n}: {len(runs)} whole-page script runs from {cls['sessions_seen']} sessions in "
+              f"{cls['seconds']:.0f} s; per run p50 / p95 / max: wall {spread([x['wall'] for x in runs])} s, to the "
+              f"table {spread([x['table'] for x in runs])} s, CPU {spread([x['cpu'] for x in runs])} s; "
+              f"{sum(x['passes'] > 1 for x in runs)} runs restarted by a change that arrived mid-run. Server process "
+              f"CPU {cls['server_cpu']:.0f} s of the machine's {cls['machine_busy_cpu']:.0f} busy CPU seconds "
+              f"({r['machine']['nproc']} cores × {cls['seconds']:.0f} s = {r['machine']['nproc'] * cls['seconds']:.0f} "
+              "available); the rest is Chromium and the bench."]
+    m = r["machine"]
+    load = ", ".join(f"{x:.2f}" for x in m["load_before"])
+    vers = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    lines.append(f"\nMachine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, Python {m['python']}, {vers}; "
+                 f"load average before the run {load} (1, 5, 15 min).")
+    return "\n".join(lines)
