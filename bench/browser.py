@@ -16,17 +16,18 @@ import time
 from expect import Expect
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from probe import Probe, busy_delta
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
-TIMEOUT_MS = 180_000
+TIMEOUT_MS = 300_000
 
 _SQUASH = "const sq = s => (s || '').replace(/\\s+/g, '');"
 _TABLE = _SQUASH + """
 const tableShows = (rows, count) => [...document.querySelectorAll("[data-testid='stDataFrame'] table")].some(g => {
-  const text = sq(g.innerText);
+  const text = sq(g.textContent);  // textContent: no forced layout on every poll
   return Number(g.getAttribute('aria-rowcount')) === count && rows.every(r => text.includes(r)); });"""
 TABLE_JS = "([rows, count]) => {" + _TABLE + " return tableShows(rows, count); }"
 INPUTS_JS = """(inputs) => inputs.every(([key, value]) => {
@@ -37,17 +38,16 @@ COMPLETE_JS = "([rows, count, diagram, xray]) => {" + _TABLE + """
   if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED')
     return false;
   if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
-  const shown = e => e.getClientRects().length > 0;
-  if (![...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(c => !shown(c) || c.querySelector('svg.main-svg')))
-    return false;
-  if (![...document.querySelectorAll("[data-testid='stDataFrame']")].every(d => !shown(d) || d.querySelector('canvas')))
-    return false;
+  const shown = e => e.getClientRects().length > 0;  // a hidden tab never draws
+  const drawnAll = (kind, inner) => [...document.querySelectorAll(`[data-testid='${kind}']`)]
+    .every(e => !shown(e) || e.querySelector(inner));
+  if (!drawnAll('stPlotlyChart', 'svg.main-svg') || !drawnAll('stDataFrame', 'canvas')) return false;
   if (!tableShows(rows, count)) return false;
   const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram svg text")].map(e => e.textContent).join(''));
   if (!diagram.every(d => drawn.includes(d))) return false;
   if (!xray.length) return true;
   const panel = document.querySelector(".st-key-open_xray:not([data-stale='true'])");
-  const text = panel ? sq(panel.innerText) : '';
+  const text = panel ? sq(panel.textContent) : '';
   return xray.every(x => text.includes(x)); }"""
 ERRORS_JS = "() => document.querySelectorAll(\"[data-testid='stException'], [data-testid='stAlertContentError']\").length"
 FLOOR_JS = """(v) => { const app = document.querySelector("[data-testid='stApp']");
@@ -77,9 +77,12 @@ def field(page: Page, key: str):
 
 
 async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf",
-                      milestones=("table", "inputs", "complete")) -> tuple[Page, dict[str, float | None]]:
-    """A new visitor opens url: seconds from navigation to each milestone (None: it never came)."""
+                      milestones=("table", "inputs", "complete"), probe: bool = False) -> tuple[Page, dict]:
+    """A new visitor opens url: seconds from navigation to each milestone (None: it never came); with probe,
+    also where the time went ("split": see probe.Probe)."""
     page = await context.new_page()
+    watch = await Probe.attach(context, page) if probe else None
+    before = await watch.busy() if watch else None
     start = time.perf_counter()
     conditions = {"table": (TABLE_JS, table_arg(e)), "inputs": (INPUTS_JS, [list(p) for p in e.inputs]),
                   "complete": (COMPLETE_JS, complete_arg(e))}
@@ -91,44 +94,68 @@ async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf
 
     await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     await asyncio.gather(*(reach(name) for name in milestones))
+    if watch:
+        out["split"] = {**watch.split(start), **busy_delta(before, await watch.busy())}
     return page, out
 
 
-async def floor_first_load(context: BrowserContext, url: str) -> float:
+async def floor_first_load(context: BrowserContext, url: str) -> tuple[float, dict]:
+    """Seconds to a trivial page's first complete load in a new context, and where they went."""
     page = await context.new_page()
+    watch = await Probe.attach(context, page)
+    before = await watch.busy()
     start = time.perf_counter()
     await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
     ok = await until(page, FLOOR_JS, "0")
     seconds = time.perf_counter() - start
+    split = {**watch.split(start), **busy_delta(before, await watch.busy())}
     await page.close()
     if not ok:
         raise RuntimeError("the floor app never showed its first page")
-    return seconds
+    return seconds, split
 
 
-async def floor_round_trip(page: Page, value: int) -> float:
+async def floor_round_trip(page: Page, value: int, probe: Probe | None = None) -> float:
     box = page.locator("input[aria-label='value']")
     await box.fill(str(value))
+    before = await _watch(probe)
     start = time.perf_counter()
     await box.press("Enter")
     if not await until(page, FLOOR_JS, str(2 * value)):
         raise RuntimeError("the floor app never showed the new value")
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    await _split(probe, before, start)
+    return seconds
+
+
+async def _watch(probe: Probe | None) -> dict | None:
+    if probe is None:
+        return None
+    probe.clear()
+    return await probe.busy()
+
+
+async def _split(probe: Probe | None, before: dict | None, start: float) -> None:
+    if probe is not None:
+        probe.last = {**probe.split(start), **busy_delta(before, await probe.busy())}
 
 
 async def change(page: Page, key: str, value: int, e: Expect, *, complete: bool = True, xray_open: bool = False,
-                 polling="raf") -> tuple[float | None, float | None]:
+                 polling="raf", probe: Probe | None = None) -> tuple[float | None, float | None]:
     """Type value into the sidebar's number input `key` and press Enter: seconds until the table shows e,
-    and until the page is complete (None: never, within the timeout)."""
+    and until the page is complete (None: never, within the timeout); with probe, probe.last says where they went."""
     box = field(page, key)
     await box.fill(str(value))
+    before = await _watch(probe)
     start = time.perf_counter()
     await box.press("Enter")
     shapes = time.perf_counter() - start if await until(page, TABLE_JS, table_arg(e), polling) else None
     if not complete:
         return shapes, None
     done = await until(page, COMPLETE_JS, complete_arg(e, xray_open), polling)
-    return shapes, time.perf_counter() - start if done else None
+    seconds = time.perf_counter() - start
+    await _split(probe, before, start)
+    return shapes, seconds if done else None
 
 
 async def open_xray(page: Page, e: Expect) -> float | None:
@@ -151,6 +178,12 @@ async def paste(page: Page, code: str, e: Expect) -> tuple[float | None, float |
     shapes = time.perf_counter() - start if await until(page, TABLE_JS, table_arg(e)) else None
     done = await until(page, COMPLETE_JS, complete_arg(e))
     return shapes, time.perf_counter() - start if done else None
+
+
+async def table_text(page: Page) -> str:
+    """The layer tables' accessible text, whitespace removed (to see what a page shows instead)."""
+    return await page.evaluate("() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] table\")]"
+                               ".map(g => g.textContent.replace(/\\s+/g, '')).join('|')")
 
 
 async def error_count(page: Page) -> int:

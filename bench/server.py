@@ -60,6 +60,38 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def descendants_cpu(root: int) -> dict[int, tuple[str, float]]:
+    """pid → (command name, CPU seconds) for every live process descended from root (root itself included)."""
+    parents, names = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                head, tail = f.read().rsplit(")", 1)
+        except OSError:  # it exited meanwhile
+            continue
+        parents[int(entry)], names[int(entry)] = int(tail.split()[1]), head.split("(", 1)[1]
+    out, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            out[pid] = (names.get(pid, "?"), cpu_seconds(pid))
+        except OSError:
+            continue
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return out
+
+
+def cpu_by_name(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds used between two descendants_cpu() readings, summed by command name."""
+    out: dict[str, float] = {}
+    for pid, (name, seconds) in after.items():
+        used = seconds - (before[pid][1] if pid in before else 0.0)
+        out[name] = out.get(name, 0.0) + used
+    return out
+
+
 def machine_busy_seconds() -> float:
     """CPU seconds all cores have spent busy since boot (everything but idle and iowait)."""
     with open("/proc/stat") as f:
