@@ -221,4 +221,5 @@ def test_failing_model_shows_keras_message_and_fix(page, app_url, keras):
     expect(element(page, "failure_panel")).to_have_count(0, timeout=60_000)
     wait_until_idle(page)
     assert_no_errors(page)
-    assert grid_columns(page)["Layer"] == ["input_layer", "first_lstm", "second_lstm", "score"]
+    layers = ["input_layer", "first_lstm", "second_lstm", "score"]
+    assert grid_showing(page, {"Layer": layers})["Layer"] == layers  # waits for the grid to redraw its rows
