@@ -169,6 +169,9 @@ def open_panel(page: Page, key: str) -> Locator:
     """Open the collapsed live panel (an expander) with key `key`; its content is computed now."""
     panel = element(page, key)
     panel.locator("summary").first.click()
+    # the content exists only after the rerun the click starts: wait for it, then for the page to settle
+    expect(panel.get_by_test_id("stExpanderDetails").get_by_test_id("stElementContainer").first).to_be_visible(
+        timeout=60_000)
     wait_until_idle(page)
     return panel
 
