@@ -238,6 +238,22 @@ def _sizes(call: LayerCall, geo: Geometry, kernel: np.ndarray, groups: int, act:
     return out
 
 
+def window_lines(geo: Geometry, n: int, c: int, target: str, dilated: bool) -> list[Line]:
+    """The code that gathers every window of the padded input xp into `target` (shared with pooling):
+    one index array per spatial axis, then one fancy index."""
+    lines = []
+    names = ("taps",) if geo.rank == 1 else ("rows", "cols")
+    for name, o, s, kk, d in zip(names, geo.outs, geo.strides, geo.kernel, geo.dilation):
+        step = f" * {d}" if dilated else ""
+        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :]{step}", f"({o}, {kk})"))
+    shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
+    if geo.rank == 1:
+        lines.append(Line(f"{target} = xp[:, taps, :]", shape))
+    else:
+        lines.append(Line(f"{target} = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", shape))
+    return lines
+
+
 def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
     p = f"xray.conv{geo.rank}d.code"
@@ -245,14 +261,7 @@ def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) 
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
     lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))", f"x {shape_text(shape)} → {shape_text(padded)}")]
-    names = ("taps",) if geo.rank == 1 else ("rows", "cols")
-    for name, o, s, kk, d in zip(names, geo.outs, geo.strides, geo.kernel, geo.dilation):
-        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :] * {d}", f"({o}, {kk})"))
-    windows_shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
-    if geo.rank == 1:
-        lines.append(Line("patches = xp[:, taps, :]", windows_shape))
-    else:
-        lines.append(Line("patches = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", windows_shape))
+    lines += window_lines(geo, n, c, "patches", dilated=True)
     lines.append(Line(f"patches = patches.reshape({rows}, {taps * c})", Text.of(f"{p}.rows")))
     if groups == 1:
         lines.append(Line(f"z = patches @ kernel.reshape({taps * c}, {k}) + bias", f"({rows}, {k})"))

@@ -17,7 +17,7 @@ import numpy as np
 from ..shapes import Step
 from ..spec import LayerSpec, ModelSpec
 from .base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within, shape_text
-from .conv import geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, windows
+from .conv import geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines, windows
 
 PREFIX = "xray.pooling"
 
@@ -113,14 +113,7 @@ def _code(geo, shape: tuple[int, ...], mode: str) -> tuple[Line, ...]:
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)",
                   Text.of(f"{PREFIX}.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
-    names = ("taps",) if geo.rank == 1 else ("rows", "cols")
-    for name, o, s, k in zip(names, geo.outs, geo.strides, geo.kernel):
-        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({k})[None, :]", f"({o}, {k})"))
-    windows_shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
-    if geo.rank == 1:
-        lines.append(Line("windows = xp[:, taps, :]", windows_shape))
-    else:
-        lines.append(Line("windows = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", windows_shape))
+    lines += window_lines(geo, n, c, "windows", dilated=False)
     axes = "2" if geo.rank == 1 else "(3, 4)"
     fn = "np.nanmax" if mode == "max" else "np.nanmean"
     lines.append(Line(f"out = {fn}(windows, axis={axes})", shape_text((n,) + geo.outs + (c,))))
