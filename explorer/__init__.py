@@ -1,1 +1,1 @@
-"""Keras Shape Explorer core: pure Python + Keras + numpy + pandas + plotly, no Streamlit."""
+"""Keras Shape Explorer core: pure Python + Keras + numpy + pandas, no Streamlit."""

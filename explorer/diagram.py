@@ -5,24 +5,97 @@ Columns are a node's depth (the longest path from an input), lanes separate the 
 column; a long chain wraps into bands of MAX_COLUMNS. Box height grows with log2 of the last axis
 and width with log2 of the second, so a learner sees which axis a layer changes. Colours are the
 axis colours of `explorer.axes`. Fixed layout, no animation: it screenshots identically.
+
+The result is a `Drawing`, plain data in the diagram's own units (x to the right, y up); drawing it
+is `explorer.diagram_svg`'s job. It carries no markup: every text is runs of plain strings, so a
+layer name from the learner's code is only ever text.
 """
 from __future__ import annotations
 
 import dataclasses
 import math
-
-import plotly.graph_objects as go
+from dataclasses import dataclass
 
 from .axes import axis_color
 from .shapes import Description, Step
 
-WIDTH, BAND_HEIGHT = 1100, 440
+WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band
+PIXELS_PER_UNIT_Y = 90  # each unit of height past one band adds this many pixels
+MARGIN = (10, 10, 40, 10)  # left, right, top (the title), bottom, in pixels
+ARROW_COLOR = "#888"
 MAX_COLUMNS = 5
 MAX_STEPS = 30  # tensors drawn; the page says when a model has more
 _STEP_X = 3.4  # distance between columns
 _LANE_Y = 3.2  # distance between lanes of one band
 _BAND_Y = 4.9  # extra distance between bands
 _WRAP_STUB = 1.9  # length of the arrow into the first box of a band
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of one line of text, in one colour (None: the page's text colour)."""
+    text: str
+    color: str | None = None
+    bold: bool = False
+
+
+Line = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Label:
+    """Lines of text centred on x; `anchor` says whether y is the top or the bottom of the block."""
+    x: float
+    y: float
+    lines: tuple[Line, ...]
+    size: int  # font size, pixels
+    anchor: str  # "top" or "bottom"
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    color: str
+    opacity: float
+    stroke: float  # outline width, pixels
+
+
+@dataclass(frozen=True)
+class Arrow:
+    x0: float
+    y0: float
+    x1: float  # the head
+    y1: float
+
+
+@dataclass(frozen=True)
+class Item:
+    """One tensor (its boxes and labels) or one layer (its arrows and labels), with the details a
+    pointer resting on it shows."""
+    kind: str  # "tensor" or "layer"
+    name: str
+    details: tuple[str, ...]
+    boxes: tuple[Box, ...] = ()
+    arrows: tuple[Arrow, ...] = ()
+    labels: tuple[Label, ...] = ()
+
+
+@dataclass(frozen=True)
+class Drawing:
+    title: str
+    width: int  # pixels
+    height: int
+    x_range: tuple[float, float]  # the units shown across the width (inside the margins)
+    y_range: tuple[float, float]
+    items: tuple[Item, ...]
+
+    def texts(self) -> list[str]:
+        """Every line of every label, as plain text (what a reader of the picture sees)."""
+        return ["".join(run.text for run in line) for item in self.items for label in item.labels
+                for line in label.lines]
 
 
 def _size(n: int | None, scale: float, floor: float) -> float:
@@ -51,112 +124,97 @@ def layout(desc: Description) -> dict[str, tuple[int, int]]:
     return places
 
 
-def step_label(step: Step) -> str:
+def step_label(step: Step) -> tuple[str, ...]:
+    """The layer's name on its arrow: 'Bidirectional(LSTM)' and, for Bidirectional, its merge mode."""
     label = f"{step.cls}({step.inner_cls})" if step.inner_cls else step.cls
     if step.cls == "Bidirectional":
-        label += f"<br>(merge_mode={step.arg('merge_mode', 'concat')})"
-    return label
+        return label, f"(merge_mode={step.arg('merge_mode', 'concat')})"
+    return (label,)
 
 
-class _Collector:
-    """Shapes and annotations gathered as plain dicts: Plotly validates them once, in one figure
-    (adding them one by one re-validates the whole layout each time: minutes for 250 layers)."""
-
-    def __init__(self):
-        self.shapes: list[dict] = []
-        self.annotations: list[dict] = []
-
-    def add_shape(self, **kwargs) -> None:
-        self.shapes.append(kwargs)
-
-    def add_annotation(self, **kwargs) -> None:
-        self.annotations.append(kwargs)
+def _axes_line(axes) -> Line:
+    """'(B, T, F)' with every letter in its axis colour."""
+    runs = [Run("(")]
+    for i, d in enumerate(axes):
+        runs += ([Run(", ")] if i else []) + [Run(d, axis_color(d))]
+    return tuple(runs + [Run(",)" if len(axes) == 1 else ")")])
 
 
-def flow_figure(desc: Description, labels: dict[str, str]) -> go.Figure:
-    """A Plotly figure of the tensors (boxes) and layers (arrows), of the first MAX_STEPS steps.
+def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str]) -> Item:
+    """The tensor a step outputs: a box drawn as a slab (a shadow box behind it for the batch axis)."""
+    shape, dims = step.output_shape, step.output_dims
+    width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
+    height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
+    depth = _size(shape[0], 0.04, 0.05)
+    color = axis_color(dims[-1])
+    cx = x0 + (width + depth) / 2
+    shapes = tuple((Run(shape_text(s), bold=True),) for s in step.output_shapes)
+    return Item("tensor", step.name, (
+        f"{step.name} ({step.cls})",
+        f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in step.output_shapes)}",
+        f"{labels['hover_named']}: {', '.join(named(a) for a in step.output_axes)}",
+        f"{labels['hover_params']}: {step.params:,}",
+    ), boxes=(
+        Box(x0 + depth, y0 + depth, x0 + width + depth, y0 + height + depth, color, 0.35, 1),
+        Box(x0, y0, x0 + width, y0 + height, color, 0.75, 2),
+    ), labels=(
+        Label(cx, y0 - 0.3, shapes, 14, "top"),
+        Label(cx, y0 - 0.8 - 0.5 * (len(shapes) - 1), tuple(_axes_line(a) for a in step.output_axes), 14, "top"),
+        Label(cx, y0 + height + depth + 0.12, ((Run(labels["tensor"].format(name=step.name)),),), 12, "bottom"),
+    ))
+
+
+def _layer(step: Step, boxes: dict[str, tuple[float, float, float, float]], labels: dict[str, str]) -> Item | None:
+    """The layer that makes a step: one arrow from each drawn parent, labelled on the first."""
+    arrows = []
+    for parent in step.parents:
+        if parent not in boxes:
+            continue
+        px0, px1, py0, _ = boxes[parent]
+        cx0, _, cy0, _ = boxes[step.name]
+        end = (cx0 - 0.05, cy0 + 0.5)
+        # an arrow that would run back across the drawing (the chain wrapped to the next band)
+        # enters its box from the left margin instead of crossing other boxes and labels
+        start = (px1 + 0.05, py0 + 0.5) if px1 < cx0 else (cx0 - _WRAP_STUB + 0.1, cy0 + 0.5)
+        arrows.append(Arrow(start[0], start[1], end[0], end[1]))
+    if not arrows:
+        return None
+    first = arrows[0]
+    mid = ((first.x0 + first.x1) / 2, (first.y0 + first.y1) / 2)
+    weights = weights_lines(step)
+    return Item("layer", step.name, (step.name, f"{labels['weights']}:", *weights,
+                                     f"{labels['hover_params']}: {step.params:,}"),
+                arrows=tuple(arrows), labels=(
+        Label(mid[0], mid[1] + 0.2, tuple((Run(line, bold=True),) for line in step_label(step)), 12, "bottom"),
+        Label(mid[0], mid[1] - 0.15, tuple((Run(line),) for line in weights), 10, "top"),
+    ))
+
+
+def flow_drawing(desc: Description, labels: dict[str, str]) -> Drawing:
+    """The tensors (boxes) and layers (arrows) of the first MAX_STEPS steps.
     labels: translated captions with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named',
     'hover_params'."""
-    fig = _Collector()
     desc = shown_part(desc)
     places = layout(desc)
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
     left = _WRAP_STUB if bands > 1 else 0.0  # room for the arrows that enter a band from the one above
-    hover_x, hover_y, hover_text, hover_color = [], [], [], []
-    boxes: dict[str, tuple[float, float, float, float]] = {}  # name -> x0, x1, y0, y1
+    band_y = lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y
+    tensors, boxes = [], {}  # name -> x0, x1, y0, y1 of the tensor's slab
     for step in desc.steps:
         col, lane = places[step.name]
-        band = col // MAX_COLUMNS
-        shape, dims = step.output_shape, step.output_dims
-        width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
-        height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
-        depth = _size(shape[0], 0.04, 0.05)
         x0 = left + (col % MAX_COLUMNS) * _STEP_X
-        y0 = -(band * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + lane * _LANE_Y)
-        color = axis_color(dims[-1])
-        fig.add_shape(type="rect", x0=x0 + depth, y0=y0 + depth, x1=x0 + width + depth, y1=y0 + height + depth,
-                      line=dict(color=color, width=1), fillcolor=color, opacity=0.35, layer="below")
-        fig.add_shape(type="rect", x0=x0, y0=y0, x1=x0 + width, y1=y0 + height,
-                      line=dict(color=color, width=2), fillcolor=color, opacity=0.75)
-        cx = x0 + (width + depth) / 2
-        boxes[step.name] = (x0, x0 + width + depth, y0, y0 + height + depth)
-        shapes = "<br>".join(f"<b>{shape_text(s)}</b>" for s in step.output_shapes)
-        fig.add_annotation(x=cx, y=y0 - 0.3, text=shapes, showarrow=False, font=dict(size=14), yanchor="top")
-        dim_text = "<br>".join(
-            "(" + ", ".join(f"<span style='color:{axis_color(d)}'>{d}</span>" for d in axes) + ")"
-            for axes in step.output_axes)
-        fig.add_annotation(x=cx, y=y0 - 0.8 - 0.5 * (len(step.output_shapes) - 1), text=dim_text, showarrow=False,
-                           font=dict(size=14), yanchor="top")
-        fig.add_annotation(x=cx, y=y0 + height + depth + 0.12, text=labels["tensor"].format(name=step.name),
-                           showarrow=False, font=dict(size=12), yanchor="bottom")
-        hover_x.append(cx)
-        hover_y.append(y0 + (height + depth) / 2)
-        hover_color.append(color)
-        hover_text.append(
-            f"<b>{step.name}</b> ({step.cls})<br>{labels['hover_shape']}: "
-            f"{', '.join(shape_text(s) for s in step.output_shapes)}"
-            f"<br>{labels['hover_named']}: {', '.join(named(a) for a in step.output_axes)}"
-            f"<br>{labels['hover_params']}: {step.params:,}"
-        )
-    for step in desc.steps:
-        for i, parent in enumerate(step.parents):
-            if parent not in boxes:
-                continue
-            px0, px1, py0, _ = boxes[parent]
-            cx0, _, cy0, _ = boxes[step.name]
-            end = (cx0 - 0.05, cy0 + 0.5)
-            # an arrow that would run back across the figure (the chain wrapped to the next band)
-            # enters its box from the left margin instead of crossing other boxes and labels
-            start = (px1 + 0.05, py0 + 0.5) if px1 < cx0 else (cx0 - _WRAP_STUB + 0.1, cy0 + 0.5)
-            fig.add_annotation(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x",
-                               ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2, arrowcolor="#888")
-            if i:
-                continue  # one label per layer, on its first incoming arrow
-            mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-            fig.add_annotation(x=mid[0], y=mid[1] + 0.2, text=f"<b>{step_label(step)}</b>", showarrow=False,
-                               font=dict(size=12), yanchor="bottom")
-            weights = weights_text(step)
-            fig.add_annotation(x=mid[0], y=mid[1] - 0.15, text=weights, showarrow=False, font=dict(size=10),
-                               yanchor="top")
-            hover_x.append(mid[0])
-            hover_y.append(mid[1])
-            hover_color.append("#888")
-            hover_text.append(f"<b>{step.name}</b><br>{labels['weights']}:<br>{weights}<br>"
-                              f"{labels['hover_params']}: {step.params:,}")
-    hover = go.Scatter(x=hover_x, y=hover_y, mode="markers", hoverinfo="text", hovertext=hover_text,
-                       marker=dict(size=18, color=hover_color, opacity=0.01), showlegend=False)
+        y0 = -((col // MAX_COLUMNS) * band_y + lane * _LANE_Y)
+        item = _tensor(step, x0, y0, labels)
+        tensors.append(item)
+        back = item.boxes[0]
+        boxes[step.name] = (x0, back.x1, y0, back.y1)
+    layers = [item for item in (_layer(step, boxes, labels) for step in desc.steps) if item is not None]
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
     right = left + max(columns - 1, 4) * _STEP_X + 1.6
-    bottom = -((bands - 1) * (lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y) + (lanes_per_band - 1) * _LANE_Y)
-    height = BAND_HEIGHT + int((bottom * -1) * 90)
-    return go.Figure(data=[hover], layout=dict(
-        width=WIDTH, height=height, margin=dict(l=10, r=10, t=40, b=10), title=dict(text=labels["title"], x=0.01),
-        xaxis=dict(visible=False, range=[-0.6, right], fixedrange=True),
-        yaxis=dict(visible=False, range=[bottom - 1.5, 3.4], fixedrange=True),
-        transition=dict(duration=0), hovermode="closest", dragmode=False,
-        shapes=fig.shapes, annotations=fig.annotations,
-    ))
+    bottom = -((bands - 1) * band_y + (lanes_per_band - 1) * _LANE_Y)
+    return Drawing(labels["title"], WIDTH, BAND_HEIGHT + int(-bottom * PIXELS_PER_UNIT_Y), (-0.6, right),
+                   (bottom - 1.5, 3.4), tuple(tensors + layers))
 
 
 def shown_part(desc: Description) -> Description:
@@ -167,8 +225,8 @@ def shown_part(desc: Description) -> Description:
     return dataclasses.replace(desc, steps=desc.steps[:MAX_STEPS])
 
 
-def weights_text(step: Step) -> str:
-    """'kernel (75, 200)<br>bias (200,)'; the two directions of a Bidirectional share one line per weight."""
+def weights_lines(step: Step) -> tuple[str, ...]:
+    """('kernel (75, 200)', 'bias (200,)'); the two directions of a Bidirectional share one line per weight."""
     seen: dict[str, list[str]] = {}
     for w in step.weights:
         seen.setdefault(w.name, []).append(shape_text(w.shape))
@@ -176,4 +234,4 @@ def weights_text(step: Step) -> str:
     for name, shapes in seen.items():
         prefix = f"{len(shapes)} × " if len(shapes) > 1 and len(set(shapes)) == 1 else ""
         parts.append(f"{prefix}{name} {shapes[0]}" if prefix or len(shapes) == 1 else f"{name} {', '.join(shapes)}")
-    return "<br>".join(parts)
+    return tuple(parts)

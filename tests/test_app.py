@@ -1,5 +1,5 @@
 """The whole page through Streamlit's AppTest: sidebar changes reach the table and the diagram."""
-import json
+import html
 import re
 
 import pytest
@@ -14,12 +14,16 @@ def layer_table(at: AppTest):
     return at.dataframe[0].value
 
 
-def figure(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+def diagram_svg(at: AppTest) -> str:
+    (svg,) = [m.value for m in at.markdown if "<svg" in m.value]
+    return svg
 
 
 def annotation_text(at: AppTest) -> str:
-    return " ".join(a.get("text", "") for a in figure(at)["layout"]["annotations"])
+    """The diagram's visible text (its <text> elements, markup removed)."""
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", diagram_svg(at))
+    lines = [re.sub(r"<[^>]+>", "", line) for t in texts for line in re.split(r"<tspan x=[^>]*>", t)]
+    return " ".join(html.unescape(line) for line in lines if line)
 
 
 def texts(at: AppTest) -> str:

@@ -35,7 +35,7 @@ def page(code):
     spec = cache.read_code_for(code).spec
     desc = cache.describe_for(spec)
     cache.spec_tables_for(spec)
-    cache.spec_figure_for(spec, LABELS)
+    cache.spec_diagram_for(spec, LABELS)
     if cache.spec_budget_for(spec).fits_memory and desc.ok:
         cache.built_for(spec)
     live = cache.live_refusal(spec) is None

@@ -10,12 +10,12 @@ import gc
 import threading
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.budget import Budget, description_budget
 from explorer.build import Built, build
-from explorer.diagram import flow_figure
+from explorer.diagram import flow_drawing
+from explorer.diagram_svg import drawing_svg
 from explorer.export import ExportError, export_code
 from explorer.live.base import Text, XRay
 from explorer.live.breakit import BreakOutcome, outcomes_for
@@ -90,10 +90,9 @@ def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def spec_figure_for(spec: ModelSpec, labels: dict[str, str]) -> go.Figure:
-    """The diagram, shared read-only by every session: with a cache_data copy (a Figure unpickled every
-    run) a cached rerun of the default page took 66 ms here, shared 49 ms (AppTest, median of 8)."""
-    return flow_figure(describe_for(spec), labels)
+def spec_diagram_for(spec: ModelSpec, labels: dict[str, str]) -> str:
+    """The diagram as SVG text, shared read-only by every session (a str is immutable)."""
+    return drawing_svg(flow_drawing(describe_for(spec), labels))
 
 
 def built_for(spec: ModelSpec) -> Built:
@@ -181,7 +180,7 @@ def warm() -> None:
     spec = read_code(preset_code(DEFAULT_PRESET)).spec
     if spec is not None:
         desc = describe(spec)
-        flow_figure(desc, labels)
+        drawing_svg(flow_drawing(desc, labels))
         budget = description_budget(desc)
         if budget.fits_memory and desc.ok:
             built = _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, desc))

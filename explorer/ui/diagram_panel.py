@@ -1,7 +1,6 @@
-"""The Plotly tensor-flow diagram."""
+"""The tensor-flow diagram, drawn as inline SVG inside the page's markdown (no chart library to load)."""
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.diagram import MAX_STEPS
@@ -14,10 +13,11 @@ def labels(lang: str) -> dict[str, str]:
     return {k: t(lang, f"diagram.{k}") for k in LABEL_KEYS}
 
 
-def render(fig: go.Figure, lang: str, steps: int = 0) -> None:
+def render(svg: str, lang: str, steps: int = 0) -> None:
     st.subheader(t(lang, "diagram.header"))
     st.caption(t(lang, "diagram.caption"))
     if steps > MAX_STEPS:
         st.info(t(lang, "diagram.cut", shown=MAX_STEPS, total=f"{steps:,}"))
-    st.plotly_chart(fig, width="content", key="flow_diagram",
-                    config={"displayModeBar": False, "staticPlot": False, "scrollZoom": False})
+    with st.container(key="flow_diagram"):
+        # an HTML block (a <div> opening the line, no blank line inside): markdown passes it through untouched
+        st.markdown(f'<div class="flow-diagram" style="overflow-x: auto">{svg}</div>', unsafe_allow_html=True)

@@ -21,16 +21,14 @@ ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentE
 
 def wait_until_idle(page: Page) -> None:
     """Connected, script finished, no placeholder skeleton or stale (faded) element left,
-    every visible Plotly chart drawn and every visible data grid drawn."""
+    every visible data grid drawn."""
     page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
     page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
     expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
     page.wait_for_function(
         """() => { const shown = e => e.getClientRects().length > 0;  // a hidden tab never draws
-                   return [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-                            .every(c => !shown(c) || c.querySelector('svg.main-svg'))
-                       && [...document.querySelectorAll("[data-testid='stDataFrame']")]
+                   return [...document.querySelectorAll("[data-testid='stDataFrame']")]
                             .every(d => !shown(d) || d.querySelector('canvas')); }""", timeout=TIMEOUT_MS)
 
 
@@ -40,7 +38,7 @@ def open_app(page: Page, url: str) -> Page:
     page.js_errors = errors  # read by assert_no_errors
     page.goto(url)
     # the diagram, or an exception box: a broken app fails at once, with its traceback
-    page.wait_for_selector(f".st-key-flow_diagram svg.main-svg, {', '.join(ERROR_SELECTORS)}", timeout=TIMEOUT_MS)
+    page.wait_for_selector(f".st-key-flow_diagram svg text, {', '.join(ERROR_SELECTORS)}", timeout=TIMEOUT_MS)
     assert_no_errors(page)
     wait_until_idle(page)
     return page
@@ -225,9 +223,9 @@ def diagram_overlaps(page: Page) -> list[str]:
     return element(page, "flow_diagram").evaluate(
         """el => {
           const rect = e => e.getBoundingClientRect();
-          const texts = [...el.querySelectorAll('g.annotation-text-g')].map(g => ({name: g.textContent, r: rect(g)}))
+          const texts = [...el.querySelectorAll('svg text')].map(g => ({name: g.textContent, r: rect(g)}))
                           .filter(t => t.name.trim());
-          const boxes = [...el.querySelectorAll('.layer-above path, .layer-below path, g.shapelayer path')]
+          const boxes = [...el.querySelectorAll('svg rect')]
                           .map((p, i) => ({name: 'tensor box ' + i, r: rect(p)})).filter(b => b.r.width > 0);
           const hit = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
           const found = [];
