@@ -110,7 +110,7 @@ def test_code_travels_in_the_share_link():
     assert not at.exception
     assert at.text_area(key="code").value.endswith("# mine\n")
     assert table(at).loc[2, "Output shape"] == "(8, 40, 20)"
-    link = at.sidebar.code[-1].value
+    link = at.sidebar.text_input(key="share_link").value
     assert "code=" in link
 
 

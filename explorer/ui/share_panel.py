@@ -8,9 +8,12 @@ from explorer.i18n import t
 from explorer.share import MAX_CODE_PARAM, model_share_query, page_base
 from explorer.ui.model_input import ModelInput
 
+SHARE_KEY = "share_link"
+
 
 def render(model: ModelInput, lang: str) -> None:
-    """st.code shows the link literally (nothing in it is interpreted) and has a copy button."""
+    """The link in a text box: shown literally, selectable in one click, and light (st.code would load
+    Streamlit's 1.5 MB code highlighter on every first visit for this one line)."""
     base = page_base(st.context.url)
     st.sidebar.subheader(t(lang, "share.header"))
     if model.source != "code":
@@ -22,4 +25,5 @@ def render(model: ModelInput, lang: str) -> None:
         st.sidebar.caption(t(lang, "share.too_long", limit=f"{MAX_CODE_PARAM:,}"))
         return
     st.sidebar.caption(t(lang, "share.caption" if base else "share.no_url"))
-    st.sidebar.code(f"{base}?{query}", language=None, wrap_lines=True)
+    st.session_state[SHARE_KEY] = f"{base}?{query}"  # always this page's link, whatever the box was sent
+    st.sidebar.text_input(t(lang, "share.label"), key=SHARE_KEY, label_visibility="collapsed")
