@@ -8,9 +8,7 @@ import streamlit as st
 
 from explorer.i18n import t
 from explorer.tagger import tagger_config
-from explorer.ui import cache, diagram_panel, failure_panel, messages, model_input, model_panel, share_panel
-from explorer.ui import answer_panel, breakit_any_panel, compare_panel, equivalence_panel, export_panel, live_panel, sidebar
-from explorer.ui import fix_button, table_panel, traps_panel
+from explorer.ui import messages, model_input, model_panel, share_panel, sidebar
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -27,6 +25,14 @@ spec = model.result.spec
 if spec is None:
     st.info(t(lang, "model.nothing", reason=t(lang, "model.no_spec")))
     st.stop()
+
+# Everything above needs only the reader; everything below needs Keras. Imported here, so a first visitor
+# after a restart already has the sidebar and the code while the warm-up is still importing TensorFlow
+# (afterwards these imports cost nothing).
+with st.spinner(t(lang, "app.loading_keras")):
+    from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel  # noqa: E402
+    from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel  # noqa: E402
+    from explorer.ui import table_panel, traps_panel  # noqa: E402
 desc = cache.describe_for(spec)
 st.markdown(model_panel.summary_text(spec, desc, lang))
 cfg = tagger_config(spec)

@@ -2,6 +2,7 @@
 
 EN = {
     "app.title": "Keras Shape Explorer",
+    "app.loading_keras": "Starting Keras (the first page after the server starts waits for TensorFlow to load)…",
     "app.intro": (
         "How tensor shapes flow through a real Keras 3 model: yours. It starts with a learner's many-to-many "
         "tagger, Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense); paste your own code or "
@@ -93,6 +94,7 @@ EN = {
 
 ZH = {
     "app.title": "Keras 形状探索器",
+    "app.loading_keras": "正在启动 Keras（服务器启动后的第一个页面要等 TensorFlow 加载完）…",
     "app.intro": (
         "看清张量形状如何流过一个真实的 Keras 3 模型——你自己的模型。起点是一位学习者的多对多序列标注模型 "
         "Embedding → Bidirectional(LSTM) → Dense → TimeDistributed(Dense)；粘贴你自己的代码或选择一个预设，"

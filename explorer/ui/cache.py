@@ -1,4 +1,4 @@
-"""Every cache of the app, in one place.
+"""Every cache of the app but the readers' (`read_cache.py`, which needs no TensorFlow), in one place.
 
 Models and forward passes live in one byte-bounded LRU (sizes from the memory budget, so a few
 large configurations cannot pile up); small pure results use Streamlit's caches. Models are shared
@@ -24,8 +24,7 @@ from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
 from explorer.live.xrays import xray_of
 from explorer.memo import ByteBoundedCache
 from explorer.reader.code import read_code
-from explorer.reader.keras_file import read_keras_file
-from explorer.reader.keras_json import read_keras_json
+from explorer.ui.read_cache import read_code_for, read_json_for, read_upload_for  # noqa: F401 (callers use cache.*)
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
 from explorer.tables import layer_table, weight_table
@@ -57,28 +56,15 @@ def traps() -> list[Trap]:
 
 
 # -- the learner's model: code → spec → description → build ------------------------------------
-@st.cache_data(max_entries=256, show_spinner=False)
-def read_code_for(code: str) -> ReadResult:
-    """The reader's result for this code (ast only, never run)."""
-    return read_code(code)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def read_json_for(text: str) -> ReadResult:
-    return read_keras_json(text)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def read_upload_for(data: bytes) -> ReadResult:
-    return read_keras_file(data)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def describe_for(spec: ModelSpec) -> Description:
-    """Keras's weight-free shape inference for any model: shapes before anything is allocated."""
+    """Keras's weight-free shape inference for any model: shapes before anything is allocated. Shared
+    read-only (a Description is frozen, all tuples): a run asks for it about ten times, and as cache_data
+    each ask unpickled a copy (≈ 10 % of a new configuration's run)."""
     return describe(spec)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
 def spec_budget_for(spec: ModelSpec) -> Budget:
     return description_budget(describe_for(spec))
 
