@@ -72,6 +72,11 @@ def table(r: dict) -> str:
         pct(conc["shapes"], 0.95), pct(conc["shapes"], 0.95) / median(closed["shapes"]), "single median")
     row(f"{r['args']['sessions']} concurrent sessions: p95 complete page", pct(conc["complete"], 0.95),
         pct(conc["complete"], 0.95) / median(closed["complete"]), "single median", 3)
+    single_runs = [x["wall"] for x in closed.get("server", []) if x]
+    if single_runs and conc["server_runs"]:
+        p95_run = pct([x["wall"] for x in conc["server_runs"]], 0.95)
+        row(f"{r['args']['sessions']} concurrent sessions, server side: p95 whole-page run", p95_run,
+            p95_run / median(single_runs), "single server run")
     row(f"pasted tagger: shape table ({len(pasted['tagger'])})", median(pasted["tagger"]))
     row("pasted 30-layer model: shape table", median(pasted["layers30"]),
         median(pasted["layers30"]) / median(pasted["tagger"]), "pasted tagger")
@@ -146,7 +151,8 @@ def table(r: dict) -> str:
                      f"{split_cells(splits, ('scripts_done', 'first_received', 'table_received'))} | {median(shown):.3f} | "
                      f"{split_cells(splits, ('TaskDuration', 'ScriptDuration', 'ProcessTime'))} |")
     crun = conc["server_runs"]
-    lines += ["", f"{r['args']['sessions']} concurrent sessions, server side: {len(crun)} whole-page runs; per run"
+    lines += ["", f"{r['args']['sessions']} concurrent sessions (their browser: {conc.get('browser_priority', 'normal')}),"
+              f" server side: {len(crun)} whole-page runs; per run"
               f" p50 / p95 / max: wall {spread([x['wall'] for x in crun])} s, to the table"
               f" {spread([x['table'] for x in crun])} s, CPU {spread([x['cpu'] for x in crun])} s."]
     for name, key in (("a new configuration", "profile_change"), ("a second visitor's first load", "profile_first_load")):
