@@ -2,7 +2,7 @@
 
 Shown only when the fix changes one argument of one layer and that layer's call is found in the
 code (explorer.reader.edit.apply_fix); the new code is computed before the button is drawn, and the
-button's callback only stores it, the way the code box itself does (model_input.code_edited).
+button's callback only stores it, as an edit of the code box (model_input.set_code).
 """
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ from explorer.reader.edit import apply_fix, fixed_layer
 from explorer.shapes import Failure
 from explorer.spec import ModelSpec
 from explorer.ui.messages import escape_markdown
-from explorer.ui.model_input import CODE_KEY, code_edited
+from explorer.ui import model_input
 
 
 def set_code(code: str) -> None:
     """A button's callback: the code box gets `code`, and the preset selector follows as after an edit."""
-    st.session_state[CODE_KEY] = code
-    code_edited()
+    model_input.set_code(code)  # remembered as written by the page: a quick next change cannot undo it
 
 
 def render(code: str, spec: ModelSpec, failure: Failure | None, lang: str) -> None:

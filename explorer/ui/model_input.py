@@ -7,6 +7,7 @@ Notice for the page to show.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -18,7 +19,7 @@ from explorer.presets import DEFAULT_PRESET, PRESETS, preset_code
 from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
 from explorer.share import CODE_PARAM, PRESET_PARAM, unpack_code
 from explorer.spec import ReadResult
-from explorer.ui import cache
+from explorer.ui import read_cache as cache  # the readers only: no TensorFlow before the top of the page is drawn
 
 CODE_KEY = "code"
 PRESET_KEY = "preset"
@@ -28,6 +29,10 @@ CUSTOM = "custom"  # the preset selector's entry for code that is no preset
 SOURCE_KEY = "_model_source"  # "code" or "json": which box the page shows
 _STARTED = "_model_started"
 _PENDING = "_model_url_notices"
+_SENT = "_model_sent"  # widget key -> _Sent (quick changes, below)
+_DRAWN = "_model_drawn"  # widget key -> the value the last run drew
+SENT_GRACE_S = 2.0  # how long after a written value is drawn a browser may still send an older one
+_clock = time.monotonic
 _NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM)
 
 
@@ -39,6 +44,69 @@ class ModelInput:
     preset: str | None  # the preset the code is (with its own numbers), None for other code
     controls: tuple[Control, ...]
     notices: tuple[Notice, ...]
+
+
+# Quick changes. The browser sends every widget's value with each rerun. When the learner makes a
+# second change before the browser has received a value this module wrote for the first one (the
+# code rewritten for a sidebar number, a preset's code, the preset selector or a number following
+# an edit), the second rerun carries that widget's OLDER value, and Streamlit takes it as the
+# learner's own edit: the first change is silently undone (tests/test_quick_changes.py).
+# `_set` remembers what the browser may still show; `_from_browser` keeps the written value when
+# such an older value comes back within SENT_GRACE_S of the written one being drawn, and for the
+# preset selector and the numbers (which a learner can choose back that fast on purpose) only when
+# the same rerun brings another change (the one that sent it). Any other value is the learner's.
+@dataclass
+class _Sent:
+    value: object  # what this module wrote into the widget
+    older: tuple  # what the browser may show instead: its value before, and values written since
+    drawn_at: float | None  # when a run drew `value` (None: not yet)
+
+
+def _set(key: str, value: object) -> None:
+    """Write a widget's value (code box, preset selector, a named number) from here, not the browser."""
+    current = _from_browser(key)
+    if current == value:
+        return
+    if current is not None:  # the browser shows `current` until it receives `value`
+        sent = st.session_state.setdefault(_SENT, {})
+        older = sent[key].older if key in sent else ()
+        sent[key] = _Sent(value, (older + (current,))[-8:], None)
+    st.session_state[key] = value
+
+
+def _from_browser(key: str) -> object:
+    """The widget's value as the learner meant it: an older value that a browser which has not yet
+    received the written one sends along with another change is replaced by the written value
+    (which this run draws again)."""
+    value = st.session_state.get(key)
+    sent = st.session_state.get(_SENT, {})
+    written = sent.get(key)
+    if written is None or value == written.value:
+        return value
+    if value in written.older and (written.drawn_at is None or _clock() - written.drawn_at < SENT_GRACE_S) \
+            and (key == CODE_KEY or _another_change(key)):
+        st.session_state[key] = written.value
+        written.drawn_at = None
+        return written.value
+    del sent[key]  # the learner's own value: the browser holds it
+    return value
+
+
+def _another_change(key: str) -> bool:
+    """Whether a widget of this module other than `key` differs from what the last run drew."""
+    return any(k != key and st.session_state.get(k) != v for k, v in st.session_state.get(_DRAWN, {}).items())
+
+
+def _drawn(values: dict[str, object]) -> None:
+    """This run draws these widget values: their grace starts now; values past it are forgotten."""
+    now = _clock()
+    st.session_state[_DRAWN] = values
+    sent = st.session_state.get(_SENT, {})
+    for key, written in list(sent.items()):
+        if written.drawn_at is None:
+            written.drawn_at = now
+        elif now - written.drawn_at >= SENT_GRACE_S:
+            del sent[key]
 
 
 def _short(raw: object) -> str:
@@ -124,18 +192,19 @@ def _first_run() -> list[Notice]:
 
 
 def _load_preset() -> None:
-    name = st.session_state.get(PRESET_KEY)
+    name = _from_browser(PRESET_KEY)
     if name == CUSTOM:  # "your own code" keeps the code as it is
         return
-    st.session_state[CODE_KEY] = preset_code(name if name in PRESETS else DEFAULT_PRESET)
+    _set(CODE_KEY, preset_code(name if name in PRESETS else DEFAULT_PRESET))
     st.session_state[SOURCE_KEY] = "code"
 
 
 def _constant_changed(name: str) -> None:
-    code = st.session_state.get(CODE_KEY, "")
+    code = _from_browser(CODE_KEY)
+    code = code if isinstance(code, str) else ""
     if name in _controls(code):
-        code, notice = _apply(code, name, st.session_state.get(name))
-        st.session_state[CODE_KEY] = code
+        code, notice = _apply(code, name, _from_browser(name))
+        _set(CODE_KEY, code)
         if notice is not None:
             st.session_state.setdefault(_PENDING, []).append(notice)
     st.session_state[SOURCE_KEY] = "code"
@@ -145,8 +214,14 @@ def code_edited() -> None:
     """The code box's callback: the page shows the code again (not a JSON model), and the preset
     selector says whether the code is still a preset (so choosing that preset again restores it)."""
     st.session_state[SOURCE_KEY] = "code"
-    code = st.session_state.get(CODE_KEY)
-    st.session_state[PRESET_KEY] = (which_preset(code) if isinstance(code, str) else None) or CUSTOM
+    code = _from_browser(CODE_KEY)
+    _set(PRESET_KEY, (which_preset(code) if isinstance(code, str) else None) or CUSTOM)
+
+
+def set_code(code: str) -> None:
+    """A button's callback (the one-click fix): the code box gets `code`, as after an edit."""
+    _set(CODE_KEY, code)
+    code_edited()
 
 
 def json_chosen() -> None:
@@ -178,7 +253,7 @@ def read_model(lang: str) -> ModelInput:
         st.session_state[PRESET_KEY] = CUSTOM
     st.sidebar.selectbox(t(lang, "model.preset"), PRESETS + (CUSTOM,), key=PRESET_KEY, on_change=_load_preset,
                          format_func=lambda name: t(lang, f"preset.{name}" if name in PRESETS else "model.preset_custom"))
-    code = st.session_state.get(CODE_KEY)
+    code = _from_browser(CODE_KEY)
     if not isinstance(code, str):
         code = preset_code(DEFAULT_PRESET)
         st.session_state[CODE_KEY] = code
@@ -186,8 +261,7 @@ def read_model(lang: str) -> ModelInput:
     controls = []
     for name, (control, _) in _controls(code).items():
         controls.append(control)
-        if st.session_state.get(name) != control.value:
-            st.session_state[name] = control.value  # the code is the truth
+        _set(name, control.value)  # the code is the truth
         if control.is_number:
             st.sidebar.number_input(name, min_value=control.low, max_value=control.high, step=1, key=name,
                                     help=_help(control, lang), bind="query-params",
@@ -197,6 +271,8 @@ def read_model(lang: str) -> ModelInput:
                                  on_change=_constant_changed, args=(name,))
     if not controls:
         st.sidebar.caption(t(lang, "model.sidebar_none"))
+    _drawn({CODE_KEY: code, PRESET_KEY: st.session_state.get(PRESET_KEY),
+            **{control.name: control.value for control in controls}})  # the code box: next, in model_panel
     source = st.session_state.get(SOURCE_KEY, "code")
     if source == "json":
         upload = st.session_state.get(UPLOAD_KEY)
