@@ -3,10 +3,11 @@
 Milestones, each checked in the page by a small JavaScript condition polled on every animation frame (one
 page at a time) or every few milliseconds (many pages at once: polling 30 pages on every frame would
 itself load the two cores):
-- table: a layer table (the data grid's accessible table) shows every expected row, with the expected row count;
+- table: the layer table (plain HTML, `.st-key-layer_table table`) shows every expected row, and its data-rows
+  attribute (its body rows) is the expected row count;
 - inputs: every sidebar number input holds the configuration's value;
-- complete: the script is done and connected, nothing is stale or a placeholder, every visible chart and grid is
-  drawn, and the table, the diagram (and the X-ray panel, when it is open) show the new model.
+- complete: the script is done and connected, nothing is stale or a placeholder, every visible chart is drawn, and
+  the table, the diagram (and the X-ray panel, when it is open) show the new model.
 """
 from __future__ import annotations
 
@@ -26,9 +27,9 @@ TIMEOUT_MS = 300_000
 
 _SQUASH = "const sq = s => (s || '').replace(/\\s+/g, '');"
 _TABLE = _SQUASH + """
-const tableShows = (rows, count) => [...document.querySelectorAll("[data-testid='stDataFrame'] table")].some(g => {
+const tableShows = (rows, count) => [...document.querySelectorAll(".st-key-layer_table table")].some(g => {
   const text = sq(g.textContent);  // textContent: no forced layout on every poll
-  return Number(g.getAttribute('aria-rowcount')) === count && rows.every(r => text.includes(r)); });"""
+  return Number(g.dataset.rows) === count && rows.every(r => text.includes(r)); });"""
 TABLE_JS = "([rows, count]) => {" + _TABLE + " return tableShows(rows, count); }"
 INPUTS_JS = """(inputs) => inputs.every(([key, value]) => {
   const box = document.querySelector(`[data-testid='stSidebar'] .st-key-${key}:not([data-stale='true']) input`);
@@ -41,7 +42,7 @@ COMPLETE_JS = "([rows, count, diagram, xray]) => {" + _TABLE + """
   const shown = e => e.getClientRects().length > 0;  // a hidden tab never draws
   const drawnAll = (kind, inner) => [...document.querySelectorAll(`[data-testid='${kind}']`)]
     .every(e => !shown(e) || e.querySelector(inner));
-  if (!drawnAll('stPlotlyChart', 'svg.main-svg') || !drawnAll('stDataFrame', 'canvas')) return false;
+  if (!drawnAll('stPlotlyChart', 'svg.main-svg')) return false;  // the tables are HTML: nothing to draw
   if (!tableShows(rows, count)) return false;
   const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram svg text")].map(e => e.textContent).join(''));
   if (!diagram.every(d => drawn.includes(d))) return false;
@@ -181,8 +182,8 @@ async def paste(page: Page, code: str, e: Expect) -> tuple[float | None, float |
 
 
 async def table_text(page: Page) -> str:
-    """The layer tables' accessible text, whitespace removed (to see what a page shows instead)."""
-    return await page.evaluate("() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] table\")]"
+    """The layer table's text, whitespace removed (to see what a page shows instead)."""
+    return await page.evaluate("() => [...document.querySelectorAll(\".st-key-layer_table table\")]"
                                ".map(g => g.textContent.replace(/\\s+/g, '')).join('|')")
 
 

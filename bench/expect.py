@@ -27,8 +27,8 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Expect:
-    """Strings the page shows once it is current: in the layer table (`rows`, `row_count` rows with the
-    header), the diagram's text, the X-ray panel's text (when open), and the sidebar's number inputs."""
+    """Strings the page shows once it is current: in the layer table (`rows`; `row_count` body rows, the
+    table's data-rows), the diagram's text, the X-ray panel's text (when open), and the sidebar's number inputs."""
 
     rows: tuple[str, ...]
     row_count: int
@@ -46,7 +46,8 @@ def tagger(cfg: Config) -> Expect:
             f"V×E={cfg.vocab_size:,}×{e}")
     diagram = (f"embeddings{shape(cfg.vocab_size, e)}", f"kernel{shape(f, u)}", shape(b, t, c))
     xray = (f"({b * t},{f})", f"W{shape(f, u)}")  # Dense: x.reshape(-1, F) is (B·T, F); kernel (F, U)
-    return Expect(rows, 6, diagram, xray, tuple((name, getattr(cfg, name)) for name in FIELDS))
+    layers = 5  # tokens, embedding, bidirectional, dense, time_distributed
+    return Expect(rows, layers, diagram, xray, tuple((name, getattr(cfg, name)) for name in FIELDS))
 
 
 def tagger_code(cfg: Config) -> str:
@@ -68,16 +69,15 @@ FEATURES_30 = 16
 
 def thirty_layers(seq_len: int, units: int, batch: int = 8) -> tuple[str, Expect]:
     """Code of a 30-layer Sequential model (layer i sets the last axis to units + i where it can), and the
-    first rows of its table (the grid lists only the rows in view) with its row count."""
+    rows of its table with their count (the input and the 30 layers)."""
     lines, rows, last = [], [f"seqInputLayer{shape(batch, seq_len, FEATURES_30)}"], FEATURES_30
     for i in range(1, 31):
         kind = (i - 1) % len(LAYERS_30)
         lines.append(LAYERS_30[kind].format(u=units + i, i=i))
         out = units + i if CLASSES_30[kind] in ("Dense", "Conv1D", "LSTM") else last
-        if i <= 8:
-            rows.append(f"l{i:02d}{CLASSES_30[kind]}{shape(batch, seq_len, last)}{shape(batch, seq_len, out)}")
+        rows.append(f"l{i:02d}{CLASSES_30[kind]}{shape(batch, seq_len, last)}{shape(batch, seq_len, out)}")
         last = out
     body = "".join(f",\n    {line}" for line in lines)
     code = ("import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n"
             f"    keras.Input(shape=({seq_len}, {FEATURES_30}), batch_size={batch}, name=\"seq\"){body},\n])\n")
-    return code, Expect(tuple(rows), 32)
+    return code, Expect(tuple(rows), len(rows))

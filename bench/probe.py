@@ -21,13 +21,18 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 BUSY_METRICS = ("TaskDuration", "ScriptDuration", "ProcessTime")
 
 
+LAYER_TABLE = 'data-key="layer_table"'  # the layer table's HTML (explorer/ui/html_table.py), inside markdown
+
+
 def carries_data_frame(payload: str) -> bool:
+    """Whether a websocket frame carries the layer table (a markdown element holding its HTML)."""
     try:
         msg = ForwardMsg.FromString(base64.b64decode(payload))
     except Exception:  # a text frame or something else: not a Streamlit element
         return False
     return (msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element"
-            and msg.delta.new_element.WhichOneof("type") == "dataframe")
+            and msg.delta.new_element.WhichOneof("type") == "markdown"
+            and LAYER_TABLE in msg.delta.new_element.markdown.body)
 
 
 class Probe:

@@ -8,8 +8,8 @@ exactly as `python -m streamlit run` does), two methods of Streamlit's ScriptRun
 - `_run_script` (one call per script run, including the reruns that `st.rerun()` asks for inside it and
   Streamlit's post-run cleanup: session state, `gc.collect`, Keras's `clear_session`): wall seconds, the
   script thread's CPU seconds, and whether it was a fragment-only run (an open panel's own rerun);
-- `_enqueue_forward_msg`: the moment the run sends the layer table (the first st.dataframe of a whole-page run:
-  page.py draws nothing else as a data frame before it; a keyed data frame without selections carries no id).
+- `_enqueue_forward_msg`: the moment the run sends the layer table (explorer/ui/html_table.py: the markdown
+  element whose <table> has data-key="layer_table"; the first one of a whole-page run).
 Each line: {"session", "query", "fragment", "start", "end", "wall", "cpu", "passes": [[start, table_at], ...]}
 (one pass per execution of the script within the run: a widget change that arrives mid-run, or st.rerun(), starts
 another pass); start/end/table_at are time.time() on this machine, so the bench can set them beside its own clock.
@@ -36,9 +36,14 @@ def _write(record: dict) -> None:
         f.write(json.dumps(record) + "\n")
 
 
-def _is_data_frame(msg) -> bool:
+LAYER_TABLE = ' data-key="layer_table" '  # an attribute of the <table> (html_table.table_html)
+
+
+def is_layer_table(msg) -> bool:
+    """A ForwardMsg carrying the layer table: a new markdown element whose body holds the table."""
     return (msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element"
-            and msg.delta.new_element.WhichOneof("type") == "dataframe")
+            and msg.delta.new_element.WhichOneof("type") == "markdown"
+            and LAYER_TABLE in msg.delta.new_element.markdown.body)
 
 
 _run_script = script_runner.ScriptRunner._run_script
@@ -67,7 +72,7 @@ def timed_install_event_loop(self) -> None:  # called at the top of every pass o
 
 def timed_enqueue(self, msg) -> None:
     passes = getattr(_local, "passes", None)  # None on other threads and between runs
-    if passes and passes[-1][1] is None and _local.whole_page and _is_data_frame(msg):
+    if passes and passes[-1][1] is None and _local.whole_page and is_layer_table(msg):
         passes[-1][1] = time.time()
     _enqueue(self, msg)
 

@@ -6,12 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import run_page as run
+from page_tables import page_table
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 
 
 def layer_table(at: AppTest):
-    return at.dataframe[0].value
+    return page_table(at, "layer_table")
 
 
 def diagram_svg(at: AppTest) -> str:
@@ -104,3 +105,22 @@ def test_the_warm_up_prepares_the_default_model_and_its_forward_pass():
     at = run()
     assert not at.exception and cache._heavy.misses == misses
     assert re.search(r"largest difference from the layer's own output is ([0-9.e+-]+)\.", texts(at))
+
+
+def test_the_top_of_the_page_needs_no_tensorflow():
+    """page.py draws the sidebar, the code box and the reader's notes from modules that never import
+    TensorFlow, so a first visitor after a restart sees them while the warm-up is still importing it."""
+    import subprocess
+    import sys
+
+    top = ("explorer.ui.sidebar", "explorer.ui.model_input", "explorer.ui.share_panel", "explorer.ui.messages",
+           "explorer.ui.model_panel", "explorer.ui.read_cache", "explorer.tagger")
+    page = open("page.py", encoding="utf-8").read()
+    head = page[:page.index("with st.spinner(")]
+    imported = {f"explorer.ui.{m.strip()}" for line in head.splitlines() if line.startswith("from explorer.ui import")
+                for m in line.split("import", 1)[1].split(",")}
+    assert imported and imported <= set(top)  # nothing heavier is imported above the spinner
+    code = f"import sys\nfor m in {top!r}: __import__(m)\nprint(sorted(k for k in ('tensorflow', 'keras') if k in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=".")
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

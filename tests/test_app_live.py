@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, run_page as run
+from page_tables import page_table
 from explorer.presets import PRESETS, preset_code
 from explorer.live.xrays import xray_layers
 from explorer.reader.code import read_code
@@ -30,7 +31,7 @@ def open_panel(at: AppTest, key: str) -> AppTest:
 
 def check_rows(at: AppTest) -> list[tuple[str, float, str]]:
     """(what, max |difference|, result) of the X-ray's checks table as the page shows it."""
-    frame = next(d.value for d in at.dataframe if "max |difference|" in d.value.columns)
+    frame = page_table(at, f"xray_checks_{at.selectbox(key='xray_layer').value}")  # the chosen layer's
     return [(r["recomputation"], float(r["max |difference|"]), r["result"]) for _, r in frame.iterrows()]
 
 
@@ -110,7 +111,7 @@ def test_break_it_then_apply_the_fix_returns_to_the_working_model():
     codes = "\n".join(c.value for c in at.code)
     assert "indices[0,1] = 10000 is not in [0, 10000)" in codes  # TensorFlow's real words, token id V
     assert "Layer dense weight shape (75, 200) is not compatible" in codes
-    original = at.dataframe[0].value
+    original = page_table(at, "layer_table")
     at.button(key="breakany.try.0").click().run()  # the first mistake goes into the code box
     assert not at.exception
     assert at.sidebar.selectbox(key="preset").value == "custom"
@@ -119,7 +120,7 @@ def test_break_it_then_apply_the_fix_returns_to_the_working_model():
     assert "TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions" in panel
     at.button(key="breakany.apply_fix").click().run()
     assert not at.exception and "return_sequences=True" in at.text_area(key="code").value
-    assert at.dataframe[0].value.equals(original)
+    assert page_table(at, "layer_table").equals(original)
 
 
 def test_export_shows_runnable_code_of_the_model_on_the_page():

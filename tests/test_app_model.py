@@ -7,13 +7,14 @@ import pytest
 
 from conftest import ROOT, run_page as run
 from explorer.presets import PRESETS, preset_code
+from page_tables import page_table
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 QUESTION = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8")
 
 
 def table(at):
-    return at.dataframe[0].value
+    return page_table(at, "layer_table")
 
 
 def texts(at) -> str:
@@ -78,6 +79,20 @@ def test_failing_model_shows_where_why_and_the_fix():
     # the smallest fix is the layer above, written again with the one argument changed
     assert any(c.value == "layers.Bidirectional(layers.LSTM(lstm_units, return_sequences=True))" for c in at.code)
     assert len(table(at)) == 3  # input, embedding, the first BiLSTM: the table stops before the failing layer
+
+
+def test_a_long_model_lists_every_layer_in_a_scrolling_table():
+    from explorer.ui.table_panel import LAYER_TABLE_MAX_PX
+
+    lines = "".join(f"    layers.Dense({8 + i % 5}, name=\"d{i:03d}\"),\n" for i in range(120))
+    at = paste(run(), "import keras\nfrom keras import layers\n\nmodel = keras.Sequential([\n"
+                      f"    keras.Input(shape=(8,), batch_size=4),\n{lines}])\n")
+    assert not at.exception
+    df = table(at)
+    assert len(df) == 121 and df["Layer"].tolist()[-1] == "d119" and df["Output shape"].tolist()[-1] == "(4, 12)"
+    assert df["Parameters"].tolist()[1:3] == [8 * 8 + 8, 8 * 9 + 9]
+    (markup,) = [m.value for m in at.markdown if 'data-key="layer_table"' in m.value]
+    assert f"max-height: {LAYER_TABLE_MAX_PX}px" in markup and "position: sticky" in markup
 
 
 def test_keras_json_as_data():

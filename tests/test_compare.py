@@ -9,6 +9,7 @@ from explorer.presets import preset_code
 from explorer.reader.code import read_code, set_constant
 from explorer.shapes import describe
 from explorer.ui.compare_panel import lines
+from page_tables import has_table, page_table
 
 TAGGER = preset_code("tagger")
 
@@ -148,19 +149,19 @@ def _page():
 
 def test_panel_shows_the_change_after_a_second_run_and_keeps_it_on_a_language_switch():
     at = AppTest.from_function(_page, default_timeout=60).run()
-    assert not at.exception and len(at.dataframe) == 0
+    assert not at.exception and not has_table(at, "compare_table")
     assert at.caption[0].value.startswith("Move a number")
     at.session_state["units"] = 128
     at.run()
-    table = at.dataframe[0].value
+    table = page_table(at, "compare_table")
     assert list(table["layer"]) == ["bidirectional", "dense"]
     assert table["arguments that changed"][0] == "layer.units 75 → 128"
     assert any("H 75 → 128" in m.value and "864,638" in m.value for m in at.markdown)
     at.session_state["lang"] = "zh"
     at.run()  # the same model: the latest change stays, now in Chinese
-    table = at.dataframe[0].value
+    table = page_table(at, "compare_table")
     assert list(table["层"]) == ["bidirectional", "dense"] and table["参数量"][0] == "84,000 → 197,632"
     assert any("大小变化的命名维度" in m.value for m in at.markdown)
     at.session_state["units"] = 75
     at.run()
-    assert list(at.dataframe[0].value["输出形状"]) == ["(30, 50, 128) → (30, 50, 75)", "(30, 50, 200)"]
+    assert list(page_table(at, "compare_table")["输出形状"]) == ["(30, 50, 128) → (30, 50, 75)", "(30, 50, 200)"]

@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from page_tables import page_table
 from explorer.budget import MEMORY_BUDGET_BYTES, Budget, description_budget
 from explorer.build import OverBudget, build
 from explorer.config import Notice
@@ -495,7 +496,7 @@ def test_hostile_urls_show_messages_and_the_validated_page(query):
         assert escape_markdown(n.raw) in shown and escape_markdown(n.field) in shown, (n, shown)
     if any(isinstance(v, list) and len(v) > 1 for v in query.values()):
         assert at.warning, "repeated keys must be reported"
-    table = at.dataframe[0].value
+    table = page_table(at, "layer_table")
     b, t, h = values["batch_size"], values["seq_len"], values["lstm_units"]
     features = 2 * h if values["merge_mode"] == "concat" else h
     assert table.iloc[2, 3] == f"({b}, {t}, {features})"  # the BiLSTM's output shape, as validated

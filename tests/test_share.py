@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
+from page_tables import page_table
 from explorer.presets import preset_code
 from explorer.share import MAX_CODE_PARAM, model_share_query, pack_code, page_base, unpack_code
 from explorer.ui import cache
@@ -76,7 +77,7 @@ def open_link(at: AppTest, link: str) -> AppTest:
 
 
 def link_on_page(at: AppTest) -> str:
-    links = [c.value for c in at.sidebar.code]
+    links = [w.value for w in at.sidebar.text_input if w.key == "share_link"]  # share_panel's text box
     assert len(links) == 1
     return links[0]
 
@@ -90,7 +91,7 @@ def test_a_link_from_before_presets_restores_every_number_the_language_and_the_t
         if name != "lang":
             widget = at.sidebar.selectbox(key=name) if name == "merge_mode" else at.sidebar.number_input(key=name)
             assert str(widget.value) == value, name
-    table = at.dataframe[0].value
+    table = page_table(at, "layer_table")
     assert table["输出形状"].tolist() == ["(4, 9)", "(4, 9, 13)", "(4, 9, 34)", "(4, 9, 31)", "(4, 9, 12)"]
     assert table["参数量"].tolist() == [0, 777 * 13, 2 * 4 * 17 * (13 + 17 + 1), 34 * 31 + 31, 31 * 12 + 12]
     assert "lstm_units = 17" in at.text_area(key="code").value
@@ -138,7 +139,7 @@ def test_hostile_link_is_refused_visibly_and_never_shared(app):
     assert at.sidebar.number_input(key="embed_dim").value == 64
     query = dict(parse_qsl(urlsplit(link_on_page(at)).query))
     assert query["seq_len"] == "12" and query["vocab_size"] == "10000" and "click" not in str(query)
-    assert at.dataframe[0].value["Output shape"].tolist()[1] == "(30, 12, 64)"
+    assert page_table(at, "layer_table")["Output shape"].tolist()[1] == "(30, 12, 64)"
 
 
 def test_language_comes_from_the_locale_unless_the_link_names_one(app):

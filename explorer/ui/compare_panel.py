@@ -8,6 +8,7 @@ from explorer.compare import TABLE_COLUMNS, Changes, LayerRef, changes_table, co
 from explorer.i18n import t
 from explorer.shapes import Description
 from explorer.spec import ModelSpec
+from explorer.ui.html_table import render_table
 from explorer.ui.messages import escape_markdown
 
 # (the last run's Description, its ModelSpec or None, the changes shown for it or None): one per session
@@ -86,7 +87,6 @@ def render(ch: Changes | None, lang: str) -> None:
             return
         if ch.layers:
             table = changes_table(ch).rename(columns={c: t(lang, f"compare.col.{c}") for c in TABLE_COLUMNS})
-            wide = {t(lang, f"compare.col.{c}"): st.column_config.TextColumn(width="large")
-                    for c in ("weights", "args")}
-            st.dataframe(table, hide_index=True, key="compare_table", column_config=wide)
+            render_table(table, "compare_table",  # the shapes before → after may wrap at a space: a narrower panel
+                         wrap=tuple(t(lang, f"compare.col.{c}") for c in ("output", "weights", "args")))
         st.markdown("  \n".join(lines(ch, lang)))

@@ -18,6 +18,7 @@ from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description
 from explorer.spec import ModelSpec
 from explorer.ui import cache
+from explorer.ui.html_table import render_table
 from explorer.ui.messages import safe_params
 
 LAYER_KEY = "xray_layer"
@@ -100,7 +101,7 @@ def render_xray(xray: XRay, lang: str) -> None:
                  t(lang, "live.col.diff"): f"{c.diff:.2e}",
                  t(lang, "live.col.size"): f"{c.size:,}",
                  t(lang, "live.col.ok"): t(lang, "live.ok" if c.ok else "live.not_ok")} for c in xray.checks]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"xray_checks_{xray.layer}")
+        render_table(pd.DataFrame(rows), f"xray_checks_{xray.layer}", wrap=(t(lang, "live.col.what"),))
         st.caption(t(lang, "live.tolerance"))
     for note in xray.notes:
         st.markdown(text(lang, note))

@@ -13,9 +13,9 @@ from explorer.build import Built
 from explorer.i18n import t
 from explorer.shapes import Axis, Description
 from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS, axis_meaning as core_axis_meaning
+from explorer.ui.html_table import render_table
 
-
-SHAPE_COLUMN_PX = 150
+LAYER_TABLE_MAX_PX = 600  # a long model's layer table scrolls in a box this tall (about 15 rows)
 
 
 def axis_meaning(axis: Axis, lang: str) -> str:
@@ -45,13 +45,8 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
     if desc.batch_size is not None:
         st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
-    params = t(lang, "table.col.params")
-    # shapes of 4-D tensors and of several tensors need more room than the grid's guess
-    wide = {t(lang, f"table.col.{c}"): st.column_config.TextColumn(width=SHAPE_COLUMN_PX)
-            for c in ("input_shape", "output_shape")}
-    wide[t(lang, "table.col.formula")] = st.column_config.TextColumn(width="large")
-    st.dataframe(shown, hide_index=True, key="layer_table",
-                 column_config={**wide, params: st.column_config.NumberColumn(format="localized")})
+    render_table(shown, "layer_table", numbers=(t(lang, "table.col.params"),), max_height_px=LAYER_TABLE_MAX_PX,
+                 wrap=(t(lang, "table.col.formula"), t(lang, "table.col.weights")))  # shapes stay on one line
     built = build() if build is not None else None  # only now, after the shapes are on the page
     model_total = built.model.count_params() if built is not None and built.model is not None else None
     total = f"{desc.total_params:,}"
@@ -67,8 +62,6 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
         return built
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
-    count = t(lang, "weights.col.count")
-    st.dataframe(weights.rename(columns={c: t(lang, f"weights.col.{c}") for c in WEIGHT_COLUMNS}),
-                 hide_index=True, key="weight_table", height="content",
-                 column_config={count: st.column_config.NumberColumn(format="localized")})
+    render_table(weights.rename(columns={c: t(lang, f"weights.col.{c}") for c in WEIGHT_COLUMNS}), "weight_table",
+                 numbers=(t(lang, "weights.col.count"),))
     return built

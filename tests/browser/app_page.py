@@ -20,16 +20,12 @@ ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentE
 
 
 def wait_until_idle(page: Page) -> None:
-    """Connected, script finished, no placeholder skeleton or stale (faded) element left,
-    every visible data grid drawn."""
+    """Connected, script finished, no placeholder skeleton or stale (faded) element left.
+    (The page's tables are plain HTML in its markdown: nothing is drawn after they arrive.)"""
     page.wait_for_selector(CONNECTED, timeout=TIMEOUT_MS)
     page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT_MS)
     expect(page.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT_MS)
-    page.wait_for_function(
-        """() => { const shown = e => e.getClientRects().length > 0;  // a hidden tab never draws
-                   return [...document.querySelectorAll("[data-testid='stDataFrame']")]
-                            .every(d => !shown(d) || d.querySelector('canvas')); }""", timeout=TIMEOUT_MS)
 
 
 def open_app(page: Page, url: str) -> Page:
@@ -75,7 +71,7 @@ def fit_viewport_to_page(page: Page) -> None:
 
 
 def still_screenshot(target: Page | Locator, attempts: int = 10) -> bytes:
-    """A screenshot taken twice in a row with identical bytes (a canvas or chart may still be drawing)."""
+    """A screenshot taken twice in a row with identical bytes (a chart or a font may still be settling)."""
     page = target if isinstance(target, Page) else target.page
     previous = target.screenshot(animations="disabled")
     for _ in range(attempts):
@@ -87,67 +83,34 @@ def still_screenshot(target: Page | Locator, attempts: int = 10) -> bytes:
     return previous
 
 
-def grid_columns(page: Page, index: int = 0) -> dict[str, list[str]]:
-    """The cells of the index-th st.dataframe by column header, read from the grid's accessible table.
-
-    The grid only renders the columns in view, and redraws its accessible table a moment after it
-    scrolls, so it is scrolled step by step to the right, each step waiting for the table to follow,
-    until every column (aria-colcount) has been read."""
-    grid = page.get_by_test_id("stDataFrame").nth(index)
-    total = int(grid.locator("table[role='grid']").get_attribute("aria-colcount"))
-    columns: dict[str, list[str]] = {}
-    _scroll_grid(grid, 0)
-    _wait_for_first_column(grid, 1)
-    for step in range(40):
-        rows = grid.evaluate(
-            """g => [...g.querySelectorAll('table tr')].map(tr => [...tr.querySelectorAll('th,td')]
-                     .map(c => [Number(c.getAttribute('aria-colindex')), c.innerText.trim()]))""")
-        for position, (colindex, header) in enumerate(rows[0]):
-            columns[(colindex, header)] = [row[position][1] for row in rows[1:]]
-        if len(columns) >= total:
-            break
-        first = rows[0][0][0] if rows[0] else 0
-        _scroll_grid(grid, (step + 1) * 200)
-        _wait_for_first_column(grid, first + 1)
-    _scroll_grid(grid, 0)
-    assert len(columns) == total, f"read {len(columns)} of {total} columns"
-    return {header: cells for (_, header), cells in sorted(columns.items())}
+def table_columns(page: Page, key: str = "layer_table") -> dict[str, list[str]]:
+    """The cells of the HTML table with element key `key` (explorer/ui/html_table.py) by column header,
+    as shown (numbers with thousands separators); every body row is in the DOM, scrolled into view or not.
+    Its row count is checked against the table's data-rows."""
+    table = element(page, key).locator("table")
+    rows, declared = table.evaluate(
+        """t => [[[...t.tHead.rows[0].cells].map(c => c.innerText.trim()),
+                  ...[...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))],
+                 Number(t.dataset.rows)]""")
+    head, body = rows[0], rows[1:]
+    assert len(body) == declared, f"{len(body)} rows shown, data-rows says {declared}"
+    assert len(set(head)) == len(head), f"repeated column headers: {head}"
+    return {name: [row[i] for row in body] for i, name in enumerate(head)}
 
 
-def _wait_for_first_column(grid: Locator, at_least: int, timeout_ms: int = 2000) -> None:
-    """Until the accessible table starts at column `at_least` or later (or the grid cannot scroll
-    further), at most timeout_ms; the caller reads whatever is there then."""
-    try:
-        grid.page.wait_for_function(
-            """([g, n]) => { const s = g.querySelector('.dvn-scroller');
-                              const c = g.querySelector('table tr th, table tr td');
-                              const first = c ? Number(c.getAttribute('aria-colindex')) : 0;
-                              return n <= 1 ? first === 1 : first >= n || s.scrollLeft + s.clientWidth >= s.scrollWidth - 1; }""",
-            arg=[grid.element_handle(), at_least], timeout=timeout_ms)
-    except Exception:  # a timeout: read what is shown
-        pass
+def table_showing(page: Page, wanted: dict[str, list[str]], key: str = "layer_table",
+                  timeout_s: float = 30) -> dict[str, list[str]]:
+    """The table's columns once the columns named in `wanted` show exactly those cells.
 
-
-def grid_showing(page: Page, wanted: dict[str, list[str]], index: int = 0,
-                 timeout_s: float = 30) -> dict[str, list[str]]:
-    """The index-th grid's columns once the columns named in `wanted` show exactly those cells.
-
-    After a rerun the data grid can repaint its cells a moment after the rest of the page is idle, so
-    the grid is read again until it matches or `timeout_s` passes; the last reading is returned
-    either way, for the caller's assertion to show what was there."""
+    The page is idle when this is called, but a widget change that arrives late can start one more run, so
+    the table is read again until it matches or `timeout_s` passes; the last reading is returned either
+    way, for the caller's assertion to show what was there."""
     deadline = time.monotonic() + timeout_s
     while True:
-        columns = grid_columns(page, index)
+        columns = table_columns(page, key)
         if {name: columns.get(name) for name in wanted} == wanted or time.monotonic() > deadline:
             return columns
         page.wait_for_timeout(200)
-
-
-def _scroll_grid(grid: Locator, left: int) -> None:
-    """Scroll the grid sideways and tell it so: the grid redraws its accessible table on scroll
-    events, and a bare scrollLeft change back to a place it was before may not send one."""
-    grid.evaluate("(g, x) => { const s = g.querySelector('.dvn-scroller'); s.scrollLeft = x;"
-                  " s.dispatchEvent(new Event('scroll')); }", left)
 
 
 def diagram_text(page: Page) -> str:

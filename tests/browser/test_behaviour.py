@@ -7,8 +7,8 @@ import io
 
 from playwright.sync_api import expect
 
-from .app_page import (assert_no_errors, choose, code_text, diagram_overlaps, diagram_text, element, grid_columns,
-                       grid_showing, open_app, open_panel, type_number, wait_until_idle)
+from .app_page import (assert_no_errors, choose, code_text, diagram_overlaps, diagram_text, element, open_app,
+                       open_panel, table_columns, table_showing, type_number, wait_until_idle)
 
 DEFAULT_OUTPUTS = ["(30, 50)", "(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
 
@@ -16,7 +16,7 @@ DEFAULT_OUTPUTS = ["(30, 50)", "(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", 
 def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     open_app(page, app_url + "/")
     assert_no_errors(page)
-    assert grid_columns(page)["Output shape"] == DEFAULT_OUTPUTS
+    assert table_columns(page)["Output shape"] == DEFAULT_OUTPUTS
     assert "kernel (75, 200)" in diagram_text(page)
     open_panel(page, "open_xray")  # stays open across the changes below
     assert "(B·T, F) = (1500, 75)" in code_text(page)
@@ -26,17 +26,17 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     expect(element(page, "flow_diagram")).to_contain_text("kernel (128, 200)", timeout=60_000)
     wait_until_idle(page)
     assert_no_errors(page)
-    columns = grid_showing(page, {"Output shape": ["(30, 50)", "(30, 50, 64)", "(30, 50, 128)", "(30, 50, 200)",
+    columns = table_showing(page, {"Output shape": ["(30, 50)", "(30, 50, 64)", "(30, 50, 128)", "(30, 50, 200)",
                                                    "(30, 50, 6)"]})
     assert columns["Output shape"][2] == "(30, 50, 128)"
-    assert columns["Parameters"][2] == str(2 * 4 * 128 * (64 + 128 + 1))  # the grid's accessible text is unformatted
+    assert columns["Parameters"][2] == f"{2 * 4 * 128 * (64 + 128 + 1):,}"  # shown with thousands separators
     assert "(B·T, F) = (1500, 128)" in code_text(page)
 
     choose(page, "merge_mode", "concat")
     expect(element(page, "flow_diagram")).to_contain_text("kernel (256, 200)", timeout=60_000)
     wait_until_idle(page)
     assert_no_errors(page)
-    columns = grid_showing(page, {"Output shape": ["(30, 50)", "(30, 50, 64)", "(30, 50, 256)", "(30, 50, 200)",
+    columns = table_showing(page, {"Output shape": ["(30, 50)", "(30, 50, 64)", "(30, 50, 256)", "(30, 50, 200)",
                                                    "(30, 50, 6)"]})
     assert columns["Output shape"][2:4] == ["(30, 50, 256)", "(30, 50, 200)"]
     assert columns["Weights"][3] == "kernel (256, 200); bias (200,)"
@@ -50,7 +50,7 @@ def test_typed_values_reach_table_diagram_and_demo(page, app_url):
     wait_until_idle(page)
     assert_no_errors(page)
     batch_8 = ["(8, 50)", "(8, 50, 64)", "(8, 50, 256)", "(8, 50, 200)", "(8, 50, 6)"]
-    assert grid_showing(page, {"Output shape": batch_8})["Output shape"] == batch_8
+    assert table_showing(page, {"Output shape": batch_8})["Output shape"] == batch_8
     code = code_text(page)
     assert "(B·T, F) = (400, 256)" in code and "out.reshape(8, 50, 200)" in code
     assert "(30, 50" not in diagram_text(page)
@@ -64,8 +64,10 @@ def test_csv_download_matches_the_table(page, app_url):
     download = info.value
     assert download.suggested_filename == "layer_shapes.csv"
     rows = list(csv.reader(io.StringIO(download.path().read_text(encoding="utf-8"))))
-    shown = grid_columns(page)
+    shown = table_columns(page)
     assert rows[0] == list(shown), "the CSV's columns are the table's, in order"
-    assert [list(r) for r in zip(*shown.values())] == rows[1:]
+    params = rows[0].index("Parameters")  # the CSV's counts are plain; the table shows them as "84,000"
+    assert [list(r) for r in zip(*shown.values())] == [
+        [f"{int(cell):,}" if i == params else cell for i, cell in enumerate(row)] for row in rows[1:]]
     assert sum(int(r[rows[0].index("Parameters")]) for r in rows[1:]) == 740_406
     assert_no_errors(page)

@@ -31,7 +31,7 @@ def test_whole_page_at_default_configuration(default_page):
 
 
 def test_shape_table(default_page):
-    table = default_page.get_by_test_id("stDataFrame").first
+    table = element(default_page, "layer_table")
     assert_matches_golden(still_screenshot(table), "panel-shape-table")
 
 

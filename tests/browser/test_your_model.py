@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from explorer.presets import preset_code
 
-from .app_page import (assert_no_errors, choose, code_box, element, fit_viewport_to_page, grid_columns, grid_showing,
-                       make_still, open_app, replace_code, sidebar_keys, still_screenshot, type_number,
+from .app_page import (assert_no_errors, choose, code_box, element, fit_viewport_to_page, make_still, open_app,
+                       replace_code, sidebar_keys, still_screenshot, table_columns, table_showing, type_number,
                        wait_until_idle)
 from .golden import assert_matches_golden
 
@@ -83,8 +83,8 @@ def two_inputs_model(keras):
 
 
 def expected_rows(model) -> dict[str, list[str]]:
-    """The shape table's columns as Keras itself gives them (the grid's accessible text is unformatted)."""
-    rows = [(layer.name, type(layer).__name__, str(tuple(layer.output.shape)), str(layer.count_params()))
+    """The shape table's columns as Keras itself gives them (counts shown with thousands separators)."""
+    rows = [(layer.name, type(layer).__name__, str(tuple(layer.output.shape)), f"{layer.count_params():,}")
             for layer in model.layers]
     if not any(type(layer).__name__ == "InputLayer" for layer in model.layers):  # Sequential hides its input
         rows.insert(0, ("input_layer", "InputLayer", str(tuple(model.inputs[0].shape)), "0"))
@@ -94,7 +94,7 @@ def expected_rows(model) -> dict[str, list[str]]:
 def shown_rows(page, expected: dict[str, list[str]]) -> dict[str, list[str]]:
     """The table's Layer, Class, Output shape and Parameters columns, once they show `expected`
     (or after a timeout, whatever they show)."""
-    columns = grid_showing(page, expected)
+    columns = table_showing(page, expected)
     return {name: columns.get(name) for name in expected}
 
 
@@ -116,7 +116,7 @@ def test_typed_code_updates_table_sidebar_and_panels(page, app_url, keras):
 
     model = typed_model(keras)
     assert shown_rows(page, expected_rows(model)) == expected_rows(model)
-    assert grid_columns(page)["Input shape"] == ["", "(4, 12, 8)", "(4, 12, 16)", "(4, 12, 24)", "(4, 24)"]
+    assert table_columns(page)["Input shape"] == ["", "(4, 12, 8)", "(4, 12, 16)", "(4, 12, 24)", "(4, 24)"]
     total = f"{model.count_params():,}"
     expect(page.get_by_test_id("stMain")).to_contain_text(
         f"Total: {total} parameters; model.count_params() = {total}.")
@@ -206,7 +206,7 @@ def test_failing_model_shows_keras_message_and_fix(page, app_url, keras):
     first = keras.Sequential([keras.Input(shape=(20, 6), batch_size=8), keras.layers.LSTM(32, name="first_lstm")])
     expected = {"Layer": ["input_layer", "first_lstm"], "Class": ["InputLayer", "LSTM"],
                 "Output shape": [str(tuple(first.inputs[0].shape)), str(tuple(first.layers[0].output.shape))],
-                "Parameters": ["0", str(first.layers[0].count_params())]}
+                "Parameters": ["0", f"{first.layers[0].count_params():,}"]}
     assert shown_rows(page, expected) == expected
     assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 0
     make_still(page)
@@ -222,4 +222,4 @@ def test_failing_model_shows_keras_message_and_fix(page, app_url, keras):
     wait_until_idle(page)
     assert_no_errors(page)
     layers = ["input_layer", "first_lstm", "second_lstm", "score"]
-    assert grid_showing(page, {"Layer": layers})["Layer"] == layers  # waits for the grid to redraw its rows
+    assert table_showing(page, {"Layer": layers})["Layer"] == layers  # waits for the table to show the new model's rows

@@ -1,0 +1,96 @@
+"""A table as plain HTML inside st.markdown: no data-grid JavaScript to load, styled by Streamlit's theme.
+
+st.dataframe pulls ~1.4 MB of lazy JavaScript (the Glide data grid, Arrow formatting) on a first visit and
+draws a canvas; st.table still loads the Arrow formatting. The page already renders markdown with HTML, so a
+<table> there costs nothing more, and Streamlit's markdown styles (borders, padding, colours of the light and
+dark themes) apply to <table>, <th> and <td>.
+
+The markup is one line opening with <div>: an HTML block for markdown, passed through raw (no markdown,
+`$` math or emoji parsing inside). Every header and cell is escaped (cells carry text from the learner's code),
+and newlines become character references, since a blank line would end the HTML block.
+
+The <table> carries data-key="<key>" and data-rows="<number of body rows>" (for tests and the bench); a
+column listed in `numbers` has data-number on its <th> and its cells right-aligned, integers with thousands
+separators ("640,000"). The column rules (cells on one line except in `wrap` columns, numbers to the right, a
+sticky header) are a <style> in the same block, scoped to the table's own class: a hash of its key, so a
+learner's layer name in an X-ray key never reaches the CSS.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+from numbers import Integral, Real
+from typing import Iterable
+
+import pandas as pd
+import streamlit as st
+
+# A header that stays in view while a long table scrolls in its box. It needs an opaque background that
+# follows the theme: `Canvas` is the page colour of the element's color-scheme (Streamlit sets it to light
+# or dark on the app), mixed with a little of the text colour, a quiet header band in both themes.
+STICKY = "position: sticky; top: 0; z-index: 1; background-color: color-mix(in srgb, currentColor 6%, Canvas)"
+ROW_PX = 35  # a row of one line: 14 px text, Streamlit's 6 px cell padding above and below, a 1 px border
+
+
+def cell_text(value, number: bool = False) -> str:
+    """The shown text of one value: '' for None/NaN; in a number column, integers as '640,000'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    if number and isinstance(value, Real) and not isinstance(value, bool):
+        if isinstance(value, Integral) or float(value).is_integer():
+            return f"{int(value):,}"
+        return f"{value:,}"
+    return str(value)
+
+
+def escaped(text: str) -> str:
+    """HTML-escaped, with newlines as character references (a blank line would end the HTML block)."""
+    return html.escape(text).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sticky: bool) -> str:
+    """The table's own CSS (selectors scoped by its class, columns by position): the data grid's 14 px text;
+    cells stay on one line except in the `wrap` columns (at least 8em wide: long text there wraps rather
+    than squeezing the column) and the headers; number columns right-aligned; a sticky header when it scrolls."""
+    rules = [f".{scope} {{ font-size: 0.875rem; font-variant-numeric: tabular-nums }}",
+             f".{scope} td {{ white-space: nowrap }}"]
+    wrapped = [i for i, (name, _) in enumerate(columns, 1) if name in wrap]
+    if wrapped:
+        rules.append(", ".join(f".{scope} td:nth-child({i})" for i in wrapped)
+                     + " { white-space: normal; min-width: 8em }")
+    right = [i for i, (_, number) in enumerate(columns, 1) if number]
+    if right:
+        rules.append(", ".join(f".{scope} :is(th, td):nth-child({i})" for i in right) + " { text-align: right }")
+    if sticky:
+        rules.append(f".{scope} th {{ {STICKY} }}")
+    return "<style>" + " ".join(rules) + "</style>"
+
+
+def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int | None = None,
+               key: str = "", wrap: Iterable[str] = ()) -> str:
+    """df (n rows × m columns, its index not shown) as one line of HTML: a <div> holding the table's
+    <style> and the <table>. Cells stay on one line, except in the columns named in `wrap`.
+
+    With max_height_px, a table longer than that (header and n rows of ROW_PX) is put in a box that tall,
+    which scrolls with the header staying on top. A table wider than the page scrolls sideways."""
+    numbers, wrap = set(numbers), set(wrap)
+    long = max_height_px is not None and (len(df) + 1) * ROW_PX > max_height_px
+    columns = [(str(c), c in numbers) for c in df.columns]
+    scope = "html-table-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]  # a safe class name for any key
+    head = "".join(f"<th{' data-number' if number else ''}>{escaped(name)}</th>" for name, number in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escaped(cell_text(value, number))}</td>"
+                         for value, (_, number) in zip(row, columns)) + "</tr>"
+        for row in df.itertuples(index=False, name=None))
+    box = "overflow: auto" + (f"; max-height: {int(max_height_px)}px" if long else "")
+    return (f'<div class="html-table" style="{box}">{style_rules(scope, columns, wrap, long)}'
+            f'<table class="{scope}" data-key="{escaped(key)}" data-rows="{len(df)}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+
+
+def render_table(df: pd.DataFrame, key: str, numbers: Iterable[str] = (), max_height_px: int | None = None,
+                 wrap: Iterable[str] = ()) -> None:
+    """Show df as an HTML table in a container with key `key` (the element has class .st-key-<key>)."""
+    with st.container(key=key):
+        st.markdown(table_html(df, numbers, max_height_px, key, wrap), unsafe_allow_html=True)
