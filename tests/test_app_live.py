@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, run_page as run
-from page_tables import page_table
+from page_tables import marked_cells, page_table
 from explorer.presets import PRESETS, preset_code
 from explorer.live.xrays import xray_layers
 from explorer.reader.code import read_code
@@ -92,14 +92,26 @@ def test_the_dense_of_the_question_is_reshape_matmul_with_its_real_sizes():
     assert "flat = x.reshape(-1, 75)" in code and "(1500, 75) @ W (75, 200)" in code
     assert "out.reshape(30, 50, 200)" in code
     assert "row = 3·50 + 7 = 157" in texts(at)  # out[3, 7, 11] is row b·T + t of the flat matrix
+    # the windows follow it: row 157 of the flat x, column 11 of W, their product, out[3, :, :] at [7, 11]
+    flat, kernel, product, out = (page_table(at, f"xray_grid_dense_{i}") for i in range(4))
+    assert [(r, c) for r, c, _ in marked_cells(at, "xray_grid_dense_0")] == [("157", str(j)) for j in range(7)]
+    assert [(r, c) for r, c, _ in marked_cells(at, "xray_grid_dense_1")] == [(str(i), "11") for i in range(8)]
+    ((row, col, followed),) = marked_cells(at, "xray_grid_dense_2")
+    assert (row, col) == ("157", "11") and marked_cells(at, "xray_grid_dense_3") == [("7", "11", followed)]
+    says = float(re.search(r"the layer says (-?\d+\.\d+)", texts(at)).group(1))
+    assert followed == f"{says:.4f}" and re.fullmatch(r"-?\d\.\d{4}", flat.loc["157", "0"])
+    assert product.index.tolist() == [str(r) for r in range(153, 161)] and out.index.tolist() == [
+        str(t) for t in range(3, 11)]
+    assert product.values.tolist() == out.values.tolist()  # rows 153..160 are b=3, t=3..10; the Dense is linear
 
 
 def test_equivalences_show_the_same_numbers_and_the_flatten_counter_example():
     at = open_panel(run(), "open_equivalences")
     assert not at.exception
-    frame = at.table[0].value
-    text = frame.to_string()
-    assert text.count("15,200") >= 3 and "750,200" in text
+    frame = page_table(at, "equiv_layers")
+    assert frame["Parameters"].tolist() == [15_200, 15_200, 15_200, 750_200]
+    table = next(m.value for m in at.markdown if 'data-key="equiv_layers"' in m.value)
+    assert table.count("<td>15,200</td>") == 3 and "<td>750,200</td>" in table  # shown with separators
     assert "49.4" in texts(at)
     checks = [float(x) for x in re.findall(r"→ `([0-9.e+-]+)`", texts(at))]
     assert checks and max(checks) < 1e-5

@@ -1,5 +1,5 @@
 """The page's plain HTML tables (explorer/ui/html_table.py): escaping, numbers, empty cells, the row count,
-the scrolling box of a long table; and tests/page_tables.py reading them back."""
+the scrolling box of a long table, row headers and marked cells; and tests/page_tables.py reading them back."""
 from __future__ import annotations
 
 import math
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer.ui.html_table import ROW_PX, cell_text, table_html
+from explorer.ui.html_table import MARK, ROW_PX, cell_text, table_html
 from page_tables import number, parse_tables, frame
 
 HOSTILE = ["<script>alert(1)</script>", "a | b", "$x^2$ costs $5", "`code` and ```", "**bold** :smile:",
@@ -98,7 +98,7 @@ def test_a_long_table_scrolls_in_a_box_with_a_sticky_header():
     assert "max-height" not in short and "sticky" not in short
     long = table_html(pd.DataFrame({"a": range(fits + 1), "n": range(fits + 1)}), numbers=("n",), max_height_px=600)
     assert '<div class="html-table" style="overflow: auto; max-height: 600px">' in long
-    assert rules(long)[-1] == ("T th { position: sticky; top: 0; z-index: 1; "
+    assert rules(long)[-1] == ("T thead th { position: sticky; top: 0; z-index: 1; "
                                "background-color: color-mix(in srgb, currentColor 6%, Canvas) }")
     assert f'data-rows="{fits + 1}"' in long and len(cells(long)) == 2 * (fits + 1)
 
@@ -110,3 +110,48 @@ def test_cells_are_read_back_as_numbers_only_in_number_columns():
                                     "change": ["84,000 → 197,632", "+12"]}
     assert [number(c) for c in ("640,000", "-5", "", "1,23", "12,3456", "+1")] == [640_000, -5, None, "1,23",
                                                                                      "12,3456", "+1"]
+
+
+def window() -> pd.DataFrame:
+    """An X-ray window as the page gives it: 3 rows × 4 columns, numbers formatted by the caller."""
+    values = np.arange(12, dtype=np.float64).reshape(3, 4) / 7 - 0.5
+    return pd.DataFrame([[f"{v:.4f}" for v in row] for row in values], columns=["4", "5", "6", "7"])
+
+
+def test_row_headers_head_each_row_escaped_under_an_empty_corner():
+    labels = ["b=3,t=7", "<i>x</i> & y", "two\n\nlines"]
+    markup = table_html(window(), numbers=("4", "5", "6", "7"), key="xray_grid_dense_0", rows=labels)
+    assert "\n" not in markup and "<i>" not in markup
+    assert "<thead><tr><th></th><th data-number>4</th>" in markup
+    assert re.findall(r'<tr><th scope="row">(.*?)</th><td>', markup) == [
+        "b=3,t=7", "&lt;i&gt;x&lt;/i&gt; &amp; y", "two&#10;&#10;lines"]
+    assert ' data-key="xray_grid_dense_0" data-rows="3"><thead>' in markup
+    assert cells(markup)[:4] == ["-0.5000", "-0.3571", "-0.2143", "-0.0714"]
+    # the numbers are the 2nd to 5th columns now: right-aligned there, the row headers left as they are
+    assert rules(markup)[2] == ("T :is(th, td):nth-child(2), T :is(th, td):nth-child(3), "
+                                "T :is(th, td):nth-child(4), T :is(th, td):nth-child(5) { text-align: right }")
+    (table,) = parse_tables(markup)
+    back = frame(table)
+    assert back.index.tolist() == labels and back.columns.tolist() == ["4", "5", "6", "7"]
+    assert back.loc["b=3,t=7", "7"] == "-0.0714" and back.loc["two\n\nlines", "4"] == "0.6429"
+
+
+def test_marks_land_on_their_cells_and_share_one_scoped_rule():
+    marks = {(0, 3), (1, 0), (2, 2)}
+    markup = table_html(window(), numbers=("4", "5", "6", "7"), key="g", rows=["0", "1", "2"], marks=marks)
+    body = re.search(r"<tbody>(.*)</tbody>", markup).group(1)
+    rows = [re.findall(r"<td([^>]*)>", r) for r in re.findall(r"<tr>(.*?)</tr>", body)]
+    assert {(i, j) for i, row in enumerate(rows) for j, a in enumerate(row) if a == ' class="marked"'} == marks
+    assert sum(a != "" for row in rows for a in row) == 3  # no other cell carries a class
+    assert '<td class="marked">-0.0714</td>' in markup and '<td class="marked">0.9286</td>' in markup
+    assert rules(markup)[-1] == f"T td.marked {{ {MARK} }}"
+    assert MARK == "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"  # translucent: either theme
+    # a mark on a whole row (mark="row"), and no rule at all without marks
+    row_marked = table_html(window(), key="g", marks={(1, j) for j in range(4)})
+    assert re.findall(r'<td class="marked">(.*?)</td>', row_marked) == ["0.0714", "0.2143", "0.3571", "0.5000"]
+    assert "marked" not in table_html(window(), key="g", rows=["0", "1", "2"])
+
+
+def test_a_compact_table_has_tighter_cells():
+    assert rules(table_html(window(), key="g", compact=True))[-1] == "T :is(th, td) { padding: 0.25rem 0.375rem }"
+    assert "padding" not in table_html(window(), key="g")

@@ -8,6 +8,7 @@ from explorer.live.base import TOLERANCE, XRAY_BYTES
 from explorer.live.equivalences import MAX_STEPS, SEEDED_UNITS, equivalences, plan, unavailable_reason
 from explorer.presets import preset_code
 from live_models import sequential, traced
+from page_tables import page_table
 
 TAGGER = preset_code("tagger")
 TD_NO_BIAS = sequential('layers.TimeDistributed(layers.Dense(4, activation="relu", use_bias=False, name="inner"), '
@@ -121,9 +122,11 @@ def test_panel_shows_the_tagger_numbers(lang):
     at = AppTest.from_function(panel_app, default_timeout=60, args=(eq, lang, reason)).run()
     assert not at.exception
     text = catalog(lang)
-    layers, change = at.table[0].value, at.table[1].value
+    layers, change = page_table(at, "equiv_layers"), page_table(at, "equiv_change")
     params = layers[text["equiv.col.params"]].tolist()
-    assert params == ["15,200", "15,200", "15,200", "750,200"]
+    assert params == [15_200, 15_200, 15_200, 750_200]  # read back from "15,200", "750,200"
+    table = next(m.value for m in at.markdown if 'data-key="equiv_layers"' in m.value)
+    assert table.count("<td>15,200</td>") == 3 and "<td>750,200</td>" in table
     assert layers[text["equiv.col.shape"]].tolist() == ["(30, 50, 200)"] * 3 + ["(30, 200)"]
     assert all(float(d) < TOLERANCE for d in layers[text["equiv.col.diff"]].tolist()[1:3])
     moved = change[text["equiv.change.col.moved"]].tolist()

@@ -45,13 +45,10 @@ def page_text(at: AppTest) -> str:
             proto = getattr(node, "proto", None)
             if proto is not None and hasattr(proto, "DESCRIPTOR"):
                 parts += strings_in(MessageToDict(proto))
-    for df in list(at.table):
-        table = df.value
-        table = table.data if hasattr(table, "data") and not hasattr(table, "columns") else table  # a Styler
-        parts += [str(c) for c in table.columns] + [str(table.index.name)] + [str(v) for v in table.index] + [
+    assert not list(at.table), "the page's tables are HTML (explorer/ui/html_table.py), read below"
+    for table in page_tables(at).values():  # the HTML tables, their headers and cells unescaped
+        parts += [str(c) for c in table.columns] + [str(v) for v in table.index] + [
             str(v) for v in table.to_numpy().ravel()]
-    for table in page_tables(at).values():  # the HTML tables, their cells unescaped
-        parts += [str(c) for c in table.columns] + [str(v) for v in table.to_numpy().ravel()]
     raw = "\n".join(parts)
     return raw + "\n" + TAGS.sub("", raw)  # panels may colour letters or break lines with HTML after t()
 

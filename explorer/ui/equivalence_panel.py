@@ -2,7 +2,7 @@
 
 Draws an `explorer.live.equivalences.Equivalence` (computed and cached elsewhere): one table of the four
 layers (code, output shape, parameters, max |difference vs Dense|), one table of what moves when a single
-step of x changes, the checks and what was bounded. Native Streamlit tables only.
+step of x changes, the checks and what was bounded. The tables are plain HTML (explorer/ui/html_table.py).
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer.i18n import t, template
+from explorer.ui.html_table import render_table
 from explorer.ui.messages import code_span_text, safe_params
 from explorer.live.base import Text, named, shape_text
 from explorer.live.equivalences import Equivalence
@@ -31,17 +32,18 @@ def _letters(eq: Equivalence) -> dict[str, str]:
 
 
 def layers_table(eq: Equivalence, lang: str) -> pd.DataFrame:
-    """One row per layer: code, output shape, parameters, max |difference vs Dense| (all as text)."""
+    """One row per layer: its name, code, output shape, parameters (an int, None when not built), max
+    |difference vs Dense| (as text)."""
     cols = [t(lang, f"equiv.col.{c}") for c in ("variant", "code", "shape", "params", "diff")]
-    rows = [[t(lang, f"equiv.variant.{v.key}"), v.code, shape_text(v.output_shape), f"{v.params:,}",
+    rows = [[t(lang, f"equiv.variant.{v.key}"), v.code, shape_text(v.output_shape), v.params,
              t(lang, "equiv.reference") if v.key == "dense" else _diff(v.diff)] for v in eq.variants]
     f = eq.flatten
     if f is not None:
-        rows.append([t(lang, "equiv.variant.flatten"), f.code, shape_text(f.output_shape), f"{f.params:,}",
+        rows.append([t(lang, "equiv.variant.flatten"), f.code, shape_text(f.output_shape), f.params,
                      t(lang, "equiv.flatten.no_time", **_letters(eq))])
     else:
-        rows.append([t(lang, "equiv.variant.flatten"), "", "", "", t(lang, "equiv.flatten.skipped_cell")])
-    return pd.DataFrame(rows, columns=cols).set_index(cols[0])
+        rows.append([t(lang, "equiv.variant.flatten"), "", "", None, t(lang, "equiv.flatten.skipped_cell")])
+    return pd.DataFrame(rows, columns=cols, dtype=object)
 
 
 def change_table(eq: Equivalence, lang: str) -> pd.DataFrame:
@@ -55,7 +57,7 @@ def change_table(eq: Equivalence, lang: str) -> pd.DataFrame:
         rows.append([t(lang, "equiv.change.flatten", shape=shape_text(eq.flatten.output_shape)), _diff(c.flatten),
                      moved(c.flatten)])
     cols = [t(lang, f"equiv.change.col.{k}") for k in ("output", "diff", "moved")]
-    return pd.DataFrame(rows, columns=cols).set_index(cols[0])
+    return pd.DataFrame(rows, columns=cols)
 
 
 def render(eq: Equivalence, lang: str, header: bool = True) -> None:
@@ -65,7 +67,8 @@ def render(eq: Equivalence, lang: str, header: bool = True) -> None:
     b, tt, f = eq.shape
     st.markdown(t(lang, f"equiv.intro.{intro}", tensor=code_span_text(eq.tensor), layer=code_span_text(eq.layer), shape=shape_text(eq.shape),
                   named=named(eq.axes), kernel=shape_text(eq.kernel_shape), U=eq.units, **_letters(eq)))
-    st.table(layers_table(eq, lang))
+    render_table(layers_table(eq, lang), "equiv_layers", numbers=(t(lang, "equiv.col.params"),),
+                 wrap=(t(lang, "equiv.col.code"), t(lang, "equiv.col.diff")))
     st.markdown(t(lang, "equiv.explain", params=f"{eq.dense_params:,}", T=tt, **_letters(eq)))
     if eq.flatten is not None:
         key = "equiv.flatten.params" if eq.use_bias else "equiv.flatten.params_no_bias"
@@ -75,7 +78,7 @@ def render(eq: Equivalence, lang: str, header: bool = True) -> None:
         st.markdown(_text(lang, eq.flatten_skipped))
 
     st.markdown("**" + t(lang, "equiv.change.header", s=eq.change.step) + "**")
-    st.table(change_table(eq, lang))
+    render_table(change_table(eq, lang), "equiv_change", wrap=(t(lang, "equiv.change.col.output"),))
     st.markdown(t(lang, "equiv.change.explain", s=eq.change.step))
     st.markdown(t(lang, "equiv.per_step", step_shape=shape_text((eq.used[0], f)), n=eq.per_step_count,
                   diff=_diff(eq.per_step_diff)))

@@ -14,6 +14,11 @@ column listed in `numbers` has data-number on its <th> and its cells right-align
 separators ("640,000"). The column rules (cells on one line except in `wrap` columns, numbers to the right, a
 sticky header) are a <style> in the same block, scoped to the table's own class: a hash of its key, so a
 learner's layer name in an X-ray key never reaches the CSS.
+
+For the X-ray's number windows: `rows` adds a first column of row labels (<th scope="row">, under an empty
+corner header), and `marks` highlights cells by (row, column) position in the body with class "marked"
+(MARK: a translucent red over the theme's own background, readable in light and dark). Numbers for these
+are given as text already formatted by the caller ("0.1234"), in columns listed in `numbers`.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ import hashlib
 import html
 import math
 from numbers import Integral, Real
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +35,8 @@ import streamlit as st
 # follows the theme: `Canvas` is the page colour of the element's color-scheme (Streamlit sets it to light
 # or dark on the app), mixed with a little of the text colour, a quiet header band in both themes.
 STICKY = "position: sticky; top: 0; z-index: 1; background-color: color-mix(in srgb, currentColor 6%, Canvas)"
+MARK = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"  # a followed cell, on either theme
+MARKED = ' class="marked"'
 ROW_PX = 35  # a row of one line: 14 px text, Streamlit's 6 px cell padding above and below, a 1 px border
 
 
@@ -49,48 +56,63 @@ def escaped(text: str) -> str:
     return html.escape(text).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
-def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sticky: bool) -> str:
-    """The table's own CSS (selectors scoped by its class, columns by position): the data grid's 14 px text;
-    cells stay on one line except in the `wrap` columns (at least 8em wide: long text there wraps rather
-    than squeezing the column) and the headers; number columns right-aligned; a sticky header when it scrolls."""
+def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sticky: bool, first: int = 1,
+                marked: bool = False, compact: bool = False) -> str:
+    """The table's own CSS (selectors scoped by its class, columns by position, the first of `columns` being
+    column `first`): the data grid's 14 px text; cells stay on one line except in the `wrap` columns (at
+    least 8em wide: long text there wraps rather than squeezing the column) and the headers; number columns
+    right-aligned; a sticky header when it scrolls; the look of marked cells; compact: half the cells'
+    side padding (a window of 7 numbers and its row labels fits half the page's width)."""
     rules = [f".{scope} {{ font-size: 0.875rem; font-variant-numeric: tabular-nums }}",
              f".{scope} td {{ white-space: nowrap }}"]
-    wrapped = [i for i, (name, _) in enumerate(columns, 1) if name in wrap]
+    wrapped = [i for i, (name, _) in enumerate(columns, first) if name in wrap]
     if wrapped:
         rules.append(", ".join(f".{scope} td:nth-child({i})" for i in wrapped)
                      + " { white-space: normal; min-width: 8em }")
-    right = [i for i, (_, number) in enumerate(columns, 1) if number]
+    right = [i for i, (_, number) in enumerate(columns, first) if number]
     if right:
         rules.append(", ".join(f".{scope} :is(th, td):nth-child({i})" for i in right) + " { text-align: right }")
     if sticky:
-        rules.append(f".{scope} th {{ {STICKY} }}")
+        rules.append(f".{scope} thead th {{ {STICKY} }}")
+    if marked:
+        rules.append(f".{scope} td.marked {{ {MARK} }}")
+    if compact:
+        rules.append(f".{scope} :is(th, td) {{ padding: 0.25rem 0.375rem }}")
     return "<style>" + " ".join(rules) + "</style>"
 
 
 def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int | None = None,
-               key: str = "", wrap: Iterable[str] = ()) -> str:
+               key: str = "", wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
+               marks: Iterable[tuple[int, int]] = (), compact: bool = False) -> str:
     """df (n rows × m columns, its index not shown) as one line of HTML: a <div> holding the table's
     <style> and the <table>. Cells stay on one line, except in the columns named in `wrap`.
 
     With max_height_px, a table longer than that (header and n rows of ROW_PX) is put in a box that tall,
-    which scrolls with the header staying on top. A table wider than the page scrolls sideways."""
-    numbers, wrap = set(numbers), set(wrap)
+    which scrolls with the header staying on top. A table wider than the page scrolls sideways.
+    rows (n labels) heads each body row; marks: (i, j) positions in df (row i, column j) drawn marked;
+    compact: tighter cells, for windows of numbers."""
+    numbers, wrap, marks = set(numbers), set(wrap), set(marks)
     long = max_height_px is not None and (len(df) + 1) * ROW_PX > max_height_px
     columns = [(str(c), c in numbers) for c in df.columns]
     scope = "html-table-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]  # a safe class name for any key
-    head = "".join(f"<th{' data-number' if number else ''}>{escaped(name)}</th>" for name, number in columns)
+    labels = [f'<th scope="row">{escaped(str(r))}</th>' for r in rows] if rows is not None else [""] * len(df)
+    head = ("<th></th>" if rows is not None else "") + "".join(
+        f"<th{' data-number' if number else ''}>{escaped(name)}</th>" for name, number in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escaped(cell_text(value, number))}</td>"
-                         for value, (_, number) in zip(row, columns)) + "</tr>"
-        for row in df.itertuples(index=False, name=None))
+        "<tr>" + label + "".join(f"<td{MARKED if (i, j) in marks else ''}>{escaped(cell_text(value, number))}</td>"
+                                 for j, (value, (_, number)) in enumerate(zip(row, columns))) + "</tr>"
+        for i, (label, row) in enumerate(zip(labels, df.itertuples(index=False, name=None))))
     box = "overflow: auto" + (f"; max-height: {int(max_height_px)}px" if long else "")
-    return (f'<div class="html-table" style="{box}">{style_rules(scope, columns, wrap, long)}'
+    css = style_rules(scope, columns, wrap, long, 1 if rows is None else 2, bool(marks), compact)
+    return (f'<div class="html-table" style="{box}">{css}'
             f'<table class="{scope}" data-key="{escaped(key)}" data-rows="{len(df)}">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def render_table(df: pd.DataFrame, key: str, numbers: Iterable[str] = (), max_height_px: int | None = None,
-                 wrap: Iterable[str] = ()) -> None:
-    """Show df as an HTML table in a container with key `key` (the element has class .st-key-<key>)."""
+                 wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
+                 marks: Iterable[tuple[int, int]] = (), compact: bool = False) -> None:
+    """Show df as an HTML table in a container with key `key` (the element has class .st-key-<key>, the
+    browser writing each character of the key other than letters, digits, _ and - as -)."""
     with st.container(key=key):
-        st.markdown(table_html(df, numbers, max_height_px, key, wrap), unsafe_allow_html=True)
+        st.markdown(table_html(df, numbers, max_height_px, key, wrap, rows, marks, compact), unsafe_allow_html=True)

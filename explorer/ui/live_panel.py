@@ -13,7 +13,7 @@ import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
 from explorer.i18n import t, template as catalog_text
-from explorer.live.base import Text, XRay, code_text
+from explorer.live.base import Grid, Text, XRay, code_text
 from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description
 from explorer.spec import ModelSpec
@@ -23,7 +23,6 @@ from explorer.ui.messages import safe_params
 
 LAYER_KEY = "xray_layer"
 DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
-MARK_STYLE = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"
 
 
 def text(lang: str, item: Text) -> str:
@@ -106,19 +105,16 @@ def render_xray(xray: XRay, lang: str) -> None:
     for note in xray.notes:
         st.markdown(text(lang, note))
     for start in range(0, len(xray.grids), 2):  # two windows side by side: each keeps all its columns
-        for column, g in zip(st.columns(2), xray.grids[start:start + 2]):
+        for column, i in zip(st.columns(2), range(start, min(start + 2, len(xray.grids)))):
             with column:
-                st.caption(text(lang, g.title))
-                st.table(grid_styler(g))
+                st.caption(text(lang, xray.grids[i].title))
+                render_grid(xray.grids[i], f"xray_grid_{xray.layer}_{i}")
 
 
-def grid_styler(g) -> "pd.io.formats.style.Styler":
-    """The window as a table: 4 decimals, the followed cells highlighted."""
-    frame = pd.DataFrame(g.values, index=list(g.rows), columns=list(g.cols))
-    marks = set(g.marks)
-
-    def styles(data: pd.DataFrame) -> pd.DataFrame:
-        return pd.DataFrame([[MARK_STYLE if (i, j) in marks else "" for j in range(data.shape[1])]
-                             for i in range(data.shape[0])], index=data.index, columns=data.columns)
-
-    return frame.style.format("{:.4f}").apply(styles, axis=None)
+def render_grid(g: Grid, key: str) -> None:
+    """The window (rows × cols numbers) as an HTML table: its indices heading rows and columns, each number
+    with 4 decimals, the followed cells marked. `key` may hold the learner's layer names ([A-Za-z0-9_]
+    joined by "/"): the table's CSS class is a hash of it."""
+    values = pd.DataFrame([[f"{v:.4f}" for v in row] for row in g.values], columns=list(g.cols))
+    render_table(values, key, numbers=list(g.cols), rows=list(g.rows), marks=g.marks,
+                 compact=True)
