@@ -21,7 +21,7 @@ sys.path.insert(0, sys.argv[1])
 import keras
 from explorer.presets import preset_code
 from explorer.reader.code import read_code, set_constant
-from explorer.ui import cache
+from explorer.ui import cache, read_cache
 
 LABELS = {k: k for k in ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")}
 
@@ -32,7 +32,7 @@ def rss_mb():
 
 
 def page(code):
-    spec = cache.read_code_for(code).spec
+    spec = read_cache.read_code_for(code).spec
     desc = cache.describe_for(spec)
     cache.spec_tables_for(spec)
     cache.spec_diagram_for(spec, LABELS)

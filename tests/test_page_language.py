@@ -23,7 +23,7 @@ def literal_parts(text: str) -> list[str]:
 
 
 def strings_in(value) -> list[str]:
-    """Every string inside a proto-as-dict, JSON specs (Plotly) decoded so their text is searchable."""
+    """Every string inside a proto-as-dict, JSON strings decoded so their text is searchable."""
     if isinstance(value, dict):
         return [s for v in value.values() for s in strings_in(v)]
     if isinstance(value, list):

@@ -24,7 +24,6 @@ from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
 from explorer.live.xrays import xray_of
 from explorer.memo import ByteBoundedCache
 from explorer.reader.code import read_code
-from explorer.ui.read_cache import read_code_for, read_json_for, read_upload_for  # noqa: F401 (callers use cache.*)
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
 from explorer.tables import layer_table, weight_table

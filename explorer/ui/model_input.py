@@ -19,7 +19,7 @@ from explorer.presets import DEFAULT_PRESET, PRESETS, preset_code
 from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
 from explorer.share import CODE_PARAM, PRESET_PARAM, unpack_code
 from explorer.spec import ReadResult
-from explorer.ui import read_cache as cache  # the readers only: no TensorFlow before the top of the page is drawn
+from explorer.ui import read_cache  # the readers only: no TensorFlow before the top of the page is drawn
 
 CODE_KEY = "code"
 PRESET_KEY = "preset"
@@ -117,7 +117,7 @@ def _short(raw: object) -> str:
 def _controls(code: str) -> dict[str, tuple[Control, object]]:
     """name -> (control, constant) for every named number of this code that can be a control."""
     out = {}
-    for constant in cache.read_code_for(code).constants:
+    for constant in read_cache.read_code_for(code).constants:
         control = control_for(constant)
         if control is not None:
             out[constant.name] = (control, constant)
@@ -142,7 +142,7 @@ def _apply(code: str, name: str, raw: object) -> tuple[str, Notice | None]:
 
 def _errors(code: str) -> int:
     """How many lines of this code the reader refuses."""
-    return sum(1 for note in cache.read_code_for(code).notes if note.severity == "error")
+    return sum(1 for note in read_cache.read_code_for(code).notes if note.severity == "error")
 
 
 def _first_run() -> list[Notice]:
@@ -233,7 +233,7 @@ def which_preset(code: str) -> str | None:
     controls = _controls(code)
     for name in PRESETS:
         base = preset_code(name)
-        for constant in cache.read_code_for(base).constants:
+        for constant in read_cache.read_code_for(base).constants:
             if constant.name in controls:
                 base = set_constant(base, constant, controls[constant.name][0].value)
         if base == code:
@@ -276,11 +276,11 @@ def read_model(lang: str) -> ModelInput:
     source = st.session_state.get(SOURCE_KEY, "code")
     if source == "json":
         upload = st.session_state.get(UPLOAD_KEY)
-        result = cache.read_upload_for(upload.getvalue()) if upload is not None else \
-            cache.read_json_for(st.session_state.get(JSON_KEY) or "")
+        result = read_cache.read_upload_for(upload.getvalue()) if upload is not None else \
+            read_cache.read_json_for(st.session_state.get(JSON_KEY) or "")
         preset = None
     else:
         source = "code"
-        result = cache.read_code_for(code)
+        result = read_cache.read_code_for(code)
         preset = which_preset(code)
     return ModelInput(code, result, source, preset, tuple(controls), tuple(notices))
