@@ -2,12 +2,12 @@
 
 Streamlit's caches bound the number of entries, but one large configuration can weigh a hundred
 small ones; the byte sizes come from `explorer.budget`, so the bound holds before anything is built.
-Two sessions asking for the same key at once build it once.
+Two sessions asking for the same key at once build it once. `FairSlots` lets heavy work take turns.
 """
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from typing import Callable, Generic, Hashable, TypeVar
 
 V = TypeVar("V")
@@ -67,3 +67,53 @@ class ByteBoundedCache(Generic[V]):
                         self.evictions += 1
                 self._key_locks.pop(key, None)
             return created
+
+
+class FairSlots:
+    """At most `n` holders at a time, served first come, first served: `with slots: work()`.
+
+    A freed slot is handed straight to the oldest waiter, so a thread that has just finished cannot
+    take it back before the others (threading.Semaphore lets it: measured with eight sessions each
+    building and running the tagger three times in turn, p50 0.45 s but max 9.6 s; in turn, p95
+    3.5 s and max 3.5 s, for the same total time).
+    """
+
+    _new_turn = threading.Event  # (a test replaces it to interrupt a wait)
+
+    def __init__(self, n: int):
+        if n < 1:
+            raise ValueError("FairSlots needs at least one slot")
+        self.n = n
+        self._lock = threading.Lock()
+        self._free = n
+        self._queue: deque[threading.Event] = deque()
+
+    @property
+    def waiting(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def __enter__(self) -> FairSlots:
+        with self._lock:
+            if self._free and not self._queue:
+                self._free -= 1
+                return self
+            turn = self._new_turn()
+            self._queue.append(turn)
+        try:
+            turn.wait()  # the slot is ours once set: the releaser handed it over without freeing it
+        except BaseException:  # interrupted while waiting: leave the queue, or pass on a slot just handed over
+            with self._lock:
+                if turn in self._queue:
+                    self._queue.remove(turn)
+                    raise
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            if self._queue:
+                self._queue.popleft().set()
+            else:
+                self._free += 1

@@ -23,7 +23,7 @@ from explorer.build import build
 from explorer.live.base import TOLERANCE
 from explorer.live.trace import run_trace
 from explorer.live.xrays import xray_of
-from explorer.memo import ByteBoundedCache
+from explorer.memo import ByteBoundedCache, FairSlots
 from explorer.presets import preset_code
 from explorer.reader.code import read_code, set_constant
 from explorer.shapes import describe
@@ -344,3 +344,100 @@ def test_heavy_work_runs_at_most_heavy_slots_at_a_time():
         results = list(pool.map(lambda i: cache._in_turn(lambda: work(i)), range(16)))
     assert results == list(range(16))
     assert most[0] == cache.HEAVY_SLOTS
+
+
+def _queue_in_order(slots: FairSlots, count: int, order: list) -> list[threading.Thread]:
+    """`count` threads that ask for a turn one after another (each is waiting before the next asks)."""
+    threads = []
+    for i in range(count):
+        thread = threading.Thread(target=lambda i=i: slots.__enter__() and (order.append(i), slots.__exit__()))
+        thread.start()
+        deadline = time.monotonic() + 5
+        while slots.waiting < i + 1 and time.monotonic() < deadline:
+            time.sleep(0.001)
+        threads.append(thread)
+    assert slots.waiting == count
+    return threads
+
+
+def test_heavy_work_takes_turns_first_come_first_served():
+    slots, order = FairSlots(1), []
+    with slots:
+        threads = _queue_in_order(slots, 6, order)
+    for thread in threads:
+        thread.join(5)
+    assert order == list(range(6))
+    assert slots.waiting == 0
+
+
+def test_a_finished_thread_cannot_take_its_turn_back_before_a_waiting_one():
+    """threading.Semaphore lets the releasing thread re-acquire at once while another has waited;
+    FairSlots hands the slot to the waiter."""
+    slots, order = FairSlots(1), []
+    slots.__enter__()
+    threads = _queue_in_order(slots, 1, order)
+    slots.__exit__()
+    with slots:  # asks again at once, as a session's next heavy step does
+        order.append("again")
+    threads[0].join(5)
+    assert order == [0, "again"]
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def _interrupted_turn(after_handover: bool):
+    """An Event whose wait is interrupted (as a stopped script run's could be), before or after its turn came."""
+    class Turn(threading.Event):
+        def wait(self, timeout=None):
+            if after_handover:
+                super().wait(5)
+            raise _Interrupted
+    return Turn
+
+
+@pytest.mark.parametrize("after_handover", [False, True])
+def test_a_waiter_interrupted_while_waiting_never_loses_a_slot(after_handover):
+    slots, errors = FairSlots(1), []
+    slots._new_turn = _interrupted_turn(after_handover)
+
+    def ask():
+        try:
+            with slots:
+                errors.append("ran")
+        except _Interrupted:
+            errors.append("interrupted")
+
+    slots.__enter__()
+    thread = threading.Thread(target=ask)
+    thread.start()
+    if after_handover:
+        deadline = time.monotonic() + 5
+        while slots.waiting < 1 and time.monotonic() < deadline:
+            time.sleep(0.001)
+    thread.join(0 if after_handover else 5)
+    slots.__exit__()  # hands the slot to the waiter, if it is still queued
+    thread.join(5)
+    assert errors == ["interrupted"] and slots.waiting == 0
+    slots._new_turn = threading.Event
+    got = []
+    other = threading.Thread(target=lambda: slots.__enter__() and (got.append(1), slots.__exit__()))
+    other.start()
+    other.join(5)
+    assert got == [1]  # the slot was not lost
+    with pytest.raises(ValueError):
+        FairSlots(0)
+
+
+def test_the_page_caches_tell_specs_apart_by_every_nested_field(empty_caches):
+    """The caches key a spec by its repr: the same code read twice finds the same entry, and a change
+    deep inside (the LSTM inside Bidirectional; a layer's line in the code) finds another."""
+    same = [read_code(TAGGER).spec for _ in range(2)]
+    assert same[0] is not same[1]
+    assert page_cache.describe_for(same[0]) is page_cache.describe_for(same[1])
+    inner = read_code(tagger(lstm_units=76)).spec
+    assert page_cache.describe_for(inner).step("bidirectional").output_shape[-1] == 76
+    assert page_cache.describe_for(same[0]).step("bidirectional").output_shape[-1] == 75
+    moved = read_code("\n" + TAGGER).spec
+    assert moved != same[0] and page_cache.describe_for(moved) is not page_cache.describe_for(same[0])

@@ -22,7 +22,7 @@ from explorer.live.breakit import BreakOutcome, outcomes_for
 from explorer.live.equivalences import Equivalence, equivalences, unavailable_reason
 from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
 from explorer.live.xrays import xray_of
-from explorer.memo import ByteBoundedCache
+from explorer.memo import ByteBoundedCache, FairSlots
 from explorer.reader.code import read_code
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
@@ -32,10 +32,12 @@ from explorer.traps import Trap, all_traps
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
 # Heavy work (a build, a forward pass, a live panel) is Python dispatch under the interpreter lock: with
-# more of it at once than cores, every session slows down together. At most this many run at a time;
-# the others wait their turn (a session's own reruns replace each other, so one session queues one).
-HEAVY_SLOTS = 2
-_slots = threading.BoundedSemaphore(HEAVY_SLOTS)
+# more of it at once than one, every session slows down together (eight sessions building and running
+# the tagger three times each: 0.69 s per job with all at once, 0.54 s two at a time, 0.40 s one at a
+# time, as alone). So it takes turns, first come first served; light work (shapes, tables, the diagram)
+# never waits for a turn, and a session's own reruns replace each other, so one session queues one.
+HEAVY_SLOTS = 1
+_slots = FairSlots(HEAVY_SLOTS)
 
 
 def _in_turn(work):
@@ -48,6 +50,10 @@ def _in_turn(work):
 # long as the process, so move them out of the collector's way once, when this module is imported.
 gc.freeze()
 
+# A spec is frozen data whose repr shows every field, nested; Streamlit's own hashing walks the same
+# tree object by object (1.5 ms for the tagger, about 35 times per run; its repr takes 0.04 ms).
+BY_TEXT = {ModelSpec: repr, ReadResult: repr}
+
 
 @st.cache_resource(show_spinner=False)
 def traps() -> list[Trap]:
@@ -55,7 +61,7 @@ def traps() -> list[Trap]:
 
 
 # -- the learner's model: code → spec → description → build ------------------------------------
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
 def describe_for(spec: ModelSpec) -> Description:
     """Keras's weight-free shape inference for any model: shapes before anything is allocated. Shared
     read-only (a Description is frozen, all tuples): a run asks for it about ten times, and as cache_data
@@ -63,18 +69,18 @@ def describe_for(spec: ModelSpec) -> Description:
     return describe(spec)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
 def spec_budget_for(spec: ModelSpec) -> Budget:
     return description_budget(describe_for(spec))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
 def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
     desc = describe_for(spec)
     return layer_table(desc), weight_table(desc)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=BY_TEXT)
 def spec_diagram_for(spec: ModelSpec, labels: dict[str, str]) -> str:
     """The diagram as SVG text, shared read-only by every session (a str is immutable)."""
     return drawing_svg(flow_drawing(describe_for(spec), labels))
@@ -113,14 +119,14 @@ def trace_for(spec: ModelSpec) -> Trace:
                                 lambda: _in_turn(lambda: run_trace(model, spec, desc)))
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=BY_TEXT)
 def layer_xray_for(spec: ModelSpec, name: str, pick: tuple[int, ...]) -> XRay | None:
     """The X-ray of one layer, following output element `pick` (callers check live_refusal first)."""
     model, desc, trace = built_for(spec).model, describe_for(spec), trace_for(spec)
     return _in_turn(lambda: xray_of(model, spec, desc, trace, name, pick))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TEXT)
 def equivalences_for(spec: ModelSpec) -> tuple[Equivalence | None, Text | None]:
     """Dense = TimeDistributed(Dense) = Conv1D(k=1) ≠ Flatten→Dense on this model's 3-D tensor, or why
     not (callers check live_refusal first)."""
@@ -129,7 +135,7 @@ def equivalences_for(spec: ModelSpec) -> tuple[Equivalence | None, Text | None]:
     return found, (unavailable_reason(spec, desc, trace) if found is None else None)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TEXT)
 def export_for(result: ReadResult, lang: str) -> str | None:
     """The model as clean Keras 3 code, comments in lang (None: it does not describe to the end)."""
     if result.spec is None:
@@ -140,13 +146,13 @@ def export_for(result: ReadResult, lang: str) -> str | None:
         return None
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TEXT)
 def breakit_outcomes_for(spec: ModelSpec) -> tuple[BreakOutcome, ...]:
     """This model's common mistakes, each run on a tiny batch with the real error."""
     return _in_turn(lambda: outcomes_for(spec))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TEXT)
 def dense_check_for(spec: ModelSpec, name: str) -> float | None:
     """The largest difference between Dense `name` recomputed as reshape @ W + b and its output."""
     if live_refusal(spec) is not None:
