@@ -2,11 +2,14 @@
 
 Streamlit's caches bound the number of entries, but one large configuration can weigh a hundred
 small ones; the byte sizes come from `explorer.budget`, so the bound holds before anything is built.
-Two sessions asking for the same key at once build it once. `FairSlots` lets heavy work take turns.
+Two sessions asking for the same key at once build it once. A value dropped to stay under the bound
+but still in use (a session's run holds its model while others' models push it out) is found again
+instead of built twice. `FairSlots` lets heavy work take turns.
 """
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict, deque
 from typing import Callable, Generic, Hashable, TypeVar
 
@@ -22,6 +25,9 @@ class ByteBoundedCache(Generic[V]):
         self.hits = 0
         self.misses = 0
         self.evictions = 0  # entries dropped to stay under max_bytes (their memory is freed by the next gc)
+        # every value created, for as long as something else keeps it alive (no memory of its own)
+        self._alive: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+        self.revived = 0  # asks answered by a dropped value still in use
 
     @property
     def total_bytes(self) -> int:
@@ -35,6 +41,7 @@ class ByteBoundedCache(Generic[V]):
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._alive.clear()
 
     def _lookup(self, key: Hashable) -> tuple[bool, V | None]:
         with self._lock:
@@ -42,6 +49,10 @@ class ByteBoundedCache(Generic[V]):
                 self._items.move_to_end(key)
                 self.hits += 1
                 return True, self._items[key][0]
+            value = self._alive.get(key)
+            if value is not None:
+                self.revived += 1
+                return True, value
         return False, None
 
     def get_or_create(self, key: Hashable, nbytes: int, factory: Callable[[], V]) -> V:
@@ -58,6 +69,10 @@ class ByteBoundedCache(Generic[V]):
             created = factory()
             with self._lock:
                 self.misses += 1
+                try:
+                    self._alive[key] = created
+                except TypeError:  # a value that cannot be weakly referenced (an int, a tuple)
+                    pass
                 if nbytes <= self.max_bytes:
                     self._items[key] = (created, nbytes)
                     used = sum(size for _, size in self._items.values())

@@ -441,3 +441,34 @@ def test_the_page_caches_tell_specs_apart_by_every_nested_field(empty_caches):
     assert page_cache.describe_for(same[0]).step("bidirectional").output_shape[-1] == 75
     moved = read_code("\n" + TAGGER).spec
     assert moved != same[0] and page_cache.describe_for(moved) is not page_cache.describe_for(same[0])
+
+
+class _Model:
+    """A stand-in for a built model or a forward pass (both can be weakly referenced)."""
+
+    def __init__(self, key):
+        self.key = key
+
+
+def test_a_value_pushed_out_while_in_use_is_found_again_not_built_twice():
+    """Eight sessions' models do not fit the byte bound together: one session's model is dropped while its
+    run still holds it (between the table and the answer's check). Asking again must not build it again."""
+    cache: ByteBoundedCache = ByteBoundedCache(1_000)
+    built: list = []
+
+    def make(key):
+        built.append(key)
+        return _Model(key)
+
+    mine = cache.get_or_create("mine", 600, lambda: make("mine"))
+    cache.get_or_create("other", 600, lambda: make("other"))  # pushes "mine" out of the bound
+    assert "mine" not in cache._items and cache.evictions == 1
+    assert cache.get_or_create("mine", 600, lambda: make("mine")) is mine
+    assert built == ["mine", "other"] and cache.revived == 1
+    huge = cache.get_or_create("huge", 5_000, lambda: make("huge"))  # never kept: larger than the bound
+    assert cache.get_or_create("huge", 5_000, lambda: make("huge")) is huge
+    assert built == ["mine", "other", "huge"]
+    del mine, huge
+    gc.collect()
+    cache.get_or_create("mine", 600, lambda: make("mine"))  # no longer in use anywhere: built again
+    assert built == ["mine", "other", "huge", "mine"]
