@@ -161,23 +161,26 @@ def dense_check_for(spec: ModelSpec, name: str) -> float | None:
     return xray.checks[0].diff if xray is not None and xray.checks else None
 
 
-def warm() -> None:
-    """Run each kind of work once for the default preset (the reader, Keras shape inference and
-    layers, the diagram, the build, the forward pass) so a first visitor finds it ready; needs no
-    Streamlit session."""
+def warm(lang: str = "en") -> None:
+    """Fill the page's own caches for the default preset, in the order the page asks (shapes, tables,
+    diagram, the build, the forward pass, the answer's check), so a first visitor finds each ready or
+    being made (the caches make a second asker wait for the first); needs no Streamlit session."""
     from explorer.presets import DEFAULT_PRESET, preset_code
+    from explorer.ui.answer_panel import dense_on_sequence
+    from explorer.ui.diagram_panel import labels
 
-    labels = {k: k for k in ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")}
     spec = read_code(preset_code(DEFAULT_PRESET)).spec
-    if spec is not None:
-        desc = describe(spec)
-        drawing_svg(flow_drawing(desc, labels))
-        budget = description_budget(desc)
-        if budget.fits_memory and desc.ok:
-            built = _heavy.get_or_create(("spec", spec), budget.weight_bytes, lambda: build(spec, desc))
-            if built.model is not None:  # the answer's live check reads this forward pass
-                _heavy.get_or_create(("trace", spec), budget.total_bytes - budget.weight_bytes,
-                                     lambda: run_trace(built.model, spec, desc))
+    if spec is None:
+        return
+    desc = describe_for(spec)
+    spec_tables_for(spec)
+    spec_diagram_for(spec, labels(lang))
+    if spec_budget_for(spec).fits_memory and desc.ok and built_for(spec).model is not None:
+        dense = dense_on_sequence(desc)
+        if dense is not None:  # reads the forward pass
+            dense_check_for(spec, dense.name)
+        elif live_refusal(spec) is None:
+            trace_for(spec)
 
 
 _trimmed_after = 0  # _heavy.evictions when the heap was last given back
