@@ -472,3 +472,33 @@ def test_a_value_pushed_out_while_in_use_is_found_again_not_built_twice():
     gc.collect()
     cache.get_or_create("mine", 600, lambda: make("mine"))  # no longer in use anywhere: built again
     assert built == ["mine", "other", "huge", "mine"]
+
+
+def test_a_run_that_started_its_heavy_work_goes_before_runs_that_came_later():
+    """A script run's forward pass and X-ray queue at the place of its first heavy step (its build), so a
+    class arriving at once sees runs finish in the order they came, not every run waiting behind the whole
+    queue once per step."""
+    slots, order = FairSlots(1), []
+    built, next_step = threading.Event(), threading.Event()
+
+    def early_run():
+        with slots:  # its build, while nobody waits
+            pass
+        built.set()
+        next_step.wait(5)
+        with slots:  # its forward pass, asked after two later runs queued
+            order.append("early run")
+
+    early = threading.Thread(target=early_run)
+    early.start()
+    assert built.wait(5)
+    slots.__enter__()  # somebody else's long step
+    later = _queue_in_order(slots, 2, order)  # two runs that came after the early one
+    next_step.set()
+    deadline = time.monotonic() + 5
+    while slots.waiting < 3 and time.monotonic() < deadline:
+        time.sleep(0.001)
+    slots.__exit__()
+    for thread in [early, *later]:
+        thread.join(5)
+    assert order == ["early run", 0, 1]
