@@ -34,8 +34,9 @@ _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
 # Heavy work (a build, a forward pass, a live panel) is Python dispatch under the interpreter lock: with
 # more of it at once than one, every session slows down together (eight sessions building and running
 # the tagger three times each: 0.69 s per job with all at once, 0.54 s two at a time, 0.40 s one at a
-# time, as alone). So it takes turns, first come first served; light work (shapes, tables, the diagram)
-# never waits for a turn, and a session's own reruns replace each other, so one session queues one.
+# time, as alone). So it takes turns, in the order the runs first asked (a run that has built its model
+# keeps its place for its forward pass and X-ray); light work (shapes, tables, the diagram) never waits
+# for a turn, and a session's own reruns replace each other, so one session queues one.
 HEAVY_SLOTS = 1
 _slots = FairSlots(HEAVY_SLOTS)
 
