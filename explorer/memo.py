@@ -105,7 +105,6 @@ class FairSlots:
     def __init__(self, n: int):
         if n < 1:
             raise ValueError("FairSlots needs at least one slot")
-        self.n = n
         self._lock = threading.Lock()
         self._free = n
         self._queue: list[tuple[int, int, threading.Event]] = []  # a heap: (place, request number, turn)

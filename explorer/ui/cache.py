@@ -7,7 +7,6 @@ between sessions and only ever called with training=False.
 from __future__ import annotations
 
 import gc
-import threading
 
 import pandas as pd
 import streamlit as st
@@ -178,10 +177,8 @@ def warm(lang: str = "en") -> None:
     spec_diagram_for(spec, labels(lang))
     if spec_budget_for(spec).fits_memory and desc.ok and built_for(spec).model is not None:
         dense = dense_on_sequence(desc)
-        if dense is not None:  # reads the forward pass
+        if dense is not None:  # the answer's check: it reads the forward pass
             dense_check_for(spec, dense.name)
-        elif live_refusal(spec) is None:
-            trace_for(spec)
 
 
 _trimmed_after = 0  # _heavy.evictions when the heap was last given back
