@@ -56,8 +56,7 @@ def model_share_query(code: str, preset: str | None, values: list[tuple[str, obj
         if len(packed) > MAX_CODE_PARAM:
             return None
         params = [(CODE_PARAM, packed)]
-    # the language as the selector's label, the value Streamlit's URL binding writes and keeps
-    return urlencode(params + [(LANG_PARAM, LANGUAGES[lang])])
+    return urlencode(params + [(LANG_PARAM, lang if lang in LANGUAGES else "en")])
 
 
 def page_base(url: str | None) -> str:

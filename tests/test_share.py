@@ -24,9 +24,9 @@ OLD_LINK = (BASE + "?vocab_size=777&embed_dim=13&seq_len=9&lstm_units=17&dense_u
 def test_default_query_names_every_named_number_in_code_order():
     query = model_share_query(preset_code("tagger"), "tagger", DEFAULT_VALUES, "en")
     assert query == ("vocab_size=10000&embed_dim=64&seq_len=50&lstm_units=75&merge_mode=ave&dense_units=200"
-                     "&count_classes=5&batch_size=30&lang=English")
-    assert model_share_query("", "tagger", DEFAULT_VALUES, "zh").endswith("&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")
-    assert model_share_query("", "gru_tagger", [("gru_units", 9)], "en") == "preset=gru_tagger&gru_units=9&lang=English"
+                     "&count_classes=5&batch_size=30&lang=en")
+    assert model_share_query("", "tagger", DEFAULT_VALUES, "zh").endswith("&lang=zh")
+    assert model_share_query("", "gru_tagger", [("gru_units", 9)], "en") == "preset=gru_tagger&gru_units=9&lang=en"
 
 
 @pytest.mark.parametrize("code", ["", "x = 1\n", preset_code("two_inputs"), "名字 = 3  # ünïcode\n" * 50])
@@ -96,7 +96,8 @@ def test_a_link_from_before_presets_restores_every_number_the_language_and_the_t
     assert table["参数量"].tolist() == [0, 777 * 13, 2 * 4 * 17 * (13 + 17 + 1), 34 * 31 + 31, 31 * 12 + 12]
     assert "lstm_units = 17" in at.text_area(key="code").value
     link = link_on_page(at)  # the page offers a link with the same numbers, in the code's order
-    assert dict(parse_qsl(urlsplit(link).query)) == dict(parse_qsl(urlsplit(OLD_LINK).query))
+    assert dict(parse_qsl(urlsplit(link).query)) == {**dict(parse_qsl(urlsplit(OLD_LINK).query)), "lang": "zh"}
+    assert at.query_params == dict(parse_qsl(urlsplit(link).query))  # the address bar is the link
 
 
 def test_link_follows_the_sidebar(app):
@@ -146,7 +147,7 @@ def test_language_comes_from_the_locale_unless_the_link_names_one(app):
     app.context = {"url": BASE, "locale": "zh-CN"}
     at = app.run()
     assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
-    assert dict(parse_qsl(urlsplit(link_on_page(at)).query))["lang"] == "简体中文"
+    assert dict(parse_qsl(urlsplit(link_on_page(at)).query))["lang"] == "zh"
     other = AppTest.from_file(str(ROOT / "page.py"), default_timeout=120)
     other.context = {"url": BASE, "locale": "zh-CN"}
     other.query_params["lang"] = "en"
@@ -156,7 +157,7 @@ def test_language_comes_from_the_locale_unless_the_link_names_one(app):
 
 @pytest.mark.parametrize("value", ["zh", "简体中文"])
 def test_a_link_written_by_the_language_selector_opens_without_a_warning(app, value):
-    # choosing 简体中文 in the browser puts lang=简体中文 in the address bar (Streamlit writes the label)
+    # links from before the page wrote its own address carry the selector's label (lang=简体中文)
     app.query_params["lang"] = value
     app.query_params["seq_len"] = "20"
     at = app.run()

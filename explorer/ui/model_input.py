@@ -31,6 +31,7 @@ _STARTED = "_model_started"
 _PENDING = "_model_url_notices"
 _SENT = "_model_sent"  # widget key -> _Sent (quick changes, below)
 _DRAWN = "_model_drawn"  # widget key -> the value the last run drew
+_LANG_DRAWN = "_model_lang_drawn"  # the language the preset selector's labels were last drawn in
 SENT_GRACE_S = 2.0  # how long after a written value is drawn a browser may still send an older one
 _clock = time.monotonic
 _NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM)
@@ -146,7 +147,8 @@ def _errors(code: str) -> int:
 
 
 def _first_run() -> list[Notice]:
-    """The code from the link (or the default preset), with the link's numbers applied. Once per session."""
+    """The code from the link (or the default preset), with the link's numbers applied. Once per session.
+    Every value the link holds is used or named in a notice: nothing is dropped without a word."""
     if st.session_state.get(_STARTED):
         return st.session_state.pop(_PENDING, [])
     st.session_state[_STARTED] = True
@@ -164,7 +166,6 @@ def _first_run() -> list[Notice]:
         else:
             code = unpacked
     controls = _controls(code)
-    rewrite = {}
     for key in params:
         if key in _NOT_SETTINGS:
             continue
@@ -179,23 +180,33 @@ def _first_run() -> list[Notice]:
         code, notice = _apply(code, key, values[-1])
         if notice is not None:
             notices.append(notice)
-            rewrite[key] = notice.used
     st.session_state[CODE_KEY] = code
     st.session_state[PRESET_KEY] = which_preset(code) or CUSTOM
     st.session_state[SOURCE_KEY] = "code"
-    if rewrite:  # Streamlit seeds bound widgets from the URL itself: give it only values we accept
-        for key, value in rewrite.items():
-            params[key] = value
-        st.session_state[_PENDING] = notices
-        st.rerun()
     return notices
 
 
+def _preset_choice(value: object) -> str | None:
+    """The preset selector's value as a choice: a preset's name or CUSTOM. Anything else (None) is not
+    the learner's choice: a browser that still shows the selector's label from before a language switch
+    sends that label back (Streamlit keeps a selectbox's value as its label), or a forged value."""
+    return value if value in PRESETS or value == CUSTOM else None
+
+
+def _code_preset() -> str:
+    """What the preset selector should say for the code the page holds."""
+    code = st.session_state.get(CODE_KEY)
+    return (which_preset(code) if isinstance(code, str) else None) or CUSTOM
+
+
 def _load_preset() -> None:
-    name = _from_browser(PRESET_KEY)
+    """The preset selector's callback: only a preset the learner chose replaces the code."""
+    name = _preset_choice(_from_browser(PRESET_KEY))
+    if name is None:  # not a choice: the code stays, the selector is put back (read_model)
+        return
     if name == CUSTOM:  # "your own code" keeps the code as it is
         return
-    _set(CODE_KEY, preset_code(name if name in PRESETS else DEFAULT_PRESET))
+    _set(CODE_KEY, preset_code(name))
     st.session_state[SOURCE_KEY] = "code"
 
 
@@ -249,8 +260,11 @@ def _help(control: Control, lang: str) -> str:
 def read_model(lang: str) -> ModelInput:
     """The sidebar's preset and named numbers, and the model the page shows."""
     notices = list(_first_run())
-    if st.session_state.get(PRESET_KEY) not in PRESETS + (CUSTOM,):  # a forged value
-        st.session_state[PRESET_KEY] = CUSTOM
+    if _preset_choice(st.session_state.get(PRESET_KEY)) is None or st.session_state.get(_LANG_DRAWN) != lang:
+        # a stale label or a forged value; or the language changed, and the browser still shows the
+        # old language's label: writing the value sends the browser the label in the new language
+        st.session_state[PRESET_KEY] = _code_preset()
+    st.session_state[_LANG_DRAWN] = lang
     st.sidebar.selectbox(t(lang, "model.preset"), PRESETS + (CUSTOM,), key=PRESET_KEY, on_change=_load_preset,
                          format_func=lambda name: t(lang, f"preset.{name}" if name in PRESETS else "model.preset_custom"))
     code = _from_browser(CODE_KEY)
@@ -264,10 +278,9 @@ def read_model(lang: str) -> ModelInput:
         _set(name, control.value)  # the code is the truth
         if control.is_number:
             st.sidebar.number_input(name, min_value=control.low, max_value=control.high, step=1, key=name,
-                                    help=_help(control, lang), bind="query-params",
-                                    on_change=_constant_changed, args=(name,))
+                                    help=_help(control, lang), on_change=_constant_changed, args=(name,))
         else:
-            st.sidebar.selectbox(name, control.choices, key=name, help=_help(control, lang), bind="query-params",
+            st.sidebar.selectbox(name, control.choices, key=name, help=_help(control, lang),
                                  on_change=_constant_changed, args=(name,))
     if not controls:
         st.sidebar.caption(t(lang, "model.sidebar_none"))
