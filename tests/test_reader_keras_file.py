@@ -129,6 +129,7 @@ JSON_VALUES = st.recursive(
     max_leaves=8)
 
 
+@pytest.mark.slow  # 1,000 generated archives
 @settings(max_examples=1000, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_mutated_configs_never_raise(data):
