@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .kinds import recurrent_kind, traits
+
 BYTES_PER_FLOAT = 4
 # A Keras initializer fills a new tensor and scales it before the variable takes it: while the largest
 # weight is initialized, two temporary copies of it exist (measured: building the largest model the
@@ -80,27 +82,21 @@ def _unknown_axes(step) -> int:
     return max([unknown(step.input_shapes)] + [unknown((s,)) for s in step.output_shapes])
 
 
-GATES = {"LSTM": 4, "GRU": 3, "SimpleRNN": 1}
-
-
 def working_elements(step, batch: int) -> int:
     """Floats a layer holds only while it runs, beyond its output (measured here with a batch of
     1,254 × 50): a recurrent layer keeps its input and every step's gate pre-activations, per
-    direction (a Bidirectional(LSTM) peaked at 10× its output); TimeDistributed folds its input
-    into the batch axis and back, about two copies of it."""
+    direction (a Bidirectional(LSTM) peaked at 10× its output); a layer that holds copies of its
+    input (TimeDistributed folds it into the batch axis and back) holds those."""
     if step.input_shape is None:
         return 0
     inputs = math.prod(concrete(step.input_shape, batch))
-    rnn = step.cls if step.cls in GATES else step.inner_cls if step.cls == "Bidirectional" else ""
-    if rnn in GATES and len(step.input_shape) >= 3:
-        units = step.output_shape[-1] // (2 if step.cls == "Bidirectional" and step.arg("merge_mode", "concat")
-                                          == "concat" else 1)
+    kind, rnn = traits(step.cls), recurrent_kind(step.cls, step.inner_cls)
+    if rnn is not None and len(step.input_shape) >= 3:
+        merged = kind.directions if step.arg("merge_mode", "concat") == "concat" else 1
+        units = step.output_shape[-1] // merged
         positions = inputs // concrete(step.input_shape, batch)[-1]
-        directions = 2 if step.cls == "Bidirectional" else 1
-        return directions * positions * (GATES[rnn] * units + step.input_shape[-1])
-    if step.cls == "TimeDistributed":
-        return 2 * inputs
-    return 0
+        return kind.directions * positions * (rnn.gates * units + step.input_shape[-1])
+    return kind.working_copies * inputs
 
 
 def description_budget(desc) -> Budget:

@@ -8,13 +8,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .kinds import get_kind
+from .kinds import get_kind, recurrent_layer, traits
 from .kinds.base import AxisNamer, Ctx, Fix, Shape
 from .spec import LayerSpec, ModelSpec
 
 _NDIM = re.compile(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)")
 _COUNT = re.compile(r"expects 1 input\(s\), but it received (\d+) input tensors")
-RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 
 
 def _named(axes: tuple[str, ...]) -> str:
@@ -30,28 +29,14 @@ def _producer(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
     return names.get(layer.inputs[0][0]) if layer.inputs else None
 
 
-def _recurrent(layer: LayerSpec | None) -> LayerSpec | None:
-    """The RNN inside a producer (the layer itself, or the one a Bidirectional wraps)."""
-    if layer is None:
-        return None
-    if layer.kind in RECURRENT:
-        return layer
-    if layer.kind == "Bidirectional" and layer.inner is not None and layer.inner.kind in RECURRENT:
-        return layer.inner
-    return None
-
-
-KEEPS_RANK = ("Dense", "Dropout", "Activation", "LayerNormalization", "BatchNormalization", "SpatialDropout1D")
-
-
 def _rnn_upstream(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
     """The RNN (or Bidirectional RNN) that feeds `layer` through layers that keep the rank
     (Dense, Dropout...), or None: where a time axis lost upstream was lost."""
     names = {l.name: l for l in spec.layers}
     node = _producer(spec, layer)
-    while node is not None and _recurrent(node) is None and node.kind in KEEPS_RANK:
+    while node is not None and recurrent_layer(node) is None and traits(node.kind).keeps_rank:
         node = names.get(node.inputs[0][0]) if node.inputs else None
-    return node if _recurrent(node) is not None else None
+    return node if recurrent_layer(node) is not None else None
 
 
 def _with_arg(layer: LayerSpec, name: str, value) -> str:
@@ -63,7 +48,7 @@ def _with_arg(layer: LayerSpec, name: str, value) -> str:
         sources = tuple((k, v) for k, v in spec.sources if k != name)
         return dataclasses.replace(spec, args=tuple(sorted(args.items())), sources=sources)
 
-    if layer.kind == "Bidirectional" and name != "merge_mode" and layer.inner is not None:
+    if traits(layer.kind).directions > 1 and name != "merge_mode" and layer.inner is not None:
         return layer_code(dataclasses.replace(layer, inner=changed(layer.inner)))
     return layer_code(changed(layer))
 
@@ -81,9 +66,10 @@ def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_ax
         return Fix("cause.unknown_size", tuple(p.items()))
     if "zero or negative" in message or "too short" in message:
         return Fix("cause.too_short", tuple(p.items()))
-    if layer.kind == "Concatenate" or "matching shapes" in message:
+    joins = traits(layer.kind).joins
+    if joins == "concat" or "matching shapes" in message:
         return Fix("cause.concat", tuple(p.items()))
-    if layer.kind in ("Add", "Multiply", "Average", "Subtract", "Maximum", "Minimum"):
+    if joins == "elementwise":
         return Fix("cause.merge", tuple(p.items()))
     return Fix("cause.generic", tuple(p.items()))
 
@@ -95,9 +81,9 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
     m = _NDIM.search(message)
     lost_time = (m is not None and int(m.group(1)) == int(m.group(2)) + 1) or "at least 3 dimensions" in message
     upstream = _rnn_upstream(spec, layer) if lost_time else None
-    if upstream is not None and not _recurrent(upstream).arg("return_sequences", False):
+    if upstream is not None and not recurrent_layer(upstream).arg("return_sequences", False):
         # the time axis was dropped by an RNN further up (LSTM → Dense → TimeDistributed): fix it there
-        return Fix("fix.return_sequences", (("layer", upstream.name), ("rnn", _recurrent(upstream).name)),
+        return Fix("fix.return_sequences", (("layer", upstream.name), ("rnn", recurrent_layer(upstream).name)),
                    _with_arg(upstream, "return_sequences", True))
     if kind is not None and in_shapes:
         try:
@@ -106,7 +92,7 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
             own = None
         if own is not None:
             return own
-    rnn = _recurrent(producer)
+    rnn = recurrent_layer(producer)
     m = _NDIM.search(message)
     if m:
         expected, found = int(m.group(1)), int(m.group(2))
@@ -120,11 +106,11 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
             return Fix("fix.flatten", (("layer", layer.name),), "layers.Flatten()")
     m = _COUNT.search(message)
     if m and producer is not None:
-        if producer.kind == "Bidirectional" and producer.arg("merge_mode", "concat") is None:
+        if traits(producer.kind).directions > 1 and producer.arg("merge_mode", "concat") is None:
             return Fix("fix.merge_mode", (("layer", producer.name),), _with_arg(producer, "merge_mode", "concat"))
         if rnn is not None and rnn.arg("return_state", False):
             return Fix("fix.return_state", (("layer", producer.name),), "outputs, *states = ...")
-    if layer.kind == "Flatten" and in_shapes and None in in_shapes[0][1:]:
+    if traits(layer.kind).flattens and in_shapes and None in in_shapes[0][1:]:
         return Fix("fix.fixed_length", (("layer", layer.name),))
     return None
 

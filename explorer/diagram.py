@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from .axes import axis_color
+from .kinds import traits
 from .shapes import Description, Step
 
 WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band
@@ -127,7 +128,7 @@ def layout(desc: Description) -> dict[str, tuple[int, int]]:
 def step_label(step: Step) -> tuple[str, ...]:
     """The layer's name on its arrow: 'Bidirectional(LSTM)' and, for Bidirectional, its merge mode."""
     label = f"{step.cls}({step.inner_cls})" if step.inner_cls else step.cls
-    if step.cls == "Bidirectional":
+    if traits(step.cls).directions > 1:
         return label, f"(merge_mode={step.arg('merge_mode', 'concat')})"
     return (label,)
 

@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from .i18n import t
-from .kinds import get_kind
+from .kinds import get_kind, traits
 from .shapes import Axis, Description, Step
 from .spec import LayerSpec, ModelSpec, ReadResult, Value
 from .tables import axis_meaning, named, shape_text
@@ -40,8 +40,6 @@ MAX_INT = 10**15  # arithmetic in a source expression beyond this is not written
 # names the exported code itself uses: never a constant's or a layer's variable
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"keras", "layers", "model", "print",
                                                                         "__name__"}
-# layers Keras calls with one argument per tensor (`mha(query, value)`), not with a list
-SEPARATE_TENSORS = frozenset({"MultiHeadAttention"})
 _STATE_NAMES = {2: ("state_h", "state_c"), 1: ("state",)}
 _OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
         ast.Mod: operator.mod, ast.Div: operator.truediv, ast.Pow: operator.pow}
@@ -253,7 +251,7 @@ def _call(layer: LayerSpec, tensors: dict[str, list[str]]) -> str:
         return [v for node, index in refs for v in (tensors[node] if index is None else [tensors[node][index]])]
 
     args = expand(layer.inputs)
-    if layer.kind in SEPARATE_TENSORS:
+    if traits(layer.kind).separate_tensors:
         text = ", ".join(args)
     elif get_kind(layer.kind).takes_list or len(args) != 1:
         text = f"[{', '.join(args)}]"
@@ -269,9 +267,10 @@ def _suffixes(layer: LayerSpec, count: int) -> list[str]:
     Bidirectional's directions; `_0`, `_1`... for anything else with several outputs."""
     if count == 1:
         return [""]
-    rnn = layer.inner if layer.kind == "Bidirectional" else layer
-    states = _STATE_NAMES.get(getattr(get_kind(rnn.kind), "states", 0), ()) if rnn is not None else ()
-    if layer.kind == "Bidirectional":
+    two_way = traits(layer.kind).directions > 1
+    rnn = layer.inner if two_way else layer
+    states = _STATE_NAMES.get(traits(rnn.kind).states, ()) if rnn is not None else ()
+    if two_way:
         merged = [""] if layer.arg("merge_mode", "concat") is not None else ["_forward", "_backward"]
         wanted = merged + [f"_{way}_{s}" for way in ("forward", "backward") for s in states]
     else:

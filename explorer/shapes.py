@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from .axes import letter_hint
-from .kinds import get_kind
+from .kinds import get_kind, traits
 from .kinds.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 
@@ -255,9 +255,10 @@ def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) ->
     SimpleRNN: h; a Bidirectional: those of both directions). Keras checks this only when it builds."""
     if not layer.states:
         return
-    rnn = layer.inner if layer.kind == "Bidirectional" and layer.inner is not None else layer
+    directions = traits(layer.kind).directions
+    rnn = layer.inner if directions > 1 and layer.inner is not None else layer
     units = rnn.arg("units")
-    count = (2 if rnn.kind == "LSTM" else 1) * (2 if layer.kind == "Bidirectional" else 1)
+    count = (traits(rnn.kind).states or 1) * directions
     batch = ctx.shape[0]
     wanted = tuple((batch, units) for _ in range(count))
     same = len(state_shapes) == count and all(

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import TYPE_CHECKING
 
 from .base import LayerKind
+
+if TYPE_CHECKING:
+    from ..spec import LayerSpec
 
 REGISTRY: dict[str, LayerKind] = {}
 
@@ -28,6 +32,36 @@ def _discover() -> None:
 def get_kind(class_name: str) -> LayerKind | None:
     """The kind for a Keras class name, or None if the explorer does not support it."""
     return REGISTRY.get(class_name) if isinstance(class_name, str) else None
+
+
+_PLAIN = LayerKind()
+
+
+def traits(class_name: object) -> LayerKind:
+    """The kind for a class name, or a plain LayerKind (every trait at its default) for anything
+    else: an input ("InputLayer"), no layer (""), a class the registry does not hold."""
+    return get_kind(class_name) or _PLAIN
+
+
+def recurrent_kind(class_name: str, inner_class: str = "") -> LayerKind | None:
+    """The kind of the RNN a layer runs along its time axis: its own (LSTM), or that of the RNN a
+    two-way wrapper runs (Bidirectional(LSTM)); None for any other layer."""
+    kind, inner = traits(class_name), traits(inner_class)
+    if kind.recurrent:
+        return kind
+    return inner if kind.directions > 1 and inner.recurrent else None
+
+
+def recurrent_layer(layer: LayerSpec | None) -> LayerSpec | None:
+    """The RNN layer inside a layer: the layer itself, or the RNN a two-way wrapper runs."""
+    if layer is None:
+        return None
+    if traits(layer.kind).recurrent:
+        return layer
+    inner = layer.inner
+    if inner is not None and traits(layer.kind).directions > 1 and traits(inner.kind).recurrent:
+        return inner
+    return None
 
 
 _discover()

@@ -58,7 +58,7 @@ class MultiHeadAttention(LayerKind):
     positional = ("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape")
     code_positional = 0
     takes_list = True
-    call_arguments = ROLES  # the code line calls it as mha(query, value), not on a list
+    call_roles = ROLES  # the code line calls it as mha(query, value), not on a list
     rules = (
         ArgRule("num_heads", "int", None, 1, 4096),
         ArgRule("key_dim", "int", None, 1, MAX_SIZE),

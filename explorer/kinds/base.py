@@ -198,6 +198,31 @@ class LayerKind:
     code_positional: ClassVar[int] = 1  # how many leading arguments the code line writes by position
     examples: ClassVar[tuple[Example, ...]] = ()
 
+    # -- traits: what generic modules ask the kind instead of naming Keras classes -------------------
+    recurrent: ClassVar[bool] = False  # an RNN: one cell read along the time axis, step after step
+    states: ClassVar[int] = 0  # state tensors return_state adds and initial_state takes (LSTM: 2)
+    state_names: ClassVar[tuple[str, ...]] = ()  # those states' letters: LSTM ("h", "c")
+    gates: ClassVar[int] = 0  # blocks of H side by side in an RNN's kernels (LSTM: 4)
+    gate_names: ClassVar[tuple[str, ...]] = ()  # those blocks in Keras's order: LSTM ("i", "f", "c", "o")
+    time_axis: ClassVar[int | None] = None  # the axis a recurrent or per-step layer walks along (1)
+    directions: ClassVar[int] = 1  # 2: runs its inner layer forward and backward, merge_mode joins them
+    per_step: ClassVar[bool] = False  # runs its inner layer on each step of the time axis on its own
+    working_copies: ClassVar[int] = 0  # copies of its input it holds while it runs, beyond its output
+    call_roles: ClassVar[tuple[str, ...]] = ("inputs",)  # the tensors a call takes, by position
+    takes_initial_state: ClassVar[bool] = False  # a call may pass initial_state=[...] (its RNN's states)
+    keeps_rank: ClassVar[bool] = False  # the output keeps every input axis: a time axis lost above stays lost
+    flattens: ClassVar[bool] = False  # folds every axis after the batch into one: their sizes must be known
+    contracts_last_axis: ClassVar[bool] = False  # one matrix on the last axis at every position (the X-ray's lesson)
+    integer_input: ClassVar[bool] = False  # reads integer ids: a model input it reads first is int32
+    ids_below: ClassVar[str] = ""  # the argument its integer ids stay below ("input_dim")
+    joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
+    helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
+
+    @property
+    def separate_tensors(self) -> bool:
+        """Called with one argument per tensor (`mha(query, value)`), not with a list."""
+        return len(self.call_roles) > 1
+
     # -- arguments ---------------------------------------------------------------------------
     def rule(self, name: str) -> ArgRule | None:
         return next((r for r in self.rules if r.name == name), None)

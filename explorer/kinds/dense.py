@@ -13,6 +13,7 @@ from ..spec import LayerSpec
 
 class Dense(LayerKind):
     class_name = "Dense"
+    keeps_rank = contracts_last_axis = True
     positional = ("units", "activation", "use_bias", "kernel_initializer", "bias_initializer")
     rules = (
         ArgRule("units", "int", None, 1, MAX_SIZE),

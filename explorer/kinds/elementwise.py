@@ -30,6 +30,7 @@ _EPSILON = ArgRule("epsilon", "float", 1e-3, 0.0, 1.0, neutral=True)
 
 class Activation(LayerKind):
     class_name = "Activation"
+    keeps_rank = True
     positional = ("activation",)
     rules = (ArgRule("activation", "activation", None, choices=ACTIVATIONS, neutral=True),)
     examples = (
@@ -40,6 +41,7 @@ class Activation(LayerKind):
 
 class Dropout(LayerKind):
     class_name = "Dropout"
+    keeps_rank = True
     positional = ("rate", "noise_shape", "seed")  # noise_shape has no rule: the reader refuses it
     rules = (_RATE, _SEED)
     examples = (
@@ -50,6 +52,7 @@ class Dropout(LayerKind):
 
 class SpatialDropout1D(LayerKind):
     class_name = "SpatialDropout1D"
+    keeps_rank = True
     positional = ("rate", "seed")
     rules = (_RATE, _SEED)
     examples = (
@@ -62,6 +65,7 @@ class _Normalization(LayerKind):
     """What BatchNormalization and LayerNormalization share: one axis, gamma and beta of its size."""
 
     code_positional = 0
+    keeps_rank = True
     stats = ()  # weights beyond gamma and beta, in Keras's order
     ops_per_number = 0
 

@@ -16,6 +16,7 @@ from ..spec import LayerSpec
 
 class Embedding(LayerKind):
     class_name = "Embedding"
+    integer_input, ids_below = True, "input_dim"
     positional = ("input_dim", "output_dim", "embeddings_initializer", "embeddings_regularizer",
                   "embeddings_constraint", "mask_zero")
     code_positional = 2

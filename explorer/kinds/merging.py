@@ -57,6 +57,7 @@ def concat_mismatch(shapes: tuple[Shape, ...], axis: int):
 
 class Concatenate(LayerKind):
     class_name = "Concatenate"
+    joins, helper = "concat", "concatenate"
     positional = ("axis",)
     code_positional = 0
     takes_list = True
@@ -148,6 +149,7 @@ def broadcast_mismatch(shapes: tuple[Shape, ...]):
 
 class _Elementwise(LayerKind):
     takes_list = True
+    joins = "elementwise"
     ops_per_extra_input = 1  # one add or multiply per number for each input after the first
     ops_extra = 0
 
@@ -202,6 +204,7 @@ class _Elementwise(LayerKind):
 
 class Add(_Elementwise):
     class_name = "Add"
+    helper = "add"
     examples = (
         Example({}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 0),
         Example({}, ((None, 3, 4), (None, 1, 4), (None, 4)), (None, 3, 4), 0),
@@ -210,6 +213,7 @@ class Add(_Elementwise):
 
 class Multiply(_Elementwise):
     class_name = "Multiply"
+    helper = "multiply"
     examples = (
         Example({}, ((None, 10), (None, 10)), (None, 10), 0),
         Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0),
@@ -218,6 +222,7 @@ class Multiply(_Elementwise):
 
 class Average(_Elementwise):
     class_name = "Average"
+    helper = "average"
     ops_extra = 1  # the sum is multiplied by 1/n
     examples = (
         Example({}, ((None, 50, 75), (None, 50, 75)), (None, 50, 75), 0),

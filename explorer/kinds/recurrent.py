@@ -87,6 +87,7 @@ class Recurrent(LayerKind):
     gates: ClassVar[int] = 1
     cell: ClassVar[str] = ""
     states: ClassVar[int] = 1  # state tensors return_state adds
+    recurrent, time_axis, takes_initial_state = True, 1, True
 
     def initializers(self, spec: LayerSpec, seed: int) -> dict[str, Any]:
         import keras
@@ -172,6 +173,7 @@ _RNN_ARGS = ("use_bias", "kernel_initializer", "recurrent_initializer", "bias_in
 class LSTM(Recurrent):
     class_name = "LSTM"
     gates, cell, states = 4, "lstm_cell", 2
+    gate_names, state_names = ("i", "f", "c", "o"), ("h", "c")
     positional = ("units", "activation", "recurrent_activation") + _RNN_ARGS + ("unit_forget_bias",)
     rules = _common_rules(gated=True) + (ArgRule("unit_forget_bias", "bool", True, neutral=True),)
     examples = (
@@ -188,6 +190,7 @@ class LSTM(Recurrent):
 class GRU(Recurrent):
     class_name = "GRU"
     gates, cell, states = 3, "gru_cell", 1
+    gate_names, state_names = ("z", "r", "h"), ("h",)
     positional = ("units", "activation", "recurrent_activation") + _RNN_ARGS
     rules = _common_rules(gated=True) + (ArgRule("reset_after", "bool", True),)
     examples = (
@@ -209,6 +212,7 @@ class GRU(Recurrent):
 class SimpleRNN(Recurrent):
     class_name = "SimpleRNN"
     gates, cell, states = 1, "simple_rnn_cell", 1
+    gate_names, state_names = ("h",), ("h",)
     positional = ("units", "activation") + _RNN_ARGS
     rules = _common_rules(gated=False)
     examples = (

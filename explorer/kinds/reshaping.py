@@ -58,6 +58,7 @@ def merged_letter(ctx: Ctx, sizes: Shape, letters: tuple[str, ...], size: int | 
 
 class Flatten(LayerKind):
     class_name = "Flatten"
+    flattens = True
     positional = ("data_format",)
     code_positional = 0
     rules = (ArgRule("data_format", "choice", None, choices=("channels_last", "channels_first", None), neutral=True),)

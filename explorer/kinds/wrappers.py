@@ -51,6 +51,7 @@ class Bidirectional(LayerKind):
     class_name = "Bidirectional"
     positional = ("layer", "merge_mode")
     wraps = True
+    directions, time_axis, takes_initial_state = 2, 1, True
     code_positional = 0
     rules = (ArgRule("merge_mode", "choice", "concat", choices=MERGE_MODES),)
     examples = (
@@ -132,6 +133,8 @@ class TimeDistributed(LayerKind):
     class_name = "TimeDistributed"
     positional = ("layer",)
     wraps = True
+    per_step, time_axis = True, 1
+    working_copies = 2  # the input folded into the batch axis, and the output unfolded back
     code_positional = 0
     rules = ()
     examples = (

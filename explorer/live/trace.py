@@ -12,12 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..budget import DEMO_BATCH, concrete
-from ..kinds import get_kind
+from ..kinds import get_kind, traits
 from ..shapes import Description
 from ..spec import ModelSpec
 
 INPUT_SEED = 0
-RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 STEP_BUDGET = 3_000  # layer calls plus recurrent time steps one forward pass may take (about 3 ms each, eager)
 
 
@@ -38,12 +37,13 @@ class Trace:
 
 def token_limit(spec: ModelSpec, input_name: str) -> int | None:
     """Ids for an input that an Embedding reads (also inside TimeDistributed) stay below every
-    vocabulary that reads it; None when no Embedding reads it."""
+    vocabulary that reads it; None when no layer that reads integer ids reads it."""
     limits = []
     for layer in spec.layers:
         inner = layer.inner if layer.inner is not None else layer
-        if inner.kind == "Embedding" and any(node == input_name for node, _ in layer.inputs):
-            limits.append(int(inner.arg("input_dim", 2)))
+        kind = traits(inner.kind)
+        if kind.integer_input and any(node == input_name for node, _ in layer.inputs):
+            limits.append(int(inner.arg(kind.ids_below, 2)))
     return max(1, min(limits)) if limits else None
 
 
@@ -93,8 +93,9 @@ def trace_cost(desc: Description) -> int:
     cost = 0
     for step in desc.steps:
         cost += 1
-        rnn = step.cls if step.cls in RECURRENT else step.inner_cls if step.inner_cls in RECURRENT else ""
+        kind = traits(step.cls)
+        rnn = kind.recurrent or traits(step.inner_cls).recurrent
         if rnn and step.input_shape is not None and len(step.input_shape) >= 3:
-            steps = step.input_shape[1] or 16
-            cost += steps * (2 if step.cls == "Bidirectional" else 1)
+            steps = step.input_shape[kind.time_axis or 1] or 16
+            cost += steps * kind.directions
     return cost

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..kinds import get_kind
+from ..kinds import get_kind, traits
 from ..live import XRAYS
 from ..shapes import Description
 from ..spec import ModelSpec
@@ -21,7 +21,7 @@ INNER = "/"  # "time_distributed/dense_1": the layer TimeDistributed wraps
 def xray_layers(desc: Description, spec: ModelSpec | None = None) -> tuple[str, ...]:
     """Names of the layers whose kind has an X-ray, in model order; with the spec, each layer a
     TimeDistributed wraps follows its wrapper as "wrapper/inner" when its kind has one."""
-    inner = {l.name: l.inner for l in spec.layers if l.kind == "TimeDistributed" and l.inner is not None} if spec else {}
+    inner = {l.name: l.inner for l in spec.layers if traits(l.kind).per_step and l.inner is not None} if spec else {}
     names: list[str] = []
     for s in desc.steps:
         if s.cls in XRAYS:

@@ -154,7 +154,7 @@ class Inputs(ReaderBase):
                         batch_size: int | None, where: tuple[int, int], keras_knows: bool) -> None:
         name = self.auto_name("input_layer")
         self.taken.add(name)
-        dtype = "int32" if first is not None and first.kind.class_name == "Embedding" else "float32"
+        dtype = "int32" if first is not None and first.kind.integer_input else "float32"
         model.input = InputSpec(name, tuple(e.value for e in entries), dtype, batch_size, *where,
                                 tuple(e.text for e in entries))
         model.keras_knows_input = keras_knows
@@ -166,7 +166,7 @@ class Inputs(ReaderBase):
     def input_for_unbuilt(self, model: ModelObj) -> None:
         """No input in the code: an Embedding first takes token ids, of input_length if given."""
         first = model.layers[0] if model.layers else None
-        if first is None or first.kind.class_name != "Embedding":
+        if first is None or not first.kind.integer_input:
             if first is not None or model.cut:
                 self.note((model.line, model.col), "error", "read.no_input", model=model.name)
             else:

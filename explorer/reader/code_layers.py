@@ -17,12 +17,7 @@ from .code_names import MERGE_HELPERS, Ref, meaning, snake_case
 from .code_values import Hint, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
 from .validate import check_args
 
-# layers called on several tensors by name: mha(query, value, key) flows in as [query, value, key]
-_CALL_ROLES = {"MultiHeadAttention": ("query", "value", "key")}
 _BASE_ARGS = ("trainable", "dtype", "autocast")
-
-
-STATEFUL_CALLS = ("LSTM", "GRU", "SimpleRNN", "Bidirectional")  # layers called with initial_state=[...]
 
 
 class Layers(ReaderBase):
@@ -128,13 +123,14 @@ class Layers(ReaderBase):
         raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
 
     def layer_call(self, obj: LayerObj, node: ast.Call, scope: list[dict]) -> Tensor:
-        roles = _CALL_ROLES.get(obj.kind.class_name, ("inputs",))
+        # several tensors by name: mha(query, value, key) flows in as [query, value, key]
+        roles = obj.kind.call_roles
         arg_nodes = self.call_args(node, roles, obj.name)
         states: tuple[TensorRef, ...] = ()
         for name, arg in arg_nodes.items():
             if name == "training":
                 self.note(arg, "info", "read.call_arg_ignored", arg=name)
-            elif name == "initial_state" and obj.kind.class_name in STATEFUL_CALLS:
+            elif name == "initial_state" and obj.kind.takes_initial_state:
                 states = self.tensor_refs(self.evaluate(arg, scope), arg)
             elif name not in roles:
                 raise Refusal(arg, "read.call_arg", arg=name)

@@ -18,12 +18,11 @@ import ast
 import dataclasses
 import re
 
-from ..kinds import get_kind
+from ..kinds import get_kind, recurrent_layer, traits
 from ..spec import LayerSpec, ModelSpec
 from ..safe_ast import parse as safe_parse
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line breaks ast counts (not \f or \v)
-RNN_KINDS = ("LSTM", "GRU", "SimpleRNN")
 
 
 # -- positions -------------------------------------------------------------------------------------
@@ -210,13 +209,14 @@ def fixed_layer(spec: ModelSpec, failure) -> tuple[LayerSpec, LayerSpec] | None:
     if layer is None:
         return None
     if fix.key == "fix.return_sequences":
-        if layer.kind in RNN_KINDS:
-            new = _with(layer, "return_sequences", True)
-        elif layer.kind == "Bidirectional" and layer.inner is not None and layer.inner.kind in RNN_KINDS:
-            new = dataclasses.replace(layer, inner=_with(layer.inner, "return_sequences", True))
-        else:
+        rnn = recurrent_layer(layer)
+        if rnn is None:
             return None
-    elif fix.key == "fix.merge_mode" and layer.kind == "Bidirectional":
+        if rnn is layer:
+            new = _with(layer, "return_sequences", True)
+        else:
+            new = dataclasses.replace(layer, inner=_with(rnn, "return_sequences", True))
+    elif fix.key == "fix.merge_mode" and traits(layer.kind).directions > 1:
         new = _with(layer, "merge_mode", "concat")
     else:
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..kinds import get_kind
+from ..kinds import get_kind, traits
 from ..kinds.base import MAX_RANK, MAX_SIZE
 from ..spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 from .json_common import DTYPES, MAX_LAYERS, NAME, JsonReaderBase, plain, same, show
@@ -15,7 +15,6 @@ from .json_common import DTYPES, MAX_LAYERS, NAME, JsonReaderBase, plain, same, 
 MODEL_CLASSES = ("Sequential", "Functional", "Model")
 INPUT_KEYS = frozenset({"batch_shape", "batch_input_shape", "shape", "batch_size", "dtype", "sparse", "ragged",
                         "optional", "name"})
-RNN_STATES = {"LSTM": 2, "GRU": 1, "SimpleRNN": 1}  # state tensors return_state=True adds
 
 
 class Graph(JsonReaderBase):
@@ -98,7 +97,7 @@ class Graph(JsonReaderBase):
             if not isinstance(shape, list):
                 self.note("error", "json.no_input")
                 return None
-            dtype = "int32" if entries and _class_of(entries[0]) == "Embedding" else "float32"
+            dtype = "int32" if entries and traits(_class_of(entries[0])).integer_input else "float32"
             inp = self.make_input("input_layer", shape, dtype)
             if inp is None:
                 return None
@@ -126,7 +125,7 @@ class Graph(JsonReaderBase):
             return {**entry, "config": {k: v for k, v in config.items() if k != key}}
         base = config.get("name")
         name = f"{base}_input" if isinstance(base, str) and NAME.fullmatch(f"{base}_input") else "input_layer"
-        dtype = "int32" if entry.get("class_name") == "Embedding" else "float32"
+        dtype = "int32" if traits(entry.get("class_name")).integer_input else "float32"
         inp = self.make_input(name, config[key], dtype)
         if inp is not None:
             inputs.append(inp)
@@ -252,10 +251,11 @@ def _output_count(spec: LayerSpec) -> int:
     def states(rnn: LayerSpec | None) -> int:
         if rnn is None or not rnn.arg("return_state", False):
             return 0
-        return RNN_STATES.get(rnn.kind, 0)
+        return traits(rnn.kind).states
 
-    if spec.kind == "Bidirectional":
-        return (2 if spec.arg("merge_mode", "concat") is None else 1) + 2 * states(spec.inner)
+    directions = traits(spec.kind).directions
+    if directions > 1:
+        return (directions if spec.arg("merge_mode", "concat") is None else 1) + directions * states(spec.inner)
     return 1 + states(spec)
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
 from explorer.i18n import t, template as catalog_text
+from explorer.kinds import traits
 from explorer.live.base import Grid, Text, XRay, code_text
 from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description
@@ -53,9 +54,9 @@ def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str
 
 
 def default_layer(desc: Description, names: tuple[str, ...]) -> str:
-    """The first Dense on a 3-D or larger input (the question's own case), else the first Dense,
-    else the first layer with an X-ray."""
-    dense = [s for s in desc.steps if s.name in names and s.cls == "Dense"]
+    """The first Dense (a kind that contracts the last axis) on a 3-D or larger input (the question's
+    own case), else the first Dense, else the first layer with an X-ray."""
+    dense = [s for s in desc.steps if s.name in names and traits(s.cls).contracts_last_axis]
     deep = [s for s in dense if s.input_shape is not None and len(s.input_shape) >= 3]
     return (deep or dense)[0].name if dense else names[0]
 
