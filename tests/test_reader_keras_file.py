@@ -179,6 +179,7 @@ def test_damaged_archives_never_raise(data):
     assert result.spec is not None or any(n.severity == "error" for n in result.notes)
 
 
+@pytest.mark.slow  # reads what the slow mutation test saw
 def test_zz_keys_seen_in_mutations_exist():
     """Runs after the mutation tests (pytest keeps file order): their note keys have text too."""
     assert len(KEYS_SEEN) > 10
