@@ -7,7 +7,7 @@ says without building anything (shape inference, weight list, parameter formula)
 import keras
 import pytest
 
-from explorer.kinds import REGISTRY
+from explorer.layers import REGISTRY
 from explorer.shapes import construct, describe_one
 
 CASES = [(name, i) for name, kind in sorted(REGISTRY.items()) for i in range(len(kind.examples))]

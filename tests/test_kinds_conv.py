@@ -9,9 +9,9 @@ import pytest
 from keras import layers
 
 from explorer.i18n import catalog, kinds_conv, t
-from explorer.kinds import REGISTRY
-from explorer.kinds.base import AxisNamer, Ctx
-from explorer.kinds.conv import check_lengths
+from explorer.layers import REGISTRY
+from explorer.layers.base import AxisNamer, Ctx
+from explorer.layers.conv.kinds import check_lengths
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 

@@ -6,7 +6,7 @@ import keras
 import pytest
 
 from explorer.i18n import catalog, kinds_core
-from explorer.kinds import get_kind
+from explorer.layers import get_kind
 from explorer.shapes import describe, describe_one
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 

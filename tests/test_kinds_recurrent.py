@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from explorer.i18n import catalog, kinds_recurrent
-from explorer.kinds import get_kind
+from explorer.layers import get_kind
 from explorer.reader.validate import check_args
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec

@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 
 from explorer.i18n import live_conv, t
-from explorer.kinds import get_kind
+from explorer.layers import get_kind
 from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
-from explorer.live.conv import pad_amounts
-from explorer.live.embedding import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
+from explorer.layers.conv.xray import pad_amounts
+from explorer.layers.embedding.xray import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from live_models import call_of, sequential
+from live_models import call_of, live_functions, sequential
 
 
 def xray_of(code: str, name: str, pick=()):
@@ -300,14 +300,13 @@ def test_too_long_offered_only_when_it_breaks(line, shape, offered):
     t("en", f"mistake.{mistake.key}.why", **dict(mistake.params))
 
 
-def test_registered_for_every_kind():
+def test_registered_for_every_kind(monkeypatch):
     for cls in ("Embedding", "Conv1D", "Conv2D", "MaxPooling1D", "AveragePooling1D", "MaxPooling2D",
                 "AveragePooling2D", *GLOBAL):
-        assert get_kind(cls).xray is not None
-    from explorer.live import MISTAKES, XRAYS
-
-    assert {"Embedding", "Conv1D", "Conv2D", *GLOBAL} <= set(XRAYS)
-    assert not set(GLOBAL) & set(MISTAKES)
+        assert get_kind(cls).has_xray
+    assert {cls: live_functions(cls, monkeypatch) for cls in ("Embedding", "Conv1D", "Conv2D", *GLOBAL)} == {
+        "Embedding": ("embedding_xray", "embedding_mistakes"), "Conv1D": ("conv_xray", "conv_mistakes"),
+        "Conv2D": ("conv_xray", "conv_mistakes"), **{cls: ("global_pool_xray",) for cls in GLOBAL}}
 
 
 def test_catalog_parity():
@@ -321,7 +320,7 @@ def test_catalog_parity():
 def test_bounded_recomputation_still_matches(monkeypatch):
     """With a tiny memory bound: one sample, windows a few output rows at a time, and a note saying so."""
     import explorer.live.base as base
-    import explorer.live.conv as conv
+    import explorer.layers.conv.xray as conv
 
     monkeypatch.setattr(base, "XRAY_BYTES", 8_000)
     monkeypatch.setattr(conv, "XRAY_BYTES", 8_000)

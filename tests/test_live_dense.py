@@ -4,16 +4,15 @@ import numpy as np
 import pytest
 
 from explorer.i18n import t
-from explorer.kinds import get_kind
-from explorer.kinds.base import ACTIVATIONS
-from explorer.live import MISTAKES, XRAYS
+from explorer.layers import get_kind
+from explorer.layers.base import ACTIVATIONS
+from explorer.layers.dense.xray import dense_mistakes
 from explorer.live.activations import activate
 from explorer.live.base import TOLERANCE, clamp, code_text, grid, window
-from explorer.live.dense import dense_mistakes
 from explorer.presets import preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from live_models import call_of, sequential, traced
+from live_models import call_of, live_functions, sequential, traced
 
 SEQ = sequential('layers.Embedding(100, 8, name="emb")', 'layers.LSTM(5, return_sequences=True, name="lstm")',
                  'layers.Dense(4, activation="relu", name="d")')
@@ -25,8 +24,8 @@ def xray(code: str, name: str = "d", pick: tuple = ()):
     return get_kind("Dense").xray(call_of(code, name, pick))
 
 
-def test_dense_is_registered_with_its_mistakes():
-    assert XRAYS["Dense"].__name__ == "dense_xray" and MISTAKES["Dense"] is dense_mistakes
+def test_dense_is_registered_with_its_mistakes(monkeypatch):
+    assert live_functions("Dense", monkeypatch) == ("dense_xray", "dense_mistakes")
 
 
 @pytest.mark.parametrize("code", [SEQ, FLAT, IMAGE])

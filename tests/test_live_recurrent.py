@@ -9,15 +9,14 @@ import pytest
 
 import explorer.live.base as live_base
 from explorer.i18n import live_recurrent, t
-from explorer.kinds import get_kind
-from explorer.live import MISTAKES, XRAYS
+from explorer.layers import get_kind
 from explorer.live.activations import FUNCTIONS
 from explorer.live.base import TOLERANCE, code_text
-from explorer.live.recurrent import cell_of, run, step_detail
-from explorer.live.wrappers import TD_MAX_STEPS
+from explorer.layers.recurrent.xray import cell_of, run, step_detail
+from explorer.layers.wrappers.xray import TD_MAX_STEPS
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from live_models import call_of, sequential
+from live_models import call_of, live_functions, sequential
 
 B, T, E, H = 3, 7, 5, 6
 
@@ -36,11 +35,12 @@ def assert_all_match(xray):
     assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
 
 
-def test_registered():
-    assert {k: XRAYS[k].__name__ for k in ("SimpleRNN", "LSTM", "GRU", "Bidirectional", "TimeDistributed")} == {
+def test_registered(monkeypatch):
+    called = {k: live_functions(k, monkeypatch) for k in ("SimpleRNN", "LSTM", "GRU", "Bidirectional", "TimeDistributed")}
+    assert {k: fns[0] for k, fns in called.items()} == {
         "SimpleRNN": "rnn_xray", "LSTM": "rnn_xray", "GRU": "rnn_xray", "Bidirectional": "bidirectional_xray",
         "TimeDistributed": "timedistributed_xray"}
-    assert {k: MISTAKES[k].__name__ for k in ("SimpleRNN", "LSTM", "GRU", "Bidirectional")} == {
+    assert {k: fns[1] for k, fns in called.items() if len(fns) > 1} == {
         "SimpleRNN": "return_sequences_mistake", "LSTM": "return_sequences_mistake",
         "GRU": "return_sequences_mistake", "Bidirectional": "bidirectional_mistakes"}
 

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.i18n import live_reshaping as catalog
 from explorer.i18n import t
-from explorer.kinds import get_kind
+from explorer.layers import get_kind
 from explorer.live import base as live_base
 from explorer.live.base import TOLERANCE
 from explorer.live.trace import run_trace
