@@ -8,12 +8,16 @@ import numpy as np
 import pytest
 from keras import layers
 
-from explorer.i18n import catalog, kinds_conv, t
+from explorer.i18n import catalog, t
 from explorer.layers import REGISTRY
 from explorer.layers.base import AxisNamer, Ctx
 from explorer.layers.conv.kinds import check_lengths
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+
+WORDS = family_words("conv", "pooling", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
+WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
 
 
 def layer(name, kind, parent, **args):
@@ -260,7 +264,7 @@ def test_fix_codes_build_in_keras():
 
 def test_every_fix_key_of_the_catalog_is_given_by_some_case():
     given = {case[4] for case in FIXES}
-    assert given == {k for k in kinds_conv.EN if k.startswith("fix.")}
+    assert given == {k for k in WORDS_EN if k.startswith("fix.")}
 
 
 def test_an_rnn_that_returns_only_its_last_step_is_left_to_the_generic_rule():
@@ -274,11 +278,11 @@ def test_an_rnn_that_returns_only_its_last_step_is_left_to_the_generic_rule():
 
 
 def test_catalog_keys_and_placeholders_match():
-    assert set(kinds_conv.EN) == set(kinds_conv.ZH)
-    assert {k: _fields(v) for k, v in kinds_conv.EN.items()} == {k: _fields(v) for k, v in kinds_conv.ZH.items()}
+    assert set(WORDS_EN) == set(WORDS_ZH)
+    assert {k: _fields(v) for k, v in WORDS_EN.items()} == {k: _fields(v) for k, v in WORDS_ZH.items()}
     meanings = {m for kind in ("Conv1D", "Conv2D") for m in REGISTRY[kind].spatial_meanings}
     meanings |= {m for kind in ("MaxPooling1D", "AveragePooling2D") for m in REGISTRY[kind].spatial_meanings}
-    assert meanings | {"axis.filters", "axis.kept"} == {k for k in kinds_conv.EN if k.startswith("axis.")}
+    assert meanings | {"axis.filters", "axis.kept"} == {k for k in WORDS_EN if k.startswith("axis.")}
     assert t("en", "axis.filters", layer="conv", arg="filters") == "filters of conv (one output channel per filter)"
 
 

@@ -6,11 +6,14 @@ import keras
 import numpy as np
 import pytest
 
-from explorer.i18n import catalog, kinds_recurrent
+from explorer.i18n import catalog
 from explorer.layers import get_kind
 from explorer.reader.validate import check_args
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+
+WORDS_EN = in_language(family_words("recurrent", "wrappers", prefixes=("axis.", "fix.")), "en")
 
 GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
                  "fix.fixed_length", "fix.dense_unknown_features"}
@@ -291,7 +294,7 @@ def test_stateful_is_refused_and_cudnn_ignored():
 
 def test_every_fix_key_exists_with_its_placeholders():
     en, zh = catalog("en"), catalog("zh")
-    mine = set(kinds_recurrent.EN)
+    mine = set(WORDS_EN)
     fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}
     fixes = [failing(build()).fix for build in BROKEN.values()]
     assert all(fix is not None for fix in fixes)

@@ -11,14 +11,18 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from explorer.i18n import live_conv, t
+from explorer.i18n import t
 from explorer.layers import get_kind
 from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
 from explorer.layers.conv.xray import pad_amounts
 from explorer.layers.embedding.xray import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
 from explorer.reader.code import read_code
 from explorer.shapes import describe
+from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
+
+LIVE_WORDS = family_words("conv", "embedding", "pooling", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 
 def xray_of(code: str, name: str, pick=()):
@@ -310,10 +314,10 @@ def test_registered_for_every_kind(monkeypatch):
 
 
 def test_catalog_parity():
-    assert set(live_conv.EN) == set(live_conv.ZH)
+    assert set(LIVE_EN) == set(LIVE_ZH)
     names = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
-    for key in live_conv.EN:
-        assert names(live_conv.EN[key]) == names(live_conv.ZH[key]), key
+    for key in LIVE_EN:
+        assert names(LIVE_EN[key]) == names(LIVE_ZH[key]), key
         assert key.startswith(("xray.embedding.", "xray.conv1d.", "xray.conv2d.", "xray.pooling.", "mistake."))
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import explorer.live.base as live_base
-from explorer.i18n import live_recurrent, t
+from explorer.i18n import t
 from explorer.layers import get_kind
 from explorer.live.activations import FUNCTIONS
 from explorer.live.base import TOLERANCE, code_text
@@ -16,7 +16,10 @@ from explorer.layers.recurrent.xray import cell_of, run, step_detail
 from explorer.layers.wrappers.xray import TD_MAX_STEPS
 from explorer.reader.code import read_code
 from explorer.shapes import describe
+from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
+
+LIVE_WORDS = family_words("recurrent", "wrappers", prefixes=("xray.", "mistake."))
 
 B, T, E, H = 3, 7, 5, 6
 
@@ -335,7 +338,7 @@ def test_no_mistake_offered_when_it_would_not_break(code, name):
 # -- text --------------------------------------------------------------------------------------------------
 def test_catalog_has_the_same_keys_and_placeholders_in_both_languages():
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
-    en, zh = live_recurrent.EN, live_recurrent.ZH
+    en, zh = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
     assert set(en) == set(zh) and len(en) > 70
     assert {k: fields(v) for k, v in en.items()} == {k: fields(v) for k, v in zh.items()}
     prefixes = ("xray.simplernn.", "xray.lstm.", "xray.gru.", "xray.bidirectional.", "xray.timedistributed.",

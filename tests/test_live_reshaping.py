@@ -7,7 +7,6 @@ import re
 import numpy as np
 import pytest
 
-from explorer.i18n import live_reshaping as catalog
 from explorer.i18n import t
 from explorer.layers import get_kind
 from explorer.live import base as live_base
@@ -16,7 +15,11 @@ from explorer.live.trace import run_trace
 from explorer.live.xrays import layer_call
 from explorer.reader.code import read_code
 from explorer.shapes import describe
+from layer_words import family_words, in_language
 from live_models import call_of, sequential, traced
+
+LIVE_WORDS = family_words("attention", "elementwise", "merging", "reshaping", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 
 def floats(*lines: str, shape: str) -> str:
@@ -287,10 +290,10 @@ def test_no_flatten_offered_only_when_a_later_layer_fails():
 
 # -- texts ---------------------------------------------------------------------------------------
 def test_catalog_parity():
-    assert catalog.EN.keys() == catalog.ZH.keys()
+    assert LIVE_EN.keys() == LIVE_ZH.keys()
     fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
-    assert all(fields(catalog.EN[k]) == fields(catalog.ZH[k]) for k in catalog.EN), \
-        [k for k in catalog.EN if fields(catalog.EN[k]) != fields(catalog.ZH[k])]
+    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
+        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
 
 
 def test_every_text_of_the_xrays_formats_in_both_languages():
