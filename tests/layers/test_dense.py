@@ -1,4 +1,5 @@
-"""Dense's live X-ray on real models (2-D, 3-D, 4-D inputs, every activation) and its two mistakes."""
+"""The tests of Dense (explorer/layers/dense/): the X-ray and common mistakes on real built models."""
+
 import keras
 import numpy as np
 import pytest
@@ -14,6 +15,8 @@ from explorer.reader.code import read_code
 from explorer.shapes import describe
 from live_models import call_of, live_functions, sequential, traced
 
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
 SEQ = sequential('layers.Embedding(100, 8, name="emb")', 'layers.LSTM(5, return_sequences=True, name="lstm")',
                  'layers.Dense(4, activation="relu", name="d")')
 FLAT = sequential('layers.Dense(6, name="d")', input_shape="(3,)", dtype="float32")

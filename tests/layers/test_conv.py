@@ -1,5 +1,7 @@
-"""Convolution and pooling kinds through the whole description (explorer.shapes.describe), checked
-against real Keras models; the fixes they propose when a layer cannot take its input."""
+"""The tests of Conv1D and Conv2D (explorer/layers/conv/): shapes, weights, formulas and fixes against real
+Keras and the X-ray and common mistakes on real built models."""
+from __future__ import annotations
+
 import math
 import string
 
@@ -9,14 +11,20 @@ import pytest
 from keras import layers
 
 from explorer.i18n import catalog, t
-from explorer.layers import REGISTRY
+from explorer.layers import REGISTRY, get_kind
 from explorer.layers.base import AxisNamer, Ctx
 from explorer.layers.conv.kinds import check_lengths
+from explorer.layers.conv.xray import pad_amounts
+from explorer.live.base import TOLERANCE
+from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
 
-WORDS = family_words("conv", "pooling", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS = family_words("conv", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
 WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
 
 
@@ -169,15 +177,6 @@ def test_conv1d_kernel_longer_than_the_input_fails():
     assert describe(model((7, 4), layer("d", "Conv1D", "inp", filters=8, kernel_size=3, dilation_rate=3))).ok
 
 
-def test_pooling_window_longer_than_the_input_fails():
-    failure = describe(model((3, 4), layer("pool", "MaxPooling1D", "inp", pool_size=4))).failure
-    assert "zero or negative" in failure.message
-    assert failure.fix.key == "fix.pool_too_short"
-    assert failure.fix.code == 'layers.MaxPooling1D(4, padding="same")'
-    failure = describe(model((5, 1, 2), layer("pool", "AveragePooling2D", "inp", pool_size=2))).failure
-    assert failure.fix.key == "fix.pool_too_short" and dict(failure.fix.params)["axis"] == "W"
-
-
 def test_a_size_below_one_is_a_failure_even_if_keras_returned_it():
     with pytest.raises(ValueError, match="size 0 on axis 1"):
         check_lengths("conv", (None, 5, 4), (None, 0, 8), 1)
@@ -207,8 +206,7 @@ def _ctx(kind, args, shape):
 EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
 LSTM_LAST = LayerSpec("lstm", "LSTM", (("units", 8),))
 DENSE = LayerSpec("dense", "Dense", (("units", 8),))
-
-# (kind, args, input shape, producer) -> (fix key, fix code); every fix this family can give
+# (kind, args, input shape, producer) -> (fix key, fix code); every fix a convolution can give
 FIXES = [
     ("Conv2D", {"filters": 32, "kernel_size": 3}, (None, 28, 28), None,
      "fix.conv2d_add_channel", "layers.Reshape((28, 28, 1))"),
@@ -226,17 +224,6 @@ FIXES = [
     ("Conv2D", {"filters": 4, "kernel_size": 3, "groups": 2}, (None, 9, 9, 3), None, "fix.conv_groups", ""),
     ("Conv2D", {"filters": 4, "kernel_size": (1, 4)}, (None, 9, 3, 3), None,
      "fix.conv_too_short", 'layers.Conv2D(4, (1, 4), padding="same")'),
-    ("AveragePooling1D", {}, (None, 20, 3), None, "fix.pool_size_required", "layers.AveragePooling1D(2)"),
-    ("MaxPooling1D", {}, (None, 20), DENSE, "fix.pool_add_channel", "layers.Reshape((20, 1))"),
-    ("MaxPooling2D", {}, (None, 28, 28), None, "fix.pool_add_channel", "layers.Reshape((28, 28, 1))"),
-    ("MaxPooling2D", {"pool_size": (3, 3)}, (None, 50, 8), EMBEDDING, "fix.pool2d_use_1d", "layers.MaxPooling1D(3)"),
-    ("AveragePooling1D", {"pool_size": 2}, (None, 8, 8, 3), None, "fix.pool1d_use_2d", "layers.AveragePooling2D(2)"),
-    ("MaxPooling1D", {"pool_size": 4}, (None, 3, 5), None, "fix.pool_too_short", 'layers.MaxPooling1D(4, padding="same")'),
-    ("GlobalMaxPooling1D", {}, (None, 64), DENSE, "fix.global_pool_flat", ""),
-    ("GlobalAveragePooling2D", {}, (None, 50, 8), EMBEDDING,
-     "fix.global_pool_use_other", "layers.GlobalAveragePooling1D()"),
-    ("GlobalMaxPooling1D", {"keepdims": True}, (None, 8, 8, 3), None,
-     "fix.global_pool_use_other", "layers.GlobalMaxPooling2D(keepdims=True)"),
 ]
 
 
@@ -281,8 +268,7 @@ def test_catalog_keys_and_placeholders_match():
     assert set(WORDS_EN) == set(WORDS_ZH)
     assert {k: _fields(v) for k, v in WORDS_EN.items()} == {k: _fields(v) for k, v in WORDS_ZH.items()}
     meanings = {m for kind in ("Conv1D", "Conv2D") for m in REGISTRY[kind].spatial_meanings}
-    meanings |= {m for kind in ("MaxPooling1D", "AveragePooling2D") for m in REGISTRY[kind].spatial_meanings}
-    assert meanings | {"axis.filters", "axis.kept"} == {k for k in WORDS_EN if k.startswith("axis.")}
+    assert meanings | {"axis.filters"} == {k for k in WORDS_EN if k.startswith("axis.")}
     assert t("en", "axis.filters", layer="conv", arg="filters") == "filters of conv (one output channel per filter)"
 
 
@@ -305,3 +291,200 @@ def test_refused_and_code_lines():
     assert layer_code(spec) == 'layers.Conv1D(num_filters, 5, activation="relu")'
     assert REGISTRY["Conv1D"].keras_args(spec) == {"activation": "relu", "filters": 128, "kernel_size": 5}
     assert math.prod(REGISTRY["Conv2D"].kernel_size(LayerSpec("c", "Conv2D", (("kernel_size", (3, 5)),)))) == 15
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("conv", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+
+
+def xray_of(code: str, name: str, pick=()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(call, xray):
+    assert xray.checks, "an X-ray with nothing checked"
+    for c in xray.checks:
+        assert c.diff < TOLERANCE, (c.what, c.diff)
+    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
+    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
+        for lang in ("en", "zh"):
+            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
+
+
+def floats(shape: str, *lines: str, batch: int = 2) -> str:
+    return sequential(*lines, input_shape=shape, dtype="float32", batch=batch)
+
+
+# -- Conv1D --------------------------------------------------------------------------------------------
+CONV1D = {
+    "valid": 'layers.Conv1D(5, 3, name="conv")',
+    "same_odd": 'layers.Conv1D(5, 3, padding="same", name="conv")',
+    "same_even": 'layers.Conv1D(5, 4, padding="same", name="conv")',
+    "same_even_strides": 'layers.Conv1D(5, 4, strides=2, padding="same", name="conv")',
+    "causal": 'layers.Conv1D(5, 3, padding="causal", dilation_rate=2, name="conv")',
+    "strides": 'layers.Conv1D(5, 3, strides=2, name="conv")',
+    "dilation": 'layers.Conv1D(5, 3, dilation_rate=2, name="conv")',
+    "no_bias": 'layers.Conv1D(5, 3, use_bias=False, name="conv")',
+    "relu": 'layers.Conv1D(5, 3, activation="relu", name="conv")',
+    "groups": 'layers.Conv1D(6, 3, groups=2, padding="same", name="conv")',
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONV1D))
+def test_conv1d_matches_keras(case):
+    call, xray = xray_of(floats("(13, 4)", CONV1D[case]), "conv", (1, 3, 4))
+    assert_all_match(call, xray)
+
+
+def test_padding_amounts_are_tensorflows():
+    assert pad_amounts(13, 4, 1, 1, "same") == (1, 2)  # even kernel: the extra zero goes after
+    assert pad_amounts(13, 3, 1, 1, "same") == (1, 1)
+    assert pad_amounts(13, 4, 2, 1, "same") == (1, 2)  # ⌈13/2⌉ = 7 outputs: 6·2 + 4 − 13 = 3 zeros
+    assert pad_amounts(12, 4, 2, 1, "same") == (1, 1)  # 5·2 + 4 − 12 = 2
+    assert pad_amounts(12, 3, 1, 2, "causal") == (4, 0)
+    assert pad_amounts(12, 3, 1, 1, "valid") == (0, 0)
+
+
+def test_conv1d_window_is_the_one_the_output_read():
+    """(b, l, f) = (1, 3, 4) with k = 3, stride 2, valid: steps 6, 7, 8 of sample 1, summed by hand."""
+    call, xray = xray_of(floats("(13, 4)", CONV1D["strides"]), "conv", (1, 3, 4))
+    window, kernel_grid, products, out = xray.grids
+    assert window.rows == ("6", "7", "8")
+    np.testing.assert_array_equal(window.values, call.x[1, 6:9, :])
+    kernel = np.asarray(call.layer.kernel)
+    np.testing.assert_array_equal(kernel_grid.values, kernel[:, :, 4])
+    by_hand = sum(float(call.x[1, 6 + j, c]) * float(kernel[j, c, 4]) for j in range(3) for c in range(4))
+    by_hand += float(np.asarray(call.layer.bias)[4])
+    assert abs(by_hand - float(call.y[1, 3, 4])) < TOLERANCE
+    assert abs(products.values.sum() + float(np.asarray(call.layer.bias)[4]) - call.y[1, 3, 4]) < TOLERANCE
+    assert (3, 4) in out.marks and out.rows[3] == "3" and out.cols[4] == "4"
+    assert xray.notes[0].key == "xray.conv1d.padding" and dict(xray.notes[0].params)["len"] == "6"
+
+
+def test_conv1d_same_even_window_has_keras_padding():
+    """k = 4, same: 1 zero before, 2 after, so output step 0 reads steps −1 … 2 (−1 is a zero)."""
+    call, xray = xray_of(floats("(13, 4)", CONV1D["same_even"]), "conv", (0, 0, 0))
+    window = xray.grids[0]
+    assert window.rows == ("-1", "0", "1", "2")
+    np.testing.assert_array_equal(window.values[0], 0.0)
+    np.testing.assert_array_equal(window.values[1:], call.x[0, 0:3, :])
+    params = dict(xray.notes[0].params)
+    assert (params["before"], params["after"]) == ("1", "2")
+
+
+def test_conv1d_groups_window_shows_the_groups_channels():
+    call, xray = xray_of(floats("(13, 4)", CONV1D["groups"]), "conv", (0, 5, 4))
+    assert xray.grids[0].cols == ("2", "3")  # filter 4 is in group 1 (filters 3 … 5): channels 2 and 3
+    assert any(n.key == "xray.conv1d.groups" for n in xray.notes)
+
+
+# -- Conv2D --------------------------------------------------------------------------------------------
+CONV2D = {
+    "valid": 'layers.Conv2D(4, 3, name="conv")',
+    "same": 'layers.Conv2D(4, (3, 2), padding="same", activation="relu", name="conv")',
+    "strides": 'layers.Conv2D(4, 3, strides=2, padding="same", name="conv")',
+    "dilation": 'layers.Conv2D(4, 2, dilation_rate=2, use_bias=False, name="conv")',
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONV2D))
+def test_conv2d_matches_keras(case):
+    call, xray = xray_of(floats("(9, 8, 3)", CONV2D[case]), "conv", (1, 2, 3, 1))
+    assert_all_match(call, xray)
+
+
+def test_conv2d_window_is_the_one_the_output_read():
+    """(b, h, w, f) = (1, 2, 3, 1), k = 3, valid: rows 2 … 4 and columns 3 … 5 of sample 1."""
+    call, xray = xray_of(floats("(9, 8, 3)", CONV2D["valid"]), "conv", (1, 2, 3, 1))
+    window = xray.grids[0]
+    taps = [f"{h},{w}" for h in range(2, 5) for w in range(3, 6)]
+    assert len(window.rows) == 8 and set(window.rows) <= set(taps)  # 9 taps, 8 shown
+    for label, values in zip(window.rows, window.values):
+        h, w = (int(v) for v in label.split(","))
+        np.testing.assert_array_equal(values, call.x[1, h, w, :])
+    kernel = np.asarray(call.layer.kernel)
+    by_hand = float(np.sum(call.x[1, 2:5, 3:6, :].astype(np.float64) * kernel[:, :, :, 1]))
+    assert abs(by_hand + float(np.asarray(call.layer.bias)[1]) - call.y[1, 2, 3, 1]) < TOLERANCE
+    assert (2, 3) in xray.grids[3].marks
+
+
+# poolings share the convolutions' windows: the bounded recomputation below runs one too
+POOL = {
+    "max1_valid": ("(13, 4)", 'layers.MaxPooling1D(3, strides=2, name="pool")'),
+    "max1_same": ("(13, 4)", 'layers.MaxPooling1D(4, strides=3, padding="same", name="pool")'),
+    "avg1_valid": ("(13, 4)", 'layers.AveragePooling1D(3, name="pool")'),
+    "avg1_same": ("(13, 4)", 'layers.AveragePooling1D(4, strides=3, padding="same", name="pool")'),
+    "max2_valid": ("(9, 8, 3)", 'layers.MaxPooling2D(name="pool")'),
+    "max2_same": ("(9, 8, 3)", 'layers.MaxPooling2D((3, 2), strides=2, padding="same", name="pool")'),
+    "avg2_valid": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=(2, 1), name="pool")'),
+    "avg2_same": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=2, padding="same", name="pool")'),
+}
+
+
+# -- mistakes ------------------------------------------------------------------------------------------
+def mistakes_of(code: str, name: str):
+    spec = read_code(code).spec
+    desc = describe(spec)
+    layer = spec.layer(name)
+    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name))
+
+
+@pytest.mark.parametrize("line, shape, offered", [
+    ('layers.Conv1D(4, 3, name="layer")', "(13, 4)", True),
+    ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 3)", True),
+    ('layers.Conv1D(4, 3, padding="same", name="layer")', "(13, 4)", False),
+    ('layers.Conv1D(4, 3, padding="causal", name="layer")', "(13, 4)", False),
+    ('layers.Conv1D(4, 3, name="layer")', "(None, 4)", False),
+    ('layers.MaxPooling1D(2, name="layer")', "(13, 4)", True),
+    ('layers.AveragePooling2D(2, name="layer")', "(9, 8, 3)", True),
+    ('layers.MaxPooling2D(padding="same", name="layer")', "(9, 8, 3)", False),
+    ('layers.GlobalMaxPooling1D(name="layer")', "(13, 4)", False),
+])
+def test_too_long_offered_only_when_it_breaks(line, shape, offered):
+    spec, found = mistakes_of(floats(shape, line), "layer")
+    assert bool(found) == offered
+    if not offered:
+        return
+    (mistake,) = found
+    assert mistake.key == ("pool_too_long" if "Pool" in line else "kernel_too_long")
+    length = 13 if shape == "(13, 4)" else 9
+    arg = "pool_size" if "Pool" in line else "kernel_size"
+    value = mistake.broken.arg(arg)
+    assert (value if isinstance(value, int) else value[0]) == length + 1
+    changed = spec.__class__(spec.inputs, tuple(mistake.broken if l.name == "layer" else l for l in spec.layers),
+                             spec.outputs, spec.name, spec.style, spec.batch_size, spec.batch_source)
+    failure = describe(changed).failure
+    assert failure is not None and failure.layer == "layer"
+    t("en", f"mistake.{mistake.key}.why", **dict(mistake.params))
+
+
+def test_registered_for_every_kind(monkeypatch):
+    for cls in ("Conv1D", "Conv2D"):
+        assert get_kind(cls).has_xray
+    assert {cls: live_functions(cls, monkeypatch) for cls in ("Conv1D", "Conv2D")} == {
+        "Conv1D": ("conv_xray", "conv_mistakes"), "Conv2D": ("conv_xray", "conv_mistakes")}
+
+
+def test_catalog_parity():
+    assert set(LIVE_EN) == set(LIVE_ZH)
+    names = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key in LIVE_EN:
+        assert names(LIVE_EN[key]) == names(LIVE_ZH[key]), key
+        assert key.startswith(("xray.conv1d.", "xray.conv2d.", "mistake."))
+
+
+def test_bounded_recomputation_still_matches(monkeypatch):
+    """With a tiny memory bound: one sample, windows a few output rows at a time, and a note saying so."""
+    import explorer.live.base as base
+    import explorer.layers.conv.xray as conv
+
+    monkeypatch.setattr(base, "XRAY_BYTES", 8_000)
+    monkeypatch.setattr(conv, "XRAY_BYTES", 8_000)
+    for line, name in ((CONV2D["strides"], "conv"), (POOL["avg2_same"][1], "pool")):
+        call, xray = xray_of(floats("(9, 8, 3)", line), name, (1, 2, 3, 1))
+        assert all(c.diff < TOLERANCE for c in xray.checks)
+        assert xray.checks[0].size == call.y[:1].size
+        assert any(n.key.endswith(".samples") and dict(n.params)["n"] == "1" for n in xray.notes)
+    assert len(list(conv.row_chunks(conv.geometry((9, 8), (3, 3), (2, 2), (1, 1), "same"), 1, 3))) > 1

@@ -1,20 +1,28 @@
-"""The recurrent kinds and the wrappers inside whole models: the question's tagger described without
-weights, its failures with Keras's own words and our fixes, and checks against real Keras builds."""
+"""The tests of Bidirectional and TimeDistributed (explorer/layers/wrappers/): shapes, weights, formulas and
+fixes against real Keras and the X-ray and common mistakes on real built models."""
+
+import dataclasses
 import string
 
 import keras
 import numpy as np
 import pytest
 
-from explorer.i18n import catalog
+import explorer.live.base as live_base
+from explorer.i18n import catalog, t
 from explorer.layers import get_kind
-from explorer.reader.validate import check_args
+from explorer.layers.wrappers.xray import TD_MAX_STEPS
+from explorer.live.base import TOLERANCE
+from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
 
-WORDS_EN = in_language(family_words("recurrent", "wrappers", prefixes=("axis.", "fix.")), "en")
 
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS_EN = in_language(family_words("wrappers", prefixes=("axis.", "fix.")), "en")  # the kinds' words
+INNER_FIXES = set(family_words("recurrent", prefixes=("fix.",)))  # a wrapper passes on its inner RNN's advice
 GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
                  "fix.fixed_length", "fix.dense_unknown_features"}
 
@@ -62,15 +70,6 @@ def td(name, inner):
 
 # models that cannot be built, each with the fix the tests below expect
 BROKEN = {
-    "rnn_after_rnn": lambda: chain(InputSpec("x", (50, 64), sources=("seq_len", "embed_dim")),
-                                   layer("encoder", "LSTM", {"units": 32}), layer("decoder", "LSTM", {"units": 16})),
-    "rnn_on_image": lambda: chain(InputSpec("img", (28, 28, 1)), layer("rnn", "LSTM", {"units": 8})),
-    "rnn_on_video": lambda: chain(InputSpec("clip", (10, 28, 28, 1)), layer("rnn", "GRU", {"units": 8})),
-    "rnn_on_ids": lambda: chain(InputSpec("ids", (50,), "int32"), layer("rnn", "SimpleRNN", {"units": 8})),
-    "rnn_after_flatten": lambda: chain(InputSpec("ids", (50,), "int32"),
-                                       layer("emb", "Embedding", {"input_dim": 100, "output_dim": 8}),
-                                       layer("flat", "Flatten"), layer("rnn", "LSTM", {"units": 4})),
-    "rnn_unknown_features": lambda: chain(InputSpec("x", (None, None)), layer("rnn", "LSTM", {"units": 8})),
     "bi_on_image": lambda: chain(InputSpec("img", (28, 28, 1)),
                                  layer("bi", "Bidirectional", inner=layer("lstm", "LSTM", {"units": 8}))),
     "bi_dense": lambda: chain(InputSpec("x", (5, 3)),
@@ -150,49 +149,6 @@ def test_bidirectional_weights_forward_then_backward_seeded_and_distinct():
     assert not np.allclose(values[0], values[3]), "the two directions start from different kernels"
 
 
-def test_lstm_after_lstm_without_sequences_fails_with_keras_words():
-    spec = BROKEN["rnn_after_rnn"]()
-    d = describe(spec)
-    assert d.step("encoder").output_dims == ("B", "H") and d.step("encoder").output_shape == (None, 32)
-    failure = failing(spec)
-    assert failure.layer == "decoder" and "expected ndim=3, found ndim=2" in failure.message
-    assert failure.fix.key == "fix.return_sequences" and dict(failure.fix.params)["rnn"] == "encoder"
-    assert failure.cause.key == "cause.ndim"
-
-
-def test_return_state_outputs_and_letters():
-    ctx = describe_one("LSTM", {"units": 8, "return_sequences": True, "return_state": True}, ((None, 10, 3),))
-    assert ctx.out_shapes == ((None, 10, 8), (None, 8), (None, 8))
-    assert ctx.out_axes == (("B", "D1", "H"), ("B", "H"), ("B", "H"))
-    bi = describe_one("Bidirectional", {"merge_mode": "concat"}, ((None, 10, 3),),
-                      ("GRU", {"units": 8, "return_state": True}))
-    assert bi.out_shapes == ((None, 16), (None, 8), (None, 8))
-    assert bi.out_axes == (("B", "F"), ("B", "H"), ("B", "H"))
-
-
-def test_gru_bias_and_formula_with_and_without_reset_after():
-    kind = get_kind("GRU")
-    after = describe_one("GRU", {"units": 8}, ((None, 10, 3),))
-    assert [(w.name, w.shape, w.dims) for w in kind.weights(after)] == [
-        ("kernel", (3, 24), ("D2", "3H")), ("recurrent_kernel", (8, 24), ("H", "3H")), ("bias", (2, 24), ("2", "3H"))]
-    assert kind.formula(after).text() == "3 × H × (D2 + H + 2) = 3 × 8 × (3 + 8 + 2) = 312"
-    before = describe_one("GRU", {"units": 8, "reset_after": False}, ((None, 10, 3),))
-    assert kind.weights(before)[-1].shape == (24,)
-    assert kind.formula(before).text() == "3 × H × (D2 + H + 1) = 3 × 8 × (3 + 8 + 1) = 288"
-    simple = describe_one("SimpleRNN", {"units": 8, "use_bias": False}, ((None, 10, 3),))
-    assert get_kind("SimpleRNN").formula(simple).text() == "H × (D2 + H) = 8 × (3 + 8) = 88"
-
-
-def test_stacked_rnn_with_equal_sizes_shares_the_letter():
-    spec = chain(InputSpec("x", (20, 16)), layer("a", "LSTM", {"units": 16, "return_sequences": True}),
-                 layer("b", "GRU", {"units": 16}))
-    d = describe(spec)
-    assert d.step("a").formula.symbolic == "4 × H × (F + H + 1)"  # 16 features in, 16 units: two meanings
-    assert d.step("b").input_dims == ("B", "T", "H")
-    assert d.step("b").output_dims == ("B", "H")  # units of the same size as the LSTM's: the same letter
-    assert d.step("b").formula.text() == "3 × H × (H + H + 2) = 3 × 16 × (16 + 16 + 2) = 1,632"
-
-
 def test_code_lines_keep_the_learners_names():
     spec = tagger("ave")
     assert layer_code(spec.layer("bidirectional")) == (
@@ -223,39 +179,6 @@ def test_video_model_time_distributed_conv_and_flatten_against_keras():
     assert keras.Model(inp, x).count_params() == d.total_params
 
 
-def test_rnn_on_images_suggests_reshape_or_time_distributed_flatten():
-    image = failing(BROKEN["rnn_on_image"]())
-    assert "expected ndim=3, found ndim=4" in image.message
-    assert image.fix.key == "fix.rnn_image" and image.fix.code == "layers.Reshape((28, 28))"
-    video = failing(BROKEN["rnn_on_video"]())
-    assert video.fix.key == "fix.rnn_image" and video.fix.code == "layers.TimeDistributed(layers.Flatten())"
-    # the fix really builds: an LSTM reads the image row by row
-    fixed = describe(chain(InputSpec("img", (28, 28, 1)), layer("r", "Reshape", {"target_shape": (28, 28)}),
-                           layer("rnn", "LSTM", {"units": 8})))
-    assert fixed.ok and fixed.step("rnn").output_shape == (None, 8)
-
-
-def test_rnn_on_token_ids_suggests_embedding_or_reshape():
-    failure = failing(BROKEN["rnn_on_ids"]())
-    assert failure.fix.key == "fix.rnn_needs_steps" and failure.fix.code == "layers.Reshape((50, 1))"
-    assert dict(failure.fix.params)["steps"] == "50"
-
-
-def test_rnn_after_flatten_says_the_time_axis_was_removed():
-    failure = failing(BROKEN["rnn_after_flatten"]())
-    assert failure.fix.key == "fix.rnn_time_removed" and dict(failure.fix.params)["producer"] == "flat"
-
-
-def test_rnn_with_unknown_features_fails_as_keras_does_when_it_builds():
-    failure = failing(BROKEN["rnn_unknown_features"]())
-    assert failure.message.startswith("Shapes used to initialize variables must be fully-defined")
-    assert failure.fix.key == "fix.rnn_unknown_features" and failure.cause.key == "cause.unknown_size"
-    with pytest.raises(ValueError, match="must be fully-defined"):
-        keras.layers.LSTM(8)(keras.Input(shape=(None, None)))
-    # unknown time steps are fine
-    assert describe(chain(InputSpec("x", (None, 5)), layer("rnn", "LSTM", {"units": 8}))).ok
-
-
 def test_bidirectional_inherits_the_inner_rnn_advice_and_refuses_non_rnn():
     failure = failing(BROKEN["bi_on_image"]())
     assert "expected ndim=3, found ndim=4" in failure.message
@@ -283,15 +206,6 @@ def test_time_distributed_failures():
     assert both.fix.key == "fix.td_one_output" and both.fix.code == 'merge_mode="concat"'
 
 
-def test_stateful_is_refused_and_cudnn_ignored():
-    kind = get_kind("LSTM")
-    args, notes = check_args(kind, {"units": 4, "stateful": True}, 1, 0, "lstm")
-    assert args is None and [n.key for n in notes] == ["read.arg_bad_value"]
-    args, notes = check_args(kind, {"units": 4, "stateful": False, "use_cudnn": True}, 1, 0, "lstm")
-    assert args == (("stateful", False), ("units", 4)) and [n.key for n in notes] == ["read.arg_ignored"]
-    assert "use_cudnn" not in kind.keras_args(LayerSpec("l", "LSTM", (("units", 4), ("use_cudnn", True))))
-
-
 def test_every_fix_key_exists_with_its_placeholders():
     en, zh = catalog("en"), catalog("zh")
     mine = set(WORDS_EN)
@@ -300,8 +214,189 @@ def test_every_fix_key_exists_with_its_placeholders():
     assert all(fix is not None for fix in fixes)
     assert {k for k in mine if k.startswith("fix.")} <= {fix.key for fix in fixes}, "every catalog fix is reached"
     for fix in fixes:
-        assert fix.key in mine | GENERIC_FIXES
+        assert fix.key in mine | INNER_FIXES | GENERIC_FIXES
         assert fix.key in en and fix.key in zh
         given = set(dict(fix.params)) | ({"code"} if fix.code else set())
         assert fields(en[fix.key]) <= given, fix.key
     assert fields(en["axis.bidirectional"]) <= {"layer", "arg", "source"}
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("wrappers", prefixes=("xray.", "mistake."))
+B, T, E, H = 3, 7, 5, 6
+
+
+def seq_code(*lines: str, input_shape: str = f"({T}, {E})") -> str:
+    return sequential(*lines, input_shape=input_shape, dtype="float32", batch=B)
+
+
+def xray_of(code: str, name: str = "r", pick: tuple = ()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(xray):
+    assert xray.checks, "no check was made"
+    assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
+
+
+def test_registered(monkeypatch):
+    called = {k: live_functions(k, monkeypatch) for k in ("Bidirectional", "TimeDistributed")}
+    assert called == {"Bidirectional": ("bidirectional_xray", "bidirectional_mistakes"),
+                      "TimeDistributed": ("timedistributed_xray",)}
+
+
+SEQ_OUT, LAST_OUT, STEP = B * T * H, B * H, H
+# -- Bidirectional -----------------------------------------------------------------------------------------
+BI_CASES = [
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")', (1, 3, 8), [("output", B * T * 2 * H)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode="sum", name="r")', (1, 3, 2),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True), merge_mode="ave", name="r")', (0, 6, 5),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.SimpleRNN(6, return_sequences=True), merge_mode="mul", name="r")', (2, 0, 0),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=None, name="r")', (1, 3, 2),
+     [("forward", SEQ_OUT), ("backward", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, go_backwards=True), merge_mode="sum", name="r")',
+     (1, 3, 2), [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, reset_after=False), merge_mode="concat", name="r")', (1, 9),
+     [("output", B * 2 * H)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_state=True), name="r")', (1, 9),
+     [("output", B * 2 * H)] + [("state.forward", LAST_OUT)] * 2 + [("state.backward", LAST_OUT)] * 2),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, return_state=True), merge_mode=None, name="r")',
+     (1, 3, 2), [("forward", SEQ_OUT), ("backward", SEQ_OUT), ("state.forward", LAST_OUT),
+                 ("state.backward", LAST_OUT)]),
+]
+
+
+@pytest.mark.parametrize("line, pick, expected", BI_CASES)
+def test_bidirectional_recomputed_without_calling_keras(line, pick, expected, monkeypatch):
+    call = call_of(seq_code(line), "r", pick)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the X-ray ran a Keras RNN")
+    for cls in (keras.layers.LSTM, keras.layers.GRU, keras.layers.SimpleRNN):
+        monkeypatch.setattr(cls, "call", refuse)
+    xray = get_kind("Bidirectional").xray(call)
+    assert_all_match(xray)
+    assert [(c.what.key.removeprefix("xray.bidirectional.check."), c.size) for c in xray.checks] == expected
+    if call.layer.return_sequences:
+        unflipped = next(n for n in xray.notes if n.key == "xray.bidirectional.note.unflipped")
+        assert float(dict(unflipped.params)["diff"]) > 1e-2  # forgetting the flip is far off
+        assert len(xray.grids) == 4
+    else:
+        assert "xray.bidirectional.note.last_step" in [n.key for n in xray.notes] and len(xray.grids) == 3
+
+
+def test_bidirectional_grids_show_both_halves_at_the_picked_position():
+    call, xray = xray_of(seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")'),
+                         pick=(1, 2, 9))
+    forward, backward, raw, output = xray.grids
+    assert output.marks == ((2, output.cols.index("9")),)
+    assert abs(output.values[2, output.cols.index("9")] - call.y[1, 2, 9]) < TOLERANCE
+    assert abs(backward.values[2, 3] - call.y[1, 2, 9]) < TOLERANCE  # concat: column 9 is backward unit 3
+    assert abs(forward.values[2, 3] - call.y[1, 2, 3]) < TOLERANCE
+    assert raw.marks == ((T - 1 - 2, 3),) and raw.values[T - 1 - 2, 3] == backward.values[2, 3]
+
+
+def test_bidirectional_initial_state_halves():
+    code = ("import keras\nfrom keras import layers\n"
+            "enc_in = keras.Input(shape=(5, 3), batch_size=2)\ndec_in = keras.Input(shape=(4, 3), batch_size=2)\n"
+            "a, h1, c1, h2, c2 = layers.Bidirectional(layers.LSTM(6, return_state=True), name=\"enc\")(enc_in)\n"
+            "dec = layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=\"sum\", name=\"dec\")"
+            "(dec_in, initial_state=[h1, c1, h2, c2])\nmodel = keras.Model([enc_in, dec_in], dec)\n")
+    call, xray = xray_of(code, "dec", (1, 2, 3))
+    assert len(call.states) == 4
+    assert_all_match(xray)
+    assert [c.size for c in xray.checks] == [2 * 4 * 6]
+    assert xray.notes[-1] == live_base.Text.of("xray.bidirectional.note.initial", count=4, half=2)
+
+
+# -- TimeDistributed ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, input_shape, pick, step_out", [
+    ('layers.TimeDistributed(layers.Dense(4), name="r")', f"({T}, {E})", (1, 3, 2), (4,)),
+    ('layers.TimeDistributed(layers.Conv1D(5, 3), name="r")', "(4, 6, 3)", (1, 2, 3, 4), (4, 5)),
+    ('layers.TimeDistributed(layers.LSTM(4), name="r")', "(4, 6, 3)", (2, 1, 3), (4,)),
+])
+def test_timedistributed_runs_the_inner_layer_on_each_slice(line, input_shape, pick, step_out):
+    call, xray = xray_of(seq_code(line, input_shape=input_shape), pick=pick)
+    assert_all_match(xray)
+    steps = call.x.shape[1]
+    assert [c.size for c in xray.checks] == [B * steps * int(np.prod(step_out)), 3]
+    inner = call.layer.layer
+    assert call.layer.count_params() == inner.count_params() > 0 and len(call.layer.weights) == len(inner.weights)
+    output = xray.grids[1]
+    r, c = output.marks[0]
+    assert abs(output.values[r, c] - call.y[pick]) < TOLERANCE
+    assert xray.notes[0] == live_base.Text.of("xray.timedistributed.note.shared", count=len(inner.weights),
+                                              params=inner.count_params(), T=steps,
+                                              would=steps * inner.count_params(), inner=call.spec.inner.kind)
+
+
+def test_timedistributed_runs_at_most_64_slices_and_says_so():
+    call, xray = xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")', input_shape="(70, 3)"))
+    assert_all_match(xray)
+    assert xray.checks[0].size == B * TD_MAX_STEPS * 2 and TD_MAX_STEPS == 64
+    assert live_base.Text.of("xray.timedistributed.note.steps", steps=64, T=70) in xray.notes
+
+
+# -- mistakes ----------------------------------------------------------------------------------------------
+TAGGER = sequential('layers.Embedding(100, 8, name="emb")',
+                    'layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="bi")',
+                    'layers.Dense(10, name="dense")',
+                    'layers.TimeDistributed(layers.Dense(3), name="head")', input_shape="(7,)")
+
+
+def mistakes_of(code: str, name: str):
+    spec = read_code(code).spec
+    layer = spec.layer(name)
+    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+
+
+def broken_failure(spec, mistake):
+    swapped = dataclasses.replace(spec, layers=tuple(mistake.broken if l.name == mistake.layer else l
+                                                     for l in spec.layers))
+    return describe(swapped).failure
+
+
+def test_tagger_offers_both_mistakes_and_each_really_breaks():
+    spec, found = mistakes_of(TAGGER, "bi")
+    assert [m.key for m in found] == ["return_sequences", "merge_none"]
+    seq, none = found
+    assert seq.broken.inner.arg("return_sequences") is False and none.broken.arg("merge_mode", "x") is None
+    failure = broken_failure(spec, seq)
+    assert failure.layer == "head" and "at least 3 dimensions" in failure.message
+    assert dict(seq.params)["consumer"] == "head" and dict(seq.params)["last"] == "(3, 12)"
+    failure = broken_failure(spec, none)
+    assert failure.layer == "dense" and "expects 1 input(s), but it received 2 input tensors" in failure.message
+    assert dict(none.params)["half"] == "(3, 7, 6)" and "merge_mode=None" in none.code
+
+
+# -- text --------------------------------------------------------------------------------------------------
+def test_catalog_has_the_same_keys_and_placeholders_in_both_languages():
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
+    en, zh = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+    assert set(en) == set(zh) and len(en) > 30
+    assert {k: fields(v) for k, v in en.items()} == {k: fields(v) for k, v in zh.items()}
+    prefixes = ("xray.bidirectional.", "xray.timedistributed.", "mistake.merge_none.")
+    assert all(k.startswith(prefixes) for k in en)
+
+
+def test_every_text_shown_exists_and_formats_in_both_languages():
+    texts = []
+    for line, pick, _ in BI_CASES:
+        texts += xray_texts(xray_of(seq_code(line), pick=pick)[1])
+    texts += xray_texts(xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")',
+                                         input_shape="(70, 3)"))[1])
+    for m in mistakes_of(TAGGER, "bi")[1]:
+        texts += [(f"mistake.{m.key}.title", m.params), (f"mistake.{m.key}.why", m.params)]
+    for lang in ("en", "zh"):
+        for key, params in texts:
+            text = t(lang, key, **dict(params))
+            assert "{" not in text and text.strip(), key
+
+
+def xray_texts(xray):
+    return ([(xray.summary.key, xray.summary.params)] + [(c.what.key, c.what.params) for c in xray.checks]
+            + [(g.title.key, g.title.params) for g in xray.grids] + [(n.key, n.params) for n in xray.notes])
