@@ -7,7 +7,7 @@ kernel.reshape(kh·kw·C, K). Output position o on an axis reads the padded posi
 Padding as Keras (TensorFlow) does it: "valid" none; "causal" d·(k − 1) zeros before the steps;
 "same" total = max((⌈T / s⌉ − 1)·s + d·(k − 1) + 1 − T, 0), with ⌊total / 2⌋ before and the rest after
 (an even kernel puts its extra zero after). groups g: group f // (K/g) of the filters sees only the
-channels of its group. The windows are shared with the pooling X-ray (explorer/live/pooling.py).
+channels of its group. The windows are shared with the pooling X-ray (explorer/layers/pooling/xray.py).
 """
 from __future__ import annotations
 

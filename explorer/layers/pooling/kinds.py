@@ -11,7 +11,7 @@ GlobalAveragePooling1D / GlobalMaxPooling1D: (B, T, C) → (B, C); GlobalAverage
 GlobalMaxPooling2D: (B, H, W, C) → (B, C). keepdims=True keeps the pooled axes with size 1:
 (B, 1, C) and (B, 1, 1, C). Any length works, even an unknown one (None).
 
-data_format: "channels_last" only, as for the convolutions (kinds/conv.py says why).
+data_format: "channels_last" only, as for the convolutions (conv/kinds.py says why).
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 MaxPooling1D / AveragePooling1D: x (B, T, C) → windows (B, T', p, C) → max or mean over p → (B, T', C).
 MaxPooling2D / AveragePooling2D: x (B, H, W, C) → windows (B, H', W', ph, pw, C) → (B, H', W', C).
-Windows are the convolution's (explorer/live/conv.py) with dilation 1; strides default to pool_size.
+Windows are the convolution's (explorer/layers/conv/xray.py) with dilation 1; strides default to pool_size.
 padding="same" pads as TensorFlow does, and the padded positions take no part: the max ignores them,
 and the average divides by the number of real elements in the window (padding is NaN here, so
 nanmax / nanmean say exactly that). Global pooling: max or mean over T (or H and W), keepdims keeping

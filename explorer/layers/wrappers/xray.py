@@ -1,8 +1,8 @@
 """Bidirectional and TimeDistributed, live: what each wrapper adds around the layer it runs.
 
 Bidirectional(rnn, merge_mode): input x (B, T, E). The forward RNN and the backward RNN (its own
-weights, go_backwards flipped) are recomputed with the numpy RNN of explorer/live/recurrent.py, never
-by calling the Keras sub-layers. The backward RNN gives its steps in the order it ran (position 0 =
+weights, go_backwards flipped) are recomputed with the numpy RNN of the recurrent family's xray.py,
+never by calling the Keras sub-layers. The backward RNN gives its steps in the order it ran (position 0 =
 the last input step), so with return_sequences Keras flips it back in time before merging:
 concat → (B, T, 2H), sum / ave / mul → (B, T, H), None → the two (B, T, H) tensors. return_state
 appends the forward states, then the backward ones; initial_state gives the forward half first.
