@@ -2,7 +2,7 @@
 
 A learner's constant names say what an axis means: `seq_len` is time, `count_classes + 1` is
 classes. `letter_hint` turns the code that gave a size into a letter; kinds propose a default
-letter for each new axis and `AxisNamer` (kinds/base.py) resolves clashes with subscripts.
+letter for each new axis and `AxisNamer` (layers/base.py) resolves clashes with subscripts.
 """
 from __future__ import annotations
 

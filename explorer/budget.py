@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .kinds import recurrent_kind, traits
+from .layers import recurrent_kind, traits
 
 BYTES_PER_FLOAT = 4
 # A Keras initializer fills a new tensor and scales it before the variable takes it: while the largest

@@ -1,6 +1,6 @@
 """Build a ModelSpec into a real Keras model, after the budget allows it.
 
-Our own constructors only (explorer.kinds), explicit names, seeded initializers: the same code
+Our own constructors only (explorer.layers), explicit names, seeded initializers: the same code
 always gives the same weights, for every visitor and every screenshot. Building also finds the
 errors Keras raises only when a layer is called (shapes that do not match in a merge, a Dense
 given two tensors): the first one becomes the model's Failure with Keras's own words.
@@ -13,8 +13,8 @@ from typing import Any
 
 from .budget import Budget, description_budget
 from .diagnose import diagnose
-from .kinds import get_kind
-from .kinds.base import AxisNamer
+from .layers import get_kind
+from .layers.base import AxisNamer
 from .shapes import Description, Failure, construct
 from .spec import ModelSpec
 

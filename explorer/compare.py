@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .kinds.base import Shape
+from .layers.base import Shape
 from .reader.code_names import snake_case
 from .shapes import Description, Step
 from .spec import LayerSpec, ModelSpec, Value

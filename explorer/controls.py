@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config import parse_int
-from .kinds import get_kind
-from .kinds.base import MAX_SIZE
+from .layers import get_kind
+from .layers.base import MAX_SIZE
 from .spec import Constant
 
 MAX_BATCH = 4096

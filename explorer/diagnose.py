@@ -8,8 +8,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .kinds import get_kind, recurrent_layer, traits
-from .kinds.base import AxisNamer, Ctx, Fix, Shape
+from .layers import get_kind, recurrent_layer, traits
+from .layers.base import AxisNamer, Ctx, Fix, Shape
 from .spec import LayerSpec, ModelSpec
 
 _NDIM = re.compile(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)")

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from .axes import axis_color
-from .kinds import traits
+from .layers import traits
 from .shapes import Description, Step
 
 WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band

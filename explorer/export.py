@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from .i18n import t
-from .kinds import get_kind, traits
+from .layers import get_kind, traits
 from .shapes import Axis, Description, Step
 from .spec import LayerSpec, ModelSpec, ReadResult, Value
 from .tables import axis_meaning, named, shape_text

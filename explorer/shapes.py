@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 
 from .axes import letter_hint
-from .kinds import get_kind, traits
-from .kinds.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
+from .layers import get_kind, traits
+from .layers.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 
 

@@ -1,7 +1,7 @@
 """ModelSpec: a learner's model as plain data, read from code, a Keras JSON config or a preset.
 
 Nothing in a spec is executable. Every layer is a Keras class name from the registry
-(`explorer.kinds`) with validated literal arguments; the graph is named tensors flowing between
+(`explorer.layers`) with validated literal arguments; the graph is named tensors flowing between
 named nodes. A spec is frozen and hashable, so caches key on it by value.
 
 Shapes in specs never include the batch axis (as `keras.Input(shape=...)`); descriptions add it.

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
 
 from explorer.build import build
+from explorer.layers import get_kind
 from explorer.live.trace import run_trace
 from explorer.live.xrays import layer_call
 from explorer.reader.code import read_code
@@ -34,3 +36,17 @@ def sequential(*layer_lines: str, input_shape: str = "(50,)", dtype: str = "int3
     return (f"import keras\nfrom keras import layers\n\n"
             f"model = keras.Sequential([\n    keras.Input(shape={input_shape}, batch_size={batch}, dtype=\"{dtype}\"),\n"
             f"    {body},\n])\n")
+
+
+def live_functions(class_name: str, monkeypatch) -> tuple[str, ...]:
+    """The functions of its family's xray.py that a kind's `xray` and then its `mistakes` call."""
+    kind = get_kind(class_name)
+    module = importlib.import_module(type(kind).__module__.rsplit(".", 1)[0] + ".xray")
+    called: list[str] = []
+    for name, fn in list(vars(module).items()):
+        own = getattr(fn, "__module__", "") in (module.__name__, __name__)  # __name__: patched before
+        if callable(fn) and own and name.endswith(("_xray", "_mistake", "_mistakes")):
+            monkeypatch.setattr(module, name, lambda *_, _name=name: called.append(_name) or ())
+    kind.xray(None)
+    kind.mistakes(None, None, None)
+    return tuple(called)

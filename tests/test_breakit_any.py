@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import explorer.live
 from explorer.diagnose import _with_arg
-from explorer.kinds.base import Fix
+from explorer.layers import get_kind
+from explorer.layers.base import Fix
 from explorer.live.base import Mistake
 from explorer.live.breakit import (FAILED, MAX_PER_KIND, OVER_BUDGET, RAISED, SILENT, UNBROKEN, broken_source,
                                    clean_message, mistakes_for, outcomes_for, run_mistake)
@@ -41,7 +41,7 @@ def last_step_mistake(model, layer, step):
 
 # -- the engine -------------------------------------------------------------------------------------
 def test_broken_layer_gives_keras_error_and_the_fix(monkeypatch):
-    monkeypatch.setitem(explorer.live.MISTAKES, "Bidirectional", last_step_mistake)
+    monkeypatch.setattr(get_kind("Bidirectional"), "mistakes", last_step_mistake)
     spec = spec_of(TAGGER)
     mistakes = mistakes_for(spec, describe(spec))
     assert mistakes[0].key == "last_step_only"  # broken= mistakes come first
@@ -56,7 +56,7 @@ def test_broken_layer_gives_keras_error_and_the_fix(monkeypatch):
 
 
 def test_broken_source_loads_the_mistake_into_the_code(monkeypatch):
-    monkeypatch.setitem(explorer.live.MISTAKES, "Bidirectional", last_step_mistake)
+    monkeypatch.setattr(get_kind("Bidirectional"), "mistakes", last_step_mistake)
     spec = spec_of(TAGGER)
     mistake = mistakes_for(spec, describe(spec))[0]
     code = broken_source(TAGGER, spec, mistake)
@@ -71,7 +71,7 @@ def test_at_most_two_mistakes_per_kind_and_eight_in_all(monkeypatch):
     def many(model, layer, step):
         return tuple(Mistake(f"m{i}", layer.name, run=lambda: 0.0) for i in range(5))
 
-    monkeypatch.setitem(explorer.live.MISTAKES, "Dense", many)
+    monkeypatch.setattr(get_kind("Dense"), "mistakes", many)
     spec = spec_of(TAGGER)
     mistakes = mistakes_for(spec, describe(spec))
     assert [m.key for m in mistakes if m.layer == "dense"] == ["m0", "m1"][:MAX_PER_KIND]
@@ -79,14 +79,14 @@ def test_at_most_two_mistakes_per_kind_and_eight_in_all(monkeypatch):
     code = "import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(shape=(4,)),\n" + \
         "".join(f"    layers.Dense(4, name='d{i}'),\n" for i in range(6)) + "])\n"
     for kind in ("Dense", "Bidirectional"):
-        monkeypatch.setitem(explorer.live.MISTAKES, kind, many)
+        monkeypatch.setattr(get_kind(kind), "mistakes", many)
     spec = spec_of(code)
     assert [m.key for m in mistakes_for(spec, describe(spec))] == ["m0", "m1"]  # six Dense layers, one kind
 
     def same(model, layer, step):
         return (Mistake("same", layer.name, run=lambda: 0.0),)
 
-    monkeypatch.setitem(explorer.live.MISTAKES, "Dense", same)
+    monkeypatch.setattr(get_kind("Dense"), "mistakes", same)
     assert [(m.key, m.layer) for m in mistakes_for(spec, describe(spec))] == [("same", "d0")]  # once, first layer
 
 
@@ -98,7 +98,7 @@ def test_at_most_eight_in_all(monkeypatch):
             "    layers.Dense(4), layers.Dropout(0.1), layers.Activation('relu'), layers.Reshape((2, 2)),\n"
             "    layers.Flatten(), layers.Dense(1)])\n")
     for kind in ("Dense", "Dropout", "Activation", "Reshape", "Flatten"):
-        monkeypatch.setitem(explorer.live.MISTAKES, kind, two)
+        monkeypatch.setattr(get_kind(kind), "mistakes", two)
     spec = spec_of(code)
     keys = [m.key for m in mistakes_for(spec, describe(spec))]
     assert keys == ["dense.0", "dense.1", "dropout.0", "dropout.1", "activation.0", "activation.1",
@@ -152,7 +152,7 @@ def test_over_budget_is_refused_before_building():
 
 
 def test_outcomes_for_runs_every_offered_mistake(monkeypatch):
-    monkeypatch.setitem(explorer.live.MISTAKES, "Bidirectional", last_step_mistake)
+    monkeypatch.setattr(get_kind("Bidirectional"), "mistakes", last_step_mistake)
     outcomes = outcomes_for(spec_of(TAGGER))
     assert outcomes[0].key == "last_step_only" and outcomes[0].status == FAILED
 

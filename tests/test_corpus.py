@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.kinds import REGISTRY
+from explorer.layers import REGISTRY
 from explorer.reader.code import read_code
 from explorer.reader.code_names import snake_case
 from explorer.shapes import describe

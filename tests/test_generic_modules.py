@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.kinds import REGISTRY
+from explorer.layers import REGISTRY
 
 EXPLORER = Path(__file__).resolve().parents[1] / "explorer"
 GENERIC = ("budget.py", "shapes.py", "diagnose.py", "build.py", "tables.py", "diagram.py", "diagram_svg.py",
@@ -46,7 +46,7 @@ def test_the_list_of_generic_modules_is_real():
 def test_generic_module_names_no_keras_class(path):
     found = class_names_in(path)
     assert not found, (f"{path.relative_to(EXPLORER)} names Keras classes {found}: ask the kind "
-                       f"(explorer.kinds.get_kind(cls) and its traits) instead")
+                       f"(explorer.layers.get_kind(cls) and its traits) instead")
 
 
 def test_the_check_sees_a_class_name(tmp_path):
@@ -58,7 +58,7 @@ def test_the_check_sees_a_class_name(tmp_path):
 
 def test_traits_say_what_the_old_lists_said():
     """The traits restate, kind by kind, the lists the generic modules held before."""
-    from explorer.kinds import recurrent_kind, recurrent_layer, traits
+    from explorer.layers import recurrent_kind, recurrent_layer, traits
     from explorer.spec import LayerSpec
 
     def having(trait):

@@ -8,15 +8,16 @@ import re
 
 import pytest
 
-from explorer.i18n import live_conv, live_dense, live_recurrent, live_reshaping, t
-from explorer.kinds import REGISTRY, get_kind
-from explorer.live import MISTAKES, XRAYS
+from explorer.i18n import t
+from explorer.layers import REGISTRY, get_kind
+from explorer.layers.base import LayerKind
 from explorer.live.base import TOLERANCE, Text, code_text
 from explorer.live.breakit import mistakes_for
 from explorer.live.trace import trace_cost
 from explorer.live.xrays import layer_call, xray_layers
 from explorer.presets import PRESETS, preset_code
 from test_corpus import FILES, _EXPECT
+from layer_words import FAMILIES, family_words
 from live_models import sequential, traced
 
 BUILDS = [f for f in FILES if (m := _EXPECT.match(f.read_text().splitlines()[0])) and m.group(1)]
@@ -70,12 +71,12 @@ def xrays_of(code: str) -> tuple:
 
 
 def test_every_kind_has_an_xray():
-    assert set(REGISTRY) <= set(XRAYS), sorted(set(REGISTRY) - set(XRAYS))
+    assert sorted(name for name, kind in REGISTRY.items() if not kind.has_xray) == []
 
 
 def test_the_kinds_learners_get_wrong_most_have_mistakes():
     assert {"Dense", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Embedding", "Conv1D", "Reshape",
-            "Concatenate"} <= set(MISTAKES)
+            "Concatenate"} <= {name for name, kind in REGISTRY.items() if type(kind).mistakes is not LayerKind.mistakes}
 
 
 @pytest.mark.parametrize("label,code", SOURCES + EXTRA, ids=[s[0] for s in SOURCES + EXTRA])
@@ -164,7 +165,7 @@ def test_every_worded_comment_of_the_code_is_shown_by_some_model():
         for lines in [x.code for _, x in xrays_of(code)] + [m.code for m in mistakes_for(spec, desc)]:
             if not isinstance(lines, str):  # plain code has no notes
                 shown |= {line.note.key for line in lines if isinstance(line.note, Text)}
-    keys = {k for c in (live_dense, live_recurrent, live_conv, live_reshaping) for k in c.EN if ".code." in k}
+    keys = {k for k in family_words(*FAMILIES, prefixes=("xray.", "mistake.")) if ".code." in k}
     assert len(keys) > 30 and keys == shown, (sorted(keys - shown), sorted(shown - keys))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.i18n import catalog, t
-from explorer.kinds import REGISTRY
+from explorer.layers import REGISTRY
 from explorer.reader import code as code_module
 from explorer.reader.code import LIMITS, read_code, set_constant
 from explorer.shapes import describe

@@ -3,12 +3,20 @@ import string
 
 from explorer.i18n import CATALOGS, catalog, language_from_locale, t
 from explorer.traps import all_traps
+from layer_words import FAMILIES, family_words
 
 
 def test_every_key_exists_in_both_languages():
     for module in CATALOGS:
         assert set(module.EN) == set(module.ZH), module.__name__
-    assert len(catalog("en")) == len(catalog("zh"))
+    for family in FAMILIES:  # each layer family's words: key -> (English, 中文)
+        for key, pair in family_words(family).items():
+            assert isinstance(pair, tuple) and len(pair) == 2, (family, key)
+            assert all(isinstance(text, str) and text.strip() for text in pair), (family, key)
+    families = [key for family in FAMILIES for key in family_words(family)]
+    catalogs = [key for module in CATALOGS for key in module.EN]
+    assert len(set(families + catalogs)) == len(families) + len(catalogs)  # each key in one place only
+    assert len(catalog("en")) == len(catalog("zh")) == len(families) + len(catalogs)
 
 
 def test_placeholders_match_between_languages():

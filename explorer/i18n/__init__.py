@@ -1,6 +1,8 @@
 """Every visible string, in English and Simplified Chinese. Panels never hard-code text.
 
 Each module of this package holds two dicts, EN and ZH, with the same keys (a test checks parity).
+The words of the layer kinds live beside them, one `words.py` per family
+(explorer/layers/<family>/words.py: key -> (English, 中文)), and are merged in here.
 Placeholders use str.format names; numbers are formatted by the caller.
 """
 from __future__ import annotations
@@ -8,7 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-# every module of this package is a catalog (core, extras, xray, and one per family of layer kinds)
+from ..layers import WORDS as FAMILY_WORDS
+
+# every module of this package is a catalog (core, model, reader, ...); the layer families bring their own
 CATALOGS = tuple(importlib.import_module(f"{__name__}.{m.name}")
                  for m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name))
 LANGUAGES = {"en": "English", "zh": "简体中文"}
@@ -19,6 +23,11 @@ def catalog(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for module in CATALOGS:
         merged.update(module.ZH if lang == "zh" else module.EN)
+    side = 1 if lang == "zh" else 0
+    for key, pair in FAMILY_WORDS.items():
+        if key in merged:
+            raise RuntimeError(f"word {key} is in a family and in a catalog")
+        merged[key] = pair[side]
     return merged
 
 

@@ -70,7 +70,6 @@ EN = {
     "fix.merge_mode": "give {layer} a merge mode: `merge_mode=\"concat\"` joins the two directions into one tensor.",
     "fix.return_state": "{layer} returns its output and its states: unpack them (`outputs, *states = ...`) and pass on only the output.",
     "fix.fixed_length": "give the input a fixed length (`keras.Input(shape=(T, …))` with a number for T) before {layer}.",
-    "fix.dense_unknown_features": "the last axis before {layer} must have a known size: fix it in the input's shape.",
     # axes legend
     "axis.batch": "batch",
     "axis.time": "time steps",
@@ -151,7 +150,6 @@ ZH = {
     "fix.merge_mode": "给 {layer} 指定合并方式：`merge_mode=\"concat\"` 把两个方向合成一个张量。",
     "fix.return_state": "{layer} 返回输出和状态：先解包（`outputs, *states = ...`），只把输出传下去。",
     "fix.fixed_length": "在 {layer} 之前给输入一个固定长度（`keras.Input(shape=(T, …))`，T 写成具体数字）。",
-    "fix.dense_unknown_features": "{layer} 之前的最后一个轴必须有确定的大小：在输入的形状里写明它。",
     "axis.batch": "批",
     "axis.time": "时间步",
     "axis.features": "特征",

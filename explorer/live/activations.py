@@ -1,7 +1,7 @@
 """Keras's activations in numpy (float64), so X-rays can recompute a layer's output exactly.
 
-Names as in explorer/kinds/base.py ACTIVATIONS; `None` and "linear" are the identity. Definitions
-checked against keras.activations in tests/test_live_dense.py: gelu is the exact (erf) form, Keras 3's
+Names as in explorer/layers/base.py ACTIVATIONS; `None` and "linear" are the identity. Definitions
+checked against keras.activations in tests/layers/test_dense.py: gelu is the exact (erf) form, Keras 3's
 default; hard_sigmoid is relu6(x + 3) / 6; leaky_relu's slope is 0.2; softmax and log_softmax
 act on the last axis.
 """

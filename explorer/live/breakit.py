@@ -1,6 +1,6 @@
 """"Break it" for any model: each layer kind's common mistakes, run live on this model.
 
-A kind offers mistakes with one of its layers (explorer/live/<family>.py, `MISTAKES`). Here they
+A kind offers mistakes with one of its layers (`kind.mistakes`, from explorer/layers/<family>/xray.py). Here they
 are gathered (`mistakes_for`) and run (`run_mistake`):
 - a `broken` layer is put into the model in place of the learner's, on a tiny batch (2), and the
   model is described, then built within the memory budget: the first failure is Keras's own error,
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from ..budget import description_budget
-from ..kinds import get_kind
-from ..kinds.base import Fix
+from ..layers import get_kind
+from ..layers.base import Fix
 from ..shapes import Description, Failure, describe, layer_code
 from ..spec import LayerSpec, ModelSpec
 from .base import Mistake

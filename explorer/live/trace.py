@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..budget import DEMO_BATCH, concrete
-from ..kinds import get_kind, traits
+from ..layers import get_kind, traits
 from ..shapes import Description
 from ..spec import ModelSpec
 

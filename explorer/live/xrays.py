@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..kinds import get_kind, traits
-from ..live import XRAYS
+from ..layers import get_kind, traits
 from ..shapes import Description
 from ..spec import ModelSpec
 from .base import LayerCall, XRay
@@ -24,11 +23,16 @@ def xray_layers(desc: Description, spec: ModelSpec | None = None) -> tuple[str, 
     inner = {l.name: l.inner for l in spec.layers if traits(l.kind).per_step and l.inner is not None} if spec else {}
     names: list[str] = []
     for s in desc.steps:
-        if s.cls in XRAYS:
+        if _has_xray(s.cls):
             names.append(s.name)
-        if s.name in inner and inner[s.name].kind in XRAYS:
+        if s.name in inner and _has_xray(inner[s.name].kind):
             names.append(f"{s.name}{INNER}{inner[s.name].name}")
     return tuple(names)
+
+
+def _has_xray(class_name: str) -> bool:
+    kind = get_kind(class_name)
+    return kind is not None and kind.has_xray
 
 
 def layer_call(model, spec: ModelSpec, desc: Description, trace: Trace, name: str,

@@ -5,7 +5,7 @@ only what learners paste: Keras imports, top-level constants and whole-number ar
 them, `Sequential([...])` / `model.add(...)`, the functional API (`keras.Input`, layer calls,
 `keras.Model(inputs, outputs)`), and a `def` that builds and returns the model. Everything else
 is refused with its line and column and a plain reason (a Note), and the rest is still read.
-Layer classes are looked up only in the registry (`explorer.kinds`); arguments are checked by
+Layer classes are looked up only in the registry (`explorer.layers`); arguments are checked by
 `validate.check_args`. Layers are named as Keras 3 names them in a fresh session.
 
 This module: the entry point, the bounds checked before any work, and the statement walk

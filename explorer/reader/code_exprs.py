@@ -8,7 +8,7 @@ import ast
 import builtins
 import difflib
 
-from ..kinds import REGISTRY, get_kind
+from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from ..kinds.base import ArgRule
+from ..layers.base import ArgRule
 from ..spec import InputSpec
 from .code_base import ReaderBase, code_of, position
 from .code_limits import MAX_BATCH

@@ -7,8 +7,8 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from ..kinds import REGISTRY, get_kind
-from ..kinds.base import LayerKind
+from ..layers import REGISTRY, get_kind
+from ..layers.base import LayerKind
 from ..spec import TensorRef
 from .code_base import ReaderBase, position
 from .code_inputs import HINTS

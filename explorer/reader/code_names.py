@@ -10,8 +10,8 @@ import ast
 import re
 from dataclasses import dataclass
 
-from ..kinds import REGISTRY
-from ..kinds.base import ACTIVATIONS, INITIALIZERS
+from ..layers import REGISTRY
+from ..layers.base import ACTIVATIONS, INITIALIZERS
 
 
 @dataclass(frozen=True)

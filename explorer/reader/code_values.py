@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..kinds.base import LayerKind
+from ..layers.base import LayerKind
 from ..spec import InputSpec, LayerSpec, TensorRef
 from ..safe_ast import parse as safe_parse
 

@@ -18,7 +18,7 @@ import ast
 import dataclasses
 import re
 
-from ..kinds import get_kind, recurrent_layer, traits
+from ..layers import get_kind, recurrent_layer, traits
 from ..spec import LayerSpec, ModelSpec
 from ..safe_ast import parse as safe_parse
 

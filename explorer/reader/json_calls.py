@@ -6,7 +6,7 @@ arguments only where they change no shape (training=, mask=None).
 """
 from __future__ import annotations
 
-from ..kinds.base import MAX_RANK
+from ..layers.base import MAX_RANK
 from ..spec import TensorRef
 from .json_common import MAX_LAYERS, NAME, JsonReaderBase, plain, same
 

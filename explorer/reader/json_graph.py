@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..kinds import get_kind, traits
-from ..kinds.base import MAX_RANK, MAX_SIZE
+from ..layers import get_kind, traits
+from ..layers.base import MAX_RANK, MAX_SIZE
 from ..spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 from .json_common import DTYPES, MAX_LAYERS, NAME, JsonReaderBase, plain, same, show
 

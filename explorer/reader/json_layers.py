@@ -14,8 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..kinds import get_kind
-from ..kinds.base import ArgRule, LayerKind
+from ..layers import get_kind
+from ..layers.base import ArgRule, LayerKind
 from ..spec import LayerSpec, Value
 from .json_common import MAX_NOTES, MAX_WRAP_DEPTH, MISSING, NAME, JsonReaderBase, plain, same, show, tuples
 from .validate import check_args, check_value, required_args

@@ -3,7 +3,7 @@ or the config.json of a .keras archive (keras_file.py).
 
 Nothing in the config is imported, run or handed to a Keras loader. The text goes through
 `json.loads` only, with bounds (size, nesting depth, numbers, string lengths); then every layer is
-checked against the registry of kinds (`explorer.kinds`): its class name must be a kind we know,
+checked against the registry of kinds (`explorer.layers`): its class name must be a kind we know,
 its module Keras's own layers, its arguments the kind's rules (explorer/reader/validate.py). The
 model is rebuilt by our own constructors from the validated values.
 

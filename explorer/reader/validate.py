@@ -11,7 +11,7 @@ import functools
 import inspect
 import math
 
-from ..kinds.base import MAX_RANK, ArgRule, LayerKind
+from ..layers.base import MAX_RANK, ArgRule, LayerKind
 from ..spec import Note, Value
 
 MAX_TUPLE = MAX_RANK  # entries of a shape / kernel_size / strides tuple

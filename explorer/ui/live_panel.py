@@ -13,7 +13,7 @@ import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
 from explorer.i18n import t, template as catalog_text
-from explorer.kinds import traits
+from explorer.layers import traits
 from explorer.live.base import Grid, Text, XRay, code_text
 from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description

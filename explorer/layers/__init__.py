@@ -1,0 +1,74 @@
+"""The registry of layer kinds: Keras class name -> LayerKind.
+
+Each family of kinds is one package here (`conv/`: `kinds.py` its kinds, `xray.py` their X-rays
+and common mistakes, `words.py` their words in English and Chinese side by side), whose
+`__init__.py` defines `KINDS = (SomeKind(), ...)`; every family is registered at import. Adding a
+layer kind touches its family's folder, its test file and the README's list, nothing else.
+Only names in this registry are ever constructed: a class name a user sends that is not here is
+refused, never looked up in Keras.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING
+
+from .base import LayerKind
+
+if TYPE_CHECKING:
+    from ..spec import LayerSpec
+
+REGISTRY: dict[str, LayerKind] = {}
+WORDS: dict[str, tuple[str, str]] = {}  # every family's words: key -> (English, 中文)
+
+
+def _discover() -> None:
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not module.ispkg:
+            continue
+        for kind in getattr(importlib.import_module(f"{__name__}.{module.name}"), "KINDS", ()):
+            if kind.class_name in REGISTRY:
+                raise RuntimeError(f"layer kind {kind.class_name} registered twice")
+            REGISTRY[kind.class_name] = kind
+        for key, pair in importlib.import_module(f"{__name__}.{module.name}.words").WORDS.items():
+            if key in WORDS:
+                raise RuntimeError(f"word {key} of {module.name} given twice")
+            WORDS[key] = pair
+
+
+def get_kind(class_name: str) -> LayerKind | None:
+    """The kind for a Keras class name, or None if the explorer does not support it."""
+    return REGISTRY.get(class_name) if isinstance(class_name, str) else None
+
+
+_PLAIN = LayerKind()
+
+
+def traits(class_name: object) -> LayerKind:
+    """The kind for a class name, or a plain LayerKind (every trait at its default) for anything
+    else: an input ("InputLayer"), no layer (""), a class the registry does not hold."""
+    return get_kind(class_name) or _PLAIN
+
+
+def recurrent_kind(class_name: str, inner_class: str = "") -> LayerKind | None:
+    """The kind of the RNN a layer runs along its time axis: its own (LSTM), or that of the RNN a
+    two-way wrapper runs (Bidirectional(LSTM)); None for any other layer."""
+    kind, inner = traits(class_name), traits(inner_class)
+    if kind.recurrent:
+        return kind
+    return inner if kind.directions > 1 and inner.recurrent else None
+
+
+def recurrent_layer(layer: LayerSpec | None) -> LayerSpec | None:
+    """The RNN layer inside a layer: the layer itself, or the RNN a two-way wrapper runs."""
+    if layer is None:
+        return None
+    if traits(layer.kind).recurrent:
+        return layer
+    inner = layer.inner
+    if inner is not None and traits(layer.kind).directions > 1 and traits(inner.kind).recurrent:
+        return inner
+    return None
+
+
+_discover()

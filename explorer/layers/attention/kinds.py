@@ -1,0 +1,189 @@
+"""MultiHeadAttention: every query position looks at every value position, in N heads.
+
+Called as `mha(query, value)` (self-attention: `mha(x, x)`), or `mha(query, value, key)`.
+Query (B, T, Fq), value (B, S, Fv) [, key (B, S, Fk)] → output (B, T, O), O = Fq unless
+`output_shape` is given: the output has the query's positions, whatever the value's length.
+Weights, in Keras's order (each projection is an EinsumDense):
+  query/kernel (Fq, N, K), query/bias (N, K)      K = key_dim, N = num_heads
+  key/kernel (Fk, N, K), key/bias (N, K)          Fk = Fv when no key is given
+  value/kernel (Fv, N, Kv), value/bias (N, Kv)    Kv = value_dim (default K)
+  attention_output/kernel (N, Kv, O), attention_output/bias (O,)
+Parameters (Fq + 1)·N·K + (Fk + 1)·N·K + (Fv + 1)·N·Kv + N·Kv·O + O (no "+ 1" and no "+ O"
+without bias). The last axis of every input must have a known size (it sizes a kernel).
+
+In the registry's list style the layer receives [query, value(, key)]: `make` returns a subclass
+that unpacks that list into Keras's own call, and seeds each of the four kernels differently (a
+single seeded initializer is cloned by Keras for every projection, which would make the query and
+key kernels of self-attention identical).
+"""
+from __future__ import annotations
+
+import math
+
+from ...spec import LayerSpec
+from ..base import KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
+from ..reshaping.kinds import ShapeRuleError, shape_text
+
+ROLES = ("query", "value", "key")
+
+
+def _list_call_class():
+    """keras.layers.MultiHeadAttention, called on a list [query, value(, key)]."""
+    import keras
+
+    class MultiHeadAttention(keras.layers.MultiHeadAttention):
+        def __call__(self, inputs, *args, **kwargs):
+            if isinstance(inputs, (list, tuple)) and not args:
+                if len(inputs) not in (2, 3):
+                    raise ValueError("MultiHeadAttention takes a query, a value and optionally a key. "
+                                     f"Received {len(inputs)} inputs.")
+                kwargs.update(zip(ROLES[1:], inputs[1:]))
+                return super().__call__(inputs[0], **kwargs)
+            return super().__call__(inputs, *args, **kwargs)
+
+        def _get_common_kwargs_for_sublayer(self):
+            common = super()._get_common_kwargs_for_sublayer()
+            config = common["kernel_initializer"].get_config()
+            if config.get("seed") is not None:
+                self._projections_seeded = getattr(self, "_projections_seeded", 0) + 1
+                config["seed"] += self._projections_seeded
+                common["kernel_initializer"] = common["kernel_initializer"].__class__.from_config(config)
+            return common
+
+    return MultiHeadAttention
+
+
+class MultiHeadAttention(LayerKind):
+    class_name = "MultiHeadAttention"
+    positional = ("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape")
+    code_positional = 0
+    takes_list = True
+    call_roles = ROLES  # the code line calls it as mha(query, value), not on a list
+    rules = (
+        ArgRule("num_heads", "int", None, 1, 4096),
+        ArgRule("key_dim", "int", None, 1, MAX_SIZE),
+        ArgRule("value_dim", "int", None, 1, MAX_SIZE),
+        ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
+        ArgRule("use_bias", "bool", True),
+        ArgRule("output_shape", "int", None, 1, MAX_SIZE),
+        ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True),
+    ) + KERNEL_AND_BIAS_RULES
+    examples = (
+        Example({"num_heads": 2, "key_dim": 8}, ((None, 5, 16), (None, 7, 12)), (None, 5, 16), 960),
+        Example({"num_heads": 4, "key_dim": 16}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 16_640),
+        Example({"num_heads": 2, "key_dim": 8, "value_dim": 4, "output_shape": 10, "use_bias": False},
+                ((None, 5, 16), (None, 7, 12)), (None, 5, 10), 624),
+        Example({"num_heads": 2, "key_dim": 8}, ((None, 5, 16), (None, 7, 12), (None, 7, 10)), (None, 5, 16), 928),
+        Example({"num_heads": 2, "key_dim": 8}, ((None, 4, 4, 6), (None, 3, 3, 6)), (None, 4, 4, 6), 438),
+    )
+
+    def initializers(self, spec: LayerSpec, seed: int) -> dict:
+        import keras
+
+        return {"kernel_initializer": keras.initializers.GlorotUniform(seed=seed)}
+
+    def make(self, spec: LayerSpec, seed: int = 0, inner=None):
+        args = self.keras_args(spec)
+        for key, init in self.initializers(spec, seed).items():
+            args.setdefault(key, init)
+        return _list_call_class()(name=spec.name, **args)
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        if len(in_shapes) > 3:
+            raise ShapeRuleError(f"MultiHeadAttention takes a query, a value and optionally a key, but "
+                                 f"{len(in_shapes)} tensors flow in: {', '.join(map(shape_text, in_shapes))}.")
+        for role, shape in zip(ROLES, in_shapes):
+            if shape[-1] is None:
+                raise ShapeRuleError(
+                    f"MultiHeadAttention projects the last axis of its {role} with a kernel, but the {role} "
+                    f"{shape_text(shape)} has no fixed size there (None). The shapes of weights must be fully defined.")
+        return (tuple(layer.compute_output_shape(*in_shapes)),)
+
+    # -- letters ------------------------------------------------------------------------------
+    def _letters(self, ctx: Ctx) -> dict[str, str]:
+        query, value = ctx.in_axes[0][-1], ctx.in_axes[1][-1]
+        key = ctx.in_axes[2][-1] if len(ctx.in_axes) > 2 else value
+        heads = ctx.new("N", ctx.arg("num_heads"), "num_heads", "axis.heads")
+        key_dim = ctx.new("K", ctx.arg("key_dim"), "key_dim", "axis.key_dim")
+        value_dim = ctx.new("K", ctx.arg("value_dim"), "value_dim", "axis.value_dim") \
+            if ctx.arg("value_dim") is not None else key_dim
+        out = ctx.new("U", ctx.arg("output_shape"), "output_shape", "axis.attention_output") \
+            if ctx.arg("output_shape") is not None else query
+        return {"q": query, "k": key, "v": value, "N": heads, "K": key_dim, "Kv": value_dim, "O": out}
+
+    def _sizes(self, ctx: Ctx) -> dict[str, int]:
+        query, value = ctx.in_shapes[0][-1], ctx.in_shapes[1][-1]
+        key_dim = ctx.arg("key_dim")
+        return {"q": query, "v": value, "k": ctx.in_shapes[2][-1] if len(ctx.in_shapes) > 2 else value,
+                "N": ctx.arg("num_heads"), "K": key_dim, "Kv": ctx.arg("value_dim") or key_dim,
+                "O": ctx.arg("output_shape") or query}
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        return (ctx.axes[:-1] + (self._letters(ctx)["O"],),)
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        s, l = self._sizes(ctx), self._letters(ctx)
+        bias = ctx.arg("use_bias", True)
+        out = []
+        for name, source, width in (("query", "q", "K"), ("key", "k", "K"), ("value", "v", "Kv")):
+            out.append(WeightInfo("", f"{name}/kernel", (s[source], s["N"], s[width]), (l[source], l["N"], l[width])))
+            if bias:
+                out.append(WeightInfo("", f"{name}/bias", (s["N"], s[width]), (l["N"], l[width])))
+        out.append(WeightInfo("", "attention_output/kernel", (s["N"], s["Kv"], s["O"]), (l["N"], l["Kv"], l["O"])))
+        if bias:
+            out.append(WeightInfo("", "attention_output/bias", (s["O"],), (l["O"],)))
+        return tuple(out)
+
+    def formula(self, ctx: Ctx) -> Formula:
+        s, l = self._sizes(ctx), self._letters(ctx)
+        bias = ctx.arg("use_bias", True)
+        terms: list[tuple[str, str]] = []  # (symbolic, numbers) of each projection, equal ones merged
+        for source, width in (("q", "K"), ("k", "K"), ("v", "Kv")):
+            if bias:
+                terms.append((f"({l[source]} + 1) × {l['N']} × {l[width]}", f"({s[source]:,} + 1) × {s['N']:,} × "
+                              f"{s[width]:,}"))
+            else:
+                terms.append((f"{l[source]} × {l['N']} × {l[width]}", f"{s[source]:,} × {s['N']:,} × {s[width]:,}"))
+        merged: list[list] = []
+        for term in terms:
+            if merged and merged[-1][0] == term:
+                merged[-1][1] += 1
+            else:
+                merged.append([term, 1])
+        symbolic = [t[0] if n == 1 else f"{n} × {t[0]}" for t, n in merged]
+        numbers = [t[1] if n == 1 else f"{n} × {t[1]}" for t, n in merged]
+        symbolic.append(f"{l['N']} × {l['Kv']} × {l['O']}")
+        numbers.append(f"{s['N']:,} × {s['Kv']:,} × {s['O']:,}")
+        if bias:
+            symbolic.append(l["O"])
+            numbers.append(f"{s['O']:,}")
+        return Formula(" + ".join(symbolic), " + ".join(numbers), sum(w.count for w in self.weights(ctx)))
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """Projections, scores (T·S per head, K long) and the weighted sum of values (T·S·Kv)."""
+        s = self._sizes(ctx)
+        batch = ctx.shape[0] or 1
+        queries = math.prod(d or 1 for d in ctx.in_shapes[0][1:-1])
+        values = math.prod(d or 1 for d in ctx.in_shapes[1][1:-1])
+        multiply_adds = (queries * s["q"] * s["N"] * s["K"] + values * s["k"] * s["N"] * s["K"]
+                         + values * s["v"] * s["N"] * s["Kv"] + queries * s["N"] * s["Kv"] * s["O"]
+                         + queries * values * s["N"] * (s["K"] + s["Kv"]))
+        return 2 * batch * multiply_adds
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        for role, shape in zip(ROLES, ctx.in_shapes):
+            if shape[-1] is None:
+                return Fix("fix.attention_unknown_features", (("layer", ctx.spec.name), ("role", role),
+                                                              ("shape", shape_text(shape))))
+        if len(ctx.in_shapes) == 3 and ctx.in_shapes[1][1:-1] != ctx.in_shapes[2][1:-1]:
+            return Fix("fix.attention_key_value", (("layer", ctx.spec.name), ("value", shape_text(ctx.in_shapes[1])),
+                                                   ("key", shape_text(ctx.in_shapes[2]))))
+        return None
+
+    def xray(self, call):
+        from .xray import attention_xray
+
+        return attention_xray(call)
+
+
+KINDS = (MultiHeadAttention(),)

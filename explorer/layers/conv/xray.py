@@ -1,0 +1,311 @@
+"""Conv1D and Conv2D, live: unfold the input into windows (im2col), then one matrix product.
+
+Conv1D: x (B, T, C) → padded xp (B, T + left + right, C) → patches (B·T', k·C) @ kernel.reshape(k·C, K)
++ bias (K,) → activation → (B, T', K). Conv2D: x (B, H, W, C) → patches (B·H'·W', kh·kw·C) @
+kernel.reshape(kh·kw·C, K). Output position o on an axis reads the padded positions o·s + j·d
+(j = 0 … k − 1), with stride s and dilation d.
+Padding as Keras (TensorFlow) does it: "valid" none; "causal" d·(k − 1) zeros before the steps;
+"same" total = max((⌈T / s⌉ − 1)·s + d·(k − 1) + 1 − T, 0), with ⌊total / 2⌋ before and the rest after
+(an even kernel puts its extra zero after). groups g: group f // (K/g) of the filters sees only the
+channels of its group. The windows are shared with the pooling X-ray (explorer/layers/pooling/xray.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from ...live.activations import activate, activation_name
+from ...live.base import (XRAY_BYTES, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
+                          samples_within, shape_text)
+from ...shapes import Step, describe
+from ...spec import LayerSpec, ModelSpec
+from .. import get_kind
+
+
+# -- windows: shared by the convolutions and the pooling layers ---------------------------------------
+@dataclass(frozen=True)
+class Geometry:
+    """How windows tile the input, per spatial axis: input sizes, kernel k, stride s, dilation d,
+    zeros (before, after), output sizes."""
+
+    sizes: tuple[int, ...]
+    kernel: tuple[int, ...]
+    strides: tuple[int, ...]
+    dilation: tuple[int, ...]
+    pads: tuple[tuple[int, int], ...]
+    outs: tuple[int, ...]
+
+    @property
+    def rank(self) -> int:
+        return len(self.sizes)
+
+    @property
+    def spans(self) -> tuple[int, ...]:
+        """Positions a dilated kernel covers: d·(k − 1) + 1."""
+        return tuple(d * (k - 1) + 1 for k, d in zip(self.kernel, self.dilation))
+
+    def taps(self, axis: int, out_index: int) -> np.ndarray:
+        """Input positions (unpadded: < 0 or ≥ size is padding) read by output `out_index` on `axis`."""
+        return out_index * self.strides[axis] + np.arange(self.kernel[axis]) * self.dilation[axis] - self.pads[axis][0]
+
+
+def pad_amounts(size: int, kernel: int, stride: int, dilation: int, padding: str) -> tuple[int, int]:
+    """Zeros (before, after) on one axis, as TensorFlow pads for Keras."""
+    span = dilation * (kernel - 1) + 1
+    if padding == "causal":
+        return span - 1, 0
+    if padding != "same":
+        return 0, 0
+    total = max((-(-size // stride) - 1) * stride + span - size, 0)
+    return total // 2, total - total // 2
+
+
+def geometry(sizes, kernel, strides, dilation, padding: str) -> Geometry:
+    pads = tuple(pad_amounts(n, k, s, d, padding) for n, k, s, d in zip(sizes, kernel, strides, dilation))
+    outs = tuple((n + a + b - (d * (k - 1) + 1)) // s + 1
+                 for n, (a, b), k, s, d in zip(sizes, pads, kernel, strides, dilation))
+    return Geometry(tuple(sizes), tuple(kernel), tuple(strides), tuple(dilation), pads, outs)
+
+
+def pad_input(x: np.ndarray, geo: Geometry, fill: float = 0.0) -> np.ndarray:
+    """x (n, *sizes, C) → float64 (n, *(size + before + after), C)."""
+    return np.pad(x.astype(np.float64), ((0, 0),) + geo.pads + ((0, 0),), constant_values=fill)
+
+
+def windows(xp: np.ndarray, geo: Geometry, rows: range) -> np.ndarray:
+    """The windows of padded xp (n, *padded, C) for output rows `rows` of the first spatial axis:
+    (n, len(rows), *outs[1:], *kernel, C)."""
+    rank, index = geo.rank, []
+    for axis in range(rank):
+        outs = np.asarray(rows) if axis == 0 else np.arange(geo.outs[axis])
+        taps = outs[:, None] * geo.strides[axis] + np.arange(geo.kernel[axis])[None, :] * geo.dilation[axis]
+        shape = [1] * (2 * rank)
+        shape[axis], shape[rank + axis] = taps.shape
+        index.append(taps.reshape(shape))
+    return xp[(slice(None),) + tuple(index)]
+
+
+def row_chunks(geo: Geometry, samples: int, channels: int) -> Iterator[range]:
+    """Ranges of output rows (first spatial axis) whose windows hold at most XRAY_BYTES / 4."""
+    per_row = samples * math.prod(geo.outs[1:]) * math.prod(geo.kernel) * channels * 8
+    step = max(1, (XRAY_BYTES // 4) // max(1, per_row))
+    for start in range(0, geo.outs[0], step):
+        yield range(start, min(start + step, geo.outs[0]))
+
+
+def one_window(x: np.ndarray, geo: Geometry, position: tuple[int, ...], fill: float = 0.0) -> np.ndarray:
+    """The window of one sample x (*sizes, C) read by output `position`: (*kernel, C); padding is `fill`."""
+    taps = [geo.taps(a, p) for a, p in enumerate(position)]
+    inside = [(t >= 0) & (t < n) for t, n in zip(taps, geo.sizes)]
+    out = np.full(tuple(geo.kernel) + (x.shape[-1],), fill, dtype=np.float64)
+    real = x[np.ix_(*[t[m] for t, m in zip(taps, inside)])]
+    out[np.ix_(*[np.nonzero(m)[0] for m in inside])] = real
+    return out
+
+
+def tap_labels(geo: Geometry, position: tuple[int, ...]) -> list[str]:
+    """Row labels of a window flattened to (taps, C): the input position of each tap ('3' or '3,4')."""
+    taps = [geo.taps(a, p) for a, p in enumerate(position)]
+    return [",".join(str(int(v)) for v in combo) for combo in np.stack(np.meshgrid(*taps, indexing="ij"),
+                                                                        -1).reshape(-1, geo.rank)]
+
+
+def relabel(g: Grid, rows: list[str] | None = None, cols: list[str] | None = None) -> Grid:
+    """A grid whose row / column labels are looked up in `rows` / `cols` (by the window's index)."""
+    return dataclasses.replace(
+        g, rows=tuple(rows[int(r)] for r in g.rows) if rows is not None else g.rows,
+        cols=tuple(cols[int(c)] for c in g.cols) if cols is not None else g.cols)
+
+
+def padding_text(geo: Geometry) -> str:
+    """'1 before, 1 after' per axis, joined with '; ' (numbers only, the same in every language)."""
+    return "; ".join(f"{a} + {b}" for a, b in geo.pads)
+
+
+# -- the convolution --------------------------------------------------------------------------------
+def conv_rows(patches: np.ndarray, kernel: np.ndarray, groups: int) -> np.ndarray:
+    """patches (R, taps, C) float64, kernel (*k, C/g, K) → (R, K): each group's channels @ its filters."""
+    r, taps, c = patches.shape
+    k = kernel.shape[-1]
+    cg, kg = c // groups, k // groups
+    w = kernel.reshape(taps, cg, k).astype(np.float64)
+    out = np.empty((r, k))
+    for g in range(groups):
+        out[:, g * kg:(g + 1) * kg] = (patches[:, :, g * cg:(g + 1) * cg].reshape(r, taps * cg)
+                                       @ w[:, :, g * kg:(g + 1) * kg].reshape(taps * cg, kg))
+    return out
+
+
+def conv_numpy(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, geo: Geometry, groups: int) -> np.ndarray:
+    """x (n, *sizes, C) → pre-activation (n, *outs, K), im2col a band of output rows at a time."""
+    n, c, k = x.shape[0], x.shape[-1], kernel.shape[-1]
+    xp = pad_input(x, geo)
+    z = np.empty((n,) + geo.outs + (k,))
+    for rows in row_chunks(geo, n, c):
+        patches = windows(xp, geo, rows)
+        flat = patches.reshape(-1, math.prod(geo.kernel), c)
+        z[:, rows.start:rows.stop] = conv_rows(flat, kernel, groups).reshape((n, len(rows)) + geo.outs[1:] + (k,))
+    return z + bias
+
+
+def conv_xray(call: LayerCall) -> XRay:
+    """The layer as im2col @ kernel + bias → activation on the first samples; the picked output's window by hand."""
+    layer, x, y = call.layer, call.x, call.y
+    rank = x.ndim - 2
+    prefix = f"xray.conv{rank}d"
+    if getattr(layer, "data_format", "channels_last") == "channels_first":
+        return XRay(call.step.name, call.spec.kind, Text.of(f"{prefix}.channels_first"), "", ())
+    kernel = np.asarray(layer.kernel, dtype=np.float64)
+    k_filters, groups = kernel.shape[-1], int(getattr(layer, "groups", 1) or 1)
+    bias = np.asarray(layer.bias, dtype=np.float64) if layer.use_bias else np.zeros(k_filters)
+    geo = geometry(x.shape[1:-1], layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)
+    act = activation_name(layer)
+    c = x.shape[-1]
+    # per sample: the padded input, z, the activated output and the comparison's float64 copies
+    padded = math.prod(size + a + b for size, (a, b) in zip(geo.sizes, geo.pads))
+    n = samples_within(call, padded * c + 6 * math.prod(geo.outs) * k_filters)
+    z = conv_numpy(x[:n], kernel, bias, geo, groups)
+    ours = activate(act, z)
+
+    pick = call.picked()
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    cg, kg = c // groups, k_filters // groups
+    group = f // kg
+    channels = slice(group * cg, (group + 1) * cg)
+    win = one_window(x[b], geo, position)  # (*kernel, C)
+    taps = math.prod(geo.kernel)
+    z_row = conv_rows(win.reshape(1, taps, c), kernel, groups)[0] + bias
+    win_g = win.reshape(taps, c)[:, channels]
+    kern_f = kernel.reshape(taps, cg, k_filters)[:, :, f]
+    products = win_g * kern_f
+    by_hand = float(products.sum() + bias[f])
+    z_row[f] = by_hand
+    picked_out = activate(act, z_row[None, :])
+
+    checks = []
+    if ours is not None:
+        checks.append(check(f"{prefix}.check", ours, y[:n], n=n, B=x.shape[0]))
+        checks.append(check(f"{prefix}.check_window", np.array([picked_out[0, f]]), np.array([y[pick]]),
+                            index=index_text(pick)))
+    sizes = _sizes(call, geo, kernel, groups, act)
+    notes = [Text.of(f"{prefix}.padding", **sizes),
+             Text.of(f"{prefix}.by_hand", index=index_text(pick), total=f"{float(products.sum()):.6f}",
+                     bias=f"{bias[f]:.6f}", z=f"{by_hand:.6f}", act=act,
+                     value=f"{picked_out[0, f]:.6f}" if picked_out is not None else "?",
+                     layer_value=f"{float(y[pick]):.6f}", count=products.size)]
+    if groups > 1:
+        notes.append(Text.of(f"{prefix}.groups", groups=groups, f=f, group=group, first=channels.start,
+                             last=channels.stop - 1, per=kg))
+    if n < x.shape[0]:
+        notes.append(Text.of(f"{prefix}.samples", n=n, B=x.shape[0]))
+    if ours is None:
+        notes.append(Text.of(f"{prefix}.activation_unknown", act=act))
+
+    rows = tap_labels(geo, position)
+    cols = [str(ch) for ch in range(channels.start, channels.stop)]
+    top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
+    where = dict(index=index_text(pick), b=b, f=f, position=index_text(position))
+    out_slice = y[b] if rank == 1 else y[b, :, :, f]
+    out_row, out_col = (position[0], f) if rank == 1 else position
+    grids = (
+        relabel(grid(Text.of(f"{prefix}.grid_window", **where), win_g, *top), rows, cols),
+        relabel(grid(Text.of(f"{prefix}.grid_kernel", **where), kern_f, *top), None, cols),
+        relabel(grid(Text.of(f"{prefix}.grid_products", **where), products, *top), rows, cols),
+        grid(Text.of(f"{prefix}.grid_output", **where), out_slice, out_row, out_col),
+    )
+    summary = Text.of(f"{prefix}.summary", **sizes)
+    return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, k_filters, groups, act), tuple(checks),
+                grids, tuple(notes))
+
+
+def _sizes(call: LayerCall, geo: Geometry, kernel: np.ndarray, groups: int, act: str) -> dict:
+    x, y = call.x, call.y
+    out = dict(layer=call.step.name, named=named(call.in_axes), shape=shape_text(x.shape),
+               out_named=named(call.out_axes), out=shape_text(y.shape), C=x.shape[-1], Cg=x.shape[-1] // groups,
+               K=kernel.shape[-1],
+               kernel=shape_text(kernel.shape), act=act, padding=call.layer.padding, groups=groups,
+               taps=math.prod(geo.kernel), patch=math.prod(geo.kernel) * x.shape[-1] // groups)
+    letters = call.in_axes[1:-1] if len(call.in_axes) == x.ndim else ("T", "W")[:geo.rank]
+    for i, name in enumerate(("", "2")[:geo.rank]):
+        a, b = geo.pads[i]
+        out.update({f"size{name}": geo.sizes[i], f"k{name}": geo.kernel[i], f"s{name}": geo.strides[i],
+                    f"d{name}": geo.dilation[i], f"before{name}": a, f"after{name}": b, f"span{name}": geo.spans[i],
+                    f"len{name}": geo.outs[i], f"axis{name}": letters[i]})
+    return out
+
+
+def window_lines(geo: Geometry, n: int, c: int, target: str, dilated: bool) -> list[Line]:
+    """The code that gathers every window of the padded input xp into `target` (shared with pooling):
+    one index array per spatial axis, then one fancy index."""
+    lines = []
+    names = ("taps",) if geo.rank == 1 else ("rows", "cols")
+    for name, o, s, kk, d in zip(names, geo.outs, geo.strides, geo.kernel, geo.dilation):
+        step = f" * {d}" if dilated else ""
+        lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :]{step}", f"({o}, {kk})"))
+    shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
+    if geo.rank == 1:
+        lines.append(Line(f"{target} = xp[:, taps, :]", shape))
+    else:
+        lines.append(Line(f"{target} = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", shape))
+    return lines
+
+
+def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
+    n, c = shape[0], shape[-1]
+    p = f"xray.conv{geo.rank}d.code"
+    pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
+    padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
+    taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
+    lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))", f"x {shape_text(shape)} → {shape_text(padded)}")]
+    lines += window_lines(geo, n, c, "patches", dilated=True)
+    lines.append(Line(f"patches = patches.reshape({rows}, {taps * c})", Text.of(f"{p}.rows")))
+    if groups == 1:
+        lines.append(Line(f"z = patches @ kernel.reshape({taps * c}, {k}) + bias", f"({rows}, {k})"))
+    else:
+        cg, kg = c // groups, k // groups
+        lines.append(Line(f"p = patches.reshape({rows}, {taps}, {groups}, {cg})"))
+        lines.append(Line(f"w = kernel.reshape({taps}, {cg}, {groups}, {kg})"))
+        lines.append(Line(f"z = np.einsum('rtgc,tcgk->rgk', p, w).reshape({rows}, {k}) + bias",
+                          Text.of(f"{p}.groups", groups=str(groups), cg=str(cg), kg=str(kg))))
+    lines.append(Line(f"out = {act}(z).reshape{shape_text((n,) + geo.outs + (k,))}"))
+    return tuple(lines)
+
+
+# -- mistakes --------------------------------------------------------------------------------------
+def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec) -> bool:
+    """The model with `layer` replaced by `broken` fails to describe, at that layer."""
+    changed = dataclasses.replace(model, layers=tuple(broken if l.name == layer.name else l for l in model.layers))
+    desc = describe(changed)
+    return desc.failure is not None and desc.failure.layer == layer.name
+
+
+def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str) -> tuple[Mistake, ...]:
+    """`arg` (kernel_size or pool_size) one longer than the first spatial axis, with padding="valid"."""
+    shape = step.input_shape
+    rank = 2 if layer.kind.endswith("2D") else 1
+    if shape is None or len(shape) != rank + 2 or shape[1] is None or layer.arg("padding", "valid") != "valid":
+        return ()
+    kind = get_kind(layer.kind)
+    current = kind.pool_size(layer) if arg == "pool_size" else kind.kernel_size(layer)
+    if current is None:
+        return ()
+    longer = shape[1] + 1
+    value = longer if rank == 1 else (longer,) + tuple(current[1:])
+    args = {**dict(layer.args), arg: value}
+    broken = dataclasses.replace(layer, args=tuple(sorted(args.items())),
+                                 sources=tuple((k, s) for k, s in layer.sources if k != arg))
+    if not breaks_here(model, layer, broken):
+        return ()
+    axis = step.input_dims[1] if step.input_dims and len(step.input_dims) > 1 else "T"
+    params = (("layer", layer.name), ("size", str(longer)), ("length", str(shape[1])), ("axis", axis),
+              ("arg", arg))
+    code = f"{kind.code(broken)}  # {arg}: {longer} > {axis} = {shape[1]}"
+    return (Mistake(key, layer.name, params, broken=broken, code=code),)
+
+
+def conv_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+    return too_long(model, layer, step, "kernel_size", "kernel_too_long")

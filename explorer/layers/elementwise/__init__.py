@@ -1,0 +1,7 @@
+"""Layers that keep the shape: Activation, Dropout, SpatialDropout1D, BatchNormalization,
+LayerNormalization. kinds.py: arguments, shapes, weights, formulas; xray.py: X-rays and common
+mistakes; words.py: their words in English and 中文.
+"""
+from .kinds import KINDS
+
+__all__ = ["KINDS"]

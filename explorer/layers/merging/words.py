@@ -1,0 +1,126 @@
+"""The words of the merging layers (Concatenate, Add, Multiply, Average): axis meanings and fixes
+(kinds.py), X-rays and common mistakes (xray.py), each key with its English and its Chinese side by
+side. Placeholders use str.format names; numbers are formatted by the caller.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "axis.concatenated": ("{parts} joined side by side by {layer}", "{layer} 把 {parts} 并排拼接成的轴"),
+    # Concatenate, Add, Multiply, Average
+    "fix.merge_rank": (
+        "the inputs of {layer} have different numbers of axes ({shapes}): Flatten, Reshape or pool one of "
+        "them so they all have the same axes.",
+        "{layer} 的各个输入轴数不同({shapes}):对其中一个做 Flatten、Reshape 或池化,让它们的轴一致。",
+    ),
+    "fix.concat_axis_range": (
+        "the inputs of {layer} have {rank} axes (batch included), so there is no axis {axis} to join along; "
+        "`{code}` joins along the last axis.",
+        "{layer} 的输入只有 {rank} 个轴(含批轴),没有第 {axis} 轴可以拼接;"
+        "`{code}` 沿最后一个轴拼接。",
+    ),
+    "fix.concat_other_axis": (
+        "the inputs ({shapes}) differ on axis {position} ({first}: {size}, {other}: {other_size}) and agree "
+        "everywhere else: join them along that axis with `{code}`.",
+        "各输入({shapes})只在第 {position} 轴上不同({first}:{size},{other}:{other_size}),"
+        "其他轴都一致:用 `{code}` 沿这个轴拼接。",
+    ),
+    "fix.concat_match": (
+        "make axis {position} the same size in every input of {layer} ({first}: {size}, {other}: "
+        "{other_size}); only axis {axis}, the joined one, may differ.",
+        "让 {layer} 的每个输入在第 {position} 轴上大小相同({first}:{size},{other}:{other_size});"
+        "只有被拼接的第 {axis} 轴可以不同。",
+    ),
+    "fix.merge_batch": (
+        "give every input of {layer} the same batch size ({shapes}).",
+        "让 {layer} 的每个输入批大小相同({shapes})。",
+    ),
+    "fix.merge_project": (
+        "give {other} the same number of features as {first} ({size}) with `{code}` before {layer}; "
+        "or join them side by side with `layers.Concatenate()` instead.",
+        "在 {layer} 之前用 `{code}` 让 {other} 的特征数与 {first} 相同({size});"
+        "或者改用 `layers.Concatenate()` 把它们并排拼接。",
+    ),
+    "fix.merge_match": (
+        "make axis {position} the same size in {first} ({size}) and {other} ({other_size}) before {layer}; "
+        "only a size of 1 stretches to match.",
+        "在 {layer} 之前让 {first}({size})和 {other}({other_size})的第 {position} 轴大小相同;"
+        "只有大小为 1 的轴会自动扩展。",
+    ),
+    # -- Concatenate -----------------------------------------------------------------------------
+    "xray.concatenate.summary": (
+        "Concatenate puts its {count} inputs {shapes} side by side along axis {axis} ({letter}): {sizes} = {total}, "
+        "so the output is {shape_out} {axes_out}. Every other axis must have the same size in every input.",
+        "Concatenate 把 {count} 个输入 {shapes} 沿轴 {axis}（{letter}）并排拼接：{sizes} = {total}，所以输出为 "
+        "{shape_out} {axes_out}。其余每个轴在所有输入中的大小必须相同。",
+    ),
+    "xray.concatenate.check_slice": (
+        "out[{start}:{end}] along axis {axis} vs {input}",
+        "沿轴 {axis} 的 out[{start}:{end}] 与 {input} 对比",
+    ),
+    "xray.concatenate.fills": (
+        "{input} {shape} fills positions {start}–{last} of axis {axis} ({size} of them).",
+        "{input} {shape} 填充轴 {axis} 的位置 {start}–{last}（共 {size} 个）。",
+    ),
+    "xray.concatenate.check_pick": ("out{out} vs {input}{src}", "out{out} 与 {input}{src} 对比"),
+    "xray.concatenate.where": (
+        "out{out} is at position {position} of axis {axis}, inside the slice of {input} that starts at {offset}: "
+        "{arithmetic}, so it is {input}{src}.",
+        "out{out} 位于轴 {axis} 的位置 {position}，落在 {input} 的那一段里（从 {offset} 开始）：{arithmetic}，"
+        "所以它是 {input}{src}。",
+    ),
+    "xray.concatenate.grid_out": ("Output {where}: the followed element out{at} marked", "输出 {where}：标出跟踪的元素 out{at}"),
+    "xray.concatenate.grid_in": ("Its input {where}: {at} marked", "它的输入 {where}：标出 {at}"),
+    # -- Add, Multiply, Average ------------------------------------------------------------------
+    "xray.merge.summary_add": (
+        "Add sums its {count} inputs {shapes} number by number: the output {shape_out} {axes_out} has the inputs' "
+        "shape.",
+        "Add 把 {count} 个输入 {shapes} 逐个数相加：输出 {shape_out} {axes_out} 与输入形状相同。",
+    ),
+    "xray.merge.summary_multiply": (
+        "Multiply multiplies its {count} inputs {shapes} number by number: the output {shape_out} {axes_out} has the "
+        "inputs' shape.",
+        "Multiply 把 {count} 个输入 {shapes} 逐个数相乘：输出 {shape_out} {axes_out} 与输入形状相同。",
+    ),
+    "xray.merge.summary_average": (
+        "Average adds its {count} inputs {shapes} number by number and divides by {count}: the output {shape_out} "
+        "{axes_out} has the inputs' shape.",
+        "Average 把 {count} 个输入 {shapes} 逐个数相加再除以 {count}：输出 {shape_out} {axes_out} 与输入形状相同。",
+    ),
+    "xray.merge.check": ("numpy {op} vs the layer's output (first {n} samples)", "numpy {op} 与该层输出对比（前 {n} 个样本）"),
+    "xray.merge.check_pick": ("out{out} recomputed from the inputs' numbers", "用输入的数重新算出 out{out}"),
+    "xray.merge.where": ("out{out} = {inputs} = {terms} = {value}", "out{out} = {inputs} = {terms} = {value}"),
+    "xray.merge.broadcast": (
+        "The shapes {shapes} differ: {inputs} stretch to {shape_out}. An input with fewer axes first gets size-1 "
+        "axes right after the batch axis (Keras's rule), then every size-1 axis repeats its number.",
+        "形状 {shapes} 不同：{inputs} 被扩展到 {shape_out}。轴较少的输入先在批次轴之后补上大小为 1 的轴（Keras 的规则），"
+        "然后每个大小为 1 的轴重复它的数。",
+    ),
+    "xray.merge.grid_in": (
+        "Input {where} (stretched to the output's axes): {at} marked",
+        "输入 {where}（扩展到输出的各轴）：标出 {at}",
+    ),
+    "xray.merge.grid_out": ("Output {where}: out{at} marked", "输出 {where}：标出 out{at}"),
+    "mistake.concat_axis.title": (
+        "Concatenate(axis={wrong}) instead of axis={axis}",
+        "用了 Concatenate(axis={wrong})，而不是 axis={axis}",
+    ),
+    "mistake.concat_axis.why": (
+        "Concatenate joins its inputs {shapes} along one axis, and every other axis must match. They differ on axis "
+        "{position} ({sizes}), which only axis={axis} may join; along axis {wrong}, axis {position} has to match and "
+        "does not.",
+        "Concatenate 沿一个轴拼接输入 {shapes}，其余每个轴都必须一致。它们在轴 {position} 上不同（{sizes}），"
+        "只有 axis={axis} 能拼接这个轴；沿轴 {wrong} 拼接时，轴 {position} 必须一致，但它不一致。",
+    ),
+    "xray.concatenate.code.part": ("{part} is {input}", "{part} 来自 {input}"),
+    "xray.merge.code.expand": (
+        "an input with fewer axes gets size-1 axes at position 1: x.reshape(B, 1, …)",
+        "轴较少的输入在位置 1 补上大小为 1 的轴：x.reshape(B, 1, …)",
+    ),
+    "xray.concatenate.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+    "xray.merge.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+}

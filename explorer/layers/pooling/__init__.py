@@ -1,0 +1,6 @@
+"""Pooling: Max/AveragePooling1D/2D and the global poolings. kinds.py: arguments, shapes, weights,
+formulas; xray.py: X-rays and common mistakes; words.py: their words in English and 中文.
+"""
+from .kinds import KINDS
+
+__all__ = ["KINDS"]

@@ -1,0 +1,165 @@
+"""Pooling, live: the maximum or the mean of each window, channel by channel; global pooling over the whole axes.
+
+MaxPooling1D / AveragePooling1D: x (B, T, C) → windows (B, T', p, C) → max or mean over p → (B, T', C).
+MaxPooling2D / AveragePooling2D: x (B, H, W, C) → windows (B, H', W', ph, pw, C) → (B, H', W', C).
+Windows are the convolution's (explorer/layers/conv/xray.py) with dilation 1; strides default to pool_size.
+padding="same" pads as TensorFlow does, and the padded positions take no part: the max ignores them,
+and the average divides by the number of real elements in the window (padding is NaN here, so
+nanmax / nanmean say exactly that). Global pooling: max or mean over T (or H and W), keepdims keeping
+those axes with size 1: (B, C) or (B, 1, C) / (B, 1, 1, C). data_format: channels_last only.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
+                          shape_text)
+from ...shapes import Step
+from ...spec import LayerSpec, ModelSpec
+from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines,
+                         windows)
+
+PREFIX = "xray.pooling"
+
+
+def _mode(cls: str) -> str:
+    return "max" if "Max" in cls else "avg"
+
+
+def _summary_params(call: LayerCall) -> dict:
+    return dict(layer=call.step.name, cls=call.spec.kind, named=named(call.in_axes), shape=shape_text(call.x.shape),
+                out_named=named(call.out_axes), out=shape_text(call.y.shape), C=call.x.shape[-1])
+
+
+def _channels_first(call: LayerCall) -> XRay | None:
+    if getattr(call.layer, "data_format", "channels_last") != "channels_first":
+        return None
+    return XRay(call.step.name, call.spec.kind, Text.of(f"{PREFIX}.channels_first"), "", ())
+
+
+def pool_numpy(x: np.ndarray, geo, mode: str) -> tuple[np.ndarray, np.ndarray]:
+    """x (n, *sizes, C) → (Keras's pooling, the average counting padded zeros) each (n, *outs, C).
+    The second differs from the first only for mode "avg" with padding."""
+    n, c, rank = x.shape[0], x.shape[-1], x.ndim - 2
+    xp = pad_input(x, geo, fill=np.nan)
+    out = np.empty((n,) + geo.outs + (c,))
+    zeros_counted = np.empty_like(out)
+    axes = tuple(range(1 + rank, 1 + 2 * rank))
+    for rows in row_chunks(geo, n, c):
+        patches = windows(xp, geo, rows)  # (n, rows, *outs[1:], *pool, C)
+        if mode == "max":
+            out[:, rows.start:rows.stop] = np.nanmax(patches, axis=axes)
+            zeros_counted[:, rows.start:rows.stop] = out[:, rows.start:rows.stop]
+        else:
+            out[:, rows.start:rows.stop] = np.nanmean(patches, axis=axes)
+            zeros_counted[:, rows.start:rows.stop] = np.nansum(patches, axis=axes) / math.prod(geo.kernel)
+    return out, zeros_counted
+
+
+def pool_xray(call: LayerCall) -> XRay:
+    """Every window's max / mean on the first samples; the picked output's window and the value it takes."""
+    refused = _channels_first(call)
+    if refused is not None:
+        return refused
+    layer, x, y = call.layer, call.x, call.y
+    rank, c, mode = x.ndim - 2, x.shape[-1], _mode(call.spec.kind)
+    geo = geometry(x.shape[1:-1], layer.pool_size, layer.strides, (1,) * rank, layer.padding)
+    padded = math.prod(size + a + b for size, (a, b) in zip(geo.sizes, geo.pads))
+    n = samples_within(call, padded * c + 7 * math.prod(geo.outs) * c)
+    ours, zeros_counted = pool_numpy(x[:n], geo, mode)
+
+    pick = call.picked()
+    b, position, ch = pick[0], pick[1:-1], pick[-1]
+    win = one_window(x[b], geo, position, fill=np.nan).reshape(-1, c)  # (taps, C), NaN where padded
+    column = win[:, ch]
+    real = int(np.count_nonzero(~np.isnan(column)))
+    value = float(np.nanmax(column) if mode == "max" else np.nanmean(column))
+    checks = [check(f"{PREFIX}.check_{mode}", ours, y[:n], n=n, B=x.shape[0]),
+              check(f"{PREFIX}.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
+    rows = tap_labels(geo, position)
+    notes = [Text.of(f"{PREFIX}.padding_{rank}d", padding=layer.padding, pool=shape_text(geo.kernel),
+                     strides=shape_text(geo.strides), pads=_pads_text(geo), outs=shape_text(geo.outs))]
+    if mode == "max":
+        top = int(np.nanargmax(column))
+        notes.append(Text.of(f"{PREFIX}.value_max", index=index_text(pick), c=ch, taps=len(column), real=real,
+                             at=rows[top], value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
+        window_grid = grid(Text.of(f"{PREFIX}.grid_window", index=index_text(pick), b=b, c=ch), win, top, ch)
+    else:
+        notes.append(Text.of(f"{PREFIX}.value_avg", index=index_text(pick), c=ch, taps=len(column), real=real,
+                             value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
+        window_grid = grid(Text.of(f"{PREFIX}.grid_window", index=index_text(pick), b=b, c=ch), win, 0, ch, "col")
+        if any(a or z for a, z in geo.pads):
+            gap = float(np.max(np.abs(zeros_counted - ours))) if ours.size else 0.0
+            notes.append(Text.of(f"{PREFIX}.same_average", diff=f"{gap:.6f}"))
+    if n < x.shape[0]:
+        notes.append(Text.of(f"{PREFIX}.samples", n=n, B=x.shape[0]))
+    out_slice = y[b] if rank == 1 else y[b, :, :, ch]
+    out_row, out_col = (position[0], ch) if rank == 1 else position
+    grids = (relabel(window_grid, rows, None),
+             grid(Text.of(f"{PREFIX}.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
+    summary = Text.of(f"{PREFIX}.summary_{mode}", pool=shape_text(geo.kernel), strides=shape_text(geo.strides),
+                      **_summary_params(call))
+    return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, mode), tuple(checks), grids,
+                tuple(notes))
+
+
+def _pads_text(geo) -> str:
+    return ", ".join(f"{a} + {b}" for a, b in geo.pads)
+
+
+def _code(geo, shape: tuple[int, ...], mode: str) -> tuple[Line, ...]:
+    n, c = shape[0], shape[-1]
+    pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
+    padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
+    lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)",
+                  Text.of(f"{PREFIX}.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
+    lines += window_lines(geo, n, c, "windows", dilated=False)
+    axes = "2" if geo.rank == 1 else "(3, 4)"
+    fn = "np.nanmax" if mode == "max" else "np.nanmean"
+    lines.append(Line(f"out = {fn}(windows, axis={axes})", shape_text((n,) + geo.outs + (c,))))
+    return tuple(lines)
+
+
+# -- global pooling ---------------------------------------------------------------------------------
+def global_pool_xray(call: LayerCall) -> XRay:
+    """max / mean over every position of each channel, keepdims as the layer says."""
+    refused = _channels_first(call)
+    if refused is not None:
+        return refused
+    x, y = call.x, call.y
+    rank, mode = x.ndim - 2, _mode(call.spec.kind)
+    keepdims = bool(getattr(call.layer, "keepdims", False))
+    axes = tuple(range(1, 1 + rank))
+    n = samples_within(call, x[0].size * 3 + 6 * x.shape[-1])
+    sample = x[:n].astype(np.float64)
+    ours = sample.max(axis=axes, keepdims=keepdims) if mode == "max" else sample.mean(axis=axes, keepdims=keepdims)
+    pick = call.picked()
+    b, ch = pick[0], pick[-1]
+    column = x[b, ..., ch].astype(np.float64)  # (T,) or (H, W)
+    value = float(column.max() if mode == "max" else column.mean())
+    checks = [check(f"{PREFIX}.check_global_{mode}", ours, y[:n], n=n, B=x.shape[0]),
+              check(f"{PREFIX}.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
+    top = tuple(int(i) for i in np.unravel_index(int(np.argmax(column)), column.shape))
+    where = ",".join(str(int(i)) for i in top)
+    notes = [Text.of(f"{PREFIX}.global_value_{mode}", index=index_text(pick), c=ch, count=column.size, at=where,
+                     value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}")]
+    if n < x.shape[0]:
+        notes.append(Text.of(f"{PREFIX}.samples", n=n, B=x.shape[0]))
+    title = Text.of(f"{PREFIX}.grid_global_input", b=b, c=ch)
+    if rank == 1:
+        first = grid(title, x[b], int(top[0]), ch, "cell" if mode == "max" else "col")
+    else:
+        first = grid(title, column, int(top[0]), int(top[1]), "cell" if mode == "max" else "")
+    grids = (first, grid(Text.of(f"{PREFIX}.grid_output", index=index_text(pick)), y[b].reshape(-1), 0, ch))
+    summary = Text.of(f"{PREFIX}.summary_global_{mode}", keepdims=str(keepdims), axes=", ".join(
+        call.in_axes[1:-1]) if len(call.in_axes) == x.ndim else str(axes), **_summary_params(call))
+    fn = "max" if mode == "max" else "mean"
+    code = (f"out = x.{fn}(axis={axes if rank > 1 else 1}, keepdims={keepdims})   "
+            f"# {shape_text(x.shape)} → {shape_text(y.shape)}")
+    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
+
+
+def pool_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+    return too_long(model, layer, step, "pool_size", "pool_too_long")

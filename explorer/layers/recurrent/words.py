@@ -1,0 +1,281 @@
+"""The words of the recurrent layers (SimpleRNN, LSTM, GRU): axis meanings and fixes (kinds.py), X-rays
+and common mistakes (xray.py), each key with its English and its Chinese side by side. Placeholders
+use str.format names; numbers are formatted by the caller.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "fix.rnn_needs_steps": (
+        "{cls} reads (batch, time steps, features per step), and {shape} has one number per step. "
+        "Token ids need an Embedding before {layer} (one vector per token); measurements need a "
+        "features axis of size 1: `{code}`.",
+        "{cls} 读取（批，时间步，每步的特征），而 {shape} 每个时间步只有一个数。若是词元 id，"
+        "请在 {layer} 之前加 Embedding（每个词元一个向量）；若是测量值，请补上大小为 1 的特征轴：`{code}`。",
+    ),
+    "fix.rnn_time_removed": (
+        "{producer} ({pcls}) removed the time axis that {layer} steps along: remove {producer}, "
+        "or move it after {layer}.",
+        "{producer}（{pcls}）去掉了 {layer} 要逐步读取的时间轴：删除 {producer}，或把它移到 {layer} 之后。",
+    ),
+    "fix.rnn_image": (
+        "{cls} reads (batch, time steps, features), and {shape} has {rank} axes: merge each step's "
+        "remaining axes into one features axis before {layer}, `{code}` (an image is then read row by row).",
+        "{cls} 读取（批，时间步，特征），而 {shape} 有 {rank} 个轴：在 {layer} 之前把每一步其余的轴"
+        "合并成一个特征轴，`{code}`（图像于是被逐行读取）。",
+    ),
+    "fix.rnn_unknown_features": (
+        "the kernel of {layer} has one row per feature, so the last axis of {shape} needs a fixed size "
+        "in the input's shape (only the time axis may be None).",
+        "{layer} 的 kernel 每个特征占一行，所以 {shape} 的最后一个轴需要在输入形状里写成固定大小"
+        "（只有时间轴可以是 None）。",
+    ),
+    "xray.simplernn.check.output": (
+        "every step of every sequence recomputed with numpy (first {n} of {B} samples), against the layer's output "
+        "{shape}",
+        "用 numpy 重算每个序列的每一步（{B} 个样本中的前 {n} 个），与该层输出 {shape} 比较",
+    ),
+    "xray.simplernn.check.state": (
+        "the final state {state} (return_state), first {n} samples, against the layer's extra output",
+        "最终状态 {state}（return_state），前 {n} 个样本，与该层的额外输出比较",
+    ),
+    "xray.simplernn.check.step": (
+        "step {t} of sample {b} replayed by hand: h_t against the layer's output{index}",
+        "手动重放样本 {b} 的第 {t} 步：h_t 与该层输出{index} 比较",
+    ),
+    "xray.simplernn.grid.x": (
+        "x_t: the input step {read} that step {t} reads, all samples (sample {b} marked)",
+        "x_t：第 {t} 步读取的输入步 {read}，所有样本（标出样本 {b}）",
+    ),
+    "xray.simplernn.grid.states": (
+        "the states before and after step {t} for sample {b} (unit {unit} of h_t marked)",
+        "样本 {b} 在第 {t} 步之前和之后的状态（标出 h_t 的单元 {unit}）",
+    ),
+    "xray.simplernn.grid.kernel": (
+        "kernel columns that feed unit {unit}: one per gate block, column (block · {H} + {unit})",
+        "通向单元 {unit} 的 kernel 列：每个门块一列，列号为（块 · {H} + {unit}）",
+    ),
+    "xray.simplernn.note.activation": (
+        "The activation {act} is not one this X-ray recomputes, so the checks are skipped.",
+        "激活函数 {act} 不在本 X 光重算的范围内，因此跳过检查。",
+    ),
+    "xray.simplernn.note.samples": (
+        "Recomputed on the first {n} of {B} samples, to stay within the X-ray's memory bound.",
+        "只在 {B} 个样本中的前 {n} 个上重算，以保持在 X 光的内存上限内。",
+    ),
+    "xray.simplernn.note.last_step": (
+        "return_sequences=False: every step is still computed, but the layer keeps only the last one (t = {last}): the "
+        "output is h_t, one ({H},) vector per sample, with no time axis.",
+        "return_sequences=False：每一步仍然都会计算，但该层只保留最后一步（t = {last}）：输出是 h_t，每个样本一个 ({H},) 向量，没有时间轴。",
+    ),
+    "xray.simplernn.note.backwards": (
+        "go_backwards=True: step t reads x[:, {T} − 1 − t] (step {t} reads x[:, {read}]), and the output lists the "
+        "steps in the order they ran: output position 0 is the last input step.",
+        "go_backwards=True：第 t 步读取 x[:, {T} − 1 − t]（第 {t} 步读取 x[:, {read}]），输出按各步实际运行的顺序排列：输出位置 0 是输入的最后一步。",
+    ),
+    "xray.simplernn.note.states": (
+        "return_state=True: the extra outputs ({states}) are the states after the last step; they are checked too.",
+        "return_state=True：额外输出（{states}）是最后一步之后的状态；它们也会被检查。",
+    ),
+    "xray.simplernn.note.initial": (
+        "initial_state: the recurrence starts from the given states ({states}) instead of zeros.",
+        "initial_state：递推从给定的状态（{states}）开始，而不是从零开始。",
+    ),
+    "xray.simplernn.note.no_bias": (
+        "use_bias=False: no bias is added; the layer has only its kernel and recurrent_kernel.",
+        "use_bias=False：不加偏置；该层只有 kernel 和 recurrent_kernel。",
+    ),
+    "xray.simplernn.code.each": ("{shape} each", "每个 {shape}"),
+    "xray.simplernn.code.last_step": (
+        "return_sequences=False: the last step only, {shape}",
+        "return_sequences=False：只保留最后一步，{shape}",
+    ),
+    "xray.lstm.check.output": (
+        "every step of every sequence recomputed with numpy (first {n} of {B} samples), against the layer's output "
+        "{shape}",
+        "用 numpy 重算每个序列的每一步（{B} 个样本中的前 {n} 个），与该层输出 {shape} 比较",
+    ),
+    "xray.lstm.check.state": (
+        "the final state {state} (return_state), first {n} samples, against the layer's extra output",
+        "最终状态 {state}（return_state），前 {n} 个样本，与该层的额外输出比较",
+    ),
+    "xray.lstm.check.step": (
+        "step {t} of sample {b} replayed by hand: h_t against the layer's output{index}",
+        "手动重放样本 {b} 的第 {t} 步：h_t 与该层输出{index} 比较",
+    ),
+    "xray.lstm.grid.x": (
+        "x_t: the input step {read} that step {t} reads, all samples (sample {b} marked)",
+        "x_t：第 {t} 步读取的输入步 {read}，所有样本（标出样本 {b}）",
+    ),
+    "xray.lstm.grid.states": (
+        "the states before and after step {t} for sample {b} (unit {unit} of h_t marked)",
+        "样本 {b} 在第 {t} 步之前和之后的状态（标出 h_t 的单元 {unit}）",
+    ),
+    "xray.lstm.grid.kernel": (
+        "kernel columns that feed unit {unit}: one per gate block, column (block · {H} + {unit})",
+        "通向单元 {unit} 的 kernel 列：每个门块一列，列号为（块 · {H} + {unit}）",
+    ),
+    "xray.lstm.note.activation": (
+        "The activation {act} is not one this X-ray recomputes, so the checks are skipped.",
+        "激活函数 {act} 不在本 X 光重算的范围内，因此跳过检查。",
+    ),
+    "xray.lstm.note.samples": (
+        "Recomputed on the first {n} of {B} samples, to stay within the X-ray's memory bound.",
+        "只在 {B} 个样本中的前 {n} 个上重算，以保持在 X 光的内存上限内。",
+    ),
+    "xray.lstm.note.last_step": (
+        "return_sequences=False: every step is still computed, but the layer keeps only the last one (t = {last}): the "
+        "output is h_t, one ({H},) vector per sample, with no time axis.",
+        "return_sequences=False：每一步仍然都会计算，但该层只保留最后一步（t = {last}）：输出是 h_t，每个样本一个 ({H},) 向量，没有时间轴。",
+    ),
+    "xray.lstm.note.backwards": (
+        "go_backwards=True: step t reads x[:, {T} − 1 − t] (step {t} reads x[:, {read}]), and the output lists the "
+        "steps in the order they ran: output position 0 is the last input step.",
+        "go_backwards=True：第 t 步读取 x[:, {T} − 1 − t]（第 {t} 步读取 x[:, {read}]），输出按各步实际运行的顺序排列：输出位置 0 是输入的最后一步。",
+    ),
+    "xray.lstm.note.states": (
+        "return_state=True: the extra outputs ({states}) are the states after the last step; they are checked too.",
+        "return_state=True：额外输出（{states}）是最后一步之后的状态；它们也会被检查。",
+    ),
+    "xray.lstm.note.initial": (
+        "initial_state: the recurrence starts from the given states ({states}) instead of zeros.",
+        "initial_state：递推从给定的状态（{states}）开始，而不是从零开始。",
+    ),
+    "xray.lstm.note.no_bias": (
+        "use_bias=False: no bias is added; the layer has only its kernel and recurrent_kernel.",
+        "use_bias=False：不加偏置；该层只有 kernel 和 recurrent_kernel。",
+    ),
+    "xray.lstm.code.each": ("{shape} each", "每个 {shape}"),
+    "xray.lstm.code.last_step": (
+        "return_sequences=False: the last step only, {shape}",
+        "return_sequences=False：只保留最后一步，{shape}",
+    ),
+    "xray.gru.check.output": (
+        "every step of every sequence recomputed with numpy (first {n} of {B} samples), against the layer's output "
+        "{shape}",
+        "用 numpy 重算每个序列的每一步（{B} 个样本中的前 {n} 个），与该层输出 {shape} 比较",
+    ),
+    "xray.gru.check.state": (
+        "the final state {state} (return_state), first {n} samples, against the layer's extra output",
+        "最终状态 {state}（return_state），前 {n} 个样本，与该层的额外输出比较",
+    ),
+    "xray.gru.check.step": (
+        "step {t} of sample {b} replayed by hand: h_t against the layer's output{index}",
+        "手动重放样本 {b} 的第 {t} 步：h_t 与该层输出{index} 比较",
+    ),
+    "xray.gru.grid.x": (
+        "x_t: the input step {read} that step {t} reads, all samples (sample {b} marked)",
+        "x_t：第 {t} 步读取的输入步 {read}，所有样本（标出样本 {b}）",
+    ),
+    "xray.gru.grid.states": (
+        "the states before and after step {t} for sample {b} (unit {unit} of h_t marked)",
+        "样本 {b} 在第 {t} 步之前和之后的状态（标出 h_t 的单元 {unit}）",
+    ),
+    "xray.gru.grid.kernel": (
+        "kernel columns that feed unit {unit}: one per gate block, column (block · {H} + {unit})",
+        "通向单元 {unit} 的 kernel 列：每个门块一列，列号为（块 · {H} + {unit}）",
+    ),
+    "xray.gru.note.activation": (
+        "The activation {act} is not one this X-ray recomputes, so the checks are skipped.",
+        "激活函数 {act} 不在本 X 光重算的范围内，因此跳过检查。",
+    ),
+    "xray.gru.note.samples": (
+        "Recomputed on the first {n} of {B} samples, to stay within the X-ray's memory bound.",
+        "只在 {B} 个样本中的前 {n} 个上重算，以保持在 X 光的内存上限内。",
+    ),
+    "xray.gru.note.last_step": (
+        "return_sequences=False: every step is still computed, but the layer keeps only the last one (t = {last}): the "
+        "output is h_t, one ({H},) vector per sample, with no time axis.",
+        "return_sequences=False：每一步仍然都会计算，但该层只保留最后一步（t = {last}）：输出是 h_t，每个样本一个 ({H},) 向量，没有时间轴。",
+    ),
+    "xray.gru.note.backwards": (
+        "go_backwards=True: step t reads x[:, {T} − 1 − t] (step {t} reads x[:, {read}]), and the output lists the "
+        "steps in the order they ran: output position 0 is the last input step.",
+        "go_backwards=True：第 t 步读取 x[:, {T} − 1 − t]（第 {t} 步读取 x[:, {read}]），输出按各步实际运行的顺序排列：输出位置 0 是输入的最后一步。",
+    ),
+    "xray.gru.note.states": (
+        "return_state=True: the extra outputs ({states}) are the states after the last step; they are checked too.",
+        "return_state=True：额外输出（{states}）是最后一步之后的状态；它们也会被检查。",
+    ),
+    "xray.gru.note.initial": (
+        "initial_state: the recurrence starts from the given states ({states}) instead of zeros.",
+        "initial_state：递推从给定的状态（{states}）开始，而不是从零开始。",
+    ),
+    "xray.gru.note.no_bias": (
+        "use_bias=False: no bias is added; the layer has only its kernel and recurrent_kernel.",
+        "use_bias=False：不加偏置；该层只有 kernel 和 recurrent_kernel。",
+    ),
+    "xray.gru.code.each": ("{shape} each", "每个 {shape}"),
+    "xray.gru.code.last_step": (
+        "return_sequences=False: the last step only, {shape}",
+        "return_sequences=False：只保留最后一步，{shape}",
+    ),
+    # -- SimpleRNN, LSTM, GRU: what differs ------------------------------------------------------------
+    "xray.simplernn.summary": (
+        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. At each step "
+        "h_t = {act}(x_t @ kernel + bias + h_(t−1) @ recurrent_kernel), with kernel ({E}, {H}) and "
+        "recurrent_kernel ({H}, {H}): the same weights at every step, h of H = {H} units carried from one step to "
+        "the next. Output {out_named} = {out}.",
+        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。每一步 "
+        "h_t = {act}(x_t @ kernel + bias + h_(t−1) @ recurrent_kernel)，kernel 为 ({E}, {H})，"
+        "recurrent_kernel 为 ({H}, {H})：每一步用同一组权重，H = {H} 个单元的 h 从一步传到下一步。"
+        "输出 {out_named} = {out}。",
+    ),
+    "xray.simplernn.grid.gates": (
+        "the pre-activation at step {t} for sample {b}, before {act} (unit {unit} marked)",
+        "样本 {b} 第 {t} 步在 {act} 之前的预激活值（标出单元 {unit}）",
+    ),
+    "xray.lstm.summary": (
+        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. At each step "
+        "z = x_t @ kernel ({E}, {G}) + h_(t−1) @ recurrent_kernel ({H}, {G}) + bias ({G},) is cut into four blocks "
+        "of H = {H} in Keras's order i, f, c, o: c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c), "
+        "h_t = {ract}(o)·{act}(c_t). The same weights at every step. Output {out_named} = {out}.",
+        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。每一步 "
+        "z = x_t @ kernel ({E}, {G}) + h_(t−1) @ recurrent_kernel ({H}, {G}) + bias ({G},)，按 Keras 的顺序 "
+        "i、f、c、o 切成四块，每块 H = {H}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
+        "h_t = {ract}(o)·{act}(c_t)。每一步用同一组权重。输出 {out_named} = {out}。",
+    ),
+    "xray.lstm.grid.gates": (
+        "the four gate blocks i, f, c, o before their activations, step {t}, sample {b} "
+        "(unit {unit} marked)",
+        "四个门块 i、f、c、o 在激活之前的值，第 {t} 步，样本 {b}（标出单元 {unit}）",
+    ),
+    "xray.gru.summary": (
+        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. kernel "
+        "({E}, {G}) and recurrent_kernel ({H}, {G}) hold three blocks of H = {H} in Keras's order z, r, h: "
+        "the update gate z = {ract}(…), the reset gate r = {ract}(…), the candidate ĥ = {act}(…), and "
+        "h_t = z·h_(t−1) + (1 − z)·ĥ. The same weights at every step. Output {out_named} = {out}.",
+        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。kernel ({E}, {G}) 和 "
+        "recurrent_kernel ({H}, {G}) 按 Keras 的顺序 z、r、h 分成三块，每块 H = {H}：更新门 z = {ract}(…)，"
+        "重置门 r = {ract}(…)，候选值 ĥ = {act}(…)，h_t = z·h_(t−1) + (1 − z)·ĥ。每一步用同一组权重。"
+        "输出 {out_named} = {out}。",
+    ),
+    "xray.gru.grid.gates": (
+        "the blocks z, r, h before their activations (h: the candidate, after the reset gate), "
+        "step {t}, sample {b} (unit {unit} marked)",
+        "z、r、h 三块在激活之前的值（h：经过重置门之后的候选值），第 {t} 步，样本 {b}"
+        "（标出单元 {unit}）",
+    ),
+    "xray.lstm.code.order": ("Keras's order i, f, c, o", "Keras 的顺序 i, f, c, o"),
+    "xray.gru.code.order": ("Keras's order z, r, h", "Keras 的顺序 z, r, h"),
+    "xray.gru.code.bias_rows": ("{shape}: an input row and a recurrent row", "{shape}：一行给输入，一行给循环部分"),
+    "xray.gru.note.reset_after": (
+        "reset_after=True (Keras 3's default): r multiplies h_(t−1) @ R_h + b_rh, after the product; the bias is "
+        "(2, 3H): a row added to x_t @ kernel and a row added to h_(t−1) @ recurrent_kernel.",
+        "reset_after=True（Keras 3 的默认值）：r 乘在 h_(t−1) @ R_h + b_rh 上，即在乘积之后；偏置为 (2, 3H)："
+        "一行加到 x_t @ kernel 上，一行加到 h_(t−1) @ recurrent_kernel 上。",
+    ),
+    "xray.gru.note.reset_before": (
+        "reset_after=False: r multiplies h_(t−1) before it meets R_h: (r·h_(t−1)) @ R_h; one bias row of 3H.",
+        "reset_after=False：r 先乘 h_(t−1)，再与 R_h 相乘：(r·h_(t−1)) @ R_h；只有一行 3H 的偏置。",
+    ),
+    # -- mistakes ------------------------------------------------------------------------------------------
+    "mistake.return_sequences.title": (
+        "Forgetting return_sequences=True on {layer}",
+        "在 {layer} 上忘了 return_sequences=True",
+    ),
+    "mistake.return_sequences.why": (
+        "Without it the {rnn} keeps only the last step's state: {last} {last_named} instead of {seq} {seq_named}. "
+        "The time axis {time} is gone, and {consumer} ({consumer_cls}) needs it.",
+        "没有它，{rnn} 只保留最后一步的状态：{last} {last_named}，而不是 {seq} {seq_named}。"
+        "时间轴 {time} 没有了，而 {consumer}（{consumer_cls}）需要它。",
+    ),
+}

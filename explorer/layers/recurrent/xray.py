@@ -1,0 +1,331 @@
+"""SimpleRNN, LSTM and GRU, live: the whole layer recomputed with numpy, one step in detail.
+
+Input x (B, T, E); kernel (E, gH) reads x_t, recurrent_kernel (H, gH) reads h_(t−1), bias (gH,)
+(GRU with reset_after: (2, 3H), an input row and a recurrent row). g column blocks of H, in Keras's
+order (checked in keras/src/layers/rnn/*.py): LSTM i, f, c, o; GRU z, r, h; SimpleRNN one block.
+  SimpleRNN  h_t = act(x_t K + h R + b)
+  LSTM       z = x_t K + h R + b → i, f, c, o;  c_t = σ(f)·c + σ(i)·act(c);  h_t = σ(o)·act(c_t)
+  GRU        z = σ(x K_z + h R_z + b), r = σ(x K_r + h R_r + b);  h_t = z·h + (1 − z)·act(ĥ) with
+             ĥ = x K_h + r·(h R_h + b_rh) (reset_after) or x K_h + (r·h) R_h + b (reset_after=False)
+(σ: the recurrent_activation, act: the activation the layer really uses.) go_backwards reads the
+steps last to first and returns them in the order they ran; return_sequences=False keeps the last
+step's h (B, H); return_state appends the final h (and c); initial_state starts from given states.
+Mistake: return_sequences=False on an RNN whose time axis a later layer needs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ...live.activations import FUNCTIONS
+from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
+                          shape_text)
+from ...shapes import Step, describe, layer_code
+from ...spec import LayerSpec, ModelSpec
+
+GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
+STATES = {"SimpleRNN": ("h",), "LSTM": ("h", "c"), "GRU": ("h",)}  # what return_state / initial_state carry
+
+
+@dataclass(frozen=True, eq=False)
+class Cell:
+    """One RNN's weights as float64. kernel (E, gH), recurrent (H, gH), bias (gH,) (zeros without
+    one), recurrent_bias (gH,) for GRU's reset_after (else None). order: the names of the g column
+    blocks, left to right (Keras's GATES; a test permutes it to show a wrong order is caught)."""
+
+    kind: str
+    kernel: np.ndarray
+    recurrent: np.ndarray
+    bias: np.ndarray
+    recurrent_bias: np.ndarray | None
+    activation: str
+    recurrent_activation: str
+    go_backwards: bool
+    reset_after: bool
+    use_bias: bool
+    order: tuple[str, ...]
+
+    @property
+    def units(self) -> int:
+        return self.recurrent.shape[0]
+
+    def unknown_activations(self) -> tuple[str, ...]:
+        used = (self.activation,) if self.kind == "SimpleRNN" else (self.activation, self.recurrent_activation)
+        return tuple(a for a in used if a not in FUNCTIONS)
+
+
+def _name(fn) -> str:
+    return getattr(fn, "__name__", "linear") if fn is not None else "linear"
+
+
+def cell_of(rnn, order: tuple[str, ...] | None = None) -> Cell:
+    """The Cell of a built Keras SimpleRNN / LSTM / GRU layer (its variables are only read)."""
+    kind = type(rnn).__name__
+    cell = rnn.cell
+    kernel = np.asarray(cell.kernel, dtype=np.float64)
+    recurrent = np.asarray(cell.recurrent_kernel, dtype=np.float64)
+    reset_after = bool(getattr(cell, "reset_after", False))
+    bias = np.asarray(cell.bias, dtype=np.float64) if cell.bias is not None else None
+    recurrent_bias = None
+    if reset_after:
+        recurrent_bias = bias[1] if bias is not None else np.zeros(kernel.shape[1])
+        bias = bias[0] if bias is not None else None
+    return Cell(kind, kernel, recurrent, bias if bias is not None else np.zeros(kernel.shape[1]), recurrent_bias,
+                _name(cell.activation), _name(getattr(cell, "recurrent_activation", None)),
+                bool(rnn.go_backwards), reset_after, bool(cell.use_bias), order or GATES[kind])
+
+
+def _blocks(cell: Cell, z: np.ndarray) -> dict[str, np.ndarray]:
+    """(n, gH) → {gate: (n, H)}, the column blocks named in cell.order."""
+    return dict(zip(cell.order, np.split(z, len(cell.order), axis=-1)))
+
+
+def cell_step(cell: Cell, x_t: np.ndarray, states: tuple[np.ndarray, ...]
+              ) -> tuple[dict[str, np.ndarray], tuple[np.ndarray, ...]]:
+    """One step: x_t (n, E), states ((n, H) h[, c]) → the gates' pre-activations {gate: (n, H)}
+    (what the activations are applied to) and the new states."""
+    act, rec = FUNCTIONS[cell.activation], FUNCTIONS.get(cell.recurrent_activation)
+    h = states[0]
+    if cell.kind == "SimpleRNN":
+        pre = x_t @ cell.kernel + cell.bias + h @ cell.recurrent
+        return {"h": pre}, (act(pre),)
+    if cell.kind == "LSTM":
+        pre = _blocks(cell, x_t @ cell.kernel + h @ cell.recurrent + cell.bias)
+        c = rec(pre["f"]) * states[1] + rec(pre["i"]) * act(pre["c"])
+        return pre, (rec(pre["o"]) * act(c), c)
+    x_part = _blocks(cell, x_t @ cell.kernel + cell.bias)
+    if cell.reset_after:
+        h_part = _blocks(cell, h @ cell.recurrent + cell.recurrent_bias)
+        pre = {"z": x_part["z"] + h_part["z"], "r": x_part["r"] + h_part["r"]}
+        pre["h"] = x_part["h"] + rec(pre["r"]) * h_part["h"]
+    else:
+        weights = dict(zip(cell.order, np.split(cell.recurrent, 3, axis=1)))
+        pre = {"z": x_part["z"] + h @ weights["z"], "r": x_part["r"] + h @ weights["r"]}
+        pre["h"] = x_part["h"] + (rec(pre["r"]) * h) @ weights["h"]
+    z = rec(pre["z"])
+    return pre, (z * h + (1.0 - z) * act(pre["h"]),)
+
+
+def zero_states(cell: Cell, n: int) -> tuple[np.ndarray, ...]:
+    return tuple(np.zeros((n, cell.units)) for _ in STATES[cell.kind])
+
+
+def run(cell: Cell, x: np.ndarray, initial: tuple[np.ndarray, ...] | None = None
+        ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """The RNN over x (n, T, E) → (every step's h (n, T, H) in the order the steps ran, the final
+    states). go_backwards reads x[:, T−1] first, as Keras does."""
+    n, steps = x.shape[0], x.shape[1]
+    states = tuple(np.asarray(s, dtype=np.float64) for s in initial) if initial else zero_states(cell, n)
+    out = np.empty((n, steps, cell.units))
+    for t in range(steps):
+        read = steps - 1 - t if cell.go_backwards else t
+        _, states = cell_step(cell, x[:, read].astype(np.float64), states)
+        out[:, t] = states[0]
+    return out, states
+
+
+@dataclass(frozen=True, eq=False)
+class StepDetail:
+    """Step t of one sequence: read = the input step it reads (T−1−t with go_backwards); x_t (E,);
+    before / after: the states ((H,) h[, c]); pre: each gate's pre-activation (H,)."""
+
+    t: int
+    read: int
+    x_t: np.ndarray
+    before: tuple[np.ndarray, ...]
+    pre: dict[str, np.ndarray]
+    after: tuple[np.ndarray, ...]
+
+
+def step_detail(cell: Cell, sequence: np.ndarray, t: int, initial: tuple[np.ndarray, ...] | None = None
+                ) -> StepDetail:
+    """The recurrence of one sequence (T, E) replayed up to step t, keeping that step's parts."""
+    steps = sequence.shape[0]
+    states = tuple(np.asarray(s, dtype=np.float64)[None] for s in initial) if initial else zero_states(cell, 1)
+    for s in range(t + 1):
+        read = steps - 1 - s if cell.go_backwards else s
+        before = states
+        pre, states = cell_step(cell, sequence[read][None].astype(np.float64), states)
+    return StepDetail(t, read, sequence[read], tuple(b[0] for b in before), {k: v[0] for k, v in pre.items()},
+                      tuple(a[0] for a in states))
+
+
+def sample_states(states: tuple[np.ndarray, ...], count: int, rows: slice) -> tuple[np.ndarray, ...] | None:
+    """The first `count` initial-state arrays, rows `rows` of each; None when there are none."""
+    return tuple(np.asarray(s[rows], dtype=np.float64) for s in states[:count]) or None
+
+
+def floats_per_sample(steps: int, features: int, units: int, gates: int) -> int:
+    """float64 numbers a whole-layer recomputation keeps per sample: x_t, every h, the gates, the comparison."""
+    return steps * (features + 4 * units) + 4 * gates * units
+
+
+# -- the X-ray ------------------------------------------------------------------------------------
+def rnn_xray(call: LayerCall) -> XRay:
+    """The whole layer in numpy (every sample within the memory bound), and step t of the picked sample."""
+    layer, kind = call.layer, call.spec.kind
+    p = f"xray.{kind.lower()}"
+    cell = cell_of(layer)
+    x = call.x
+    batch, steps, features = x.shape
+    units, gates = cell.units, GATES[kind]
+    n = samples_within(call, floats_per_sample(steps, features, units, len(gates)))
+    state_names = STATES[kind]
+    sequences, keeps = bool(layer.return_sequences), bool(layer.return_state)
+    pick = call.picked()
+    b, unit = pick[0], pick[-1]
+    t = pick[1] if sequences else steps - 1
+    unknown = cell.unknown_activations()
+    notes: list[Text] = []
+    checks, grids = [], []
+    if unknown:
+        notes.append(Text.of(f"{p}.note.activation", act=", ".join(unknown)))
+    else:
+        seq, finals = run(cell, x[:n], sample_states(call.states, len(state_names), slice(0, n)))
+        checks.append(check(f"{p}.check.output", seq if sequences else seq[:, -1], call.y[:n], n=n, B=batch,
+                            shape=shape_text(call.y.shape)))
+        if keeps:
+            for state, ours, theirs in zip(state_names, finals, call.outputs[1:]):
+                checks.append(check(f"{p}.check.state", ours, theirs[:n], state=state, n=n))
+        detail = step_detail(cell, x[b], t, tuple(s[b] for s in call.states[:len(state_names)]))
+        at_t = call.y[b, t] if sequences else call.y[b]
+        checks.append(check(f"{p}.check.step", detail.after[0], at_t, b=b, t=t,
+                            index=index_text((b, t) if sequences else (b,))))
+        grids = _grids(p, cell, x, detail, b, unit)
+    notes += _notes(p, call, cell, n, batch, steps, t, sequences, keeps)
+    summary = Text.of(f"{p}.summary", layer=call.step.name, inp=shape_text(x.shape), inp_named=named(call.in_axes),
+                      out=shape_text(call.y.shape), out_named=named(call.out_axes), T=steps, E=features, H=units,
+                      G=len(gates) * units, act=cell.activation, ract=cell.recurrent_activation)
+    return XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
+                tuple(grids), tuple(notes))
+
+
+def _grids(p: str, cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) -> list:
+    """x at the step read, the gates' pre-activations, the states before/after, the unit's kernel columns."""
+    names = STATES[cell.kind]
+    gates = cell.order
+    units = cell.units
+    state_rows = [f"{s}[t-1]" for s in names] + [f"{s}[t]" for s in names]
+    states = np.stack(list(d.before) + list(d.after))
+    columns = cell.kernel[:, [j * units + unit for j in range(len(gates))]]
+    out = [
+        grid(Text.of(f"{p}.grid.x", t=d.t, read=d.read, b=b), x[:, d.read], b, 0, "row"),
+        _labelled(grid(Text.of(f"{p}.grid.gates", t=d.t, b=b, unit=unit, act=cell.activation),
+                       np.stack([d.pre[g] for g in gates]), 0, unit, "col"), rows=gates),
+        _labelled(grid(Text.of(f"{p}.grid.states", t=d.t, b=b, unit=unit), states, len(names), unit), rows=state_rows),
+        _labelled(grid(Text.of(f"{p}.grid.kernel", unit=unit, H=units), columns, 0, 0, ""), cols=gates),
+    ]
+    return out
+
+
+def _labelled(g, rows: tuple | list | None = None, cols: tuple | list | None = None):
+    """A grid whose rows or columns are named (gate letters, h[t-1]...) rather than numbered."""
+    return replace(g, rows=tuple(rows[int(i)] for i in g.rows) if rows is not None else g.rows,
+                   cols=tuple(cols[int(j)] for j in g.cols) if cols is not None else g.cols)
+
+
+def _notes(p: str, call: LayerCall, cell: Cell, n: int, batch: int, steps: int, t: int, sequences: bool,
+           keeps: bool) -> list[Text]:
+    notes = []
+    if n < batch:
+        notes.append(Text.of(f"{p}.note.samples", n=n, B=batch))
+    if not sequences:
+        notes.append(Text.of(f"{p}.note.last_step", last=steps - 1, H=cell.units))
+    if cell.go_backwards:
+        notes.append(Text.of(f"{p}.note.backwards", T=steps, t=t, read=steps - 1 - t))
+    if keeps:
+        notes.append(Text.of(f"{p}.note.states", states=", ".join(STATES[cell.kind])))
+    if call.states:
+        notes.append(Text.of(f"{p}.note.initial", states=", ".join(STATES[cell.kind])))
+    if not cell.use_bias:
+        notes.append(Text.of(f"{p}.note.no_bias"))
+    if cell.kind == "GRU":
+        notes.append(Text.of(f"{p}.note.reset_after" if cell.reset_after else f"{p}.note.reset_before"))
+    return notes
+
+
+def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool) -> tuple[Line, ...]:
+    """The recomputation as numpy lines, with this layer's sizes (worded comments: Text notes)."""
+    batch, steps, features = shape
+    h, g = cell.units, len(cell.order)
+    act, rec = cell.activation, cell.recurrent_activation
+    names = STATES[cell.kind]
+    p = f"xray.{cell.kind.lower()}.code"
+    lines = [Line("K, R = cell.kernel, cell.recurrent_kernel", f"({features}, {g * h}), ({h}, {g * h})")]
+    if not cell.use_bias:
+        bias = "b_in = b_rec" if cell.reset_after else "b"
+        lines.append(Line(f"{bias} = np.zeros({g * h})", "use_bias=False"))
+    elif cell.reset_after:
+        lines.append(Line("b_in, b_rec = cell.bias", Text.of(f"{p}.bias_rows", shape=shape_text((2, g * h)))))
+    else:
+        lines.append(Line("b = cell.bias", f"({g * h},)"))
+    start = ", ".join(names)
+    lines.append(Line(f"{start} = initial_state", Text.of(f"{p}.each", shape=shape_text((batch, h)))) if initial
+                 else Line(f"{start} = " + ", ".join(f"np.zeros(({batch}, {h}))" for _ in names)))
+    lines.append(Line(f"out = np.empty(({batch}, {steps}, {h}))"))
+    lines.append(Line(f"for t in range({steps}):"))
+    read = f"x[:, {steps - 1} - t]" if cell.go_backwards else "x[:, t]"
+    lines.append(Line(f"    x_t = {read}", f"({batch}, {features})"))
+    if cell.kind == "SimpleRNN":
+        lines.append(Line(f"    h = {act}(x_t @ K + b + h @ R)", f"({batch}, {h})"))
+    elif cell.kind == "LSTM":
+        lines += [Line("    z = x_t @ K + h @ R + b", f"({batch}, {g * h})"),
+                  Line("    i, f, g, o = np.split(z, 4, axis=-1)", Text.of(f"{p}.order")),
+                  Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)"),
+                  Line(f"    h = {rec}(o) * {act}(c)", f"({batch}, {h})")]
+    elif cell.reset_after:
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)", Text.of(f"{p}.order")),
+                  Line("    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)"),
+                  Line(f"    z, r = {rec}(xz + hz), {rec}(xr + hr)"),
+                  Line(f"    h = z * h + (1 - z) * {act}(xh + r * hh)", f"({batch}, {h})")]
+    else:
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)", Text.of(f"{p}.order")),
+                  Line("    Rz, Rr, Rh = np.split(R, 3, axis=1)"),
+                  Line(f"    z, r = {rec}(xz + h @ Rz), {rec}(xr + h @ Rr)"),
+                  Line(f"    h = z * h + (1 - z) * {act}(xh + (r * h) @ Rh)", f"({batch}, {h})")]
+    lines.append(Line("    out[:, t] = h"))
+    if not sequences:
+        lines.append(Line("out = out[:, -1]", Text.of(f"{p}.last_step", shape=shape_text((batch, h)))))
+    return tuple(lines)
+
+
+# -- mistakes -------------------------------------------------------------------------------------
+def with_args(layer: LayerSpec, **changes) -> LayerSpec:
+    """The layer with these arguments set to literal values (their old source names dropped)."""
+    args = dict(layer.args)
+    args.update(changes)
+    sources = tuple((k, v) for k, v in layer.sources if k not in changes)
+    return replace(layer, args=tuple(sorted(args.items())), sources=sources)
+
+
+def breaks(model: ModelSpec, layer: LayerSpec, broken: LayerSpec):
+    """The failure of the model with `layer` written as `broken`, when that is a new failure
+    (the model as written does not already fail the same way); else None."""
+    swapped = replace(model, layers=tuple(broken if l.name == layer.name else l for l in model.layers))
+    failure = describe(swapped).failure
+    if failure is None:
+        return None
+    before = describe(model).failure
+    if before is not None and (before.layer, before.message) == (failure.layer, failure.message):
+        return None
+    return failure
+
+
+def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+    """return_sequences=False on an RNN (or the RNN inside a Bidirectional) that keeps its time
+    axis, offered only when a later layer then fails."""
+    rnn = layer.inner if layer.kind == "Bidirectional" and layer.inner is not None else layer
+    if rnn.kind not in GATES or not rnn.arg("return_sequences", False):
+        return ()
+    broken_rnn = with_args(rnn, return_sequences=False)
+    broken = replace(layer, inner=broken_rnn) if rnn is not layer else broken_rnn
+    failure = breaks(model, layer, broken)
+    if failure is None:
+        return ()
+    shape, axes = step.output_shapes[0], step.output_axes[0]
+    params = dict(layer=layer.name, rnn=rnn.kind, seq=shape_text(shape), seq_named=named(axes),
+                  last=shape_text((shape[0], shape[-1])), last_named=named((axes[0], axes[-1])), time=axes[1],
+                  consumer=failure.layer, consumer_cls=failure.cls)
+    return (Mistake("return_sequences", layer.name, tuple(params.items()), broken=broken,
+                    code=f"{layer_code(broken)}  # → {params['last']} {params['last_named']}"),)

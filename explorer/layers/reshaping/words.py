@@ -1,0 +1,172 @@
+"""The words of the reshaping layers (Flatten, Reshape, Permute, RepeatVector): axis meanings and fixes
+(kinds.py), X-rays and common mistakes (xray.py), each key with its English and its Chinese side by
+side. Placeholders use str.format names; numbers are formatted by the caller.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "axis.repeat": ("repeats made by {layer}", "{layer} 的重复次数"),
+    "axis.flattened": ("{parts} flattened into one axis by {layer}", "{layer} 把 {parts} 展平成的一个轴"),
+    "axis.reshaped": ("{parts} merged into one axis by {layer}", "{layer} 把 {parts} 合并成的一个轴"),
+    "axis.reshaped_new": ("an axis made by {layer} (`{arg}`)", "{layer} 新建的一个轴(`{arg}`)"),
+    "axis.one": ("an axis of size 1 (one number) made by {layer}", "{layer} 产生的大小为 1 的轴(只有一个数)"),
+    # Reshape
+    "fix.reshape_count": (
+        "{layer} must keep every number: its input {shape} holds {count} per example, but {target} does not. "
+        "Write -1 for one size and Keras works it out: `{code}`.",
+        "{layer} 必须保留每一个数:输入 {shape} 每个样本有 {count} 个数,但 {target} 装不下这么多。"
+        "把其中一个大小写成 -1,由 Keras 自己算出:`{code}`。",
+    ),
+    "fix.reshape_count_flat": (
+        "{layer} must keep every number: its input {shape} holds {count} per example, but {target} does not. "
+        "Choose sizes that multiply to {count}, for example `{code}`.",
+        "{layer} 必须保留每一个数:输入 {shape} 每个样本有 {count} 个数,但 {target} 装不下这么多。"
+        "选乘积等于 {count} 的大小,例如 `{code}`。",
+    ),
+    "fix.reshape_divide": (
+        "{layer} must keep every number: its input {shape} holds {count} per example, which the known sizes of "
+        "{target} ({known} together) do not divide. Choose sizes whose product divides {count}.",
+        "{layer} 必须保留每一个数:输入 {shape} 每个样本有 {count} 个数,"
+        "而 {target} 中已知大小的乘积 {known} 不能整除它。请选乘积能整除 {count} 的大小。",
+    ),
+    "fix.reshape_one_unknown": (
+        "write -1 for at most one size in the target shape of {layer}.",
+        "{layer} 的目标形状中最多只能有一个大小写成 -1。",
+    ),
+    # -- Flatten ---------------------------------------------------------------------------------
+    "xray.flatten.summary": (
+        "Flatten lays the numbers of each sample in one row, in row-major order (the last axis changes fastest): "
+        "{shape_in} {axes_in} → {shape_out} {axes_out}, {sizes} = {count} numbers per sample. Nothing is computed.",
+        "Flatten 把每个样本的数按行优先顺序（最后一个轴变化最快）排成一行：{shape_in} {axes_in} → {shape_out} "
+        "{axes_out}，每个样本 {sizes} = {count} 个数。不做任何计算。",
+    ),
+    "xray.flatten.check": (
+        "`x.reshape(B, -1)` vs the layer's output (first {n} samples)",
+        "`x.reshape(B, -1)` 与该层输出对比（前 {n} 个样本）",
+    ),
+    "xray.flatten.check_pick": (
+        "out{out} vs x{src}, the input element computed by hand",
+        "out{out} 与手算得到的输入元素 x{src} 对比",
+    ),
+    "xray.flatten.channels_first": (
+        "data_format=\"channels_first\": Keras first moves the channel axis last (`np.transpose(x, {order})`), "
+        "then flattens.",
+        "data_format=\"channels_first\"：Keras 先把通道轴移到最后（`np.transpose(x, {order})`），再展平。",
+    ),
+    "xray.flatten.where": (
+        "out{out} came from x{src}: its offset inside the sample is index · stride summed over the axes, strides "
+        "{strides} (the product of the sizes after each axis): {arithmetic}.",
+        "out{out} 来自 x{src}：它在样本内的偏移量是各轴的 索引 · 步长 之和，步长为 {strides}（每个轴之后各轴大小的乘积）："
+        "{arithmetic}。",
+    ),
+    "xray.flatten.grid_in": ("Input {where}: the source element x{at} marked", "输入 {where}：标出来源元素 x{at}"),
+    "xray.flatten.grid_out": ("Output {where}: the followed element out{at} marked", "输出 {where}：标出跟踪的元素 out{at}"),
+    # -- Reshape ---------------------------------------------------------------------------------
+    "xray.reshape.summary": (
+        "Reshape{target} keeps the {count} numbers of each sample in the same row-major order and only changes "
+        "how they are grouped: {shape_in} {axes_in} → {shape_out} {axes_out}. The batch axis is never touched.",
+        "Reshape{target} 保持每个样本的 {count} 个数按行优先顺序不变，只改变分组方式：{shape_in} {axes_in} → "
+        "{shape_out} {axes_out}。批次轴从不改变。",
+    ),
+    "xray.reshape.check": (
+        "`x.reshape(out.shape)` vs the layer's output (first {n} samples)",
+        "`x.reshape(out.shape)` 与该层输出对比（前 {n} 个样本）",
+    ),
+    "xray.reshape.check_pick": (
+        "out{out} vs x{src}, the input element computed by hand",
+        "out{out} 与手算得到的输入元素 x{src} 对比",
+    ),
+    "xray.reshape.inferred": (
+        "The target {target} has -1 at position {position}: Keras works it out as {count} numbers per sample ÷ "
+        "{known} (the product of the other sizes) = {size}.",
+        "目标形状 {target} 的第 {position} 个位置是 -1：Keras 算出它等于每个样本 {count} 个数 ÷ {known}（其余大小的乘积）= {size}。",
+    ),
+    "xray.reshape.where": (
+        "out{out} sits at flat offset {out_arithmetic} inside its sample; in the input's shape that offset is "
+        "{in_arithmetic}, so it came from x{src}.",
+        "out{out} 在样本内的平铺偏移量是 {out_arithmetic}；按输入的形状，这个偏移量是 {in_arithmetic}，所以它来自 x{src}。",
+    ),
+    "xray.reshape.grid_in": ("Input {where}: the source element x{at} marked", "输入 {where}：标出来源元素 x{at}"),
+    "xray.reshape.grid_out": ("Output {where}: the followed element out{at} marked", "输出 {where}：标出跟踪的元素 out{at}"),
+    # -- Permute ---------------------------------------------------------------------------------
+    "xray.permute.summary": (
+        "Permute{dims} reorders the axes (numbered from 1, the batch axis stays first): {shape_in} {axes_in} → "
+        "{shape_out} {axes_out}. Every number keeps its value; only its index changes.",
+        "Permute{dims} 重新排列各轴（从 1 开始编号，批次轴始终在最前）：{shape_in} {axes_in} → {shape_out} "
+        "{axes_out}。每个数的值不变，只有索引改变。",
+    ),
+    "xray.permute.check": (
+        "`np.transpose(x, {order})` vs the layer's output (first {n} samples)",
+        "`np.transpose(x, {order})` 与该层输出对比（前 {n} 个样本）",
+    ),
+    "xray.permute.check_pick": (
+        "out{out} vs x{src}, the input element computed by hand",
+        "out{out} 与手算得到的输入元素 x{src} 对比",
+    ),
+    "xray.permute.where": (
+        "out{out} is x{src}: each output axis takes its index from an input axis ({moves}; output axis ← input axis).",
+        "out{out} 就是 x{src}：每个输出轴的索引取自一个输入轴（{moves}；输出轴 ← 输入轴）。",
+    ),
+    "xray.permute.grid_in": ("Input {where}: the source element x{at} marked", "输入 {where}：标出来源元素 x{at}"),
+    "xray.permute.grid_out": ("Output {where}: the followed element out{at} marked", "输出 {where}：标出跟踪的元素 out{at}"),
+    # -- RepeatVector ----------------------------------------------------------------------------
+    "xray.repeatvector.summary": (
+        "RepeatVector({n}) copies each sample's vector {n} times along a new axis: {shape_in} {axes_in} → "
+        "{shape_out} {axes_out}. out[b, r, f] = x[b, f] for every r.",
+        "RepeatVector({n}) 沿一个新轴把每个样本的向量复制 {n} 次：{shape_in} {axes_in} → {shape_out} {axes_out}。"
+        "对每个 r，out[b, r, f] = x[b, f]。",
+    ),
+    "xray.repeatvector.check": (
+        "`np.repeat(x[:, None, :], n, axis=1)` vs the layer's output (first {n} samples)",
+        "`np.repeat(x[:, None, :], n, axis=1)` 与该层输出对比（前 {n} 个样本）",
+    ),
+    "xray.repeatvector.check_pick": ("out{out} vs x{src}", "out{out} 与 x{src} 对比"),
+    "xray.repeatvector.where": (
+        "out{out} is x{src}, and so is every one of the {n} rows of that column: the same number copied.",
+        "out{out} 就是 x{src}，这一列的全部 {n} 行都是：同一个数的副本。",
+    ),
+    "xray.repeatvector.grid_in": ("Input {where}: x{at} marked", "输入 {where}：标出 x{at}"),
+    "xray.repeatvector.grid_out": (
+        "Output {where}: the column of copies of x at out{at} marked",
+        "输出 {where}：标出 out{at} 所在的一列副本",
+    ),
+    # -- mistakes --------------------------------------------------------------------------------
+    "mistake.reshape_count.title": ("Reshape({broken}): sizes that do not multiply out", "Reshape({broken})：各大小的乘积对不上"),
+    "mistake.reshape_count.why": (
+        "Reshape only regroups the numbers of each sample. The input {shape} holds {product} = {count} per sample, "
+        "but {broken} asks for {broken_product} = {broken_count}. The target's sizes must multiply to {count}; "
+        "writing -1 for one of them (as in {target}) lets Keras work it out.",
+        "Reshape 只是把每个样本的数重新分组。输入 {shape} 每个样本有 {product} = {count} 个数，而 {broken} 要求 "
+        "{broken_product} = {broken_count} 个。目标形状各大小之积必须等于 {count}；把其中一个写成 -1（如 {target}）就让 Keras 自己算。",
+    ),
+    "mistake.no_flatten.title": ("Flatten left out before {failing}", "在 {failing} 之前漏掉了 Flatten"),
+    "mistake.no_flatten.why": (
+        "Without {layer}, the {shape} {axes} tensor keeps all its axes: Dense works on the last axis of any rank, so "
+        "nothing fails there, but {failing} ({failing_kind}) then receives {received} and needs fewer axes.",
+        "没有 {layer}，{shape} {axes} 张量保留了全部的轴：Dense 作用于任意阶张量的最后一个轴，所以那里不会出错，"
+        "但 {failing}（{failing_kind}）随后收到 {received}，而它需要更少的轴。",
+    ),
+    "xray.flatten.code.channels_last": ("first move the channels to the last axis", "先把通道移到最后一个轴"),
+    "xray.reshape.code.o": ("o: the index inside one sample", "o：一个样本内部的索引"),
+    "xray.permute.code.where": (
+        "out[b, o1, …] = x at: input axis order[m] takes o_m",
+        "out[b, o1, …] = x 中的这个元素：输入轴 order[m] 取 o_m",
+    ),
+    "mistake.no_flatten.code.left_out": ("← left out", "← 漏掉了"),
+    "mistake.no_flatten.code.receives": ("receives {received}", "收到 {received}"),
+    "xray.flatten.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+    "xray.reshape.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+    "xray.permute.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+    "xray.repeatvector.bounded": (
+        "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
+        "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
+    ),
+}

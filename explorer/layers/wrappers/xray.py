@@ -1,0 +1,256 @@
+"""Bidirectional and TimeDistributed, live: what each wrapper adds around the layer it runs.
+
+Bidirectional(rnn, merge_mode): input x (B, T, E). The forward RNN and the backward RNN (its own
+weights, go_backwards flipped) are recomputed with the numpy RNN of the recurrent family's xray.py,
+never by calling the Keras sub-layers. The backward RNN gives its steps in the order it ran (position 0 =
+the last input step), so with return_sequences Keras flips it back in time before merging:
+concat → (B, T, 2H), sum / ave / mul → (B, T, H), None → the two (B, T, H) tensors. return_state
+appends the forward states, then the backward ones; initial_state gives the forward half first.
+
+TimeDistributed(inner): input (B, T, *rest); the inner Keras layer runs on each slice x[:, t]
+(B, *rest) on its own, and the T results are stacked on axis 1: (B, T, *out). One set of weights
+serves every step.
+
+Mistake: merge_mode=None on a Bidirectional whose single output a later layer needs.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
+                          shape_text)
+from ...shapes import Step, layer_code
+from ...spec import LayerSpec, ModelSpec
+from .. import get_kind
+from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
+                              sample_states, with_args)
+
+TD_MAX_STEPS = 64  # TimeDistributed: time slices run through the inner layer at most
+
+
+def merge(forward: np.ndarray, backward: np.ndarray, mode: str | None):
+    """Keras's merge of the two directions (both already in input time order): one array, or the
+    pair for merge_mode=None."""
+    if mode == "concat":
+        return np.concatenate([forward, backward], axis=-1)
+    if mode == "sum":
+        return forward + backward
+    if mode == "ave":
+        return (forward + backward) / 2
+    if mode == "mul":
+        return forward * backward
+    if mode is None:
+        return forward, backward
+    raise ValueError(f"unknown merge_mode {mode!r}")
+
+
+def directions(call: LayerCall, rows: slice):
+    """Both directions over samples `rows` of x: (forward, backward as it ran, backward in input order,
+    forward final states, backward final states); the sequences are (n, T, H), or (n, H) without
+    return_sequences (the last step each direction ran)."""
+    bi = call.layer
+    forward, backward = cell_of(bi.forward_layer), cell_of(bi.backward_layer)
+    count = len(STATES[forward.kind])
+    x = call.x[rows]
+    seq_f, states_f = run(forward, x, sample_states(call.states, count, rows))
+    seq_b, states_b = run(backward, x, sample_states(call.states[count:], count, rows))
+    if bi.return_sequences:
+        return seq_f, seq_b, seq_b[:, ::-1], states_f, states_b
+    return seq_f[:, -1], seq_b[:, -1], seq_b[:, -1], states_f, states_b
+
+
+def bidirectional_xray(call: LayerCall) -> XRay:
+    """Forward and backward RNNs in numpy, the backward one flipped back in time, merged; checked
+    against every output. What forgetting the flip would cost is shown in a note."""
+    bi = call.layer
+    rnn = bi.forward_layer
+    kind = type(rnn).__name__
+    mode = bi.merge_mode
+    x = call.x
+    batch, steps, features = x.shape
+    units = rnn.cell.units
+    n = samples_within(call, 3 * floats_per_sample(steps, features, units, len(GATES[kind])))  # two directions, merged
+    sequences = bool(bi.return_sequences)
+    notes: list[Text] = []
+    unknown = cell_of(rnn).unknown_activations()
+    if unknown:
+        notes.append(Text.of("xray.bidirectional.note.activation", act=", ".join(unknown)))
+        return XRay(call.step.name, "Bidirectional", _summary(call, kind, units, mode), _code(call, kind, mode),
+                    (), (), tuple(notes))
+    fwd, raw_b, bwd, states_f, states_b = directions(call, slice(0, n))
+    merged = merge(fwd, bwd, mode)
+    count = 1 if mode is not None else 2
+    ours = (merged,) if mode is not None else merged
+    checks = [check(f"xray.bidirectional.check.{'output' if mode is not None else name}", mine, theirs[:n],
+                    n=n, B=batch, mode=str(mode), shape=shape_text(theirs.shape))
+              for mine, theirs, name in zip(ours, call.outputs[:count], ("forward", "backward"))]
+    names = STATES[kind]
+    for direction, finals, theirs in (("forward", states_f, call.outputs[count:count + len(names)]),
+                                      ("backward", states_b, call.outputs[count + len(names):])):
+        checks += [check(f"xray.bidirectional.check.state.{direction}", mine, their[:n], state=state, n=n)
+                   for state, mine, their in zip(names, finals, theirs)]
+    if sequences and steps > 1:
+        unflipped = merge(fwd, raw_b, mode)
+        wrong = unflipped[1] if mode is None else unflipped
+        theirs = call.outputs[1] if mode is None else call.y
+        notes.append(Text.of("xray.bidirectional.note.unflipped", diff=float(np.max(np.abs(wrong - theirs[:n]))),
+                             T=steps, last=steps - 1))
+    elif not sequences:
+        notes.append(Text.of("xray.bidirectional.note.last_step", last=steps - 1))
+    if n < batch:
+        notes.append(Text.of("xray.bidirectional.note.samples", n=n, B=batch))
+    if bi.forward_layer.go_backwards:
+        notes.append(Text.of("xray.bidirectional.note.inner_backwards"))
+    if call.states:
+        notes.append(Text.of("xray.bidirectional.note.initial", count=len(call.states), half=len(call.states) // 2))
+    grids = _bi_grids(call, units, mode, sequences, n, fwd, raw_b, bwd)
+    return XRay(call.step.name, "Bidirectional", _summary(call, kind, units, mode), _code(call, kind, mode),
+                tuple(checks), grids, tuple(notes))
+
+
+def _bi_grids(call: LayerCall, units: int, mode, sequences: bool, n: int, fwd, raw_b, bwd) -> tuple:
+    """The forward and backward halves at the picked position (and, with return_sequences, where the
+    backward value sat before the flip), and the merged output around the picked number."""
+    pick = call.picked()
+    b, f = pick[0], pick[-1]
+    unit = f - units if mode == "concat" and f >= units else f
+    if b >= n:  # the picked sample is past the recomputed ones: run the two directions on it alone
+        fwd, raw_b, bwd, _, _ = directions(call, slice(b, b + 1))
+        b_local = 0
+    else:
+        b_local = b
+    if sequences:
+        t = pick[1]
+        steps = call.x.shape[1]
+        return (
+            grid(Text.of("xray.bidirectional.grid.forward", b=b, t=t, unit=unit), fwd[b_local], t, unit),
+            grid(Text.of("xray.bidirectional.grid.backward", b=b, t=t, unit=unit), bwd[b_local], t, unit),
+            grid(Text.of("xray.bidirectional.grid.backward_raw", b=b, t=t, raw=steps - 1 - t, unit=unit),
+                 raw_b[b_local], steps - 1 - t, unit),
+            grid(Text.of("xray.bidirectional.grid.output", b=b, index=index_text(pick)), call.y[b], t, f),
+        )
+    return (
+        grid(Text.of("xray.bidirectional.grid.forward_last", b=b, unit=unit), fwd[b_local], 0, unit),
+        grid(Text.of("xray.bidirectional.grid.backward_last", b=b, unit=unit), bwd[b_local], 0, unit),
+        grid(Text.of("xray.bidirectional.grid.output", b=b, index=index_text(pick)), call.y, b, f),
+    )
+
+
+def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
+    x = call.x
+    return Text.of(f"xray.bidirectional.summary.{'none' if mode is None else 'merged'}", layer=call.step.name,
+                   rnn=kind, inp=shape_text(x.shape), inp_named=named(call.in_axes), T=x.shape[1], H=units,
+                   mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes))
+
+
+def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
+    batch, steps, features = call.x.shape
+    units = call.layer.forward_layer.cell.units
+    sequences = bool(call.layer.return_sequences)
+    size = f"({batch}, {steps}, {units})" if sequences else f"({batch}, {units})"
+    reads = {False: "x", True: "x[:, ::-1]"}
+    fwd_reads, bwd_reads = (reads[bool(call.layer.forward_layer.go_backwards)],
+                            reads[bool(call.layer.backward_layer.go_backwards)])
+    lines = [Line(f"fwd = numpy_{kind.lower()}({fwd_reads}, forward_layer.cell)",
+                  f"x ({batch}, {steps}, {features}) → {size}"),
+             Line(f"bwd = numpy_{kind.lower()}({bwd_reads}, backward_layer.cell)", f"→ {size}")]
+    if sequences:
+        lines.append(Line("bwd = bwd[:, ::-1]", Text.of("xray.bidirectional.code.flip")))
+    if mode is None:
+        lines.append(Line("out = fwd, bwd", Text.of("xray.bidirectional.code.two")))
+    else:
+        merged = {"concat": "np.concatenate([fwd, bwd], axis=-1)", "sum": "fwd + bwd", "ave": "(fwd + bwd) / 2",
+                  "mul": "fwd * bwd"}[mode]
+        lines.append(Line(f"out = {merged}"))
+    return tuple(lines)
+
+
+# -- TimeDistributed ------------------------------------------------------------------------------
+def timedistributed_xray(call: LayerCall) -> XRay:
+    """The inner Keras layer on each time slice x[:, t] separately, stacked on axis 1; and the
+    wrapper's weights are the inner layer's own (one set for every step)."""
+
+    wrapper, inner = call.layer, call.layer.layer
+    x, y = call.x, call.y
+    batch, steps = x.shape[:2]
+    run_steps = min(steps, TD_MAX_STEPS)
+    per_step = math.prod(x.shape[2:]) + 2 * math.prod(y.shape[2:])
+    n = samples_within(call, run_steps * per_step)
+    slices = [np.asarray(inner(x[:n, t], training=False)) for t in range(run_steps)]
+    stacked = np.stack(slices, axis=1)
+    inner_kind = call.spec.inner.kind
+    own = {id(v) for v in inner.weights}
+    shared = sum(id(v) in own for v in wrapper.weights)
+    checks = [
+        check("xray.timedistributed.check.steps", stacked, y[:n, :run_steps], n=n, B=batch, steps=run_steps,
+              T=steps, inner=inner_kind),
+        check("xray.timedistributed.check.weights",
+              np.array([len(inner.weights), inner.count_params(), len(inner.weights)]),
+              np.array([len(wrapper.weights), wrapper.count_params(), shared]), inner=inner_kind),
+    ]
+    pick = call.picked()
+    b, t = pick[0], pick[1]
+    notes = []
+    if inner.count_params():
+        notes.append(Text.of("xray.timedistributed.note.shared", count=len(inner.weights), params=inner.count_params(),
+                             T=steps, would=steps * inner.count_params(), inner=inner_kind))
+    if run_steps < steps:
+        notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps))
+    if n < batch:
+        notes.append(Text.of("xray.timedistributed.note.samples", n=n, B=batch))
+    if _has_xray(inner_kind):
+        notes.append(Text.of("xray.timedistributed.note.inner_xray", inner=inner_kind))
+    grids = (
+        grid(Text.of("xray.timedistributed.grid.input", b=b, t=t), *_as_2d(x[b, t], ())),
+        grid(Text.of("xray.timedistributed.grid.output", b=b, t=t, index=index_text(pick)), *_as_2d(y[b, t], pick[2:])),
+    )
+    step_in, step_out = (batch,) + x.shape[2:], (batch,) + y.shape[2:]
+    summary = Text.of("xray.timedistributed.summary", layer=call.step.name, inner=inner_kind,
+                      inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, step_in=shape_text(step_in),
+                      step_out=shape_text(step_out), out=shape_text(y.shape), out_named=named(call.out_axes))
+    code = (Line("inner = layer.layer", Text.of("xray.timedistributed.code.inner", inner=inner_kind)),
+            Line(f"steps = [inner(x[:, t]) for t in range({steps})]",
+                 Text.of("xray.timedistributed.code.each", step_in=shape_text(step_in), step_out=shape_text(step_out))),
+            Line("out = np.stack(steps, axis=1)", shape_text(y.shape)))
+    return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes))
+
+
+def _has_xray(class_name: str) -> bool:
+    kind = get_kind(class_name)
+    return kind is not None and kind.has_xray
+
+
+def _as_2d(a: np.ndarray, index: tuple[int, ...]) -> tuple[np.ndarray, int, int, str]:
+    """One time slice (any rank) as a 2-D window source and the cell to mark: a vector is one row,
+    a matrix itself, higher ranks the last-two-axes matrix holding `index`."""
+    if a.ndim == 0:
+        return a.reshape(1, 1), 0, 0, "cell"
+    if a.ndim == 1:
+        return a, 0, index[0] if index else 0, "cell" if index else ""
+    lead = tuple(index[:-2]) if index else (0,) * (a.ndim - 2)
+    row, col = (index[-2], index[-1]) if index else (0, 0)
+    return a[lead], row, col, "cell" if index else ""
+
+
+# -- mistakes -------------------------------------------------------------------------------------
+def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+    """return_sequences=False on the RNN inside; merge_mode=None when a later layer needs one tensor.
+    Each offered only when the model described with it fails."""
+    out = list(return_sequences_mistake(model, layer, step))
+    mode = layer.arg("merge_mode", "concat")
+    if mode is None or layer.inner is None:
+        return tuple(out)
+    broken = with_args(layer, merge_mode=None)
+    failure = breaks(model, layer, broken)
+    if failure is not None:
+        units = layer.inner.arg("units")
+        shape, axes = step.output_shapes[0], step.output_axes[0]
+        half = shape[:-1] + (units,)
+        params = dict(layer=layer.name, rnn=layer.inner.kind, mode=str(mode), merged=shape_text(shape),
+                      merged_named=named(axes), half=shape_text(half), consumer=failure.layer,
+                      consumer_cls=failure.cls)
+        out.append(Mistake("merge_none", layer.name, tuple(params.items()), broken=broken,
+                           code=f"{layer_code(broken)}  # → {params['half']}, {params['half']}"))
+    return tuple(out)

@@ -1,0 +1,490 @@
+"""The tests of Conv1D and Conv2D (explorer/layers/conv/): shapes, weights, formulas and fixes against real
+Keras and the X-ray and common mistakes on real built models."""
+from __future__ import annotations
+
+import math
+import string
+
+import keras
+import numpy as np
+import pytest
+from keras import layers
+
+from explorer.i18n import catalog, t
+from explorer.layers import REGISTRY, get_kind
+from explorer.layers.base import AxisNamer, Ctx
+from explorer.layers.conv.kinds import check_lengths
+from explorer.layers.conv.xray import pad_amounts
+from explorer.live.base import TOLERANCE
+from explorer.reader.code import read_code
+from explorer.shapes import construct, describe, describe_one, layer_code
+from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
+
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS = family_words("conv", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
+WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
+
+
+def layer(name, kind, parent, **args):
+    return LayerSpec(name, kind, tuple(sorted(args.items())), ((parent, None),))
+
+
+def model(shape, *specs, dtype="float32"):
+    return ModelSpec((InputSpec("inp", shape, dtype),), specs, ((specs[-1].name, None),))
+
+
+def keras_model(shape, *keras_layers):
+    x = inp = keras.Input(shape=shape)
+    for lay in keras_layers:
+        x = lay(x)
+    return keras.Model(inp, x)
+
+
+def keras_error(shape, lay) -> str:
+    """What real Keras says when this layer is called on a symbolic input of this shape."""
+    with pytest.raises(Exception) as info:
+        lay(keras.Input(batch_shape=(None,) + shape))
+    return str(info.value)
+
+
+def compare_with_keras(desc, real):
+    for step in desc.steps[1:]:
+        real_layer = real.get_layer(step.name)
+        assert step.output_shape == tuple(real_layer.output.shape), step.name
+        assert step.params == real_layer.count_params(), step.name
+        assert [w.shape for w in step.weights] == [tuple(w.shape) for w in real_layer.weights], step.name
+    assert desc.total_params == real.count_params()
+
+
+def test_conv1d_text_classifier_matches_keras():
+    spec = model((100, 64),
+                 layer("conv", "Conv1D", "inp", filters=128, kernel_size=5, activation="relu"),
+                 layer("pool", "MaxPooling1D", "conv", pool_size=2),
+                 layer("gmp", "GlobalMaxPooling1D", "pool"),
+                 layer("out", "Dense", "gmp", units=1))
+    desc = describe(spec)
+    assert desc.ok
+    shapes = [s.output_shape for s in desc.steps]
+    assert shapes == [(None, 100, 64), (None, 96, 128), (None, 48, 128), (None, 128), (None, 1)]
+    assert [s.params for s in desc.steps] == [0, 41_088, 0, 0, 129]
+    assert [s.output_dims for s in desc.steps] == [("B", "T", "F"), ("B", "T₂", "K"), ("B", "T₃", "K"), ("B", "K"),
+                                                   ("B", "U")]
+    conv = desc.step("conv")
+    assert conv.formula.text() == "5 × F × K + K = 5 × 64 × 128 + 128 = 41,088"
+    assert [(w.name, w.shape, w.dims) for w in conv.weights] == [("kernel", (5, 64, 128), ("5", "F", "K")),
+                                                                 ("bias", (128,), ("K",))]
+    assert conv.flops == 2 * 5 * 64 * 128 * 96
+    assert conv.code == 'layers.Conv1D(128, 5, activation="relu")'
+    assert desc.step("pool").code == "layers.MaxPooling1D(2)"
+    assert desc.step("gmp").code == "layers.GlobalMaxPooling1D()"
+    sizes = {a.letter: a.size for a in desc.axes}
+    assert (sizes["T"], sizes["T₂"], sizes["T₃"], sizes["K"]) == (100, 96, 48, 128)
+    real = keras_model((100, 64), layers.Conv1D(128, 5, activation="relu", name="conv"),
+                       layers.MaxPooling1D(2, name="pool"), layers.GlobalMaxPooling1D(name="gmp"),
+                       layers.Dense(1, name="out"))
+    compare_with_keras(desc, real)
+
+
+def test_image_cnn_matches_keras():
+    spec = model((28, 28, 1),
+                 layer("c1", "Conv2D", "inp", filters=32, kernel_size=3),
+                 layer("p1", "MaxPooling2D", "c1"),
+                 layer("c2", "Conv2D", "p1", filters=64, kernel_size=3),
+                 layer("gap", "GlobalAveragePooling2D", "c2"),
+                 layer("out", "Dense", "gap", units=10))
+    desc = describe(spec)
+    assert desc.ok
+    assert [s.output_shape for s in desc.steps] == [(None, 28, 28, 1), (None, 26, 26, 32), (None, 13, 13, 32),
+                                                    (None, 11, 11, 64), (None, 64), (None, 10)]
+    assert [s.params for s in desc.steps] == [0, 320, 0, 18_496, 0, 650]
+    assert desc.total_params == 19_466
+    assert [s.output_dims for s in desc.steps] == [
+        ("B", "H", "W", "C"), ("B", "H₂", "W₂", "K"), ("B", "H₃", "W₃", "K"), ("B", "H₄", "W₄", "K₂"), ("B", "K₂"),
+        ("B", "U")]
+    c2 = desc.step("c2")
+    assert c2.formula.text() == "3 × 3 × K × K₂ + K₂ = 3 × 3 × 32 × 64 + 64 = 18,496"
+    assert c2.weights[0].dims == ("3", "3", "K", "K₂")
+    assert c2.flops == 2 * 9 * 32 * 64 * 11 * 11
+    real = keras_model((28, 28, 1), layers.Conv2D(32, 3, name="c1"), layers.MaxPooling2D(name="p1"),
+                       layers.Conv2D(64, 3, name="c2"), layers.GlobalAveragePooling2D(name="gap"),
+                       layers.Dense(10, name="out"))
+    compare_with_keras(desc, real)
+
+
+def test_axes_keep_their_letter_only_when_the_size_is_unchanged():
+    spec = model((None, 16),
+                 layer("same", "Conv1D", "inp", filters=16, kernel_size=3, padding="causal"),
+                 layer("half", "Conv1D", "same", filters=16, kernel_size=3, strides=2, padding="same"),
+                 layer("pool", "MaxPooling1D", "half"),
+                 layer("keep", "MaxPooling1D", "pool", pool_size=3, strides=1, padding="same"),
+                 layer("gap", "GlobalAveragePooling1D", "keep", keepdims=True))
+    desc = describe(spec)
+    dims = {s.name: s.output_dims for s in desc.steps}
+    assert dims["inp"] == ("B", "T", "F")
+    assert dims["same"] == ("B", "T", "K")  # causal padding, stride 1: the length is unchanged
+    # unknown lengths that change still get letters of their own
+    assert dims["half"][1] not in ("T",) and dims["pool"][1] not in ("T", dims["half"][1])
+    assert dims["keep"] == dims["pool"]
+    assert dims["gap"] == ("B", "1", "K")
+    meanings = {a.letter: a.meaning_key for a in desc.axes}
+    assert meanings[dims["half"][1]] == "axis.conv_length" and meanings[dims["pool"][1]] == "axis.pool_length"
+    assert meanings["K"] == "axis.filters" and meanings["1"] == "axis.kept"
+    assert desc.step("gap").output_shape == (None, 1, 16)
+
+
+def test_groups_split_the_kernel_and_fail_like_keras():
+    ctx = describe_one("Conv2D", {"filters": 6, "kernel_size": 3, "groups": 3}, ((None, 8, 8, 9),))
+    kind = REGISTRY["Conv2D"]
+    assert ctx.out_shapes == ((None, 6, 6, 6),)
+    assert kind.formula(ctx).symbolic == "3 × 3 × D3/3 × K + K"
+    assert kind.formula(ctx).value == 3 * 3 * 3 * 6 + 6
+    spec = model((10, 3), layer("g", "Conv1D", "inp", filters=8, kernel_size=3, groups=2))
+    failure = describe(spec).failure
+    assert failure.message == keras_error((10, 3), layers.Conv1D(8, 3, groups=2, name="g"))
+    assert failure.fix.key == "fix.conv_groups"
+    assert dict(failure.fix.params)["channels"] == "3"
+
+
+def test_conv2d_on_a_3d_input_fails_with_keras_words_and_a_reshape():
+    desc = describe(model((28, 28), layer("conv", "Conv2D", "inp", filters=32, kernel_size=3)))
+    failure = desc.failure
+    assert failure.layer == "conv" and failure.origin == "keras"
+    assert failure.message == keras_error((28, 28), layers.Conv2D(32, 3, name="conv"))
+    assert "expected min_ndim=4, found ndim=3" in failure.message
+    assert failure.fix.key == "fix.conv2d_add_channel"
+    assert failure.fix.code == "layers.Reshape((28, 28, 1))"
+    fixed = keras_model((28, 28), layers.Reshape((28, 28, 1)), layers.Conv2D(32, 3))
+    assert tuple(fixed.output.shape) == (None, 26, 26, 32)
+
+
+def test_conv1d_kernel_longer_than_the_input_fails():
+    desc = describe(model((5, 4), layer("conv", "Conv1D", "inp", filters=8, kernel_size=7)))
+    failure = desc.failure
+    assert failure.layer == "conv"
+    assert failure.message == keras_error((5, 4), layers.Conv1D(8, 7, name="conv"))
+    assert "zero or negative" in failure.message
+    assert failure.fix.key == "fix.conv_too_short"
+    assert dict(failure.fix.params) == {"layer": "conv", "shape": "(None, 5, 4)", "axis": "T", "size": "5",
+                                        "span": "7"}
+    assert failure.fix.code == 'layers.Conv1D(8, 7, padding="same")'
+    assert tuple(layers.Conv1D(8, 7, padding="same")(keras.Input((5, 4))).shape) == (None, 5, 8)
+    # a dilated kernel spans more: 3 taps 3 apart span 7 positions
+    failure = describe(model((6, 4), layer("d", "Conv1D", "inp", filters=8, kernel_size=3, dilation_rate=3))).failure
+    assert dict(failure.fix.params)["span"] == "7"
+    assert describe(model((7, 4), layer("d", "Conv1D", "inp", filters=8, kernel_size=3, dilation_rate=3))).ok
+
+
+def test_a_size_below_one_is_a_failure_even_if_keras_returned_it():
+    with pytest.raises(ValueError, match="size 0 on axis 1"):
+        check_lengths("conv", (None, 5, 4), (None, 0, 8), 1)
+    with pytest.raises(ValueError, match="size -2 on axis 2"):
+        check_lengths("conv", (None, 5, 3, 4), (None, 1, -2, 8), 2)
+    check_lengths("conv", (None, None, 4), (None, None, 8), 1)
+
+
+def test_unknown_channels_fail_before_keras_builds():
+    spec = model((10, None), layer("conv", "Conv1D", "inp", filters=8, kernel_size=3))
+    failure = describe(spec).failure
+    assert "channel axis" in failure.message and failure.fix.key == "fix.conv_unknown_channels"
+    with pytest.raises(TypeError):  # what Keras itself does when it builds
+        layers.Conv1D(8, 3)(keras.Input(batch_shape=(None, 10, None)))
+
+
+def _fields(text):
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def _ctx(kind, args, shape):
+    spec = LayerSpec(f"my_{kind.lower()}", kind, tuple(sorted(args.items())))
+    axes = ("B",) + tuple("TF" if len(shape) == 3 else "HWC" if len(shape) == 4 else "F")[: len(shape) - 1]
+    return Ctx(spec, (shape,), (axes,), AxisNamer())
+
+
+EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
+LSTM_LAST = LayerSpec("lstm", "LSTM", (("units", 8),))
+DENSE = LayerSpec("dense", "Dense", (("units", 8),))
+# (kind, args, input shape, producer) -> (fix key, fix code); every fix a convolution can give
+FIXES = [
+    ("Conv2D", {"filters": 32, "kernel_size": 3}, (None, 28, 28), None,
+     "fix.conv2d_add_channel", "layers.Reshape((28, 28, 1))"),
+    ("Conv2D", {"filters": 32, "kernel_size": (3, 5), "padding": "same"}, (None, 50, 8), EMBEDDING,
+     "fix.conv2d_use_conv1d", 'layers.Conv1D(32, 3, padding="same")'),
+    ("Conv1D", {"filters": 16, "kernel_size": 3}, (None, 20), DENSE,
+     "fix.conv1d_add_channel", "layers.Reshape((20, 1))"),
+    ("Conv1D", {"filters": 16, "kernel_size": 3}, (None, None), DENSE,
+     "fix.conv1d_add_channel", "layers.Reshape((-1, 1))"),
+    ("Conv1D", {"filters": 16, "kernel_size": 3}, (None, 28, 28, 1), None,
+     "fix.conv1d_use_conv2d", "layers.Conv2D(16, 3)"),
+    ("Conv1D", {"filters": 4, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, 20, 3), None,
+     "fix.conv_stride_dilation", "layers.Conv1D(4, 3, dilation_rate=2, strides=1)"),
+    ("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 20, None), None, "fix.conv_unknown_channels", ""),
+    ("Conv2D", {"filters": 4, "kernel_size": 3, "groups": 2}, (None, 9, 9, 3), None, "fix.conv_groups", ""),
+    ("Conv2D", {"filters": 4, "kernel_size": (1, 4)}, (None, 9, 3, 3), None,
+     "fix.conv_too_short", 'layers.Conv2D(4, (1, 4), padding="same")'),
+]
+
+
+@pytest.mark.parametrize("kind,args,shape,producer,key,code", FIXES, ids=[f"{f[0]}-{f[4]}" for f in FIXES])
+def test_each_fix(kind, args, shape, producer, key, code):
+    fix = REGISTRY[kind].explain(_ctx(kind, args, shape), producer)
+    assert (fix.key, fix.code) == (key, code)
+    params = dict(fix.params, code=fix.code)
+    for lang in ("en", "zh"):
+        used = _fields(catalog(lang)[key])
+        assert used <= set(params) and ("code" in used) == bool(code)
+        text = t(lang, key, **params)
+        assert all(params[name] in text for name in used) and "{" not in text
+
+
+def test_fix_codes_build_in_keras():
+    """The corrected lines are real Keras: each builds on the input that failed."""
+    assert tuple(layers.Conv1D(32, 3, padding="same")(keras.Input((50, 8))).shape) == (None, 50, 32)
+    assert tuple(layers.Conv2D(16, 3)(keras.Input((28, 28, 1))).shape) == (None, 26, 26, 16)
+    assert tuple(layers.Conv1D(4, 3, dilation_rate=2, strides=1)(keras.Input((20, 3))).shape) == (None, 16, 4)
+    assert tuple(layers.Conv2D(4, (1, 4), padding="same")(keras.Input((9, 3, 3))).shape) == (None, 9, 3, 4)
+    assert tuple(layers.AveragePooling2D(2)(keras.Input((8, 8, 3))).shape) == (None, 4, 4, 3)
+    assert tuple(layers.Reshape((-1, 1))(keras.Input((20,))).shape) == (None, 20, 1)
+
+
+def test_every_fix_key_of_the_catalog_is_given_by_some_case():
+    given = {case[4] for case in FIXES}
+    assert given == {k for k in WORDS_EN if k.startswith("fix.")}
+
+
+def test_an_rnn_that_returns_only_its_last_step_is_left_to_the_generic_rule():
+    assert REGISTRY["Conv1D"].explain(_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), LSTM_LAST) is None
+    assert REGISTRY["MaxPooling1D"].explain(_ctx("MaxPooling1D", {}, (None, 8)), LSTM_LAST) is None
+    bidi = LayerSpec("bi", "Bidirectional", (), inner=LSTM_LAST)
+    assert REGISTRY["GlobalMaxPooling1D"].explain(_ctx("GlobalMaxPooling1D", {}, (None, 16)), bidi) is None
+    seq = LayerSpec("lstm", "LSTM", (("return_sequences", True), ("units", 8)))
+    fix = REGISTRY["Conv1D"].explain(_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), seq)
+    assert fix.key == "fix.conv1d_add_channel"
+
+
+def test_catalog_keys_and_placeholders_match():
+    assert set(WORDS_EN) == set(WORDS_ZH)
+    assert {k: _fields(v) for k, v in WORDS_EN.items()} == {k: _fields(v) for k, v in WORDS_ZH.items()}
+    meanings = {m for kind in ("Conv1D", "Conv2D") for m in REGISTRY[kind].spatial_meanings}
+    assert meanings | {"axis.filters"} == {k for k in WORDS_EN if k.startswith("axis.")}
+    assert t("en", "axis.filters", layer="conv", arg="filters") == "filters of conv (one output channel per filter)"
+
+
+def test_seeded_kernels_are_repeatable():
+    spec = LayerSpec("c", "Conv1D", (("filters", 4), ("kernel_size", 3)))
+    first, second, other = construct(spec, seed=5), construct(spec, seed=5), construct(spec, seed=6)
+    for lay in (first, second, other):
+        lay.build((None, 10, 2))
+    assert np.array_equal(first.kernel.numpy(), second.kernel.numpy())
+    assert not np.array_equal(first.kernel.numpy(), other.kernel.numpy())
+
+
+def test_refused_and_code_lines():
+    assert "channels_first" not in REGISTRY["Conv2D"].rule("data_format").choices
+    assert "causal" in REGISTRY["Conv1D"].rule("padding").choices
+    assert "causal" not in REGISTRY["Conv2D"].rule("padding").choices
+    assert REGISTRY["AveragePooling1D"].rule("pool_size").default is None
+    spec = LayerSpec("c", "Conv1D", (("activation", "relu"), ("filters", 128), ("kernel_regularizer", "l2"),
+                                     ("kernel_size", 5)), sources=(("filters", "num_filters"),))
+    assert layer_code(spec) == 'layers.Conv1D(num_filters, 5, activation="relu")'
+    assert REGISTRY["Conv1D"].keras_args(spec) == {"activation": "relu", "filters": 128, "kernel_size": 5}
+    assert math.prod(REGISTRY["Conv2D"].kernel_size(LayerSpec("c", "Conv2D", (("kernel_size", (3, 5)),)))) == 15
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("conv", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+
+
+def xray_of(code: str, name: str, pick=()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(call, xray):
+    assert xray.checks, "an X-ray with nothing checked"
+    for c in xray.checks:
+        assert c.diff < TOLERANCE, (c.what, c.diff)
+    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
+    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
+        for lang in ("en", "zh"):
+            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
+
+
+def floats(shape: str, *lines: str, batch: int = 2) -> str:
+    return sequential(*lines, input_shape=shape, dtype="float32", batch=batch)
+
+
+# -- Conv1D --------------------------------------------------------------------------------------------
+CONV1D = {
+    "valid": 'layers.Conv1D(5, 3, name="conv")',
+    "same_odd": 'layers.Conv1D(5, 3, padding="same", name="conv")',
+    "same_even": 'layers.Conv1D(5, 4, padding="same", name="conv")',
+    "same_even_strides": 'layers.Conv1D(5, 4, strides=2, padding="same", name="conv")',
+    "causal": 'layers.Conv1D(5, 3, padding="causal", dilation_rate=2, name="conv")',
+    "strides": 'layers.Conv1D(5, 3, strides=2, name="conv")',
+    "dilation": 'layers.Conv1D(5, 3, dilation_rate=2, name="conv")',
+    "no_bias": 'layers.Conv1D(5, 3, use_bias=False, name="conv")',
+    "relu": 'layers.Conv1D(5, 3, activation="relu", name="conv")',
+    "groups": 'layers.Conv1D(6, 3, groups=2, padding="same", name="conv")',
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONV1D))
+def test_conv1d_matches_keras(case):
+    call, xray = xray_of(floats("(13, 4)", CONV1D[case]), "conv", (1, 3, 4))
+    assert_all_match(call, xray)
+
+
+def test_padding_amounts_are_tensorflows():
+    assert pad_amounts(13, 4, 1, 1, "same") == (1, 2)  # even kernel: the extra zero goes after
+    assert pad_amounts(13, 3, 1, 1, "same") == (1, 1)
+    assert pad_amounts(13, 4, 2, 1, "same") == (1, 2)  # ⌈13/2⌉ = 7 outputs: 6·2 + 4 − 13 = 3 zeros
+    assert pad_amounts(12, 4, 2, 1, "same") == (1, 1)  # 5·2 + 4 − 12 = 2
+    assert pad_amounts(12, 3, 1, 2, "causal") == (4, 0)
+    assert pad_amounts(12, 3, 1, 1, "valid") == (0, 0)
+
+
+def test_conv1d_window_is_the_one_the_output_read():
+    """(b, l, f) = (1, 3, 4) with k = 3, stride 2, valid: steps 6, 7, 8 of sample 1, summed by hand."""
+    call, xray = xray_of(floats("(13, 4)", CONV1D["strides"]), "conv", (1, 3, 4))
+    window, kernel_grid, products, out = xray.grids
+    assert window.rows == ("6", "7", "8")
+    np.testing.assert_array_equal(window.values, call.x[1, 6:9, :])
+    kernel = np.asarray(call.layer.kernel)
+    np.testing.assert_array_equal(kernel_grid.values, kernel[:, :, 4])
+    by_hand = sum(float(call.x[1, 6 + j, c]) * float(kernel[j, c, 4]) for j in range(3) for c in range(4))
+    by_hand += float(np.asarray(call.layer.bias)[4])
+    assert abs(by_hand - float(call.y[1, 3, 4])) < TOLERANCE
+    assert abs(products.values.sum() + float(np.asarray(call.layer.bias)[4]) - call.y[1, 3, 4]) < TOLERANCE
+    assert (3, 4) in out.marks and out.rows[3] == "3" and out.cols[4] == "4"
+    assert xray.notes[0].key == "xray.conv1d.padding" and dict(xray.notes[0].params)["len"] == "6"
+
+
+def test_conv1d_same_even_window_has_keras_padding():
+    """k = 4, same: 1 zero before, 2 after, so output step 0 reads steps −1 … 2 (−1 is a zero)."""
+    call, xray = xray_of(floats("(13, 4)", CONV1D["same_even"]), "conv", (0, 0, 0))
+    window = xray.grids[0]
+    assert window.rows == ("-1", "0", "1", "2")
+    np.testing.assert_array_equal(window.values[0], 0.0)
+    np.testing.assert_array_equal(window.values[1:], call.x[0, 0:3, :])
+    params = dict(xray.notes[0].params)
+    assert (params["before"], params["after"]) == ("1", "2")
+
+
+def test_conv1d_groups_window_shows_the_groups_channels():
+    call, xray = xray_of(floats("(13, 4)", CONV1D["groups"]), "conv", (0, 5, 4))
+    assert xray.grids[0].cols == ("2", "3")  # filter 4 is in group 1 (filters 3 … 5): channels 2 and 3
+    assert any(n.key == "xray.conv1d.groups" for n in xray.notes)
+
+
+# -- Conv2D --------------------------------------------------------------------------------------------
+CONV2D = {
+    "valid": 'layers.Conv2D(4, 3, name="conv")',
+    "same": 'layers.Conv2D(4, (3, 2), padding="same", activation="relu", name="conv")',
+    "strides": 'layers.Conv2D(4, 3, strides=2, padding="same", name="conv")',
+    "dilation": 'layers.Conv2D(4, 2, dilation_rate=2, use_bias=False, name="conv")',
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONV2D))
+def test_conv2d_matches_keras(case):
+    call, xray = xray_of(floats("(9, 8, 3)", CONV2D[case]), "conv", (1, 2, 3, 1))
+    assert_all_match(call, xray)
+
+
+def test_conv2d_window_is_the_one_the_output_read():
+    """(b, h, w, f) = (1, 2, 3, 1), k = 3, valid: rows 2 … 4 and columns 3 … 5 of sample 1."""
+    call, xray = xray_of(floats("(9, 8, 3)", CONV2D["valid"]), "conv", (1, 2, 3, 1))
+    window = xray.grids[0]
+    taps = [f"{h},{w}" for h in range(2, 5) for w in range(3, 6)]
+    assert len(window.rows) == 8 and set(window.rows) <= set(taps)  # 9 taps, 8 shown
+    for label, values in zip(window.rows, window.values):
+        h, w = (int(v) for v in label.split(","))
+        np.testing.assert_array_equal(values, call.x[1, h, w, :])
+    kernel = np.asarray(call.layer.kernel)
+    by_hand = float(np.sum(call.x[1, 2:5, 3:6, :].astype(np.float64) * kernel[:, :, :, 1]))
+    assert abs(by_hand + float(np.asarray(call.layer.bias)[1]) - call.y[1, 2, 3, 1]) < TOLERANCE
+    assert (2, 3) in xray.grids[3].marks
+
+
+# poolings share the convolutions' windows: the bounded recomputation below runs one too
+POOL = {
+    "max1_valid": ("(13, 4)", 'layers.MaxPooling1D(3, strides=2, name="pool")'),
+    "max1_same": ("(13, 4)", 'layers.MaxPooling1D(4, strides=3, padding="same", name="pool")'),
+    "avg1_valid": ("(13, 4)", 'layers.AveragePooling1D(3, name="pool")'),
+    "avg1_same": ("(13, 4)", 'layers.AveragePooling1D(4, strides=3, padding="same", name="pool")'),
+    "max2_valid": ("(9, 8, 3)", 'layers.MaxPooling2D(name="pool")'),
+    "max2_same": ("(9, 8, 3)", 'layers.MaxPooling2D((3, 2), strides=2, padding="same", name="pool")'),
+    "avg2_valid": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=(2, 1), name="pool")'),
+    "avg2_same": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=2, padding="same", name="pool")'),
+}
+
+
+# -- mistakes ------------------------------------------------------------------------------------------
+def mistakes_of(code: str, name: str):
+    spec = read_code(code).spec
+    desc = describe(spec)
+    layer = spec.layer(name)
+    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name))
+
+
+@pytest.mark.parametrize("line, shape, offered", [
+    ('layers.Conv1D(4, 3, name="layer")', "(13, 4)", True),
+    ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 3)", True),
+    ('layers.Conv1D(4, 3, padding="same", name="layer")', "(13, 4)", False),
+    ('layers.Conv1D(4, 3, padding="causal", name="layer")', "(13, 4)", False),
+    ('layers.Conv1D(4, 3, name="layer")', "(None, 4)", False),
+    ('layers.MaxPooling1D(2, name="layer")', "(13, 4)", True),
+    ('layers.AveragePooling2D(2, name="layer")', "(9, 8, 3)", True),
+    ('layers.MaxPooling2D(padding="same", name="layer")', "(9, 8, 3)", False),
+    ('layers.GlobalMaxPooling1D(name="layer")', "(13, 4)", False),
+])
+def test_too_long_offered_only_when_it_breaks(line, shape, offered):
+    spec, found = mistakes_of(floats(shape, line), "layer")
+    assert bool(found) == offered
+    if not offered:
+        return
+    (mistake,) = found
+    assert mistake.key == ("pool_too_long" if "Pool" in line else "kernel_too_long")
+    length = 13 if shape == "(13, 4)" else 9
+    arg = "pool_size" if "Pool" in line else "kernel_size"
+    value = mistake.broken.arg(arg)
+    assert (value if isinstance(value, int) else value[0]) == length + 1
+    changed = spec.__class__(spec.inputs, tuple(mistake.broken if l.name == "layer" else l for l in spec.layers),
+                             spec.outputs, spec.name, spec.style, spec.batch_size, spec.batch_source)
+    failure = describe(changed).failure
+    assert failure is not None and failure.layer == "layer"
+    t("en", f"mistake.{mistake.key}.why", **dict(mistake.params))
+
+
+def test_registered_for_every_kind(monkeypatch):
+    for cls in ("Conv1D", "Conv2D"):
+        assert get_kind(cls).has_xray
+    assert {cls: live_functions(cls, monkeypatch) for cls in ("Conv1D", "Conv2D")} == {
+        "Conv1D": ("conv_xray", "conv_mistakes"), "Conv2D": ("conv_xray", "conv_mistakes")}
+
+
+def test_catalog_parity():
+    assert set(LIVE_EN) == set(LIVE_ZH)
+    names = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key in LIVE_EN:
+        assert names(LIVE_EN[key]) == names(LIVE_ZH[key]), key
+        assert key.startswith(("xray.conv1d.", "xray.conv2d.", "mistake."))
+
+
+def test_bounded_recomputation_still_matches(monkeypatch):
+    """With a tiny memory bound: one sample, windows a few output rows at a time, and a note saying so."""
+    import explorer.live.base as base
+    import explorer.layers.conv.xray as conv
+
+    monkeypatch.setattr(base, "XRAY_BYTES", 8_000)
+    monkeypatch.setattr(conv, "XRAY_BYTES", 8_000)
+    for line, name in ((CONV2D["strides"], "conv"), (POOL["avg2_same"][1], "pool")):
+        call, xray = xray_of(floats("(9, 8, 3)", line), name, (1, 2, 3, 1))
+        assert all(c.diff < TOLERANCE for c in xray.checks)
+        assert xray.checks[0].size == call.y[:1].size
+        assert any(n.key.endswith(".samples") and dict(n.params)["n"] == "1" for n in xray.notes)
+    assert len(list(conv.row_chunks(conv.geometry((9, 8), (3, 3), (2, 2), (1, 1), "same"), 1, 3))) > 1

@@ -1,0 +1,237 @@
+"""The tests of Activation, Dropout, SpatialDropout1D, BatchNormalization and LayerNormalization
+(explorer/layers/elementwise/): shapes, weights, formulas and fixes against real Keras and the X-ray and
+common mistakes on real built models."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+
+import keras
+import numpy as np
+import pytest
+
+from explorer.i18n import catalog, t
+from explorer.layers import get_kind
+from explorer.live import base as live_base
+from explorer.live.base import TOLERANCE
+from explorer.live.trace import run_trace
+from explorer.live.xrays import layer_call
+from explorer.shapes import describe
+from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+from live_models import call_of, sequential, traced
+
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS_EN = in_language(family_words("elementwise", prefixes=("axis.", "fix.")), "en")  # the kinds' words
+LEAD_KEYS = {"fix.fixed_length"}  # defined in explorer/i18n/model.py, shared with explorer/diagnose.py
+
+
+def layer(name, kind, inputs, **args):
+    return LayerSpec(name, kind, tuple(sorted(args.items())), tuple((i, 0) for i in inputs))
+
+
+def chain(shape, *layers_, dtype="float32", batch=None):
+    """A one-input model: each layer takes the previous one's output."""
+    specs, previous = [], "x"
+    for name, kind, args in layers_:
+        specs.append(layer(name, kind, [previous], **args))
+        previous = name
+    return ModelSpec((InputSpec("x", shape, dtype),), tuple(specs), ((previous, 0),), batch_size=batch)
+
+
+def test_spatial_dropout_needs_three_axes():
+    f = describe(chain((64,), ("drop", "SpatialDropout1D", {"rate": 0.2}))).failure
+    assert f.layer == "drop" and f.cause.key == "cause.ndim" and dict(f.cause.params)["expected"] == "3"
+
+
+@pytest.mark.parametrize("kind,center,scale,symbolic,params", [
+    ("BatchNormalization", True, True, "4 × F", 256),
+    ("BatchNormalization", False, True, "3 × F", 192),
+    ("BatchNormalization", False, False, "2 × F", 128),
+    ("LayerNormalization", True, True, "2 × F", 128),
+    ("LayerNormalization", True, False, "F", 64),
+])
+def test_normalization_formulas_count_what_keras_counts(kind, center, scale, symbolic, params):
+    d = describe(chain((50, 64), ("norm", kind, {"center": center, "scale": scale})))
+    step = d.step("norm")
+    assert step.formula.symbolic == symbolic and step.params == params
+    real = getattr(keras.layers, kind)(center=center, scale=scale)
+    real.build((None, 50, 64))
+    assert real.count_params() == params
+    assert [w.name for w in real.weights] == [w.name for w in step.weights]
+
+
+def test_normalization_on_an_unknown_axis_fails_before_keras_build():
+    f = describe(chain((50, None), ("norm", "BatchNormalization", {}))).failure
+    assert f.layer == "norm" and f.cause.key == "cause.unknown_size"
+    assert f.fix.key == "fix.norm_unknown_axis"
+    with pytest.raises(ValueError, match="fully-defined"):
+        keras.layers.BatchNormalization()(keras.Input((50, None)))
+    f = describe(chain((50, 64), ("norm", "LayerNormalization", {"axis": 3}))).failure
+    assert f.fix.key == "fix.norm_axis" and f.fix.code == "axis=-1"
+
+
+FAILING = [
+    chain((5, None), ("n", "LayerNormalization", {})),
+    chain((5, 8), ("n", "BatchNormalization", {"axis": 4})),
+]
+OK = []
+
+
+def _fills(key, params, code):
+    """The text of key formats in both languages with the fix's params (and its code)."""
+    for lang in ("en", "zh"):
+        text = catalog(lang)[key]
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert fields <= set(dict(params)) | {"code"}, (key, lang, fields)
+        text.format(**dict(params), code=code)
+
+
+@pytest.mark.parametrize("index", range(len(FAILING)))
+def test_every_fix_key_exists_and_fills(index):
+    d = describe(FAILING[index])
+    fix = d.failure.fix
+    assert fix is not None, d.failure.message
+    assert fix.key in WORDS_EN or fix.key in LEAD_KEYS
+    _fills(fix.key, fix.params, fix.code)
+
+
+@pytest.mark.parametrize("index", range(len(OK) + len(FAILING)))
+def test_every_axis_meaning_key_exists(index):
+    spec = (OK + FAILING)[index]
+    d = describe(spec)
+    assert d.ok == (index < len(OK)), d.failure and d.failure.message
+    for axis in d.axes:
+        for lang in ("en", "zh"):
+            catalog(lang)[axis.meaning_key].format(**dict(axis.meaning_params))
+
+
+def test_every_string_of_the_catalog_is_used():
+    used = set()
+    for spec in OK + FAILING:
+        d = describe(spec)
+        used |= {a.meaning_key for a in d.axes}
+        if d.failure and d.failure.fix:
+            used.add(d.failure.fix.key)
+    assert set(WORDS_EN) <= used, set(WORDS_EN) - used
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("elementwise", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+
+
+def floats(*lines: str, shape: str) -> str:
+    return sequential(*lines, input_shape=shape, dtype="float32")
+
+
+def xray(call):
+    result = get_kind(call.spec.kind).xray(call)
+    assert result is not None and result.checks, result
+    assert all(check.ok for check in result.checks), [(c.what, c.diff) for c in result.checks]
+    assert result.largest_diff < TOLERANCE
+    return result
+
+
+def note(result, key: str) -> dict[str, str]:
+    found = [dict(n.params) for n in result.notes if n.key == key]
+    assert found, [n.key for n in result.notes]
+    return found[0]
+
+
+def texts(result):
+    yield result.summary
+    yield from (c.what for c in result.checks)
+    yield from (g.title for g in result.grids)
+    yield from result.notes
+    if not isinstance(result.code, str):  # a plain str has no notes
+        yield from (line.note for line in result.code if isinstance(line.note, live_base.Text))
+
+
+# -- elementwise ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["relu", "softmax", "gelu"])
+def test_activation_matches_keras(name):
+    call = call_of(floats('layers.Dense(8, name="dense")', f'layers.Activation("{name}", name="act")', shape="(5, 6)"),
+                   "act", (1, 2, 3))
+    result = xray(call)
+    if name == "softmax":
+        assert np.allclose(call.y.sum(axis=-1), 1.0, atol=1e-6)
+    if name == "relu":
+        assert float(note(result, "xray.activation.where")["value"]) == pytest.approx(max(float(call.x[1, 2, 3]), 0),
+                                                                                       abs=1e-3)
+
+
+def test_an_unknown_activation_is_not_checked():
+    call = call_of(floats('layers.Activation("relu", name="act")', shape="(5, 6)"), "act")
+    spec = dataclasses.replace(call.spec, args=(("activation", "made_up"),))
+    result = get_kind("Activation").xray(dataclasses.replace(call, spec=spec))
+    assert result.checks == () and result.notes[0].key == "xray.activation.unchecked"
+
+
+@pytest.mark.parametrize("cls", ["Dropout", "SpatialDropout1D"])
+def test_dropout_is_the_identity_at_inference(cls):
+    call = call_of(floats(f'layers.{cls}(0.5, name="drop")', shape="(5, 6)"), "drop", (1, 1, 1))
+    result = xray(call)
+    assert result.checks[0].diff == 0.0
+    assert any(n.key.startswith("xray.dropout.training") and dict(n.params)["scale"] == "2" for n in result.notes)
+
+
+def test_batchnorm_uses_the_moving_statistics():
+    code = floats('layers.BatchNormalization(epsilon=0.01, name="bn_stats")', shape="(5, 4)")
+    spec, desc, model, _ = traced(code)
+    layer = model.get_layer("bn_stats")
+    layer.moving_mean.assign(np.array([0.5, -1.0, 2.0, 0.0], dtype=np.float32))
+    layer.moving_variance.assign(np.array([4.0, 0.25, 1.0, 9.0], dtype=np.float32))
+    layer.gamma.assign(np.array([1.5, 0.5, -2.0, 1.0], dtype=np.float32))
+    layer.beta.assign(np.array([0.1, 0.2, 0.3, -0.4], dtype=np.float32))
+    call = layer_call(model, spec, desc, run_trace(model, spec, desc), "bn_stats", (1, 2, 2))
+    result = xray(call)
+    x = float(call.x[1, 2, 2])
+    assert float(call.y[1, 2, 2]) == pytest.approx(-2.0 * (x - 2.0) / np.sqrt(1.0 + 0.01) + 0.3, abs=1e-5)
+    assert note(result, "xray.batchnorm.where")["mean"] == "2"
+
+
+def test_batchnorm_without_center_and_scale():
+    call = call_of(floats('layers.BatchNormalization(axis=1, center=False, scale=False, name="bn_plain")',
+                          shape="(5, 4)"), "bn_plain", (0, 3, 1))
+    assert note(xray(call), "xray.batchnorm.off")["weights"] == "gamma, beta"
+
+
+def test_layernorm_normalizes_each_sample():
+    call = call_of(floats('layers.Dense(6, name="dense")', 'layers.LayerNormalization(name="ln")', shape="(5, 4)"),
+                   "ln", (2, 1, 3))
+    result = xray(call)
+    row = call.x[2, 1].astype(np.float64)
+    assert float(note(result, "xray.layernorm.where")["mean"].strip("()")) == pytest.approx(row.mean(), abs=1e-3)
+    assert call.y[2, 1].mean() == pytest.approx(0.0, abs=1e-5)
+
+
+def test_a_big_batch_is_recomputed_on_fewer_samples(monkeypatch):
+    call = call_of(floats('layers.LayerNormalization(name="ln")', shape="(5, 4)"), "ln", (2, 1, 3))
+    monkeypatch.setattr(live_base, "XRAY_BYTES", 8 * 6 * 20)  # one sample's copies
+    result = xray(call)
+    assert dict(result.notes[0].params) == {"n": "1", "batch": "3"}
+
+
+# -- texts ---------------------------------------------------------------------------------------
+def test_catalog_parity():
+    assert LIVE_EN.keys() == LIVE_ZH.keys()
+    fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
+    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
+        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
+
+
+def test_every_text_of_the_xrays_formats_in_both_languages():
+    calls = [
+        call_of(floats('layers.Activation("softmax", name="act")', shape="(5, 6)"), "act"),
+        call_of(floats('layers.SpatialDropout1D(0.5, name="drop")', shape="(5, 6)"), "drop"),
+        call_of(floats('layers.BatchNormalization(axis=1, center=False, scale=False, name="bn_plain")',
+                       shape="(5, 4)"), "bn_plain"),
+        call_of(floats('layers.LayerNormalization(name="ln")', shape="(5, 4)"), "ln"),
+    ]
+    for call in calls:
+        for text in texts(get_kind(call.spec.kind).xray(call)):
+            for lang in ("en", "zh"):
+                assert "{" not in t(lang, text.key, **dict(text.params)), text.key

@@ -1,0 +1,187 @@
+"""The tests of the poolings, windowed and global (explorer/layers/pooling/): shapes, weights, formulas and
+fixes against real Keras and the X-ray and common mistakes on real built models."""
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pytest
+
+from explorer.i18n import catalog, t
+from explorer.layers import REGISTRY, get_kind
+from explorer.layers.base import AxisNamer, Ctx
+from explorer.live.base import TOLERANCE
+from explorer.shapes import describe
+from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
+
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS = family_words("pooling", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
+WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
+
+
+def layer(name, kind, parent, **args):
+    return LayerSpec(name, kind, tuple(sorted(args.items())), ((parent, None),))
+
+
+def model(shape, *specs, dtype="float32"):
+    return ModelSpec((InputSpec("inp", shape, dtype),), specs, ((specs[-1].name, None),))
+
+
+def test_pooling_window_longer_than_the_input_fails():
+    failure = describe(model((3, 4), layer("pool", "MaxPooling1D", "inp", pool_size=4))).failure
+    assert "zero or negative" in failure.message
+    assert failure.fix.key == "fix.pool_too_short"
+    assert failure.fix.code == 'layers.MaxPooling1D(4, padding="same")'
+    failure = describe(model((5, 1, 2), layer("pool", "AveragePooling2D", "inp", pool_size=2))).failure
+    assert failure.fix.key == "fix.pool_too_short" and dict(failure.fix.params)["axis"] == "W"
+
+
+def _fields(text):
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def _ctx(kind, args, shape):
+    spec = LayerSpec(f"my_{kind.lower()}", kind, tuple(sorted(args.items())))
+    axes = ("B",) + tuple("TF" if len(shape) == 3 else "HWC" if len(shape) == 4 else "F")[: len(shape) - 1]
+    return Ctx(spec, (shape,), (axes,), AxisNamer())
+
+
+EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
+DENSE = LayerSpec("dense", "Dense", (("units", 8),))
+# (kind, args, input shape, producer) -> (fix key, fix code); every fix a pooling can give
+FIXES = [
+    ("AveragePooling1D", {}, (None, 20, 3), None, "fix.pool_size_required", "layers.AveragePooling1D(2)"),
+    ("MaxPooling1D", {}, (None, 20), DENSE, "fix.pool_add_channel", "layers.Reshape((20, 1))"),
+    ("MaxPooling2D", {}, (None, 28, 28), None, "fix.pool_add_channel", "layers.Reshape((28, 28, 1))"),
+    ("MaxPooling2D", {"pool_size": (3, 3)}, (None, 50, 8), EMBEDDING, "fix.pool2d_use_1d", "layers.MaxPooling1D(3)"),
+    ("AveragePooling1D", {"pool_size": 2}, (None, 8, 8, 3), None, "fix.pool1d_use_2d", "layers.AveragePooling2D(2)"),
+    ("MaxPooling1D", {"pool_size": 4}, (None, 3, 5), None, "fix.pool_too_short", 'layers.MaxPooling1D(4, padding="same")'),
+    ("GlobalMaxPooling1D", {}, (None, 64), DENSE, "fix.global_pool_flat", ""),
+    ("GlobalAveragePooling2D", {}, (None, 50, 8), EMBEDDING,
+     "fix.global_pool_use_other", "layers.GlobalAveragePooling1D()"),
+    ("GlobalMaxPooling1D", {"keepdims": True}, (None, 8, 8, 3), None,
+     "fix.global_pool_use_other", "layers.GlobalMaxPooling2D(keepdims=True)"),
+]
+
+
+@pytest.mark.parametrize("kind,args,shape,producer,key,code", FIXES, ids=[f"{f[0]}-{f[4]}" for f in FIXES])
+def test_each_fix(kind, args, shape, producer, key, code):
+    fix = REGISTRY[kind].explain(_ctx(kind, args, shape), producer)
+    assert (fix.key, fix.code) == (key, code)
+    params = dict(fix.params, code=fix.code)
+    for lang in ("en", "zh"):
+        used = _fields(catalog(lang)[key])
+        assert used <= set(params) and ("code" in used) == bool(code)
+        text = t(lang, key, **params)
+        assert all(params[name] in text for name in used) and "{" not in text
+
+
+def test_every_fix_key_of_the_catalog_is_given_by_some_case():
+    given = {case[4] for case in FIXES}
+    assert given == {k for k in WORDS_EN if k.startswith("fix.")}
+
+
+def test_catalog_keys_and_placeholders_match():
+    assert set(WORDS_EN) == set(WORDS_ZH)
+    assert {k: _fields(v) for k, v in WORDS_EN.items()} == {k: _fields(v) for k, v in WORDS_ZH.items()}
+    meanings = {m for kind in ("MaxPooling1D", "AveragePooling2D") for m in REGISTRY[kind].spatial_meanings}
+    assert meanings | {"axis.kept"} == {k for k in WORDS_EN if k.startswith("axis.")}
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("pooling", prefixes=("xray.", "mistake."))
+LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+
+
+def xray_of(code: str, name: str, pick=()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(call, xray):
+    assert xray.checks, "an X-ray with nothing checked"
+    for c in xray.checks:
+        assert c.diff < TOLERANCE, (c.what, c.diff)
+    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
+    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
+        for lang in ("en", "zh"):
+            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
+
+
+def floats(shape: str, *lines: str, batch: int = 2) -> str:
+    return sequential(*lines, input_shape=shape, dtype="float32", batch=batch)
+
+
+# -- pooling -------------------------------------------------------------------------------------------
+POOL = {
+    "max1_valid": ("(13, 4)", 'layers.MaxPooling1D(3, strides=2, name="pool")'),
+    "max1_same": ("(13, 4)", 'layers.MaxPooling1D(4, strides=3, padding="same", name="pool")'),
+    "avg1_valid": ("(13, 4)", 'layers.AveragePooling1D(3, name="pool")'),
+    "avg1_same": ("(13, 4)", 'layers.AveragePooling1D(4, strides=3, padding="same", name="pool")'),
+    "max2_valid": ("(9, 8, 3)", 'layers.MaxPooling2D(name="pool")'),
+    "max2_same": ("(9, 8, 3)", 'layers.MaxPooling2D((3, 2), strides=2, padding="same", name="pool")'),
+    "avg2_valid": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=(2, 1), name="pool")'),
+    "avg2_same": ("(9, 8, 3)", 'layers.AveragePooling2D(3, strides=2, padding="same", name="pool")'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(POOL))
+def test_pooling_matches_keras(case):
+    shape, line = POOL[case]
+    call, xray = xray_of(floats(shape, line), "pool", (1, 2, 2, 1))
+    assert_all_match(call, xray)
+
+
+def test_average_pooling_same_counts_only_real_values():
+    """T = 13, pool 4, stride 3, same: 1 zero before, 2 after; the last window holds 2 real steps."""
+    call, xray = xray_of(floats("(13, 4)", POOL["avg1_same"][1]), "pool", (0, 4, 2))
+    window = xray.grids[0]
+    assert window.rows == ("11", "12", "13", "14")  # 13 and 14 are padding
+    assert np.isnan(window.values[2:]).all()
+    assert abs(float(call.x[0, 11:13, 2].astype(np.float64).mean()) - call.y[0, 4, 2]) < TOLERANCE
+    gap = next(n for n in xray.notes if n.key == "xray.pooling.same_average")
+    assert float(dict(gap.params)["diff"]) > 1e-3  # counting the zeros would be visibly wrong
+    value = next(n for n in xray.notes if n.key == "xray.pooling.value_avg")
+    assert (dict(value.params)["real"], dict(value.params)["taps"]) == ("2", "4")
+
+
+def test_max_pooling_window_and_value_taken():
+    call, xray = xray_of(floats("(13, 4)", POOL["max1_valid"][1]), "pool", (1, 4, 3))
+    window = xray.grids[0]
+    assert window.rows == ("8", "9", "10")
+    np.testing.assert_array_equal(window.values, call.x[1, 8:11, :])
+    top = int(np.argmax(call.x[1, 8:11, 3]))
+    assert window.marks == ((top, 3),)
+    assert call.y[1, 4, 3] == call.x[1, 8 + top, 3]
+
+
+GLOBAL = ("GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D")
+
+
+@pytest.mark.parametrize("keepdims", (False, True))
+@pytest.mark.parametrize("cls", GLOBAL)
+def test_global_pooling_matches_keras(cls, keepdims):
+    shape = "(13, 4)" if cls.endswith("1D") else "(5, 6, 4)"
+    call, xray = xray_of(floats(shape, f'layers.{cls}(keepdims={keepdims}, name="pool")'), "pool", (1, 0, 0, 2))
+    assert_all_match(call, xray)
+    assert call.y.ndim == (call.x.ndim if keepdims else 2)
+    column = call.x[1, ..., 2].astype(np.float64)
+    expected = column.max() if "Max" in cls else column.mean()
+    assert abs(expected - call.y.reshape(call.y.shape[0], -1)[1, 2]) < TOLERANCE
+
+
+def test_registered_for_every_kind(monkeypatch):
+    for cls in ("MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D", *GLOBAL):
+        assert get_kind(cls).has_xray
+    assert {cls: live_functions(cls, monkeypatch) for cls in GLOBAL} == {cls: ("global_pool_xray",) for cls in GLOBAL}
+
+
+def test_catalog_parity():
+    assert set(LIVE_EN) == set(LIVE_ZH)
+    names = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key in LIVE_EN:
+        assert names(LIVE_EN[key]) == names(LIVE_ZH[key]), key
+        assert key.startswith(("xray.pooling.", "mistake."))

@@ -1,0 +1,387 @@
+"""The tests of SimpleRNN, LSTM and GRU (explorer/layers/recurrent/): shapes, weights, formulas and fixes
+against real Keras and the X-ray and common mistakes on real built models."""
+
+import dataclasses
+import string
+
+import keras
+import numpy as np
+import pytest
+
+import explorer.live.base as live_base
+from explorer.i18n import catalog, t
+from explorer.layers import get_kind
+from explorer.layers.recurrent.xray import cell_of, run, step_detail
+from explorer.live.activations import FUNCTIONS
+from explorer.live.base import TOLERANCE, code_text
+from explorer.reader.code import read_code
+from explorer.reader.validate import check_args
+from explorer.shapes import describe, describe_one
+from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
+
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS_EN = in_language(family_words("recurrent", prefixes=("axis.", "fix.")), "en")  # the kinds' words
+GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
+                 "fix.fixed_length", "fix.dense_unknown_features"}
+
+
+def layer(name, kind, args=None, inner=None, sources=None, src=None):
+    """A layer fed by `src` (all its outputs, as Sequential passes them)."""
+    return LayerSpec(name, kind, tuple(sorted((args or {}).items())), ((src, None),) if src else (),
+                     inner=inner, sources=tuple(sorted((sources or {}).items())))
+
+
+def chain(inp: InputSpec, *layers: LayerSpec, batch=None) -> ModelSpec:
+    """A Sequential model: each layer takes everything the one before gives."""
+    linked, prev = [], inp.name
+    for spec in layers:
+        linked.append(LayerSpec(spec.name, spec.kind, spec.args, ((prev, None),), spec.inner, sources=spec.sources))
+        prev = spec.name
+    return ModelSpec((inp,), tuple(linked), ((prev, None),), style="sequential", batch_size=batch)
+
+
+def failing(spec: ModelSpec):
+    d = describe(spec)
+    assert d.failure is not None
+    return d.failure
+
+
+# models that cannot be built, each with the fix the tests below expect
+BROKEN = {
+    "rnn_after_rnn": lambda: chain(InputSpec("x", (50, 64), sources=("seq_len", "embed_dim")),
+                                   layer("encoder", "LSTM", {"units": 32}), layer("decoder", "LSTM", {"units": 16})),
+    "rnn_on_image": lambda: chain(InputSpec("img", (28, 28, 1)), layer("rnn", "LSTM", {"units": 8})),
+    "rnn_on_video": lambda: chain(InputSpec("clip", (10, 28, 28, 1)), layer("rnn", "GRU", {"units": 8})),
+    "rnn_on_ids": lambda: chain(InputSpec("ids", (50,), "int32"), layer("rnn", "SimpleRNN", {"units": 8})),
+    "rnn_after_flatten": lambda: chain(InputSpec("ids", (50,), "int32"),
+                                       layer("emb", "Embedding", {"input_dim": 100, "output_dim": 8}),
+                                       layer("flat", "Flatten"), layer("rnn", "LSTM", {"units": 4})),
+    "rnn_unknown_features": lambda: chain(InputSpec("x", (None, None)), layer("rnn", "LSTM", {"units": 8})),
+}
+
+
+def test_lstm_after_lstm_without_sequences_fails_with_keras_words():
+    spec = BROKEN["rnn_after_rnn"]()
+    d = describe(spec)
+    assert d.step("encoder").output_dims == ("B", "H") and d.step("encoder").output_shape == (None, 32)
+    failure = failing(spec)
+    assert failure.layer == "decoder" and "expected ndim=3, found ndim=2" in failure.message
+    assert failure.fix.key == "fix.return_sequences" and dict(failure.fix.params)["rnn"] == "encoder"
+    assert failure.cause.key == "cause.ndim"
+
+
+def test_return_state_outputs_and_letters():
+    ctx = describe_one("LSTM", {"units": 8, "return_sequences": True, "return_state": True}, ((None, 10, 3),))
+    assert ctx.out_shapes == ((None, 10, 8), (None, 8), (None, 8))
+    assert ctx.out_axes == (("B", "D1", "H"), ("B", "H"), ("B", "H"))
+    bi = describe_one("Bidirectional", {"merge_mode": "concat"}, ((None, 10, 3),),
+                      ("GRU", {"units": 8, "return_state": True}))
+    assert bi.out_shapes == ((None, 16), (None, 8), (None, 8))
+    assert bi.out_axes == (("B", "F"), ("B", "H"), ("B", "H"))
+
+
+def test_gru_bias_and_formula_with_and_without_reset_after():
+    kind = get_kind("GRU")
+    after = describe_one("GRU", {"units": 8}, ((None, 10, 3),))
+    assert [(w.name, w.shape, w.dims) for w in kind.weights(after)] == [
+        ("kernel", (3, 24), ("D2", "3H")), ("recurrent_kernel", (8, 24), ("H", "3H")), ("bias", (2, 24), ("2", "3H"))]
+    assert kind.formula(after).text() == "3 × H × (D2 + H + 2) = 3 × 8 × (3 + 8 + 2) = 312"
+    before = describe_one("GRU", {"units": 8, "reset_after": False}, ((None, 10, 3),))
+    assert kind.weights(before)[-1].shape == (24,)
+    assert kind.formula(before).text() == "3 × H × (D2 + H + 1) = 3 × 8 × (3 + 8 + 1) = 288"
+    simple = describe_one("SimpleRNN", {"units": 8, "use_bias": False}, ((None, 10, 3),))
+    assert get_kind("SimpleRNN").formula(simple).text() == "H × (D2 + H) = 8 × (3 + 8) = 88"
+
+
+def test_stacked_rnn_with_equal_sizes_shares_the_letter():
+    spec = chain(InputSpec("x", (20, 16)), layer("a", "LSTM", {"units": 16, "return_sequences": True}),
+                 layer("b", "GRU", {"units": 16}))
+    d = describe(spec)
+    assert d.step("a").formula.symbolic == "4 × H × (F + H + 1)"  # 16 features in, 16 units: two meanings
+    assert d.step("b").input_dims == ("B", "T", "H")
+    assert d.step("b").output_dims == ("B", "H")  # units of the same size as the LSTM's: the same letter
+    assert d.step("b").formula.text() == "3 × H × (H + H + 2) = 3 × 16 × (16 + 16 + 2) = 1,632"
+
+
+def test_rnn_on_images_suggests_reshape_or_time_distributed_flatten():
+    image = failing(BROKEN["rnn_on_image"]())
+    assert "expected ndim=3, found ndim=4" in image.message
+    assert image.fix.key == "fix.rnn_image" and image.fix.code == "layers.Reshape((28, 28))"
+    video = failing(BROKEN["rnn_on_video"]())
+    assert video.fix.key == "fix.rnn_image" and video.fix.code == "layers.TimeDistributed(layers.Flatten())"
+    # the fix really builds: an LSTM reads the image row by row
+    fixed = describe(chain(InputSpec("img", (28, 28, 1)), layer("r", "Reshape", {"target_shape": (28, 28)}),
+                           layer("rnn", "LSTM", {"units": 8})))
+    assert fixed.ok and fixed.step("rnn").output_shape == (None, 8)
+
+
+def test_rnn_on_token_ids_suggests_embedding_or_reshape():
+    failure = failing(BROKEN["rnn_on_ids"]())
+    assert failure.fix.key == "fix.rnn_needs_steps" and failure.fix.code == "layers.Reshape((50, 1))"
+    assert dict(failure.fix.params)["steps"] == "50"
+
+
+def test_rnn_after_flatten_says_the_time_axis_was_removed():
+    failure = failing(BROKEN["rnn_after_flatten"]())
+    assert failure.fix.key == "fix.rnn_time_removed" and dict(failure.fix.params)["producer"] == "flat"
+
+
+def test_rnn_with_unknown_features_fails_as_keras_does_when_it_builds():
+    failure = failing(BROKEN["rnn_unknown_features"]())
+    assert failure.message.startswith("Shapes used to initialize variables must be fully-defined")
+    assert failure.fix.key == "fix.rnn_unknown_features" and failure.cause.key == "cause.unknown_size"
+    with pytest.raises(ValueError, match="must be fully-defined"):
+        keras.layers.LSTM(8)(keras.Input(shape=(None, None)))
+    # unknown time steps are fine
+    assert describe(chain(InputSpec("x", (None, 5)), layer("rnn", "LSTM", {"units": 8}))).ok
+
+
+def test_stateful_is_refused_and_cudnn_ignored():
+    kind = get_kind("LSTM")
+    args, notes = check_args(kind, {"units": 4, "stateful": True}, 1, 0, "lstm")
+    assert args is None and [n.key for n in notes] == ["read.arg_bad_value"]
+    args, notes = check_args(kind, {"units": 4, "stateful": False, "use_cudnn": True}, 1, 0, "lstm")
+    assert args == (("stateful", False), ("units", 4)) and [n.key for n in notes] == ["read.arg_ignored"]
+    assert "use_cudnn" not in kind.keras_args(LayerSpec("l", "LSTM", (("units", 4), ("use_cudnn", True))))
+
+
+def test_every_fix_key_exists_with_its_placeholders():
+    en, zh = catalog("en"), catalog("zh")
+    mine = set(WORDS_EN)
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}
+    fixes = [failing(build()).fix for build in BROKEN.values()]
+    assert all(fix is not None for fix in fixes)
+    assert {k for k in mine if k.startswith("fix.")} <= {fix.key for fix in fixes}, "every catalog fix is reached"
+    for fix in fixes:
+        assert fix.key in mine | GENERIC_FIXES
+        assert fix.key in en and fix.key in zh
+        given = set(dict(fix.params)) | ({"code"} if fix.code else set())
+        assert fields(en[fix.key]) <= given, fix.key
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("recurrent", prefixes=("xray.", "mistake."))
+B, T, E, H = 3, 7, 5, 6
+
+
+def seq_code(*lines: str, input_shape: str = f"({T}, {E})") -> str:
+    return sequential(*lines, input_shape=input_shape, dtype="float32", batch=B)
+
+
+def xray_of(code: str, name: str = "r", pick: tuple = ()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(xray):
+    assert xray.checks, "no check was made"
+    assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
+
+
+def test_registered(monkeypatch):
+    called = {k: live_functions(k, monkeypatch) for k in ("SimpleRNN", "LSTM", "GRU")}
+    assert called == {k: ("rnn_xray", "return_sequences_mistake") for k in ("SimpleRNN", "LSTM", "GRU")}
+
+
+SEQ_OUT, LAST_OUT, STEP = B * T * H, B * H, H
+RNN_CASES = [
+    ('layers.LSTM(6, return_sequences=True, name="r")', (1, 3, 2),
+     [("check.output", SEQ_OUT), ("check.step", STEP)], []),
+    ('layers.LSTM(6, name="r")', (2, 4), [("check.output", LAST_OUT), ("check.step", STEP)], ["last_step"]),
+    ('layers.LSTM(6, return_sequences=True, return_state=True, name="r")', (0, 6, 5),
+     [("check.output", SEQ_OUT), ("check.state", LAST_OUT), ("check.state", LAST_OUT), ("check.step", STEP)],
+     ["states"]),
+    ('layers.LSTM(6, return_state=True, use_bias=False, activation="relu", recurrent_activation="hard_sigmoid", '
+     'name="r")', (2, 4),
+     [("check.output", LAST_OUT), ("check.state", LAST_OUT), ("check.state", LAST_OUT), ("check.step", STEP)],
+     ["last_step", "states", "no_bias"]),
+    ('layers.GRU(6, return_sequences=True, name="r")', (2, 4, 5),
+     [("check.output", SEQ_OUT), ("check.step", STEP)], ["reset_after"]),
+    ('layers.GRU(6, return_sequences=True, reset_after=False, name="r")', (2, 0, 1),
+     [("check.output", SEQ_OUT), ("check.step", STEP)], ["reset_before"]),
+    ('layers.GRU(6, use_bias=False, go_backwards=True, return_sequences=True, name="r")', (1, 2, 5),
+     [("check.output", SEQ_OUT), ("check.step", STEP)], ["backwards", "no_bias", "reset_after"]),
+    ('layers.GRU(6, go_backwards=True, reset_after=False, return_state=True, name="r")', (1, 3),
+     [("check.output", LAST_OUT), ("check.state", LAST_OUT), ("check.step", STEP)],
+     ["last_step", "backwards", "states", "reset_before"]),
+    ('layers.SimpleRNN(6, return_sequences=True, return_state=True, go_backwards=True, name="r")', (2, 4, 5),
+     [("check.output", SEQ_OUT), ("check.state", LAST_OUT), ("check.step", STEP)], ["backwards", "states"]),
+    ('layers.SimpleRNN(6, activation="relu", use_bias=False, name="r")', (0, 0),
+     [("check.output", LAST_OUT), ("check.step", STEP)], ["last_step", "no_bias"]),
+]
+
+
+@pytest.mark.parametrize("line, pick, expected, notes", RNN_CASES)
+def test_rnn_recomputed_on_every_element(line, pick, expected, notes):
+    call, xray = xray_of(seq_code(line), pick=pick)
+    assert_all_match(xray)
+    assert [(c.what.key.split(".", 2)[2], c.size) for c in xray.checks] == expected
+    prefix = f"xray.{call.spec.kind.lower()}.note."
+    assert [n.key.removeprefix(prefix) for n in xray.notes] == notes
+    assert xray.summary.key == f"xray.{call.spec.kind.lower()}.summary" and len(xray.grids) == 4
+
+
+def test_the_step_grid_follows_the_picked_number():
+    call, xray = xray_of(seq_code('layers.LSTM(6, return_sequences=True, name="r")'), pick=(1, 3, 2))
+    states = xray.grids[2]
+    assert states.rows == ("h[t-1]", "c[t-1]", "h[t]", "c[t]") and states.marks == ((2, 2),)
+    assert abs(states.values[2, 2] - call.y[1, 3, 2]) < TOLERANCE
+    assert abs(states.values[0, 2] - call.y[1, 2, 2]) < TOLERANCE  # h[t-1] is the output one step earlier
+    gates = xray.grids[1]
+    assert gates.rows == ("i", "f", "c", "o") and gates.marks == tuple((r, 2) for r in range(4))
+    x_grid = xray.grids[0]
+    assert np.allclose(x_grid.values[1], call.x[1, 3, :])  # step 3 reads input step 3
+    kernel = xray.grids[3]
+    assert kernel.cols == ("i", "f", "c", "o")
+    assert np.allclose(kernel.values[:, 1], np.asarray(call.layer.cell.kernel)[:, 6 + 2])  # f block, unit 2
+
+
+def test_go_backwards_step_reads_the_mirrored_input_step():
+    call, xray = xray_of(seq_code('layers.GRU(6, use_bias=False, go_backwards=True, return_sequences=True, '
+                                  'name="r")'), pick=(1, 2, 5))
+    assert np.allclose(xray.grids[0].values[1], call.x[1, T - 1 - 2])
+    forward = dataclasses.replace(cell_of(call.layer), go_backwards=False)
+    assert np.max(np.abs(run(forward, call.x)[0] - call.y)) > 1e-3  # reading forwards would be caught
+
+
+@pytest.mark.parametrize("kind, wrong", [("LSTM", ("f", "i", "c", "o")), ("LSTM", ("i", "f", "o", "c")),
+                                         ("GRU", ("r", "z", "h")), ("GRU", ("z", "h", "r"))])
+def test_a_wrong_gate_order_is_caught(kind, wrong):
+    call = call_of(seq_code(f'layers.{kind}(6, return_sequences=True, name="r")'), "r")
+    right, _ = run(cell_of(call.layer), call.x)
+    permuted, _ = run(cell_of(call.layer, order=wrong), call.x)
+    assert np.max(np.abs(right - call.y)) < TOLERANCE
+    assert np.max(np.abs(permuted - call.y)) > 1e-3
+
+
+def test_gru_reset_before_recomputed_as_reset_after_is_caught():
+    call = call_of(seq_code('layers.GRU(6, return_sequences=True, reset_after=False, name="r")'), "r")
+    cell = cell_of(call.layer)
+    wrong = dataclasses.replace(cell, reset_after=True, recurrent_bias=np.zeros_like(cell.bias))
+    assert np.max(np.abs(run(wrong, call.x)[0] - call.y)) > 1e-3
+
+
+def rendered(code, lang: str) -> list[str]:
+    return code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
+
+
+def test_the_code_is_the_same_in_both_languages_and_only_its_comments_change():
+    _, xray = xray_of(encoder_decoder("LSTM"), "dec", (1, 2, 3))
+    en, zh = rendered(xray.code, "en"), rendered(xray.code, "zh")
+    assert [line.split("#")[0] for line in en] == [line.split("#")[0] for line in zh]
+    assert en[2].startswith("h, c = initial_state ") and en[2].endswith("# (2, 6) each")
+    assert zh[2].endswith("# 每个 (2, 6)")
+    assert en[7].startswith("    i, f, g, o = np.split(z, 4, axis=-1)") and en[7].endswith("# Keras's order i, f, c, o")
+    _, last = xray_of(seq_code('layers.GRU(6, name="r")'))
+    en, zh = rendered(last.code, "en"), rendered(last.code, "zh")
+    assert en[1].endswith("# (2, 18): an input row and a recurrent row")
+    assert zh[1].endswith("# (2, 18)：一行给输入，一行给循环部分")
+    assert en[-1].startswith("out = out[:, -1]")
+    assert en[-1].endswith(f"# return_sequences=False: the last step only, ({B}, 6)")
+    assert zh[-1].endswith(f"# return_sequences=False：只保留最后一步，({B}, 6)")
+
+
+def encoder_decoder(kind: str, extra: str = "") -> str:
+    states = "h, c" if kind == "LSTM" else "h"
+    kept = "dec, _, _" if kind == "LSTM" else "dec, _"
+    return (f"import keras\nfrom keras import layers\n"
+            f"enc_in = keras.Input(shape=(5, 3), batch_size=2)\ndec_in = keras.Input(shape=(4, 3), batch_size=2)\n"
+            f"enc_out, {states} = layers.{kind}(6, return_state=True, name=\"enc\")(enc_in)\n"
+            f"{kept} = layers.{kind}(6, return_sequences=True, return_state=True{extra}, name=\"dec\")"
+            f"(dec_in, initial_state=[{states}])\n"
+            f"model = keras.Model([enc_in, dec_in], dec)\n")
+
+
+@pytest.mark.parametrize("kind, extra", [("LSTM", ""), ("GRU", ", reset_after=False"), ("SimpleRNN", "")])
+def test_initial_state_starts_the_recurrence(kind, extra):
+    call, xray = xray_of(encoder_decoder(kind, extra), "dec", (1, 2, 3))
+    assert len(call.states) == (2 if kind == "LSTM" else 1)
+    assert_all_match(xray)
+    count = 2 if kind == "LSTM" else 1
+    assert [c.size for c in xray.checks] == [2 * 4 * 6] + [2 * 6] * count + [6]
+    assert f"xray.{kind.lower()}.note.initial" in [n.key for n in xray.notes]
+    from_zeros, _ = run(cell_of(call.layer), call.x)
+    assert np.max(np.abs(from_zeros - call.y)) > 1e-3  # the given states matter
+    detail = step_detail(cell_of(call.layer), call.x[1], 0, tuple(s[1] for s in call.states))
+    assert np.allclose(detail.before[0], call.states[0][1])
+
+
+def test_memory_bound_recomputes_the_first_samples(monkeypatch):
+    code = seq_code('layers.LSTM(6, return_sequences=True, name="r")')
+    call = call_of(code, "r", (2, 1, 1))
+    per_sample = 8 * (T * (E + 4 * H) + 4 * 4 * H)
+    monkeypatch.setattr(live_base, "XRAY_BYTES", per_sample)  # room for one sample
+    xray = get_kind("LSTM").xray(call)
+    assert_all_match(xray)
+    assert [c.size for c in xray.checks] == [T * H, H]  # one sample checked whole; the picked step (sample 2)
+    assert xray.notes[0] == live_base.Text.of("xray.lstm.note.samples", n=1, B=B)
+
+
+def test_an_activation_not_recomputed_skips_the_checks_and_says_so(monkeypatch):
+    call = call_of(seq_code('layers.SimpleRNN(6, activation="softsign", name="r")'), "r")
+    monkeypatch.delitem(FUNCTIONS, "softsign")
+    xray = get_kind("SimpleRNN").xray(call)
+    assert xray.checks == () and xray.notes[0] == live_base.Text.of("xray.simplernn.note.activation", act="softsign")
+
+
+# -- mistakes ----------------------------------------------------------------------------------------------
+
+
+def mistakes_of(code: str, name: str):
+    spec = read_code(code).spec
+    layer = spec.layer(name)
+    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+
+
+def broken_failure(spec, mistake):
+    swapped = dataclasses.replace(spec, layers=tuple(mistake.broken if l.name == mistake.layer else l
+                                                     for l in spec.layers))
+    return describe(swapped).failure
+
+
+def test_stacked_rnn_offers_return_sequences():
+    code = seq_code('layers.GRU(6, return_sequences=True, name="r")', 'layers.LSTM(4, name="r2")')
+    spec, found = mistakes_of(code, "r")
+    assert [m.key for m in found] == ["return_sequences"]
+    assert broken_failure(spec, found[0]).layer == "r2"
+    assert "return_sequences=False" in found[0].code
+
+
+@pytest.mark.parametrize("code, name", [
+    (seq_code('layers.LSTM(6, return_sequences=True, name="r")'), "r"),  # nothing after it
+    (seq_code('layers.GRU(6, return_sequences=True, name="r")', 'layers.Flatten(name="f")',
+              'layers.Dense(2, name="d")'), "r"),  # Flatten takes (B, H) too
+    (seq_code('layers.SimpleRNN(6, name="r")', 'layers.Dense(2, name="d")'), "r"),  # already False
+    (seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")'), "r"),
+    (seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=None, name="r")'), "r"),
+])
+def test_no_mistake_offered_when_it_would_not_break(code, name):
+    assert mistakes_of(code, name)[1] == ()
+
+
+# -- text --------------------------------------------------------------------------------------------------
+def test_catalog_has_the_same_keys_and_placeholders_in_both_languages():
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
+    en, zh = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+    assert set(en) == set(zh) and len(en) > 50
+    assert {k: fields(v) for k, v in en.items()} == {k: fields(v) for k, v in zh.items()}
+    prefixes = ("xray.simplernn.", "xray.lstm.", "xray.gru.", "mistake.return_sequences.")
+    assert all(k.startswith(prefixes) for k in en)
+
+
+def test_every_text_shown_exists_and_formats_in_both_languages():
+    texts = []
+    for line, pick, _, _ in RNN_CASES[::3]:
+        texts += xray_texts(xray_of(seq_code(line), pick=pick)[1])
+    for lang in ("en", "zh"):
+        for key, params in texts:
+            text = t(lang, key, **dict(params))
+            assert "{" not in text and text.strip(), key
+
+
+def xray_texts(xray):
+    return ([(xray.summary.key, xray.summary.params)] + [(c.what.key, c.what.params) for c in xray.checks]
+            + [(g.title.key, g.title.params) for g in xray.grids] + [(n.key, n.params) for n in xray.notes])

@@ -1,0 +1,402 @@
+"""The tests of Bidirectional and TimeDistributed (explorer/layers/wrappers/): shapes, weights, formulas and
+fixes against real Keras and the X-ray and common mistakes on real built models."""
+
+import dataclasses
+import string
+
+import keras
+import numpy as np
+import pytest
+
+import explorer.live.base as live_base
+from explorer.i18n import catalog, t
+from explorer.layers import get_kind
+from explorer.layers.wrappers.xray import TD_MAX_STEPS
+from explorer.live.base import TOLERANCE
+from explorer.reader.code import read_code
+from explorer.shapes import construct, describe, describe_one, layer_code
+from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from layer_words import family_words, in_language
+from live_models import call_of, live_functions, sequential
+
+
+# -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
+WORDS_EN = in_language(family_words("wrappers", prefixes=("axis.", "fix.")), "en")  # the kinds' words
+INNER_FIXES = set(family_words("recurrent", prefixes=("fix.",)))  # a wrapper passes on its inner RNN's advice
+GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
+                 "fix.fixed_length", "fix.dense_unknown_features"}
+
+
+def layer(name, kind, args=None, inner=None, sources=None, src=None):
+    """A layer fed by `src` (all its outputs, as Sequential passes them)."""
+    return LayerSpec(name, kind, tuple(sorted((args or {}).items())), ((src, None),) if src else (),
+                     inner=inner, sources=tuple(sorted((sources or {}).items())))
+
+
+def chain(inp: InputSpec, *layers: LayerSpec, batch=None) -> ModelSpec:
+    """A Sequential model: each layer takes everything the one before gives."""
+    linked, prev = [], inp.name
+    for spec in layers:
+        linked.append(LayerSpec(spec.name, spec.kind, spec.args, ((prev, None),), spec.inner, sources=spec.sources))
+        prev = spec.name
+    return ModelSpec((inp,), tuple(linked), ((prev, None),), style="sequential", batch_size=batch)
+
+
+def tagger(merge_mode="ave", units=75, head_units=6):
+    """The question's model, as the reader gives it for explorer/presets/tagger.py."""
+    lstm = layer("lstm", "LSTM", {"units": units, "return_sequences": True}, sources={"units": "lstm_units"})
+    return chain(
+        InputSpec("tokens", (50,), "int32", 30, sources=("seq_len",)),
+        layer("embedding", "Embedding", {"input_dim": 10_000, "output_dim": 64},
+              sources={"input_dim": "vocab_size", "output_dim": "embed_dim"}),
+        layer("bidirectional", "Bidirectional", {"merge_mode": merge_mode}, inner=lstm,
+              sources={"merge_mode": "merge_mode"}),
+        layer("dense", "Dense", {"units": 200}, sources={"units": "dense_units"}),
+        layer("time_distributed", "TimeDistributed",
+              inner=layer("head", "Dense", {"units": head_units}, sources={"units": "count_classes + 1"})),
+        batch=30,
+    )
+
+
+def failing(spec: ModelSpec):
+    d = describe(spec)
+    assert d.failure is not None
+    return d.failure
+
+
+def td(name, inner):
+    return layer(name, "TimeDistributed", inner=inner)
+
+
+# models that cannot be built, each with the fix the tests below expect
+BROKEN = {
+    "bi_on_image": lambda: chain(InputSpec("img", (28, 28, 1)),
+                                 layer("bi", "Bidirectional", inner=layer("lstm", "LSTM", {"units": 8}))),
+    "bi_dense": lambda: chain(InputSpec("x", (5, 3)),
+                              layer("bi", "Bidirectional", inner=layer("d", "Dense", {"units": 4}))),
+    "bi_none_then_dense": lambda: tagger(None, units=4, head_units=3),
+    "td_after_rnn": lambda: chain(InputSpec("x", (5, 3)), layer("rnn", "LSTM", {"units": 4}),
+                                  td("td", layer("d", "Dense", {"units": 2}))),
+    "td_flat": lambda: chain(InputSpec("x", (7,)), td("td", layer("d", "Dense", {"units": 2}))),
+    "td_step": lambda: chain(InputSpec("x", (5, 3)), td("td", layer("l", "LSTM", {"units": 2}))),
+    "td_states": lambda: chain(InputSpec("x", (5, 4, 3)),
+                               td("td", layer("l", "LSTM", {"units": 2, "return_state": True}))),
+}
+
+
+def test_question_tagger_ave():
+    d = describe(tagger("ave"))
+    assert d.ok
+    bi = d.step("bidirectional")
+    assert bi.input_dims == ("B", "T", "E") and bi.output_dims == ("B", "T", "F")
+    assert bi.output_shape == (30, 50, 75) and bi.params == 84_000
+    assert bi.formula.text() == "2 × 4 × H × (E + H + 1) = 2 × 4 × 75 × (64 + 75 + 1) = 84,000"
+    assert [(w.label, w.shape, w.dims) for w in bi.weights] == [
+        (f"{owner} {name}", shape, dims) for owner in ("forward", "backward") for name, shape, dims in (
+            ("kernel", (64, 300), ("E", "4H")), ("recurrent_kernel", (75, 300), ("H", "4H")),
+            ("bias", (300,), ("4H",)))]
+    assert bi.flops == 2 * 84_000 * 30 * 50
+    axes = {a.letter: a for a in d.axes}
+    assert axes["F"].size == 75 and axes["F"].meaning_key == "axis.bidirectional"
+    assert axes["H"].size == 75 and axes["H"].meaning_key == "axis.units"
+    head = d.step("time_distributed")
+    assert head.input_dims == ("B", "T", "U") and head.output_dims == ("B", "T", "C")
+    assert head.output_shape == (30, 50, 6) and head.params == 1_206
+    assert [(w.name, w.shape, w.dims) for w in head.weights] == [
+        ("kernel", (200, 6), ("U", "C")), ("bias", (6,), ("C",))]
+    assert head.formula.text() == "U × C + C = 200 × 6 + 6 = 1,206"
+    assert d.total_params == 640_000 + 84_000 + 15_200 + 1_206
+
+
+def test_question_tagger_concat_doubles_features():
+    d = describe(tagger("concat"))
+    bi, dense = d.step("bidirectional"), d.step("dense")
+    assert bi.output_shape == (30, 50, 150) and bi.params == 84_000
+    assert {a.letter: a.size for a in d.axes}["F"] == 150
+    assert dense.weights[0].shape == (150, 200) and dense.weights[0].dims == ("F", "U")
+
+
+@pytest.mark.parametrize("mode", ["concat", "sum", "ave", "mul", None])
+def test_tagger_matches_a_real_keras_build(mode):
+    spec = tagger(mode, units=4, head_units=3)
+    if mode is None:  # two tensors reach Dense, as in Keras: the generic fix names the merge mode
+        failure = failing(BROKEN["bi_none_then_dense"]())
+        assert failure.layer == "dense" and failure.fix.key == "fix.merge_mode"
+        assert "expects 1 input(s), but it received 2 input tensors" in failure.message
+        return
+    d = describe(spec)
+    x = inp = keras.Input(shape=(50,), batch_size=30, dtype="int32")
+    for layer_spec in spec.layers:
+        built = construct(layer_spec, seed=3)
+        x = built(x)
+        step = d.step(layer_spec.name)
+        assert step.output_shape == tuple(x.shape)
+        assert built.count_params() == step.params
+        assert [tuple(w.shape) for w in built.weights] == [w.shape for w in step.weights]
+    assert keras.Model(inp, x).count_params() == d.total_params
+
+
+def test_bidirectional_weights_forward_then_backward_seeded_and_distinct():
+    spec = tagger("ave").layer("bidirectional")
+    first, second = construct(spec, seed=20), construct(spec, seed=20)
+    for built in (first, second):
+        built.build((None, 5, 64))
+    paths = [w.path for w in first.weights]
+    assert [p.split("/")[1] for p in paths] == ["forward_lstm"] * 3 + ["backward_lstm"] * 3
+    assert first.backward_layer.go_backwards and not first.forward_layer.go_backwards
+    values = [np.asarray(w) for w in first.weights]
+    assert all(np.array_equal(a, np.asarray(b)) for a, b in zip(values, second.weights)), "deterministic"
+    assert not np.allclose(values[0], values[3]), "the two directions start from different kernels"
+
+
+def test_code_lines_keep_the_learners_names():
+    spec = tagger("ave")
+    assert layer_code(spec.layer("bidirectional")) == (
+        "layers.Bidirectional(layers.LSTM(lstm_units, return_sequences=True), merge_mode=merge_mode)")
+    assert layer_code(spec.layer("time_distributed")) == "layers.TimeDistributed(layers.Dense(count_classes + 1))"
+
+
+def test_video_model_time_distributed_conv_and_flatten_against_keras():
+    spec = chain(InputSpec("frames", (10, 28, 28, 1)),
+                 layer("conv", "TimeDistributed", inner=layer("conv2d", "Conv2D", {"filters": 8, "kernel_size": 3})),
+                 layer("flat", "TimeDistributed", inner=layer("flatten", "Flatten")),
+                 layer("rnn", "GRU", {"units": 16}),
+                 layer("out", "Dense", {"units": 3}))
+    d = describe(spec)
+    assert d.ok, d.failure
+    assert d.step("conv").output_shape == (None, 10, 26, 26, 8)
+    assert d.step("conv").output_dims[:2] == ("B", "D1") and len(d.step("conv").output_dims) == 5
+    assert d.step("flat").output_shape == (None, 10, 26 * 26 * 8)
+    assert d.step("conv").params == 3 * 3 * 1 * 8 + 8
+    assert d.step("conv").flops == get_kind("Conv2D").flops(
+        describe_one("Conv2D", {"filters": 8, "kernel_size": 3}, ((None, 28, 28, 1),)), 80) * 10
+    x = inp = keras.Input(shape=(10, 28, 28, 1))
+    for layer_spec in spec.layers:
+        built = construct(layer_spec)
+        x = built(x)
+        assert tuple(x.shape) == d.step(layer_spec.name).output_shape
+        assert [tuple(w.shape) for w in built.weights] == [w.shape for w in d.step(layer_spec.name).weights]
+    assert keras.Model(inp, x).count_params() == d.total_params
+
+
+def test_bidirectional_inherits_the_inner_rnn_advice_and_refuses_non_rnn():
+    failure = failing(BROKEN["bi_on_image"]())
+    assert "expected ndim=3, found ndim=4" in failure.message
+    assert failure.fix.key == "fix.rnn_image" and dict(failure.fix.params)["layer"] == "bi"
+    dense = failing(BROKEN["bi_dense"]())
+    assert dense.fix.key == "fix.bidirectional_rnn" and dense.fix.code == "layers.Bidirectional(layers.LSTM(4))"
+    assert "LSTM, GRU or SimpleRNN" in dense.message
+
+
+def test_time_distributed_failures():
+    after_rnn = failing(BROKEN["td_after_rnn"]())
+    assert "at least 3 dimensions" in after_rnn.message
+    assert after_rnn.fix.key == "fix.return_sequences" and dict(after_rnn.fix.params)["rnn"] == "rnn"
+    flat = failing(BROKEN["td_flat"]())
+    assert flat.fix.key == "fix.td_needs_time" and flat.fix.code == "layers.Dense(2)"
+    step = failing(BROKEN["td_step"]())
+    assert "expected ndim=3, found ndim=2" in step.message
+    assert step.fix.key == "fix.td_step_shape"
+    assert dict(step.fix.params)["step"] == "(None, 3)" and dict(step.fix.params)["step_named"] == "(B, F)"
+    states = failing(BROKEN["td_states"]())
+    assert states.fix.key == "fix.td_one_output" and states.fix.code == "return_state=False"
+    both = failing(chain(InputSpec("x", (5, 4, 3)), td("td", layer("bi", "Bidirectional", {"merge_mode": None},
+                                                                   inner=layer("l", "GRU", {"units": 2})))))
+    assert "returns 2 tensors" in both.message
+    assert both.fix.key == "fix.td_one_output" and both.fix.code == 'merge_mode="concat"'
+
+
+def test_every_fix_key_exists_with_its_placeholders():
+    en, zh = catalog("en"), catalog("zh")
+    mine = set(WORDS_EN)
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}
+    fixes = [failing(build()).fix for build in BROKEN.values()]
+    assert all(fix is not None for fix in fixes)
+    assert {k for k in mine if k.startswith("fix.")} <= {fix.key for fix in fixes}, "every catalog fix is reached"
+    for fix in fixes:
+        assert fix.key in mine | INNER_FIXES | GENERIC_FIXES
+        assert fix.key in en and fix.key in zh
+        given = set(dict(fix.params)) | ({"code"} if fix.code else set())
+        assert fields(en[fix.key]) <= given, fix.key
+    assert fields(en["axis.bidirectional"]) <= {"layer", "arg", "source"}
+
+
+# -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
+LIVE_WORDS = family_words("wrappers", prefixes=("xray.", "mistake."))
+B, T, E, H = 3, 7, 5, 6
+
+
+def seq_code(*lines: str, input_shape: str = f"({T}, {E})") -> str:
+    return sequential(*lines, input_shape=input_shape, dtype="float32", batch=B)
+
+
+def xray_of(code: str, name: str = "r", pick: tuple = ()):
+    call = call_of(code, name, pick)
+    return call, get_kind(call.spec.kind).xray(call)
+
+
+def assert_all_match(xray):
+    assert xray.checks, "no check was made"
+    assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
+
+
+def test_registered(monkeypatch):
+    called = {k: live_functions(k, monkeypatch) for k in ("Bidirectional", "TimeDistributed")}
+    assert called == {"Bidirectional": ("bidirectional_xray", "bidirectional_mistakes"),
+                      "TimeDistributed": ("timedistributed_xray",)}
+
+
+SEQ_OUT, LAST_OUT, STEP = B * T * H, B * H, H
+# -- Bidirectional -----------------------------------------------------------------------------------------
+BI_CASES = [
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")', (1, 3, 8), [("output", B * T * 2 * H)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode="sum", name="r")', (1, 3, 2),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True), merge_mode="ave", name="r")', (0, 6, 5),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.SimpleRNN(6, return_sequences=True), merge_mode="mul", name="r")', (2, 0, 0),
+     [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=None, name="r")', (1, 3, 2),
+     [("forward", SEQ_OUT), ("backward", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, go_backwards=True), merge_mode="sum", name="r")',
+     (1, 3, 2), [("output", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, reset_after=False), merge_mode="concat", name="r")', (1, 9),
+     [("output", B * 2 * H)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_state=True), name="r")', (1, 9),
+     [("output", B * 2 * H)] + [("state.forward", LAST_OUT)] * 2 + [("state.backward", LAST_OUT)] * 2),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, return_state=True), merge_mode=None, name="r")',
+     (1, 3, 2), [("forward", SEQ_OUT), ("backward", SEQ_OUT), ("state.forward", LAST_OUT),
+                 ("state.backward", LAST_OUT)]),
+]
+
+
+@pytest.mark.parametrize("line, pick, expected", BI_CASES)
+def test_bidirectional_recomputed_without_calling_keras(line, pick, expected, monkeypatch):
+    call = call_of(seq_code(line), "r", pick)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the X-ray ran a Keras RNN")
+    for cls in (keras.layers.LSTM, keras.layers.GRU, keras.layers.SimpleRNN):
+        monkeypatch.setattr(cls, "call", refuse)
+    xray = get_kind("Bidirectional").xray(call)
+    assert_all_match(xray)
+    assert [(c.what.key.removeprefix("xray.bidirectional.check."), c.size) for c in xray.checks] == expected
+    if call.layer.return_sequences:
+        unflipped = next(n for n in xray.notes if n.key == "xray.bidirectional.note.unflipped")
+        assert float(dict(unflipped.params)["diff"]) > 1e-2  # forgetting the flip is far off
+        assert len(xray.grids) == 4
+    else:
+        assert "xray.bidirectional.note.last_step" in [n.key for n in xray.notes] and len(xray.grids) == 3
+
+
+def test_bidirectional_grids_show_both_halves_at_the_picked_position():
+    call, xray = xray_of(seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")'),
+                         pick=(1, 2, 9))
+    forward, backward, raw, output = xray.grids
+    assert output.marks == ((2, output.cols.index("9")),)
+    assert abs(output.values[2, output.cols.index("9")] - call.y[1, 2, 9]) < TOLERANCE
+    assert abs(backward.values[2, 3] - call.y[1, 2, 9]) < TOLERANCE  # concat: column 9 is backward unit 3
+    assert abs(forward.values[2, 3] - call.y[1, 2, 3]) < TOLERANCE
+    assert raw.marks == ((T - 1 - 2, 3),) and raw.values[T - 1 - 2, 3] == backward.values[2, 3]
+
+
+def test_bidirectional_initial_state_halves():
+    code = ("import keras\nfrom keras import layers\n"
+            "enc_in = keras.Input(shape=(5, 3), batch_size=2)\ndec_in = keras.Input(shape=(4, 3), batch_size=2)\n"
+            "a, h1, c1, h2, c2 = layers.Bidirectional(layers.LSTM(6, return_state=True), name=\"enc\")(enc_in)\n"
+            "dec = layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=\"sum\", name=\"dec\")"
+            "(dec_in, initial_state=[h1, c1, h2, c2])\nmodel = keras.Model([enc_in, dec_in], dec)\n")
+    call, xray = xray_of(code, "dec", (1, 2, 3))
+    assert len(call.states) == 4
+    assert_all_match(xray)
+    assert [c.size for c in xray.checks] == [2 * 4 * 6]
+    assert xray.notes[-1] == live_base.Text.of("xray.bidirectional.note.initial", count=4, half=2)
+
+
+# -- TimeDistributed ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, input_shape, pick, step_out", [
+    ('layers.TimeDistributed(layers.Dense(4), name="r")', f"({T}, {E})", (1, 3, 2), (4,)),
+    ('layers.TimeDistributed(layers.Conv1D(5, 3), name="r")', "(4, 6, 3)", (1, 2, 3, 4), (4, 5)),
+    ('layers.TimeDistributed(layers.LSTM(4), name="r")', "(4, 6, 3)", (2, 1, 3), (4,)),
+])
+def test_timedistributed_runs_the_inner_layer_on_each_slice(line, input_shape, pick, step_out):
+    call, xray = xray_of(seq_code(line, input_shape=input_shape), pick=pick)
+    assert_all_match(xray)
+    steps = call.x.shape[1]
+    assert [c.size for c in xray.checks] == [B * steps * int(np.prod(step_out)), 3]
+    inner = call.layer.layer
+    assert call.layer.count_params() == inner.count_params() > 0 and len(call.layer.weights) == len(inner.weights)
+    output = xray.grids[1]
+    r, c = output.marks[0]
+    assert abs(output.values[r, c] - call.y[pick]) < TOLERANCE
+    assert xray.notes[0] == live_base.Text.of("xray.timedistributed.note.shared", count=len(inner.weights),
+                                              params=inner.count_params(), T=steps,
+                                              would=steps * inner.count_params(), inner=call.spec.inner.kind)
+
+
+def test_timedistributed_runs_at_most_64_slices_and_says_so():
+    call, xray = xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")', input_shape="(70, 3)"))
+    assert_all_match(xray)
+    assert xray.checks[0].size == B * TD_MAX_STEPS * 2 and TD_MAX_STEPS == 64
+    assert live_base.Text.of("xray.timedistributed.note.steps", steps=64, T=70) in xray.notes
+
+
+# -- mistakes ----------------------------------------------------------------------------------------------
+TAGGER = sequential('layers.Embedding(100, 8, name="emb")',
+                    'layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="bi")',
+                    'layers.Dense(10, name="dense")',
+                    'layers.TimeDistributed(layers.Dense(3), name="head")', input_shape="(7,)")
+
+
+def mistakes_of(code: str, name: str):
+    spec = read_code(code).spec
+    layer = spec.layer(name)
+    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+
+
+def broken_failure(spec, mistake):
+    swapped = dataclasses.replace(spec, layers=tuple(mistake.broken if l.name == mistake.layer else l
+                                                     for l in spec.layers))
+    return describe(swapped).failure
+
+
+def test_tagger_offers_both_mistakes_and_each_really_breaks():
+    spec, found = mistakes_of(TAGGER, "bi")
+    assert [m.key for m in found] == ["return_sequences", "merge_none"]
+    seq, none = found
+    assert seq.broken.inner.arg("return_sequences") is False and none.broken.arg("merge_mode", "x") is None
+    failure = broken_failure(spec, seq)
+    assert failure.layer == "head" and "at least 3 dimensions" in failure.message
+    assert dict(seq.params)["consumer"] == "head" and dict(seq.params)["last"] == "(3, 12)"
+    failure = broken_failure(spec, none)
+    assert failure.layer == "dense" and "expects 1 input(s), but it received 2 input tensors" in failure.message
+    assert dict(none.params)["half"] == "(3, 7, 6)" and "merge_mode=None" in none.code
+
+
+# -- text --------------------------------------------------------------------------------------------------
+def test_catalog_has_the_same_keys_and_placeholders_in_both_languages():
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}
+    en, zh = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
+    assert set(en) == set(zh) and len(en) > 30
+    assert {k: fields(v) for k, v in en.items()} == {k: fields(v) for k, v in zh.items()}
+    prefixes = ("xray.bidirectional.", "xray.timedistributed.", "mistake.merge_none.")
+    assert all(k.startswith(prefixes) for k in en)
+
+
+def test_every_text_shown_exists_and_formats_in_both_languages():
+    texts = []
+    for line, pick, _ in BI_CASES:
+        texts += xray_texts(xray_of(seq_code(line), pick=pick)[1])
+    texts += xray_texts(xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")',
+                                         input_shape="(70, 3)"))[1])
+    for m in mistakes_of(TAGGER, "bi")[1]:
+        texts += [(f"mistake.{m.key}.title", m.params), (f"mistake.{m.key}.why", m.params)]
+    for lang in ("en", "zh"):
+        for key, params in texts:
+            text = t(lang, key, **dict(params))
+            assert "{" not in text and text.strip(), key
+
+
+def xray_texts(xray):
+    return ([(xray.summary.key, xray.summary.params)] + [(c.what.key, c.what.params) for c in xray.checks]
+            + [(g.title.key, g.title.params) for g in xray.grids] + [(n.key, n.params) for n in xray.notes])
