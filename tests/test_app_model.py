@@ -10,7 +10,7 @@ from explorer.presets import PRESETS, preset_code
 from page_tables import page_table
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
-QUESTION = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8")
+QUESTION = preset_code("question")
 
 
 def table(at):

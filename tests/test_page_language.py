@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import explorer.i18n as i18n
 from conftest import ROOT
+from explorer.presets import preset_code
 from explorer.ui import cache
 from page_tables import page_tables
 
@@ -147,7 +148,7 @@ def english_shown(used: set[str], text: str) -> list[str]:
     return sorted(part for part in english if part in text)
 
 
-PASTED = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8").replace(
+PASTED = preset_code("question").replace(
     "model.add(Dense(200))", "model.add(LSTM(8))\n    model.add(LSTM(8))")
 
 

@@ -38,6 +38,7 @@ EN = {
     "notice.preset_unknown": "There is no preset called {raw}; showing {used}.",
     # presets
     "preset.tagger": "The question's tagger (BiLSTM many-to-many)",
+    "preset.question": "The question's code as posted (Keras 2 habits)",
     "preset.stacked_bilstm": "Stacked BiLSTM classifier (many-to-one)",
     "preset.seq2seq": "Seq2seq with RepeatVector",
     "preset.conv1d_text": "Conv1D text classifier",
@@ -123,6 +124,7 @@ ZH = {
     "notice.code_bad": "无法解开链接中的代码（已损坏，或解压后超过代码框的长度限制）；改为显示默认预设。",
     "notice.preset_unknown": "没有名为 {raw} 的预设；显示 {used}。",
     "preset.tagger": "问题中的序列标注模型（BiLSTM 多对多）",
+    "preset.question": "问题中原样贴出的代码（Keras 2 写法）",
     "preset.stacked_bilstm": "堆叠 BiLSTM 分类器（多对一）",
     "preset.seq2seq": "使用 RepeatVector 的 seq2seq",
     "preset.conv1d_text": "Conv1D 文本分类器",
