@@ -6,7 +6,7 @@ import re
 import streamlit as st
 
 from explorer.budget import Budget
-from explorer.config import Notice
+from explorer.notices import Notice
 from explorer.i18n import LANGUAGES, t
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
