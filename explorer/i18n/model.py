@@ -88,7 +88,6 @@ EN = {
     "diagram.cut": "The diagram draws the first {shown} of this model's {total} tensors; the table above lists them all.",
     # generic table
     "table.total_partial": "Total so far: **{total}** parameters (up to the layer that fails).",
-    "table.col.line": "Line",
     "budget.generic_memory": (
         "This model would need {total} bytes ({mib} MiB), over this app's memory budget of {limit} bytes "
         "({limit_mib} MiB). The largest part is {layer} {kind}: {nbytes} bytes. The model was not built; "
@@ -168,7 +167,6 @@ ZH = {
     "share.too_long": "这段代码太长，无法放进链接（压缩后超过 {limit} 个字符）。请缩短代码，或直接分享代码本身。",
     "diagram.cut": "图中只画出这个模型 {total} 个张量中的前 {shown} 个；上面的表格列出了全部。",
     "table.total_partial": "到目前为止共 **{total}** 个参数（截至出错的那一层之前）。",
-    "table.col.line": "行",
     "budget.generic_memory": (
         "这个模型需要 {total} 字节（{mib} MiB），超过本应用 {limit} 字节（{limit_mib} MiB）的内存预算。"
         "最大的部分是 {layer} 的{kind}:{nbytes} 字节。模型没有构建；形状来自 Keras 的形状推断，不含权重。"
