@@ -7,7 +7,6 @@ failure and the answer sit on top but are filled in once what they need is known
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.tagger import tagger_config
 from explorer.ui import messages, model_input, model_panel, share_panel, sidebar
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
@@ -32,10 +31,9 @@ if spec is None:
 with st.spinner(t(lang, "app.loading_keras")):
     from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel  # noqa: E402
     from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel  # noqa: E402
-    from explorer.ui import table_panel, traps_panel  # noqa: E402
+    from explorer.ui import table_panel  # noqa: E402
 desc = cache.describe_for(spec)
 st.markdown(model_panel.summary_text(spec, desc, lang))
-cfg = tagger_config(spec)
 budget = cache.spec_budget_for(spec)
 if not budget.fits_memory:
     st.error(messages.budget_text(budget, lang))
@@ -66,5 +64,5 @@ live_panel.render(spec, desc, lang, (
     (t(lang, "breakany.header"), "open_breakit",
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),
-) + (((traps_panel.title(lang), "open_traps", lambda: traps_panel.render(cache.traps(), lang)),) if cfg is not None else ()))
+))
 cache.give_back_freed_memory()

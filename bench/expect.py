@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.config import Config
+from tagger_config import Config
 from explorer.presets import preset_code
 
 FIELDS = ("vocab_size", "embed_dim", "seq_len", "lstm_units", "dense_units", "count_classes", "batch_size")

@@ -61,7 +61,7 @@ def main() -> None:
     import tensorflow  # noqa: F401
     import_seconds = time.perf_counter() - t0
     rss_after_import = rss_mb()
-    from explorer.config import Config
+    from tagger_config import Config
 
     with open(os.devnull, "w") as sink:
         for _ in range(2):

@@ -42,7 +42,6 @@ def stack(count: int, layer: str, input_shape: str) -> str:
 
 
 MODELS = {name: preset_code(name) for name in PRESETS}
-MODELS["question (pasted as written)"] = (ROOT / "tests" / "corpus" / "question_original.py").read_text()
 MODELS["500 Dense(16)"] = stack(499, "layers.Dense(16)", "(16,)")
 MODELS["250 distinct LSTMs"] = stack(250, "layers.LSTM({i}, return_sequences=True)", "(16, 8)")
 MODELS["250 BiLSTMs"] = stack(250, "layers.Bidirectional(layers.LSTM(4, return_sequences=True))", "(16, 8)")

@@ -37,8 +37,7 @@ from probe import Probe, profile  # noqa: E402
 from report import table  # noqa: E402
 from server import (cpu_by_name, descendants_cpu, machine, machine_busy_seconds, read_runs,  # noqa: E402
                     start_server, status_kb, stop_server, wait_healthy)
-
-from explorer.config import Config  # noqa: E402
+from tagger_config import Config  # noqa: E402
 
 FLOOR_PORT, COLD_PORTS = 8670, range(8671, 8680)  # one cold-start server per repeat; the last one stays up
 QUICK = {"configs": 10, "revisits": 4, "repeats": 1, "floor_repeats": 8, "visitors": 2, "pastes": 1, "sessions": 4,

@@ -6,9 +6,10 @@ enforced in the browser); the memory budget is checked later, on the model the v
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
-from .config import parse_int
 from .layers import get_kind
 from .layers.base import MAX_SIZE
 from .spec import Constant
@@ -18,6 +19,33 @@ MAX_BATCH = 4096
 _SPECIAL = {("Input", "shape"): (1, MAX_SIZE), ("Input", "batch_size"): (1, MAX_BATCH),
             ("Model", "batch_size"): (1, MAX_BATCH)}
 RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "keras_json", "upload", "source"})
+
+_INT_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
+_LONG_INT_TEXT = re.compile(r"[+-]?[0-9]{16,}")
+
+
+def parse_int(raw: object) -> int | None:
+    """A whole number from an int, an integral float or a decimal string; None if it is not one."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if math.isfinite(raw) and raw.is_integer() else None
+    if isinstance(raw, str):
+        text = raw.strip()
+        if _INT_TEXT.fullmatch(text):
+            return int(text)
+        if _LONG_INT_TEXT.fullmatch(text):  # too many digits to be in any range: far out of range
+            return -(10**15) if text.startswith("-") else 10**15
+        if re.fullmatch(r"[+-]?[0-9]{1,15}\.0*", text):
+            return int(float(text))
+        if len(text) <= 20:  # what Python's int() reads, as Streamlit's URL binding does: "١٢", "１２", "1_000"
+            try:
+                return int(text)
+            except ValueError:
+                return None
+    return None
 
 
 @dataclass(frozen=True)

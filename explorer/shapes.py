@@ -8,7 +8,6 @@ real model (explorer/build.py) comes after, within the budget, and tests check b
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 
 from .axes import letter_hint
@@ -288,8 +287,3 @@ def describe_one(kind: str, args: dict, input_shapes: tuple[Shape, ...], inner: 
     layer = LayerSpec(f"layer_{kind.lower()}", kind, tuple(sorted(args.items())), inner=inner_spec)
     axes = tuple(("B",) + tuple(namer.new(f"D{i + 1}", d) for i, d in enumerate(s[1:])) for s in input_shapes)
     return describe_layer(layer, input_shapes, axes, namer)
-
-
-def element_count(shape: Shape, batch: int = 1) -> int:
-    """Elements in one tensor of this shape, with None (the batch) taken as `batch`."""
-    return math.prod(batch if d is None else d for d in shape)

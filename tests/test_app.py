@@ -114,7 +114,7 @@ def test_the_top_of_the_page_needs_no_tensorflow():
     import sys
 
     top = ("explorer.ui.sidebar", "explorer.ui.model_input", "explorer.ui.share_panel", "explorer.ui.messages",
-           "explorer.ui.model_panel", "explorer.ui.read_cache", "explorer.tagger")
+           "explorer.ui.model_panel", "explorer.ui.read_cache")
     page = open("page.py", encoding="utf-8").read()
     head = page[:page.index("with st.spinner(")]
     imported = {f"explorer.ui.{m.strip()}" for line in head.splitlines() if line.startswith("from explorer.ui import")

@@ -57,8 +57,7 @@ def test_panels_are_closed_and_cost_nothing_until_opened():
         "X-ray: recompute any layer by hand from its real weights",
         "Dense on a sequence: three ways to write the same layer, and one that is not the same",
         "Break it: common mistakes with this model",
-        "The code: this model in Keras 3",
-        "The question's code on Keras 3.15.1: three traps"]
+        "The code: this model in Keras 3"]
     assert not [c for c in at.code if c.language == "python"] and "xray_layer" not in [s.key for s in at.selectbox]
 
 

@@ -10,7 +10,7 @@ from explorer.presets import PRESETS, preset_code
 from page_tables import page_table
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
-QUESTION = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8")
+QUESTION = preset_code("question")
 
 
 def table(at):
@@ -26,9 +26,12 @@ def paste(at, code: str):
     return at.run()
 
 
-def test_question_code_pasted_as_written_shows_traps_then_shapes():
-    at = paste(run(), QUESTION)
-    assert not at.exception
+@pytest.mark.parametrize("how", ["pasted", "preset"])
+def test_question_code_as_written_shows_its_keras_3_traps_as_notes_then_shapes(how):
+    """The question's code, pasted or chosen as a preset: input_length, the unbuilt summary and the
+    undefined rnn_units are the reader's notes at their lines, and the model is the tagger's."""
+    at = paste(run(), QUESTION) if how == "pasted" else run({"preset": "question"})
+    assert not at.exception and at.text_area(key="code").value == QUESTION
     notes = texts(at)
     lines = QUESTION.splitlines()
     line_of = lambda needle: next(i + 1 for i, l in enumerate(lines) if needle in l)

@@ -208,7 +208,7 @@ def test_an_aliased_import_keeps_its_alias():
 
 
 def test_bidirectional_inner_change_rewrites_only_the_inner_call():
-    code = (CORPUS / "question_original.py").read_text()
+    code = preset_code("question")
     spec = spec_of(code)
     bi = spec.layer("bidirectional")
     new = dataclasses.replace(bi, inner=with_args(bi.inner, return_sequences=False))
@@ -270,7 +270,7 @@ def test_apply_fix_on_the_corpus(name, changed):
 
 
 def test_apply_fix_on_the_question_without_return_sequences():
-    code = (CORPUS / "question_original.py").read_text().replace(",return_sequences=True", "")
+    code = preset_code("question").replace(",return_sequences=True", "")
     spec = spec_of(code)
     assert describe(spec).failure is not None
     bi = spec.layer("bidirectional")

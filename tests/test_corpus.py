@@ -7,7 +7,8 @@ with Keras (`keras.backend.clear_session()` between files). An unbuilt Sequentia
 input shape the reader inferred; an undefined name the reader guessed (rnn_units -> lstm_units)
 is renamed the same way first, so Keras is asked about the model the reader shows.
 
-The first line of each file states what Keras does:
+The question's code as posted (the preset explorer/presets/question.py) is run with them; it builds. The
+first line of each corpus file states what Keras does:
     # expect: builds
     # expect: fails at <layer>: <words in Keras's error>
     # expect: fails at <layer>: <words in Keras's error> | ours: <layer>: <words in our message>
@@ -25,13 +26,15 @@ from pathlib import Path
 
 import pytest
 
+from explorer import presets
 from explorer.layers import REGISTRY
 from explorer.reader.code import read_code
 from explorer.reader.code_names import snake_case
 from explorer.shapes import describe
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-FILES = sorted(CORPUS.glob("*.py"))
+QUESTION = Path(presets.__file__).resolve().parent / "question.py"  # the question's code as posted
+FILES = sorted(CORPUS.glob("*.py")) + [QUESTION]
 _EXPECT = re.compile(r"# expect: (?:(builds)|fails at (\S+): (.+?)(?: \| ours: (\S+): (.+))?)\s*$")
 
 WORKER = r'''
@@ -137,7 +140,7 @@ def corpus():
 
 
 def test_corpus_is_big_enough():
-    expects = [expectation(path) for path in FILES if path.name != "question_original.py"]
+    expects = [expectation(path) for path in FILES if path != QUESTION]
     assert len(expects) >= 25
     assert sum(1 for e in expects if e[0] is None) >= 8
 
@@ -151,7 +154,7 @@ def _same_shape(ours: tuple, theirs: list, batch: int | None) -> bool:
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_corpus_file_matches_keras(path, corpus):
     builds, keras_layer, keras_words, our_layer, our_words = (
-        ("builds", None, None, None, None) if path.name == "question_original.py" else expectation(path))
+        ("builds", None, None, None, None) if path == QUESTION else expectation(path))
     readings, descriptions, keras_results = corpus
     result, description = readings[path.name], descriptions[path.name]
     assert result.spec is not None, [(n.line, n.key, n.params) for n in result.notes]
@@ -181,7 +184,7 @@ def test_corpus_file_matches_keras(path, corpus):
 
 def test_question_builds_the_same_model_as_keras(corpus):
     """The question's code, with rnn_units read as lstm_units and built on (None, 50): 740,406 parameters."""
-    nodes = corpus[2]["files"]["question_original.py"]["nodes"]
+    nodes = corpus[2]["files"][QUESTION.name]["nodes"]
     assert sum(node["params"] for node in nodes.values()) == 740_406
     assert nodes["time_distributed"]["shapes"] == [[None, 50, 6]]
 

@@ -49,9 +49,7 @@ model = keras.Model(inputs, [j, s, q], name="odd")
 
 CASES = ([(f"preset:{name}", preset_code(name)) for name in PRESETS]
          + [(f"corpus:{p.stem}", p.read_text(encoding="utf-8")) for p in BUILDS]
-         # the question's own code: Keras 2 habits and an undefined name the reader suggests a fix for
-         + [("corpus:question_original", (CORPUS / "question_original.py").read_text(encoding="utf-8")),
-            ("odd_names", ODD_NAMES)])
+         + [("odd_names", ODD_NAMES)])
 
 DRIVER = r'''
 import contextlib, io, json, os, sys, traceback, warnings
@@ -197,10 +195,10 @@ def test_only_the_constants_the_layers_use_in_their_order(exported):
 
 
 def test_keras2_habits_fixed_and_suggested_names_applied(exported):
-    _, desc, code, _ = exported["corpus:question_original"]
+    _, desc, code, _ = exported["preset:question"]
     assert "rnn_units" not in _code_only(code) and "layers.LSTM(lstm_units, return_sequences=True" in code
     assert 'keras.Input(shape=(50,), batch_size=size_batch, dtype="int32", name="input_layer")' in code
-    assert "line 14: input_length= removed" in code and "line 29: rnn_units is not defined; lstm_units" in code
+    assert "line 18: input_length= removed" in code and "line 33: rnn_units is not defined; lstm_units" in code
     _, _, gru, _ = exported["corpus:seq_gru_keras2"]
     assert 'keras.Input(shape=(maxlen,), batch_size=128, dtype="int32"' in gru
 

@@ -28,7 +28,7 @@ from conftest import ROOT
 from page_tables import page_table
 from explorer.budget import MEMORY_BUDGET_BYTES, Budget, description_budget
 from explorer.build import OverBudget, build
-from explorer.config import Notice
+from explorer.notices import Notice
 from explorer.controls import Control, check_control, control_for
 from explorer.i18n import LANGUAGES
 from explorer.live.base import XRAY_BYTES

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import explorer.i18n as i18n
 from conftest import ROOT
+from explorer.presets import preset_code
 from explorer.ui import cache
 from page_tables import page_tables
 
@@ -85,7 +86,7 @@ def chinese_page_after_a_change(zh: Recording) -> AppTest:
     return open_live_panels(at, zh)
 
 
-LIVE_PANELS = ("open_xray", "open_equivalences", "open_breakit", "open_export", "open_traps")
+LIVE_PANELS = ("open_xray", "open_equivalences", "open_breakit", "open_export")
 
 
 def open_live_panels(at: AppTest, zh: Recording) -> AppTest:
@@ -126,7 +127,7 @@ def test_every_string_the_chinese_page_asks_for_is_shown_in_chinese(recorded_zh)
     used = recorded_zh.used
     for key in ("compare.header", "compare.total", "compare.axes_moved", "export.header", "export.download",
                 "live.header", "live.xray.header", "live.ok", "xray.dense.summary_nd", "equiv.header",
-                "breakany.header", "breakany.try_it", "mistake.merge_none.title", "traps.header",
+                "breakany.header", "breakany.try_it", "mistake.merge_none.title",
                 "share.header", "share.caption", "table.header", "answer.q2_check"):
         assert key in used, key
     missing = {}
@@ -147,7 +148,7 @@ def english_shown(used: set[str], text: str) -> list[str]:
     return sorted(part for part in english if part in text)
 
 
-PASTED = (ROOT / "tests" / "corpus" / "question_original.py").read_text(encoding="utf-8").replace(
+PASTED = preset_code("question").replace(
     "model.add(Dense(200))", "model.add(LSTM(8))\n    model.add(LSTM(8))")
 
 

@@ -10,12 +10,18 @@ import pytest
 
 from explorer.i18n import catalog, t
 from explorer.layers import REGISTRY
+from explorer.presets import preset_code
 from explorer.reader import code as code_module
 from explorer.reader.code import LIMITS, read_code, set_constant
 from explorer.shapes import describe
 from explorer.spec import InputSpec
 
-QUESTION = (Path(__file__).resolve().parent / "corpus" / "question_original.py").read_text()
+QUESTION = preset_code("question")
+
+
+def question_line(needle: str) -> int:
+    """The line of the question's code (1-based) where needle first appears."""
+    return next(i + 1 for i, line in enumerate(QUESTION.splitlines()) if needle in line)
 
 
 def notes(result, key=None):
@@ -38,22 +44,48 @@ def const(result, name):
 def test_question_notes_at_their_lines():
     result = read_code(QUESTION)
     (length,) = notes(result, "keras2.input_length")
-    assert (length.line, length.severity) == (14, "warning")
-    assert QUESTION.splitlines()[13][length.col:].startswith("input_length=50")
+    assert (length.line, length.severity) == (question_line("input_length=50"), "warning")
+    assert QUESTION.splitlines()[length.line - 1][length.col:].startswith("input_length=50")
     (summary,) = notes(result, "read.unbuilt_summary")
-    assert (summary.line, summary.severity) == (24, "info")
+    assert (summary.line, summary.severity) == (question_line("model.summary()"), "info")
     (guess,) = notes(result, "read.undefined_name_guess")
-    assert (guess.line, guess.severity, guess.param("name"), guess.param("guess")) == (29, "warning", "rnn_units",
-                                                                                     "lstm_units")
-    assert QUESTION.splitlines()[28][guess.col:].startswith("rnn_units")
+    assert (guess.line, guess.severity, guess.param("name"), guess.param("guess")) == (
+        question_line("rnn_units"), "warning", "rnn_units", "lstm_units")
+    assert QUESTION.splitlines()[guess.line - 1][guess.col:].startswith("rnn_units")
     assert not [n for n in result.notes if n.severity == "error"]
+
+
+def test_question_notes_quote_what_keras_3_and_python_say():
+    """The notes' words for the question's three Keras 3 traps are what Keras 3.15 and Python really do."""
+    import io
+    import warnings
+
+    import keras
+
+    notes_of = {n.key: n for n in read_code(QUESTION).notes}
+    said = {key: t("en", key, **dict(notes_of[key].params))
+            for key in ("keras2.input_length", "read.unbuilt_summary", "read.undefined_name_guess")}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        keras.layers.Embedding(10, 2, input_length=50)
+    (warning,) = [str(w.message) for w in caught if "input_length" in str(w.message)]
+    assert warning == "Argument `input_length` is deprecated. Just remove it." and warning in said["keras2.input_length"]
+    unbuilt = keras.Sequential([keras.layers.Embedding(10, 2), keras.layers.Dense(3)])
+    printed = io.StringIO()
+    unbuilt.summary(print_fn=lambda line, *args, **kwargs: printed.write(line + "\n"))
+    rows = [line for line in printed.getvalue().splitlines() if "(Embedding)" in line or "(Dense)" in line]
+    assert len(rows) == 2 and all("?" in row and "0 (unbuilt)" in row for row in rows)
+    assert "'?'" in said["read.unbuilt_summary"] and "'0 (unbuilt)'" in said["read.unbuilt_summary"]
+    with pytest.raises(NameError) as undefined:
+        rnn_units  # noqa: B018, F821  (the question's last call passes it; only lstm_units is defined)
+    assert f"NameError: {undefined.value}" in said["read.undefined_name_guess"]
 
 
 def test_question_spec_and_shapes():
     result = read_code(QUESTION)
     spec = result.spec
     assert spec.style == "sequential" and spec.name == "sequential"
-    assert spec.inputs == (InputSpec("input_layer", (50,), "int32", None, 14, 42, ("",)),)
+    assert spec.inputs == (InputSpec("input_layer", (50,), "int32", None, question_line("input_length=50"), 42, ("",)),)
     assert (spec.batch_size, spec.batch_source) == (30, "size_batch")
     assert [l.name for l in spec.layers] == ["embedding", "bidirectional", "dense", "time_distributed"]
     assert [l.inputs for l in spec.layers] == [(("input_layer", None),), (("embedding", None),),
@@ -79,8 +111,9 @@ def test_question_constants():
                     "lstm_units": (("LSTM", "units"),), "size_batch": (("Model", "batch_size"),),
                     "count_classes": (("Dense", "units"),)}
     assert [(c.name, c.value, c.line, c.col, c.end_col) for c in result.constants] == [
-        ("voc_size", 10000, 1, 11, 16), ("embed_dim", 64, 2, 12, 14), ("lstm_units", 75, 3, 13, 15),
-        ("size_batch", 30, 4, 13, 15), ("count_classes", 5, 5, 16, 17)]
+        ("voc_size", 10000, question_line("voc_size ="), 11, 16), ("embed_dim", 64, question_line("embed_dim ="), 12, 14),
+        ("lstm_units", 75, question_line("lstm_units ="), 13, 15), ("size_batch", 30, question_line("size_batch ="), 13, 15),
+        ("count_classes", 5, question_line("count_classes ="), 16, 17)]
 
 
 # -- writing a constant back ----------------------------------------------------------------------------
@@ -93,7 +126,7 @@ def _without(spec, layer_name, arg):
 def test_set_constant_changes_that_value_and_nothing_else():
     result = read_code(QUESTION)
     changed = set_constant(QUESTION, const(result, "lstm_units"), 128)
-    assert changed.splitlines()[2] == "lstm_units = 128"
+    assert changed.splitlines()[question_line("lstm_units =") - 1] == "lstm_units = 128"
     assert [a for a, b in zip(QUESTION.splitlines(), changed.splitlines()) if a != b] == ["lstm_units = 75"]
     again = read_code(changed)
     assert again.spec.layer("bidirectional").inner.arg("units") == 128

@@ -2,7 +2,6 @@ import re
 import string
 
 from explorer.i18n import CATALOGS, catalog, language_from_locale, t
-from explorer.traps import all_traps
 from layer_words import FAMILIES, family_words
 
 
@@ -35,9 +34,3 @@ def test_locale():
         "zh", "zh", "zh", "en", "en", "en", "en"]
     assert t("xx", "app.title") == "Keras Shape Explorer"
 
-
-def test_traps_show_keras_own_words():
-    traps = {trap.key: trap.message for trap in all_traps()}
-    assert "input_length" in traps["input_length"] and "deprecated" in traps["input_length"]
-    assert "?" in traps["unbuilt_summary"] and "unbuilt" in traps["unbuilt_summary"]
-    assert traps["undefined_name"] == "NameError: name 'rnn_units' is not defined"

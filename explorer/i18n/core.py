@@ -1,4 +1,4 @@
-"""Strings of the core panels: sidebar, messages, table, diagram, demonstration, answer, traps."""
+"""Strings of the core panels: sidebar, messages, table, diagram, demonstration, answer."""
 
 EN = {
     "app.title": "Keras Shape Explorer",
@@ -77,19 +77,6 @@ EN = {
         "{kernel}. The layer computes `x @ W + b`, with no transpose. ({U}, {F}), (out, in), is PyTorch's "
         "nn.Linear layout, which computes x @ W.T."
     ),
-    "traps.header": "The question's code on Keras {version}: three traps",
-    "traps.input_length.title": "Embedding(..., input_length=50)",
-    "traps.input_length.fix": (
-        "Keras 3 ignores input_length. Give the sequence length to the input instead: "
-        "`keras.Input(shape=(50,), dtype=\"int32\")`."
-    ),
-    "traps.unbuilt_summary.title": "model.summary() before the model is built",
-    "traps.unbuilt_summary.fix": (
-        "A Sequential model without an input has no shapes yet, so summary() prints ? and 0 (unbuilt). "
-        "Start the model with keras.Input, or call model.build((None, 50)) first."
-    ),
-    "traps.undefined_name.title": "sample_build(embed_dim, voc_size, size_batch, rnn_units, count_classes)",
-    "traps.undefined_name.fix": "The code defines lstm_units but passes rnn_units: pass lstm_units.",
 }
 
 ZH = {
@@ -157,14 +144,4 @@ ZH = {
         "不是。Keras 把 Dense 的 kernel 存为 (input_dim, units) = ({F}, {U})；这个模型真实的 kernel 是 {kernel}。"
         "该层计算 `x @ W + b`，不需要转置。({U}, {F}) 即 (输出, 输入) 是 PyTorch nn.Linear 的存法，它计算 x @ W.T。"
     ),
-    "traps.header": "问题中的代码在 Keras {version} 上：三个陷阱",
-    "traps.input_length.title": "Embedding(..., input_length=50)",
-    "traps.input_length.fix": "Keras 3 忽略 input_length。改为在输入上给出序列长度：`keras.Input(shape=(50,), dtype=\"int32\")`。",
-    "traps.unbuilt_summary.title": "模型构建之前调用 model.summary()",
-    "traps.unbuilt_summary.fix": (
-        "没有输入的 Sequential 模型还没有形状，所以 summary() 显示 ? 和 0 (unbuilt)。"
-        "用 keras.Input 开始模型，或先调用 model.build((None, 50))。"
-    ),
-    "traps.undefined_name.title": "sample_build(embed_dim, voc_size, size_batch, rnn_units, count_classes)",
-    "traps.undefined_name.fix": "代码定义的是 lstm_units，传入的却是 rnn_units：应传入 lstm_units。",
 }

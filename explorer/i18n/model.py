@@ -38,6 +38,7 @@ EN = {
     "notice.preset_unknown": "There is no preset called {raw}; showing {used}.",
     # presets
     "preset.tagger": "The question's tagger (BiLSTM many-to-many)",
+    "preset.question": "The question's code as posted (Keras 2 habits)",
     "preset.stacked_bilstm": "Stacked BiLSTM classifier (many-to-one)",
     "preset.seq2seq": "Seq2seq with RepeatVector",
     "preset.conv1d_text": "Conv1D text classifier",
@@ -86,7 +87,6 @@ EN = {
     "diagram.cut": "The diagram draws the first {shown} of this model's {total} tensors; the table above lists them all.",
     # generic table
     "table.total_partial": "Total so far: **{total}** parameters (up to the layer that fails).",
-    "table.col.line": "Line",
     "budget.generic_memory": (
         "This model would need {total} bytes ({mib} MiB), over this app's memory budget of {limit} bytes "
         "({limit_mib} MiB). The largest part is {layer} {kind}: {nbytes} bytes. The model was not built; "
@@ -122,6 +122,7 @@ ZH = {
     "notice.code_bad": "无法解开链接中的代码（已损坏，或解压后超过代码框的长度限制）；改为显示默认预设。",
     "notice.preset_unknown": "没有名为 {raw} 的预设；显示 {used}。",
     "preset.tagger": "问题中的序列标注模型（BiLSTM 多对多）",
+    "preset.question": "问题中原样贴出的代码（Keras 2 写法）",
     "preset.stacked_bilstm": "堆叠 BiLSTM 分类器（多对一）",
     "preset.seq2seq": "使用 RepeatVector 的 seq2seq",
     "preset.conv1d_text": "Conv1D 文本分类器",
@@ -164,7 +165,6 @@ ZH = {
     "share.too_long": "这段代码太长，无法放进链接（压缩后超过 {limit} 个字符）。请缩短代码，或直接分享代码本身。",
     "diagram.cut": "图中只画出这个模型 {total} 个张量中的前 {shown} 个；上面的表格列出了全部。",
     "table.total_partial": "到目前为止共 **{total}** 个参数（截至出错的那一层之前）。",
-    "table.col.line": "行",
     "budget.generic_memory": (
         "这个模型需要 {total} 字节（{mib} MiB），超过本应用 {limit} 字节（{limit_mib} MiB）的内存预算。"
         "最大的部分是 {layer} 的{kind}:{nbytes} 字节。模型没有构建；形状来自 Keras 的形状推断，不含权重。"

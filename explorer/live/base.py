@@ -10,7 +10,6 @@ Texts are (i18n key, params) pairs, so the same X-ray is shown in every language
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -65,9 +64,6 @@ class Line:
 
     code: str
     note: Text | str = ""
-
-
-Code = "str | tuple[Line, ...]"  # shown code: plain (no words in its comments) or lines with notes
 
 
 def code_text(code, translate: Callable[[Text], str]) -> str:
@@ -239,7 +235,3 @@ def samples_within(call: LayerCall, floats_per_sample: int) -> int:
 
 def index_text(index: tuple[int, ...]) -> str:
     return "[" + ", ".join(str(i) for i in index) + "]"
-
-
-def element_count(shape: tuple[int, ...]) -> int:
-    return math.prod(shape)

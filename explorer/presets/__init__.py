@@ -1,15 +1,16 @@
 """Presets: classic shape puzzles as Keras 3 code, written for this project.
 
-Each preset is a file in this folder that a learner could run as is; the explorer only reads it as
-text, through the same reader as pasted code. The first preset is the default page: the question's
-tagger, whose named numbers are the sidebar's (and today's share links') settings.
+Each preset is a file in this folder that a learner could run as is, except `question.py`, the question's
+code as posted, kept with its Keras 2 habits and mistakes for the reader's notes to explain. The explorer
+only reads a preset as text, through the same reader as pasted code. The first preset is the default page:
+the question's tagger in Keras 3, whose named numbers are the sidebar's (and today's share links') settings.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-PRESETS = ("tagger", "stacked_bilstm", "seq2seq", "conv1d_text", "image_cnn", "gru_tagger", "two_inputs")
+PRESETS = ("tagger", "question", "stacked_bilstm", "seq2seq", "conv1d_text", "image_cnn", "gru_tagger", "two_inputs")
 DEFAULT_PRESET = PRESETS[0]
 _HERE = Path(__file__).resolve().parent
 

@@ -1,1 +1,2 @@
-"""Streamlit layer: the sidebar returns a Config; each panel module draws one panel from core data."""
+"""Streamlit layer: the sidebar and the model input read what the learner sends; each panel module draws
+one panel from core data."""

@@ -26,7 +26,6 @@ from explorer.reader.code import read_code
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
 from explorer.tables import layer_table, weight_table
-from explorer.traps import Trap, all_traps
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -53,11 +52,6 @@ gc.freeze()
 # A spec is frozen data whose repr shows every field, nested; Streamlit's own hashing walks the same
 # tree object by object (1.5 ms for the tagger, about 35 times per run; its repr takes 0.04 ms).
 BY_TEXT = {ModelSpec: repr, ReadResult: repr}
-
-
-@st.cache_resource(show_spinner=False)
-def traps() -> list[Trap]:
-    return all_traps()
 
 
 # -- the learner's model: code → spec → description → build ------------------------------------

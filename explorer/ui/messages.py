@@ -6,7 +6,7 @@ import re
 import streamlit as st
 
 from explorer.budget import Budget
-from explorer.config import Notice
+from explorer.notices import Notice
 from explorer.i18n import LANGUAGES, t
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
@@ -50,9 +50,8 @@ def show_notices(notices: list[Notice], lang: str, controls=()) -> None:
         st.warning(notice_text(notice, lang, by_name), icon="⚠️")
 
 
-def budget_text(budget: Budget, lang: str, generic: bool = True) -> str:
-    """Why the model (or only its forward pass) was refused, naming the largest part and the bytes.
-    generic: no longer used (every model is described the same way); kept until page.py stops passing it."""
+def budget_text(budget: Budget, lang: str) -> str:
+    """Why the model (or only its forward pass) was refused, naming the largest part and the bytes."""
     if not budget.fits_memory:
         big = budget.largest
         return t(lang, "budget.generic_memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from explorer.config import Notice
+from explorer.notices import Notice
 from explorer.controls import Control, check_control, control_for
 from explorer.i18n import t
 from explorer.presets import DEFAULT_PRESET, PRESETS, preset_code

@@ -12,7 +12,6 @@ from explorer.share import LANG_PARAM, MAX_CODE_PARAM, model_share_query, page_b
 from explorer.ui.model_input import ModelInput
 
 SHARE_KEY = "share_link"
-COPY_KEY = "share_copy"
 
 
 def page_query(model: ModelInput, lang: str) -> str | None:

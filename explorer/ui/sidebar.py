@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.config import Notice
+from explorer.notices import Notice
 from explorer.i18n import LANGUAGES, language_from_locale, parse_language
 
 LANG_KEY = "lang"

@@ -41,7 +41,6 @@ FAILING_LINE = 'layers.LSTM(units, name="second_lstm"),'
 
 PRESET_LABELS = {"tagger": "The question's tagger (BiLSTM many-to-many)", "image_cnn": "Small image CNN",
                  "two_inputs": "Two inputs joined by Concatenate"}
-TAGGER_ONLY_HEADING = "The question's code on Keras"  # the traps panel: only the question's tagger has it
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +105,8 @@ def in_order(rows: dict[str, list[str]], names: list[str]) -> dict[str, list[str
 
 def test_typed_code_updates_table_sidebar_and_panels(page, app_url, keras):
     """Typing a functional model over the tagger: the table is that model's, its named numbers become
-    sidebar controls, the tagger-only panels go, and a sidebar number rewrites the code."""
+    sidebar controls, and a sidebar number rewrites the code."""
     open_app(page, app_url + "/")
-    assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 1
     replace_code(page, TYPED_CODE, typed=True)
     expect(element(page, "flow_diagram")).to_contain_text("gru", timeout=60_000)
     wait_until_idle(page)
@@ -122,7 +120,6 @@ def test_typed_code_updates_table_sidebar_and_panels(page, app_url, keras):
         f"Total: {total} parameters; model.count_params() = {total}.")
     keys = sidebar_keys(page)
     assert {"filters", "gru_units", "preset"} <= keys and not keys & {"lstm_units", "merge_mode", "vocab_size"}
-    assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 0
     expect(page.get_by_test_id("stMain")).to_contain_text("Live numbers: this model's real tensors and weights")
 
     type_number(page, "gru_units", 10)
@@ -157,7 +154,6 @@ def test_presets_replace_the_code(page, app_url, keras):
 
     choose(page, "preset", PRESET_LABELS["tagger"])
     expect(code_box(page)).to_have_value(preset_code("tagger"), timeout=60_000)
-    expect(page.get_by_text(TAGGER_ONLY_HEADING)).to_have_count(1, timeout=60_000)
     wait_until_idle(page)
     assert_no_errors(page)
 
@@ -171,7 +167,6 @@ def test_presets_replace_the_code(page, app_url, keras):
     keys = sidebar_keys(page)
     assert {"height", "width", "channels", "filters", "num_classes", "batch_size"} <= keys
     assert not keys & {"lstm_units", "merge_mode", "vocab_size"}
-    assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 0
     make_still(page)
     fit_viewport_to_page(page)
     make_still(page)
@@ -208,7 +203,6 @@ def test_failing_model_shows_keras_message_and_fix(page, app_url, keras):
                 "Output shape": [str(tuple(first.inputs[0].shape)), str(tuple(first.layers[0].output.shape))],
                 "Parameters": ["0", f"{first.layers[0].count_params():,}"]}
     assert shown_rows(page, expected) == expected
-    assert page.get_by_text(TAGGER_ONLY_HEADING).count() == 0
     make_still(page)
     fit_viewport_to_page(page)
     make_still(page)

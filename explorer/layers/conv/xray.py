@@ -121,11 +121,6 @@ def relabel(g: Grid, rows: list[str] | None = None, cols: list[str] | None = Non
         cols=tuple(cols[int(c)] for c in g.cols) if cols is not None else g.cols)
 
 
-def padding_text(geo: Geometry) -> str:
-    """'1 before, 1 after' per axis, joined with '; ' (numbers only, the same in every language)."""
-    return "; ".join(f"{a} + {b}" for a, b in geo.pads)
-
-
 # -- the convolution --------------------------------------------------------------------------------
 def conv_rows(patches: np.ndarray, kernel: np.ndarray, groups: int) -> np.ndarray:
     """patches (R, taps, C) float64, kernel (*k, C/g, K) → (R, K): each group's channels @ its filters."""

@@ -1,3 +1,7 @@
+# The question's code as posted on a Chinese forum ("Tensorflow 理解keras层中的形状": understanding the shapes
+# in Keras layers), kept exactly as the learner wrote it, Keras 2 habits and mistakes included. It does not run
+# as is on Keras 3: the reader's notes at its lines say why, and what the model would be.
+
 voc_size = 10000
 embed_dim = 64
 lstm_units = 75
