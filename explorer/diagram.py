@@ -7,12 +7,11 @@ and width with log2 of the second, so a learner sees which axis a layer changes.
 axis colours of `explorer.axes`. Fixed layout, no animation: it screenshots identically.
 
 The result is a `Drawing`, plain data in the diagram's own units (x to the right, y up); drawing it
-is `explorer.diagram_svg`'s job. It carries no markup: every text is runs of plain strings, so a
+is `explorer.diagram_plotly`'s job (a Plotly figure). It carries no markup: every text is runs of plain strings, so a
 layer name from the learner's code is only ever text.
 """
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -25,7 +24,6 @@ PIXELS_PER_UNIT_Y = 90  # each unit of height past one band adds this many pixel
 MARGIN = (10, 10, 40, 10)  # left, right, top (the title), bottom, in pixels
 ARROW_COLOR = "#888"
 MAX_COLUMNS = 5
-MAX_STEPS = 30  # tensors drawn; the page says when a model has more
 _STEP_X = 3.4  # distance between columns
 _LANE_Y = 3.2  # distance between lanes of one band
 _BAND_Y = 4.9  # extra distance between bands
@@ -192,10 +190,9 @@ def _layer(step: Step, boxes: dict[str, tuple[float, float, float, float]], labe
 
 
 def flow_drawing(desc: Description, labels: dict[str, str]) -> Drawing:
-    """The tensors (boxes) and layers (arrows) of the first MAX_STEPS steps.
+    """The tensors (boxes) and layers (arrows) of every step: the whole model, however long.
     labels: translated captions with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named',
     'hover_params'."""
-    desc = shown_part(desc)
     places = layout(desc)
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
@@ -216,14 +213,6 @@ def flow_drawing(desc: Description, labels: dict[str, str]) -> Drawing:
     bottom = -((bands - 1) * band_y + (lanes_per_band - 1) * _LANE_Y)
     return Drawing(labels["title"], WIDTH, BAND_HEIGHT + int(-bottom * PIXELS_PER_UNIT_Y), (-0.6, right),
                    (bottom - 1.5, 3.4), tuple(tensors + layers))
-
-
-def shown_part(desc: Description) -> Description:
-    """The description cut to its first MAX_STEPS steps (the diagram of a huge model would be
-    metres tall; the table keeps every layer)."""
-    if len(desc.steps) <= MAX_STEPS:
-        return desc
-    return dataclasses.replace(desc, steps=desc.steps[:MAX_STEPS])
 
 
 def weights_lines(step: Step) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """The whole page through Streamlit's AppTest: sidebar changes reach the table and the diagram."""
 import html
+import json
 import re
 
 import pytest
@@ -15,16 +16,16 @@ def layer_table(at: AppTest):
     return page_table(at, "layer_table")
 
 
-def diagram_svg(at: AppTest) -> str:
-    (svg,) = [m.value for m in at.markdown if "<svg" in m.value]
-    return svg
+def diagram_figure(at: AppTest) -> dict:
+    """The Plotly figure the page sends (the plotly_chart element's spec)."""
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
 
 
 def annotation_text(at: AppTest) -> str:
-    """The diagram's visible text (its <text> elements, markup removed)."""
-    texts = re.findall(r"<text[^>]*>(.*?)</text>", diagram_svg(at))
-    lines = [re.sub(r"<[^>]+>", "", line) for t in texts for line in re.split(r"<tspan x=[^>]*>", t)]
-    return " ".join(html.unescape(line) for line in lines if line)
+    """The diagram's visible text (its text traces, Plotly's markup removed)."""
+    texts = [text for trace in diagram_figure(at)["data"] if trace.get("mode") == "text" for text in trace["text"]]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)) for text in texts)
 
 
 def texts(at: AppTest) -> str:
@@ -124,3 +125,42 @@ def test_the_top_of_the_page_needs_no_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=".")
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_diagram_holds_every_tensor_and_layer_of_a_long_pasted_model():
+    body = "\n".join(f"    layers.Dense(8, name='d{i}')," for i in range(250))
+    code = f"import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    keras.Input((8,)),\n{body}\n])\n"
+    at = run()
+    at.text_area(key="code").input(code).run()
+    assert not at.exception
+    traces = {t.get("name"): t for t in diagram_figure(at)["data"]}
+    assert traces["layer"]["customdata"] == [f"d{i}" for i in range(250)]
+    assert len(traces["tensor"]["customdata"]) == 251
+    assert annotation_text(at).count("(None, 8)") == 251  # every tensor labelled with its shape
+
+
+def test_a_click_on_a_layer_chooses_it_in_the_x_ray_and_opens_it_once():
+    from explorer.ui.diagram_panel import clicked_layer
+
+    assert clicked_layer({"selection": {"points": [{"customdata": "dense", "curve_number": 7}]}}) == "dense"
+    assert clicked_layer({"selection": {"points": [{"customdata": ["dense"]}]}}) == "dense"
+    assert clicked_layer({"selection": {"points": []}}) is None
+    assert clicked_layer(None) is None and clicked_layer({"selection": "x"}) is None
+
+    def script():
+        import streamlit as st
+
+        from explorer.ui.diagram_panel import open_xray_on
+
+        st.session_state["opened"] = open_xray_on(st.session_state.get("clicked"), ("embedding", "dense"))
+
+    at = AppTest.from_function(script)
+    at.session_state["clicked"] = "dense"
+    at.run()
+    assert at.session_state["xray_layer"] == "dense" and at.session_state["open_xray"] is True
+    assert at.session_state["opened"]
+    at.session_state["clicked"] = "tokens"  # an input: no X-ray
+    at.session_state["open_xray"] = False
+    at.run()
+    assert at.session_state["xray_layer"] == "dense" and at.session_state["open_xray"] is False
+    assert not at.session_state["opened"]

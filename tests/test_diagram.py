@@ -1,17 +1,17 @@
-"""The tensor-flow diagram: the drawing (plain data) and its SVG."""
+"""The tensor-flow diagram: the drawing (plain data) and its Plotly figure."""
 import dataclasses
-import re
-import xml.etree.ElementTree as ET
+import json
 
-from explorer.diagram import MAX_COLUMNS, MAX_STEPS, flow_drawing
-from explorer.diagram_svg import drawing_svg
+import plotly.graph_objects as go
+
+from explorer.diagram import MAX_COLUMNS, flow_drawing
+from explorer.diagram_plotly import MAX_VIEW_HEIGHT, drawing_figure
 from explorer.presets import DEFAULT_PRESET, preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 
 LABELS = {"tensor": "{name}", "weights": "weights", "title": "Shapes", "hover_shape": "shape",
           "hover_named": "named", "hover_params": "parameters"}
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def drawing_of(code: str):
@@ -64,38 +64,60 @@ def test_a_long_chain_wraps_and_enters_each_band_from_the_left():
     assert arrow.x0 < arrow.x1 < target.boxes[1].x0  # from the left margin, not back across the drawing
 
 
-def test_a_huge_model_draws_only_its_first_steps():
-    d = drawing_of(dense_chain(MAX_STEPS + 10))
-    assert sum(i.kind == "tensor" for i in d.items) == MAX_STEPS
+def test_a_long_model_is_drawn_whole_and_opens_on_its_first_bands():
+    d = drawing_of(dense_chain(250))
+    assert sum(i.kind == "tensor" for i in d.items) == 251 and sum(i.kind == "layer" for i in d.items) == 250
+    fig = drawing_figure(d)
+    tensors, layers = (trace_named(fig, k) for k in ("tensor", "layer"))
+    assert len(tensors["customdata"]) == 251 and layers["customdata"] == [f"d{i}" for i in range(250)]
+    assert fig["layout"]["height"] == MAX_VIEW_HEIGHT < d.height
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert high == d.y_range[1] and d.y_range[0] < low < high  # the top of the drawing; pan for the rest
+    shown = [y for y in tensors["y"] if low <= y <= high]
+    assert 5 <= len(shown) < 251
+    assert fig["layout"]["dragmode"] == "pan"
 
 
-def test_the_svg_is_well_formed_and_inside_its_view_box():
+def trace_named(fig: dict, name: str) -> dict:
+    (trace,) = [t for t in fig["data"] if t.get("name") == name]
+    return trace
+
+
+def figure_texts(fig: dict) -> str:
+    return " ".join(text for t in fig["data"] if t.get("mode") == "text" for text in t["text"])
+
+
+def test_the_figure_holds_every_tensor_layer_shape_and_weight():
     d = drawing_of(preset_code(DEFAULT_PRESET))
-    root = ET.fromstring(drawing_svg(d))
-    assert root.get("viewBox") == f"0 0 {d.width} {d.height}"
-    rects = root.findall(f".//{SVG}rect")
-    assert len(rects) == 10  # two per tensor
-    for r in rects:
-        x, y, w, h = (float(r.get(k)) for k in ("x", "y", "width", "height"))
-        assert 0 <= x and x + w <= d.width and 0 <= y and y + h <= d.height and w > 0 and h > 0
-    groups = root.findall(f"{SVG}g")
-    assert len(groups) == 9 and all(g.find(f"{SVG}title") is not None for g in groups)  # a tooltip each
-    shown = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
-    assert "(30, 50, 200)" in shown and "kernel (75, 200)" in shown
-    letters = [t for t in root.iter(f"{SVG}tspan") if t.text == "U" and t.get("fill")]
-    assert letters  # axis letters keep their colours; other text follows the theme (currentColor)
+    fig = drawing_figure(d)
+    go.Figure(fig)  # Plotly's own validation of every trace and layout property
+    json.dumps(fig)  # plain data
+    tensors, layers = trace_named(fig, "tensor"), trace_named(fig, "layer")
+    assert tensors["customdata"] == ["tokens", "embedding", "bidirectional", "dense", "time_distributed"]
+    assert layers["customdata"] == ["embedding", "bidirectional", "dense", "time_distributed"]
+    dense = tensors["hovertext"][3]
+    assert dense == "dense (Dense)<br>shape: (30, 50, 200)<br>named: (B, T, U)<br>parameters: 15,200"
+    assert "kernel (75, 200)" in layers["hovertext"][2]
+    texts = figure_texts(fig)
+    for shape in ("(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)", "kernel (75, 200)", "bias (200,)",
+                  "Bidirectional(LSTM)", "(merge_mode=ave)"):
+        assert shape in texts
+    assert '<span style="color:' in texts  # axis letters keep their colours; other text follows the theme
+    boxes = [t for t in fig["data"] if t.get("fill") == "toself"]
+    assert sum(t["x"].count(None) for t in boxes) == 10  # two boxes a tensor, each a closed polygon
+    arrows = next(t for t in fig["data"] if t.get("mode") == "lines+markers")
+    assert arrows["x"].count(None) == 4 and arrows["marker"]["angleref"] == "previous"
 
 
 def test_every_text_is_escaped():
-    """The reader refuses such names (read.name_bad); the drawing escapes whatever it is given anyway."""
+    """The reader refuses such names (read.name_bad); the figure escapes whatever it is given anyway."""
     hostile = '<script>alert(1)</script>" onload="x'
     desc = describe(read_code(dense_chain(1)).spec)
     last = desc.steps[-1]
     desc = dataclasses.replace(desc, steps=desc.steps[:-1] + (dataclasses.replace(last, name=hostile),))
     d = flow_drawing(desc, LABELS)
     assert any(hostile in t for t in d.texts())
-    svg = drawing_svg(d)
-    assert "<script" not in svg and 'onload="x' not in svg
-    root = ET.fromstring(svg)  # still well-formed, the name only text
-    assert any(hostile == "".join(t.itertext()) for t in root.iter(f"{SVG}text"))
-    assert re.search(r"<title>[^<]*&lt;script&gt;", svg)
+    fig = drawing_figure(d)
+    shown = json.dumps([t.get("text") for t in fig["data"]] + [t.get("hovertext") for t in fig["data"]])
+    assert "<script" not in shown and "&lt;script&gt;" in shown
+    assert trace_named(fig, "layer")["customdata"][-1] == hostile  # data, never shown as markup

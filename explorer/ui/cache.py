@@ -14,13 +14,13 @@ import streamlit as st
 from explorer.budget import Budget, description_budget
 from explorer.build import Built, build
 from explorer.diagram import flow_drawing
-from explorer.diagram_svg import drawing_svg
+from explorer.diagram_plotly import drawing_figure
 from explorer.export import ExportError, export_code
 from explorer.live.base import Text, XRay
 from explorer.live.breakit import BreakOutcome, outcomes_for
 from explorer.live.equivalences import Equivalence, equivalences, unavailable_reason
 from explorer.live.trace import STEP_BUDGET, Trace, run_trace, trace_cost
-from explorer.live.xrays import xray_of
+from explorer.live.xrays import xray_layers, xray_of
 from explorer.memo import ByteBoundedCache, FairSlots
 from explorer.reader.code import read_code
 from explorer.shapes import Description, describe
@@ -75,9 +75,16 @@ def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=BY_TEXT)
-def spec_diagram_for(spec: ModelSpec, labels: dict[str, str]) -> str:
-    """The diagram as SVG text, shared read-only by every session (a str is immutable)."""
-    return drawing_svg(flow_drawing(describe_for(spec), labels))
+def spec_diagram_for(spec: ModelSpec, labels: dict[str, str]) -> dict:
+    """The diagram as a Plotly figure (plain data), shared read-only by every session: st.plotly_chart
+    builds its own Figure from it and never changes it."""
+    return drawing_figure(flow_drawing(describe_for(spec), labels))
+
+
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
+def xray_names_for(spec: ModelSpec) -> tuple[str, ...]:
+    """The layers with an X-ray (a click on the diagram may choose one); weight-free."""
+    return xray_layers(describe_for(spec), spec)
 
 
 def built_for(spec: ModelSpec) -> Built:

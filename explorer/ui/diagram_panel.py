@@ -1,23 +1,60 @@
-"""The tensor-flow diagram, drawn as inline SVG inside the page's markdown (no chart library to load)."""
+"""The tensor-flow diagram: a Plotly figure of the whole model. Hover (or tap) a tensor or a layer for its
+details, drag to pan a long model, click a layer to open its X-ray below."""
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer.diagram import MAX_STEPS
 from explorer.i18n import t
 
 LABEL_KEYS = ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")
+CHART_KEY = "flow_diagram_chart"
+_ROUND = "_diagram_round"  # the chart's key changes after each click it turned into an X-ray choice
+# Plotly's own toolbar: zoom and pan, the rest (selection lassos, logo, image download) goes
+CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
+          "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage", "autoScale2d"]}
 
 
 def labels(lang: str) -> dict[str, str]:
     return {k: t(lang, f"diagram.{k}") for k in LABEL_KEYS}
 
 
-def render(svg: str, lang: str, steps: int = 0) -> None:
+def clicked_layer(event: object) -> str | None:
+    """The layer name a click on the chart chose (its point's customdata), or None."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points or ():
+        name = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def open_xray_on(name: str | None, xray_names: tuple[str, ...]) -> bool:
+    """A click on a layer that has an X-ray chooses it in the X-ray panel and opens the panel (drawn further
+    down this run). Whether it did."""
+    if name is None or name not in xray_names:
+        return False
+    from explorer.ui.live_panel import LAYER_KEY, XRAY_PANEL_KEY
+
+    st.session_state[LAYER_KEY] = name
+    st.session_state[XRAY_PANEL_KEY] = True
+    return True
+
+
+def render(figure: dict, lang: str, xray_names: tuple[str, ...] = ()) -> None:
+    """The chart. A click reaches this run as the chart's selection; once it has chosen the X-ray's layer,
+    the chart is drawn afresh (a new key), so no selection stays to grey out the other labels and the same
+    click is never taken again."""
     st.subheader(t(lang, "diagram.header"))
     st.caption(t(lang, "diagram.caption"))
-    if steps > MAX_STEPS:
-        st.info(t(lang, "diagram.cut", shown=MAX_STEPS, total=f"{steps:,}"))
+    round_ = st.session_state.get(_ROUND, 0)
+    if open_xray_on(clicked_layer(st.session_state.get(f"{CHART_KEY}_{round_}")), xray_names):
+        round_ += 1
+        st.session_state[_ROUND] = round_
     with st.container(key="flow_diagram"):
-        # an HTML block (a <div> opening the line, no blank line inside): markdown passes it through untouched
-        st.markdown(f'<div class="flow-diagram" style="overflow-x: auto">{svg}</div>', unsafe_allow_html=True)
+        st.plotly_chart(figure, key=f"{CHART_KEY}_{round_}", on_select="rerun", selection_mode="points",
+                        config=CONFIG, width="stretch")

@@ -23,6 +23,7 @@ from explorer.ui.html_table import render_table
 from explorer.ui.messages import safe_params
 
 LAYER_KEY = "xray_layer"
+XRAY_PANEL_KEY = "open_xray"  # the X-ray's expander (a click on the diagram opens it)
 DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
 
 
@@ -48,7 +49,7 @@ def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str
         st.info(t(lang, key, **values))
         return
     st.caption(t(lang, "live.intro"))
-    lazy_panel(t(lang, "live.xray.header"), "open_xray", lambda: xray_body(spec, lang))
+    lazy_panel(t(lang, "live.xray.header"), XRAY_PANEL_KEY, lambda: xray_body(spec, lang))
     for label, key, body in extra:
         lazy_panel(label, key, body)
 

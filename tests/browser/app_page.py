@@ -34,7 +34,7 @@ def open_app(page: Page, url: str) -> Page:
     page.js_errors = errors  # read by assert_no_errors
     page.goto(url)
     # the diagram, or an exception box: a broken app fails at once, with its traceback
-    page.wait_for_selector(f".st-key-flow_diagram svg text, {', '.join(ERROR_SELECTORS)}", timeout=TIMEOUT_MS)
+    page.wait_for_selector(f".st-key-flow_diagram .textpoint text, {', '.join(ERROR_SELECTORS)}", timeout=TIMEOUT_MS)
     assert_no_errors(page)
     wait_until_idle(page)
     return page
@@ -114,7 +114,8 @@ def table_showing(page: Page, wanted: dict[str, list[str]], key: str = "layer_ta
 
 
 def diagram_text(page: Page) -> str:
-    return " ".join(t or "" for t in element(page, "flow_diagram").locator("svg text").all_text_contents())
+    """The diagram's labels as drawn (Plotly's text points), one string."""
+    return " ".join(t or "" for t in element(page, "flow_diagram").locator(".textpoint text").all_text_contents())
 
 
 def code_text(page: Page) -> str:
@@ -182,14 +183,27 @@ def choose(page: Page, key: str, option: str) -> None:
 
 
 def diagram_overlaps(page: Page) -> list[str]:
-    """Diagram texts whose box overlaps a tensor box or another text (1 px slack), as readable pairs."""
+    """Diagram labels whose drawn box overlaps a tensor box or another label (1 px slack), as readable pairs.
+    A tensor box is found from the figure's own data (each closed polygon of a filled trace), in pixels."""
     return element(page, "flow_diagram").evaluate(
         """el => {
-          const rect = e => e.getBoundingClientRect();
-          const texts = [...el.querySelectorAll('svg text')].map(g => ({name: g.textContent, r: rect(g)}))
-                          .filter(t => t.name.trim());
-          const boxes = [...el.querySelectorAll('svg rect')]
-                          .map((p, i) => ({name: 'tensor box ' + i, r: rect(p)})).filter(b => b.r.width > 0);
+          const plot = el.querySelector('.js-plotly-plot');
+          const full = plot._fullLayout, xa = full.xaxis, ya = full.yaxis;
+          const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+          const px = x => frame.left + xa._offset + xa.l2p(x), py = y => frame.top + ya._offset + ya.l2p(y);
+          const boxes = [];
+          plot._fullData.filter(t => t.fill === 'toself').forEach(t => {
+            let xs = [], ys = [];
+            t.x.forEach((x, i) => {
+              if (x === null) {
+                boxes.push({name: 'tensor box ' + boxes.length, r: {left: Math.min(...xs), right: Math.max(...xs),
+                            top: Math.min(...ys), bottom: Math.max(...ys)}});
+                xs = []; ys = [];
+              } else { xs.push(px(x)); ys.push(py(t.y[i])); }
+            });
+          });
+          const texts = [...el.querySelectorAll('.textpoint text')]
+                          .map(g => ({name: g.textContent, r: g.getBoundingClientRect()})).filter(t => t.name.trim());
           const hit = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
           const found = [];
           texts.forEach((t, i) => {
