@@ -40,7 +40,7 @@ COMPLETE_JS = "([rows, count, diagram, xray]) => {" + _TABLE + """
     return false;
   if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
   if (!tableShows(rows, count)) return false;
-  const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram svg text")].map(e => e.textContent).join(''));
+  const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram .textpoint text")].map(e => e.textContent).join(''));
   if (!diagram.every(d => drawn.includes(d))) return false;
   if (!xray.length) return true;
   const panel = document.querySelector(".st-key-open_xray:not([data-stale='true'])");
