@@ -8,102 +8,12 @@ real model (explorer/build.py) comes after, within the budget, and tests check b
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from .axes import letter_hint
+from .description import Axis, Description, Failure, Step
 from .layers import get_kind, traits
-from .layers.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
+from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
-
-
-@dataclass(frozen=True)
-class Step:
-    """One node of the model: an input or a layer call, with what flows in and out."""
-
-    name: str
-    cls: str  # Keras class name; "InputLayer" for inputs
-    inner_cls: str  # the wrapped layer's class ("LSTM" in Bidirectional(LSTM)), else ""
-    parents: tuple[str, ...]  # nodes whose outputs flow in, in order
-    input_shapes: tuple[Shape, ...]
-    output_shapes: tuple[Shape, ...]
-    input_axes: tuple[tuple[str, ...], ...]
-    output_axes: tuple[tuple[str, ...], ...]
-    weights: tuple[WeightInfo, ...] = ()
-    formula: Formula = NO_PARAMS
-    flops: int = 0
-    line: int = 0
-    code: str = ""
-    args: tuple = ()  # the layer's validated arguments, as in its LayerSpec
-
-    def arg(self, name: str, default=None):
-        return dict(self.args).get(name, default)
-
-    @property
-    def params(self) -> int:
-        return self.formula.value
-
-    @property
-    def input_shape(self) -> Shape | None:
-        return self.input_shapes[0] if self.input_shapes else None
-
-    @property
-    def output_shape(self) -> Shape:
-        return self.output_shapes[0]
-
-    @property
-    def input_dims(self) -> tuple[str, ...] | None:
-        return self.input_axes[0] if self.input_axes else None
-
-    @property
-    def output_dims(self) -> tuple[str, ...]:
-        return self.output_axes[0]
-
-
-@dataclass(frozen=True)
-class Failure:
-    """The first layer that cannot take its input. message: the error's own text; origin:
-    "keras" when Keras raised it (shape inference or a build), "explorer" for our own check of a
-    rule Keras enforces only when it builds. cause and fix: plain-language keys for the page."""
-
-    layer: str
-    cls: str
-    line: int
-    col: int
-    message: str
-    origin: str
-    input_shapes: tuple[Shape, ...]
-    input_axes: tuple[tuple[str, ...], ...]
-    parents: tuple[str, ...] = ()
-    cause: Fix | None = None
-    fix: Fix | None = None
-
-
-@dataclass(frozen=True)
-class Axis:
-    letter: str
-    size: int | None
-    meaning_key: str
-    meaning_params: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Description:
-    steps: tuple[Step, ...]
-    failure: Failure | None
-    axes: tuple[Axis, ...]
-    batch_size: int | None
-    outputs: tuple[str, ...]
-
-    @property
-    def total_params(self) -> int:
-        return sum(s.params for s in self.steps)
-
-    @property
-    def ok(self) -> bool:
-        return self.failure is None
-
-    def step(self, name: str) -> Step:
-        return next(s for s in self.steps if s.name == name)
 
 
 def input_axes(inp: InputSpec, namer: AxisNamer) -> tuple[str, ...]:

@@ -14,59 +14,11 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar
 
+from ..description import NO_PARAMS, Fix, Formula, Shape, WeightInfo
 from ..spec import LayerSpec, Value
 
-Shape = tuple[int | None, ...]
 MAX_SIZE = 10**7  # any single size argument; the memory budget is the real limit
 MAX_RANK = 8
-
-
-@dataclass(frozen=True)
-class WeightInfo:
-    """One weight tensor. owner: "forward"/"backward" inside Bidirectional, else "". dims: one
-    name per axis, letters of the description ("E", "4H") or a plain number as text ("3")."""
-
-    owner: str
-    name: str
-    shape: tuple[int, ...]
-    dims: tuple[str, ...]
-
-    @property
-    def label(self) -> str:
-        return f"{self.owner} {self.name}".strip()
-
-    @property
-    def count(self) -> int:
-        return math.prod(self.shape)
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A parameter count three ways: 'F × U + U', '75 × 200 + 200', 15200 (== count_params())."""
-
-    symbolic: str
-    numbers: str
-    value: int
-
-    def text(self) -> str:
-        if self.symbolic == self.numbers == f"{self.value:,}":
-            return self.symbolic
-        if self.symbolic == self.numbers:
-            return f"{self.symbolic} = {self.value:,}"
-        return f"{self.symbolic} = {self.numbers} = {self.value:,}"
-
-
-NO_PARAMS = Formula("0", "0", 0)
-
-
-@dataclass(frozen=True)
-class Fix:
-    """The smallest change that makes the model build. key: an i18n key (placeholders in params);
-    code: the corrected line(s) of code to show, in Keras 3 style."""
-
-    key: str
-    params: tuple[tuple[str, str], ...] = ()
-    code: str = ""
 
 
 @dataclass(frozen=True)

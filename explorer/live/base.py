@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..shapes import Step
+from ..description import Step, shape_text
 from ..spec import LayerSpec
 
 TOLERANCE = 1e-5  # a recomputation "matches" when every element is this close to the layer's output
@@ -45,16 +45,6 @@ def _fmt(value: object) -> str:
     if isinstance(value, tuple):
         return shape_text(value)
     return str(value)
-
-
-def shape_text(shape: tuple) -> str:
-    """(2, 50, 75) -> '(2, 50, 75)'; a 1-tuple keeps its comma."""
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def named(axes: tuple[str, ...]) -> str:
-    """('B', 'T', 'F') -> '(B, T, F)'."""
-    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
 
 
 @dataclass(frozen=True)

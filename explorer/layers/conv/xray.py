@@ -18,10 +18,10 @@ from typing import Iterator
 
 import numpy as np
 
+from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (XRAY_BYTES, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text)
-from ...shapes import Step, describe
+from ...live.base import XRAY_BYTES, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...shapes import describe
 from ...spec import LayerSpec, ModelSpec
 from .. import get_kind
 

@@ -15,9 +15,9 @@ from typing import Callable
 
 import numpy as np
 
-from ...live.base import (GRID_ROWS, XRAY_BYTES, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text, window)
-from ...shapes import Step
+from ...description import Step, named, shape_text
+from ...live.base import (GRID_ROWS, XRAY_BYTES, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
+                          samples_within, window)
 from ...spec import LayerSpec, ModelSpec
 from .. import get_kind
 from ..conv.xray import relabel

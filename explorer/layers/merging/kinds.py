@@ -18,9 +18,10 @@ from __future__ import annotations
 import math
 
 from ...axes import base_letter
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import MAX_RANK, ArgRule, Ctx, Example, Fix, LayerKind, Shape
-from ..reshaping.kinds import ShapeRuleError, shape_text
+from ..reshaping.kinds import ShapeRuleError
 
 
 def _input_names(spec: LayerSpec, count: int) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, index_text, named, shape_text
+from ...description import named, shape_text
+from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, index_text
 from ...spec import LayerSpec, ModelSpec
 from ..merging.kinds import concat_mismatch
 from ..reshaping.xray import breaks, bounded, element_check, grid_at, per_sample, with_args

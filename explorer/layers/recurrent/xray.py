@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ...description import Step, named, shape_text
 from ...live.activations import FUNCTIONS
-from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
-                          shape_text)
-from ...shapes import Step, describe, layer_code
+from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...shapes import describe, layer_code
 from ...spec import LayerSpec, ModelSpec
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks

@@ -15,8 +15,8 @@ import math
 
 import numpy as np
 
-from ...live.base import (Check, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text)
+from ...description import named, shape_text
+from ...live.base import Check, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 from ..base import AxisNamer
 

@@ -19,9 +19,10 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from ...description import named, shape_text
 from ...spec import LayerSpec
 from ..base import ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
-from ..recurrent.kinds import RECURRENT, fix_params, named_text, returns_sequences, shape_text
+from ..recurrent.kinds import RECURRENT, fix_params, returns_sequences
 
 MERGE_MODES = ("concat", "sum", "ave", "mul", None)
 
@@ -207,7 +208,7 @@ class TimeDistributed(LayerKind):
         if len(ctx.in_shapes) != 1 or inner is None:
             return None
         shape = ctx.shape
-        where = dict(layer=ctx.spec.name, inner=inner.kind, shape=shape_text(shape), named=named_text(ctx.axes))
+        where = dict(layer=ctx.spec.name, inner=inner.kind, shape=shape_text(shape), named=named(ctx.axes))
         if len(shape) < 3:
             if returns_sequences(producer) is False:
                 rnn = producer.inner if producer.kind == "Bidirectional" else producer
@@ -221,7 +222,7 @@ class TimeDistributed(LayerKind):
             return Fix("fix.td_one_output", fix_params(**where), code)
         step = (shape[0],) + tuple(shape[2:])
         step_axes = (ctx.axes[0],) + tuple(ctx.axes[2:])
-        return Fix("fix.td_step_shape", fix_params(**where, step=shape_text(step), step_named=named_text(step_axes),
+        return Fix("fix.td_step_shape", fix_params(**where, step=shape_text(step), step_named=named(step_axes),
                                                 time=ctx.axes[1]))
 
     def xray(self, call):

@@ -19,9 +19,9 @@ import math
 
 import numpy as np
 
-from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
-                          shape_text)
-from ...shapes import Step, layer_code
+from ...description import Step, named, shape_text
+from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...shapes import layer_code
 from ...spec import LayerSpec, ModelSpec
 from .. import get_kind
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
