@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from .description import Failure, named, shape_text
-from .layers import get_kind, recurrent_layer, traits
+from .layers import get_kind, layer_code, recurrent_layer, traits
 from .layers.base import AxisNamer, Ctx, Fix, Shape
 from .spec import LayerSpec, ModelSpec
 
@@ -34,8 +34,6 @@ def _rnn_upstream(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
 
 def _with_arg(layer: LayerSpec, name: str, value) -> str:
     """The code line of `layer` (or of the RNN a Bidirectional wraps) with one argument set: the fix."""
-    from .shapes import layer_code
-
     def changed(spec: LayerSpec) -> LayerSpec:
         args = {**spec.kwargs, name: value}
         sources = tuple((k, v) for k, v in spec.sources if k != name)

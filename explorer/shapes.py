@@ -11,8 +11,9 @@ import functools
 
 from .axes import letter_hint
 from .description import Axis, Description, Failure, Step
-from .layers import get_kind, traits
-from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal
+from .diagnose import diagnose
+from .layers import get_kind, layer_code, traits
+from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal, keras_input_check
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
 
 
@@ -58,17 +59,6 @@ def construct(layer: LayerSpec, seed: int = 0):
     return kind.make(layer, seed, inner)
 
 
-def keras_input_check(layer, shapes: tuple[Shape, ...]) -> None:
-    """Keras's own check of what a layer accepts (rank, last axis...), without building it."""
-    import keras
-    from keras.src.layers.input_spec import assert_input_compatibility
-
-    if layer.input_spec is None:
-        return
-    tensors = [keras.KerasTensor(shape) for shape in shapes]
-    assert_input_compatibility(layer.input_spec, tensors if len(tensors) > 1 else tensors[0], layer.name)
-
-
 def describe_layer(layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes: tuple[tuple[str, ...], ...],
                    namer: AxisNamer, seed: int = 0) -> Ctx:
     """One layer: output shapes (Keras's inference), axes, weights, formula. Raises what Keras raises."""
@@ -112,8 +102,6 @@ class _CountError(ValueError):
 
 def describe(spec: ModelSpec) -> Description:
     """The model's steps up to the first layer that fails, and that failure (None if none)."""
-    from .diagnose import diagnose
-
     namer = AxisNamer(letter_hint)
     batch = spec.batch_size
     if batch is not None:
@@ -176,12 +164,6 @@ def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) ->
         got = ", ".join(str(s) for s in state_shapes)
         raise ShapeRefusal(f"{layer.name} ({rnn.kind}, units={units}) keeps {count} state(s) of shape "
                            f"{wanted[0]}, but initial_state= gives {len(state_shapes)}: {got}")
-
-
-def layer_code(layer: LayerSpec) -> str:
-    """The layer's Keras 3 code line, wrapped layers inside their wrapper."""
-    inner = layer_code(layer.inner) if layer.inner is not None else ""
-    return get_kind(layer.kind).code(layer, inner)
 
 
 def _error_text(error: Exception) -> str:

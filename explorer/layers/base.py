@@ -11,7 +11,9 @@ Shapes here include the batch axis first, as Keras reports them: (B, T, F) is (N
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Callable, ClassVar
 
 from ..description import NO_PARAMS, Fix, Formula, Shape, WeightInfo
@@ -170,6 +172,10 @@ class LayerKind:
     joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
     helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
 
+    # every registered kind by class name, given to each kind by the registry (explorer.layers) when
+    # it registers it: a wrapper finds its inner layer's kind here, without importing the registry
+    registry: Mapping[str, LayerKind] = MappingProxyType({})
+
     @property
     def separate_tensors(self) -> bool:
         """Called with one argument per tensor (`mha(query, value)`), not with a list."""
@@ -286,6 +292,24 @@ def literal_code(value: Value) -> str:
         inner = ", ".join(literal_code(v) for v in value)
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     return repr(value)
+
+
+def code_line(layer: LayerSpec, kinds: Mapping[str, LayerKind]) -> str:
+    """The layer's Keras 3 code line, wrapped layers inside their wrapper. kinds: the registry
+    (explorer.layers.layer_code passes it; a wrapper kind passes its `registry`)."""
+    inner = code_line(layer.inner, kinds) if layer.inner is not None else ""
+    return kinds.get(layer.kind).code(layer, inner)
+
+
+def keras_input_check(layer: Any, shapes: tuple[Shape, ...]) -> None:
+    """Keras's own check of what a layer accepts (rank, last axis...), without building it."""
+    import keras
+    from keras.src.layers.input_spec import assert_input_compatibility
+
+    if layer.input_spec is None:
+        return
+    tensors = [keras.KerasTensor(shape) for shape in shapes]
+    assert_input_compatibility(layer.input_spec, tensors if len(tensors) > 1 else tensors[0], layer.name)
 
 
 class ShapeRefusal(ValueError):

@@ -16,6 +16,8 @@ Mistake: merge_mode=None on a Bidirectional whose single output a later layer ne
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -23,7 +25,6 @@ from ...description import Step, named, shape_text
 from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...shapes import layer_code
 from ...spec import LayerSpec, ModelSpec
-from .. import get_kind
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
                               sample_states, with_args)
 
@@ -168,9 +169,10 @@ def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
 
 
 # -- TimeDistributed ------------------------------------------------------------------------------
-def timedistributed_xray(call: LayerCall) -> XRay:
+def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     """The inner Keras layer on each time slice x[:, t] separately, stacked on axis 1; and the
-    wrapper's weights are the inner layer's own (one set for every step)."""
+    wrapper's weights are the inner layer's own (one set for every step). kinds: the registry (to
+    say whether the inner layer has an X-ray of its own)."""
 
     wrapper, inner = call.layer, call.layer.layer
     x, y = call.x, call.y
@@ -200,7 +202,7 @@ def timedistributed_xray(call: LayerCall) -> XRay:
         notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps))
     if n < batch:
         notes.append(Text.of("xray.timedistributed.note.samples", n=n, B=batch))
-    if _has_xray(inner_kind):
+    if _has_xray(kinds.get(inner_kind)):
         notes.append(Text.of("xray.timedistributed.note.inner_xray", inner=inner_kind))
     grids = (
         grid(Text.of("xray.timedistributed.grid.input", b=b, t=t), *_as_2d(x[b, t], ())),
@@ -217,8 +219,7 @@ def timedistributed_xray(call: LayerCall) -> XRay:
     return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes))
 
 
-def _has_xray(class_name: str) -> bool:
-    kind = get_kind(class_name)
+def _has_xray(kind) -> bool:
     return kind is not None and kind.has_xray
 
 
