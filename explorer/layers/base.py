@@ -256,8 +256,9 @@ class LayerKind:
         """Whether the kind has an X-ray (overrides `xray`), known without running it."""
         return type(self).xray is not LayerKind.xray
 
-    def mistakes(self, model: Any, layer: LayerSpec, step: Any) -> tuple:
-        """Common mistakes with this layer of this model (explorer.live.base.Mistake), to run live."""
+    def mistakes(self, model: Any, layer: LayerSpec, step: Any, core: Any) -> tuple:
+        """Common mistakes with this layer of this model (explorer.live.base.Mistake), to run live.
+        core: what they may ask of the describer and the registry (an explorer.live.base.Core)."""
         return ()
 
     def code(self, spec: LayerSpec, inner_code: str = "", prefix: str = "layers.") -> str:

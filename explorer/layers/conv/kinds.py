@@ -238,10 +238,10 @@ class _Conv(LayerKind):
 
         return conv_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import conv_mistakes
 
-        return tuple(conv_mistakes(model, layer, step))
+        return tuple(conv_mistakes(model, layer, step, core))
 
 
 def _with(spec: LayerSpec, **changes) -> tuple:

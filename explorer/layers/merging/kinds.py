@@ -129,10 +129,10 @@ class Concatenate(LayerKind):
 
         return concatenate_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import concatenate_mistakes
 
-        return tuple(concatenate_mistakes(model, layer, step))
+        return tuple(concatenate_mistakes(model, layer, step, core))
 
 
 # -- Add, Multiply, Average ----------------------------------------------------------------------

@@ -163,10 +163,10 @@ class Recurrent(LayerKind):
 
         return rnn_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import return_sequences_mistake
 
-        return tuple(return_sequences_mistake(model, layer, step))
+        return tuple(return_sequences_mistake(model, layer, step, core))
 
 
 _RNN_ARGS = ("use_bias", "kernel_initializer", "recurrent_initializer", "bias_initializer")

@@ -89,10 +89,10 @@ class Flatten(LayerKind):
 
         return flatten_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import flatten_mistakes
 
-        return tuple(flatten_mistakes(model, layer, step))
+        return tuple(flatten_mistakes(model, layer, step, core))
 
 
 class Reshape(LayerKind):
@@ -169,10 +169,10 @@ class Reshape(LayerKind):
 
         return reshape_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import reshape_mistakes
 
-        return tuple(reshape_mistakes(model, layer, step))
+        return tuple(reshape_mistakes(model, layer, step, core))
 
 
 def _split(ctx: Ctx, letter: str, targets: Shape) -> tuple[str, ...]:

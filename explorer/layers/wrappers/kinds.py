@@ -135,10 +135,10 @@ class Bidirectional(Wrapper):
 
         return bidirectional_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import bidirectional_mistakes
 
-        return tuple(bidirectional_mistakes(model, layer, step))
+        return tuple(bidirectional_mistakes(model, layer, step, core))
 
 
 class TimeDistributed(Wrapper):

@@ -22,8 +22,7 @@ from typing import Any
 import numpy as np
 
 from ...description import Step, named, shape_text
-from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
-from ...shapes import layer_code
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
                               sample_states, with_args)
@@ -236,15 +235,15 @@ def _as_2d(a: np.ndarray, index: tuple[int, ...]) -> tuple[np.ndarray, int, int,
 
 
 # -- mistakes -------------------------------------------------------------------------------------
-def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
     """return_sequences=False on the RNN inside; merge_mode=None when a later layer needs one tensor.
     Each offered only when the model described with it fails."""
-    out = list(return_sequences_mistake(model, layer, step))
+    out = list(return_sequences_mistake(model, layer, step, core))
     mode = layer.arg("merge_mode", "concat")
     if mode is None or layer.inner is None:
         return tuple(out)
     broken = with_args(layer, merge_mode=None)
-    failure = breaks(model, layer, broken)
+    failure = breaks(model, layer, broken, core)
     if failure is not None:
         units = layer.inner.arg("units")
         shape, axes = step.output_shapes[0], step.output_axes[0]
@@ -253,5 +252,5 @@ def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tu
                       merged_named=named(axes), half=shape_text(half), consumer=failure.layer,
                       consumer_cls=failure.cls)
         out.append(Mistake("merge_none", layer.name, tuple(params.items()), broken=broken,
-                           code=f"{layer_code(broken)}  # → {params['half']}, {params['half']}"))
+                           code=f"{core.layer_code(broken)}  # → {params['half']}, {params['half']}"))
     return tuple(out)
