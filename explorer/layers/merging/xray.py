@@ -13,8 +13,8 @@ import numpy as np
 from ...description import named, shape_text
 from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, index_text
 from ...spec import LayerSpec, ModelSpec
-from ..merging.kinds import concat_mismatch
 from ..reshaping.xray import breaks, bounded, element_check, grid_at, per_sample, with_args
+from .rules import concat_mismatch
 
 MAX_INPUT_GRIDS = 3  # input windows shown next to the output's
 
