@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .description import named, shape_text
 from .layers.base import Shape
 from .reader.code_names import snake_case
 from .shapes import Description, Step
 from .spec import LayerSpec, ModelSpec, Value
-from .tables import named, shape_text
 
 
 class _Unset:

@@ -8,20 +8,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .layers import get_kind, recurrent_layer, traits
+from .description import Failure, named, shape_text
+from .layers import get_kind, layer_code, recurrent_layer, traits
 from .layers.base import AxisNamer, Ctx, Fix, Shape
 from .spec import LayerSpec, ModelSpec
 
 _NDIM = re.compile(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)")
 _COUNT = re.compile(r"expects 1 input\(s\), but it received (\d+) input tensors")
-
-
-def _named(axes: tuple[str, ...]) -> str:
-    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
-
-
-def _shape_text(shape: Shape) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _producer(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
@@ -41,8 +34,6 @@ def _rnn_upstream(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
 
 def _with_arg(layer: LayerSpec, name: str, value) -> str:
     """The code line of `layer` (or of the RNN a Bidirectional wraps) with one argument set: the fix."""
-    from .shapes import layer_code
-
     def changed(spec: LayerSpec) -> LayerSpec:
         args = {**spec.kwargs, name: value}
         sources = tuple((k, v) for k, v in spec.sources if k != name)
@@ -55,7 +46,7 @@ def _with_arg(layer: LayerSpec, name: str, value) -> str:
 
 def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes) -> Fix:
     p = {"layer": layer.name, "cls": layer.kind,
-         "shape": ", ".join(_shape_text(s) for s in in_shapes), "named": ", ".join(_named(a) for a in in_axes)}
+         "shape": ", ".join(shape_text(s) for s in in_shapes), "named": ", ".join(named(a) for a in in_axes)}
     m = _NDIM.search(message)
     if m:
         return Fix("cause.ndim", tuple({**p, "expected": m.group(1), "found": m.group(2)}.items()))
@@ -118,8 +109,6 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
 def diagnose(spec: ModelSpec, layer: LayerSpec, in_shapes, in_axes, parents, message: str, origin: str,
              namer: AxisNamer):
     """The Failure for this layer: where, Keras's words, a plain cause, the smallest fix."""
-    from .shapes import Failure
-
     return Failure(layer.name, layer.kind, layer.line, layer.col, message, origin, tuple(in_shapes), tuple(in_axes),
                    tuple(parents), cause_of(message, layer, in_shapes, in_axes),
                    fix_for(spec, layer, in_shapes, in_axes, message, namer))

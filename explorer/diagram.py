@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 
 from .axes import axis_color
+from .description import Description, Step, named, shape_text
 from .layers import traits
-from .shapes import Description, Step
 
 WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band
 PIXELS_PER_UNIT_Y = 90  # each unit of height past one band adds this many pixels
@@ -99,14 +99,6 @@ class Drawing:
 
 def _size(n: int | None, scale: float, floor: float) -> float:
     return floor + scale * math.log2(1 + (n or 1))
-
-
-def shape_text(shape) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def named(dims) -> str:
-    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
 
 
 def layout(desc: Description) -> dict[str, tuple[int, int]]:

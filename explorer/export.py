@@ -32,7 +32,8 @@ from .i18n import t
 from .layers import get_kind, traits
 from .shapes import Axis, Description, Step
 from .spec import LayerSpec, ModelSpec, ReadResult, Value
-from .tables import axis_meaning, named, shape_text
+from .description import named, shape_text
+from .tables import axis_meaning
 from .safe_ast import parse as safe_parse
 
 LINE_WIDTH = 99  # a layer statement longer than this puts each constructor argument on its own line

@@ -8,102 +8,13 @@ real model (explorer/build.py) comes after, within the budget, and tests check b
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from .axes import letter_hint
-from .layers import get_kind, traits
-from .layers.base import NO_PARAMS, AxisNamer, Ctx, Fix, Formula, Shape, ShapeRefusal, WeightInfo
+from .description import Axis, Description, Failure, Step
+from .diagnose import diagnose
+from .layers import get_kind, layer_code, traits
+from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal, keras_input_check
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
-
-
-@dataclass(frozen=True)
-class Step:
-    """One node of the model: an input or a layer call, with what flows in and out."""
-
-    name: str
-    cls: str  # Keras class name; "InputLayer" for inputs
-    inner_cls: str  # the wrapped layer's class ("LSTM" in Bidirectional(LSTM)), else ""
-    parents: tuple[str, ...]  # nodes whose outputs flow in, in order
-    input_shapes: tuple[Shape, ...]
-    output_shapes: tuple[Shape, ...]
-    input_axes: tuple[tuple[str, ...], ...]
-    output_axes: tuple[tuple[str, ...], ...]
-    weights: tuple[WeightInfo, ...] = ()
-    formula: Formula = NO_PARAMS
-    flops: int = 0
-    line: int = 0
-    code: str = ""
-    args: tuple = ()  # the layer's validated arguments, as in its LayerSpec
-
-    def arg(self, name: str, default=None):
-        return dict(self.args).get(name, default)
-
-    @property
-    def params(self) -> int:
-        return self.formula.value
-
-    @property
-    def input_shape(self) -> Shape | None:
-        return self.input_shapes[0] if self.input_shapes else None
-
-    @property
-    def output_shape(self) -> Shape:
-        return self.output_shapes[0]
-
-    @property
-    def input_dims(self) -> tuple[str, ...] | None:
-        return self.input_axes[0] if self.input_axes else None
-
-    @property
-    def output_dims(self) -> tuple[str, ...]:
-        return self.output_axes[0]
-
-
-@dataclass(frozen=True)
-class Failure:
-    """The first layer that cannot take its input. message: the error's own text; origin:
-    "keras" when Keras raised it (shape inference or a build), "explorer" for our own check of a
-    rule Keras enforces only when it builds. cause and fix: plain-language keys for the page."""
-
-    layer: str
-    cls: str
-    line: int
-    col: int
-    message: str
-    origin: str
-    input_shapes: tuple[Shape, ...]
-    input_axes: tuple[tuple[str, ...], ...]
-    parents: tuple[str, ...] = ()
-    cause: Fix | None = None
-    fix: Fix | None = None
-
-
-@dataclass(frozen=True)
-class Axis:
-    letter: str
-    size: int | None
-    meaning_key: str
-    meaning_params: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Description:
-    steps: tuple[Step, ...]
-    failure: Failure | None
-    axes: tuple[Axis, ...]
-    batch_size: int | None
-    outputs: tuple[str, ...]
-
-    @property
-    def total_params(self) -> int:
-        return sum(s.params for s in self.steps)
-
-    @property
-    def ok(self) -> bool:
-        return self.failure is None
-
-    def step(self, name: str) -> Step:
-        return next(s for s in self.steps if s.name == name)
 
 
 def input_axes(inp: InputSpec, namer: AxisNamer) -> tuple[str, ...]:
@@ -146,17 +57,6 @@ def construct(layer: LayerSpec, seed: int = 0):
     kind = get_kind(layer.kind)
     inner = construct(layer.inner, seed + 1) if layer.inner is not None else None
     return kind.make(layer, seed, inner)
-
-
-def keras_input_check(layer, shapes: tuple[Shape, ...]) -> None:
-    """Keras's own check of what a layer accepts (rank, last axis...), without building it."""
-    import keras
-    from keras.src.layers.input_spec import assert_input_compatibility
-
-    if layer.input_spec is None:
-        return
-    tensors = [keras.KerasTensor(shape) for shape in shapes]
-    assert_input_compatibility(layer.input_spec, tensors if len(tensors) > 1 else tensors[0], layer.name)
 
 
 def describe_layer(layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes: tuple[tuple[str, ...], ...],
@@ -202,8 +102,6 @@ class _CountError(ValueError):
 
 def describe(spec: ModelSpec) -> Description:
     """The model's steps up to the first layer that fails, and that failure (None if none)."""
-    from .diagnose import diagnose
-
     namer = AxisNamer(letter_hint)
     batch = spec.batch_size
     if batch is not None:
@@ -266,12 +164,6 @@ def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) ->
         got = ", ".join(str(s) for s in state_shapes)
         raise ShapeRefusal(f"{layer.name} ({rnn.kind}, units={units}) keeps {count} state(s) of shape "
                            f"{wanted[0]}, but initial_state= gives {len(state_shapes)}: {got}")
-
-
-def layer_code(layer: LayerSpec) -> str:
-    """The layer's Keras 3 code line, wrapped layers inside their wrapper."""
-    inner = layer_code(layer.inner) if layer.inner is not None else ""
-    return get_kind(layer.kind).code(layer, inner)
 
 
 def _error_text(error: Exception) -> str:

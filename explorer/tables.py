@@ -3,21 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .shapes import Axis, Description
+from .description import Axis, Description, named, shape_text
 
 # weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
 TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
 WEIGHT_COLUMNS = ("layer", "weight", "shape", "named_shape", "count")
-
-
-def shape_text(shape) -> str:
-    """(30, 50, 64) -> '(30, 50, 64)'; None (any size) stays 'None'; one axis keeps Python's comma."""
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def named(dims) -> str:
-    """('B', 'T', 'E') -> '(B, T, E)'."""
-    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
 
 
 def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> str:

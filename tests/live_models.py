@@ -48,5 +48,5 @@ def live_functions(class_name: str, monkeypatch) -> tuple[str, ...]:
         if callable(fn) and own and name.endswith(("_xray", "_mistake", "_mistakes")):
             monkeypatch.setattr(module, name, lambda *_, _name=name: called.append(_name) or ())
     kind.xray(None)
-    kind.mistakes(None, None, None)
+    kind.mistakes(None, None, None, None)
     return tuple(called)

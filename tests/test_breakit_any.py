@@ -33,7 +33,7 @@ def with_args(layer, **changes):
     return dataclasses.replace(layer, args=tuple(sorted({**layer.kwargs, **changes}.items())))
 
 
-def last_step_mistake(model, layer, step):
+def last_step_mistake(model, layer, step, core):
     """The tagger's Bidirectional with its inner LSTM returning only the last step."""
     broken = dataclasses.replace(layer, inner=with_args(layer.inner, return_sequences=False))
     return (Mistake("last_step_only", layer.name, (("layer", layer.name),), broken=broken),)
@@ -68,7 +68,7 @@ def test_broken_source_loads_the_mistake_into_the_code(monkeypatch):
 
 
 def test_at_most_two_mistakes_per_kind_and_eight_in_all(monkeypatch):
-    def many(model, layer, step):
+    def many(model, layer, step, core):
         return tuple(Mistake(f"m{i}", layer.name, run=lambda: 0.0) for i in range(5))
 
     monkeypatch.setattr(get_kind("Dense"), "mistakes", many)
@@ -83,7 +83,7 @@ def test_at_most_two_mistakes_per_kind_and_eight_in_all(monkeypatch):
     spec = spec_of(code)
     assert [m.key for m in mistakes_for(spec, describe(spec))] == ["m0", "m1"]  # six Dense layers, one kind
 
-    def same(model, layer, step):
+    def same(model, layer, step, core):
         return (Mistake("same", layer.name, run=lambda: 0.0),)
 
     monkeypatch.setattr(get_kind("Dense"), "mistakes", same)
@@ -91,7 +91,7 @@ def test_at_most_two_mistakes_per_kind_and_eight_in_all(monkeypatch):
 
 
 def test_at_most_eight_in_all(monkeypatch):
-    def two(model, layer, step):
+    def two(model, layer, step, core):
         return tuple(Mistake(f"{layer.name}.{i}", layer.name, run=lambda: 0.0) for i in range(2))
 
     code = ("import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(shape=(4,)),\n"

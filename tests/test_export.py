@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from explorer.description import named, shape_text
 from explorer.export import ExportError, export_code, literal
 from explorer.presets import PRESETS, preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from explorer.tables import layer_table, named, shape_text
+from explorer.tables import layer_table
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BUILDS = sorted(p for p in CORPUS.glob("*.py") if p.read_text(encoding="utf-8").startswith("# expect: builds"))

@@ -5,20 +5,23 @@ and common mistakes, `words.py` their words in English and Chinese side by side)
 `__init__.py` defines `KINDS = (SomeKind(), ...)`; every family is registered at import. Adding a
 layer kind touches its family's folder, its test file and the README's list, nothing else.
 Only names in this registry are ever constructed: a class name a user sends that is not here is
-refused, never looked up in Keras.
+refused, never looked up in Keras. The registry gives itself to every kind it registers
+(`kind.registry`), so a family never imports it.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .base import LayerKind
+from .base import LayerKind, code_line
 
 if TYPE_CHECKING:
     from ..spec import LayerSpec
 
 REGISTRY: dict[str, LayerKind] = {}
+_READ_ONLY = MappingProxyType(REGISTRY)  # what each kind is given
 WORDS: dict[str, tuple[str, str]] = {}  # every family's words: key -> (English, 中文)
 
 
@@ -30,6 +33,7 @@ def _discover() -> None:
             if kind.class_name in REGISTRY:
                 raise RuntimeError(f"layer kind {kind.class_name} registered twice")
             REGISTRY[kind.class_name] = kind
+            kind.registry = _READ_ONLY
         for key, pair in importlib.import_module(f"{__name__}.{module.name}.words").WORDS.items():
             if key in WORDS:
                 raise RuntimeError(f"word {key} of {module.name} given twice")
@@ -48,6 +52,11 @@ def traits(class_name: object) -> LayerKind:
     """The kind for a class name, or a plain LayerKind (every trait at its default) for anything
     else: an input ("InputLayer"), no layer (""), a class the registry does not hold."""
     return get_kind(class_name) or _PLAIN
+
+
+def layer_code(layer: LayerSpec) -> str:
+    """The layer's Keras 3 code line, wrapped layers inside their wrapper."""
+    return code_line(layer, REGISTRY)
 
 
 def recurrent_kind(class_name: str, inner_class: str = "") -> LayerKind | None:

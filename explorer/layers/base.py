@@ -11,62 +11,16 @@ Shapes here include the batch axis first, as Keras reports them: (B, T, F) is (N
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Callable, ClassVar
 
+from ..description import NO_PARAMS, Fix, Formula, Shape, WeightInfo
 from ..spec import LayerSpec, Value
 
-Shape = tuple[int | None, ...]
 MAX_SIZE = 10**7  # any single size argument; the memory budget is the real limit
 MAX_RANK = 8
-
-
-@dataclass(frozen=True)
-class WeightInfo:
-    """One weight tensor. owner: "forward"/"backward" inside Bidirectional, else "". dims: one
-    name per axis, letters of the description ("E", "4H") or a plain number as text ("3")."""
-
-    owner: str
-    name: str
-    shape: tuple[int, ...]
-    dims: tuple[str, ...]
-
-    @property
-    def label(self) -> str:
-        return f"{self.owner} {self.name}".strip()
-
-    @property
-    def count(self) -> int:
-        return math.prod(self.shape)
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A parameter count three ways: 'F × U + U', '75 × 200 + 200', 15200 (== count_params())."""
-
-    symbolic: str
-    numbers: str
-    value: int
-
-    def text(self) -> str:
-        if self.symbolic == self.numbers == f"{self.value:,}":
-            return self.symbolic
-        if self.symbolic == self.numbers:
-            return f"{self.symbolic} = {self.value:,}"
-        return f"{self.symbolic} = {self.numbers} = {self.value:,}"
-
-
-NO_PARAMS = Formula("0", "0", 0)
-
-
-@dataclass(frozen=True)
-class Fix:
-    """The smallest change that makes the model build. key: an i18n key (placeholders in params);
-    code: the corrected line(s) of code to show, in Keras 3 style."""
-
-    key: str
-    params: tuple[tuple[str, str], ...] = ()
-    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,6 +172,10 @@ class LayerKind:
     joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
     helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
 
+    # every registered kind by class name, given to each kind by the registry (explorer.layers) when
+    # it registers it: a wrapper finds its inner layer's kind here, without importing the registry
+    registry: Mapping[str, LayerKind] = MappingProxyType({})
+
     @property
     def separate_tensors(self) -> bool:
         """Called with one argument per tensor (`mha(query, value)`), not with a list."""
@@ -298,8 +256,9 @@ class LayerKind:
         """Whether the kind has an X-ray (overrides `xray`), known without running it."""
         return type(self).xray is not LayerKind.xray
 
-    def mistakes(self, model: Any, layer: LayerSpec, step: Any) -> tuple:
-        """Common mistakes with this layer of this model (explorer.live.base.Mistake), to run live."""
+    def mistakes(self, model: Any, layer: LayerSpec, step: Any, core: Any) -> tuple:
+        """Common mistakes with this layer of this model (explorer.live.base.Mistake), to run live.
+        core: what they may ask of the describer and the registry (an explorer.live.base.Core)."""
         return ()
 
     def code(self, spec: LayerSpec, inner_code: str = "", prefix: str = "layers.") -> str:
@@ -334,6 +293,24 @@ def literal_code(value: Value) -> str:
         inner = ", ".join(literal_code(v) for v in value)
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     return repr(value)
+
+
+def code_line(layer: LayerSpec, kinds: Mapping[str, LayerKind]) -> str:
+    """The layer's Keras 3 code line, wrapped layers inside their wrapper. kinds: the registry
+    (explorer.layers.layer_code passes it; a wrapper kind passes its `registry`)."""
+    inner = code_line(layer.inner, kinds) if layer.inner is not None else ""
+    return kinds.get(layer.kind).code(layer, inner)
+
+
+def keras_input_check(layer: Any, shapes: tuple[Shape, ...]) -> None:
+    """Keras's own check of what a layer accepts (rank, last axis...), without building it."""
+    import keras
+    from keras.src.layers.input_spec import assert_input_compatibility
+
+    if layer.input_spec is None:
+        return
+    tensors = [keras.KerasTensor(shape) for shape in shapes]
+    assert_input_compatibility(layer.input_spec, tensors if len(tensors) > 1 else tensors[0], layer.name)
 
 
 class ShapeRefusal(ValueError):

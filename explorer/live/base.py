@@ -15,8 +15,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..shapes import Step
-from ..spec import LayerSpec
+from ..description import Description, Step, shape_text
+from ..spec import LayerSpec, ModelSpec
 
 TOLERANCE = 1e-5  # a recomputation "matches" when every element is this close to the layer's output
 XRAY_BYTES = 64 * 1024 * 1024  # what one X-ray may hold on top of the model and its forward pass
@@ -45,16 +45,6 @@ def _fmt(value: object) -> str:
     if isinstance(value, tuple):
         return shape_text(value)
     return str(value)
-
-
-def shape_text(shape: tuple) -> str:
-    """(2, 50, 75) -> '(2, 50, 75)'; a 1-tuple keeps its comma."""
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def named(axes: tuple[str, ...]) -> str:
-    """('B', 'T', 'F') -> '(B, T, F)'."""
-    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
 
 
 @dataclass(frozen=True)
@@ -177,6 +167,23 @@ class Mistake:
     run: Callable[[], Any] | None = field(default=None, compare=False, hash=False)
     code: str | tuple[Line, ...] = ""
     source: str = "Keras"  # who raises the error: Keras, TensorFlow or numpy
+
+
+@dataclass(frozen=True)
+class Core:
+    """What a family's mistakes ask of the explorer's core, passed in by the break-it runner
+    (explorer.live.breakit.CORE), so that a family imports neither the describer nor the registry.
+
+    describe(model): its Description; describe_layer(layer, in_shapes, in_axes, namer): one layer
+    (a layers.base.Ctx), raising what Keras raises; construct(layer): our own unbuilt Keras layer;
+    layer_code(layer): its Keras 3 code line; kind(class_name): its LayerKind, or None.
+    """
+
+    describe: Callable[[ModelSpec], Description]
+    describe_layer: Callable[..., Any]
+    construct: Callable[[LayerSpec], Any]
+    layer_code: Callable[[LayerSpec], str]
+    kind: Callable[[str], Any]
 
 
 # -- helpers every X-ray uses ------------------------------------------------------------------------

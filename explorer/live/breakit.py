@@ -7,6 +7,8 @@ are gathered (`mistakes_for`) and run (`run_mistake`):
   with explorer.diagnose's plain cause and smallest fix. If nothing fails, the outcome says so.
 - a `run` function is called: the exception it raises (its type and cleaned message), or the float
   it returns (how far a silently wrong result is from the right one).
+A kind's mistakes are given `CORE` (describe, a layer's code line, the registry's kinds), so its
+family imports neither the describer nor the registry.
 `broken_source` writes the mistaken layer into the learner's own code (explorer/reader/edit.py), so
 the page can load it into the code box.
 """
@@ -18,12 +20,14 @@ import re
 from dataclasses import dataclass
 
 from ..budget import description_budget
-from ..layers import get_kind
+from ..description import Description, Failure
+from ..layers import get_kind, layer_code
 from ..layers.base import Fix
-from ..shapes import Description, Failure, describe, layer_code
+from ..shapes import construct, describe, describe_layer
 from ..spec import LayerSpec, ModelSpec
-from .base import Mistake
+from .base import Core, Mistake
 
+CORE = Core(describe, describe_layer, construct, layer_code, get_kind)  # what every kind's mistakes are given
 MAX_MISTAKES = 8  # on one page
 MAX_PER_KIND = 2  # a model of ten Dense layers does not list the same mistake ten times
 TINY_BATCH = 2
@@ -76,7 +80,7 @@ def mistakes_for(spec: ModelSpec, desc: Description) -> tuple[Mistake, ...]:
         if kind is None or step is None or per_kind.get(layer.kind, 0) >= MAX_PER_KIND:
             continue
         try:
-            offered = kind.mistakes(spec, layer, step)
+            offered = kind.mistakes(spec, layer, step, CORE)
         except Exception:  # one kind's cases must never take the page down
             continue
         for mistake in offered:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.description import named, shape_text
 from explorer.i18n import t
 from explorer.shapes import Description, Step
-from explorer.tables import named, shape_text
 from explorer.ui.messages import escape_markdown
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.i18n import t
+from explorer.ui.keys import XRAY_LAYER_KEY, XRAY_PANEL_KEY
 
 LABEL_KEYS = ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")
 CHART_KEY = "flow_diagram_chart"
@@ -38,9 +39,7 @@ def open_xray_on(name: str | None, xray_names: tuple[str, ...]) -> bool:
     down this run). Whether it did."""
     if name is None or name not in xray_names:
         return False
-    from explorer.ui.live_panel import LAYER_KEY, XRAY_PANEL_KEY
-
-    st.session_state[LAYER_KEY] = name
+    st.session_state[XRAY_LAYER_KEY] = name
     st.session_state[XRAY_PANEL_KEY] = True
     return True
 

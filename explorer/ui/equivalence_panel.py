@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from explorer.description import named, shape_text
 from explorer.i18n import t, template
 from explorer.ui.html_table import render_table
 from explorer.ui.messages import code_span_text, safe_params
-from explorer.live.base import Text, named, shape_text
+from explorer.live.base import Text
 from explorer.live.equivalences import Equivalence
 
 

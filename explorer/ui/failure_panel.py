@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.description import named, shape_text
 from explorer.i18n import t
 from explorer.layers.base import Fix
 from explorer.shapes import Failure
-from explorer.tables import named, shape_text
 from explorer.ui.messages import escape_markdown
 
 

@@ -20,10 +20,10 @@ from explorer.shapes import Description
 from explorer.spec import ModelSpec
 from explorer.ui import cache
 from explorer.ui.html_table import render_table
+from explorer.ui.keys import XRAY_LAYER_KEY, XRAY_PANEL_KEY
 from explorer.ui.messages import safe_params
 
-LAYER_KEY = "xray_layer"
-XRAY_PANEL_KEY = "open_xray"  # the X-ray's expander (a click on the diagram opens it)
+LAYER_KEY = XRAY_LAYER_KEY
 DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
 
 

@@ -16,6 +16,7 @@ from explorer.layers.base import AxisNamer, Ctx
 from explorer.layers.conv.kinds import check_lengths
 from explorer.layers.conv.xray import pad_amounts
 from explorer.live.base import TOLERANCE
+from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
@@ -428,7 +429,7 @@ def mistakes_of(code: str, name: str):
     spec = read_code(code).spec
     desc = describe(spec)
     layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name))
+    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name), CORE)
 
 
 @pytest.mark.parametrize("line, shape, offered", [

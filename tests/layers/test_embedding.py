@@ -15,6 +15,7 @@ from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.layers.embedding.xray import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
 from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
+from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
@@ -175,7 +176,7 @@ def mistakes_of(code: str, name: str):
     spec = read_code(code).spec
     desc = describe(spec)
     layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name))
+    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name), CORE)
 
 
 def test_token_out_of_range_raises_tensorflows_error():
@@ -199,7 +200,7 @@ def test_token_out_of_range_not_offered_past_the_budget():
     spec = read_code(sequential('layers.Embedding(300, 6, name="emb")', input_shape="(20,)")).spec
     layer = spec.layer("emb")
     huge = dataclasses.replace(layer, args=(("input_dim", XRAY_BYTES // 4 + 1), ("output_dim", 6)))
-    assert get_kind("Embedding").mistakes(spec, huge, describe(spec).step("emb")) == ()
+    assert get_kind("Embedding").mistakes(spec, huge, describe(spec).step("emb"), CORE) == ()
 
 
 def test_registered_for_every_kind(monkeypatch):

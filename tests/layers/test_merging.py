@@ -13,6 +13,7 @@ from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.live import base as live_base
 from explorer.live.base import TOLERANCE
+from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import describe, describe_one
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
@@ -247,7 +248,7 @@ def test_merge_recomputes_with_keras_broadcasting(op, combine):
 def mistakes(code: str, name: str):
     spec = read_code(code).spec
     layer = spec.layer(name)
-    found = get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+    found = get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
     for mistake in found:
         if mistake.broken is not None:
             layers = tuple(mistake.broken if l.name == name else l for l in spec.layers)

@@ -14,6 +14,7 @@ from explorer.layers import get_kind
 from explorer.layers.recurrent.xray import cell_of, run, step_detail
 from explorer.live.activations import FUNCTIONS
 from explorer.live.base import TOLERANCE, code_text
+from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.reader.validate import check_args
 from explorer.shapes import describe, describe_one
@@ -333,7 +334,7 @@ def test_an_activation_not_recomputed_skips_the_checks_and_says_so(monkeypatch):
 def mistakes_of(code: str, name: str):
     spec = read_code(code).spec
     layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
 
 
 def broken_failure(spec, mistake):

@@ -13,6 +13,7 @@ from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.layers.wrappers.xray import TD_MAX_STEPS
 from explorer.live.base import TOLERANCE
+from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
@@ -351,7 +352,7 @@ TAGGER = sequential('layers.Embedding(100, 8, name="emb")',
 def mistakes_of(code: str, name: str):
     spec = read_code(code).spec
     layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name))
+    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
 
 
 def broken_failure(spec, mistake):

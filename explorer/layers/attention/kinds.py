@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import math
 
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
-from ..reshaping.kinds import ShapeRuleError, shape_text
+from ..reshaping.kinds import ShapeRuleError
 
 ROLES = ("query", "value", "key")
 

@@ -16,7 +16,8 @@ import math
 
 import numpy as np
 
-from ...live.base import LayerCall, Text, XRay, check, index_text, named, samples_within, shape_text
+from ...description import named, shape_text
+from ...live.base import LayerCall, Text, XRay, check, index_text, samples_within
 from ..reshaping.xray import grid_at
 
 

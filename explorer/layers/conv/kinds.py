@@ -23,6 +23,7 @@ import math
 from dataclasses import replace
 
 from ...axes import base_letter
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import (ACTIVATIONS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
                     WeightInfo)
@@ -41,10 +42,6 @@ def as_tuple(value, rank: int) -> tuple | None:
     if isinstance(value, (tuple, list)):
         return tuple(value)
     return (value,) * rank
-
-
-def shape_text(shape: Shape) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def reshape_code(sizes: tuple[int | None, ...]) -> str:
@@ -241,10 +238,10 @@ class _Conv(LayerKind):
 
         return conv_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import conv_mistakes
 
-        return tuple(conv_mistakes(model, layer, step))
+        return tuple(conv_mistakes(model, layer, step, core))
 
 
 def _with(spec: LayerSpec, **changes) -> tuple:

@@ -18,12 +18,11 @@ from typing import Iterator
 
 import numpy as np
 
+from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (XRAY_BYTES, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text)
-from ...shapes import Step, describe
+from ...live.base import (XRAY_BYTES, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
+                          samples_within)
 from ...spec import LayerSpec, ModelSpec
-from .. import get_kind
 
 
 # -- windows: shared by the convolutions and the pooling layers ---------------------------------------
@@ -271,20 +270,20 @@ def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) 
 
 
 # -- mistakes --------------------------------------------------------------------------------------
-def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec) -> bool:
+def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec, core: Core) -> bool:
     """The model with `layer` replaced by `broken` fails to describe, at that layer."""
     changed = dataclasses.replace(model, layers=tuple(broken if l.name == layer.name else l for l in model.layers))
-    desc = describe(changed)
+    desc = core.describe(changed)
     return desc.failure is not None and desc.failure.layer == layer.name
 
 
-def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str) -> tuple[Mistake, ...]:
+def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str, core: Core) -> tuple[Mistake, ...]:
     """`arg` (kernel_size or pool_size) one longer than the first spatial axis, with padding="valid"."""
     shape = step.input_shape
     rank = 2 if layer.kind.endswith("2D") else 1
     if shape is None or len(shape) != rank + 2 or shape[1] is None or layer.arg("padding", "valid") != "valid":
         return ()
-    kind = get_kind(layer.kind)
+    kind = core.kind(layer.kind)
     current = kind.pool_size(layer) if arg == "pool_size" else kind.kernel_size(layer)
     if current is None:
         return ()
@@ -293,7 +292,7 @@ def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str)
     args = {**dict(layer.args), arg: value}
     broken = dataclasses.replace(layer, args=tuple(sorted(args.items())),
                                  sources=tuple((k, s) for k, s in layer.sources if k != arg))
-    if not breaks_here(model, layer, broken):
+    if not breaks_here(model, layer, broken, core):
         return ()
     axis = step.input_dims[1] if step.input_dims and len(step.input_dims) > 1 else "T"
     params = (("layer", layer.name), ("size", str(longer)), ("length", str(shape[1])), ("axis", axis),
@@ -302,5 +301,5 @@ def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str)
     return (Mistake(key, layer.name, params, broken=broken, code=code),)
 
 
-def conv_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
-    return too_long(model, layer, step, "kernel_size", "kernel_too_long")
+def conv_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    return too_long(model, layer, step, "kernel_size", "kernel_too_long", core)

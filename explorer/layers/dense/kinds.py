@@ -68,7 +68,7 @@ class Dense(LayerKind):
 
         return dense_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import dense_mistakes
 
         return tuple(dense_mistakes(model, layer, step))

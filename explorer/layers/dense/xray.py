@@ -12,10 +12,10 @@ from dataclasses import replace
 
 import numpy as np
 
+from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (GRID_ROWS, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text, window)
-from ...shapes import Step
+from ...live.base import (GRID_ROWS, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
+                          samples_within, window)
 from ...spec import LayerSpec, ModelSpec
 
 MISTAKE_FLOATS = 4_000_000  # the transposed cases build an (F, U) kernel: skipped above this

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import (ACTIVATIONS, INITIALIZERS, MAX_RANK, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
                     WeightInfo, NO_PARAMS)
-from ..reshaping.kinds import ShapeRuleError, shape_text
+from ..reshaping.kinds import ShapeRuleError
 
 _RATE = ArgRule("rate", "float", None, 0.0, 1.0, neutral=True)
 _SEED = ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True)

@@ -15,7 +15,8 @@ import math
 
 import numpy as np
 
-from ...live.base import LayerCall, Line, Text, XRay, check, index_text, named, shape_text
+from ...description import named, shape_text
+from ...live.base import LayerCall, Line, Text, XRay, check, index_text
 from ..reshaping.xray import bounded, grid_at, per_sample
 
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805

@@ -73,10 +73,10 @@ class Embedding(LayerKind):
 
         return embedding_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import embedding_mistakes
 
-        return tuple(embedding_mistakes(model, layer, step))
+        return tuple(embedding_mistakes(model, layer, step, core))
 
 
 KINDS = (Embedding(),)

@@ -15,11 +15,10 @@ from typing import Callable
 
 import numpy as np
 
-from ...live.base import (GRID_ROWS, XRAY_BYTES, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text, window)
-from ...shapes import Step
+from ...description import Step, named, shape_text
+from ...live.base import (GRID_ROWS, XRAY_BYTES, Core, LayerCall, Line, Mistake, Text, XRay, check, grid,
+                          index_text, samples_within, window)
 from ...spec import LayerSpec, ModelSpec
-from .. import get_kind
 from ..conv.xray import relabel
 
 ONEHOT_IDS = 16  # ids of sample 0 multiplied by the one-hot matrix
@@ -169,13 +168,13 @@ def _code(shape: tuple[int, ...], vocab: int, embed: int, n: int, rows: int) -> 
 
 
 # -- mistakes --------------------------------------------------------------------------------------
-def embedding_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+def embedding_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
     """An id equal to V: run on a tiny Embedding(V, 1) (V floats), offered while that fits the X-ray budget."""
     vocab = layer.arg("input_dim")
     if not isinstance(vocab, int) or FLOAT * vocab > XRAY_BYTES:
         return ()
     params = (("layer", layer.name), ("V", f"{vocab:,}"), ("last", f"{vocab - 1:,}"))
-    code = (Line(f"emb = {get_kind('Embedding').code(layer)}",
+    code = (Line(f"emb = {core.kind('Embedding').code(layer)}",
                  Text.of("mistake.token_out_of_range.code.rows", last=str(vocab - 1))),
             Line(f"emb(np.array([[0, {vocab}]]))", Text.of("mistake.token_out_of_range.code.no_row", V=str(vocab))))
     return (Mistake("token_out_of_range", layer.name, params, run=lambda: _out_of_range(vocab), code=code,

@@ -18,9 +18,11 @@ from __future__ import annotations
 import math
 
 from ...axes import base_letter
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import MAX_RANK, ArgRule, Ctx, Example, Fix, LayerKind, Shape
-from ..reshaping.kinds import ShapeRuleError, shape_text
+from ..reshaping.kinds import ShapeRuleError
+from .rules import concat_mismatch
 
 
 def _input_names(spec: LayerSpec, count: int) -> tuple[str, ...]:
@@ -35,25 +37,6 @@ def _shapes_text(shapes) -> str:
 
 
 # -- Concatenate --------------------------------------------------------------------------------
-
-def concat_mismatch(shapes: tuple[Shape, ...], axis: int):
-    """The first disagreement that stops a concatenation, or None:
-    ("rank", j) — input j has another number of axes; ("range", rank) — `axis` does not exist;
-    ("size", j, position, size_0, size_j) — input j differs from input 0 on a non-joined axis."""
-    rank = len(shapes[0])
-    for j, shape in enumerate(shapes[1:], start=1):
-        if len(shape) != rank:
-            return ("rank", j)
-    if not -rank <= axis < rank:
-        return ("range", rank)
-    joined = axis % rank
-    for j, shape in enumerate(shapes[1:], start=1):
-        for position in range(rank):
-            a, b = shapes[0][position], shape[position]
-            if position != joined and a is not None and b is not None and a != b:
-                return ("size", j, position, a, b)
-    return None
-
 
 class Concatenate(LayerKind):
     class_name = "Concatenate"
@@ -128,10 +111,10 @@ class Concatenate(LayerKind):
 
         return concatenate_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import concatenate_mistakes
 
-        return tuple(concatenate_mistakes(model, layer, step))
+        return tuple(concatenate_mistakes(model, layer, step, core))
 
 
 # -- Add, Multiply, Average ----------------------------------------------------------------------

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...live.base import LayerCall, Line, Mistake, Text, XRay, check, index_text, named, shape_text
+from ...description import named, shape_text
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, index_text
 from ...spec import LayerSpec, ModelSpec
-from ..merging.kinds import concat_mismatch
 from ..reshaping.xray import breaks, bounded, element_check, grid_at, per_sample, with_args
+from .rules import concat_mismatch
 
 MAX_INPUT_GRIDS = 3  # input windows shown next to the output's
 
@@ -67,7 +68,7 @@ def concatenate_xray(call: LayerCall) -> XRay:
     return XRay(call.spec.name, "Concatenate", summary, code, tuple(checks), grids, notes)
 
 
-def concatenate_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake, ...]:
+def concatenate_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
     """Joining along another axis, offered when the inputs differ on the right one (so the wrong
     axis leaves a mismatch); the nearest such axis, written with the learner's sign."""
     shapes = step.input_shapes
@@ -79,7 +80,7 @@ def concatenate_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mist
             continue
         shown = wrong - rank if written < 0 else wrong
         broken = with_args(layer, axis=shown)
-        if not breaks(model, broken):
+        if not breaks(model, broken, core):
             continue
         params = {"layer": layer.name, "axis": str(written), "wrong": str(shown),
                   "shapes": ", ".join(shape_text(s) for s in shapes),

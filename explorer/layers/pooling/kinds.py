@@ -102,10 +102,10 @@ class _Pool(LayerKind):
 
         return pool_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import pool_mistakes
 
-        return tuple(pool_mistakes(model, layer, step))
+        return tuple(pool_mistakes(model, layer, step, core))
 
 
 class MaxPooling1D(_Pool):

@@ -14,9 +14,8 @@ import math
 
 import numpy as np
 
-from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
-                          shape_text)
-from ...shapes import Step
+from ...description import Step, named, shape_text
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines,
                          windows)
@@ -161,5 +160,5 @@ def global_pool_xray(call: LayerCall) -> XRay:
     return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
 
 
-def pool_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
-    return too_long(model, layer, step, "pool_size", "pool_too_long")
+def pool_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    return too_long(model, layer, step, "pool_size", "pool_too_long", core)

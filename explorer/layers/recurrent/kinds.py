@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from typing import Any, ClassVar
 
+from ...description import named, shape_text
 from ...spec import LayerSpec
 from ..base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
                     WeightInfo, dim_text)
@@ -26,15 +27,6 @@ from ..base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, 
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 # layers that leave one vector per example: what flows out of them has no time axis left
 TIME_REMOVERS = ("Flatten", "GlobalAveragePooling1D", "GlobalMaxPooling1D")
-
-
-def shape_text(shape: Shape) -> str:
-    """(None, 50, 64) as Keras prints it."""
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def named_text(axes: tuple[str, ...]) -> str:
-    return "(" + ", ".join(axes) + ("," if len(axes) == 1 else "") + ")"
 
 
 def fix_params(**values: object) -> tuple[tuple[str, str], ...]:
@@ -146,7 +138,7 @@ class Recurrent(LayerKind):
         if len(ctx.in_shapes) != 1:
             return None  # several tensors in: the generic rules say which output to pick
         shape, rank = ctx.shape, len(ctx.shape)
-        where = dict(layer=ctx.spec.name, cls=ctx.spec.kind, shape=shape_text(shape), named=named_text(ctx.axes))
+        where = dict(layer=ctx.spec.name, cls=ctx.spec.kind, shape=shape_text(shape), named=named(ctx.axes))
         if rank == 2:
             if returns_sequences(producer) is False:
                 return None  # the generic fix: return_sequences=True on that RNN
@@ -171,10 +163,10 @@ class Recurrent(LayerKind):
 
         return rnn_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import return_sequences_mistake
 
-        return tuple(return_sequences_mistake(model, layer, step))
+        return tuple(return_sequences_mistake(model, layer, step, core))
 
 
 _RNN_ARGS = ("use_bias", "kernel_initializer", "recurrent_initializer", "bias_initializer")

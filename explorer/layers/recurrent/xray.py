@@ -18,10 +18,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ...description import Step, named, shape_text
 from ...live.activations import FUNCTIONS
-from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
-                          shape_text)
-from ...shapes import Step, describe, layer_code
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
@@ -299,20 +298,20 @@ def with_args(layer: LayerSpec, **changes) -> LayerSpec:
     return replace(layer, args=tuple(sorted(args.items())), sources=sources)
 
 
-def breaks(model: ModelSpec, layer: LayerSpec, broken: LayerSpec):
+def breaks(model: ModelSpec, layer: LayerSpec, broken: LayerSpec, core: Core):
     """The failure of the model with `layer` written as `broken`, when that is a new failure
     (the model as written does not already fail the same way); else None."""
     swapped = replace(model, layers=tuple(broken if l.name == layer.name else l for l in model.layers))
-    failure = describe(swapped).failure
+    failure = core.describe(swapped).failure
     if failure is None:
         return None
-    before = describe(model).failure
+    before = core.describe(model).failure
     if before is not None and (before.layer, before.message) == (failure.layer, failure.message):
         return None
     return failure
 
 
-def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
     """return_sequences=False on an RNN (or the RNN inside a Bidirectional) that keeps its time
     axis, offered only when a later layer then fails."""
     rnn = layer.inner if layer.kind == "Bidirectional" and layer.inner is not None else layer
@@ -320,7 +319,7 @@ def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step) -> 
         return ()
     broken_rnn = with_args(rnn, return_sequences=False)
     broken = replace(layer, inner=broken_rnn) if rnn is not layer else broken_rnn
-    failure = breaks(model, layer, broken)
+    failure = breaks(model, layer, broken, core)
     if failure is None:
         return ()
     shape, axes = step.output_shapes[0], step.output_axes[0]
@@ -328,4 +327,4 @@ def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step) -> 
                   last=shape_text((shape[0], shape[-1])), last_named=named((axes[0], axes[-1])), time=axes[1],
                   consumer=failure.layer, consumer_cls=failure.cls)
     return (Mistake("return_sequences", layer.name, tuple(params.items()), broken=broken,
-                    code=f"{layer_code(broken)}  # → {params['last']} {params['last_named']}"),)
+                    code=f"{core.layer_code(broken)}  # → {params['last']} {params['last_named']}"),)

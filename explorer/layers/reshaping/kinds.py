@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape, ShapeRefusal
 
@@ -26,12 +27,6 @@ LONGEST_JOINED_NAME = 8  # letters joined into one name ("T·E") stay short; lon
 class ShapeRuleError(ShapeRefusal):
     """A rule Keras enforces only when it builds (or never, leaving a None the next layer cannot
     use), checked by the explorer before anything is built."""
-
-
-def shape_text(shape: Shape) -> str:
-    """(None, 5, 8) -> '(None, 5, 8)'; (4,) -> '(4,)'."""
-    inner = ", ".join("None" if d is None else str(d) for d in shape)
-    return f"({inner},)" if len(shape) == 1 else f"({inner})"
 
 
 def joined_name(letters: list[str], sep: str, fallback: str) -> str:
@@ -94,10 +89,10 @@ class Flatten(LayerKind):
 
         return flatten_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import flatten_mistakes
 
-        return tuple(flatten_mistakes(model, layer, step))
+        return tuple(flatten_mistakes(model, layer, step, core))
 
 
 class Reshape(LayerKind):
@@ -174,10 +169,10 @@ class Reshape(LayerKind):
 
         return reshape_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import reshape_mistakes
 
-        return tuple(reshape_mistakes(model, layer, step))
+        return tuple(reshape_mistakes(model, layer, step, core))
 
 
 def _split(ctx: Ctx, letter: str, targets: Shape) -> tuple[str, ...]:

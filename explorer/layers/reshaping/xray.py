@@ -15,8 +15,10 @@ import math
 
 import numpy as np
 
-from ...live.base import (Check, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named,
-                          samples_within, shape_text)
+from ...axes import letter_hint
+from ...description import named, shape_text
+from ...live.base import (Check, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
+                          samples_within)
 from ...spec import LayerSpec, ModelSpec
 from ..base import AxisNamer
 
@@ -204,15 +206,14 @@ def with_args(layer: LayerSpec, **changes) -> LayerSpec:
     return dataclasses.replace(layer, args=tuple(sorted(args.items())), sources=sources)
 
 
-def breaks(model: ModelSpec, broken: LayerSpec) -> bool:
+def breaks(model: ModelSpec, broken: LayerSpec, core: Core) -> bool:
     """Whether the model describes and, with `broken` in place of the layer of the same name, does not."""
-    from ...shapes import describe
-
     layers = tuple(broken if l.name == broken.name else l for l in model.layers)
+    describe = core.describe
     return describe(model).failure is None and describe(dataclasses.replace(model, layers=layers)).failure is not None
 
 
-def reshape_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake, ...]:
+def reshape_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
     """A target with one size changed by one, so it no longer multiplies to the sample's count."""
     sizes = step.input_shapes[0][1:]
     resolved = step.output_shapes[0][1:]
@@ -227,7 +228,7 @@ def reshape_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake,
         if -1 in broken_target or None in broken_target:
             continue  # with -1 left, Keras works the size out again: only a fully written target can be off
         broken = with_args(layer, target_shape=broken_target)
-        if not breaks(model, broken):
+        if not breaks(model, broken, core):
             continue
         params = {"layer": layer.name, "shape": shape_text(sizes), "product": " · ".join(map(str, sizes)),
                   "count": f"{count:,}", "target": shape_text(target), "broken": shape_text(broken_target),
@@ -250,13 +251,11 @@ def _without(model: ModelSpec, layer: LayerSpec) -> ModelSpec:
     return dataclasses.replace(model, layers=layers, outputs=rewire(model.outputs))
 
 
-def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake, ...]:
+def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
     """Flatten left out, offered only when a later layer of this model then really fails (Dense
     alone accepts any rank: that is a lesson, not an error). run= repeats Keras's own check of the
     failing layer on the shapes it would receive (no weights are created)."""
-    from ...axes import letter_hint
-    from ...shapes import construct, describe, describe_layer, layer_code
-
+    describe, layer_code = core.describe, core.layer_code
     if len(layer.inputs) != 1 or len(step.input_shapes[0]) < 3:
         return ()
     failure = describe(_without(model, layer)).failure
@@ -265,10 +264,10 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step) -> tuple[Mistake,
     failing = model.layer(failure.layer)
     if failure.origin == "keras":
         def run():
-            describe_layer(failing, failure.input_shapes, failure.input_axes, AxisNamer(letter_hint))
+            core.describe_layer(failing, failure.input_shapes, failure.input_axes, AxisNamer(letter_hint))
     elif failure.origin == "explorer" and failing.kind in ("Concatenate", "Add", "Multiply", "Average"):
         def run():  # a merge checks its inputs when it builds; it has no weights to create
-            construct(failing).build([tuple(s) for s in failure.input_shapes])
+            core.construct(failing).build([tuple(s) for s in failure.input_shapes])
     else:
         return ()
     try:

@@ -19,17 +19,12 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from ...description import named, shape_text
 from ...spec import LayerSpec
-from ..base import ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
-from ..recurrent.kinds import RECURRENT, fix_params, named_text, returns_sequences, shape_text
+from ..base import ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo, code_line, keras_input_check
+from ..recurrent.kinds import RECURRENT, fix_params, returns_sequences
 
 MERGE_MODES = ("concat", "sum", "ave", "mul", None)
-
-
-def _kind(spec: LayerSpec):
-    from .. import get_kind
-
-    return get_kind(spec.kind)
 
 
 def _with_arg(spec: LayerSpec, name: str, value) -> LayerSpec:
@@ -47,7 +42,14 @@ def _several_outputs(spec: LayerSpec | None) -> bool:
     return spec.kind in RECURRENT and bool(spec.arg("return_state", False))
 
 
-class Bidirectional(LayerKind):
+class Wrapper(LayerKind):
+    """A layer that runs another layer (spec.inner): it asks the registry it was given for that layer's kind."""
+
+    def _kind(self, spec: LayerSpec) -> LayerKind | None:
+        return self.registry.get(spec.kind)
+
+
+class Bidirectional(Wrapper):
     class_name = "Bidirectional"
     positional = ("layer", "merge_mode")
     wraps = True
@@ -75,7 +77,7 @@ class Bidirectional(LayerKind):
         if spec.inner is None or spec.inner.kind not in RECURRENT:
             got = spec.inner.kind if spec.inner is not None else "nothing"
             raise ValueError(f"`Bidirectional` wraps a recurrent layer (LSTM, GRU or SimpleRNN). Received: {got}")
-        kind = _kind(spec.inner)
+        kind = self._kind(spec.inner)
         forward = inner if inner is not None else kind.make(spec.inner, seed + 1)
         backward_spec = _with_arg(spec.inner, "go_backwards", not spec.inner.arg("go_backwards", False))
         name = spec.inner.name.removeprefix("backward_")
@@ -83,13 +85,13 @@ class Bidirectional(LayerKind):
         return keras.layers.Bidirectional(forward, backward_layer=backward, name=spec.name, **self.keras_args(spec))
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer: Any) -> tuple[Shape, ...]:
-        _kind(spec.inner).output_shapes(spec.inner, in_shapes, layer.forward_layer)  # the RNN's own checks
+        self._kind(spec.inner).output_shapes(spec.inner, in_shapes, layer.forward_layer)  # the RNN's own checks
         return super().output_shapes(spec, in_shapes, layer)
 
     def inner_ctx(self, ctx: Ctx) -> Ctx:
         """One direction described as a layer of its own (its H, its weights, its formula)."""
         if ctx.inner is None:
-            kind = _kind(ctx.spec.inner)
+            kind = self._kind(ctx.spec.inner)
             inner = Ctx(ctx.spec.inner, ctx.in_shapes, ctx.in_axes, ctx.namer)
             inner.out_shapes = kind.output_shapes(ctx.spec.inner, ctx.in_shapes, kind.make(ctx.spec.inner))
             inner.out_axes = kind.axes(inner)
@@ -105,11 +107,11 @@ class Bidirectional(LayerKind):
         return (inner.out_axes[0][:-1] + (merged,),) + states + states
 
     def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
-        one = _kind(ctx.spec.inner).weights(self.inner_ctx(ctx))
+        one = self._kind(ctx.spec.inner).weights(self.inner_ctx(ctx))
         return tuple(replace(w, owner=owner) for owner in ("forward", "backward") for w in one)
 
     def formula(self, ctx: Ctx) -> Formula:
-        one = _kind(ctx.spec.inner).formula(self.inner_ctx(ctx))
+        one = self._kind(ctx.spec.inner).formula(self.inner_ctx(ctx))
         return Formula(f"2 × {one.symbolic}", f"2 × {one.numbers}", 2 * one.value)
 
     def flops(self, ctx: Ctx, params: int) -> int:
@@ -126,20 +128,20 @@ class Bidirectional(LayerKind):
                        fix_params(layer=ctx.spec.name, inner=inner.kind if inner is not None else "-"), code)
         # the RNN inside is what cannot read the input: its advice, under the wrapper's name
         as_inner = Ctx(replace(inner, name=ctx.spec.name), ctx.in_shapes, ctx.in_axes, ctx.namer)
-        return _kind(inner).explain(as_inner, producer)
+        return self._kind(inner).explain(as_inner, producer)
 
     def xray(self, call):
         from .xray import bidirectional_xray
 
         return bidirectional_xray(call)
 
-    def mistakes(self, model, layer, step) -> tuple:
+    def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import bidirectional_mistakes
 
-        return tuple(bidirectional_mistakes(model, layer, step))
+        return tuple(bidirectional_mistakes(model, layer, step, core))
 
 
-class TimeDistributed(LayerKind):
+class TimeDistributed(Wrapper):
     class_name = "TimeDistributed"
     positional = ("layer",)
     wraps = True
@@ -159,20 +161,20 @@ class TimeDistributed(LayerKind):
     def make(self, spec: LayerSpec, seed: int = 0, inner: Any = None) -> Any:
         if spec.inner is None:
             raise ValueError("`TimeDistributed` needs a layer to apply at every step. Received: nothing")
-        if _kind(spec.inner).takes_list:
+        if self._kind(spec.inner).takes_list:
             raise ValueError(f"`TimeDistributed` applies a layer to one tensor per step; "
                              f"`{spec.inner.kind}` takes a list of tensors.")
-        return super().make(spec, seed, inner if inner is not None else _kind(spec.inner).make(spec.inner, seed + 1))
+        if inner is None:
+            inner = self._kind(spec.inner).make(spec.inner, seed + 1)
+        return super().make(spec, seed, inner)
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer: Any) -> tuple[Shape, ...]:
-        from ...shapes import keras_input_check
-
         shape = in_shapes[0]
         if len(shape) < 3:
             return super().output_shapes(spec, in_shapes, layer)  # Keras: "at least 3 dimensions"
         step = (shape[0],) + tuple(shape[2:])
         keras_input_check(layer.layer, (step,))  # what the inner layer checks when called on one step
-        out = _kind(spec.inner).output_shapes(spec.inner, (step,), layer.layer)
+        out = self._kind(spec.inner).output_shapes(spec.inner, (step,), layer.layer)
         if len(out) != 1:
             raise ValueError(f"`TimeDistributed` puts the time axis back into one tensor per step, but "
                              f"`{spec.inner.name}` returns {len(out)} tensors.")
@@ -185,7 +187,7 @@ class TimeDistributed(LayerKind):
                         ((ctx.axes[0],) + tuple(ctx.axes[2:]),), ctx.namer)
             out = ctx.out_shapes[0]
             inner.out_shapes = ((out[0],) + tuple(out[2:]),)
-            inner.out_axes = _kind(ctx.spec.inner).axes(inner)
+            inner.out_axes = self._kind(ctx.spec.inner).axes(inner)
             ctx.inner = inner
         return ctx.inner
 
@@ -194,40 +196,38 @@ class TimeDistributed(LayerKind):
         return ((ctx.axes[0], ctx.axes[1]) + tuple(step_out[1:]),)
 
     def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
-        return _kind(ctx.spec.inner).weights(self.inner_ctx(ctx))
+        return self._kind(ctx.spec.inner).weights(self.inner_ctx(ctx))
 
     def formula(self, ctx: Ctx) -> Formula:
-        return _kind(ctx.spec.inner).formula(self.inner_ctx(ctx))
+        return self._kind(ctx.spec.inner).formula(self.inner_ctx(ctx))
 
     def flops(self, ctx: Ctx, params: int) -> int:
-        return _kind(ctx.spec.inner).flops(self.inner_ctx(ctx), params) * (ctx.shape[1] or 1)
+        return self._kind(ctx.spec.inner).flops(self.inner_ctx(ctx), params) * (ctx.shape[1] or 1)
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
         inner = ctx.spec.inner
         if len(ctx.in_shapes) != 1 or inner is None:
             return None
         shape = ctx.shape
-        where = dict(layer=ctx.spec.name, inner=inner.kind, shape=shape_text(shape), named=named_text(ctx.axes))
+        where = dict(layer=ctx.spec.name, inner=inner.kind, shape=shape_text(shape), named=named(ctx.axes))
         if len(shape) < 3:
             if returns_sequences(producer) is False:
                 rnn = producer.inner if producer.kind == "Bidirectional" else producer
                 return Fix("fix.return_sequences", fix_params(layer=producer.name, rnn=rnn.name), "return_sequences=True")
-            from ...shapes import layer_code
-
-            return Fix("fix.td_needs_time", fix_params(**where), layer_code(inner))
+            return Fix("fix.td_needs_time", fix_params(**where), code_line(inner, self.registry))
         if _several_outputs(inner):
             merged_none = inner.kind == "Bidirectional" and inner.arg("merge_mode", "concat") is None
             code = 'merge_mode="concat"' if merged_none else "return_state=False"
             return Fix("fix.td_one_output", fix_params(**where), code)
         step = (shape[0],) + tuple(shape[2:])
         step_axes = (ctx.axes[0],) + tuple(ctx.axes[2:])
-        return Fix("fix.td_step_shape", fix_params(**where, step=shape_text(step), step_named=named_text(step_axes),
+        return Fix("fix.td_step_shape", fix_params(**where, step=shape_text(step), step_named=named(step_axes),
                                                 time=ctx.axes[1]))
 
     def xray(self, call):
         from .xray import timedistributed_xray
 
-        return timedistributed_xray(call)
+        return timedistributed_xray(call, self.registry)
 
 
 KINDS = (Bidirectional(), TimeDistributed())

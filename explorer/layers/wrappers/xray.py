@@ -16,14 +16,14 @@ Mistake: merge_mode=None on a Bidirectional whose single output a later layer ne
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
-from ...live.base import (LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, named, samples_within,
-                          shape_text)
-from ...shapes import Step, layer_code
+from ...description import Step, named, shape_text
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
-from .. import get_kind
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
                               sample_states, with_args)
 
@@ -168,9 +168,10 @@ def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
 
 
 # -- TimeDistributed ------------------------------------------------------------------------------
-def timedistributed_xray(call: LayerCall) -> XRay:
+def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     """The inner Keras layer on each time slice x[:, t] separately, stacked on axis 1; and the
-    wrapper's weights are the inner layer's own (one set for every step)."""
+    wrapper's weights are the inner layer's own (one set for every step). kinds: the registry (to
+    say whether the inner layer has an X-ray of its own)."""
 
     wrapper, inner = call.layer, call.layer.layer
     x, y = call.x, call.y
@@ -200,7 +201,7 @@ def timedistributed_xray(call: LayerCall) -> XRay:
         notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps))
     if n < batch:
         notes.append(Text.of("xray.timedistributed.note.samples", n=n, B=batch))
-    if _has_xray(inner_kind):
+    if _has_xray(kinds.get(inner_kind)):
         notes.append(Text.of("xray.timedistributed.note.inner_xray", inner=inner_kind))
     grids = (
         grid(Text.of("xray.timedistributed.grid.input", b=b, t=t), *_as_2d(x[b, t], ())),
@@ -217,8 +218,7 @@ def timedistributed_xray(call: LayerCall) -> XRay:
     return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes))
 
 
-def _has_xray(class_name: str) -> bool:
-    kind = get_kind(class_name)
+def _has_xray(kind) -> bool:
     return kind is not None and kind.has_xray
 
 
@@ -235,15 +235,15 @@ def _as_2d(a: np.ndarray, index: tuple[int, ...]) -> tuple[np.ndarray, int, int,
 
 
 # -- mistakes -------------------------------------------------------------------------------------
-def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mistake, ...]:
+def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
     """return_sequences=False on the RNN inside; merge_mode=None when a later layer needs one tensor.
     Each offered only when the model described with it fails."""
-    out = list(return_sequences_mistake(model, layer, step))
+    out = list(return_sequences_mistake(model, layer, step, core))
     mode = layer.arg("merge_mode", "concat")
     if mode is None or layer.inner is None:
         return tuple(out)
     broken = with_args(layer, merge_mode=None)
-    failure = breaks(model, layer, broken)
+    failure = breaks(model, layer, broken, core)
     if failure is not None:
         units = layer.inner.arg("units")
         shape, axes = step.output_shapes[0], step.output_axes[0]
@@ -252,5 +252,5 @@ def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tu
                       merged_named=named(axes), half=shape_text(half), consumer=failure.layer,
                       consumer_cls=failure.cls)
         out.append(Mistake("merge_none", layer.name, tuple(params.items()), broken=broken,
-                           code=f"{layer_code(broken)}  # → {params['half']}, {params['half']}"))
+                           code=f"{core.layer_code(broken)}  # → {params['half']}, {params['half']}"))
     return tuple(out)
