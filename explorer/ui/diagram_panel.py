@@ -6,11 +6,18 @@ import streamlit as st
 from explorer.diagram import MAX_STEPS
 from explorer.i18n import t
 
-LABEL_KEYS = ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")
+LABEL_KEYS = {  # the diagram's label -> its words
+    "tensor": "diagram.tensor",
+    "weights": "diagram.weights",
+    "title": "diagram.title",
+    "hover_shape": "diagram.hover_shape",
+    "hover_named": "diagram.hover_named",
+    "hover_params": "diagram.hover_params",
+}
 
 
 def labels(lang: str) -> dict[str, str]:
-    return {k: t(lang, f"diagram.{k}") for k in LABEL_KEYS}
+    return {label: t(lang, key) for label, key in LABEL_KEYS.items()}
 
 
 def render(svg: str, lang: str, steps: int = 0) -> None:
