@@ -457,7 +457,8 @@ def test_too_long_offered_only_when_it_breaks(line, shape, offered):
                              spec.outputs, spec.name, spec.style, spec.batch_size, spec.batch_source)
     failure = describe(changed).failure
     assert failure is not None and failure.layer == "layer"
-    t("en", f"mistake.{mistake.key}.why", **dict(mistake.params))
+    assert mistake.why_key == f"mistake.{mistake.key}.why"
+    t("en", mistake.why_key, **dict(mistake.params))
 
 
 def test_registered_for_every_kind(monkeypatch):

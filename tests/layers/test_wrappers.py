@@ -390,7 +390,7 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
     texts += xray_texts(xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")',
                                          input_shape="(70, 3)"))[1])
     for m in mistakes_of(TAGGER, "bi")[1]:
-        texts += [(f"mistake.{m.key}.title", m.params), (f"mistake.{m.key}.why", m.params)]
+        texts += [(m.title_key, m.params), (m.why_key, m.params)]
     for lang in ("en", "zh"):
         for key, params in texts:
             text = t(lang, key, **dict(params))
