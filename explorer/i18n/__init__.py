@@ -3,7 +3,8 @@
 Each module of this package holds one dict, `WORDS = {"key": ("English", "中文")}`, each sentence's two
 languages side by side. The words of the layer kinds have the same form and live beside their code, one
 `words.py` per family (explorer/layers/<family>/words.py), and are merged in here; a key given twice anywhere
-is an error.
+is an error. Every key is written out in full where it is used, never built in code, so grep finds each use
+(tests/test_text.py checks both).
 Placeholders use str.format names; numbers are formatted by the caller.
 """
 from __future__ import annotations
