@@ -27,7 +27,7 @@ from .. import get_kind
 
 
 # -- windows: shared by the convolutions and the pooling layers ---------------------------------------
-WORDS_BY_RANK = {  # the X-ray's words of Conv1D (rank 1) and Conv2D (rank 2), each key written out
+XRAY_KEYS = {  # the X-ray's words of Conv1D (rank 1) and Conv2D (rank 2), each key written out
     1: {
         "summary": "xray.conv1d.summary",
         "check": "xray.conv1d.check",
@@ -189,7 +189,7 @@ def conv_xray(call: LayerCall) -> XRay:
     """The layer as im2col @ kernel + bias → activation on the first samples; the picked output's window by hand."""
     layer, x, y = call.layer, call.x, call.y
     rank = x.ndim - 2
-    words = WORDS_BY_RANK[rank]
+    words = XRAY_KEYS[rank]
     if getattr(layer, "data_format", "channels_last") == "channels_first":
         return XRay(call.step.name, call.spec.kind, Text.of(words["channels_first"]), "", ())
     kernel = np.asarray(layer.kernel, dtype=np.float64)
@@ -289,7 +289,7 @@ def window_lines(geo: Geometry, n: int, c: int, target: str, dilated: bool) -> l
 
 def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
-    words = WORDS_BY_RANK[geo.rank]
+    words = XRAY_KEYS[geo.rank]
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)

@@ -26,7 +26,7 @@ from ...spec import LayerSpec, ModelSpec
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
 STATES = {"SimpleRNN": ("h",), "LSTM": ("h", "c"), "GRU": ("h",)}  # what return_state / initial_state carry
-WORDS = {  # the X-ray's words of each RNN, each key written out
+XRAY_KEYS = {  # the X-ray's words of each RNN, each key written out
     "SimpleRNN": {
         "summary": "xray.simplernn.summary",
         "check.output": "xray.simplernn.check.output",
@@ -229,7 +229,7 @@ def floats_per_sample(steps: int, features: int, units: int, gates: int) -> int:
 def rnn_xray(call: LayerCall) -> XRay:
     """The whole layer in numpy (every sample within the memory bound), and step t of the picked sample."""
     layer, kind = call.layer, call.spec.kind
-    words = WORDS[kind]
+    words = XRAY_KEYS[kind]
     cell = cell_of(layer)
     x = call.x
     batch, steps, features = x.shape
@@ -317,7 +317,7 @@ def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool)
     h, g = cell.units, len(cell.order)
     act, rec = cell.activation, cell.recurrent_activation
     names = STATES[cell.kind]
-    words = WORDS[cell.kind]
+    words = XRAY_KEYS[cell.kind]
     lines = [Line("K, R = cell.kernel, cell.recurrent_kernel", f"({features}, {g * h}), ({h}, {g * h})")]
     if not cell.use_bias:
         bias = "b_in = b_rec" if cell.reset_after else "b"
