@@ -7,8 +7,8 @@ from explorer.i18n import CATALOGS, WORDS, catalog, language_from_locale, t
 from layer_words import FAMILIES, family_words
 
 
-def _fields(text: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+def _fields(text: str) -> list[str]:
+    return sorted(f for _, f, _, _ in string.Formatter().parse(text) if f)  # each placeholder, as often as it is used
 
 
 def test_every_key_has_both_languages_with_the_same_placeholders():
@@ -78,8 +78,9 @@ def _literal(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _could_be_a_key(parts: list[str | None]) -> str | None:
-    """A catalog key the assembled string could be, when it starts with a key's first part ("xray.", "preset.")."""
+def _could_be_a_key(parts: list[str | None], prefixes: set[str]) -> str | None:
+    """A catalog key, or a key's start, the assembled string could be, when it starts with a key's first part
+    ("xray.", "preset.")."""
     merged: list[str | None] = []
     for part in parts:  # adjacent literals as one: ".".join(["xray", kind]) starts with "xray."
         if merged and part is not HOLE and merged[-1] is not HOLE:
@@ -89,7 +90,9 @@ def _could_be_a_key(parts: list[str | None]) -> str | None:
     if not (merged[0] and re.match(r"[a-z_0-9]+\.", merged[0])):
         return None  # f"{name}.layer", f"x{i}": no key starts there (a stored start such as "xray.lstm" is found below)
     pattern = re.compile("".join(".+" if p is HOLE else re.escape(p) for p in merged))
-    return next((key for key in WORDS if pattern.fullmatch(key)), None)
+    key = next((key for key in WORDS if pattern.fullmatch(key)), None)
+    start = next((p for p in prefixes if pattern.fullmatch(p) or pattern.fullmatch(p + ".")), None)
+    return key or (f"{start}… (a key's start)" if start else None)
 
 
 def _prefixes() -> set[str]:
@@ -105,7 +108,7 @@ def keys_built(source: str, name: str = "<code>") -> list[str]:
     in_fstrings = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
     for node in ast.walk(tree):
         parts = _parts_of(node)
-        key = _could_be_a_key(parts) if parts else None
+        key = _could_be_a_key(parts, prefixes) if parts else None
         stored_start = id(node) not in in_fstrings and _literal(node) and node.value.removesuffix(".") in prefixes
         if key is None and stored_start:
             key = f"{node.value}… (a key's start)"
@@ -119,7 +122,7 @@ def test_the_check_finds_keys_built_in_code():
         't(lang, f"preset.{name}")', 'Text.of(f"mistake.{key}.title")', 'k = "notice." + notice.kind',
         'PREFIX = "xray.pooling"  # then PREFIX + ".summary_max"', 'p = f"xray.{kind.lower()}"',
         '"mistake.{}.why".format(key)', '"mistake.%s.title" % key', 'key = ".".join(["xray", "lstm", part])',
-        'check(f"xray.pooling.check_{mode}")', 'f"xray.conv{rank}d"',
+        'check(f"xray.pooling.check_{mode}")', 'f"xray.conv{rank}d"', 'p = f"xray.conv{rank}d.code"',
     ]
     for line in built:
         assert keys_built(line), line
