@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from explorer.i18n import t
+from explorer.i18n import catalog, t
 from explorer.layers import REGISTRY, get_kind
 from explorer.layers.base import LayerKind
 from explorer.live.base import TOLERANCE, Text, code_text
@@ -178,3 +178,16 @@ def test_xray_and_mistake_code_reads_in_chinese(label, code):
     assert not english, (label, english)
     bad = [(what, key) for what, code in shown for key in notes_format(code)]
     assert not bad, (label, bad)
+
+
+def test_every_mistake_carries_its_words():
+    """Each mistake names its words, written out where its family makes it (never built from its key)."""
+    en, seen = catalog("en"), set()
+    for _, code in SOURCES + EXTRA:
+        spec, desc, _, _ = traced(code)
+        for m in mistakes_for(spec, desc):
+            assert (m.title_key, m.why_key) == (f"mistake.{m.key}.title", f"mistake.{m.key}.why"), m.key
+            assert m.title_key in en and m.why_key in en, m.key
+            seen.add(m.key)
+    mistakes = {key.split(".")[1] for key in en if key.startswith("mistake.") and key.endswith(".title")}
+    assert seen == mistakes, sorted(mistakes - seen)

@@ -593,8 +593,8 @@ def _emitted_keys() -> set[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if re.fullmatch(r"(read|keras2)\.[a-z_0-9]+", node.value):
                     found.add(node.value)
-    found |= {"keras2." + hint for hint in code_module._HINTS}
-    found |= {f"keras2.{rule.name}" for kind in REGISTRY.values() for rule in kind.rules if rule.deprecated}
+    found |= set(code_module._HINTS.values())
+    found |= {rule.deprecated for kind in REGISTRY.values() for rule in kind.rules if rule.deprecated}
     return found
 
 

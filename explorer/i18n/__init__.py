@@ -1,8 +1,10 @@
 """Every visible string, in English and Simplified Chinese. Panels never hard-code text.
 
-Each module of this package holds two dicts, EN and ZH, with the same keys (a test checks parity).
-The words of the layer kinds live beside them, one `words.py` per family
-(explorer/layers/<family>/words.py: key -> (English, 中文)), and are merged in here.
+Each module of this package holds one dict, `WORDS = {"key": ("English", "中文")}`, each sentence's two
+languages side by side. The words of the layer kinds have the same form and live beside their code, one
+`words.py` per family (explorer/layers/<family>/words.py), and are merged in here; a key given twice anywhere
+is an error. Every key is written out in full where it is used, never built in code, so grep finds each use
+(tests/test_text.py checks both).
 Placeholders use str.format names; numbers are formatted by the caller.
 """
 from __future__ import annotations
@@ -19,16 +21,23 @@ LANGUAGES = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
 
+def _every_word() -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for source, pairs in [(m.__name__, m.WORDS) for m in CATALOGS] + [("a layer family", FAMILY_WORDS)]:
+        for key, pair in pairs.items():
+            if key in words:
+                raise RuntimeError(f"word {key} of {source} given twice")
+            words[key] = pair
+    return words
+
+
+WORDS: dict[str, tuple[str, str]] = _every_word()  # every key -> (English, 中文): the catalogs, then the families
+
+
 def catalog(lang: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for module in CATALOGS:
-        merged.update(module.ZH if lang == "zh" else module.EN)
+    """key -> its text in lang ("zh" or anything else for English), placeholders left in."""
     side = 1 if lang == "zh" else 0
-    for key, pair in FAMILY_WORDS.items():
-        if key in merged:
-            raise RuntimeError(f"word {key} is in a family and in a catalog")
-        merged[key] = pair[side]
-    return merged
+    return {key: pair[side] for key, pair in WORDS.items()}
 
 
 _CATALOGS = {lang: catalog(lang) for lang in LANGUAGES}

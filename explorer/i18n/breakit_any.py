@@ -1,58 +1,57 @@
 """Strings of "break it" for any model (explorer/ui/breakit_any_panel.py) and the one-click fix
-(explorer/ui/fix_button.py)."""
+(explorer/ui/fix_button.py). Each key with its English and its Chinese side by side. Placeholders use
+str.format names; numbers are formatted by the caller.
+"""
 
-EN = {
-    "breakany.header": "Break it: common mistakes with this model",
+WORDS: dict[str, tuple[str, str]] = {
+    "breakany.header": ("Break it: common mistakes with this model", "动手弄坏它：这个模型的常见错误"),
     "breakany.intro": (
         "Each mistake below was made on this model and run for real, on a batch of at most {batch} samples: "
-        "the error is the one Keras, TensorFlow or numpy raises, word for word."
+        "the error is the one Keras, TensorFlow or numpy raises, word for word.",
+        "下面每个错误都真的在这个模型上做了一遍，并在最多 {batch} 个样本的批上运行："
+        "显示的报错就是 Keras、TensorFlow 或 numpy 原样给出的文字。",
     ),
-    "breakany.none": "No common mistake to run for the layers of this model.",
-    "breakany.title_fallback": "{mistake} on {layer}",
-    "breakany.you_wrote": "The mistake, as code:",
-    "breakany.said": "{who} said:",
-    "breakany.explorer": "The explorer's own check (Keras refuses this only when it builds)",
-    "breakany.why": "Why: {why}",
-    "breakany.cause": "Plain cause: {cause}",
-    "breakany.fix": "Fix: {fix}",
-    "breakany.fix_undo": "write {layer} as you had it (below): the layers after it were written for its output.",
-    "breakany.unbroken": "It did not break: this model described and built with the mistake, so nothing warned.",
+    "breakany.none": ("No common mistake to run for the layers of this model.", "这个模型的层没有可运行的常见错误。"),
+    "breakany.title_fallback": ("{mistake} on {layer}", "{layer} 上的 {mistake}"),
+    "breakany.you_wrote": ("The mistake, as code:", "写错的代码："),
+    "breakany.said": ("{who} said:", "{who} 报错："),
+    "breakany.explorer": (
+        "The explorer's own check (Keras refuses this only when it builds)",
+        "本工具自己的检查（Keras 要到构建时才会拒绝）",
+    ),
+    "breakany.why": ("Why: {why}", "原因：{why}"),
+    "breakany.cause": ("Plain cause: {cause}", "通俗地说：{cause}"),
+    "breakany.fix": ("Fix: {fix}", "修正：{fix}"),
+    "breakany.fix_undo": (
+        "write {layer} as you had it (below): the layers after it were written for its output.",
+        "把 {layer} 改回你原来的写法（见下方）：它后面的层是按它原来的输出写的。",
+    ),
+    "breakany.unbroken": (
+        "It did not break: this model described and built with the mistake, so nothing warned.",
+        "没有出错：带着这个错误，模型照样能推出形状并构建成功，所以没有任何警告。",
+    ),
     "breakany.silent": (
         "Nothing was raised, and the result is wrong: it differs from the right one by up to {diff}. "
-        "A silent mistake like this one is found only by checking numbers."
-    ),
-    "breakany.over_budget": "Not built: the model with this mistake would need more memory than the budget ({reason}).",
-    "breakany.try_it": "Try it in the code box",
-    "breakany.try_it_help": "Puts this mistake into your code, so the whole page shows what it does. Undo: pick your preset again, or fix it.",
-    "breakany.no_code": "This model did not come from the code box, so the mistake cannot be written into it.",
-    "breakany.apply_fix": "Apply the fix to my code",
-    "breakany.apply_fix_help": "Writes the fix shown above into your code, in the layer {layer}.",
-}
-
-ZH = {
-    "breakany.header": "动手弄坏它：这个模型的常见错误",
-    "breakany.intro": (
-        "下面每个错误都真的在这个模型上做了一遍，并在最多 {batch} 个样本的批上运行："
-        "显示的报错就是 Keras、TensorFlow 或 numpy 原样给出的文字。"
-    ),
-    "breakany.none": "这个模型的层没有可运行的常见错误。",
-    "breakany.title_fallback": "{layer} 上的 {mistake}",
-    "breakany.you_wrote": "写错的代码：",
-    "breakany.said": "{who} 报错：",
-    "breakany.explorer": "本工具自己的检查（Keras 要到构建时才会拒绝）",
-    "breakany.why": "原因：{why}",
-    "breakany.cause": "通俗地说：{cause}",
-    "breakany.fix": "修正：{fix}",
-    "breakany.fix_undo": "把 {layer} 改回你原来的写法（见下方）：它后面的层是按它原来的输出写的。",
-    "breakany.unbroken": "没有出错：带着这个错误，模型照样能推出形状并构建成功，所以没有任何警告。",
-    "breakany.silent": (
+        "A silent mistake like this one is found only by checking numbers.",
         "没有报错，但结果是错的：与正确结果最多相差 {diff}。"
-        "这种无声的错误只有核对数值才能发现。"
+        "这种无声的错误只有核对数值才能发现。",
     ),
-    "breakany.over_budget": "未构建：带着这个错误的模型所需内存超出预算（{reason}）。",
-    "breakany.try_it": "在代码框中试试",
-    "breakany.try_it_help": "把这个错误写进你的代码，整个页面都会显示它的后果。撤销：重新选择你的预设，或者把它改正。",
-    "breakany.no_code": "这个模型不是来自代码框，所以无法把错误写进去。",
-    "breakany.apply_fix": "把修正应用到我的代码",
-    "breakany.apply_fix_help": "把上面的修正写进你的代码，改在层 {layer} 中。",
+    "breakany.over_budget": (
+        "Not built: the model with this mistake would need more memory than the budget ({reason}).",
+        "未构建：带着这个错误的模型所需内存超出预算（{reason}）。",
+    ),
+    "breakany.try_it": ("Try it in the code box", "在代码框中试试"),
+    "breakany.try_it_help": (
+        "Puts this mistake into your code, so the whole page shows what it does. Undo: pick your preset again, or fix it.",
+        "把这个错误写进你的代码，整个页面都会显示它的后果。撤销：重新选择你的预设，或者把它改正。",
+    ),
+    "breakany.no_code": (
+        "This model did not come from the code box, so the mistake cannot be written into it.",
+        "这个模型不是来自代码框，所以无法把错误写进去。",
+    ),
+    "breakany.apply_fix": ("Apply the fix to my code", "把修正应用到我的代码"),
+    "breakany.apply_fix_help": (
+        "Writes the fix shown above into your code, in the layer {layer}.",
+        "把上面的修正写进你的代码，改在层 {layer} 中。",
+    ),
 }

@@ -1,56 +1,44 @@
-"""Strings of the live section (explorer/ui/live_panel.py): panels computed when opened, the X-ray."""
+"""Strings of the live section (explorer/ui/live_panel.py): panels computed when opened, the X-ray. Each key with
+its English and its Chinese side by side. Placeholders use str.format names; numbers are formatted by the
+caller.
+"""
 
-EN = {
-    "live.header": "Live numbers: this model's real tensors and weights",
+WORDS: dict[str, tuple[str, str]] = {
+    "live.header": ("Live numbers: this model's real tensors and weights", "实时数字：这个模型真实的张量和权重"),
     "live.intro": (
         "Each panel below runs this model on a seeded batch and recomputes a layer by hand from its real weights. "
-        "They are computed when you open them."
+        "They are computed when you open them.",
+        "下面每个面板都会在一个固定种子的批次上运行这个模型，并用真实权重手算某一层。打开面板时才计算。",
     ),
-    "live.skip_failure": "The live panels need a model that builds: fix the layer named above first.",
+    "live.skip_failure": (
+        "The live panels need a model that builds: fix the layer named above first.",
+        "实时面板需要一个能构建的模型：请先修正上面指出的那一层。",
+    ),
     "live.skip_memory": (
         "The live panels are skipped: this model needs about {need} MB for its weights and one forward pass, "
-        "over the budget of {limit} MB."
+        "over the budget of {limit} MB.",
+        "跳过实时面板：这个模型的权重和一次前向传播大约需要 {need} MB，超过了 {limit} MB 的预算。",
     ),
     "live.skip_compute": (
         "The live panels are skipped: one forward pass of this model would take about {cost} steps of work "
-        "(layer calls and recurrent time steps), over the budget of {limit}. The shapes above need no forward pass."
+        "(layer calls and recurrent time steps), over the budget of {limit}. The shapes above need no forward pass.",
+        "跳过实时面板：这个模型一次前向传播大约需要 {cost} 步工作（层调用和循环层的时间步），超过了 {limit} 的预算。"
+        "上面的形状不需要前向传播。",
     ),
-    "live.xray.header": "X-ray: recompute any layer by hand from its real weights",
-    "live.xray.none": "No layer of this model has an X-ray yet.",
-    "live.xray.layer": "Layer",
-    "live.xray.follow": "Follow one output number",
-    "live.xray.index": "index on {axis} (0 … {size} − 1)",
-    "live.col.what": "recomputation",
-    "live.col.diff": "max |difference|",
-    "live.col.size": "numbers compared",
-    "live.col.ok": "result",
-    "live.ok": "same numbers",
-    "live.not_ok": "differs",
+    "live.xray.header": ("X-ray: recompute any layer by hand from its real weights", "X 光：用真实权重手算任意一层"),
+    "live.xray.none": ("No layer of this model has an X-ray yet.", "这个模型还没有任何一层有 X 光。"),
+    "live.xray.layer": ("Layer", "层"),
+    "live.xray.follow": ("Follow one output number", "跟踪一个输出数字"),
+    "live.xray.index": ("index on {axis} (0 … {size} − 1)", "{axis} 上的索引（0 … {size} − 1）"),
+    "live.col.what": ("recomputation", "重算方式"),
+    "live.col.diff": ("max |difference|", "最大 |差异|"),
+    "live.col.size": ("numbers compared", "比较的数字个数"),
+    "live.col.ok": ("result", "结果"),
+    "live.ok": ("same numbers", "数字相同"),
+    "live.not_ok": ("differs", "不同"),
     "live.tolerance": (
         "Differences below 1e-5 are float32 round-off: the two computations are the same. "
-        "The recomputation uses float64."
+        "The recomputation uses float64.",
+        "小于 1e-5 的差异是 float32 舍入误差：两种计算是一样的。重算使用 float64。",
     ),
-}
-
-ZH = {
-    "live.header": "实时数字：这个模型真实的张量和权重",
-    "live.intro": "下面每个面板都会在一个固定种子的批次上运行这个模型，并用真实权重手算某一层。打开面板时才计算。",
-    "live.skip_failure": "实时面板需要一个能构建的模型：请先修正上面指出的那一层。",
-    "live.skip_memory": "跳过实时面板：这个模型的权重和一次前向传播大约需要 {need} MB，超过了 {limit} MB 的预算。",
-    "live.skip_compute": (
-        "跳过实时面板：这个模型一次前向传播大约需要 {cost} 步工作（层调用和循环层的时间步），超过了 {limit} 的预算。"
-        "上面的形状不需要前向传播。"
-    ),
-    "live.xray.header": "X 光：用真实权重手算任意一层",
-    "live.xray.none": "这个模型还没有任何一层有 X 光。",
-    "live.xray.layer": "层",
-    "live.xray.follow": "跟踪一个输出数字",
-    "live.xray.index": "{axis} 上的索引（0 … {size} − 1）",
-    "live.col.what": "重算方式",
-    "live.col.diff": "最大 |差异|",
-    "live.col.size": "比较的数字个数",
-    "live.col.ok": "结果",
-    "live.ok": "数字相同",
-    "live.not_ok": "不同",
-    "live.tolerance": "小于 1e-5 的差异是 float32 舍入误差：两种计算是一样的。重算使用 float64。",
 }

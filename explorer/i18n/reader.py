@@ -1,281 +1,431 @@
-"""Messages of the pasted-code reader (explorer/reader/code*.py) and of the argument checks
-every reader shares (explorer/reader/validate.py)."""
+"""Messages of the pasted-code reader (explorer/reader/code*.py) and of the argument checks every reader shares
+(explorer/reader/validate.py). Each key with its English and its Chinese side by side. Placeholders use
+str.format names; numbers are formatted by the caller.
+"""
 
-EN = {
+WORDS: dict[str, tuple[str, str]] = {
     # the text itself, before anything is read
-    "read.not_text": "Expected Python code as text.",
-    "read.empty": "There is no code yet. Paste a Keras model (for example a Sequential with a keras.Input first).",
-    "read.too_long": "The code is longer than {limit} characters; only models up to that size are read.",
-    "read.too_many_lines": "The code has more than {limit} lines; only models up to that size are read.",
-    "read.syntax": "This is not valid Python: {reason}.",
-    "read.too_complex": "This code is nested too deeply for the reader to follow.",
-    "read.too_many_nodes": "The code has more than {limit} syntax elements; only models up to that size are read.",
-    "read.too_deep": "This line is nested more than {limit} levels deep; it is not read.",
-    "read.too_much_work": "Reading this code takes more than {limit} steps (defs calling defs many times); "
-                          "the reader stopped here.",
-    "read.internal": "The reader stopped on an unexpected problem ({error}). Nothing was run.",
+    "read.not_text": ("Expected Python code as text.", "需要以文本形式提供的 Python 代码。"),
+    "read.empty": (
+        "There is no code yet. Paste a Keras model (for example a Sequential with a keras.Input first).",
+        "还没有代码。请粘贴一个 Keras 模型（例如第一项是 keras.Input 的 Sequential）。",
+    ),
+    "read.too_long": (
+        "The code is longer than {limit} characters; only models up to that size are read.",
+        "代码超过 {limit} 个字符；只读取不超过这个大小的模型。",
+    ),
+    "read.too_many_lines": (
+        "The code has more than {limit} lines; only models up to that size are read.",
+        "代码超过 {limit} 行；只读取不超过这个大小的模型。",
+    ),
+    "read.syntax": ("This is not valid Python: {reason}.", "这不是有效的 Python：{reason}。"),
+    "read.too_complex": (
+        "This code is nested too deeply for the reader to follow.",
+        "这段代码嵌套太深，读取器无法跟踪。",
+    ),
+    "read.too_many_nodes": (
+        "The code has more than {limit} syntax elements; only models up to that size are read.",
+        "代码的语法元素超过 {limit} 个；只读取不超过这个大小的模型。",
+    ),
+    "read.too_deep": (
+        "This line is nested more than {limit} levels deep; it is not read.",
+        "这一行嵌套超过 {limit} 层，不予读取。",
+    ),
+    "read.too_much_work": (
+        "Reading this code takes more than {limit} steps (defs calling defs many times); "
+        "the reader stopped here.",
+        "读取这段代码需要超过 {limit} 步（def 多次调用 def）；读取器在这里停止。",
+    ),
+    "read.internal": (
+        "The reader stopped on an unexpected problem ({error}). Nothing was run.",
+        "读取器遇到意外问题（{error}）而停止。没有运行任何代码。",
+    ),
     # values
-    "read.int_too_big": "This number is too large: whole numbers are read up to ±{limit}.",
-    "read.float_bad": "This number is infinite or not a number.",
-    "read.str_too_long": "This string is longer than {limit} characters.",
-    "read.literal_kind": "A {kind} value cannot be an argument of a layer.",
-    "read.arith_not_int": "The reader works out '{op}' on whole numbers only.",
-    "read.operator": "The operator {op} is not worked out here; use +, -, *, //, % or ** on whole numbers.",
-    "read.true_division": "'/' gives a fraction, and sizes are whole numbers: write '//' (as in units // 2).",
-    "read.zero_division": "Division by zero.",
-    "read.pow_too_big": "'**' is worked out for exponents from 0 to {limit} only.",
-    "read.seq_too_long": "This list or tuple has more than {limit} entries.",
-    "read.not_a_value": "{code} is not a number or a string, so it cannot be used here.",
-    "read.undefined_name": "The name {name} is not defined (Python would stop here with NameError).",
-    "read.undefined_name_guess": "The name {name} is not defined (Python would stop here with NameError: "
-                                 "name '{name}' is not defined). The explorer continues as if you meant "
-                                 "{guess}; define {name} or use {guess} to make the code run.",
-    "read.implicit_import": "{name} is used without being imported; the explorer takes it as {path}. "
-                            "Add the import to make the code run.",
-    "read.name_unreadable": "{name} could not be read (line {line}), so what uses it here is not read either.",
-    "read.subscript": "Only a single whole-number index into a list or into a layer's outputs is read here.",
-    "read.attribute": "{code}: reading attributes of models, layers or tensors is not supported.",
+    "read.int_too_big": (
+        "This number is too large: whole numbers are read up to ±{limit}.",
+        "这个数太大：整数最多读取到 ±{limit}。",
+    ),
+    "read.float_bad": ("This number is infinite or not a number.", "这个数是无穷大或不是数。"),
+    "read.str_too_long": ("This string is longer than {limit} characters.", "这个字符串超过 {limit} 个字符。"),
+    "read.literal_kind": ("A {kind} value cannot be an argument of a layer.", "{kind} 类型的值不能作为层的参数。"),
+    "read.arith_not_int": ("The reader works out '{op}' on whole numbers only.", "读取器只对整数计算 '{op}'。"),
+    "read.operator": (
+        "The operator {op} is not worked out here; use +, -, *, //, % or ** on whole numbers.",
+        "这里不计算运算符 {op}；请对整数使用 +、-、*、//、% 或 **。",
+    ),
+    "read.true_division": (
+        "'/' gives a fraction, and sizes are whole numbers: write '//' (as in units // 2).",
+        "'/' 得到的是小数，而尺寸是整数：请写 '//'（例如 units // 2）。",
+    ),
+    "read.zero_division": ("Division by zero.", "除数为零。"),
+    "read.pow_too_big": (
+        "'**' is worked out for exponents from 0 to {limit} only.",
+        "'**' 只计算 0 到 {limit} 之间的指数。",
+    ),
+    "read.seq_too_long": ("This list or tuple has more than {limit} entries.", "这个列表或元组超过 {limit} 项。"),
+    "read.not_a_value": (
+        "{code} is not a number or a string, so it cannot be used here.",
+        "{code} 不是数或字符串，不能用在这里。",
+    ),
+    "read.undefined_name": (
+        "The name {name} is not defined (Python would stop here with NameError).",
+        "名称 {name} 没有定义（Python 会在这里因 NameError 停止）。",
+    ),
+    "read.undefined_name_guess": (
+        "The name {name} is not defined (Python would stop here with NameError: "
+        "name '{name}' is not defined). The explorer continues as if you meant "
+        "{guess}; define {name} or use {guess} to make the code run.",
+        "名称 {name} 没有定义（Python 会在这里停止：NameError: name '{name}' is not "
+        "defined）。探索器按你想写的是 {guess} 继续；请定义 {name} 或改用 {guess}，代码才能运行。",
+    ),
+    "read.implicit_import": (
+        "{name} is used without being imported; the explorer takes it as {path}. "
+        "Add the import to make the code run.",
+        "{name} 没有导入就被使用；探索器把它当作 {path}。请加上导入语句，代码才能运行。",
+    ),
+    "read.name_unreadable": (
+        "{name} could not be read (line {line}), so what uses it here is not read either.",
+        "{name} 无法读取（第 {line} 行），所以这里用到它的内容也无法读取。",
+    ),
+    "read.subscript": (
+        "Only a single whole-number index into a list or into a layer's outputs is read here.",
+        "这里只读取对列表或层的多个输出使用单个整数下标。",
+    ),
+    "read.attribute": (
+        "{code}: reading attributes of models, layers or tensors is not supported.",
+        "{code}：不支持读取模型、层或张量的属性。",
+    ),
     # statements
-    "read.statement": "A '{what}' statement is not read: only imports, assignments, layer and model calls and "
-                      "a def that builds the model are.",
-    "read.loop": "Loops are not read: write each layer out (the explorer never runs code).",
-    "read.comprehension": "Comprehensions are not read: write each layer or value out.",
-    "read.class_def": "The class {name} is not read: custom layers and models carry code, and code is never run here.",
-    "read.lambda": "Lambda layers and lambda functions carry code, and code from the page is never run; "
-                   "use a built-in layer instead.",
-    "read.expression": "This kind of expression ({what}) is not read here.",
-    "read.attr_write": "Changing an attribute or an item (as in model.trainable = False) is not read; "
-                       "shapes do not depend on it.",
-    "read.unpack": "This unpacking is not read: unpack a layer's outputs into plain names "
-                   "(out, h, c = layers.LSTM(..., return_state=True)(x)).",
-    "read.import_ignored": "Import of {module} ignored: only Keras is read.",
-    "read.ignored_statement": "A bare name on its own line does nothing to the model; ignored.",
-    "read.ignored_call": "{call}(...) does not change the model's shapes; ignored (not run).",
-    "read.call_outside_model": "{call}(...) is outside the model (data, numpy...): not read and not run.",
-    "read.call_unknown": "{call}(...) is not a Keras layer or model call the explorer reads; refused (not run).",
-    "read.method": "{code}(...) is not read: only model.add, summary, compile, fit and similar are.",
-    "read.model_method": "model.{method}(...) is not read here.",
-    "read.star_args": "*args and **kwargs are not read: write each argument out.",
-    "read.too_many_positional": "{call} takes at most {count} arguments by position here; name the others "
-                                "(as in units=64).",
-    "read.arg_twice": "The argument {arg} is given twice.",
+    "read.statement": (
+        "A '{what}' statement is not read: only imports, assignments, layer and model calls and "
+        "a def that builds the model are.",
+        "不读取 '{what}' 语句：只读取导入、赋值、层和模型的调用，以及构建模型的 def。",
+    ),
+    "read.loop": (
+        "Loops are not read: write each layer out (the explorer never runs code).",
+        "不读取循环：请把每一层逐个写出来（探索器从不运行代码）。",
+    ),
+    "read.comprehension": (
+        "Comprehensions are not read: write each layer or value out.",
+        "不读取推导式：请把每一层或每个值逐个写出来。",
+    ),
+    "read.class_def": (
+        "The class {name} is not read: custom layers and models carry code, and code is never run here.",
+        "不读取类 {name}：自定义层和模型包含代码，而这里从不运行代码。",
+    ),
+    "read.lambda": (
+        "Lambda layers and lambda functions carry code, and code from the page is never run; "
+        "use a built-in layer instead.",
+        "Lambda 层和 lambda 函数包含代码，而页面上的代码从不运行；请改用内置层。",
+    ),
+    "read.expression": ("This kind of expression ({what}) is not read here.", "这里不读取这种表达式（{what}）。"),
+    "read.attr_write": (
+        "Changing an attribute or an item (as in model.trainable = False) is not read; "
+        "shapes do not depend on it.",
+        "不读取对属性或元素的修改（例如 model.trainable = False）；形状与它无关。",
+    ),
+    "read.unpack": (
+        "This unpacking is not read: unpack a layer's outputs into plain names "
+        "(out, h, c = layers.LSTM(..., return_state=True)(x)).",
+        "不读取这种解包：请把层的多个输出解包到普通名称中"
+        "（out, h, c = layers.LSTM(..., return_state=True)(x)）。",
+    ),
+    "read.import_ignored": (
+        "Import of {module} ignored: only Keras is read.",
+        "已忽略 {module} 的导入：只读取 Keras。",
+    ),
+    "read.ignored_statement": (
+        "A bare name on its own line does nothing to the model; ignored.",
+        "单独一行的名称对模型没有影响；已忽略。",
+    ),
+    "read.ignored_call": (
+        "{call}(...) does not change the model's shapes; ignored (not run).",
+        "{call}(...) 不改变模型的形状；已忽略（没有运行）。",
+    ),
+    "read.call_outside_model": (
+        "{call}(...) is outside the model (data, numpy...): not read and not run.",
+        "{call}(...) 在模型之外(数据、numpy 等):不读取,也不运行。",
+    ),
+    "read.call_unknown": (
+        "{call}(...) is not a Keras layer or model call the explorer reads; refused (not run).",
+        "{call}(...) 不是探索器读取的 Keras 层或模型调用；已拒绝（没有运行）。",
+    ),
+    "read.method": (
+        "{code}(...) is not read: only model.add, summary, compile, fit and similar are.",
+        "不读取 {code}(...)：只读取 model.add、summary、compile、fit 等。",
+    ),
+    "read.model_method": ("model.{method}(...) is not read here.", "这里不读取 model.{method}(...)。"),
+    "read.star_args": (
+        "*args and **kwargs are not read: write each argument out.",
+        "不读取 *args 和 **kwargs：请把每个参数逐个写出来。",
+    ),
+    "read.too_many_positional": (
+        "{call} takes at most {count} arguments by position here; name the others "
+        "(as in units=64).",
+        "{call} 在这里最多按位置接受 {count} 个参数；其余参数请写名称（例如 units=64）。",
+    ),
+    "read.arg_twice": ("The argument {arg} is given twice.", "参数 {arg} 给了两次。"),
     # defs
-    "read.def_form": "The def {name} is not read: decorators, async, *args and **kwargs are not supported.",
-    "read.def_call_args": "The call of {name} does not match its parameters.",
-    "read.def_call_missing": "{name}(...) is called without a value for its parameter {arg}.",
-    "read.recursion": "{name} calls defs too deeply (or itself); not read.",
-    "read.def_not_called": "The def {name} builds a model but is never called, and its parameters have no "
-                           "defaults: add a call such as model = {name}(...).",
-    "read.def_called": "The def {name} is never called; the explorer reads it as if it were called with its "
-                       "default arguments.",
+    "read.def_form": (
+        "The def {name} is not read: decorators, async, *args and **kwargs are not supported.",
+        "不读取 def {name}：不支持装饰器、async、*args 和 **kwargs。",
+    ),
+    "read.def_call_args": ("The call of {name} does not match its parameters.", "对 {name} 的调用与它的参数不匹配。"),
+    "read.def_call_missing": (
+        "{name}(...) is called without a value for its parameter {arg}.",
+        "调用 {name}(...) 时没有给参数 {arg} 提供值。",
+    ),
+    "read.recursion": (
+        "{name} calls defs too deeply (or itself); not read.",
+        "{name} 调用 def 的层数太深（或调用了自己）；不予读取。",
+    ),
+    "read.def_not_called": (
+        "The def {name} builds a model but is never called, and its parameters have no "
+        "defaults: add a call such as model = {name}(...).",
+        "def {name} 构建了模型但从未被调用，而且它的参数没有默认值：请加上调用，例如 "
+        "model = {name}(...)。",
+    ),
+    "read.def_called": (
+        "The def {name} is never called; the explorer reads it as if it were called with its "
+        "default arguments.",
+        "def {name} 从未被调用；探索器按使用默认参数调用它来读取。",
+    ),
     # layers
-    "read.unknown_layer": "{cls} is not a layer the explorer knows; refused. Supported layers: {supported}.",
-    "read.too_many_layers": "More than {limit} layers; the rest are not read.",
-    "read.wrapper_inner": "{cls} needs a layer inside it, as in {cls}(layers.LSTM(64)).",
-    "read.layer_reused": "The layer {name} is used a second time. Calling one layer object twice shares its "
-                         "weights, which the explorer does not show; make a new layer for each use.",
-    "read.activation_call": "activation= takes a name such as \"relu\" (or keras.activations.relu); a layer "
-                            "such as LeakyReLU() goes in the model as a layer of its own.",
-    "read.initializer_args": "The initializer {name} is read without its arguments (they do not change shapes).",
-    "read.function_value": "{code} is not a name the explorer knows here.",
-    "read.name_bad": "A name must be 1 to {limit} letters, digits or _; Keras's automatic name is used instead.",
-    "read.name_duplicate": "The name {name} is already taken. Keras refuses a model whose layers share a name "
-                           "(\"All layer names should be unique\").",
-    "read.not_a_tensor": "{code} is not the output of a keras.Input or of a layer, so a layer cannot be called on it.",
-    "read.call_arg": "Calling a layer with {arg}= is not read (only the input tensors are).",
-    "read.call_arg_ignored": "{arg}= does not change shapes; ignored.",
-    "read.base_arg_ignored": "{cls}({arg}=...) does not change shapes or parameter counts; ignored (not run).",
-    "read.nested_model": "A model used inside another model is not read: write its layers out in one model.",
+    "read.unknown_layer": (
+        "{cls} is not a layer the explorer knows; refused. Supported layers: {supported}.",
+        "{cls} 不是探索器认识的层；已拒绝。支持的层：{supported}。",
+    ),
+    "read.too_many_layers": (
+        "More than {limit} layers; the rest are not read.",
+        "层数超过 {limit}；其余的层不予读取。",
+    ),
+    "read.wrapper_inner": (
+        "{cls} needs a layer inside it, as in {cls}(layers.LSTM(64)).",
+        "{cls} 里面需要一个层，例如 {cls}(layers.LSTM(64))。",
+    ),
+    "read.layer_reused": (
+        "The layer {name} is used a second time. Calling one layer object twice shares its "
+        "weights, which the explorer does not show; make a new layer for each use.",
+        "层 {name} 被第二次使用。同一个层对象调用两次会共享权重，探索器不展示这种情况；"
+        "请为每次使用新建一个层。",
+    ),
+    "read.activation_call": (
+        "activation= takes a name such as \"relu\" (or keras.activations.relu); a layer "
+        "such as LeakyReLU() goes in the model as a layer of its own.",
+        "activation= 接受 \"relu\" 这样的名称（或 keras.activations.relu）；LeakyReLU() "
+        "这样的层要作为单独的一层放进模型。",
+    ),
+    "read.initializer_args": (
+        "The initializer {name} is read without its arguments (they do not change shapes).",
+        "初始化器 {name} 按名称读取，不含它的参数（参数不改变形状）。",
+    ),
+    "read.function_value": ("{code} is not a name the explorer knows here.", "{code} 在这里不是探索器认识的名称。"),
+    "read.name_bad": (
+        "A name must be 1 to {limit} letters, digits or _; Keras's automatic name is used instead.",
+        "名称必须是 1 到 {limit} 个字母、数字或 _；改用 Keras 自动生成的名称。",
+    ),
+    "read.name_duplicate": (
+        "The name {name} is already taken. Keras refuses a model whose layers share a name "
+        "(\"All layer names should be unique\").",
+        "名称 {name} 已被占用。Keras 拒绝层名重复的模型"
+        "（\"All layer names should be unique\"）。",
+    ),
+    "read.not_a_tensor": (
+        "{code} is not the output of a keras.Input or of a layer, so a layer cannot be called on it.",
+        "{code} 不是 keras.Input 或某一层的输出，所以不能在它上面调用层。",
+    ),
+    "read.call_arg": (
+        "Calling a layer with {arg}= is not read (only the input tensors are).",
+        "不读取带 {arg}= 的层调用（只读取输入张量）。",
+    ),
+    "read.call_arg_ignored": ("{arg}= does not change shapes; ignored.", "{arg}= 不改变形状；已忽略。"),
+    "read.base_arg_ignored": (
+        "{cls}({arg}=...) does not change shapes or parameter counts; ignored (not run).",
+        "{cls}({arg}=...) 不改变形状或参数数量；已忽略（没有运行）。",
+    ),
+    "read.nested_model": (
+        "A model used inside another model is not read: write its layers out in one model.",
+        "不读取在另一个模型里使用的模型：请把它的层写在同一个模型里。",
+    ),
     # inputs
-    "read.input_arg": "keras.Input({arg}=...) is not read; use shape, batch_size, dtype and name.",
-    "read.input_shape_missing": "keras.Input needs shape=(...) (without the batch axis), or batch_shape.",
-    "read.shape_not_tuple": "A shape is a tuple: write shape=({code},) rather than shape={code}.",
-    "read.shape_bad": "{code} is not a shape: each entry must be a whole number from 1 or None, at most 8 entries.",
-    "read.batch_bad": "A batch size must be a whole number from 1 to {limit}.",
-    "read.dtype_bad": "This dtype is not supported; use one of {choices}.",
+    "read.input_arg": (
+        "keras.Input({arg}=...) is not read; use shape, batch_size, dtype and name.",
+        "不读取 keras.Input({arg}=...)；请使用 shape、batch_size、dtype 和 name。",
+    ),
+    "read.input_shape_missing": (
+        "keras.Input needs shape=(...) (without the batch axis), or batch_shape.",
+        "keras.Input 需要 shape=(...)（不含批次轴），或者 batch_shape。",
+    ),
+    "read.shape_not_tuple": (
+        "A shape is a tuple: write shape=({code},) rather than shape={code}.",
+        "形状是元组：请写 shape=({code},)，而不是 shape={code}。",
+    ),
+    "read.shape_bad": (
+        "{code} is not a shape: each entry must be a whole number from 1 or None, at most 8 entries.",
+        "{code} 不是形状：每一项必须是从 1 开始的整数或 None，最多 8 项。",
+    ),
+    "read.batch_bad": (
+        "A batch size must be a whole number from 1 to {limit}.",
+        "批次大小必须是 1 到 {limit} 之间的整数。",
+    ),
+    "read.dtype_bad": (
+        "This dtype is not supported; use one of {choices}.",
+        "不支持这个 dtype；请使用以下之一：{choices}。",
+    ),
     # models
-    "read.model_arg": "This model argument ({arg}=) is not read.",
-    "read.model_io": "keras.Model needs inputs and outputs, as in keras.Model(inputs, outputs).",
-    "read.model_inputs": "{name} is not a keras.Input, so it cannot be a model input.",
-    "read.output_dropped": "The output {code} could not be read and is left out of the model.",
-    "read.model_cut": "This layer could not be read, so the layers of {model} from here on are not shown.",
-    "read.seq_input_position": "A keras.Input belongs first in a Sequential model, once.",
-    "read.not_a_layer": "{code} is not a layer, so it cannot be added to a Sequential model.",
-    "read.several_models": "The code builds {count} models; the last one, {model}, is shown.",
-    "read.no_model": "No Keras model was found. Paste code that builds one, for example "
-                     "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)]).",
-    "read.no_model_call": "No keras.Model(inputs, outputs) call was found; the model is shown with {layer} as "
-                          "its output.",
-    "read.model_fallback": "The model call could not be read (see the notes above); the explorer shows the model "
-                           "up to {layer}, the last layer it could read.",
-    "read.empty_model": "The model {model} has no layers.",
-    "read.no_input": "Keras 3 cannot know the shapes of {model}: it has no input, so Keras waits until the model "
-                     "is called on data, and summary() shows '?' for every layer. Add keras.Input(shape=...) "
-                     "as the first entry, for example keras.Sequential([keras.Input(shape=(50,)), ...]).",
-    "read.embedding_no_length": "The model has no input and starts with {layer}: the explorer takes token ids "
-                                "of any length, keras.Input(shape=(None,), dtype=\"int32\"). Add keras.Input "
-                                "with your sequence length to see it in the shapes.",
-    "read.unbuilt_summary": "{model}.summary() here would print '?' as every output shape and '0 (unbuilt)' as "
-                            "every parameter count: in Keras 3 a model without an Input is built only when "
-                            "it first sees data. The explorer shows the shapes it would have.",
-    "read.graph_disconnected": "The model's outputs need the input {name}, which is not among its inputs "
-                               "(Keras: \"Graph disconnected\").",
+    "read.model_arg": ("This model argument ({arg}=) is not read.", "不读取这个模型参数（{arg}=）。"),
+    "read.model_io": (
+        "keras.Model needs inputs and outputs, as in keras.Model(inputs, outputs).",
+        "keras.Model 需要 inputs 和 outputs，例如 keras.Model(inputs, outputs)。",
+    ),
+    "read.model_inputs": (
+        "{name} is not a keras.Input, so it cannot be a model input.",
+        "{name} 不是 keras.Input，所以不能作为模型的输入。",
+    ),
+    "read.output_dropped": (
+        "The output {code} could not be read and is left out of the model.",
+        "无法读取输出 {code}，已把它排除在模型之外。",
+    ),
+    "read.model_cut": (
+        "This layer could not be read, so the layers of {model} from here on are not shown.",
+        "无法读取这一层，所以 {model} 从这里开始的层都不显示。",
+    ),
+    "read.seq_input_position": (
+        "A keras.Input belongs first in a Sequential model, once.",
+        "keras.Input 应放在 Sequential 模型的第一项，且只放一次。",
+    ),
+    "read.not_a_layer": (
+        "{code} is not a layer, so it cannot be added to a Sequential model.",
+        "{code} 不是层，不能加入 Sequential 模型。",
+    ),
+    "read.several_models": (
+        "The code builds {count} models; the last one, {model}, is shown.",
+        "代码构建了 {count} 个模型；显示最后一个：{model}。",
+    ),
+    "read.no_model": (
+        "No Keras model was found. Paste code that builds one, for example "
+        "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)]).",
+        "没有找到 Keras 模型。请粘贴构建模型的代码，例如 "
+        "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)])。",
+    ),
+    "read.no_model_call": (
+        "No keras.Model(inputs, outputs) call was found; the model is shown with {layer} as "
+        "its output.",
+        "没有找到 keras.Model(inputs, outputs) 调用；显示的模型以 {layer} 作为输出。",
+    ),
+    "read.model_fallback": (
+        "The model call could not be read (see the notes above); the explorer shows the model "
+        "up to {layer}, the last layer it could read.",
+        "无法读取模型调用（见上面的说明）；探索器显示到 {layer} 为止的模型，这是它能读取的最后一层。",
+    ),
+    "read.empty_model": ("The model {model} has no layers.", "模型 {model} 没有层。"),
+    "read.no_input": (
+        "Keras 3 cannot know the shapes of {model}: it has no input, so Keras waits until the model "
+        "is called on data, and summary() shows '?' for every layer. Add keras.Input(shape=...) "
+        "as the first entry, for example keras.Sequential([keras.Input(shape=(50,)), ...]).",
+        "Keras 3 无法知道 {model} 的形状：它没有输入，所以 Keras 要等到模型第一次处理数据时才构建，"
+        "summary() 对每一层都显示 '?'。请把 keras.Input(shape=...) 作为第一项，例如 "
+        "keras.Sequential([keras.Input(shape=(50,)), ...])。",
+    ),
+    "read.embedding_no_length": (
+        "The model has no input and starts with {layer}: the explorer takes token ids "
+        "of any length, keras.Input(shape=(None,), dtype=\"int32\"). Add keras.Input "
+        "with your sequence length to see it in the shapes.",
+        "模型没有输入，并以 {layer} 开头：探索器按任意长度的词元编号读取，即 "
+        "keras.Input(shape=(None,), dtype=\"int32\")。加上带序列长度的 keras.Input，"
+        "就能在形状中看到它。",
+    ),
+    "read.unbuilt_summary": (
+        "{model}.summary() here would print '?' as every output shape and '0 (unbuilt)' as "
+        "every parameter count: in Keras 3 a model without an Input is built only when "
+        "it first sees data. The explorer shows the shapes it would have.",
+        "这里的 {model}.summary() 会把每个输出形状显示为 '?'，把每个参数数显示为 "
+        "'0 (unbuilt)'：在 Keras 3 中，没有 Input 的模型要等第一次见到数据才构建。"
+        "探索器显示它构建后会有的形状。",
+    ),
+    "read.graph_disconnected": (
+        "The model's outputs need the input {name}, which is not among its inputs "
+        "(Keras: \"Graph disconnected\").",
+        "模型的输出需要输入 {name}，但它不在模型的输入之中（Keras：\"Graph disconnected\"）。",
+    ),
     # Keras 2 habits
-    "keras2.tf_keras": "tensorflow.keras (tf.keras) imports still work with TensorFlow 2.16+, where they are "
-                       "Keras 3; `import keras` is the Keras 3 way to write them.",
-    "keras2.input_shape": "{arg}= on the first layer is a Keras 2 habit. Keras 3 still accepts it with a "
-                          "warning (\"Do not pass an `input_shape`/`input_dim` argument to a layer\"); the "
-                          "explorer uses it as the model's keras.Input(shape=...), which is the Keras 3 way.",
-    "keras2.input_dim": "{arg}= on the first layer is a Keras 2 habit. Keras 3 still accepts it with a "
-                        "warning; the explorer uses it as keras.Input(shape=(input_dim,)), the Keras 3 way.",
-    "keras2.batch_input_shape": "{arg}= is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword arguments "
-                                "passed to ...\"). The explorer reads it as keras.Input(batch_shape=...): the "
-                                "batch size first, then the shape.",
-    "keras2.batch_size": "{arg}= on a layer is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword "
-                         "arguments\"). The explorer reads it as keras.Input(..., batch_size=...).",
-    "keras2.input_shape_ignored": "{arg}= here is ignored: Keras 3 (like Keras 2) uses it only on the first "
-                                  "layer of a Sequential model without an Input.",
-    "keras2.batch_arg_refused": "{arg}= is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword arguments\"); "
-                                "the explorer leaves it out. Give the batch size with keras.Input(..., batch_size=...).",
-    "keras2.module_path": "{path} is a Keras 2 module path that Keras 3 no longer has (ModuleNotFoundError); "
-                          "the explorer reads it as {new}, the Keras 3 name.",
-    "keras2.input_layer_arg": "InputLayer({arg}=...) is the Keras 2 spelling; Keras 3 calls it {new}=.",
-    "keras2.input_length": "{cls}(input_length=...) is a Keras 2 argument: Keras 3 ignores it with a warning "
-                           "(\"Argument `input_length` is deprecated. Just remove it.\"), so the model has no input "
-                           "shape until it sees data. Where the model has no Input, the explorer uses it as "
-                           "keras.Input(shape=(input_length,), dtype=\"int32\").",
+    "keras2.tf_keras": (
+        "tensorflow.keras (tf.keras) imports still work with TensorFlow 2.16+, where they are "
+        "Keras 3; `import keras` is the Keras 3 way to write them.",
+        "tensorflow.keras（tf.keras）的导入在 TensorFlow 2.16 及以后仍然可用，那里它就是 Keras 3；"
+        "Keras 3 的写法是 `import keras`。",
+    ),
+    "keras2.input_shape": (
+        "{arg}= on the first layer is a Keras 2 habit. Keras 3 still accepts it with a "
+        "warning (\"Do not pass an `input_shape`/`input_dim` argument to a layer\"); the "
+        "explorer uses it as the model's keras.Input(shape=...), which is the Keras 3 way.",
+        "在第一层写 {arg}= 是 Keras 2 的习惯。Keras 3 仍然接受，但会警告"
+        "（\"Do not pass an `input_shape`/`input_dim` argument to a layer\"）；探索器把它当作模型的 "
+        "keras.Input(shape=...)，这是 Keras 3 的写法。",
+    ),
+    "keras2.input_dim": (
+        "{arg}= on the first layer is a Keras 2 habit. Keras 3 still accepts it with a "
+        "warning; the explorer uses it as keras.Input(shape=(input_dim,)), the Keras 3 way.",
+        "在第一层写 {arg}= 是 Keras 2 的习惯。Keras 3 仍然接受，但会警告；探索器把它当作 "
+        "keras.Input(shape=(input_dim,))，这是 Keras 3 的写法。",
+    ),
+    "keras2.batch_input_shape": (
+        "{arg}= is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword arguments "
+        "passed to ...\"). The explorer reads it as keras.Input(batch_shape=...): the "
+        "batch size first, then the shape.",
+        "{arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments passed "
+        "to ...\"）。探索器把它读作 keras.Input(batch_shape=...)：先是批次大小，然后是形状。",
+    ),
+    "keras2.batch_size": (
+        "{arg}= on a layer is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword "
+        "arguments\"). The explorer reads it as keras.Input(..., batch_size=...).",
+        "在层上写 {arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments\"）。"
+        "探索器把它读作 keras.Input(..., batch_size=...)。",
+    ),
+    "keras2.input_shape_ignored": (
+        "{arg}= here is ignored: Keras 3 (like Keras 2) uses it only on the first "
+        "layer of a Sequential model without an Input.",
+        "这里的 {arg}= 被忽略：Keras 3（和 Keras 2 一样）只在没有 Input 的 Sequential "
+        "模型的第一层使用它。",
+    ),
+    "keras2.batch_arg_refused": (
+        "{arg}= is Keras 2 only: Keras 3 refuses it (\"Unrecognized keyword arguments\"); "
+        "the explorer leaves it out. Give the batch size with keras.Input(..., batch_size=...).",
+        "{arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments\"）；"
+        "探索器不使用它。请用 keras.Input(..., batch_size=...) 给出批次大小。",
+    ),
+    "keras2.module_path": (
+        "{path} is a Keras 2 module path that Keras 3 no longer has (ModuleNotFoundError); "
+        "the explorer reads it as {new}, the Keras 3 name.",
+        "{path} 是 Keras 2 的模块路径，Keras 3 已经没有它（ModuleNotFoundError）；"
+        "探索器把它读作 Keras 3 的名称 {new}。",
+    ),
+    "keras2.input_layer_arg": (
+        "InputLayer({arg}=...) is the Keras 2 spelling; Keras 3 calls it {new}=.",
+        "InputLayer({arg}=...) 是 Keras 2 的写法；Keras 3 叫作 {new}=。",
+    ),
+    "keras2.input_length": (
+        "{cls}(input_length=...) is a Keras 2 argument: Keras 3 ignores it with a warning "
+        "(\"Argument `input_length` is deprecated. Just remove it.\"), so the model has no input "
+        "shape until it sees data. Where the model has no Input, the explorer uses it as "
+        "keras.Input(shape=(input_length,), dtype=\"int32\").",
+        "{cls}(input_length=...) 是 Keras 2 的参数：Keras 3 会忽略它并警告"
+        "（\"Argument `input_length` is deprecated. Just remove it.\"），所以模型在见到数据之前没有"
+        "输入形状。在模型没有 Input 时，探索器把它当作 keras.Input(shape=(input_length,), "
+        "dtype=\"int32\")。",
+    ),
     # argument checks (validate.py)
-    "read.arg_unknown": "{cls} ({layer}) has no argument {arg} that the explorer reads; the layer is refused.",
-    "read.arg_bad_value": "{cls} ({layer}): {arg}={value} is not accepted; expected {expected}.",
-    "read.arg_missing": "{cls} ({layer}) needs the argument {arg}.",
-    "read.arg_ignored": "{cls} ({layer}): {arg} does not change shapes or parameter counts; ignored (not run).",
-}
-
-ZH = {
-    "read.not_text": "需要以文本形式提供的 Python 代码。",
-    "read.empty": "还没有代码。请粘贴一个 Keras 模型（例如第一项是 keras.Input 的 Sequential）。",
-    "read.too_long": "代码超过 {limit} 个字符；只读取不超过这个大小的模型。",
-    "read.too_many_lines": "代码超过 {limit} 行；只读取不超过这个大小的模型。",
-    "read.syntax": "这不是有效的 Python：{reason}。",
-    "read.too_complex": "这段代码嵌套太深，读取器无法跟踪。",
-    "read.too_many_nodes": "代码的语法元素超过 {limit} 个；只读取不超过这个大小的模型。",
-    "read.too_deep": "这一行嵌套超过 {limit} 层，不予读取。",
-    "read.too_much_work": "读取这段代码需要超过 {limit} 步（def 多次调用 def）；读取器在这里停止。",
-    "read.internal": "读取器遇到意外问题（{error}）而停止。没有运行任何代码。",
-    "read.int_too_big": "这个数太大：整数最多读取到 ±{limit}。",
-    "read.float_bad": "这个数是无穷大或不是数。",
-    "read.str_too_long": "这个字符串超过 {limit} 个字符。",
-    "read.literal_kind": "{kind} 类型的值不能作为层的参数。",
-    "read.arith_not_int": "读取器只对整数计算 '{op}'。",
-    "read.operator": "这里不计算运算符 {op}；请对整数使用 +、-、*、//、% 或 **。",
-    "read.true_division": "'/' 得到的是小数，而尺寸是整数：请写 '//'（例如 units // 2）。",
-    "read.zero_division": "除数为零。",
-    "read.pow_too_big": "'**' 只计算 0 到 {limit} 之间的指数。",
-    "read.seq_too_long": "这个列表或元组超过 {limit} 项。",
-    "read.not_a_value": "{code} 不是数或字符串，不能用在这里。",
-    "read.undefined_name": "名称 {name} 没有定义（Python 会在这里因 NameError 停止）。",
-    "read.undefined_name_guess": "名称 {name} 没有定义（Python 会在这里停止：NameError: name '{name}' is not "
-                                 "defined）。探索器按你想写的是 {guess} 继续；请定义 {name} 或改用 {guess}，代码才能运行。",
-    "read.implicit_import": "{name} 没有导入就被使用；探索器把它当作 {path}。请加上导入语句，代码才能运行。",
-    "read.name_unreadable": "{name} 无法读取（第 {line} 行），所以这里用到它的内容也无法读取。",
-    "read.subscript": "这里只读取对列表或层的多个输出使用单个整数下标。",
-    "read.attribute": "{code}：不支持读取模型、层或张量的属性。",
-    "read.statement": "不读取 '{what}' 语句：只读取导入、赋值、层和模型的调用，以及构建模型的 def。",
-    "read.loop": "不读取循环：请把每一层逐个写出来（探索器从不运行代码）。",
-    "read.comprehension": "不读取推导式：请把每一层或每个值逐个写出来。",
-    "read.class_def": "不读取类 {name}：自定义层和模型包含代码，而这里从不运行代码。",
-    "read.lambda": "Lambda 层和 lambda 函数包含代码，而页面上的代码从不运行；请改用内置层。",
-    "read.expression": "这里不读取这种表达式（{what}）。",
-    "read.attr_write": "不读取对属性或元素的修改（例如 model.trainable = False）；形状与它无关。",
-    "read.unpack": "不读取这种解包：请把层的多个输出解包到普通名称中"
-                   "（out, h, c = layers.LSTM(..., return_state=True)(x)）。",
-    "read.import_ignored": "已忽略 {module} 的导入：只读取 Keras。",
-    "read.ignored_statement": "单独一行的名称对模型没有影响；已忽略。",
-    "read.ignored_call": "{call}(...) 不改变模型的形状；已忽略（没有运行）。",
-    "read.call_outside_model": "{call}(...) 在模型之外(数据、numpy 等):不读取,也不运行。",
-    "read.call_unknown": "{call}(...) 不是探索器读取的 Keras 层或模型调用；已拒绝（没有运行）。",
-    "read.method": "不读取 {code}(...)：只读取 model.add、summary、compile、fit 等。",
-    "read.model_method": "这里不读取 model.{method}(...)。",
-    "read.star_args": "不读取 *args 和 **kwargs：请把每个参数逐个写出来。",
-    "read.too_many_positional": "{call} 在这里最多按位置接受 {count} 个参数；其余参数请写名称（例如 units=64）。",
-    "read.arg_twice": "参数 {arg} 给了两次。",
-    "read.def_form": "不读取 def {name}：不支持装饰器、async、*args 和 **kwargs。",
-    "read.def_call_args": "对 {name} 的调用与它的参数不匹配。",
-    "read.def_call_missing": "调用 {name}(...) 时没有给参数 {arg} 提供值。",
-    "read.recursion": "{name} 调用 def 的层数太深（或调用了自己）；不予读取。",
-    "read.def_not_called": "def {name} 构建了模型但从未被调用，而且它的参数没有默认值：请加上调用，例如 "
-                           "model = {name}(...)。",
-    "read.def_called": "def {name} 从未被调用；探索器按使用默认参数调用它来读取。",
-    "read.unknown_layer": "{cls} 不是探索器认识的层；已拒绝。支持的层：{supported}。",
-    "read.too_many_layers": "层数超过 {limit}；其余的层不予读取。",
-    "read.wrapper_inner": "{cls} 里面需要一个层，例如 {cls}(layers.LSTM(64))。",
-    "read.layer_reused": "层 {name} 被第二次使用。同一个层对象调用两次会共享权重，探索器不展示这种情况；"
-                         "请为每次使用新建一个层。",
-    "read.activation_call": "activation= 接受 \"relu\" 这样的名称（或 keras.activations.relu）；LeakyReLU() "
-                            "这样的层要作为单独的一层放进模型。",
-    "read.initializer_args": "初始化器 {name} 按名称读取，不含它的参数（参数不改变形状）。",
-    "read.function_value": "{code} 在这里不是探索器认识的名称。",
-    "read.name_bad": "名称必须是 1 到 {limit} 个字母、数字或 _；改用 Keras 自动生成的名称。",
-    "read.name_duplicate": "名称 {name} 已被占用。Keras 拒绝层名重复的模型"
-                           "（\"All layer names should be unique\"）。",
-    "read.not_a_tensor": "{code} 不是 keras.Input 或某一层的输出，所以不能在它上面调用层。",
-    "read.call_arg": "不读取带 {arg}= 的层调用（只读取输入张量）。",
-    "read.call_arg_ignored": "{arg}= 不改变形状；已忽略。",
-    "read.base_arg_ignored": "{cls}({arg}=...) 不改变形状或参数数量；已忽略（没有运行）。",
-    "read.nested_model": "不读取在另一个模型里使用的模型：请把它的层写在同一个模型里。",
-    "read.input_arg": "不读取 keras.Input({arg}=...)；请使用 shape、batch_size、dtype 和 name。",
-    "read.input_shape_missing": "keras.Input 需要 shape=(...)（不含批次轴），或者 batch_shape。",
-    "read.shape_not_tuple": "形状是元组：请写 shape=({code},)，而不是 shape={code}。",
-    "read.shape_bad": "{code} 不是形状：每一项必须是从 1 开始的整数或 None，最多 8 项。",
-    "read.batch_bad": "批次大小必须是 1 到 {limit} 之间的整数。",
-    "read.dtype_bad": "不支持这个 dtype；请使用以下之一：{choices}。",
-    "read.model_arg": "不读取这个模型参数（{arg}=）。",
-    "read.model_io": "keras.Model 需要 inputs 和 outputs，例如 keras.Model(inputs, outputs)。",
-    "read.model_inputs": "{name} 不是 keras.Input，所以不能作为模型的输入。",
-    "read.output_dropped": "无法读取输出 {code}，已把它排除在模型之外。",
-    "read.model_cut": "无法读取这一层，所以 {model} 从这里开始的层都不显示。",
-    "read.seq_input_position": "keras.Input 应放在 Sequential 模型的第一项，且只放一次。",
-    "read.not_a_layer": "{code} 不是层，不能加入 Sequential 模型。",
-    "read.several_models": "代码构建了 {count} 个模型；显示最后一个：{model}。",
-    "read.no_model": "没有找到 Keras 模型。请粘贴构建模型的代码，例如 "
-                     "keras.Sequential([keras.Input(shape=(50,)), layers.Dense(10)])。",
-    "read.no_model_call": "没有找到 keras.Model(inputs, outputs) 调用；显示的模型以 {layer} 作为输出。",
-    "read.model_fallback": "无法读取模型调用（见上面的说明）；探索器显示到 {layer} 为止的模型，这是它能读取的最后一层。",
-    "read.empty_model": "模型 {model} 没有层。",
-    "read.no_input": "Keras 3 无法知道 {model} 的形状：它没有输入，所以 Keras 要等到模型第一次处理数据时才构建，"
-                     "summary() 对每一层都显示 '?'。请把 keras.Input(shape=...) 作为第一项，例如 "
-                     "keras.Sequential([keras.Input(shape=(50,)), ...])。",
-    "read.embedding_no_length": "模型没有输入，并以 {layer} 开头：探索器按任意长度的词元编号读取，即 "
-                                "keras.Input(shape=(None,), dtype=\"int32\")。加上带序列长度的 keras.Input，"
-                                "就能在形状中看到它。",
-    "read.unbuilt_summary": "这里的 {model}.summary() 会把每个输出形状显示为 '?'，把每个参数数显示为 "
-                            "'0 (unbuilt)'：在 Keras 3 中，没有 Input 的模型要等第一次见到数据才构建。"
-                            "探索器显示它构建后会有的形状。",
-    "read.graph_disconnected": "模型的输出需要输入 {name}，但它不在模型的输入之中（Keras：\"Graph disconnected\"）。",
-    "keras2.tf_keras": "tensorflow.keras（tf.keras）的导入在 TensorFlow 2.16 及以后仍然可用，那里它就是 Keras 3；"
-                       "Keras 3 的写法是 `import keras`。",
-    "keras2.input_shape": "在第一层写 {arg}= 是 Keras 2 的习惯。Keras 3 仍然接受，但会警告"
-                          "（\"Do not pass an `input_shape`/`input_dim` argument to a layer\"）；探索器把它当作模型的 "
-                          "keras.Input(shape=...)，这是 Keras 3 的写法。",
-    "keras2.input_dim": "在第一层写 {arg}= 是 Keras 2 的习惯。Keras 3 仍然接受，但会警告；探索器把它当作 "
-                        "keras.Input(shape=(input_dim,))，这是 Keras 3 的写法。",
-    "keras2.batch_input_shape": "{arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments passed "
-                                "to ...\"）。探索器把它读作 keras.Input(batch_shape=...)：先是批次大小，然后是形状。",
-    "keras2.batch_size": "在层上写 {arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments\"）。"
-                         "探索器把它读作 keras.Input(..., batch_size=...)。",
-    "keras2.input_shape_ignored": "这里的 {arg}= 被忽略：Keras 3（和 Keras 2 一样）只在没有 Input 的 Sequential "
-                                  "模型的第一层使用它。",
-    "keras2.batch_arg_refused": "{arg}= 只属于 Keras 2：Keras 3 会拒绝它（\"Unrecognized keyword arguments\"）；"
-                                "探索器不使用它。请用 keras.Input(..., batch_size=...) 给出批次大小。",
-    "keras2.module_path": "{path} 是 Keras 2 的模块路径，Keras 3 已经没有它（ModuleNotFoundError）；"
-                          "探索器把它读作 Keras 3 的名称 {new}。",
-    "keras2.input_layer_arg": "InputLayer({arg}=...) 是 Keras 2 的写法；Keras 3 叫作 {new}=。",
-    "keras2.input_length": "{cls}(input_length=...) 是 Keras 2 的参数：Keras 3 会忽略它并警告"
-                           "（\"Argument `input_length` is deprecated. Just remove it.\"），所以模型在见到数据之前没有"
-                           "输入形状。在模型没有 Input 时，探索器把它当作 keras.Input(shape=(input_length,), "
-                           "dtype=\"int32\")。",
-    "read.arg_unknown": "{cls}（{layer}）没有探索器读取的参数 {arg}；这一层被拒绝。",
-    "read.arg_bad_value": "{cls}（{layer}）：不接受 {arg}={value}；应为 {expected}。",
-    "read.arg_missing": "{cls}（{layer}）需要参数 {arg}。",
-    "read.arg_ignored": "{cls}（{layer}）：{arg} 不改变形状或参数数量；已忽略（没有运行）。",
+    "read.arg_unknown": (
+        "{cls} ({layer}) has no argument {arg} that the explorer reads; the layer is refused.",
+        "{cls}（{layer}）没有探索器读取的参数 {arg}；这一层被拒绝。",
+    ),
+    "read.arg_bad_value": (
+        "{cls} ({layer}): {arg}={value} is not accepted; expected {expected}.",
+        "{cls}（{layer}）：不接受 {arg}={value}；应为 {expected}。",
+    ),
+    "read.arg_missing": ("{cls} ({layer}) needs the argument {arg}.", "{cls}（{layer}）需要参数 {arg}。"),
+    "read.arg_ignored": (
+        "{cls} ({layer}): {arg} does not change shapes or parameter counts; ignored (not run).",
+        "{cls}（{layer}）：{arg} 不改变形状或参数数量；已忽略（没有运行）。",
+    ),
 }

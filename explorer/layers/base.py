@@ -27,8 +27,9 @@ MAX_RANK = 8
 class ArgRule:
     """One accepted argument. type: int | float | bool | str | choice | shape | size_or_tuple |
     axis | activation | initializer | ignored. `low`/`high` bound ints and floats; `choices` for
-    choice; `deprecated`: accepted (Keras 2 habit), not passed to Keras, explained by a note;
-    `neutral`: it cannot change any shape or count (activation, initializers, dropout rates)."""
+    choice; `deprecated`: for an argument accepted (Keras 2 habit) and not passed to Keras, the key of the
+    note that explains it ("" for any other); `neutral`: it cannot change any shape or count (activation,
+    initializers, dropout rates)."""
 
     name: str
     type: str
@@ -36,7 +37,7 @@ class ArgRule:
     low: float | None = None
     high: float | None = None
     choices: tuple = ()
-    deprecated: bool = False
+    deprecated: str = ""
     neutral: bool = False
 
 

@@ -153,7 +153,8 @@ class LayerCall:
 class Mistake:
     """A common mistake with one layer of this model, to run live.
 
-    key: i18n `mistake.<key>.title` / `.why` (placeholders in params); layer: the layer it is made on;
+    key: which mistake it is; title_key, why_key: its words, each key written out
+    ("mistake.return_sequences.title"), with their placeholders in params; layer: the layer it is made on;
     broken: that layer as the mistake writes it (the page describes and builds the model with it, so
     the error is Keras's own, and the fix comes from explorer.diagnose); or run: a function on small
     arrays that raises the real error (numpy, TensorFlow or Keras), or returns a float: how far a
@@ -167,6 +168,8 @@ class Mistake:
     run: Callable[[], Any] | None = field(default=None, compare=False, hash=False)
     code: str | tuple[Line, ...] = ""
     source: str = "Keras"  # who raises the error: Keras, TensorFlow or numpy
+    title_key: str = ""  # "" for none: the page then names the mistake by its key
+    why_key: str = ""
 
 
 @dataclass(frozen=True)

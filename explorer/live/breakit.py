@@ -61,6 +61,8 @@ class BreakOutcome:
     status: str = UNBROKEN
     params: tuple[tuple[str, str], ...] = ()
     broken: LayerSpec | None = None
+    title_key: str = ""  # the mistake's words (explorer.live.base.Mistake)
+    why_key: str = ""
 
 
 # -- gathering ---------------------------------------------------------------------------------------
@@ -174,7 +176,7 @@ def run_mistake(spec: ModelSpec, mistake: Mistake) -> BreakOutcome:
     """What the mistake does to this model (a BreakOutcome; see the status constants)."""
     code = mistake.code or (layer_code(mistake.broken) if mistake.broken is not None else "")
     base = BreakOutcome(mistake.key, mistake.layer, code, mistake.source, "", "", params=mistake.params,
-                        broken=mistake.broken)
+                        broken=mistake.broken, title_key=mistake.title_key, why_key=mistake.why_key)
     if mistake.broken is not None:
         return _run_broken(spec, mistake, base)
     if mistake.run is not None:

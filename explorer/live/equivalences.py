@@ -276,7 +276,8 @@ def equivalences(model, spec: ModelSpec, desc: Description, trace: Trace) -> Equ
         theirs = trace.outputs(target.layer.name)[0][:p.samples, :p.steps]
         model_diff = max_abs_diff(y, theirs)
 
-    checks = [Check(Text.of(f"equiv.check.{v.key}"), v.diff, int(y.size)) for v in variants[1:]]
+    check_keys = {"time_distributed": "equiv.check.time_distributed", "conv1d": "equiv.check.conv1d"}  # Variant.key
+    checks = [Check(Text.of(check_keys[v.key]), v.diff, int(y.size)) for v in variants[1:]]
     checks.append(Check(Text.of("equiv.check.per_step", steps=p.steps), per_step, int(y.size)))
     checks.append(Check(Text.of("equiv.check.other_steps", s=s), dense_other, int(y.size) - int(y[:, s].size)))
     if model_diff is not None:

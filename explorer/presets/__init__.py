@@ -10,7 +10,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-PRESETS = ("tagger", "question", "stacked_bilstm", "seq2seq", "conv1d_text", "image_cnn", "gru_tagger", "two_inputs")
+TITLE_KEYS = {  # each preset (its file's name) -> the words of its title in the preset box, in the box's order
+    "tagger": "preset.tagger",
+    "question": "preset.question",
+    "stacked_bilstm": "preset.stacked_bilstm",
+    "seq2seq": "preset.seq2seq",
+    "conv1d_text": "preset.conv1d_text",
+    "image_cnn": "preset.image_cnn",
+    "gru_tagger": "preset.gru_tagger",
+    "two_inputs": "preset.two_inputs",
+}
+PRESETS = tuple(TITLE_KEYS)
 DEFAULT_PRESET = PRESETS[0]
 _HERE = Path(__file__).resolve().parent
 

@@ -21,7 +21,12 @@ from .code_values import Hint, LayerObj, ModelObj, Refusal, Tensor, Val, deps_of
 from .validate import check_value
 
 DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
-HINTS = ("input_shape", "batch_input_shape", "input_dim", "batch_size")  # Keras 2 input arguments on a layer
+HINTS = {  # Keras 2 input arguments on a layer -> the note that explains each
+    "input_shape": "keras2.input_shape",
+    "batch_input_shape": "keras2.batch_input_shape",
+    "input_dim": "keras2.input_dim",
+    "batch_size": "keras2.batch_size",
+}
 _SHAPE_RULE = ArgRule("shape", "shape")
 
 
@@ -137,8 +142,7 @@ class Inputs(ReaderBase):
             raise Refusal(hint.node, "read.shape_bad", code=code_of(hint.node))
         batch_size = self.batch_value(batch, hint.node) if batch is not None and batch.value is not None else None
         for item in hints:
-            key = "keras2." + item.arg
-            self.note(item.node, "warning", key, arg=item.arg)
+            self.note(item.node, "warning", HINTS[item.arg], arg=item.arg)
         self.set_model_input(model, layer, entries, batch, batch_size, position(hint.node),
                              "input_shape" in given or "input_dim" in given)
 

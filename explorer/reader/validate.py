@@ -87,7 +87,7 @@ def check_args(kind: LayerKind, raw: dict[str, object], line: int, col: int,
             fatal = True
             continue
         if rule.deprecated:
-            notes.append(Note(line, col, "warning", f"keras2.{name}", where + (("value", _short(value)),)))
+            notes.append(Note(line, col, "warning", rule.deprecated, where + (("value", _short(value)),)))
             args[name] = value if isinstance(value, (int, float, str, bool, type(None))) else None
             continue
         if rule.type == "ignored":

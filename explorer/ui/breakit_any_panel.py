@@ -19,7 +19,10 @@ from explorer.ui.model_input import CODE_KEY
 
 
 def _text(lang: str, key: str, params: tuple[tuple[str, str], ...]) -> str | None:
-    """A family's sentence with its placeholders (escaped: layer names come from the learner's code)."""
+    """A family's sentence with its placeholders (escaped: layer names come from the learner's code); None
+    for no key ("")."""
+    if not key:
+        return None
     try:
         return t(lang, key, **{k: escape_markdown(v) for k, v in params})
     except (KeyError, IndexError, ValueError, TypeError):  # a missing text or placeholder: the fallback
@@ -27,7 +30,7 @@ def _text(lang: str, key: str, params: tuple[tuple[str, str], ...]) -> str | Non
 
 
 def title(outcome: BreakOutcome, lang: str) -> str:
-    return (_text(lang, f"mistake.{outcome.key}.title", outcome.params)
+    return (_text(lang, outcome.title_key, outcome.params)
             or t(lang, "breakany.title_fallback", mistake=escape_markdown(outcome.key),
                  layer=escape_markdown(outcome.layer)))
 
@@ -51,7 +54,7 @@ def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index
         st.info(t(lang, "breakany.over_budget", reason=escape_markdown(outcome.message)))
     else:
         st.info(t(lang, "breakany.unbroken"))
-    why = _text(lang, f"mistake.{outcome.key}.why", outcome.params)
+    why = _text(lang, outcome.why_key, outcome.params)
     if why:
         st.markdown(t(lang, "breakany.why", why=why))
     if outcome.failure is not None and outcome.failure.cause is not None:

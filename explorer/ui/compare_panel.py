@@ -14,6 +14,20 @@ from explorer.ui.messages import escape_markdown
 # (the last run's Description, its ModelSpec or None, the changes shown for it or None): one per session
 LAST_KEY = "_compare_last"
 MAX_LISTED = 10  # layers named in one line; the rest are counted
+COLUMN_HEADERS = {  # explorer.compare.TABLE_COLUMNS -> their words
+    "layer": "compare.col.layer",
+    "class": "compare.col.class",
+    "output": "compare.col.output",
+    "axes": "compare.col.axes",
+    "params": "compare.col.params",
+    "delta": "compare.col.delta",
+    "weights": "compare.col.weights",
+    "args": "compare.col.args",
+}
+AXES_LINES = (("moved", "compare.axes_moved"), ("appeared", "compare.axes_appeared"),
+              ("vanished", "compare.axes_vanished"))  # the named axes that ..., and the words that list them
+LAYER_LINES = (("added", "compare.added"), ("removed", "compare.removed"), ("unreached", "compare.unreached"),
+               ("reached", "compare.reached"))  # the Changes field, and the words that list its layers
 
 
 def remember(desc: Description, spec: ModelSpec | None = None) -> Changes | None:
@@ -53,16 +67,16 @@ def _axes(axes, which: str) -> str:
 def lines(ch: Changes, lang: str) -> list[str]:
     """The changes outside the table, as markdown lines; names from the code are escaped."""
     out = []
-    for which in ("moved", "appeared", "vanished"):
+    for which, key in AXES_LINES:
         axes = getattr(ch, f"axes_{which}")
         if axes:
-            out.append(t(lang, f"compare.axes_{which}", axes=_axes(axes, which)))
+            out.append(t(lang, key, axes=_axes(axes, which)))
     if ch.batch_moved and not any(a.letter == "B" for a in ch.axes_moved):  # else said with the axes
         out.append(t(lang, "compare.batch", before=size_text(ch.batch_before), after=size_text(ch.batch_after)))
-    for which in ("added", "removed", "unreached", "reached"):
+    for which, key in LAYER_LINES:
         refs = getattr(ch, which)
         if refs:
-            out.append(t(lang, f"compare.{which}", layers=_refs(refs, lang)))
+            out.append(t(lang, key, layers=_refs(refs, lang)))
     before, after = (escape_markdown(n) if n else n for n in (ch.failure_before, ch.failure_after))
     if ch.failure_moved:
         if before is None:
@@ -86,7 +100,8 @@ def render(ch: Changes | None, lang: str) -> None:
             st.caption(t(lang, "compare.first" if ch is None else "compare.same"))
             return
         if ch.layers:
-            table = changes_table(ch).rename(columns={c: t(lang, f"compare.col.{c}") for c in TABLE_COLUMNS})
+            table = changes_table(ch).rename(columns={c: t(lang, COLUMN_HEADERS[c]) for c in TABLE_COLUMNS})
             render_table(table, "compare_table",  # the shapes before → after may wrap at a space: a narrower panel
-                         wrap=tuple(t(lang, f"compare.col.{c}") for c in ("output", "weights", "args")))
+                         wrap=tuple(t(lang, key) for key in ("compare.col.output", "compare.col.weights",
+                                                             "compare.col.args")))
         st.markdown("  \n".join(lines(ch, lang)))

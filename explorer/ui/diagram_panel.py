@@ -7,7 +7,14 @@ import streamlit as st
 from explorer.i18n import t
 from explorer.ui.keys import XRAY_LAYER_KEY, XRAY_PANEL_KEY
 
-LABEL_KEYS = ("tensor", "weights", "title", "hover_shape", "hover_named", "hover_params")
+LABEL_KEYS = {  # the diagram's label -> its words
+    "tensor": "diagram.tensor",
+    "weights": "diagram.weights",
+    "title": "diagram.title",
+    "hover_shape": "diagram.hover_shape",
+    "hover_named": "diagram.hover_named",
+    "hover_params": "diagram.hover_params",
+}
 CHART_KEY = "flow_diagram_chart"
 _ROUND = "_diagram_round"  # the chart's key changes after each click it turned into an X-ray choice
 # Plotly's own toolbar: zoom and pan, the rest (selection lassos, logo, image download) goes
@@ -16,7 +23,7 @@ CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
 
 
 def labels(lang: str) -> dict[str, str]:
-    return {k: t(lang, f"diagram.{k}") for k in LABEL_KEYS}
+    return {label: t(lang, key) for label, key in LABEL_KEYS.items()}
 
 
 def clicked_layer(event: object) -> str | None:

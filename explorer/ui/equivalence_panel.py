@@ -16,6 +16,12 @@ from explorer.ui.messages import code_span_text, safe_params
 from explorer.live.base import Text
 from explorer.live.equivalences import Equivalence
 
+VARIANT_KEYS = {  # Variant.key -> the layer's name in the table
+    "dense": "equiv.variant.dense",
+    "time_distributed": "equiv.variant.time_distributed",
+    "conv1d": "equiv.variant.conv1d",
+}
+
 
 def _text(lang: str, text: Text | str) -> str:
     if isinstance(text, str):
@@ -35,8 +41,9 @@ def _letters(eq: Equivalence) -> dict[str, str]:
 def layers_table(eq: Equivalence, lang: str) -> pd.DataFrame:
     """One row per layer: its name, code, output shape, parameters (an int, None when not built), max
     |difference vs Dense| (as text)."""
-    cols = [t(lang, f"equiv.col.{c}") for c in ("variant", "code", "shape", "params", "diff")]
-    rows = [[t(lang, f"equiv.variant.{v.key}"), v.code, shape_text(v.output_shape), v.params,
+    cols = [t(lang, key) for key in ("equiv.col.variant", "equiv.col.code", "equiv.col.shape", "equiv.col.params",
+                                     "equiv.col.diff")]
+    rows = [[t(lang, VARIANT_KEYS[v.key]), v.code, shape_text(v.output_shape), v.params,
              t(lang, "equiv.reference") if v.key == "dense" else _diff(v.diff)] for v in eq.variants]
     f = eq.flatten
     if f is not None:
@@ -57,16 +64,19 @@ def change_table(eq: Equivalence, lang: str) -> pd.DataFrame:
     if c.flatten is not None:
         rows.append([t(lang, "equiv.change.flatten", shape=shape_text(eq.flatten.output_shape)), _diff(c.flatten),
                      moved(c.flatten)])
-    cols = [t(lang, f"equiv.change.col.{k}") for k in ("output", "diff", "moved")]
+    cols = [t(lang, key) for key in ("equiv.change.col.output", "equiv.change.col.diff", "equiv.change.col.moved")]
     return pd.DataFrame(rows, columns=cols)
 
 
 def render(eq: Equivalence, lang: str, header: bool = True) -> None:
     if header:
         st.subheader(t(lang, "equiv.header"))
-    intro = "seeded" if eq.seeded else ("time_distributed" if eq.layer_cls == "TimeDistributed" else "dense")
+    if eq.seeded:
+        intro = "equiv.intro.seeded"
+    else:
+        intro = "equiv.intro.time_distributed" if eq.layer_cls == "TimeDistributed" else "equiv.intro.dense"
     b, tt, f = eq.shape
-    st.markdown(t(lang, f"equiv.intro.{intro}", tensor=code_span_text(eq.tensor), layer=code_span_text(eq.layer), shape=shape_text(eq.shape),
+    st.markdown(t(lang, intro, tensor=code_span_text(eq.tensor), layer=code_span_text(eq.layer), shape=shape_text(eq.shape),
                   named=named(eq.axes), kernel=shape_text(eq.kernel_shape), U=eq.units, **_letters(eq)))
     render_table(layers_table(eq, lang), "equiv_layers", numbers=(t(lang, "equiv.col.params"),),
                  wrap=(t(lang, "equiv.col.code"), t(lang, "equiv.col.diff")))

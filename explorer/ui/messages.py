@@ -30,17 +30,34 @@ def safe_params(template: str, params: dict) -> dict:
     return {k: code_span_text(v) if k in in_code else escape_markdown(str(v)) for k, v in params.items()}
 
 
+NOTICE_KEYS = {  # Notice.kind -> its words
+    "clamped": "notice.clamped",
+    "not_integer": "notice.not_integer",
+    "unknown_choice": "notice.unknown_choice",
+    "unknown_key": "notice.unknown_key",
+    "repeated": "notice.repeated",
+    "breaks_code": "notice.breaks_code",
+    "preset_unknown": "notice.preset_unknown",
+    "code_bad": "notice.code_bad",
+}
+BUDGET_KIND_KEYS = {  # BudgetItem.kind -> its words ("initialization" is never the largest part named)
+    "weights": "budget.kind.weights",
+    "activations": "budget.kind.activations",
+    "working": "budget.kind.working",
+}
+
+
 def notice_text(notice: Notice, lang: str, controls: dict | None = None) -> str:
     """The notice as markdown; everything the user sent is escaped. controls: the page's named-number
     controls by name (explorer.controls.Control), whose bounds and choices the message states."""
     control = (controls or {}).get(notice.field)
-    label = t(lang, f"field.{notice.field}") if notice.field == "lang" else escape_markdown(notice.field)
+    label = t(lang, "field.lang") if notice.field == "lang" else escape_markdown(notice.field)
     if control is not None and control.is_number:
         low, high = f"{control.low:,}", f"{control.high:,}"
     else:
         low = high = ""
     choices = ", ".join(LANGUAGES if notice.field == "lang" else (control.choices if control is not None else ()))
-    return t(lang, f"notice.{notice.kind}", field=label, raw=escape_markdown(notice.raw),
+    return t(lang, NOTICE_KEYS[notice.kind], field=label, raw=escape_markdown(notice.raw),
              used=escape_markdown(notice.used), low=low, high=high, choices=escape_markdown(choices))
 
 
@@ -55,7 +72,7 @@ def budget_text(budget: Budget, lang: str) -> str:
     if not budget.fits_memory:
         big = budget.largest
         return t(lang, "budget.generic_memory", total=f"{budget.total_bytes:,}", limit=f"{budget.limit_bytes:,}",
-                 layer=big.layer, kind=t(lang, f"budget.kind.{big.kind}"), nbytes=f"{big.nbytes:,}",
+                 layer=big.layer, kind=t(lang, BUDGET_KIND_KEYS[big.kind]), nbytes=f"{big.nbytes:,}",
                  mib=f"{budget.total_bytes / 2**20:,.1f}", limit_mib=f"{budget.limit_bytes / 2**20:,.0f}")
     return t(lang, "budget.compute", gflops=f"{budget.forward_flops / 1e9:,.1f}",
              limit=f"{budget.limit_flops / 1e9:,.0f}")

@@ -15,7 +15,7 @@ import streamlit as st
 from explorer.notices import Notice
 from explorer.controls import Control, check_control, control_for
 from explorer.i18n import t
-from explorer.presets import DEFAULT_PRESET, PRESETS, preset_code
+from explorer.presets import DEFAULT_PRESET, PRESETS, TITLE_KEYS, preset_code
 from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
 from explorer.share import CODE_PARAM, PRESET_PARAM, unpack_code
 from explorer.spec import ReadResult
@@ -266,7 +266,7 @@ def read_model(lang: str) -> ModelInput:
         st.session_state[PRESET_KEY] = _code_preset()
     st.session_state[_LANG_DRAWN] = lang
     st.sidebar.selectbox(t(lang, "model.preset"), PRESETS + (CUSTOM,), key=PRESET_KEY, on_change=_load_preset,
-                         format_func=lambda name: t(lang, f"preset.{name}" if name in PRESETS else "model.preset_custom"))
+                         format_func=lambda name: t(lang, TITLE_KEYS.get(name, "model.preset_custom")))
     code = _from_browser(CODE_KEY)
     if not isinstance(code, str):
         code = preset_code(DEFAULT_PRESET)

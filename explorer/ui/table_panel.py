@@ -16,6 +16,23 @@ from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS, axis_meaning as core_
 from explorer.ui.html_table import render_table
 
 LAYER_TABLE_MAX_PX = 600  # a long model's layer table scrolls in a box this tall (about 15 rows)
+TABLE_HEADERS = {  # explorer.tables.TABLE_COLUMNS -> their words
+    "layer": "table.col.layer",
+    "class": "table.col.class",
+    "input_shape": "table.col.input_shape",
+    "output_shape": "table.col.output_shape",
+    "named_output": "table.col.named_output",
+    "params": "table.col.params",
+    "formula": "table.col.formula",
+    "weights": "table.col.weights",
+}
+WEIGHT_HEADERS = {  # explorer.tables.WEIGHT_COLUMNS -> their words
+    "layer": "weights.col.layer",
+    "weight": "weights.col.weight",
+    "shape": "weights.col.shape",
+    "named_shape": "weights.col.named_shape",
+    "count": "weights.col.count",
+}
 
 
 def axis_meaning(axis: Axis, lang: str) -> str:
@@ -44,7 +61,7 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
     st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
     if desc.batch_size is not None:
         st.caption(t(lang, "table.batch_note", B=desc.batch_size))
-    shown = table.rename(columns={c: t(lang, f"table.col.{c}") for c in TABLE_COLUMNS})
+    shown = table.rename(columns={c: t(lang, TABLE_HEADERS[c]) for c in TABLE_COLUMNS})
     render_table(shown, "layer_table", numbers=(t(lang, "table.col.params"),), max_height_px=LAYER_TABLE_MAX_PX,
                  wrap=(t(lang, "table.col.formula"), t(lang, "table.col.weights")))  # shapes stay on one line
     built = build() if build is not None else None  # only now, after the shapes are on the page
@@ -62,6 +79,6 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
         return built
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
-    render_table(weights.rename(columns={c: t(lang, f"weights.col.{c}") for c in WEIGHT_COLUMNS}), "weight_table",
+    render_table(weights.rename(columns={c: t(lang, WEIGHT_HEADERS[c]) for c in WEIGHT_COLUMNS}), "weight_table",
                  numbers=(t(lang, "weights.col.count"),))
     return built

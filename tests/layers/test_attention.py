@@ -2,7 +2,6 @@
 real Keras and the X-ray and common mistakes on real built models."""
 from __future__ import annotations
 
-import re
 import string
 
 import keras
@@ -175,13 +174,6 @@ def test_attention_on_fewer_samples_keeps_the_followed_one(monkeypatch):
 
 
 # -- texts ---------------------------------------------------------------------------------------
-def test_catalog_parity():
-    assert LIVE_EN.keys() == LIVE_ZH.keys()
-    fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
-    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
-        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
-
-
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(functional({"x": "(5, 6)"}, 'att = layers.MultiHeadAttention(num_heads=2, key_dim=4, '

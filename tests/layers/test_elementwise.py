@@ -4,7 +4,6 @@ common mistakes on real built models."""
 from __future__ import annotations
 
 import dataclasses
-import re
 import string
 
 import keras
@@ -216,13 +215,6 @@ def test_a_big_batch_is_recomputed_on_fewer_samples(monkeypatch):
 
 
 # -- texts ---------------------------------------------------------------------------------------
-def test_catalog_parity():
-    assert LIVE_EN.keys() == LIVE_ZH.keys()
-    fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
-    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
-        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
-
-
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(floats('layers.Activation("softmax", name="act")', shape="(5, 6)"), "act"),

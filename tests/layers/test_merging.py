@@ -265,13 +265,6 @@ def test_concat_axis_offered_only_when_the_other_axes_differ():
 
 
 # -- texts ---------------------------------------------------------------------------------------
-def test_catalog_parity():
-    assert LIVE_EN.keys() == LIVE_ZH.keys()
-    fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
-    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
-        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
-
-
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(functional({"a": "(3, 4)", "b": "(3, 5)"}, 'c = layers.Concatenate(name="cat")([a, b])', "c"), "cat"),

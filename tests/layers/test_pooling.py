@@ -84,9 +84,7 @@ def test_every_fix_key_of_the_catalog_is_given_by_some_case():
     assert given == {k for k in WORDS_EN if k.startswith("fix.")}
 
 
-def test_catalog_keys_and_placeholders_match():
-    assert set(WORDS_EN) == set(WORDS_ZH)
-    assert {k: _fields(v) for k, v in WORDS_EN.items()} == {k: _fields(v) for k, v in WORDS_ZH.items()}
+def test_the_axis_words_are_the_kinds_meanings():  # both languages of every word: tests/test_text.py
     meanings = {m for kind in ("MaxPooling1D", "AveragePooling2D") for m in REGISTRY[kind].spatial_meanings}
     assert meanings | {"axis.kept"} == {k for k in WORDS_EN if k.startswith("axis.")}
 
@@ -179,9 +177,5 @@ def test_registered_for_every_kind(monkeypatch):
     assert {cls: live_functions(cls, monkeypatch) for cls in GLOBAL} == {cls: ("global_pool_xray",) for cls in GLOBAL}
 
 
-def test_catalog_parity():
-    assert set(LIVE_EN) == set(LIVE_ZH)
-    names = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
-    for key in LIVE_EN:
-        assert names(LIVE_EN[key]) == names(LIVE_ZH[key]), key
-        assert key.startswith(("xray.pooling.", "mistake."))
+def test_the_live_words_are_this_familys():  # both languages of every word: tests/test_text.py
+    assert LIVE_EN and [key for key in LIVE_EN if not key.startswith(("xray.pooling.", "mistake."))] == []

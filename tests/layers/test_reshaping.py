@@ -3,7 +3,6 @@ formulas and fixes against real Keras and the X-ray and common mistakes on real 
 from __future__ import annotations
 
 import dataclasses
-import re
 import string
 
 import keras
@@ -280,13 +279,6 @@ def test_no_flatten_offered_only_when_a_later_layer_fails():
 
 
 # -- texts ---------------------------------------------------------------------------------------
-def test_catalog_parity():
-    assert LIVE_EN.keys() == LIVE_ZH.keys()
-    fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
-    assert all(fields(LIVE_EN[k]) == fields(LIVE_ZH[k]) for k in LIVE_EN), \
-        [k for k in LIVE_EN if fields(LIVE_EN[k]) != fields(LIVE_ZH[k])]
-
-
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(floats('layers.Flatten(name="flat")', shape="(4, 5, 3)"), "flat", (1, 40)),

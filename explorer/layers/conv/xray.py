@@ -26,6 +26,44 @@ from ...spec import LayerSpec, ModelSpec
 
 
 # -- windows: shared by the convolutions and the pooling layers ---------------------------------------
+XRAY_KEYS = {  # the X-ray's words of Conv1D (rank 1) and Conv2D (rank 2), each key written out
+    1: {
+        "summary": "xray.conv1d.summary",
+        "check": "xray.conv1d.check",
+        "check_window": "xray.conv1d.check_window",
+        "padding": "xray.conv1d.padding",
+        "by_hand": "xray.conv1d.by_hand",
+        "groups": "xray.conv1d.groups",
+        "samples": "xray.conv1d.samples",
+        "activation_unknown": "xray.conv1d.activation_unknown",
+        "channels_first": "xray.conv1d.channels_first",
+        "grid_window": "xray.conv1d.grid_window",
+        "grid_kernel": "xray.conv1d.grid_kernel",
+        "grid_products": "xray.conv1d.grid_products",
+        "grid_output": "xray.conv1d.grid_output",
+        "code.rows": "xray.conv1d.code.rows",
+        "code.groups": "xray.conv1d.code.groups",
+    },
+    2: {
+        "summary": "xray.conv2d.summary",
+        "check": "xray.conv2d.check",
+        "check_window": "xray.conv2d.check_window",
+        "padding": "xray.conv2d.padding",
+        "by_hand": "xray.conv2d.by_hand",
+        "groups": "xray.conv2d.groups",
+        "samples": "xray.conv2d.samples",
+        "activation_unknown": "xray.conv2d.activation_unknown",
+        "channels_first": "xray.conv2d.channels_first",
+        "grid_window": "xray.conv2d.grid_window",
+        "grid_kernel": "xray.conv2d.grid_kernel",
+        "grid_products": "xray.conv2d.grid_products",
+        "grid_output": "xray.conv2d.grid_output",
+        "code.rows": "xray.conv2d.code.rows",
+        "code.groups": "xray.conv2d.code.groups",
+    },
+}
+
+
 @dataclass(frozen=True)
 class Geometry:
     """How windows tile the input, per spatial axis: input sizes, kernel k, stride s, dilation d,
@@ -150,9 +188,9 @@ def conv_xray(call: LayerCall) -> XRay:
     """The layer as im2col @ kernel + bias → activation on the first samples; the picked output's window by hand."""
     layer, x, y = call.layer, call.x, call.y
     rank = x.ndim - 2
-    prefix = f"xray.conv{rank}d"
+    words = XRAY_KEYS[rank]
     if getattr(layer, "data_format", "channels_last") == "channels_first":
-        return XRay(call.step.name, call.spec.kind, Text.of(f"{prefix}.channels_first"), "", ())
+        return XRay(call.step.name, call.spec.kind, Text.of(words["channels_first"]), "", ())
     kernel = np.asarray(layer.kernel, dtype=np.float64)
     k_filters, groups = kernel.shape[-1], int(getattr(layer, "groups", 1) or 1)
     bias = np.asarray(layer.bias, dtype=np.float64) if layer.use_bias else np.zeros(k_filters)
@@ -182,22 +220,22 @@ def conv_xray(call: LayerCall) -> XRay:
 
     checks = []
     if ours is not None:
-        checks.append(check(f"{prefix}.check", ours, y[:n], n=n, B=x.shape[0]))
-        checks.append(check(f"{prefix}.check_window", np.array([picked_out[0, f]]), np.array([y[pick]]),
+        checks.append(check(words["check"], ours, y[:n], n=n, B=x.shape[0]))
+        checks.append(check(words["check_window"], np.array([picked_out[0, f]]), np.array([y[pick]]),
                             index=index_text(pick)))
     sizes = _sizes(call, geo, kernel, groups, act)
-    notes = [Text.of(f"{prefix}.padding", **sizes),
-             Text.of(f"{prefix}.by_hand", index=index_text(pick), total=f"{float(products.sum()):.6f}",
+    notes = [Text.of(words["padding"], **sizes),
+             Text.of(words["by_hand"], index=index_text(pick), total=f"{float(products.sum()):.6f}",
                      bias=f"{bias[f]:.6f}", z=f"{by_hand:.6f}", act=act,
                      value=f"{picked_out[0, f]:.6f}" if picked_out is not None else "?",
                      layer_value=f"{float(y[pick]):.6f}", count=products.size)]
     if groups > 1:
-        notes.append(Text.of(f"{prefix}.groups", groups=groups, f=f, group=group, first=channels.start,
+        notes.append(Text.of(words["groups"], groups=groups, f=f, group=group, first=channels.start,
                              last=channels.stop - 1, per=kg))
     if n < x.shape[0]:
-        notes.append(Text.of(f"{prefix}.samples", n=n, B=x.shape[0]))
+        notes.append(Text.of(words["samples"], n=n, B=x.shape[0]))
     if ours is None:
-        notes.append(Text.of(f"{prefix}.activation_unknown", act=act))
+        notes.append(Text.of(words["activation_unknown"], act=act))
 
     rows = tap_labels(geo, position)
     cols = [str(ch) for ch in range(channels.start, channels.stop)]
@@ -206,12 +244,12 @@ def conv_xray(call: LayerCall) -> XRay:
     out_slice = y[b] if rank == 1 else y[b, :, :, f]
     out_row, out_col = (position[0], f) if rank == 1 else position
     grids = (
-        relabel(grid(Text.of(f"{prefix}.grid_window", **where), win_g, *top), rows, cols),
-        relabel(grid(Text.of(f"{prefix}.grid_kernel", **where), kern_f, *top), None, cols),
-        relabel(grid(Text.of(f"{prefix}.grid_products", **where), products, *top), rows, cols),
-        grid(Text.of(f"{prefix}.grid_output", **where), out_slice, out_row, out_col),
+        relabel(grid(Text.of(words["grid_window"], **where), win_g, *top), rows, cols),
+        relabel(grid(Text.of(words["grid_kernel"], **where), kern_f, *top), None, cols),
+        relabel(grid(Text.of(words["grid_products"], **where), products, *top), rows, cols),
+        grid(Text.of(words["grid_output"], **where), out_slice, out_row, out_col),
     )
-    summary = Text.of(f"{prefix}.summary", **sizes)
+    summary = Text.of(words["summary"], **sizes)
     return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, k_filters, groups, act), tuple(checks),
                 grids, tuple(notes))
 
@@ -250,13 +288,13 @@ def window_lines(geo: Geometry, n: int, c: int, target: str, dilated: bool) -> l
 
 def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
-    p = f"xray.conv{geo.rank}d.code"
+    words = XRAY_KEYS[geo.rank]
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
     lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))", f"x {shape_text(shape)} → {shape_text(padded)}")]
     lines += window_lines(geo, n, c, "patches", dilated=True)
-    lines.append(Line(f"patches = patches.reshape({rows}, {taps * c})", Text.of(f"{p}.rows")))
+    lines.append(Line(f"patches = patches.reshape({rows}, {taps * c})", Text.of(words["code.rows"])))
     if groups == 1:
         lines.append(Line(f"z = patches @ kernel.reshape({taps * c}, {k}) + bias", f"({rows}, {k})"))
     else:
@@ -264,7 +302,7 @@ def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) 
         lines.append(Line(f"p = patches.reshape({rows}, {taps}, {groups}, {cg})"))
         lines.append(Line(f"w = kernel.reshape({taps}, {cg}, {groups}, {kg})"))
         lines.append(Line(f"z = np.einsum('rtgc,tcgk->rgk', p, w).reshape({rows}, {k}) + bias",
-                          Text.of(f"{p}.groups", groups=str(groups), cg=str(cg), kg=str(kg))))
+                          Text.of(words["code.groups"], groups=str(groups), cg=str(cg), kg=str(kg))))
     lines.append(Line(f"out = {act}(z).reshape{shape_text((n,) + geo.outs + (k,))}"))
     return tuple(lines)
 
@@ -298,7 +336,11 @@ def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str,
     params = (("layer", layer.name), ("size", str(longer)), ("length", str(shape[1])), ("axis", axis),
               ("arg", arg))
     code = f"{kind.code(broken)}  # {arg}: {longer} > {axis} = {shape[1]}"
-    return (Mistake(key, layer.name, params, broken=broken, code=code),)
+    title_key, why_key = {  # the mistakes this makes: the convolutions' and the poolings' (pooling/xray.py)
+        "kernel_too_long": ("mistake.kernel_too_long.title", "mistake.kernel_too_long.why"),
+        "pool_too_long": ("mistake.pool_too_long.title", "mistake.pool_too_long.why"),
+    }[key]
+    return (Mistake(key, layer.name, params, broken=broken, code=code, title_key=title_key, why_key=why_key),)
 
 
 def conv_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:

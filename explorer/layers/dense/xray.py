@@ -64,8 +64,8 @@ def dense_xray(call: LayerCall) -> XRay:
     elif count < x.shape[0]:
         notes.append(Text.of("xray.dense.samples", first=first, last=first + count - 1, B=x.shape[0]))
     in_axes, out_axes = call.in_axes, call.out_axes
-    rank = "2d" if x.ndim == 2 else "nd"
-    summary = Text.of(f"xray.dense.summary_{rank}", layer=call.step.name, shape=shape_text(x.shape),
+    summary_key = "xray.dense.summary_2d" if x.ndim == 2 else "xray.dense.summary_nd"
+    summary = Text.of(summary_key, layer=call.step.name, shape=shape_text(x.shape),
                       named=named(in_axes), lead="·".join(in_axes[:-1]), N=n, F=f, U=u, Fl=in_axes[-1],
                       Ul=out_axes[-1], out=shape_text(y.shape), out_named=named(out_axes))
     rows = window(row, GRID_ROWS, n)
@@ -147,12 +147,14 @@ def dense_mistakes(model: ModelSpec, layer: LayerSpec, step: Step) -> tuple[Mist
         Mistake("transposed_matmul", layer.name, params, run=lambda: _transposed_matmul(f, u), source="numpy",
                 code=(Line(f"flat = x.reshape(-1, {f})", f"(N, {f})"),
                       Line("flat @ W.T", Text.of("mistake.transposed_matmul.code.not", wrong=shape_text((u, f)),
-                                                 right=shape_text((f, u)))))),
+                                                 right=shape_text((f, u))))),
+                title_key="mistake.transposed_matmul.title", why_key="mistake.transposed_matmul.why"),
         Mistake("transposed_weights", layer.name, params, run=lambda: _transposed_weights(f, u), source="Keras",
                 code=(Line(f"dense = layers.Dense({u})", Text.of("mistake.transposed_weights.code.built",
                                                                 kernel=shape_text((f, u)), F=str(f))),
                       Line("dense.set_weights([W.T, b])", Text.of("mistake.transposed_weights.code.transposed",
-                                                                  wrong=shape_text((u, f)))))),
+                                                                  wrong=shape_text((u, f))))),
+                title_key="mistake.transposed_weights.title", why_key="mistake.transposed_weights.why"),
     )
 
 

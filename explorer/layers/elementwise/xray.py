@@ -90,7 +90,7 @@ def activation_xray(call: LayerCall) -> XRay:
         return XRay(call.spec.name, "Activation", summary, f"out = keras.activations.{name}(x)", (), grids,
                     (Text.of("xray.activation.unchecked", name=name),))
     fn, formula = ACTIVATIONS[name]
-    n, notes = bounded(call, "activation", 5 * per_sample(x))
+    n, notes = bounded(call, "xray.activation.bounded", 5 * per_sample(x))
     ours = fn(x[:n].astype(np.float64))
     checks = [check("xray.activation.check", ours, y[:n], n=n, name=name)]
     if name in ROW_WISE:
@@ -103,8 +103,8 @@ def activation_xray(call: LayerCall) -> XRay:
         notes += (Text.of("xray.activation.where", out=index_text(pick), name=name, x=f"{float(x[pick]):.4g}",
                           value=f"{value:.4g}"),)
     checks.append(check("xray.activation.check_pick", np.array([value]), np.array([y[pick]]), out=index_text(pick)))
-    code = (Line(f"out = {formula}", Text.of(f"xray.activation.code.{'row' if name in ROW_WISE else 'each'}",
-                                             name=name, shape=shape_text(x.shape), out=shape_text(y.shape))),)
+    code_key = "xray.activation.code.row" if name in ROW_WISE else "xray.activation.code.each"
+    code = (Line(f"out = {formula}", Text.of(code_key, name=name, shape=shape_text(x.shape), out=shape_text(y.shape))),)
     return XRay(call.spec.name, "Activation", summary, code, tuple(checks), grids, notes)
 
 
@@ -114,7 +114,7 @@ def dropout_xray(call: LayerCall) -> XRay:
     x, y = call.x, call.y
     cls = call.spec.kind
     rate = float(call.layer.rate)
-    n, notes = bounded(call, "dropout", 3 * per_sample(x))
+    n, notes = bounded(call, "xray.dropout.bounded", 3 * per_sample(x))
     pick = call.picked()
     checks = (check("xray.dropout.check", x[:n], y[:n], n=n),)
     kept = f"{1.0 / (1.0 - rate):.4g}" if rate < 1 else "∞"
@@ -123,9 +123,9 @@ def dropout_xray(call: LayerCall) -> XRay:
                           features=x.shape[-1], letter=call.in_axes[-1], time=call.in_axes[1]),)
     else:
         notes += (Text.of("xray.dropout.training", rate=f"{rate:g}", scale=kept),)
-    training = "training_spatial" if cls == "SpatialDropout1D" else "training"
+    training = "xray.dropout.code.training_spatial" if cls == "SpatialDropout1D" else "xray.dropout.code.training"
     code = (Line("out = x", Text.of("xray.dropout.code.inference", shape=shape_text(x.shape))),
-            Line("", Text.of(f"xray.dropout.code.{training}", keep=f"{1 - rate:g}")))
+            Line("", Text.of(training, keep=f"{1 - rate:g}")))
     summary = Text.of("xray.dropout.summary", cls=cls, rate=f"{rate:g}", **_shape_words(call))
     grids = (grid_at("xray.dropout.grid_out", y, pick, "out"),)
     return XRay(call.spec.name, cls, summary, code, checks, grids, notes)
@@ -157,7 +157,7 @@ def batchnorm_xray(call: LayerCall) -> XRay:
     eps = float(layer.epsilon)
     gamma, beta = _vector(layer.gamma, 1.0, size), _vector(layer.beta, 0.0, size)
     mean, var = _vector(layer.moving_mean, 0.0, size), _vector(layer.moving_variance, 1.0, size)
-    n, notes = bounded(call, "batchnorm", 5 * per_sample(x))
+    n, notes = bounded(call, "xray.batchnorm.bounded", 5 * per_sample(x))
     shape = lambda v: _along(v, (axis,), x.ndim, x.shape)  # noqa: E731
     ours = shape(gamma) * (x[:n].astype(np.float64) - shape(mean)) / np.sqrt(shape(var) + eps) + shape(beta)
     pick = call.picked()
@@ -193,7 +193,7 @@ def layernorm_xray(call: LayerCall) -> XRay:
     shape = lambda v: _along(v, axes, x.ndim, x.shape)  # noqa: E731
     gamma = shape(_vector(layer.gamma, 1.0, math.prod(sizes)).reshape(sizes))
     beta = shape(_vector(layer.beta, 0.0, math.prod(sizes)).reshape(sizes))
-    n, notes = bounded(call, "layernorm", 6 * per_sample(x))
+    n, notes = bounded(call, "xray.layernorm.bounded", 6 * per_sample(x))
     xs = x[:n].astype(np.float64)
     mean = xs.mean(axis=axes, keepdims=True)
     var = xs.var(axis=axes, keepdims=True)

@@ -25,7 +25,7 @@ class Embedding(LayerKind):
         ArgRule("output_dim", "int", None, 1, MAX_SIZE),
         ArgRule("embeddings_initializer", "initializer", "uniform", choices=INITIALIZERS, neutral=True),
         ArgRule("mask_zero", "bool", False, neutral=True),
-        ArgRule("input_length", "int", None, 1, MAX_SIZE, deprecated=True),
+        ArgRule("input_length", "int", None, 1, MAX_SIZE, deprecated="keras2.input_length"),
         ArgRule("embeddings_regularizer", "ignored", neutral=True),
         ArgRule("activity_regularizer", "ignored", neutral=True),
         ArgRule("embeddings_constraint", "ignored", neutral=True),

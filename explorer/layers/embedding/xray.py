@@ -178,7 +178,8 @@ def embedding_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Cor
                  Text.of("mistake.token_out_of_range.code.rows", last=str(vocab - 1))),
             Line(f"emb(np.array([[0, {vocab}]]))", Text.of("mistake.token_out_of_range.code.no_row", V=str(vocab))))
     return (Mistake("token_out_of_range", layer.name, params, run=lambda: _out_of_range(vocab), code=code,
-                    source="TensorFlow"),)
+                    source="TensorFlow", title_key="mistake.token_out_of_range.title",
+                    why_key="mistake.token_out_of_range.why"),)
 
 
 def _out_of_range(vocab: int) -> float:

@@ -34,7 +34,7 @@ def concatenate_xray(call: LayerCall) -> XRay:
     xs, y = call.inputs, call.y
     axis = int(call.layer.axis) % y.ndim
     names = input_names(call)
-    n, notes = bounded(call, "concatenate", 4 * per_sample(y))
+    n, notes = bounded(call, "xray.concatenate.bounded", 4 * per_sample(y))
     sizes = [x.shape[axis] for x in xs]
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
     checks = []
@@ -86,7 +86,8 @@ def concatenate_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -
                   "shapes": ", ".join(shape_text(s) for s in shapes),
                   "sizes": " + ".join(str(s[axis]) for s in shapes), "position": str(axis)}
         return (Mistake("concat_axis", layer.name, tuple(params.items()), broken=broken,
-                        code=f"layers.Concatenate(axis={shown})"),)
+                        code=f"layers.Concatenate(axis={shown})", title_key="mistake.concat_axis.title",
+                        why_key="mistake.concat_axis.why"),)
     return ()
 
 
@@ -109,7 +110,7 @@ def merge_xray(call: LayerCall) -> XRay:
     combine, symbol = OPS[cls]
     xs, y = call.inputs, call.y
     names = input_names(call)
-    n, notes = bounded(call, "merge", (len(xs) + 3) * per_sample(y))
+    n, notes = bounded(call, "xray.merge.bounded", (len(xs) + 3) * per_sample(y))
     full = [expanded(x, y.ndim).astype(np.float64) for x in xs]
     ours = combine([f[:n] for f in full])
     pick = call.picked()
@@ -133,7 +134,9 @@ def merge_xray(call: LayerCall) -> XRay:
     code = (Line(f"out = {line}", ", ".join(shape_text(x.shape) for x in xs) + f" -> {shape_text(y.shape)}"),)
     if stretched:
         code += (Line("", Text.of("xray.merge.code.expand")),)
-    summary = Text.of(f"xray.merge.summary_{cls.lower()}", count=len(xs),
+    summary_key = {"Add": "xray.merge.summary_add", "Multiply": "xray.merge.summary_multiply",
+                   "Average": "xray.merge.summary_average"}[cls]
+    summary = Text.of(summary_key, count=len(xs),
                       shapes=", ".join(shape_text(x.shape) for x in xs), shape_out=shape_text(y.shape),
                       axes_out=named(call.out_axes))
     grids = tuple(grid_at("xray.merge.grid_in", f, s, names[i])

@@ -20,9 +20,6 @@ from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines,
                          windows)
 
-PREFIX = "xray.pooling"
-
-
 def _mode(cls: str) -> str:
     return "max" if "Max" in cls else "avg"
 
@@ -35,7 +32,7 @@ def _summary_params(call: LayerCall) -> dict:
 def _channels_first(call: LayerCall) -> XRay | None:
     if getattr(call.layer, "data_format", "channels_last") != "channels_first":
         return None
-    return XRay(call.step.name, call.spec.kind, Text.of(f"{PREFIX}.channels_first"), "", ())
+    return XRay(call.step.name, call.spec.kind, Text.of("xray.pooling.channels_first"), "", ())
 
 
 def pool_numpy(x: np.ndarray, geo, mode: str) -> tuple[np.ndarray, np.ndarray]:
@@ -75,31 +72,33 @@ def pool_xray(call: LayerCall) -> XRay:
     column = win[:, ch]
     real = int(np.count_nonzero(~np.isnan(column)))
     value = float(np.nanmax(column) if mode == "max" else np.nanmean(column))
-    checks = [check(f"{PREFIX}.check_{mode}", ours, y[:n], n=n, B=x.shape[0]),
-              check(f"{PREFIX}.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
+    check_key = "xray.pooling.check_max" if mode == "max" else "xray.pooling.check_avg"
+    checks = [check(check_key, ours, y[:n], n=n, B=x.shape[0]),
+              check("xray.pooling.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
     rows = tap_labels(geo, position)
-    notes = [Text.of(f"{PREFIX}.padding_{rank}d", padding=layer.padding, pool=shape_text(geo.kernel),
+    padding_key = {1: "xray.pooling.padding_1d", 2: "xray.pooling.padding_2d"}[rank]
+    notes = [Text.of(padding_key, padding=layer.padding, pool=shape_text(geo.kernel),
                      strides=shape_text(geo.strides), pads=_pads_text(geo), outs=shape_text(geo.outs))]
     if mode == "max":
         top = int(np.nanargmax(column))
-        notes.append(Text.of(f"{PREFIX}.value_max", index=index_text(pick), c=ch, taps=len(column), real=real,
+        notes.append(Text.of("xray.pooling.value_max", index=index_text(pick), c=ch, taps=len(column), real=real,
                              at=rows[top], value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
-        window_grid = grid(Text.of(f"{PREFIX}.grid_window", index=index_text(pick), b=b, c=ch), win, top, ch)
+        window_grid = grid(Text.of("xray.pooling.grid_window", index=index_text(pick), b=b, c=ch), win, top, ch)
     else:
-        notes.append(Text.of(f"{PREFIX}.value_avg", index=index_text(pick), c=ch, taps=len(column), real=real,
+        notes.append(Text.of("xray.pooling.value_avg", index=index_text(pick), c=ch, taps=len(column), real=real,
                              value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
-        window_grid = grid(Text.of(f"{PREFIX}.grid_window", index=index_text(pick), b=b, c=ch), win, 0, ch, "col")
+        window_grid = grid(Text.of("xray.pooling.grid_window", index=index_text(pick), b=b, c=ch), win, 0, ch, "col")
         if any(a or z for a, z in geo.pads):
             gap = float(np.max(np.abs(zeros_counted - ours))) if ours.size else 0.0
-            notes.append(Text.of(f"{PREFIX}.same_average", diff=f"{gap:.6f}"))
+            notes.append(Text.of("xray.pooling.same_average", diff=f"{gap:.6f}"))
     if n < x.shape[0]:
-        notes.append(Text.of(f"{PREFIX}.samples", n=n, B=x.shape[0]))
+        notes.append(Text.of("xray.pooling.samples", n=n, B=x.shape[0]))
     out_slice = y[b] if rank == 1 else y[b, :, :, ch]
     out_row, out_col = (position[0], ch) if rank == 1 else position
     grids = (relabel(window_grid, rows, None),
-             grid(Text.of(f"{PREFIX}.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
-    summary = Text.of(f"{PREFIX}.summary_{mode}", pool=shape_text(geo.kernel), strides=shape_text(geo.strides),
-                      **_summary_params(call))
+             grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
+    summary = Text.of("xray.pooling.summary_max" if mode == "max" else "xray.pooling.summary_avg",
+                      pool=shape_text(geo.kernel), strides=shape_text(geo.strides), **_summary_params(call))
     return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, mode), tuple(checks), grids,
                 tuple(notes))
 
@@ -113,7 +112,7 @@ def _code(geo, shape: tuple[int, ...], mode: str) -> tuple[Line, ...]:
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)",
-                  Text.of(f"{PREFIX}.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
+                  Text.of("xray.pooling.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
     lines += window_lines(geo, n, c, "windows", dilated=False)
     axes = "2" if geo.rank == 1 else "(3, 4)"
     fn = "np.nanmax" if mode == "max" else "np.nanmean"
@@ -138,21 +137,24 @@ def global_pool_xray(call: LayerCall) -> XRay:
     b, ch = pick[0], pick[-1]
     column = x[b, ..., ch].astype(np.float64)  # (T,) or (H, W)
     value = float(column.max() if mode == "max" else column.mean())
-    checks = [check(f"{PREFIX}.check_global_{mode}", ours, y[:n], n=n, B=x.shape[0]),
-              check(f"{PREFIX}.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
+    check_key = "xray.pooling.check_global_max" if mode == "max" else "xray.pooling.check_global_avg"
+    checks = [check(check_key, ours, y[:n], n=n, B=x.shape[0]),
+              check("xray.pooling.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
     top = tuple(int(i) for i in np.unravel_index(int(np.argmax(column)), column.shape))
     where = ",".join(str(int(i)) for i in top)
-    notes = [Text.of(f"{PREFIX}.global_value_{mode}", index=index_text(pick), c=ch, count=column.size, at=where,
+    value_key = "xray.pooling.global_value_max" if mode == "max" else "xray.pooling.global_value_avg"
+    notes = [Text.of(value_key, index=index_text(pick), c=ch, count=column.size, at=where,
                      value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}")]
     if n < x.shape[0]:
-        notes.append(Text.of(f"{PREFIX}.samples", n=n, B=x.shape[0]))
-    title = Text.of(f"{PREFIX}.grid_global_input", b=b, c=ch)
+        notes.append(Text.of("xray.pooling.samples", n=n, B=x.shape[0]))
+    title = Text.of("xray.pooling.grid_global_input", b=b, c=ch)
     if rank == 1:
         first = grid(title, x[b], int(top[0]), ch, "cell" if mode == "max" else "col")
     else:
         first = grid(title, column, int(top[0]), int(top[1]), "cell" if mode == "max" else "")
-    grids = (first, grid(Text.of(f"{PREFIX}.grid_output", index=index_text(pick)), y[b].reshape(-1), 0, ch))
-    summary = Text.of(f"{PREFIX}.summary_global_{mode}", keepdims=str(keepdims), axes=", ".join(
+    grids = (first, grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), y[b].reshape(-1), 0, ch))
+    summary = Text.of("xray.pooling.summary_global_max" if mode == "max" else "xray.pooling.summary_global_avg",
+                      keepdims=str(keepdims), axes=", ".join(
         call.in_axes[1:-1]) if len(call.in_axes) == x.ndim else str(axes), **_summary_params(call))
     fn = "max" if mode == "max" else "mean"
     code = (f"out = x.{fn}(axis={axes if rank > 1 else 1}, keepdims={keepdims})   "

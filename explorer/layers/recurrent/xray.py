@@ -25,6 +25,70 @@ from ...spec import LayerSpec, ModelSpec
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
 STATES = {"SimpleRNN": ("h",), "LSTM": ("h", "c"), "GRU": ("h",)}  # what return_state / initial_state carry
+XRAY_KEYS = {  # the X-ray's words of each RNN, each key written out
+    "SimpleRNN": {
+        "summary": "xray.simplernn.summary",
+        "check.output": "xray.simplernn.check.output",
+        "check.state": "xray.simplernn.check.state",
+        "check.step": "xray.simplernn.check.step",
+        "grid.x": "xray.simplernn.grid.x",
+        "grid.gates": "xray.simplernn.grid.gates",
+        "grid.states": "xray.simplernn.grid.states",
+        "grid.kernel": "xray.simplernn.grid.kernel",
+        "note.activation": "xray.simplernn.note.activation",
+        "note.samples": "xray.simplernn.note.samples",
+        "note.last_step": "xray.simplernn.note.last_step",
+        "note.backwards": "xray.simplernn.note.backwards",
+        "note.states": "xray.simplernn.note.states",
+        "note.initial": "xray.simplernn.note.initial",
+        "note.no_bias": "xray.simplernn.note.no_bias",
+        "code.each": "xray.simplernn.code.each",
+        "code.last_step": "xray.simplernn.code.last_step",
+    },
+    "LSTM": {
+        "summary": "xray.lstm.summary",
+        "check.output": "xray.lstm.check.output",
+        "check.state": "xray.lstm.check.state",
+        "check.step": "xray.lstm.check.step",
+        "grid.x": "xray.lstm.grid.x",
+        "grid.gates": "xray.lstm.grid.gates",
+        "grid.states": "xray.lstm.grid.states",
+        "grid.kernel": "xray.lstm.grid.kernel",
+        "note.activation": "xray.lstm.note.activation",
+        "note.samples": "xray.lstm.note.samples",
+        "note.last_step": "xray.lstm.note.last_step",
+        "note.backwards": "xray.lstm.note.backwards",
+        "note.states": "xray.lstm.note.states",
+        "note.initial": "xray.lstm.note.initial",
+        "note.no_bias": "xray.lstm.note.no_bias",
+        "code.each": "xray.lstm.code.each",
+        "code.last_step": "xray.lstm.code.last_step",
+        "code.order": "xray.lstm.code.order",
+    },
+    "GRU": {
+        "summary": "xray.gru.summary",
+        "check.output": "xray.gru.check.output",
+        "check.state": "xray.gru.check.state",
+        "check.step": "xray.gru.check.step",
+        "grid.x": "xray.gru.grid.x",
+        "grid.gates": "xray.gru.grid.gates",
+        "grid.states": "xray.gru.grid.states",
+        "grid.kernel": "xray.gru.grid.kernel",
+        "note.activation": "xray.gru.note.activation",
+        "note.samples": "xray.gru.note.samples",
+        "note.last_step": "xray.gru.note.last_step",
+        "note.backwards": "xray.gru.note.backwards",
+        "note.states": "xray.gru.note.states",
+        "note.initial": "xray.gru.note.initial",
+        "note.no_bias": "xray.gru.note.no_bias",
+        "code.each": "xray.gru.code.each",
+        "code.last_step": "xray.gru.code.last_step",
+        "code.order": "xray.gru.code.order",
+        "code.bias_rows": "xray.gru.code.bias_rows",
+        "note.reset_after": "xray.gru.note.reset_after",
+        "note.reset_before": "xray.gru.note.reset_before",
+    },
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,7 +228,7 @@ def floats_per_sample(steps: int, features: int, units: int, gates: int) -> int:
 def rnn_xray(call: LayerCall) -> XRay:
     """The whole layer in numpy (every sample within the memory bound), and step t of the picked sample."""
     layer, kind = call.layer, call.spec.kind
-    p = f"xray.{kind.lower()}"
+    words = XRAY_KEYS[kind]
     cell = cell_of(layer)
     x = call.x
     batch, steps, features = x.shape
@@ -179,28 +243,29 @@ def rnn_xray(call: LayerCall) -> XRay:
     notes: list[Text] = []
     checks, grids = [], []
     if unknown:
-        notes.append(Text.of(f"{p}.note.activation", act=", ".join(unknown)))
+        notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
     else:
         seq, finals = run(cell, x[:n], sample_states(call.states, len(state_names), slice(0, n)))
-        checks.append(check(f"{p}.check.output", seq if sequences else seq[:, -1], call.y[:n], n=n, B=batch,
+        checks.append(check(words["check.output"], seq if sequences else seq[:, -1], call.y[:n], n=n, B=batch,
                             shape=shape_text(call.y.shape)))
         if keeps:
             for state, ours, theirs in zip(state_names, finals, call.outputs[1:]):
-                checks.append(check(f"{p}.check.state", ours, theirs[:n], state=state, n=n))
+                checks.append(check(words["check.state"], ours, theirs[:n], state=state, n=n))
         detail = step_detail(cell, x[b], t, tuple(s[b] for s in call.states[:len(state_names)]))
         at_t = call.y[b, t] if sequences else call.y[b]
-        checks.append(check(f"{p}.check.step", detail.after[0], at_t, b=b, t=t,
+        checks.append(check(words["check.step"], detail.after[0], at_t, b=b, t=t,
                             index=index_text((b, t) if sequences else (b,))))
-        grids = _grids(p, cell, x, detail, b, unit)
-    notes += _notes(p, call, cell, n, batch, steps, t, sequences, keeps)
-    summary = Text.of(f"{p}.summary", layer=call.step.name, inp=shape_text(x.shape), inp_named=named(call.in_axes),
-                      out=shape_text(call.y.shape), out_named=named(call.out_axes), T=steps, E=features, H=units,
-                      G=len(gates) * units, act=cell.activation, ract=cell.recurrent_activation)
+        grids = _grids(words, cell, x, detail, b, unit)
+    notes += _notes(words, call, cell, n, batch, steps, t, sequences, keeps)
+    summary = Text.of(words["summary"], layer=call.step.name, inp=shape_text(x.shape),
+                      inp_named=named(call.in_axes), out=shape_text(call.y.shape), out_named=named(call.out_axes),
+                      T=steps, E=features, H=units, G=len(gates) * units, act=cell.activation,
+                      ract=cell.recurrent_activation)
     return XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
                 tuple(grids), tuple(notes))
 
 
-def _grids(p: str, cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) -> list:
+def _grids(words: dict[str, str], cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) -> list:
     """x at the step read, the gates' pre-activations, the states before/after, the unit's kernel columns."""
     names = STATES[cell.kind]
     gates = cell.order
@@ -209,11 +274,12 @@ def _grids(p: str, cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) 
     states = np.stack(list(d.before) + list(d.after))
     columns = cell.kernel[:, [j * units + unit for j in range(len(gates))]]
     out = [
-        grid(Text.of(f"{p}.grid.x", t=d.t, read=d.read, b=b), x[:, d.read], b, 0, "row"),
-        _labelled(grid(Text.of(f"{p}.grid.gates", t=d.t, b=b, unit=unit, act=cell.activation),
+        grid(Text.of(words["grid.x"], t=d.t, read=d.read, b=b), x[:, d.read], b, 0, "row"),
+        _labelled(grid(Text.of(words["grid.gates"], t=d.t, b=b, unit=unit, act=cell.activation),
                        np.stack([d.pre[g] for g in gates]), 0, unit, "col"), rows=gates),
-        _labelled(grid(Text.of(f"{p}.grid.states", t=d.t, b=b, unit=unit), states, len(names), unit), rows=state_rows),
-        _labelled(grid(Text.of(f"{p}.grid.kernel", unit=unit, H=units), columns, 0, 0, ""), cols=gates),
+        _labelled(grid(Text.of(words["grid.states"], t=d.t, b=b, unit=unit), states, len(names), unit),
+                  rows=state_rows),
+        _labelled(grid(Text.of(words["grid.kernel"], unit=unit, H=units), columns, 0, 0, ""), cols=gates),
     ]
     return out
 
@@ -224,23 +290,23 @@ def _labelled(g, rows: tuple | list | None = None, cols: tuple | list | None = N
                    cols=tuple(cols[int(j)] for j in g.cols) if cols is not None else g.cols)
 
 
-def _notes(p: str, call: LayerCall, cell: Cell, n: int, batch: int, steps: int, t: int, sequences: bool,
-           keeps: bool) -> list[Text]:
+def _notes(words: dict[str, str], call: LayerCall, cell: Cell, n: int, batch: int, steps: int, t: int,
+           sequences: bool, keeps: bool) -> list[Text]:
     notes = []
     if n < batch:
-        notes.append(Text.of(f"{p}.note.samples", n=n, B=batch))
+        notes.append(Text.of(words["note.samples"], n=n, B=batch))
     if not sequences:
-        notes.append(Text.of(f"{p}.note.last_step", last=steps - 1, H=cell.units))
+        notes.append(Text.of(words["note.last_step"], last=steps - 1, H=cell.units))
     if cell.go_backwards:
-        notes.append(Text.of(f"{p}.note.backwards", T=steps, t=t, read=steps - 1 - t))
+        notes.append(Text.of(words["note.backwards"], T=steps, t=t, read=steps - 1 - t))
     if keeps:
-        notes.append(Text.of(f"{p}.note.states", states=", ".join(STATES[cell.kind])))
+        notes.append(Text.of(words["note.states"], states=", ".join(STATES[cell.kind])))
     if call.states:
-        notes.append(Text.of(f"{p}.note.initial", states=", ".join(STATES[cell.kind])))
+        notes.append(Text.of(words["note.initial"], states=", ".join(STATES[cell.kind])))
     if not cell.use_bias:
-        notes.append(Text.of(f"{p}.note.no_bias"))
+        notes.append(Text.of(words["note.no_bias"]))
     if cell.kind == "GRU":
-        notes.append(Text.of(f"{p}.note.reset_after" if cell.reset_after else f"{p}.note.reset_before"))
+        notes.append(Text.of(words["note.reset_after"] if cell.reset_after else words["note.reset_before"]))
     return notes
 
 
@@ -250,17 +316,19 @@ def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool)
     h, g = cell.units, len(cell.order)
     act, rec = cell.activation, cell.recurrent_activation
     names = STATES[cell.kind]
-    p = f"xray.{cell.kind.lower()}.code"
+    words = XRAY_KEYS[cell.kind]
     lines = [Line("K, R = cell.kernel, cell.recurrent_kernel", f"({features}, {g * h}), ({h}, {g * h})")]
     if not cell.use_bias:
         bias = "b_in = b_rec" if cell.reset_after else "b"
         lines.append(Line(f"{bias} = np.zeros({g * h})", "use_bias=False"))
     elif cell.reset_after:
-        lines.append(Line("b_in, b_rec = cell.bias", Text.of(f"{p}.bias_rows", shape=shape_text((2, g * h)))))
+        lines.append(Line("b_in, b_rec = cell.bias",
+                          Text.of(words["code.bias_rows"], shape=shape_text((2, g * h)))))
     else:
         lines.append(Line("b = cell.bias", f"({g * h},)"))
     start = ", ".join(names)
-    lines.append(Line(f"{start} = initial_state", Text.of(f"{p}.each", shape=shape_text((batch, h)))) if initial
+    lines.append(Line(f"{start} = initial_state", Text.of(words["code.each"], shape=shape_text((batch, h))))
+                 if initial
                  else Line(f"{start} = " + ", ".join(f"np.zeros(({batch}, {h}))" for _ in names)))
     lines.append(Line(f"out = np.empty(({batch}, {steps}, {h}))"))
     lines.append(Line(f"for t in range({steps}):"))
@@ -270,22 +338,22 @@ def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool)
         lines.append(Line(f"    h = {act}(x_t @ K + b + h @ R)", f"({batch}, {h})"))
     elif cell.kind == "LSTM":
         lines += [Line("    z = x_t @ K + h @ R + b", f"({batch}, {g * h})"),
-                  Line("    i, f, g, o = np.split(z, 4, axis=-1)", Text.of(f"{p}.order")),
+                  Line("    i, f, g, o = np.split(z, 4, axis=-1)", Text.of(words["code.order"])),
                   Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)"),
                   Line(f"    h = {rec}(o) * {act}(c)", f"({batch}, {h})")]
     elif cell.reset_after:
-        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)", Text.of(f"{p}.order")),
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)", Text.of(words["code.order"])),
                   Line("    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)"),
                   Line(f"    z, r = {rec}(xz + hz), {rec}(xr + hr)"),
                   Line(f"    h = z * h + (1 - z) * {act}(xh + r * hh)", f"({batch}, {h})")]
     else:
-        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)", Text.of(f"{p}.order")),
+        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)", Text.of(words["code.order"])),
                   Line("    Rz, Rr, Rh = np.split(R, 3, axis=1)"),
                   Line(f"    z, r = {rec}(xz + h @ Rz), {rec}(xr + h @ Rr)"),
                   Line(f"    h = z * h + (1 - z) * {act}(xh + (r * h) @ Rh)", f"({batch}, {h})")]
     lines.append(Line("    out[:, t] = h"))
     if not sequences:
-        lines.append(Line("out = out[:, -1]", Text.of(f"{p}.last_step", shape=shape_text((batch, h)))))
+        lines.append(Line("out = out[:, -1]", Text.of(words["code.last_step"], shape=shape_text((batch, h)))))
     return tuple(lines)
 
 
@@ -327,4 +395,5 @@ def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step, cor
                   last=shape_text((shape[0], shape[-1])), last_named=named((axes[0], axes[-1])), time=axes[1],
                   consumer=failure.layer, consumer_cls=failure.cls)
     return (Mistake("return_sequences", layer.name, tuple(params.items()), broken=broken,
-                    code=f"{core.layer_code(broken)}  # → {params['last']} {params['last_named']}"),)
+                    code=f"{core.layer_code(broken)}  # → {params['last']} {params['last_named']}",
+                    title_key="mistake.return_sequences.title", why_key="mistake.return_sequences.why"),)

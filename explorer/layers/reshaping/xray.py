@@ -24,12 +24,12 @@ from ..base import AxisNamer
 
 
 # -- shared by this family -----------------------------------------------------------------------
-def bounded(call: LayerCall, prefix: str, floats_per_sample: int) -> tuple[int, tuple[Text, ...]]:
+def bounded(call: LayerCall, key: str, floats_per_sample: int) -> tuple[int, tuple[Text, ...]]:
     """(n, notes): recompute on the first n samples so the copies stay within XRAY_BYTES; a note
-    `xray.<prefix>.bounded` when n is less than the batch."""
+    (key: the layer's words, such as "xray.flatten.bounded") when n is less than the batch."""
     batch = call.x.shape[0] if call.x.ndim else 1
     n = samples_within(call, floats_per_sample)
-    return n, ((Text.of(f"xray.{prefix}.bounded", n=n, batch=batch),) if n < batch else ())
+    return n, ((Text.of(key, n=n, batch=batch),) if n < batch else ())
 
 
 def per_sample(array: np.ndarray) -> int:
@@ -83,7 +83,7 @@ def element_check(key: str, out: np.ndarray, out_index: tuple, src: np.ndarray, 
 def flatten_xray(call: LayerCall) -> XRay:
     """x (B, d₁, …, dₖ) → out (B, d₁·…·dₖ); channels_first first moves axis 1 last."""
     x, y = call.x, call.y
-    n, notes = bounded(call, "flatten", 4 * per_sample(x))
+    n, notes = bounded(call, "xray.flatten.bounded", 4 * per_sample(x))
     channels_first = call.layer.data_format == "channels_first" and x.ndim > 2
     order = (0, *range(2, x.ndim), 1) if channels_first else tuple(range(x.ndim))
     moved = np.transpose(x, order)
@@ -120,7 +120,7 @@ def flatten_xray(call: LayerCall) -> XRay:
 def reshape_xray(call: LayerCall) -> XRay:
     """x (B, …) → out (B, *target_shape): the same numbers of each sample in the same order."""
     x, y = call.x, call.y
-    n, notes = bounded(call, "reshape", 4 * per_sample(x))
+    n, notes = bounded(call, "xray.reshape.bounded", 4 * per_sample(x))
     target = tuple(call.spec.arg("target_shape") or y.shape[1:])
     pick = call.picked()
     flat, out_arithmetic = offset_text(pick[1:], y.shape[1:])
@@ -153,7 +153,7 @@ def reshape_xray(call: LayerCall) -> XRay:
 def permute_xray(call: LayerCall) -> XRay:
     """x (B, d₁, …, dₖ) → out (B, d_dims₁, …): output axis m is input axis dims[m] (1-based)."""
     x, y = call.x, call.y
-    n, notes = bounded(call, "permute", 4 * per_sample(x))
+    n, notes = bounded(call, "xray.permute.bounded", 4 * per_sample(x))
     dims = tuple(int(d) for d in call.layer.dims)
     order = (0,) + dims
     pick = call.picked()
@@ -181,7 +181,7 @@ def repeatvector_xray(call: LayerCall) -> XRay:
     """x (B, F) → out (B, n, F): out[b, r, f] = x[b, f] for every r."""
     x, y = call.x, call.y
     repeats = y.shape[1]
-    n, notes = bounded(call, "repeatvector", 4 * per_sample(y))
+    n, notes = bounded(call, "xray.repeatvector.bounded", 4 * per_sample(y))
     pick = call.picked()
     b, r, f = pick
     checks = (
@@ -235,7 +235,8 @@ def reshape_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
                   "broken_product": " · ".join(map(str, broken_target)),
                   "broken_count": f"{math.prod(broken_target):,}"}
         return (Mistake("reshape_count", layer.name, tuple(params.items()), broken=broken,
-                        code=f"layers.Reshape({shape_text(broken_target)})"),)
+                        code=f"layers.Reshape({shape_text(broken_target)})", title_key="mistake.reshape_count.title",
+                        why_key="mistake.reshape_count.why"),)
     return ()
 
 
@@ -281,4 +282,5 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
               "received": ", ".join(shape_text(s) for s in failure.input_shapes)}
     code = (Line(f"# {layer_code(layer)}", Text.of("mistake.no_flatten.code.left_out")),
             Line(layer_code(failing), Text.of("mistake.no_flatten.code.receives", received=params["received"])))
-    return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code),)
+    return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code,
+                    title_key="mistake.no_flatten.title", why_key="mistake.no_flatten.why"),)

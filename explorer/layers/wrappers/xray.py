@@ -83,13 +83,15 @@ def bidirectional_xray(call: LayerCall) -> XRay:
     merged = merge(fwd, bwd, mode)
     count = 1 if mode is not None else 2
     ours = (merged,) if mode is not None else merged
-    checks = [check(f"xray.bidirectional.check.{'output' if mode is not None else name}", mine, theirs[:n],
-                    n=n, B=batch, mode=str(mode), shape=shape_text(theirs.shape))
-              for mine, theirs, name in zip(ours, call.outputs[:count], ("forward", "backward"))]
+    keys = ("xray.bidirectional.check.output",) if mode is not None else (
+        "xray.bidirectional.check.forward", "xray.bidirectional.check.backward")  # merged, or each direction
+    checks = [check(key, mine, theirs[:n], n=n, B=batch, mode=str(mode), shape=shape_text(theirs.shape))
+              for mine, theirs, key in zip(ours, call.outputs[:count], keys)]
     names = STATES[kind]
-    for direction, finals, theirs in (("forward", states_f, call.outputs[count:count + len(names)]),
-                                      ("backward", states_b, call.outputs[count + len(names):])):
-        checks += [check(f"xray.bidirectional.check.state.{direction}", mine, their[:n], state=state, n=n)
+    forward, backward = call.outputs[count:count + len(names)], call.outputs[count + len(names):]
+    for key, finals, theirs in (("xray.bidirectional.check.state.forward", states_f, forward),
+                                ("xray.bidirectional.check.state.backward", states_b, backward)):
+        checks += [check(key, mine, their[:n], state=state, n=n)
                    for state, mine, their in zip(names, finals, theirs)]
     if sequences and steps > 1:
         unflipped = merge(fwd, raw_b, mode)
@@ -140,7 +142,8 @@ def _bi_grids(call: LayerCall, units: int, mode, sequences: bool, n: int, fwd, r
 
 def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
     x = call.x
-    return Text.of(f"xray.bidirectional.summary.{'none' if mode is None else 'merged'}", layer=call.step.name,
+    key = "xray.bidirectional.summary.none" if mode is None else "xray.bidirectional.summary.merged"
+    return Text.of(key, layer=call.step.name,
                    rnn=kind, inp=shape_text(x.shape), inp_named=named(call.in_axes), T=x.shape[1], H=units,
                    mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes))
 
@@ -252,5 +255,6 @@ def bidirectional_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core:
                       merged_named=named(axes), half=shape_text(half), consumer=failure.layer,
                       consumer_cls=failure.cls)
         out.append(Mistake("merge_none", layer.name, tuple(params.items()), broken=broken,
-                           code=f"{core.layer_code(broken)}  # → {params['half']}, {params['half']}"))
+                           code=f"{core.layer_code(broken)}  # → {params['half']}, {params['half']}",
+                           title_key="mistake.merge_none.title", why_key="mistake.merge_none.why"))
     return tuple(out)
