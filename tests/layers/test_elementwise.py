@@ -162,6 +162,27 @@ def test_activation_matches_keras(name):
                                                                                        abs=1e-3)
 
 
+@pytest.mark.parametrize("kwargs,expected", [
+    ({}, [0.0, 0.0, 0.5, 3.0, 8.0]),
+    ({"max_value": 6.0}, [0.0, 0.0, 0.5, 3.0, 6.0]),
+    ({"negative_slope": 0.1}, [-0.2, 0.0, 0.5, 3.0, 8.0]),
+    ({"max_value": 6.0, "negative_slope": 0.1, "threshold": 1.0}, [-0.3, -0.1, -0.05, 3.0, 6.0]),
+])
+def test_relu_matches_keras(kwargs, expected):
+    from explorer.layers.elementwise.xray import relu
+
+    x = np.array([-2.0, 0.0, 0.5, 3.0, 8.0])
+    layer = keras.layers.ReLU(**kwargs)
+    args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    assert np.allclose(np.asarray(layer(x[None].astype("float32")))[0], expected, atol=1e-6)
+    assert np.allclose(relu(x, layer.max_value, layer.negative_slope, layer.threshold), expected)
+    call = call_of(floats('layers.Dense(8, name="dense")', f'layers.ReLU({args}{", " if args else ""}name="relu")',
+                          shape="(5, 6)"), "relu", (1, 2, 3))
+    result = xray(call)
+    assert get_kind("ReLU").keeps_rank  # a lost time axis stays lost through it (explorer/diagnose.py)
+    assert float(note(result, "xray.relu.where")["x"]) == pytest.approx(float(call.x[1, 2, 3]), abs=1e-3)
+
+
 def test_an_unknown_activation_is_not_checked():
     call = call_of(floats('layers.Activation("relu", name="act")', shape="(5, 6)"), "act")
     spec = dataclasses.replace(call.spec, args=(("activation", "made_up"),))
@@ -218,6 +239,7 @@ def test_a_big_batch_is_recomputed_on_fewer_samples(monkeypatch):
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(floats('layers.Activation("softmax", name="act")', shape="(5, 6)"), "act"),
+        call_of(floats('layers.ReLU(6.0, name="relu")', shape="(5, 6)"), "relu"),
         call_of(floats('layers.SpatialDropout1D(0.5, name="drop")', shape="(5, 6)"), "drop"),
         call_of(floats('layers.BatchNormalization(axis=1, center=False, scale=False, name="bn_plain")',
                        shape="(5, 4)"), "bn_plain"),

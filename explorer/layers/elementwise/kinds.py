@@ -1,6 +1,8 @@
 """Layers that keep the shape: every number goes in and comes out at its place.
 
 Activation           (B, …) → (B, …): a function on each number. No weights.
+ReLU                 (B, …) → (B, …): max(x, 0), with an optional cap (max_value), a slope below the
+                     threshold (negative_slope) and a threshold other than 0. No weights.
 Dropout              (B, …) → (B, …): in training, zeroes each number with probability `rate` and
                      scales the rest by 1/(1 − rate); at inference it does nothing. No weights.
 SpatialDropout1D     (B, T, F) → (B, T, F): drops whole feature channels (the same F for every
@@ -43,6 +45,24 @@ class Activation(LayerKind):
         from .xray import activation_xray
 
         return activation_xray(call)
+
+
+class ReLU(LayerKind):
+    class_name = "ReLU"
+    keeps_rank = True
+    positional = ("max_value", "negative_slope", "threshold")
+    rules = (ArgRule("max_value", "float", None, 0.0, 1e6, neutral=True),
+             ArgRule("negative_slope", "float", 0.0, 0.0, 1e6, neutral=True),
+             ArgRule("threshold", "float", 0.0, -1e6, 1e6, neutral=True))
+    examples = (
+        Example({}, (None, 28, 28, 32), (None, 28, 28, 32), 0),
+        Example({"max_value": 6.0, "negative_slope": 0.1}, (None, 10), (None, 10), 0),
+    )
+
+    def xray(self, call):
+        from .xray import relu_xray
+
+        return relu_xray(call)
 
 
 class Dropout(LayerKind):
@@ -195,4 +215,4 @@ class LayerNormalization(_Normalization):
         return layernorm_xray(call)
 
 
-KINDS = (Activation(), Dropout(), SpatialDropout1D(), BatchNormalization(), LayerNormalization())
+KINDS = (Activation(), ReLU(), Dropout(), SpatialDropout1D(), BatchNormalization(), LayerNormalization())

@@ -28,6 +28,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "numpy {name} 与该层输出对比（前 {n} 个样本）",
     ),
     "xray.activation.check_pick": ("out{out} recomputed by hand", "手算 out{out}"),
+    "xray.relu.summary": (
+        "ReLU({settings}) keeps every number above the threshold (up to the cap) and gives the rest the slope; the shape stays {shape} {axes}.",
+        "ReLU（{settings}）保留阈值以上的每个数（不超过上限），其余的数乘以斜率；形状保持 {shape} {axes}。",
+    ),
+    "xray.relu.check": (
+        "numpy ReLU vs the layer's output (first {n} samples)",
+        "numpy ReLU 与该层输出对比（前 {n} 个样本）",
+    ),
+    "xray.relu.where": ("out{out} = relu({x}) = {value}", "out{out} = relu({x}) = {value}"),
+    "xray.relu.code": ("ReLU, number by number: {shape} -> {out}", "ReLU，逐个数计算：{shape} -> {out}"),
     "xray.activation.where": ("out{out} = {name}({x}) = {value}", "out{out} = {name}({x}) = {value}"),
     "xray.activation.row": (
         "out{out} = {value} depends on the whole row x{row} ({size} numbers): the function is taken over the last "

@@ -108,6 +108,43 @@ def activation_xray(call: LayerCall) -> XRay:
     return XRay(call.spec.name, "Activation", summary, code, tuple(checks), grids, notes)
 
 
+# -- ReLU ------------------------------------------------------------------------------------------
+def relu(x: np.ndarray, max_value: float | None, negative_slope: float, threshold: float) -> np.ndarray:
+    """Keras 3's ReLU layer, number by number: x where x > threshold, else 0; capped at max_value; minus
+    negative_slope · (threshold − x) below the threshold."""
+    out = np.where(x > threshold, x, 0.0) if threshold != 0 else np.maximum(x, 0.0)
+    if max_value is not None:
+        out = np.clip(out, 0.0, max_value)
+    if negative_slope != 0:
+        out = out - negative_slope * np.maximum(threshold - x, 0.0)
+    return out
+
+
+def relu_xray(call: LayerCall) -> XRay:
+    """out = relu(x) with the layer's real max_value, negative_slope and threshold, against its output."""
+    x, y = call.x, call.y
+    layer = call.layer
+    max_value = None if layer.max_value is None else float(layer.max_value)
+    slope, threshold = float(layer.negative_slope), float(layer.threshold)
+    pick = call.picked()
+    settings = f"max_value={max_value}, negative_slope={slope:g}, threshold={threshold:g}"
+    summary = Text.of("xray.relu.summary", settings=settings, **_shape_words(call))
+    grids = (grid_at("xray.activation.grid_in", x, pick, "x", mark="cell"),
+             grid_at("xray.activation.grid_out", y, pick, "out", mark="cell"))
+    n, notes = bounded(call, "xray.activation.bounded", 5 * per_sample(x))
+    checks = [check("xray.relu.check", relu(x[:n].astype(np.float64), max_value, slope, threshold), y[:n], n=n)]
+    value = float(relu(np.float64(x[pick]), max_value, slope, threshold))
+    notes += (Text.of("xray.relu.where", out=index_text(pick), x=f"{float(x[pick]):.4g}", value=f"{value:.4g}"),)
+    checks.append(check("xray.activation.check_pick", np.array([value]), np.array([y[pick]]), out=index_text(pick)))
+    formula = "np.maximum(x, 0)" if threshold == 0 else f"np.where(x > {threshold:g}, x, 0)"
+    if max_value is not None:
+        formula = f"np.clip({formula}, 0, {max_value:g})"
+    if slope:
+        formula = f"{formula} - {slope:g} * np.maximum({threshold:g} - x, 0)"
+    code = (Line(f"out = {formula}", Text.of("xray.relu.code", shape=shape_text(x.shape), out=shape_text(y.shape))),)
+    return XRay(call.spec.name, "ReLU", summary, code, tuple(checks), grids, notes)
+
+
 # -- Dropout, SpatialDropout1D --------------------------------------------------------------------
 def dropout_xray(call: LayerCall) -> XRay:
     """At inference out = x; the notes say what training would do with this rate."""
