@@ -29,9 +29,9 @@ if spec is None:
 # after a restart already has the sidebar and the code while the warm-up is still importing TensorFlow
 # (afterwards these imports cost nothing).
 with st.spinner(t(lang, "app.loading_keras")):
-    from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel  # noqa: E402
-    from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel  # noqa: E402
-    from explorer.ui import table_panel  # noqa: E402
+    from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
+    from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel
+    from explorer.ui import table_panel
 desc = cache.describe_for(spec)
 st.markdown(model_panel.summary_text(spec, desc, lang))
 budget = cache.spec_budget_for(spec)

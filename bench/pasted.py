@@ -21,16 +21,16 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from explorer.budget import description_budget  # noqa: E402
-from explorer.build import build  # noqa: E402
-from explorer.export import export_code  # noqa: E402
-from explorer.live.breakit import outcomes_for  # noqa: E402
-from explorer.live.equivalences import equivalences  # noqa: E402
-from explorer.live.trace import STEP_BUDGET, run_trace, trace_cost  # noqa: E402
-from explorer.live.xrays import xray_layers, xray_of  # noqa: E402
-from explorer.presets import PRESETS, preset_code  # noqa: E402
-from explorer.reader.code import read_code  # noqa: E402
-from explorer.shapes import describe  # noqa: E402
+from explorer.budget import description_budget
+from explorer.build import build
+from explorer.export import export_code
+from explorer.live.breakit import outcomes_for
+from explorer.live.equivalences import equivalences
+from explorer.live.trace import STEP_BUDGET, run_trace, trace_cost
+from explorer.live.xrays import xray_layers, xray_of
+from explorer.presets import PRESETS, preset_code
+from explorer.reader.code import read_code
+from explorer.shapes import describe
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "import keras\nfrom keras import layers\n"

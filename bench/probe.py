@@ -46,7 +46,7 @@ class Probe:
         self._kinds: dict[str, str] = {}
 
     @classmethod
-    async def attach(cls, context: BrowserContext, page: Page) -> "Probe":
+    async def attach(cls, context: BrowserContext, page: Page) -> Probe:
         cdp = await context.new_cdp_session(page)
         probe = cls(cdp)
         await cdp.send("Network.enable")

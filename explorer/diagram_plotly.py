@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .diagram import ARROW_COLOR, MARGIN, Box, Drawing, Item, Label, Line
+from .diagram import ARROW_COLOR, MARGIN, Drawing, Item, Label, Line
 
 MAX_VIEW_HEIGHT = 760  # pixels: a longer model opens on its first bands; pan down for the rest
 HOVER_MARKER = 26  # pixels: the invisible target a pointer or a finger finds

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from .i18n import t
 from .layers import get_kind, traits
-from .shapes import Axis, Description, Step
+from .shapes import Description, Step
 from .spec import LayerSpec, ModelSpec, ReadResult, Value
 from .description import named, shape_text
 from .tables import axis_meaning

@@ -13,7 +13,8 @@ import itertools
 import threading
 import weakref
 from collections import OrderedDict
-from typing import Callable, Generic, Hashable, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable
 
 V = TypeVar("V")
 

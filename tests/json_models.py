@@ -96,12 +96,12 @@ ARCHITECTURES = {f.__name__: f for f in (tagger, stacked_lstm, gru, conv1d, conv
                                          return_state, residual, both_directions, nested_wrappers)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def built(name, small=False):
     return ARCHITECTURES[name](small)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def config_text(name):
     return built(name).to_json()
 

@@ -1,11 +1,9 @@
 """The page with the learner's own model, through AppTest: pasted code (read, never run), presets,
 sidebar numbers that rewrite the code, Keras JSON, failing models and hostile input."""
-import json
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_page as run
+from conftest import run_page as run
 from explorer.presets import PRESETS, preset_code
 from page_tables import page_table
 

@@ -1,5 +1,5 @@
 """What changed between two models (explorer/compare.py) and its panel (explorer/ui/compare_panel.py)."""
-from functools import lru_cache
+from functools import cache
 
 from streamlit.testing.v1 import AppTest
 
@@ -14,7 +14,7 @@ from page_tables import has_table, page_table
 TAGGER = preset_code("tagger")
 
 
-@lru_cache(maxsize=None)
+@cache
 def model(code: str = TAGGER, **constants):
     """(Description, ModelSpec) of the code with some of its top-level constants set."""
     for name, value in constants.items():

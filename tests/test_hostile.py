@@ -17,7 +17,7 @@ import random
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import lru_cache, cache
 from urllib.parse import quote
 
 import pytest
@@ -108,7 +108,7 @@ def budget_of(code: str) -> Budget:
     return description_budget(describe(read(code).spec))
 
 
-@lru_cache(maxsize=None)
+@cache
 def largest_fitting(name: str, **others: int) -> int:
     """The largest value of constant `name` whose model (with `others` set) fits the memory budget."""
     low, high = CONTROLS[name].low, CONTROLS[name].high
@@ -411,7 +411,7 @@ def test_worst_cases_stay_inside_the_memory_budget_in_a_subprocess():
     assert res.returncode == 0, res.stderr[-3000:]
     out = json.loads(res.stdout.strip().splitlines()[-1])
     assert out["warm"]
-    mb = lambda n: f"{n / 2**20:,.0f} MB"  # noqa: E731
+    mb = lambda n: f"{n / 2**20:,.0f} MB"
     table, wrong = [], []
     for (label, _, fits, live), r in zip(cases, out["cases"], strict=True):
         phases = r["phases"]

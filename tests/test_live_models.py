@@ -57,7 +57,7 @@ EXTRA = [
 ]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def xrays_of(code: str) -> tuple:
     """((layer name, XRay), ...) for every layer of the model in `code`, following out[1, 2, 3, 1]."""
     spec, desc, model, trace = traced(code)

@@ -103,7 +103,7 @@ def test_archive_without_or_with_two_configs():
 
 
 # -- mutations of valid configs --------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def valid_configs():
     return tuple(json.loads(config_text(name)) for name in ("tagger", "conv1d", "seq2seq", "two_inputs",
                                                            "return_state"))

@@ -14,7 +14,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
+from collections.abc import Callable
 
 from ..description import NO_PARAMS, Fix, Formula, Shape, WeightInfo
 from ..spec import LayerSpec, Value

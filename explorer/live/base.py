@@ -11,7 +11,8 @@ Texts are (i18n key, params) pairs, so the same X-ray is shown in every language
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 

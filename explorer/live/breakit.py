@@ -51,7 +51,7 @@ class BreakOutcome:
 
     key: str
     layer: str
-    code: "str | tuple"  # the mistaken code: plain, or explorer.live.base.Line tuples with translated notes
+    code: str | tuple  # the mistaken code: plain, or explorer.live.base.Line tuples with translated notes
     source: str
     error_type: str
     message: str

@@ -7,7 +7,7 @@ the question's tagger in Keras 3, whose named numbers are the sidebar's (and tod
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 TITLE_KEYS = {  # each preset (its file's name) -> the words of its title in the preset box, in the box's order
@@ -25,7 +25,7 @@ DEFAULT_PRESET = PRESETS[0]
 _HERE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def preset_code(name: str) -> str:
     """The preset's code; KeyError for a name that is not a preset (never a path from the user)."""
     if name not in PRESETS:

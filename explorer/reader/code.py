@@ -33,7 +33,7 @@ from ..safe_ast import parse as safe_parse
 from .code_values import (MAX_INT, FuncObj, Poison, Refusal, Seq, Tensor, Val, arithmetic, constant_literal,
                           set_constant, source_text)
 
-__all__ = ["read_code", "set_constant", "LIMITS", "MAX_CHARS", "MAX_LINES", "MAX_LAYERS", "MAX_DEPTH"]
+__all__ = ["LIMITS", "MAX_CHARS", "MAX_DEPTH", "MAX_LAYERS", "MAX_LINES", "read_code", "set_constant"]
 __doc__ = (__doc__ or "") + "".join(f"\n- {name}: {value:,}" for name, value in LIMITS.items())
 
 

@@ -25,7 +25,7 @@ from .json_graph import Graph
 from .json_layers import Layers
 from .json_text import LOAD_KEYS, load
 
-__all__ = ["read_keras_json", "read_config", "MAX_TEXT_CHARS", "MAX_DEPTH"]
+__all__ = ["MAX_DEPTH", "MAX_TEXT_CHARS", "read_config", "read_keras_json"]
 
 
 class _Reader(Graph, Calls, Layers):

@@ -111,7 +111,7 @@ def check_args(kind: LayerKind, raw: dict[str, object], line: int, col: int,
     return tuple(sorted(args.items())), notes
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def required_args(kind: LayerKind) -> tuple[str, ...]:
     """Arguments the Keras constructor has no default for (units, filters...), read from its signature."""
     import keras

@@ -11,7 +11,7 @@ import streamlit as st
 from explorer.i18n import t
 from explorer.live.base import code_text
 from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
-from explorer.ui import cache, read_cache
+from explorer.ui import read_cache
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import set_code
 from explorer.ui.messages import escape_markdown

@@ -26,7 +26,7 @@ import hashlib
 import html
 import math
 from numbers import Integral, Real
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import streamlit as st

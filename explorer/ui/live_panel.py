@@ -6,7 +6,7 @@ The X-ray recomputes one chosen layer from its real weights (explorer/live); the
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st

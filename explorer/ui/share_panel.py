@@ -71,7 +71,7 @@ def copy_button_html(link: str, label: str, done: str, failed: str) -> str:
     """A button that puts `link` on the clipboard. Every value is an escaped attribute: the script reads
     them from the button, never from text pasted into it. Where the browser refuses the clipboard (a
     page served over plain http from another machine), it says so, and the link above can be selected."""
-    attr = lambda value: html.escape(value, quote=True)  # noqa: E731
+    attr = lambda value: html.escape(value, quote=True)
     return (
         f'<button type="button" class="share-copy" data-link="{attr(link)}" data-done="{attr(done)}" '
         f'data-failed="{attr(failed)}" data-label="{attr(label)}" '

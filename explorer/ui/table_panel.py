@@ -1,7 +1,7 @@
 """Layer shape table, weight table, named-axis legend and CSV download, for any model."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import html
 

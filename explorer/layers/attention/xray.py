@@ -75,7 +75,7 @@ def attention_xray(call: LayerCall) -> XRay:
     samples = list(range(n)) if b < n else list(range(n - 1)) + [b]
     if n < batch:
         notes += (Text.of("xray.attention.bounded", n=n, batch=batch, b=b),)
-    flat = lambda a: a[samples].reshape(len(samples), -1, a.shape[-1]).astype(np.float64)  # noqa: E731
+    flat = lambda a: a[samples].reshape(len(samples), -1, a.shape[-1]).astype(np.float64)
     weights = projections(layer)
     out, attention = attend(weights, flat(query), flat(key), flat(value), key_dim)
     _, theirs = layer(query[samples], value=value[samples], key=key[samples] if len(call.inputs) > 2 else None,

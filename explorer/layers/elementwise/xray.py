@@ -195,7 +195,7 @@ def batchnorm_xray(call: LayerCall) -> XRay:
     gamma, beta = _vector(layer.gamma, 1.0, size), _vector(layer.beta, 0.0, size)
     mean, var = _vector(layer.moving_mean, 0.0, size), _vector(layer.moving_variance, 1.0, size)
     n, notes = bounded(call, "xray.batchnorm.bounded", 5 * per_sample(x))
-    shape = lambda v: _along(v, (axis,), x.ndim, x.shape)  # noqa: E731
+    shape = lambda v: _along(v, (axis,), x.ndim, x.shape)
     ours = shape(gamma) * (x[:n].astype(np.float64) - shape(mean)) / np.sqrt(shape(var) + eps) + shape(beta)
     pick = call.picked()
     c = pick[axis]
@@ -227,7 +227,7 @@ def layernorm_xray(call: LayerCall) -> XRay:
     axes = _axes(layer.axis, x.ndim)
     eps = float(layer.epsilon)
     sizes = tuple(x.shape[a] for a in axes)
-    shape = lambda v: _along(v, axes, x.ndim, x.shape)  # noqa: E731
+    shape = lambda v: _along(v, axes, x.ndim, x.shape)
     gamma = shape(_vector(layer.gamma, 1.0, math.prod(sizes)).reshape(sizes))
     beta = shape(_vector(layer.beta, 0.0, math.prod(sizes)).reshape(sizes))
     n, notes = bounded(call, "xray.layernorm.bounded", 6 * per_sample(x))
