@@ -40,13 +40,15 @@ COMPLETE_JS = "([rows, count, diagram, xray]) => {" + _TABLE + """
     return false;
   if (document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")) return false;
   if (!tableShows(rows, count)) return false;
-  const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram .textpoint text")].map(e => e.textContent).join(''));
+  const drawn = sq([...document.querySelectorAll(".st-key-flow_diagram .textpoint text")]
+                   .map(e => e.textContent).join(''));
   if (!diagram.every(d => drawn.includes(d))) return false;
   if (!xray.length) return true;
   const panel = document.querySelector(".st-key-open_xray:not([data-stale='true'])");
   const text = panel ? sq(panel.textContent) : '';
   return xray.every(x => text.includes(x)); }"""
-ERRORS_JS = "() => document.querySelectorAll(\"[data-testid='stException'], [data-testid='stAlertContentError']\").length"
+ERRORS_JS = ("() => document.querySelectorAll("
+             "\"[data-testid='stException'], [data-testid='stAlertContentError']\").length")
 FLOOR_JS = """(v) => { const app = document.querySelector("[data-testid='stApp']");
   return app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
     && document.body.innerText.includes('twice the value: ' + v); }"""

@@ -53,7 +53,8 @@ class Probe:
         await cdp.send("Performance.enable")
         cdp.on("Network.webSocketFrameSent", lambda e: probe._stamp(e) or probe.sent.append(e["timestamp"]))
         cdp.on("Network.webSocketFrameReceived", probe._on_received)
-        cdp.on("Network.responseReceived", lambda e: probe._stamp(e) or probe._kinds.__setitem__(e["requestId"], e["type"]))
+        cdp.on("Network.responseReceived",
+               lambda e: probe._stamp(e) or probe._kinds.__setitem__(e["requestId"], e["type"]))
         cdp.on("Network.loadingFinished", probe._on_finished)
         return probe
 
@@ -63,7 +64,8 @@ class Probe:
     def _on_received(self, event: dict) -> None:
         self._stamp(event)
         response = event["response"]
-        self.received.append((event["timestamp"], response.get("opcode") == 2 and carries_data_frame(response["payloadData"])))
+        self.received.append((event["timestamp"],
+                              response.get("opcode") == 2 and carries_data_frame(response["payloadData"])))
 
     def _on_finished(self, event: dict) -> None:
         self._stamp(event)

@@ -86,7 +86,8 @@ def table(r: dict) -> str:
         median(r["cold"]) / bare, "bare import", 1.5)
     grown = r["rss_after_walk_mb"] - r["rss_first_page_mb"]
     rows.append(("server RSS after the first page", f"{r['rss_first_page_mb']:.0f} MB", "", "", ""))
-    rows.append((f"server RSS after {r['args']['configs']} configurations, +1 profiled (peak {r['peak_rss_after_walk_mb']:.0f} MB)",
+    rows.append((f"server RSS after {r['args']['configs']} configurations, +1 profiled "
+                 f"(peak {r['peak_rss_after_walk_mb']:.0f} MB)",
                  f"{r['rss_after_walk_mb']:.0f} MB", f"+{grown:.0f} MB", "≤ +300 MB", "yes" if grown <= 300 else "no"))
     rows.append(("server RSS at the end (after the concurrent sessions and the class)",
                  f"{r['rss_end_mb']:.0f} MB", f"+{r['rss_end_mb'] - r['rss_first_page_mb']:.0f} MB", "", ""))
@@ -123,39 +124,46 @@ def table(r: dict) -> str:
         lines.append(f"| {name} | {median(browser_table):.3f} | {median(browser_done):.3f} | "
                      f"{median(served(shares, 'wall')):.3f} | {median(served(shares, 'table')):.3f} | "
                      f"{median(served(shares, 'cpu')):.3f} |")
-    lines += ["", f"Class of {n} (its browser: {cls.get('browser_priority', '?')}): {len(runs)} whole-page script runs from {cls['sessions_seen']} sessions in "
-              f"{cls['seconds']:.0f} s; per run p50 / p95 / max: wall {spread([x['wall'] for x in runs])} s, to the "
+    lines += ["", f"Class of {n} (its browser: {cls.get('browser_priority', '?')}): {len(runs)} whole-page script runs "
+              f"from {cls['sessions_seen']} sessions in {cls['seconds']:.0f} s; per run p50 / p95 / max: "
+              f"wall {spread([x['wall'] for x in runs])} s, to the "
               f"table {spread([x['table'] for x in runs])} s, CPU {spread([x['cpu'] for x in runs])} s; "
               f"{sum(x['passes'] > 1 for x in runs)} runs restarted by a change that arrived mid-run. CPU seconds "
-              "used meanwhile: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(cls["cpu"].items(), key=lambda kv: -kv[1])
+              "used meanwhile: " + ", ".join(f"{k} {v:.0f}"
+                                             for k, v in sorted(cls["cpu"].items(), key=lambda kv: -kv[1])
                                              if v >= 0.5) +
               f" (the machine: {cls['machine_busy_cpu']:.0f} busy of {r['machine']['nproc']} cores × "
               f"{cls['seconds']:.0f} s = {r['machine']['nproc'] * cls['seconds']:.0f})."]
-    lines += ["", "Where the browser's time goes (DevTools protocol, bench/probe.py), medians in seconds after the action;"
-              " busy = the page's main thread (TaskDuration), JS = JavaScript in it (ScriptDuration), renderer CPU ="
-              " the page's renderer process (ProcessTime):", "",
-              "| action | request sent | first reply | table received | last reply | shown | busy | JS | renderer CPU |",
+    lines += ["", "Where the browser's time goes (DevTools protocol, bench/probe.py), medians in seconds after the "
+              "action; busy = the page's main thread (TaskDuration), JS = JavaScript in it (ScriptDuration), "
+              "renderer CPU = the page's renderer process (ProcessTime):", "",
+              "| action | request sent | first reply | table received | last reply | shown "
+              "| busy | JS | renderer CPU |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, splits, shown in (("trivial page: round trip", r["floor_split"], r["floor"]),
                                 ("new configuration, panels closed (table shown)", closed["split"], closed["shapes"]),
                                 ("new configuration, panels closed (complete)", closed["split"], closed["complete"]),
                                 ("new configuration, X-ray open (every panel)", xray["split"], xray["complete"])):
         lines.append(f"| {name} | {split_cells(splits, ('sent', 'first_received', 'table_received', 'last_received'))}"
-                     f" | {median(shown):.3f} | {split_cells(splits, ('TaskDuration', 'ScriptDuration', 'ProcessTime'))} |")
+                     f" | {median(shown):.3f}"
+                     f" | {split_cells(splits, ('TaskDuration', 'ScriptDuration', 'ProcessTime'))} |")
     lines += ["", "| first load in a new context | JS downloaded | JS done | first message | table received | shown |"
               " busy | JS | renderer CPU |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, splits, shown in (("trivial page", visitor["floor_split"], visitor["floor_first_load"]),
                                 ("second visitor (table shown)", visitor["split"], visitor["table"]),
                                 ("second visitor (complete)", visitor["split"], visitor["complete"])):
         lines.append(f"| {name} | {median([s['script_mb'] for s in splits]):.1f} MB | "
-                     f"{split_cells(splits, ('scripts_done', 'first_received', 'table_received'))} | {median(shown):.3f} | "
+                     f"{split_cells(splits, ('scripts_done', 'first_received', 'table_received'))} | "
+                     f"{median(shown):.3f} | "
                      f"{split_cells(splits, ('TaskDuration', 'ScriptDuration', 'ProcessTime'))} |")
     crun = conc["server_runs"]
-    lines += ["", f"{r['args']['sessions']} concurrent sessions (their browser: {conc.get('browser_priority', 'normal')}),"
-              f" server side: {len(crun)} whole-page runs; per run"
+    lines += ["", f"{r['args']['sessions']} concurrent sessions"
+              f" (their browser: {conc.get('browser_priority', 'normal')}), server side: {len(crun)} whole-page runs;"
+              " per run"
               f" p50 / p95 / max: wall {spread([x['wall'] for x in crun])} s, to the table"
               f" {spread([x['table'] for x in crun])} s, CPU {spread([x['cpu'] for x in crun])} s."]
-    for name, key in (("a new configuration", "profile_change"), ("a second visitor's first load", "profile_first_load")):
+    for name, key in (("a new configuration", "profile_change"),
+                      ("a second visitor's first load", "profile_first_load")):
         top = list(r[key].items())[:9]
         lines.append(f"\nMain thread during {name} (profiled once, not in the medians), seconds by script chunk: "
                      + ", ".join(f"{k} {v:.2f}" for k, v in top) + ".")

@@ -473,7 +473,8 @@ def main() -> None:
     ap.add_argument("--revisits", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=3, help="cold starts and bare imports")
     ap.add_argument("--floor-repeats", type=int, default=15, help="round trips on the trivial page")
-    ap.add_argument("--visitors", type=int, default=5, help="second visitors (each against a trivial page's first load)")
+    ap.add_argument("--visitors", type=int, default=5,
+                    help="second visitors (each against a trivial page's first load)")
     ap.add_argument("--pastes", type=int, default=3, help="pastes of the tagger and of the 30-layer model")
     ap.add_argument("--sessions", type=int, default=8, help="concurrent sessions")
     ap.add_argument("--changes", type=int, default=5, help="changes per concurrent session")

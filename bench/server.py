@@ -2,6 +2,7 @@
 bench/timed_server.py, which logs the server's own time per script run), read that log, and describe the machine."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -128,16 +129,16 @@ def versions() -> dict:
 
     out = {}
     for name in ("tensorflow-cpu", "tensorflow", "keras", "streamlit", "playwright"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             out[name] = version(name)
-        except PackageNotFoundError:
-            pass
     return out
 
 
 def machine() -> dict:
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    mem_kb = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+    with open("/proc/cpuinfo") as cpuinfo:
+        cpu = next((l.split(":", 1)[1].strip() for l in cpuinfo if l.startswith("model name")), "?")
+    with open("/proc/meminfo") as meminfo:
+        mem_kb = next(int(l.split()[1]) for l in meminfo if l.startswith("MemTotal"))
     return {"nproc": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1), "cpu": cpu,
             "python": platform.python_version(), "load_before": os.getloadavg(),
             "versions": versions()}

@@ -161,7 +161,7 @@ def _layer(step: Step, boxes: dict[str, tuple[float, float, float, float]], labe
     for parent in step.parents:
         if parent not in boxes:
             continue
-        px0, px1, py0, _ = boxes[parent]
+        _px0, px1, py0, _ = boxes[parent]
         cx0, _, cy0, _ = boxes[step.name]
         end = (cx0 - 0.05, cy0 + 0.5)
         # an arrow that would run back across the drawing (the chain wrapped to the next band)

@@ -8,6 +8,7 @@ instead of built twice. `FairSlots` lets heavy work take turns.
 """
 from __future__ import annotations
 
+import contextlib
 import heapq
 import itertools
 import threading
@@ -72,10 +73,8 @@ class ByteBoundedCache(Generic[V]):
             created = factory()
             with self._lock:
                 self.misses += 1
-                try:
+                with contextlib.suppress(TypeError):  # a value that cannot be weakly referenced (an int, a tuple)
                     self._alive[key] = created
-                except TypeError:  # a value that cannot be weakly referenced (an int, a tuple)
-                    pass
                 if nbytes <= self.max_bytes:
                     self._items[key] = (created, nbytes)
                     used = sum(size for _, size in self._items.values())

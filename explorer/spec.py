@@ -9,10 +9,9 @@ Shapes in specs never include the batch axis (as `keras.Input(shape=...)`); desc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 # An argument value: what a literal in user code or JSON can be after validation.
-Value = Union[int, float, str, bool, None, tuple]
+Value = int | float | str | bool | None | tuple
 # A tensor flowing into a layer: (producing node's name, output index). Index None means "every
 # output of that node", which is what Sequential passes on (so a merge_mode=None Bidirectional
 # followed by Dense fails there exactly as in Keras).

@@ -34,7 +34,8 @@ def sequential(*layer_lines: str, input_shape: str = "(50,)", dtype: str = "int3
     """Keras code for keras.Input(shape=input_shape, batch_size=batch) and a Sequential of layer_lines."""
     body = ",\n    ".join(layer_lines)
     return (f"import keras\nfrom keras import layers\n\n"
-            f"model = keras.Sequential([\n    keras.Input(shape={input_shape}, batch_size={batch}, dtype=\"{dtype}\"),\n"
+            f"model = keras.Sequential([\n"
+            f"    keras.Input(shape={input_shape}, batch_size={batch}, dtype=\"{dtype}\"),\n"
             f"    {body},\n])\n")
 
 

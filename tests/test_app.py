@@ -116,12 +116,14 @@ def test_the_top_of_the_page_needs_no_tensorflow():
 
     top = ("explorer.ui.sidebar", "explorer.ui.model_input", "explorer.ui.share_panel", "explorer.ui.messages",
            "explorer.ui.model_panel", "explorer.ui.read_cache")
-    page = open("page.py", encoding="utf-8").read()
+    with open("page.py", encoding="utf-8") as file:
+        page = file.read()
     head = page[:page.index("with st.spinner(")]
     imported = {f"explorer.ui.{m.strip()}" for line in head.splitlines() if line.startswith("from explorer.ui import")
                 for m in line.split("import", 1)[1].split(",")}
     assert imported and imported <= set(top)  # nothing heavier is imported above the spinner
-    code = f"import sys\nfor m in {top!r}: __import__(m)\nprint(sorted(k for k in ('tensorflow', 'keras') if k in sys.modules))"
+    code = (f"import sys\nfor m in {top!r}: __import__(m)\n"
+            "print(sorted(k for k in ('tensorflow', 'keras') if k in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=".")
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -92,7 +92,7 @@ def test_the_dense_of_the_question_is_reshape_matmul_with_its_real_sizes():
     assert "out.reshape(30, 50, 200)" in code
     assert "row = 3·50 + 7 = 157" in texts(at)  # out[3, 7, 11] is row b·T + t of the flat matrix
     # the windows follow it: row 157 of the flat x, column 11 of W, their product, out[3, :, :] at [7, 11]
-    flat, kernel, product, out = (page_table(at, f"xray_grid_dense_{i}") for i in range(4))
+    flat, _kernel, product, out = (page_table(at, f"xray_grid_dense_{i}") for i in range(4))
     assert [(r, c) for r, c, _ in marked_cells(at, "xray_grid_dense_0")] == [("157", str(j)) for j in range(7)]
     assert [(r, c) for r, c, _ in marked_cells(at, "xray_grid_dense_1")] == [(str(i), "11") for i in range(8)]
     ((row, col, followed),) = marked_cells(at, "xray_grid_dense_2")

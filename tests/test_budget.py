@@ -46,8 +46,9 @@ def test_the_default_tagger_fits_with_its_exact_weight_bytes():
     assert [(i.layer, i.nbytes) for i in budget.items if i.kind == "initialization"] == [("embedding", 2 * 640_000 * 4)]
     # activations: three float32 copies of every output of the batch of 30 × 50 tokens
     activations = {i.layer: i.nbytes for i in budget.items if i.kind == "activations"}
-    assert activations == {"tokens": 3 * 1_500 * 4, "embedding": 3 * 1_500 * 64 * 4, "bidirectional": 3 * 1_500 * 75 * 4,
-                           "dense": 3 * 1_500 * 200 * 4, "time_distributed": 3 * 1_500 * 6 * 4}
+    assert activations == {"tokens": 3 * 1_500 * 4, "embedding": 3 * 1_500 * 64 * 4,
+                           "bidirectional": 3 * 1_500 * 75 * 4, "dense": 3 * 1_500 * 200 * 4,
+                           "time_distributed": 3 * 1_500 * 6 * 4}
     # what a layer holds only while it runs: each LSTM direction its input and its 4H gate pre-activations per step
     working = {i.layer: i.nbytes for i in budget.items if i.kind == "working"}
     assert working == {"bidirectional": 2 * 1_500 * (4 * 75 + 64) * 4, "time_distributed": 2 * 1_500 * 200 * 4}
@@ -70,7 +71,8 @@ def test_a_huge_model_is_refused_before_any_weight_or_layer_exists(monkeypatch):
         build(spec, desc)
     assert resident_bytes() - before < 50 * 2**20
     assert info.value.budget == budget and not budget.fits_memory
-    assert (budget.largest.layer, budget.largest.kind, budget.largest.nbytes) == ("embedding", "weights", 20_480_000_000)
+    assert (budget.largest.layer, budget.largest.kind, budget.largest.nbytes) == (
+        "embedding", "weights", 20_480_000_000)
     assert f"{budget.total_bytes:,}" in str(info.value)
     english, chinese = budget_text(budget, "en"), budget_text(budget, "zh")
     assert "The largest part is embedding weights: 20,480,000,000 bytes." in english

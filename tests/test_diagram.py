@@ -45,7 +45,8 @@ def test_a_box_grows_with_the_last_axis():
 
 
 def test_a_join_gets_one_arrow_per_input_and_one_label():
-    code = ("import keras\nfrom keras import layers\na = keras.Input((5, 3), name='a')\nb = keras.Input((5, 2), name='b')\n"
+    code = ("import keras\nfrom keras import layers\n"
+            "a = keras.Input((5, 3), name='a')\nb = keras.Input((5, 2), name='b')\n"
             "x = layers.Concatenate(name='join')([a, b])\nmodel = keras.Model([a, b], x)\n")
     d = drawing_of(code)
     join = next(i for i in d.items if i.kind == "layer" and i.name == "join")

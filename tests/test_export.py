@@ -133,7 +133,7 @@ def test_comments_give_each_layers_named_shape_and_parameters(key, exported):
     _, desc, en, zh = exported[key]
     found = re.findall(r"^# (\S+): (.+?) = (\(.+?\))(?:; ([\d,]+) parameters)?$", en, flags=re.MULTILINE)
     assert [f[0] for f in found] == [s.name for s in desc.steps]
-    for (name, axes, shape, params), step in zip(found, desc.steps):
+    for (_name, axes, shape, params), step in zip(found, desc.steps):
         assert axes == " + ".join(named(a) for a in step.output_axes)
         assert shape == " + ".join(shape_text(s) for s in step.output_shapes)
         assert params == ("" if step.cls == "InputLayer" else f"{step.params:,}")
@@ -196,7 +196,7 @@ def test_only_the_constants_the_layers_use_in_their_order(exported):
 
 
 def test_keras2_habits_fixed_and_suggested_names_applied(exported):
-    _, desc, code, _ = exported["preset:question"]
+    _, _desc, code, _ = exported["preset:question"]
     assert "rnn_units" not in _code_only(code) and "layers.LSTM(lstm_units, return_sequences=True" in code
     assert 'keras.Input(shape=(50,), batch_size=size_batch, dtype="int32", name="input_layer")' in code
     assert "line 18: input_length= removed" in code and "line 33: rnn_units is not defined; lstm_units" in code

@@ -197,7 +197,8 @@ def check_applied(raw: dict) -> tuple[str, list[Notice]]:
     if isinstance(mode, str) and mode.strip() in CHOICES:
         assert values["merge_mode"] == mode.strip() and "merge_mode" not in by_field
     else:
-        assert values["merge_mode"] == CONTROLS["merge_mode"].value and by_field["merge_mode"][0].kind == "unknown_choice"
+        assert (values["merge_mode"] == CONTROLS["merge_mode"].value
+                and by_field["merge_mode"][0].kind == "unknown_choice")
     unknown = [k for k in raw if k not in CONTROLS]
     assert len([n for n in notices if n.kind == "unknown_key"]) == len(unknown)
     for n in notices:  # every message renders, in every language, with the user's text escaped

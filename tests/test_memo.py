@@ -75,7 +75,7 @@ def test_cache_byte_bound_holds_under_threads():
         for _ in range(200):
             key = rng.randrange(60)
             size = 100 + 37 * key  # a key always has the same size, as a configuration's budget does
-            value = cache.get_or_create(key, size, lambda: ("value", key))
+            value = cache.get_or_create(key, size, lambda key=key: ("value", key))
             assert value == ("value", key)
         cache.get_or_create(("too big", i), limit + 1, lambda: "not kept")
 

@@ -69,7 +69,8 @@ def test_question_notes_quote_what_keras_3_and_python_say():
         warnings.simplefilter("always")
         keras.layers.Embedding(10, 2, input_length=50)
     (warning,) = [str(w.message) for w in caught if "input_length" in str(w.message)]
-    assert warning == "Argument `input_length` is deprecated. Just remove it." and warning in said["keras2.input_length"]
+    assert (warning == "Argument `input_length` is deprecated. Just remove it."
+            and warning in said["keras2.input_length"])
     unbuilt = keras.Sequential([keras.layers.Embedding(10, 2), keras.layers.Dense(3)])
     printed = io.StringIO()
     unbuilt.summary(print_fn=lambda line, *args, **kwargs: printed.write(line + "\n"))
@@ -111,8 +112,10 @@ def test_question_constants():
                     "lstm_units": (("LSTM", "units"),), "size_batch": (("Model", "batch_size"),),
                     "count_classes": (("Dense", "units"),)}
     assert [(c.name, c.value, c.line, c.col, c.end_col) for c in result.constants] == [
-        ("voc_size", 10000, question_line("voc_size ="), 11, 16), ("embed_dim", 64, question_line("embed_dim ="), 12, 14),
-        ("lstm_units", 75, question_line("lstm_units ="), 13, 15), ("size_batch", 30, question_line("size_batch ="), 13, 15),
+        ("voc_size", 10000, question_line("voc_size ="), 11, 16),
+        ("embed_dim", 64, question_line("embed_dim ="), 12, 14),
+        ("lstm_units", 75, question_line("lstm_units ="), 13, 15),
+        ("size_batch", 30, question_line("size_batch ="), 13, 15),
         ("count_classes", 5, question_line("count_classes ="), 16, 17)]
 
 
@@ -289,7 +292,8 @@ model = keras.Sequential([
     ("[u for u in (1, 2)]", "read.comprehension"), ("1000000000000 + 1", "read.int_too_big"),
 ])
 def test_refused_values_say_why_at_their_place(expr, key):
-    source = f"import keras\nunits = 8\nmodel = keras.Sequential([keras.Input((3,)),\n    keras.layers.Dense({expr}), keras.layers.Dense(2)])\n"
+    source = (f"import keras\nunits = 8\nmodel = keras.Sequential([keras.Input((3,)),\n"
+              f"    keras.layers.Dense({expr}), keras.layers.Dense(2)])\n")
     result = read_code(source)
     errors = [n for n in result.notes if n.severity == "error"]
     assert errors[0].key == key and errors[0].line == 4
@@ -590,9 +594,9 @@ def _emitted_keys() -> set[str]:
     for path in sorted(folder.glob("code*.py")) + [folder / "validate.py"]:
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if re.fullmatch(r"(read|keras2)\.[a-z_0-9]+", node.value):
-                    found.add(node.value)
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and re.fullmatch(r"(read|keras2)\.[a-z_0-9]+", node.value)):
+                found.add(node.value)
     found |= set(code_module._HINTS.values())
     found |= {rule.deprecated for kind in REGISTRY.values() for rule in kind.rules if rule.deprecated}
     return found
@@ -618,7 +622,8 @@ def test_functional_model_with_an_unreadable_layer_shows_what_could_be_read():
 def test_keras2_module_paths_and_base_layer_arguments():
     result = read_code("from keras.layers.core import Dense\nfrom keras.layers.embeddings import Embedding\n"
                        "from keras.models import Sequential\n"
-                       "m = Sequential([Embedding(100, 8, input_length=5, trainable=False), Dense(2, dtype='float64')])\n")
+                       "m = Sequential([Embedding(100, 8, input_length=5, trainable=False),"
+                       " Dense(2, dtype='float64')])\n")
     assert [(n.key, n.severity) for n in notes(result) if n.key in ("keras2.module_path", "read.base_arg_ignored")] == [
         ("keras2.module_path", "warning"), ("read.base_arg_ignored", "info"), ("keras2.module_path", "warning"),
         ("read.base_arg_ignored", "info")]

@@ -97,18 +97,22 @@ FIXED = {
                 "    d()\n" * 150 + "def d():\n    x = 1\n" + "a()\n"),
     "undefined_everywhere": "\n".join(f"n{i} = {i}" for i in range(1500)) + "\n" +
                             "\n".join(f"y{i} = q{i}" for i in range(1400)) + "\n",
-    "unicode_names": "import keras\n层数 = 8\nΣ = keras.Input((层数,))\nμ = keras.layers.Dense(层数)(Σ)\nm = keras.Model(Σ, μ)\n",
+    "unicode_names": ("import keras\n层数 = 8\nΣ = keras.Input((层数,))\n"
+                      "μ = keras.layers.Dense(层数)(Σ)\nm = keras.Model(Σ, μ)\n"),
     "strings_for_numbers": "import keras\nm = keras.Sequential([keras.Input(('50',)), keras.layers.Dense('64')])\n",
     "bytes_and_complex": "import keras\nm = keras.Sequential([keras.Input((3j,)), keras.layers.Dense(b'6')])\n",
     "pow_bomb": "x = 10 ** 10 ** 10\ny = 999999999999 ** 64\n",
     "star_everything": "from keras.layers import *\nfrom os import *\nsystem('ls')\n",
     "walrus": "import keras\nm = keras.Sequential([(x := keras.Input((3,)))])\n",
-    "f_string": "import keras\nname = f'{__import__(\"os\")}'\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name=name)])\n",
+    "f_string": ("import keras\nname = f'{__import__(\"os\")}'\n"
+                 "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name=name)])\n"),
     "async": "async def f():\n    await g()\n",
     "decorator": "@staticmethod\ndef f():\n    return 1\nm = f()\n",
     "model_from_json": "import keras\nm = keras.models.model_from_json('{}')\nn = keras.models.load_model('x.keras')\n",
-    "deep_nesting_statement": "x = " + "f(" * 60 + ")" * 60 + "\nimport keras\nm = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n",
-    "shape_tricks": "import keras\nm = keras.Sequential([keras.Input(shape=" + "(" + "1," * 70 + ")" + "), keras.layers.Dense(1)])\n",
+    "deep_nesting_statement": ("x = " + "f(" * 60 + ")" * 60
+                               + "\nimport keras\nm = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"),
+    "shape_tricks": ("import keras\nm = keras.Sequential([keras.Input(shape=" + "(" + "1," * 70 + ")"
+                     + "), keras.layers.Dense(1)])\n"),
     "negative_sizes": "import keras\nm = keras.Sequential([keras.Input((-5,)), keras.layers.Dense(-1)])\n",
     "not_a_string": b"import keras",
     "none": None,
@@ -198,7 +202,8 @@ def mutated_corpus(draw):
             depth = draw(st.integers(1, 120))
             lines[i] = re.sub(r"\b(\d+)\b", "(" * depth + r"\1" + ")" * depth, lines[i], count=1)
         elif op == "unicode":
-            lines[i] = re.sub(r"\b([a-z_]+)\b", lambda m: m.group(1) + draw(st.sampled_from("ß层éΩ_")), lines[i], count=1)
+            lines[i] = re.sub(r"\b([a-z_]+)\b", lambda m: m.group(1) + draw(st.sampled_from("ß层éΩ_")), lines[i],
+                              count=1)
         elif op == "hostile":
             lines.insert(i, draw(st.sampled_from(HOSTILE_LINES)))
         elif op == "truncate":
@@ -234,7 +239,8 @@ def random_models(draw):
     calls = [fill(draw(st.sampled_from(LAYER_CALLS))) for _ in range(draw(st.integers(0, 8)))]
     head = "import keras\nimport tensorflow as tf\nfrom keras import layers\nunits = 16\nk = 3\nmode = 'sum'\n"
     if draw(st.booleans()):
-        body = f"model = keras.Sequential([keras.Input(shape={shape}),\n" + "".join(f"    {c},\n" for c in calls) + "])\n"
+        body = (f"model = keras.Sequential([keras.Input(shape={shape}),\n"
+                + "".join(f"    {c},\n" for c in calls) + "])\n")
     else:
         body = f"x = inp = keras.Input(shape={shape})\n" + "".join(f"x = {c}(x)\n" for c in calls)
         body += "model = keras.Model(inp, x)\n"

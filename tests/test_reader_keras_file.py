@@ -33,11 +33,11 @@ def test_file_reads_only_config_json():
 
 def test_zip_bomb_config_is_refused():
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("config.json", "w", force_zip64=True) as member:
-            zeros = b"0" * (1024 * 1024)
-            for _ in range(50):
-                member.write(zeros)
+    with (zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+          archive.open("config.json", "w", force_zip64=True) as member):
+        zeros = b"0" * (1024 * 1024)
+        for _ in range(50):
+            member.write(zeros)
     data = buffer.getvalue()
     assert len(data) < 200_000
     refused(read_timed(read_keras_file, data), "json.zip_config_big")

@@ -130,5 +130,6 @@ def test_default_table_text():
     assert table.loc["dense", "formula"] == "F × U + U = 75 × 200 + 200 = 15,200"
     assert table.loc["dense", "weights"] == "kernel (75, 200); bias (200,)"
     assert table.loc["dense", "input_shape"] == "(30, 50, 75)"
-    assert table.loc["bidirectional", "weights"].startswith("forward kernel (64, 300); forward recurrent_kernel (75, 300)")
+    assert table.loc["bidirectional", "weights"].startswith(
+        "forward kernel (64, 300); forward recurrent_kernel (75, 300)")
     assert table.loc["time_distributed", "class"] == "TimeDistributed"

@@ -112,7 +112,8 @@ def test_link_follows_the_sidebar(app):
 
 def test_edited_code_travels_packed_and_comes_back(app):
     at = app.run()
-    code = preset_code("tagger").replace("layers.Dense(dense_units),", "layers.Dense(dense_units, activation=\"relu\"),")
+    code = preset_code("tagger").replace("layers.Dense(dense_units),",
+                                         "layers.Dense(dense_units, activation=\"relu\"),")
     at.text_area(key="code").input(code).run()
     link = link_on_page(at)
     assert "code=" in link and "lstm_units=" not in link

@@ -305,7 +305,7 @@ def _flattened(x: np.ndarray, s: int, u: int, common: dict, dense_params: int) -
     import keras
     from keras import layers
 
-    n, t, f = x.shape
+    _n, t, f = x.shape
     flatten = layers.Flatten(name="equiv_flatten", dtype="float32")
     head = layers.Dense(u, name="equiv_flatten_dense",
                         kernel_initializer=keras.initializers.GlorotUniform(seed=WEIGHT_SEED), **common)

@@ -7,7 +7,7 @@ the question's tagger in Keras 3, whose named numbers are the sidebar's (and tod
 """
 from __future__ import annotations
 
-from functools import lru_cache, cache
+from functools import cache
 from pathlib import Path
 
 TITLE_KEYS = {  # each preset (its file's name) -> the words of its title in the preset box, in the box's order

@@ -280,9 +280,7 @@ def _parse(source: str) -> tuple[ast.Module | None, Note | None]:
 def _check_tree(tree: ast.Module) -> tuple[Note | None, list[Note], set[int]]:
     """Node count (over the limit: nothing is read) and nesting depth (statements nested too
     deeply are refused, the others read), with an explicit stack."""
-    count = 0
-    for node in ast.walk(tree):
-        count += 1
+    for count, node in enumerate(ast.walk(tree), 1):
         if count > MAX_NODES:
             line, col = position(node)
             return Note(line, col, "error", "read.too_many_nodes", (("limit", f"{MAX_NODES:,}"),)), [], set()

@@ -16,7 +16,7 @@ from ..spec import InputSpec, LayerSpec, Note
 from .code_limits import MAX_NAME, MAX_STEPS
 from .code_values import FuncObj, LayerObj, ModelObj, Poison, Refusal, Val, source_text
 
-NAME_OK = re.compile(r"[A-Za-z0-9_]{1,%d}" % MAX_NAME)
+NAME_OK = re.compile(rf"[A-Za-z0-9_]{{1,{MAX_NAME}}}")
 
 
 class TooMuchWork(Exception):

@@ -60,7 +60,9 @@ class Inputs(ReaderBase):
         dtype = "float32"
         if "dtype" in arg_nodes:
             dtype = self.dtype_value(arg_nodes["dtype"], scope)
-        given = self.value_of(self.evaluate(arg_nodes["name"], scope), arg_nodes["name"]) if "name" in arg_nodes else None
+        given = None
+        if "name" in arg_nodes:
+            given = self.value_of(self.evaluate(arg_nodes["name"], scope), arg_nodes["name"])
         name = self.claim(given, "input_layer", node)
         self.input_uses[name] = [(dep, "Input", "shape") for entry in entries for dep in deps_of(entry)]
         if batch_size is not None:
@@ -202,9 +204,9 @@ class Inputs(ReaderBase):
     def batch_from_params(self, bound: dict[str, object]) -> None:
         """A def called with a parameter named like a batch size."""
         for name, value in bound.items():
-            if "batch" in name.lower() and isinstance(value, Val) and type(value.value) is int:
-                if 1 <= value.value <= MAX_BATCH:
-                    self.batch.append((2, len(self.batch), value))
+            if ("batch" in name.lower() and isinstance(value, Val) and type(value.value) is int
+                    and 1 <= value.value <= MAX_BATCH):
+                self.batch.append((2, len(self.batch), value))
 
     def chosen_batch(self) -> Val | None:
         if not self.batch:

@@ -95,9 +95,9 @@ def meaning(ref: Ref) -> tuple[str, str]:
             return "model", ""
         if last == "Input" and head == ("keras",):
             return "input", ""
-    if head == ("keras", "activations") or (head in _TF_ACTIVATIONS and path[0] == "tensorflow"):
-        if last in ACTIVATIONS:
-            return "activation", last
+    tf_activation = head in _TF_ACTIVATIONS and path[0] == "tensorflow"
+    if (head == ("keras", "activations") or tf_activation) and last in ACTIVATIONS:
+        return "activation", last
     if head == ("keras", "initializers"):
         name = snake_case(last)
         if name in INITIALIZERS:

@@ -264,11 +264,10 @@ class Layers(JsonReaderBase):
             if key in config and same(value, config[key]):
                 continue
             fine = KERAS2_ONLY.get(key, MISSING)
-            if fine is not MISSING and key not in config:
-                if fine is ANY or same(value, fine):
-                    if fine is ANY and value is not None:
-                        self.note("info", "json.keras2_dropped", **where, arg=key, value=show(value))
-                    continue
+            if fine is not MISSING and key not in config and (fine is ANY or same(value, fine)):
+                if fine is ANY and value is not None:
+                    self.note("info", "json.keras2_dropped", **where, arg=key, value=show(value))
+                continue
             self.note("error", "json.arg_unknown", **where, arg=plain(key), value=show(value),
                       default=show(config[key]) if key in config else "—")
             ok = False

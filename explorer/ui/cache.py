@@ -101,7 +101,8 @@ def live_refusal(spec: ModelSpec) -> tuple[str, dict] | None:
     if not desc.ok:
         return "live.skip_failure", {}
     if not budget.fits_memory:
-        return "live.skip_memory", {"need": f"{budget.total_bytes / 2**20:,.0f}", "limit": f"{budget.limit_bytes / 2**20:,.0f}"}
+        return "live.skip_memory", {"need": f"{budget.total_bytes / 2**20:,.0f}",
+                                    "limit": f"{budget.limit_bytes / 2**20:,.0f}"}
     cost = trace_cost(desc)
     if cost > STEP_BUDGET or not budget.fits_compute:
         return "live.skip_compute", {"cost": f"{cost:,}", "limit": f"{STEP_BUDGET:,}"}

@@ -75,9 +75,10 @@ def render(eq: Equivalence, lang: str, header: bool = True) -> None:
         intro = "equiv.intro.seeded"
     else:
         intro = "equiv.intro.time_distributed" if eq.layer_cls == "TimeDistributed" else "equiv.intro.dense"
-    b, tt, f = eq.shape
-    st.markdown(t(lang, intro, tensor=code_span_text(eq.tensor), layer=code_span_text(eq.layer), shape=shape_text(eq.shape),
-                  named=named(eq.axes), kernel=shape_text(eq.kernel_shape), U=eq.units, **_letters(eq)))
+    _b, tt, f = eq.shape
+    st.markdown(t(lang, intro, tensor=code_span_text(eq.tensor), layer=code_span_text(eq.layer),
+                  shape=shape_text(eq.shape), named=named(eq.axes), kernel=shape_text(eq.kernel_shape), U=eq.units,
+                  **_letters(eq)))
     render_table(layers_table(eq, lang), "equiv_layers", numbers=(t(lang, "equiv.col.params"),),
                  wrap=(t(lang, "equiv.col.code"), t(lang, "equiv.col.diff")))
     st.markdown(t(lang, "equiv.explain", params=f"{eq.dense_params:,}", T=tt, **_letters(eq)))

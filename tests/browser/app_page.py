@@ -204,7 +204,8 @@ def diagram_overlaps(page: Page) -> list[str]:
           });
           const texts = [...el.querySelectorAll('.textpoint text')]
                           .map(g => ({name: g.textContent, r: g.getBoundingClientRect()})).filter(t => t.name.trim());
-          const hit = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+          const hit = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right
+                                && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
           const found = [];
           texts.forEach((t, i) => {
             boxes.forEach(b => { if (hit(t.r, b.r)) found.push(`${t.name} × ${b.name}`); });

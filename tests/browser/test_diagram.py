@@ -45,7 +45,8 @@ def test_hover_shows_the_named_shape_and_a_click_opens_the_x_ray(page, app_url):
 
 def test_a_long_pasted_model_is_drawn_whole(page, app_url):
     body = "\n".join(f"    layers.Dense(8, name='d{i}')," for i in range(60))
-    code = f"import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    keras.Input((8,), batch_size=2),\n{body}\n])\n"
+    code = (f"import keras\nfrom keras import layers\n"
+            f"model = keras.Sequential([\n    keras.Input((8,), batch_size=2),\n{body}\n])\n")
     open_app(page, app_url + "/")
     replace_code(page, code)
     expect(element(page, "flow_diagram")).to_contain_text("d0", timeout=60_000)

@@ -30,7 +30,8 @@ def test_pasted_model_survives_a_language_switch_and_travels_in_the_address_bar(
     choose(page, "lang", "简体中文")
     expect(page.get_by_role("heading", name="Keras 形状探索器")).to_be_visible(timeout=60_000)
     wait_until_idle(page)
-    expect(element(page, "preset").get_by_role("combobox")).to_have_value("（你自己的代码）")  # the selector's label follows the language
+    # the selector's label follows the language
+    expect(element(page, "preset").get_by_role("combobox")).to_have_value("（你自己的代码）")
     type_number(page, "units", 32)  # the next action after the switch: once, this loaded the default tagger
     changed = PASTED.replace("units = 16", "units = 32")
     expect(code_box(page)).to_have_value(changed, timeout=60_000)

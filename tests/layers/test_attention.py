@@ -90,7 +90,8 @@ def test_self_attention_matches_keras():
     assert step.output_dims == ("B", "T", "F")
     assert step.formula.text() == ("3 × (F + 1) × N × K + N × K × F + F = 3 × (64 + 1) × 4 × 16 + 4 × 16 × 64 + 64"
                                    " = 16,640")
-    assert [(w.name, w.dims) for w in step.weights][:2] == [("query/kernel", ("F", "N", "K")), ("query/bias", ("N", "K"))]
+    assert [(w.name, w.dims) for w in step.weights][:2] == [("query/kernel", ("F", "N", "K")),
+                                                            ("query/bias", ("N", "K"))]
     x = keras.Input((50, 64))
     real = keras.layers.MultiHeadAttention(num_heads=4, key_dim=16)
     assert tuple(real(x, x).shape) == step.output_shape

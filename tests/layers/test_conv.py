@@ -374,7 +374,7 @@ def test_conv1d_same_even_window_has_keras_padding():
 
 
 def test_conv1d_groups_window_shows_the_groups_channels():
-    call, xray = xray_of(floats("(13, 4)", CONV1D["groups"]), "conv", (0, 5, 4))
+    _call, xray = xray_of(floats("(13, 4)", CONV1D["groups"]), "conv", (0, 5, 4))
     assert xray.grids[0].cols == ("2", "3")  # filter 4 is in group 1 (filters 3 … 5): channels 2 and 3
     assert any(n.key == "xray.conv1d.groups" for n in xray.notes)
 

@@ -77,8 +77,8 @@ def test_embedding_weights_are_seeded():
 
 OK = [
     chain((50,), ("e", "Embedding", {"input_dim": 9, "output_dim": 4}), ("f", "Flatten", {}),
-          ("r", "RepeatVector", {"n": 3}), ("p", "Permute", {"dims": (2, 1)}), ("s", "Reshape", {"target_shape": (-1,)}),
-          dtype="int32"),
+          ("r", "RepeatVector", {"n": 3}), ("p", "Permute", {"dims": (2, 1)}),
+          ("s", "Reshape", {"target_shape": (-1,)}), dtype="int32"),
 ]
 
 

@@ -105,8 +105,8 @@ FAILING = [
 ]
 OK = [
     chain((50,), ("e", "Embedding", {"input_dim": 9, "output_dim": 4}), ("f", "Flatten", {}),
-          ("r", "RepeatVector", {"n": 3}), ("p", "Permute", {"dims": (2, 1)}), ("s", "Reshape", {"target_shape": (-1,)}),
-          dtype="int32"),
+          ("r", "RepeatVector", {"n": 3}), ("p", "Permute", {"dims": (2, 1)}),
+          ("s", "Reshape", {"target_shape": (-1,)}), dtype="int32"),
     chain((5, 8), ("r", "Reshape", {"target_shape": (4, 10)}), ("m", "Reshape", {"target_shape": (40, 1)})),
 ]
 

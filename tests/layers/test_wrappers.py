@@ -336,7 +336,7 @@ def test_timedistributed_runs_the_inner_layer_on_each_slice(line, input_shape, p
 
 
 def test_timedistributed_runs_at_most_64_slices_and_says_so():
-    call, xray = xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")', input_shape="(70, 3)"))
+    _call, xray = xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")', input_shape="(70, 3)"))
     assert_all_match(xray)
     assert xray.checks[0].size == B * TD_MAX_STEPS * 2 and TD_MAX_STEPS == 64
     assert live_base.Text.of("xray.timedistributed.note.steps", steps=64, T=70) in xray.notes

@@ -10,8 +10,8 @@ Add, Multiply, Average  shapes that agree → the same shape: number by number. 
                       stretches to match, any other difference is an error.
 Axis letters: Concatenate's axis gets a new letter for the sum ("2H" when the same letter is
 joined to itself, else F (features) on the last axis or the first input's letter, with a
-subscript where taken: "F₃", and the legend says it is "H + U"); the others keep the letters of the input that gives each output size (the first
-input, unless it is the one stretched).
+subscript where taken: "F₃", and the legend says it is "H + U"); the others keep the letters of the
+input that gives each output size (the first input, unless it is the one stretched).
 """
 from __future__ import annotations
 

@@ -183,7 +183,7 @@ def repeatvector_xray(call: LayerCall) -> XRay:
     repeats = y.shape[1]
     n, notes = bounded(call, "xray.repeatvector.bounded", 4 * per_sample(y))
     pick = call.picked()
-    b, r, f = pick
+    b, _r, f = pick
     checks = (
         check("xray.repeatvector.check", np.repeat(x[:n, None, :], repeats, axis=1), y[:n], n=n),
         element_check("xray.repeatvector.check_pick", y, pick, x, (b, f)),

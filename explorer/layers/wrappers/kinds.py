@@ -213,7 +213,8 @@ class TimeDistributed(Wrapper):
         if len(shape) < 3:
             if returns_sequences(producer) is False:
                 rnn = producer.inner if producer.kind == "Bidirectional" else producer
-                return Fix("fix.return_sequences", fix_params(layer=producer.name, rnn=rnn.name), "return_sequences=True")
+                return Fix("fix.return_sequences", fix_params(layer=producer.name, rnn=rnn.name),
+                           "return_sequences=True")
             return Fix("fix.td_needs_time", fix_params(**where), code_line(inner, self.registry))
         if _several_outputs(inner):
             merged_none = inner.kind == "Bidirectional" and inner.arg("merge_mode", "concat") is None
