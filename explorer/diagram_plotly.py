@@ -15,7 +15,7 @@ from html import escape
 
 from .diagram import ARROW_COLOR, MARGIN, Drawing, Item, Label, Line
 
-MAX_VIEW_HEIGHT = 760  # pixels: a longer model opens on its first bands; pan down for the rest
+MAX_VIEW_HEIGHT = 900  # pixels: two bands (ten tensors) show whole; a longer model opens on its first bands
 HOVER_MARKER = 26  # pixels: the invisible target a pointer or a finger finds
 
 
