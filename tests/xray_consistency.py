@@ -83,7 +83,7 @@ def label_cell(g: Grid, row: int, col: int) -> tuple[int, int] | None:
 
 def whole(g: Grid) -> bool:
     """Whether the window shows its whole array."""
-    return getattr(g, "size", None) == g.values.shape
+    return tuple(getattr(g, "size", None) or ()) == g.values.shape
 
 
 def fits(g: Grid) -> bool:

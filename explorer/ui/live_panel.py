@@ -108,8 +108,15 @@ def code_of(xray: XRay, lang: str) -> str:
 
 
 def grid_caption(g: Grid, lang: str) -> str:
-    """A window's caption (markdown): its title."""
-    return text(lang, g.title)
+    """A window's caption (markdown): its title, and when it is cut from a larger array, how much of it is shown."""
+    caption = text(lang, g.title)
+    if not g.cut:
+        return caption
+    (rows, cols), (shown_rows, shown_cols) = g.whole, g.values.shape
+    key = ("live.xray.cut_both" if shown_rows < rows and shown_cols < cols
+           else "live.xray.cut_rows" if shown_rows < rows else "live.xray.cut_cols")
+    return caption + " " + t(lang, key, shown_rows=shown_rows, rows=f"{rows:,}", shown_cols=shown_cols,
+                             cols=f"{cols:,}")
 
 
 def grid_frame(g: Grid) -> pd.DataFrame:

@@ -152,7 +152,7 @@ def test_a_large_batch_is_checked_on_fewer_samples_with_the_followed_one_and_say
 def _dense_sums(xray, call):
     """The product window's marked cell is the number before the activation; when the whole row of x and the
     whole column of W are shown (F ≤ the window), their products add up to the sum written."""
-    follow = note(xray, "xray.dense.follow")
+    follow = note(xray, "xray.dense.follow_2d" if call.x.ndim == 2 else "xray.dense.follow")
     flat, kernel, product = xray.grids[:3]
     yield float(marked(product)[0]), follow["by_hand"]
     yield float(follow["sum"]) + float(follow["bias"]), follow["by_hand"]
