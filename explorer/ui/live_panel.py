@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -120,8 +121,10 @@ def grid_caption(g: Grid, lang: str) -> str:
 
 
 def grid_frame(g: Grid) -> pd.DataFrame:
-    """The window's numbers as the page shows them: 4 decimals, its column labels as headers."""
-    return pd.DataFrame([[f"{v:.4f}" for v in row] for row in g.values], columns=list(g.cols))
+    """The window's numbers as the page shows them: 4 decimals, its column labels as headers; NaN (a padded
+    position that takes no part) empty."""
+    return pd.DataFrame([["" if np.isnan(v) else f"{v:.4f}" for v in row] for row in g.values],
+                        columns=list(g.cols))
 
 
 def render_xray(xray: XRay, lang: str) -> None:
