@@ -132,7 +132,8 @@ def check_xray(case: XRayCase) -> None:
     else:
         followed = f"{float(call.y[pick]):.4f}"
         if grid_frame(out).iat[at] != followed:
-            problems.append(f"output grid: cell {at} shows {grid_frame(out).iat[at]}, the followed number is {followed}")
+            problems.append(f"output grid: cell {at} shows {grid_frame(out).iat[at]}, "
+                            f"the followed number is {followed}")
         if case.mark == "cell" and set(out.marks) != {at}:
             problems.append(f"output grid: marks {out.marks}, the followed cell is {at} (out{list(pick)})")
         if case.mark != "cell" and (at not in out.marks or not np.allclose(marked(out), out.values[at])):
@@ -152,7 +153,8 @@ def check_xray(case: XRayCase) -> None:
             said = [f"{len(g.rows)} of {size[0]:,} rows" if len(g.rows) < size[0] else "",
                     f"{len(g.cols)} of {size[1]:,} columns" if len(g.cols) < size[1] else ""]
             if not all(s in caption for s in said if s):
-                problems.append(f"grid {i}: cut from {size} to {g.values.shape}, its caption does not say so: {caption!r}")
+                problems.append(f"grid {i}: cut from {size} to {g.values.shape}, its caption does not say so: "
+                                f"{caption!r}")
 
     # the numbers written, recomputed from the cells shown
     for recomputed, written in (case.sums(xray, call) if case.sums else ()):

@@ -204,7 +204,7 @@ def _pool_sums(xray, call):
 def _global_sums(xray, call):
     mode = "max" if "Max" in call.spec.kind else "avg"
     value = note(xray, {"max": "xray.pooling.global_value_max", "avg": "xray.pooling.global_value_avg"}[mode])
-    numbers, g, shown = _followed_channel(xray, call)
+    numbers, _, shown = _followed_channel(xray, call)
     if shown == int(value["count"]):
         yield float(numbers.max() if mode == "max" else numbers.mean()), value["value"]
 
