@@ -39,8 +39,8 @@ class Text:
 def _fmt(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int):
-        return f"{value:,}"
+    if isinstance(value, int):  # plain: a number may stand in a shape or in code, where a separator is wrong
+        return str(value)
     if isinstance(value, float):
         return f"{value:.3g}"
     if isinstance(value, tuple):
@@ -84,13 +84,24 @@ class Check:
 class Grid:
     """A window of one array for the page (at most GRID_ROWS × GRID_COLS numbers). rows and cols
     are the window's indices in the whole array, as text; marks: highlighted (row, col) cells of
-    the window."""
+    the window; size: (rows, columns) of the whole 2-D array it is cut from (None: the window is
+    the whole array), so the page can say what the window leaves out."""
 
     title: Text
     values: np.ndarray
     rows: tuple[str, ...]
     cols: tuple[str, ...]
     marks: tuple[tuple[int, int], ...] = ()
+    size: tuple[int, int] | None = None
+
+    @property
+    def whole(self) -> tuple[int, int]:
+        return self.size if self.size is not None else self.values.shape
+
+    @property
+    def cut(self) -> bool:
+        """Whether numbers of the array are left out of the window."""
+        return tuple(self.whole) != tuple(self.values.shape)
 
 
 @dataclass(frozen=True)
@@ -223,9 +234,11 @@ def window(center: int, size: int, length: int) -> range:
     return range(start, min(start + size, length))
 
 
-def grid(title: Text, array: np.ndarray, row: int = 0, col: int = 0, mark: str = "cell") -> Grid:
+def grid(title: Text, array: np.ndarray, row: int = 0, col: int = 0, mark: str = "cell",
+         size: tuple[int, int] | None = None) -> Grid:
     """A window of a 2-D (or 1-D, shown as one row) array around (row, col). mark: "cell", "row",
-    "col" or "" (nothing highlighted)."""
+    "col" or "" (nothing highlighted). size: the (rows, columns) of the whole array when `array` is
+    itself already cut from a larger one (default: array's own)."""
     a = np.asarray(array)
     if a.ndim == 1:
         a, row = a[None, :], 0
@@ -234,7 +247,8 @@ def grid(title: Text, array: np.ndarray, row: int = 0, col: int = 0, mark: str =
     r, c = row - rows.start, col - cols.start
     marks = {"cell": ((r, c),), "row": tuple((r, j) for j in range(len(cols))),
              "col": tuple((i, c) for i in range(len(rows))), "": ()}[mark]
-    return Grid(title, values, tuple(str(i) for i in rows), tuple(str(j) for j in cols), marks)
+    return Grid(title, values, tuple(str(i) for i in rows), tuple(str(j) for j in cols), marks,
+                tuple(size) if size is not None else a.shape)
 
 
 def samples_within(call: LayerCall, floats_per_sample: int) -> int:

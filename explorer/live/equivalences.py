@@ -188,7 +188,7 @@ def unavailable_reason(spec: ModelSpec, desc: Description, trace: Trace) -> Text
     needed = kernel_copies_bytes(target.x.shape[2], target.units)
     if needed > XRAY_BYTES:
         return Text.of("equiv.unavailable.kernel_too_large", layer=target.layer.name if target.layer else "",
-                       bytes=needed, limit=XRAY_BYTES)
+                       bytes=f"{needed:,}", limit=f"{XRAY_BYTES:,}")
     return None
 
 
@@ -269,7 +269,8 @@ def equivalences(model, spec: ModelSpec, desc: Description, trace: Trace) -> Equ
     if p.flatten_ok:
         flat = _flattened(target.x[:p.samples], s, u, common, counts["dense"])
     else:
-        skipped = Text.of("equiv.flatten.skipped", T=t, F=f, U=u, bytes=p.flatten_bytes, limit=XRAY_BYTES)
+        skipped = Text.of("equiv.flatten.skipped", T=t, F=f, U=u, bytes=f"{p.flatten_bytes:,}",
+                          limit=f"{XRAY_BYTES:,}")
 
     model_diff = None
     if target.layer is not None and model.get_layer(target.layer.name).compute_dtype == "float32":
@@ -285,9 +286,9 @@ def equivalences(model, spec: ModelSpec, desc: Description, trace: Trace) -> Equ
 
     notes = []
     if p.samples < b:
-        notes.append(Text.of("equiv.note.samples", n=p.samples, B=b, limit=XRAY_BYTES))
+        notes.append(Text.of("equiv.note.samples", n=p.samples, B=b, limit=f"{XRAY_BYTES:,}"))
     if p.steps < t:
-        notes.append(Text.of("equiv.note.steps", n=p.steps, T=t, limit=XRAY_BYTES, max_steps=MAX_STEPS))
+        notes.append(Text.of("equiv.note.steps", n=p.steps, T=t, limit=f"{XRAY_BYTES:,}", max_steps=MAX_STEPS))
 
     return Equivalence(
         tensor=target.tensor, layer=target.layer.name if target.layer else "",

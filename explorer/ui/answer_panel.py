@@ -8,7 +8,7 @@ import streamlit as st
 from explorer.description import named, shape_text
 from explorer.i18n import t
 from explorer.shapes import Description, Step
-from explorer.ui.messages import escape_markdown
+from explorer.ui.messages import code_span_text
 
 
 def dense_on_sequence(desc: Description) -> Step | None:
@@ -17,11 +17,16 @@ def dense_on_sequence(desc: Description) -> Step | None:
                  and len(s.input_shape) == 3), None)
 
 
+def output_lines(desc: Description) -> str:
+    """Markdown: one line per layer, its name in a code span (kept literal there: no escapes), its output."""
+    return "\n".join(
+        f"- `{code_span_text(s.name)}` ({s.cls}): **{' + '.join(shape_text(o) for o in s.output_shapes)}** = "
+        f"{' + '.join(named(a) for a in s.output_axes)}" for s in desc.steps)
+
+
 def render(desc: Description, dense: Step, diff: float | None, lang: str) -> None:
     st.subheader(t(lang, "answer.header"))
-    outputs = "\n".join(
-        f"- `{escape_markdown(s.name)}` ({s.cls}): **{' + '.join(shape_text(o) for o in s.output_shapes)}** = "
-        f"{' + '.join(named(a) for a in s.output_axes)}" for s in desc.steps)
+    outputs = output_lines(desc)
     st.markdown(f"**{t(lang, 'answer.q1')}**\n\n{outputs}")
     kernel = next(w for w in dense.weights if w.name == "kernel")
     b, tt, _ = dense.input_shape

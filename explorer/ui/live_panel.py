@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -94,22 +95,51 @@ def xray_body(spec: ModelSpec, lang: str) -> None:
     render_xray(xray, lang)
 
 
+def check_rows(xray: XRay, lang: str) -> list[dict[str, str]]:
+    """The checks table's rows, as the page shows them: plain text cells (no markdown is rendered there)."""
+    return [{t(lang, "live.col.what"): t(lang, c.what.key, **dict(c.what.params)),
+             t(lang, "live.col.diff"): f"{c.diff:.2e}",
+             t(lang, "live.col.size"): f"{c.size:,}",
+             t(lang, "live.col.ok"): t(lang, "live.ok" if c.ok else "live.not_ok")} for c in xray.checks]
+
+
+def code_of(xray: XRay, lang: str) -> str:
+    """The recomputation's code as the page shows it (comments in the page's language)."""
+    return code_text(xray.code, lambda note: t(lang, note.key, **dict(note.params)))
+
+
+def grid_caption(g: Grid, lang: str) -> str:
+    """A window's caption (markdown): its title, and when it is cut from a larger array, how much of it is shown."""
+    caption = text(lang, g.title)
+    if not g.cut:
+        return caption
+    (rows, cols), (shown_rows, shown_cols) = g.whole, g.values.shape
+    key = ("live.xray.cut_both" if shown_rows < rows and shown_cols < cols
+           else "live.xray.cut_rows" if shown_rows < rows else "live.xray.cut_cols")
+    return caption + " " + t(lang, key, shown_rows=shown_rows, rows=f"{rows:,}", shown_cols=shown_cols,
+                             cols=f"{cols:,}")
+
+
+def grid_frame(g: Grid) -> pd.DataFrame:
+    """The window's numbers as the page shows them: 4 decimals, its column labels as headers; NaN (a padded
+    position that takes no part) empty."""
+    return pd.DataFrame([["" if np.isnan(v) else f"{v:.4f}" for v in row] for row in g.values],
+                        columns=list(g.cols))
+
+
 def render_xray(xray: XRay, lang: str) -> None:
     st.markdown(text(lang, xray.summary))
-    st.code(code_text(xray.code, lambda note: t(lang, note.key, **dict(note.params))), language="python")
+    st.code(code_of(xray, lang), language="python")
     if xray.checks:
-        rows = [{t(lang, "live.col.what"): t(lang, c.what.key, **dict(c.what.params)),
-                 t(lang, "live.col.diff"): f"{c.diff:.2e}",
-                 t(lang, "live.col.size"): f"{c.size:,}",
-                 t(lang, "live.col.ok"): t(lang, "live.ok" if c.ok else "live.not_ok")} for c in xray.checks]
-        render_table(pd.DataFrame(rows), f"xray_checks_{xray.layer}", wrap=(t(lang, "live.col.what"),))
+        render_table(pd.DataFrame(check_rows(xray, lang)), f"xray_checks_{xray.layer}",
+                     wrap=(t(lang, "live.col.what"),))
         st.caption(t(lang, "live.tolerance"))
     for note in xray.notes:
         st.markdown(text(lang, note))
     for start in range(0, len(xray.grids), 2):  # two windows side by side: each keeps all its columns
         for column, i in zip(st.columns(2), range(start, min(start + 2, len(xray.grids)))):
             with column:
-                st.caption(text(lang, xray.grids[i].title))
+                st.caption(grid_caption(xray.grids[i], lang))
                 render_grid(xray.grids[i], f"xray_grid_{xray.layer}_{i}")
 
 
@@ -117,6 +147,4 @@ def render_grid(g: Grid, key: str) -> None:
     """The window (rows × cols numbers) as an HTML table: its indices heading rows and columns, each number
     with 4 decimals, the followed cells marked. `key` may hold the learner's layer names ([A-Za-z0-9_]
     joined by "/"): the table's CSS class is a hash of it."""
-    values = pd.DataFrame([[f"{v:.4f}" for v in row] for row in g.values], columns=list(g.cols))
-    render_table(values, key, numbers=list(g.cols), rows=list(g.rows), marks=g.marks,
-                 compact=True)
+    render_table(grid_frame(g), key, numbers=list(g.cols), rows=list(g.rows), marks=g.marks, compact=True)

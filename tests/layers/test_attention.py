@@ -15,6 +15,8 @@ from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of
+from xray_consistency import XRayCase, cases_ids, check_xray, marked
+from xray_consistency import note as xnote
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -184,3 +186,29 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
         for text in texts(get_kind(call.spec.kind).xray(call)):
             for lang in ("en", "zh"):
                 assert "{" not in t(lang, text.key, **dict(text.params)), text.key
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _attention_sums(xray, call):
+    """The followed query's weights (the marked row of head 0) hold the largest weight written, and, shown
+    whole, add up to 1."""
+    where = xnote(xray, "xray.attention.where")
+    weights = marked(xray.grids[0])
+    yield float(weights.max()), where["weight"]
+    if len(weights) == int(where["S"]):
+        yield float(weights.sum()), "1.000000"
+
+
+XRAY_CASES = [
+    XRayCase("self-attention", functional({"x": "(4, 6)"},
+                                          'y = layers.MultiHeadAttention(2, 3, name="mha")(x, x)', "y"), "mha",
+             (1, 2, 5), sums=_attention_sums),
+    XRayCase("cross-attention-long", functional({"q": "(3, 4)", "v": "(9, 5)"},
+                                                'y = layers.MultiHeadAttention(2, 2, name="mha")(q, v)', "y"),
+             "mha", (1, 1, 3), sums=_attention_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

@@ -22,6 +22,7 @@ from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
+from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note, whole
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -398,15 +399,13 @@ def test_conv2d_window_is_the_one_the_output_read():
     """(b, h, w, f) = (1, 2, 3, 1), k = 3, valid: rows 2 … 4 and columns 3 … 5 of sample 1."""
     call, xray = xray_of(floats("(9, 8, 3)", CONV2D["valid"]), "conv", (1, 2, 3, 1))
     window = xray.grids[0]
-    taps = [f"{h},{w}" for h in range(2, 5) for w in range(3, 6)]
-    assert len(window.rows) == 8 and set(window.rows) <= set(taps)  # 9 taps, 8 shown
-    for label, values in zip(window.rows, window.values):
-        h, w = (int(v) for v in label.split(","))
-        np.testing.assert_array_equal(values, call.x[1, h, w, :])
+    channel = int(dict(window.title.params)["channel"])
+    assert window.rows == ("2", "3", "4") and window.cols == ("3", "4", "5")  # the 9 taps, all shown
+    np.testing.assert_array_equal(window.values, call.x[1, 2:5, 3:6, channel])
     kernel = np.asarray(call.layer.kernel)
     by_hand = float(np.sum(call.x[1, 2:5, 3:6, :].astype(np.float64) * kernel[:, :, :, 1]))
     assert abs(by_hand + float(np.asarray(call.layer.bias)[1]) - call.y[1, 2, 3, 1]) < TOLERANCE
-    assert (2, 3) in xray.grids[3].marks
+    assert xray.grids[-1].marks == ((2, 3),)
 
 
 # poolings share the convolutions' windows: the bounded recomputation below runs one too
@@ -485,3 +484,41 @@ def test_bounded_recomputation_still_matches(monkeypatch):
         assert xray.checks[0].size == call.y[:1].size
         assert any(n.key.endswith(".samples") and dict(n.params)["n"] == "1" for n in xray.notes)
     assert len(list(conv.row_chunks(conv.geometry((9, 8), (3, 3), (2, 2), (1, 1), "same"), 1, 3))) > 1
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _conv_sums(xray, call):
+    """window × kernel = the products shown; the products (or, over many channels, each channel's sum of
+    products) add up to the total written when they are shown whole; total + bias = z."""
+    rank = call.x.ndim - 2
+    by_hand = note(xray, {1: "xray.conv1d.by_hand", 2: "xray.conv2d.by_hand"}[rank])
+    yield float(by_hand["total"]) + float(by_hand["bias"]), by_hand["z"]
+    window, kernel, products = xray.grids[:3]
+    assert np.allclose(window.values * kernel.values, products.values), "window × kernel ≠ the products shown"
+    summed = xray.grids[3] if len(xray.grids) == 5 else products  # the per-channel sums, over several channels
+    assert whole(summed) or not fits(summed), "a window small enough to show is cut"
+    if whole(summed) and whole(products):
+        yield float(summed.values.sum()), by_hand["total"]
+        if summed is products:
+            assert products.values.size == int(by_hand["count"]), "the products shown are not the products counted"
+
+
+XRAY_CASES = [
+    XRayCase("mnist-conv2d-1-channel", MNIST, "conv2d", (1, 7, 11, 0), where=lambda p: (p[1], p[2]),
+             sums=_conv_sums),
+    XRayCase("mnist-conv2d-32-channels", MNIST, "conv2d_1", (1, 7, 10, 3), where=lambda p: (p[1], p[2]),
+             sums=_conv_sums),
+    XRayCase("conv2d-same-4-channels", sequential('layers.Conv2D(3, 3, padding="same", strides=2, name="c")',
+                                                  input_shape="(7, 6, 4)", dtype="float32", batch=2),
+             "c", (1, 0, 2, 1), where=lambda p: (p[1], p[2]), sums=_conv_sums),
+    XRayCase("conv1d-same", sequential('layers.Conv1D(4, 3, padding="same", activation="relu", name="c")',
+                                       input_shape="(10, 3)", dtype="float32", batch=2), "c", (1, 0, 2),
+             sums=_conv_sums),
+    XRayCase("conv1d-long-kernel", sequential('layers.Conv1D(2, 9, name="c")', input_shape="(12, 10)",
+                                              dtype="float32", batch=2), "c", (1, 2, 1), sums=_conv_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

@@ -14,6 +14,7 @@ from explorer.presets import preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 from live_models import call_of, live_functions, sequential, traced
+from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, marked, note
 
 
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
@@ -145,3 +146,30 @@ def test_a_large_batch_is_checked_on_fewer_samples_with_the_followed_one_and_say
     assert x.checks[0].size == 50 * 4 and all(c.diff < TOLERANCE for c in x.checks)
     samples = next(n for n in x.notes if n.key == "xray.dense.samples")
     assert dict(samples.params) == {"first": "2", "last": "2", "B": "3"}
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _dense_sums(xray, call):
+    """The product window's marked cell is the number before the activation; when the whole row of x and the
+    whole column of W are shown (F ≤ the window), their products add up to the sum written."""
+    follow = note(xray, "xray.dense.follow_2d" if call.x.ndim == 2 else "xray.dense.follow")
+    flat, kernel, product = xray.grids[:3]
+    yield float(marked(product)[0]), follow["by_hand"]
+    yield float(follow["sum"]) + float(follow["bias"]), follow["by_hand"]
+    f = call.x.shape[-1]
+    if len(flat.marks) == f and len(kernel.marks) == f:
+        yield float(marked(flat) @ marked(kernel)), follow["sum"]
+
+
+XRAY_CASES = [
+    XRayCase("mnist-dense-2d", MNIST, "dense", (1, 7), sums=_dense_sums),
+    XRayCase("dense-2d-small", FLAT, "d", (2, 4), sums=_dense_sums),
+    XRayCase("dense-3d", sequential('layers.Dense(3, name="d")', input_shape="(5, 4)", dtype="float32"), "d",
+             (1, 2, 1), sums=_dense_sums),
+    XRayCase("dense-4d", IMAGE, "d", (1, 2, 3, 4), sums=_dense_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

@@ -20,6 +20,8 @@ from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of, sequential, traced
+from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, marked
+from xray_consistency import note as xnote
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -249,3 +251,62 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
         for text in texts(get_kind(call.spec.kind).xray(call)):
             for lang in ("en", "zh"):
                 assert "{" not in t(lang, text.key, **dict(text.params)), text.key
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _number(written: str) -> float:
+    return float(written.strip("()").replace("−", "-"))
+
+
+def _activation_sums(xray, call):
+    """The input's marked cell is the x written; a softmax's value is the softmax of its row, shown whole."""
+    g = xray.grids[0]
+    if xray.notes[-1].key == "xray.activation.row":
+        row = marked(g)
+        if len(row) == call.x.shape[-1]:
+            soft = np.exp(row - row.max()) / np.exp(row - row.max()).sum()
+            column = g.marks[list(g.cols).index(str(call.picked()[-1]))][1]
+            yield float(soft[column]), xnote(xray, "xray.activation.row")["value"]
+    else:
+        key = "xray.relu.where" if call.spec.kind == "ReLU" else "xray.activation.where"
+        yield float(marked(g)[0]), xnote(xray, key)["x"]
+
+
+def _batchnorm_sums(xray, call):
+    """value = gamma · (x − mean) / sqrt(var + eps) + beta, from the marked x and the marked column of stats."""
+    where = xnote(xray, "xray.batchnorm.where")
+    x = float(marked(xray.grids[0])[0])
+    mean, var, gamma, beta = marked(xray.grids[1])
+    yield mean, where["mean"].strip("()")
+    yield gamma * (x - mean) / np.sqrt(var + float(where["eps"])) + beta, where["value"]
+
+
+def _layernorm_sums(xray, call):
+    """The mean and variance written are those of the marked row of x, when it is shown whole."""
+    where = xnote(xray, "xray.layernorm.where")
+    row = marked(xray.grids[0])
+    if len(row) == int(where["count"]):
+        yield float(row.mean()), where["mean"].strip("()")
+        yield float(row.var()), where["var"]
+
+
+XRAY_CASES = [
+    XRayCase("activation-relu", floats('layers.Activation("relu", name="a")', shape="(3, 4)"), "a", (1, 2, 3),
+             sums=_activation_sums),
+    XRayCase("activation-softmax", floats('layers.Activation("softmax", name="a")', shape="(3, 5)"), "a",
+             (1, 2, 3), sums=_activation_sums),
+    XRayCase("relu-layer", floats('layers.ReLU(max_value=0.5, name="a")', shape="(6,)"), "a", (2, 4),
+             sums=_activation_sums),
+    XRayCase("mnist-dropout", MNIST, "dropout", (1, 7), output=0),
+    XRayCase("spatial-dropout", floats('layers.SpatialDropout1D(0.3, name="d")', shape="(4, 6)"), "d", (1, 3, 5),
+             output=0),
+    XRayCase("batchnorm", floats('layers.BatchNormalization(name="bn")', shape="(3, 4)"), "bn", (1, 2, 3),
+             sums=_batchnorm_sums),
+    XRayCase("layernorm", floats('layers.LayerNormalization(name="ln")', shape="(3, 5)"), "ln", (1, 2, 3),
+             sums=_layernorm_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

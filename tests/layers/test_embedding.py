@@ -20,6 +20,8 @@ from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
+from xray_consistency import XRayCase, cases_ids, check_xray, marked
+from xray_consistency import note as xnote
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -209,3 +211,26 @@ def test_registered_for_every_kind(monkeypatch):
 
 def test_the_live_words_are_this_familys():  # both languages of every word: tests/test_text.py
     assert LIVE_EN and [key for key in LIVE_EN if not key.startswith(("xray.embedding.", "mistake."))] == []
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _embedding_sums(xray, call):
+    """The id shown at the followed position is the row of E shown marked, and its number is the one written."""
+    follow = xnote(xray, "xray.embedding.follow")
+    ids, rows = xray.grids[:2]
+    assert int(marked(ids)[0]) == int(follow["token"]), "the marked id is not the row followed"
+    assert {rows.rows[r] for r, _ in rows.marks} == {follow["token"]}, "the marked row of E is not the id's"
+    yield float(rows.values[rows.marks[0][0], list(rows.cols).index(follow["unit"])]), follow["value"]
+
+
+XRAY_CASES = [
+    XRayCase("embedding-2d", sequential('layers.Embedding(20, 5, name="emb")', input_shape="(6,)"), "emb",
+             (1, 3, 2), sums=_embedding_sums),
+    XRayCase("embedding-wide", sequential('layers.Embedding(3000, 12, name="emb")', input_shape="(11,)"), "emb",
+             (2, 9, 10), sums=_embedding_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

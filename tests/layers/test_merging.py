@@ -7,6 +7,7 @@ import re
 import string
 
 import keras
+import numpy as np
 import pytest
 
 from explorer.i18n import catalog, t
@@ -19,6 +20,8 @@ from explorer.shapes import describe, describe_one
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of
+from xray_consistency import XRayCase, cases_ids, check_xray, copied_from, marked
+from xray_consistency import note as xnote
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -275,3 +278,31 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
         for text in texts(get_kind(call.spec.kind).xray(call)):
             for lang in ("en", "zh"):
                 assert "{" not in t(lang, text.key, **dict(text.params)), text.key
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _merge_sums(xray, call):
+    """The inputs' marked cells, combined, are the value written."""
+    value = xnote(xray, "xray.merge.where")["value"]
+    cells = [float(marked(g)[0]) for g in xray.grids[:-1]]
+    combined = {"Add": sum(cells), "Average": sum(cells) / len(cells), "Multiply": float(np.prod(cells))}
+    yield combined[call.spec.kind], value
+
+
+TWO = {"a": "(3, 4)", "b": "(3, 4)"}
+XRAY_CASES = [
+    XRayCase("concatenate", functional({"a": "(3, 4)", "b": "(3, 2)"},
+                                       'c = layers.Concatenate(name="c")([a, b])', "c"), "c", (1, 2, 5), output=0,
+             sums=copied_from(1)),
+    XRayCase("add", functional(TWO, 'c = layers.Add(name="c")([a, b])', "c"), "c", (1, 2, 3), sums=_merge_sums),
+    XRayCase("average-broadcast", functional({"a": "(3, 4)", "b": "(1, 4)"},
+                                             'c = layers.Average(name="c")([a, b])', "c"), "c", (1, 2, 1),
+             sums=_merge_sums),
+    XRayCase("multiply", functional(TWO, 'c = layers.Multiply(name="c")([a, b])', "c"), "c", (0, 1, 2),
+             sums=_merge_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

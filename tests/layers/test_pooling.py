@@ -15,6 +15,7 @@ from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
+from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -180,3 +181,62 @@ def test_registered_for_every_kind(monkeypatch):
 
 def test_the_live_words_are_this_familys():  # both languages of every word: tests/test_text.py
     assert LIVE_EN and [key for key in LIVE_EN if not key.startswith(("xray.pooling.", "mistake."))] == []
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _followed_channel(xray, call):
+    """The followed channel's numbers in the first window (padding empty: NaN): its column in a (positions,
+    channels) window, or the whole window when it shows that channel alone."""
+    g, channel = xray.grids[0], call.picked()[-1]
+    if call.x.ndim == 3:
+        return g.values[:, list(g.cols).index(str(channel))], g, len(g.rows)
+    return g.values.ravel(), g, g.values.size
+
+
+def _pool_sums(xray, call):
+    mode = "max" if "Max" in call.spec.kind else "avg"
+    value = note(xray, {"max": "xray.pooling.value_max", "avg": "xray.pooling.value_avg"}[mode])
+    numbers, g, shown = _followed_channel(xray, call)
+    assert shown == int(value["taps"]) or not fits(g), "a pooling window small enough to show is cut"
+    if shown == int(value["taps"]):
+        yield float(np.nanmax(numbers) if mode == "max" else np.nanmean(numbers)), value["value"]
+
+
+def _global_sums(xray, call):
+    mode = "max" if "Max" in call.spec.kind else "avg"
+    value = note(xray, {"max": "xray.pooling.global_value_max", "avg": "xray.pooling.global_value_avg"}[mode])
+    numbers, _, shown = _followed_channel(xray, call)
+    if shown == int(value["count"]):
+        yield float(numbers.max() if mode == "max" else numbers.mean()), value["value"]
+
+
+XRAY_CASES = [
+    XRayCase("mnist-maxpool2d", MNIST, "max_pooling2d", (1, 7, 11, 0), where=lambda p: (p[1], p[2]),
+             sums=_pool_sums),
+    XRayCase("mnist-maxpool2d-odd", MNIST, "max_pooling2d_1", (1, 4, 4, 5), where=lambda p: (p[1], p[2]),
+             sums=_pool_sums),
+    XRayCase("avgpool2d-3x3-same", sequential('layers.AveragePooling2D(3, strides=2, padding="same", name="p")',
+                                              input_shape="(7, 8, 3)", dtype="float32", batch=2),
+             "p", (1, 3, 0, 2), where=lambda p: (p[1], p[2]), sums=_pool_sums),
+    XRayCase("maxpool1d", sequential('layers.MaxPooling1D(3, name="p")', input_shape="(9, 4)", dtype="float32"),
+             "p", (1, 2, 3), sums=_pool_sums),
+    XRayCase("avgpool1d-same", sequential('layers.AveragePooling1D(4, padding="same", name="p")',
+                                          input_shape="(9, 10)", dtype="float32"), "p", (2, 2, 8), sums=_pool_sums),
+    XRayCase("global-avg-1d", sequential('layers.GlobalAveragePooling1D(name="p")', input_shape="(6, 4)",
+                                         dtype="float32"), "p", (1, 2), where=lambda p: (0, p[-1]),
+             sums=_global_sums),
+    XRayCase("global-max-1d", sequential('layers.GlobalMaxPooling1D(name="p")', input_shape="(12, 9)",
+                                         dtype="float32"), "p", (1, 8), where=lambda p: (0, p[-1]),
+             sums=_global_sums),
+    XRayCase("global-avg-2d-keepdims", sequential('layers.GlobalAveragePooling2D(keepdims=True, name="p")',
+                                                  input_shape="(3, 4, 5)", dtype="float32"), "p", (1, 0, 0, 4),
+             where=lambda p: (0, p[-1]), sums=_global_sums),
+    XRayCase("global-max-2d", sequential('layers.GlobalMaxPooling2D(name="p")', input_shape="(4, 5, 3)",
+                                         dtype="float32"), "p", (1, 2), where=lambda p: (0, p[-1]),
+             sums=_global_sums),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

@@ -19,6 +19,7 @@ from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
 from live_models import call_of, sequential
+from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, copied_from
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -290,3 +291,25 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
         for text in texts(get_kind(call.spec.kind).xray(call)):
             for lang in ("en", "zh"):
                 assert "{" not in t(lang, text.key, **dict(text.params)), text.key
+
+
+# -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
+def _floats(line: str, shape: str) -> str:
+    return sequential(line, input_shape=shape, dtype="float32")
+
+
+XRAY_CASES = [
+    XRayCase("mnist-flatten", MNIST, "flatten", (1, 7), sums=copied_from(0)),
+    XRayCase("flatten-3d", _floats('layers.Flatten(name="f")', "(3, 4)"), "f", (2, 9), sums=copied_from(0)),
+    XRayCase("reshape", _floats('layers.Reshape((3, 8), name="r")', "(4, 6)"), "r", (1, 2, 5), sums=copied_from(0)),
+    XRayCase("reshape-inferred", _floats('layers.Reshape((-1, 2), name="r")', "(12,)"), "r", (2, 5, 1),
+             sums=copied_from(0)),
+    XRayCase("permute", _floats('layers.Permute((2, 1), name="p")', "(4, 6)"), "p", (1, 5, 2), sums=copied_from(0)),
+    XRayCase("repeatvector", _floats('layers.RepeatVector(3, name="r")', "(5,)"), "r", (1, 2, 4), mark="col",
+             sums=copied_from(0)),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

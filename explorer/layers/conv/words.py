@@ -172,17 +172,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "data_format=\"channels_first\"：本工具只重算 channels_last 的卷积，因此跳过此 X 光。",
     ),
     "xray.conv2d.grid_window": (
-        "the window of sample {b} that out{index} reads (rows: input positions (row,col), columns: channels; padding "
-        "is 0)",
-        "样本 {b} 中 out{index} 读取的窗口（行：输入位置 (行,列)，列：通道；填充为 0）",
+        "channel {channel} of the window of sample {b} that out{index} reads (rows: input rows, columns: input "
+        "columns; padding is 0)",
+        "样本 {b} 中 out{index} 读取的窗口的通道 {channel}（行：输入行，列：输入列；填充为 0）",
     ),
     "xray.conv2d.grid_kernel": (
-        "kernel slice of filter {f} (rows: taps, columns: channels)",
-        "过滤器 {f} 的 kernel 切片（行：抽头，列：通道）",
+        "kernel[:, :, {channel}, {f}]: filter {f} on channel {channel} (rows and columns: the kernel's)",
+        "kernel[:, :, {channel}, {f}]：过滤器 {f} 在通道 {channel} 上（行和列：kernel 自己的）",
     ),
     "xray.conv2d.grid_products": (
-        "window × kernel slice: their sum + bias is out{index} before the activation",
-        "窗口 × kernel 切片：它们的和 + 偏置就是激活前的 out{index}",
+        "window × kernel on channel {channel}: these products add up to that channel's sum",
+        "通道 {channel} 上的窗口 × kernel：这些乘积之和就是该通道的和",
+    ),
+    "xray.conv2d.grid_channels": (
+        "each channel's sum of products: together + bias, out{index} before the activation",
+        "每个通道的乘积之和：全部相加 + 偏置，就是激活前的 out{index}",
     ),
     "xray.conv2d.grid_output": (
         "the layer's output for sample {b}, filter {f}, around out{index}",

@@ -57,6 +57,7 @@ XRAY_KEYS = {  # the X-ray's words of Conv1D (rank 1) and Conv2D (rank 2), each 
         "grid_window": "xray.conv2d.grid_window",
         "grid_kernel": "xray.conv2d.grid_kernel",
         "grid_products": "xray.conv2d.grid_products",
+        "grid_channels": "xray.conv2d.grid_channels",
         "grid_output": "xray.conv2d.grid_output",
         "code.rows": "xray.conv2d.code.rows",
         "code.groups": "xray.conv2d.code.groups",
@@ -237,21 +238,48 @@ def conv_xray(call: LayerCall) -> XRay:
     if ours is None:
         notes.append(Text.of(words["activation_unknown"], act=act))
 
-    rows = tap_labels(geo, position)
     cols = [str(ch) for ch in range(channels.start, channels.stop)]
-    top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
     where = dict(index=index_text(pick), b=b, f=f, position=index_text(position))
     out_slice = y[b] if rank == 1 else y[b, :, :, f]
     out_row, out_col = (position[0], f) if rank == 1 else position
-    grids = (
-        relabel(grid(Text.of(words["grid_window"], **where), win_g, *top), rows, cols),
-        relabel(grid(Text.of(words["grid_kernel"], **where), kern_f, *top), None, cols),
-        relabel(grid(Text.of(words["grid_products"], **where), products, *top), rows, cols),
-        grid(Text.of(words["grid_output"], **where), out_slice, out_row, out_col),
-    )
+    output = grid(Text.of(words["grid_output"], **where), out_slice, out_row, out_col)
+    if rank == 1:  # (taps, channels): a window of up to GRID_ROWS taps is shown whole
+        rows = tap_labels(geo, position)
+        top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
+        grids = (
+            relabel(grid(Text.of(words["grid_window"], **where), win_g, *top), rows, cols),
+            relabel(grid(Text.of(words["grid_kernel"], **where), kern_f, *top), None, cols),
+            relabel(grid(Text.of(words["grid_products"], **where), products, *top), rows, cols),
+            output,
+        )
+    else:  # one channel's (kh, kw) window as the image lays it out, then each channel's sum
+        grids = _spatial_grids(geo, position, products, win_g, kern_f, cols, words, where) + (output,)
     summary = Text.of(words["summary"], **sizes)
     return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, k_filters, groups, act), tuple(checks),
                 grids, tuple(notes))
+
+
+def _spatial_grids(geo: Geometry, position: tuple[int, ...], products: np.ndarray, win_g: np.ndarray,
+                   kern_f: np.ndarray, cols: list[str], words: dict, where: dict) -> tuple[Grid, ...]:
+    """A 2-D window laid out as the image: the window, the kernel and their products on the channel whose sum
+    of products is largest (kh × kw numbers: whole up to GRID_ROWS × GRID_COLS), then, with several
+    channels, each channel's sum (they add up to the total)."""
+    kh, kw = geo.kernel
+    shape = (kh, kw, products.shape[-1])
+    per_channel = products.reshape(shape).sum(axis=(0, 1))
+    ch = int(np.argmax(np.abs(per_channel)))
+    plane = products.reshape(shape)[:, :, ch]
+    top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(plane))), plane.shape))
+    rows_in, cols_in = ([str(int(v)) for v in geo.taps(axis, p)] for axis, p in enumerate(position))
+    at = dict(where, channel=cols[ch])
+    grids = (
+        relabel(grid(Text.of(words["grid_window"], **at), win_g.reshape(shape)[:, :, ch], *top), rows_in, cols_in),
+        grid(Text.of(words["grid_kernel"], **at), kern_f.reshape(shape)[:, :, ch], *top),
+        relabel(grid(Text.of(words["grid_products"], **at), plane, *top), rows_in, cols_in),
+    )
+    if len(cols) > 1:
+        grids += (relabel(grid(Text.of(words["grid_channels"], **at), per_channel, 0, ch), None, cols),)
+    return grids
 
 
 def _sizes(call: LayerCall, geo: Geometry, kernel: np.ndarray, groups: int, act: str) -> dict:

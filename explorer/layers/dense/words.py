@@ -26,6 +26,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "reshape → x @ W + b → reshape back, against the layer's output",
         "reshape → x @ W + b → reshape 回去，与该层输出比较",
     ),
+    "xray.dense.check_matmul": (
+        "x @ W + b, against the layer's output",
+        "x @ W + b，与该层输出比较",
+    ),
     "xray.dense.check_tensordot": (
         "np.tensordot over the last axis + b, against the layer's output",
         "在最后一个轴上 np.tensordot 再加 b，与该层输出比较",
@@ -33,9 +37,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.dense.check_one": ("the followed number out{index}, as one dot product by hand", "跟踪的数字 out{index}，用一次点积手算"),
     "xray.dense.follow": (
         "Follow out{index}: it is row {row} of the flat matrix (row = {formula}) dotted with column {unit} of W: "
-        "sum of {F} products + b[{unit}] = {by_hand} before the activation ({act}); the layer says {out}.",
+        "the {F} products add up to {sum}; + b[{unit}] {bias} = {by_hand} before the activation ({act}); "
+        "the layer says {out}.",
         "跟踪 out{index}：它是展平矩阵的第 {row} 行（row = {formula}）与 W 的第 {unit} 列的点积："
-        "{F} 个乘积之和 + b[{unit}] = {by_hand}（激活函数 {act} 之前）；该层给出 {out}。",
+        "{F} 个乘积之和为 {sum}；+ b[{unit}] {bias} = {by_hand}（激活函数 {act} 之前）；该层给出 {out}。",
+    ),
+    "xray.dense.follow_2d": (
+        "Follow out{index}: it is row {row} of x dotted with column {unit} of W: the {F} products add up to "
+        "{sum}; + b[{unit}] {bias} = {by_hand} before the activation ({act}); the layer says {out}.",
+        "跟踪 out{index}：它是 x 的第 {row} 行与 W 的第 {unit} 列的点积：{F} 个乘积之和为 {sum}；"
+        "+ b[{unit}] {bias} = {by_hand}（激活函数 {act} 之前）；该层给出 {out}。",
     ),
     "xray.dense.activation_unknown": (
         "The activation {act} is not recomputed here, so the checks are skipped.",
@@ -49,7 +60,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.dense.grid_flat": ("x.reshape(-1, {F}), around row {row}", "x.reshape(-1, {F})，第 {row} 行附近"),
     "xray.dense.grid_kernel": ("W, around column {unit}", "W，第 {unit} 列附近"),
     "xray.dense.grid_product": ("flat @ W + b, around [{row}, {unit}]", "flat @ W + b，[{row}, {unit}] 附近"),
-    "xray.dense.grid_output": ("the layer's output{index}, reshaped back", "该层的输出{index}，已 reshape 回去"),
+    "xray.dense.grid_x": ("x, around row {row}", "x，第 {row} 行附近"),
+    "xray.dense.grid_product_2d": ("x @ W + b, around [{row}, {unit}]", "x @ W + b，[{row}, {unit}] 附近"),
+    "xray.dense.grid_output": (
+        "the layer's output {where}, reshaped back: out{index} marked",
+        "该层的输出 {where}，已 reshape 回去：标出 out{index}",
+    ),
+    "xray.dense.grid_output_2d": ("the layer's output: out{index} marked", "该层的输出：标出 out{index}"),
     "mistake.transposed_matmul.title": (
         "The kernel transposed in a hand-written matmul: flat @ W.T",
         "手写矩阵乘法时把 kernel 转置了：flat @ W.T",

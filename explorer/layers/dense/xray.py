@@ -2,7 +2,7 @@
 
 Input x (B, ..., F), kernel W (F, U), bias b (U,), output (B, ..., U). Keras contracts only the last
 axis: the N = B·… leading positions are N rows of one (N, F) matrix, each multiplied by the same W.
-A 2-D input (B, F) needs no reshape; a 4-D image input (B, H, W, C) becomes (B·H·W, C).
+A 2-D input (B, F) is already that matrix: no reshape; a 4-D image input (B, H, W, C) becomes (B·H·W, C).
 Mistakes: the kernel transposed in a hand-written matmul, or loaded transposed with set_weights.
 """
 from __future__ import annotations
@@ -45,38 +45,44 @@ def dense_xray(call: LayerCall) -> XRay:
     row_pre[unit] = by_hand  # softmax needs the whole row; elementwise activations ignore the rest
     by_hand_out = activate(act, row_pre)
     first, count = _samples(call, f, u, pick)
+    flat_2d = x.ndim == 2  # x is already the (N, F) matrix: no reshape, before or after
     checks, notes = [], []
     if by_hand_out is not None:
         xs, ys = x[first:first + count], y[first:first + count]
         product = xs.reshape(-1, f).astype(np.float64) @ kernel + bias
-        checks += [check("xray.dense.check_reshape", activate(act, product).reshape(ys.shape), ys),
+        checks += [check("xray.dense.check_matmul" if flat_2d else "xray.dense.check_reshape",
+                         activate(act, product).reshape(ys.shape), ys),
                    check("xray.dense.check_tensordot",
                          activate(act, np.tensordot(xs.astype(np.float64), kernel, axes=[[x.ndim - 1], [0]]) + bias),
                          ys)]
         del product
         checks.append(check("xray.dense.check_one", np.array([float(by_hand_out[unit])]), np.array([float(y[pick])]),
                             index=index_text(pick)))
-    notes.append(Text.of("xray.dense.follow", index=index_text(pick), row=row, unit=unit, F=f,
-                         formula=_row_formula(pick[:-1], lead), by_hand=f"{by_hand:.6f}", out=f"{float(y[pick]):.6f}",
-                         act=act))
+    notes.append(Text.of("xray.dense.follow_2d" if flat_2d else "xray.dense.follow", index=index_text(pick), row=row,
+                         unit=unit, F=f, formula=_row_formula(pick[:-1], lead), sum=f"{by_hand - bias[unit]:.6f}",
+                         bias=f"{bias[unit]:.6f}", by_hand=f"{by_hand:.6f}", out=f"{float(y[pick]):.6f}", act=act))
     if by_hand_out is None:
         notes.append(Text.of("xray.dense.activation_unknown", act=act))
     elif count < x.shape[0]:
         notes.append(Text.of("xray.dense.samples", first=first, last=first + count - 1, B=x.shape[0]))
     in_axes, out_axes = call.in_axes, call.out_axes
-    summary_key = "xray.dense.summary_2d" if x.ndim == 2 else "xray.dense.summary_nd"
+    summary_key = "xray.dense.summary_2d" if flat_2d else "xray.dense.summary_nd"
     summary = Text.of(summary_key, layer=call.step.name, shape=shape_text(x.shape),
                       named=named(in_axes), lead="·".join(in_axes[:-1]), N=n, F=f, U=u, Fl=in_axes[-1],
                       Ul=out_axes[-1], out=shape_text(y.shape), out_named=named(out_axes))
     rows = window(row, GRID_ROWS, n)
     near = flat[rows.start:rows.stop].astype(np.float64) @ kernel + bias  # only the rows the grids show
+    if flat_2d:
+        out_title = Text.of("xray.dense.grid_output_2d", index=index_text(pick))
+    else:
+        out_title = Text.of("xray.dense.grid_output", index=index_text(pick),
+                            where="out[" + ", ".join([str(i) for i in pick[:-2]] + [":", ":"]) + "]")
     grids = (
-        grid(Text.of("xray.dense.grid_flat", F=f, row=row), flat, row, 0, "row"),
+        grid(Text.of("xray.dense.grid_x" if flat_2d else "xray.dense.grid_flat", F=f, row=row), flat, row, 0, "row"),
         grid(Text.of("xray.dense.grid_kernel", unit=unit), kernel, 0, unit, "col"),
-        _shifted(grid(Text.of("xray.dense.grid_product", row=row, unit=unit), near, row - rows.start, unit),
-                 rows.start),
-        grid(Text.of("xray.dense.grid_output", index=index_text(pick[:-1])), _output_slice(y, pick),
-             pick[-2] if y.ndim > 2 else 0, unit),
+        _shifted(grid(Text.of("xray.dense.grid_product_2d" if flat_2d else "xray.dense.grid_product", row=row,
+                              unit=unit), near, row - rows.start, unit, size=(n, u)), rows.start),
+        grid(out_title, _output_slice(y, pick), pick[-2], unit),
     )
     return XRay(call.step.name, "Dense", summary, _code(x.shape, f, u, act, in_axes, out_axes), tuple(checks), grids,
                 tuple(notes))

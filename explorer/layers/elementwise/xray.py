@@ -85,7 +85,7 @@ def activation_xray(call: LayerCall) -> XRay:
     pick = call.picked()
     summary = Text.of("xray.activation.summary", name=name, **_shape_words(call))
     grids = (grid_at("xray.activation.grid_in", x, pick, "x", mark="row" if name in ROW_WISE else "cell"),
-             grid_at("xray.activation.grid_out", y, pick, "out", mark="row" if name in ROW_WISE else "cell"))
+             grid_at("xray.activation.grid_out", y, pick, "out"))
     if name not in ACTIVATIONS:
         return XRay(call.spec.name, "Activation", summary, f"out = keras.activations.{name}(x)", (), grids,
                     (Text.of("xray.activation.unchecked", name=name),))
@@ -258,5 +258,5 @@ def layernorm_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.layernorm.summary", axes_list=", ".join(map(str, axes)), letters=letters,
                       count=math.prod(sizes), **_shape_words(call))
     grids = (grid_at("xray.layernorm.grid_in", x, pick, "x", mark="row" if axes == (x.ndim - 1,) else "cell"),
-             grid_at("xray.layernorm.grid_out", y, pick, "out", mark="row" if axes == (x.ndim - 1,) else "cell"))
+             grid_at("xray.layernorm.grid_out", y, pick, "out"))
     return XRay(call.spec.name, "LayerNormalization", summary, code, checks, grids, notes)

@@ -29,8 +29,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "E 中 {token} 附近的行：第 {token} 行就是这个编号选中的行",
     ),
     "xray.embedding.grid_output": (
-        "the layer's output: row {index} is row {token} of E",
-        "该层的输出：第 {index} 行就是 E 的第 {token} 行",
+        "the layer's output: row {index} is row {token} of E; its number {unit} marked",
+        "该层的输出：第 {index} 行就是 E 的第 {token} 行；标出其中第 {unit} 个数",
     ),
     "xray.embedding.follow": (
         "Follow out{index}: the id there is {token}, so the output is row {token} of E; its number {unit} is "

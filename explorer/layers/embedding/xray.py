@@ -136,7 +136,7 @@ def embedding_xray(call: LayerCall) -> XRay:
     grids = (
         relabel(grid(Text.of("xray.embedding.grid_ids", **where), ids[lead], 0, token_pos), [index_text(lead)]),
         relabel(grid(Text.of("xray.embedding.grid_row", **where), e_rows, token - near.start, unit, "row"), labels),
-        grid(Text.of("xray.embedding.grid_output", **where), y[lead], token_pos, unit, "row"),
+        grid(Text.of("xray.embedding.grid_output", **where), y[lead], token_pos, unit),
     )
     notes = [Text.of("xray.embedding.onehot_memory", n=first.size, V=vocab, E=embed, rows=plan.rows,
                      blocks=plan.blocks, peak=size_text(plan.peak_bytes), count=ids.size,

@@ -130,6 +130,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "channel {c} is followed)",
         "样本 {b} 中 out{index} 读取的窗口（行：输入位置，列：通道；跟踪通道 {c}）",
     ),
+    "xray.pooling.grid_window_2d": (
+        "channel {c} of the window of sample {b} that out{index} reads (rows: input rows, columns: input columns)",
+        "样本 {b} 中 out{index} 读取的窗口的通道 {c}（行：输入行，列：输入列）",
+    ),
     "xray.pooling.grid_global_input": (
         "the input of sample {b}, channel {c}: every position is pooled",
         "样本 {b} 的输入，通道 {c}：每个位置都参与池化",

@@ -10,6 +10,7 @@ those axes with size 1: (B, C) or (B, 1, C) / (B, 1, 1, C). data_format: channel
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -79,23 +80,34 @@ def pool_xray(call: LayerCall) -> XRay:
     padding_key = {1: "xray.pooling.padding_1d", 2: "xray.pooling.padding_2d"}[rank]
     notes = [Text.of(padding_key, padding=layer.padding, pool=shape_text(geo.kernel),
                      strides=shape_text(geo.strides), pads=_pads_text(geo), outs=shape_text(geo.outs))]
+    title = Text.of("xray.pooling.grid_window_2d" if rank == 2 else "xray.pooling.grid_window",
+                    index=index_text(pick), b=b, c=ch)
     if mode == "max":
         top = int(np.nanargmax(column))
         notes.append(Text.of("xray.pooling.value_max", index=index_text(pick), c=ch, taps=len(column), real=real,
                              at=rows[top], value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
-        window_grid = grid(Text.of("xray.pooling.grid_window", index=index_text(pick), b=b, c=ch), win, top, ch)
     else:
+        top = 0
         notes.append(Text.of("xray.pooling.value_avg", index=index_text(pick), c=ch, taps=len(column), real=real,
                              value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}"))
-        window_grid = grid(Text.of("xray.pooling.grid_window", index=index_text(pick), b=b, c=ch), win, 0, ch, "col")
         if any(a or z for a, z in geo.pads):
             gap = float(np.max(np.abs(zeros_counted - ours))) if ours.size else 0.0
             notes.append(Text.of("xray.pooling.same_average", diff=f"{gap:.6f}"))
+    if rank == 1:  # (positions, channels): the followed channel's column, its max or all of it marked
+        window_grid = relabel(grid(title, win, top, ch, "cell" if mode == "max" else "col"), rows, None)
+    else:  # the followed channel's (ph, pw) window as the image lays it out
+        plane = column.reshape(geo.kernel)
+        r, c_ = np.unravel_index(top, plane.shape)
+        window_grid = grid(title, plane, int(r), int(c_), "cell" if mode == "max" else "")
+        if mode == "avg":  # every real position takes part in the mean
+            window_grid = dataclasses.replace(window_grid, marks=tuple(
+                (i, j) for i in range(plane.shape[0]) for j in range(plane.shape[1]) if not np.isnan(plane[i, j])))
+        window_grid = relabel(window_grid, *([str(int(v)) for v in geo.taps(a, p)] for a, p in enumerate(position)))
     if n < x.shape[0]:
         notes.append(Text.of("xray.pooling.samples", n=n, B=x.shape[0]))
     out_slice = y[b] if rank == 1 else y[b, :, :, ch]
     out_row, out_col = (position[0], ch) if rank == 1 else position
-    grids = (relabel(window_grid, rows, None),
+    grids = (window_grid,
              grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
     summary = Text.of("xray.pooling.summary_max" if mode == "max" else "xray.pooling.summary_avg",
                       pool=shape_text(geo.kernel), strides=shape_text(geo.strides), **_summary_params(call))

@@ -40,8 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{axes_out}，每个样本 {sizes} = {count} 个数。不做任何计算。",
     ),
     "xray.flatten.check": (
-        "`x.reshape(B, -1)` vs the layer's output (first {n} samples)",
-        "`x.reshape(B, -1)` 与该层输出对比（前 {n} 个样本）",
+        "x.reshape(B, -1) vs the layer's output (first {n} samples)",
+        "x.reshape(B, -1) 与该层输出对比（前 {n} 个样本）",
     ),
     "xray.flatten.check_pick": (
         "out{out} vs x{src}, the input element computed by hand",
@@ -68,8 +68,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{shape_out} {axes_out}。批次轴从不改变。",
     ),
     "xray.reshape.check": (
-        "`x.reshape(out.shape)` vs the layer's output (first {n} samples)",
-        "`x.reshape(out.shape)` 与该层输出对比（前 {n} 个样本）",
+        "x.reshape(out.shape) vs the layer's output (first {n} samples)",
+        "x.reshape(out.shape) 与该层输出对比（前 {n} 个样本）",
     ),
     "xray.reshape.check_pick": (
         "out{out} vs x{src}, the input element computed by hand",
@@ -95,8 +95,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{axes_out}。每个数的值不变，只有索引改变。",
     ),
     "xray.permute.check": (
-        "`np.transpose(x, {order})` vs the layer's output (first {n} samples)",
-        "`np.transpose(x, {order})` 与该层输出对比（前 {n} 个样本）",
+        "np.transpose(x, {order}) vs the layer's output (first {n} samples)",
+        "np.transpose(x, {order}) 与该层输出对比（前 {n} 个样本）",
     ),
     "xray.permute.check_pick": (
         "out{out} vs x{src}, the input element computed by hand",
@@ -116,8 +116,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "对每个 r，out[b, r, f] = x[b, f]。",
     ),
     "xray.repeatvector.check": (
-        "`np.repeat(x[:, None, :], n, axis=1)` vs the layer's output (first {n} samples)",
-        "`np.repeat(x[:, None, :], n, axis=1)` 与该层输出对比（前 {n} 个样本）",
+        "np.repeat(x[:, None, :], n, axis=1) vs the layer's output (first {n} samples)",
+        "np.repeat(x[:, None, :], n, axis=1) 与该层输出对比（前 {n} 个样本）",
     ),
     "xray.repeatvector.check_pick": ("out{out} vs x{src}", "out{out} 与 x{src} 对比"),
     "xray.repeatvector.where": (
