@@ -344,7 +344,7 @@ def test_the_questions_forward_lstm_shows_its_step_and_its_four_gates():
     assert any(line.startswith("    i, f, g, o = np.split(z, 4, axis=-1)") for line in code)
     assert [" ".join(line.split()) for line in code[-2:]] == [
         "fwd = out", "y = (fwd + bwd) / 2 # bwd: the backward_lstm X-ray; (30, 50, 75)"]
-    x_t, gates, states, kernel = forward.grids
+    _, gates, _, kernel = forward.grids
     assert gates.rows == ("i", "f", "c", "o") and kernel.cols == ("i", "f", "c", "o")
     weights = np.asarray(bi.forward_layer.cell.kernel)  # (64, 300): unit 11 of each block of 75
     assert np.allclose(kernel.values[0], weights[int(kernel.rows[0]), [11, 86, 161, 236]])
@@ -354,7 +354,7 @@ def test_the_questions_forward_lstm_shows_its_step_and_its_four_gates():
 
 
 def test_the_questions_backward_lstm_runs_last_to_first_and_is_flipped_back():
-    bi, found = directions_of(preset_code("tagger"), "bidirectional", (3, 7, 11))
+    _, found = directions_of(preset_code("tagger"), "bidirectional", (3, 7, 11))
     backward = found["backward_lstm"]
     assert_all_match(backward)
     code = code_lines(backward)
