@@ -163,3 +163,19 @@ def test_the_dense_inside_time_distributed_has_the_reshape_matmul_too():
     code = "\n".join(c.value for c in at.code)
     assert "flat = x.reshape(-1, 200)" in code and "out.reshape(30, 50, 6)" in code
     assert all(diff < 1e-5 for _, diff, _ in check_rows(at))
+
+
+def test_the_questions_bidirectional_lists_its_two_lstms_with_their_gates():
+    """Issue 18, part 4: the learner's own LSTM, inside Bidirectional, step by step with i, f, c, o."""
+    at = open_panel(run(), "open_xray")
+    options = at.selectbox(key="xray_layer").options
+    assert "bidirectional → forward_lstm (LSTM)" in options and "bidirectional → backward_lstm (LSTM)" in options
+    for name in ("bidirectional/forward_lstm", "bidirectional/backward_lstm"):
+        at.selectbox(key="xray_layer").set_value(name).run()
+        assert not at.exception
+        code = "\n".join(c.value for c in at.code)
+        assert "xk = x_t @ K" in code and "(30, 64) @ (64, 300) → (30, 300)" in code
+        assert "i, f, g, o = np.split(z, 4, axis=-1)" in code and "Keras's order i, f, c, o" in code
+        rows = check_rows(at)
+        assert len(rows) == 3 and all(diff < 1e-5 and result == "same numbers" for _, diff, result in rows), rows
+        assert "merged with ave" in rows[-1][0]

@@ -9,12 +9,12 @@ import re
 import pytest
 
 from explorer.i18n import catalog, t
-from explorer.layers import REGISTRY, get_kind
+from explorer.layers import REGISTRY
 from explorer.layers.base import LayerKind
 from explorer.live.base import TOLERANCE, Text, code_text
 from explorer.live.breakit import mistakes_for
 from explorer.live.trace import trace_cost
-from explorer.live.xrays import layer_call, xray_layers
+from explorer.live.xrays import INNER, xray_layers, xray_of
 from explorer.presets import PRESETS, preset_code
 from test_corpus import FILES, _EXPECT
 from layer_words import FAMILIES, family_words
@@ -59,15 +59,12 @@ EXTRA = [
 
 @functools.cache
 def xrays_of(code: str) -> tuple:
-    """((layer name, XRay), ...) for every layer of the model in `code`, following out[1, 2, 3, 1]."""
+    """((layer name, XRay), ...) for every layer of the model in `code` and every layer a wrapper runs
+    ("bidirectional/forward_lstm"), following out[1, 2, 3, 1]."""
     spec, desc, model, trace = traced(code)
-    names = xray_layers(desc)
-    assert names == tuple(s.name for s in desc.steps if s.cls != "InputLayer")
-    out = []
-    for name in names:
-        call = layer_call(model, spec, desc, trace, name, (1, 2, 3, 1))
-        out.append((name, get_kind(call.spec.kind).xray(call)))
-    return tuple(out)
+    names = xray_layers(desc, spec)
+    assert tuple(n for n in names if INNER not in n) == tuple(s.name for s in desc.steps if s.cls != "InputLayer")
+    return tuple((name, xray_of(model, spec, desc, trace, name, (1, 2, 3, 1))) for name in names)
 
 
 def test_every_kind_has_an_xray():

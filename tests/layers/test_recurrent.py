@@ -275,7 +275,9 @@ def test_the_code_is_the_same_in_both_languages_and_only_its_comments_change():
     assert [line.split("#")[0] for line in en] == [line.split("#")[0] for line in zh]
     assert en[2].startswith("h, c = initial_state ") and en[2].endswith("# (2, 6) each")
     assert zh[2].endswith("# 每个 (2, 6)")
-    assert en[7].startswith("    i, f, g, o = np.split(z, 4, axis=-1)") and en[7].endswith("# Keras's order i, f, c, o")
+    assert en[6].startswith("    xk = x_t @ K ") and en[6].endswith("# (2, 3) @ (3, 24) → (2, 24)")
+    assert en[7].startswith("    z = xk + h @ R + b ") and en[7].endswith("# + (2, 6) @ (6, 24) + (24,) → (2, 24)")
+    assert en[8].startswith("    i, f, g, o = np.split(z, 4, axis=-1)") and en[8].endswith("# Keras's order i, f, c, o")
     _, last = xray_of(seq_code('layers.GRU(6, name="r")'))
     en, zh = rendered(last.code, "en"), rendered(last.code, "zh")
     assert en[1].endswith("# (2, 18): an input row and a recurrent row")

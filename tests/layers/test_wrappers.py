@@ -14,11 +14,13 @@ from explorer.layers import get_kind
 from explorer.layers.wrappers.xray import TD_MAX_STEPS
 from explorer.live.base import TOLERANCE
 from explorer.live.breakit import CORE
+from explorer.live.xrays import xray_layers, xray_of as page_xray
+from explorer.presets import preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 from layer_words import family_words, in_language
-from live_models import call_of, live_functions, sequential
+from live_models import call_of, live_functions, sequential, traced
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
@@ -314,6 +316,120 @@ def test_bidirectional_initial_state_halves():
     assert xray.notes[-1] == live_base.Text.of("xray.bidirectional.note.initial", count=4, half=2)
 
 
+# -- each direction of Bidirectional, step by step ---------------------------------------------------------
+def directions_of(code: str, wrapper: str = "r", pick: tuple = ()):
+    """The built Bidirectional `wrapper` and {direction name: its X-ray} as the page lists and computes them."""
+    spec, desc, model, trace = traced(code)
+    names = [n for n in xray_layers(desc, spec) if n.startswith(f"{wrapper}/")]
+    return model.get_layer(wrapper), {n.split("/")[1]: page_xray(model, spec, desc, trace, n, pick) for n in names}
+
+
+def code_lines(xray, lang: str = "en") -> list[str]:
+    return live_base.code_text(xray.code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
+
+
+def check_keys(xray) -> list[tuple[str, int]]:
+    return [(c.what.key.rsplit(".", 1)[1], c.size) for c in xray.checks]
+
+
+def test_the_questions_forward_lstm_shows_its_step_and_its_four_gates():
+    bi, found = directions_of(preset_code("tagger"), "bidirectional", (3, 7, 11))
+    assert list(found) == ["forward_lstm", "backward_lstm"] == [bi.forward_layer.name, bi.backward_layer.name]
+    forward = found["forward_lstm"]
+    assert_all_match(forward)
+    code = code_lines(forward)
+    assert "    xk = x_t @ K  " in "\n".join(code) and any(
+        line.endswith("# (30, 64) @ (64, 300) → (30, 300)") for line in code)
+    assert any(line.endswith("# + (30, 75) @ (75, 300) + (300,) → (30, 300)") for line in code)
+    assert any(line.startswith("    i, f, g, o = np.split(z, 4, axis=-1)") for line in code)
+    assert [" ".join(line.split()) for line in code[-2:]] == [
+        "fwd = out", "y = (fwd + bwd) / 2 # bwd: the backward_lstm X-ray; (30, 50, 75)"]
+    _, gates, _, kernel = forward.grids
+    assert gates.rows == ("i", "f", "c", "o") and kernel.cols == ("i", "f", "c", "o")
+    weights = np.asarray(bi.forward_layer.cell.kernel)  # (64, 300): unit 11 of each block of 75
+    assert np.allclose(kernel.values[0], weights[int(kernel.rows[0]), [11, 86, 161, 236]])
+    assert [k for k, _ in check_keys(forward)] == ["output", "step", "merged"]  # the sub-layer, its step, the wrapper
+    assert forward.checks[0].size == forward.checks[2].size == 30 * 50 * 75
+    assert forward.notes[0].key == "xray.bidirectional.direction.note.forward"
+
+
+def test_the_questions_backward_lstm_runs_last_to_first_and_is_flipped_back():
+    _, found = directions_of(preset_code("tagger"), "bidirectional", (3, 7, 11))
+    backward = found["backward_lstm"]
+    assert_all_match(backward)
+    code = code_lines(backward)
+    assert "    x_t = x[:, 49 - t]" in "\n".join(code)
+    assert any(line.endswith("# (30, 64) @ (64, 300) → (30, 300)") for line in code)
+    assert code[-2].startswith("bwd = out[:, ::-1]") and code[-1].startswith("y = (fwd + bwd) / 2")
+    assert [k for k, _ in check_keys(backward)] == ["output", "step", "merged"]
+    assert dict(backward.checks[1].what.params)["t"] == "42"  # out[3, 7] of the wrapper is its step 49 - 7
+    assert backward.grids[1].rows == ("i", "f", "c", "o")
+    assert backward.grids[0].title.params == (("t", "42"), ("read", "7"), ("b", "3"))
+    assert not np.allclose(backward.grids[3].values, found["forward_lstm"].grids[3].values)  # its own kernel
+    assert {n.key for n in backward.notes} >= {"xray.bidirectional.direction.note.backward", "xray.lstm.note.backwards"}
+
+
+H2 = 2 * H
+DIRECTION_CASES = [  # (line, pick, forward checks, backward checks)
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True), name="r")', (1, 3, 8),
+     [("output", SEQ_OUT), ("step", STEP), ("half", SEQ_OUT)],
+     [("output", SEQ_OUT), ("step", STEP), ("half_backward", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, reset_after=False), merge_mode="sum", name="r")',
+     (1, 3, 2), [("output", SEQ_OUT), ("step", STEP), ("merged", SEQ_OUT)],
+     [("output", SEQ_OUT), ("step", STEP), ("merged", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.LSTM(6), name="r")', (2, 9),
+     [("output", LAST_OUT), ("step", STEP), ("half", LAST_OUT)],
+     [("output", LAST_OUT), ("step", STEP), ("half_backward", LAST_OUT)]),
+    ('layers.Bidirectional(layers.GRU(6), merge_mode="mul", name="r")', (0, 4),
+     [("output", LAST_OUT), ("step", STEP), ("merged", LAST_OUT)],
+     [("output", LAST_OUT), ("step", STEP), ("merged", LAST_OUT)]),
+    ('layers.Bidirectional(layers.SimpleRNN(6, return_sequences=True), merge_mode=None, name="r")', (1, 3, 2),
+     [("output", SEQ_OUT), ("step", STEP), ("half", SEQ_OUT)],
+     [("output", SEQ_OUT), ("step", STEP), ("half_backward", SEQ_OUT)]),
+    ('layers.Bidirectional(layers.LSTM(6, return_state=True), merge_mode="ave", name="r")', (1, 4),
+     [("output", LAST_OUT)] + [("state", LAST_OUT)] * 2 + [("step", STEP), ("merged", LAST_OUT)]
+     + [("state", LAST_OUT)] * 2,
+     [("output", LAST_OUT)] + [("state", LAST_OUT)] * 2 + [("step", STEP), ("merged", LAST_OUT)]
+     + [("state", LAST_OUT)] * 2),
+    ('layers.Bidirectional(layers.GRU(6, return_sequences=True, go_backwards=True), merge_mode="sum", name="r")',
+     (1, 3, 2), [("output", SEQ_OUT), ("step", STEP), ("merged", SEQ_OUT)],
+     [("output", SEQ_OUT), ("step", STEP), ("merged", SEQ_OUT)]),
+]
+
+
+@pytest.mark.parametrize("line, pick, forward, backward", DIRECTION_CASES)
+def test_each_direction_is_recomputed_step_by_step(line, pick, forward, backward):
+    bi, found = directions_of(seq_code(line), "r", pick)
+    inner = type(bi.forward_layer).__name__
+    assert list(found) == [bi.forward_layer.name, bi.backward_layer.name]
+    for (name, xray), expected in zip(found.items(), (forward, backward)):
+        assert_all_match(xray)
+        assert check_keys(xray) == expected, name
+        assert xray.cls == inner and len(xray.grids) == 4
+        assert any(line.startswith("    xk = x_t @ K") for line in code_lines(xray))
+
+
+def test_a_direction_compared_with_the_other_halfs_numbers_is_caught():
+    """The backward X-ray's half check reads out[..., H:]: the forward half there would be far off."""
+    call = call_of(seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")'), "r")
+    xray = get_kind("Bidirectional").inner_xray(call, "backward_lstm", "r/backward_lstm")
+    assert xray.checks[-1].what.params[0] == ("where", "out[..., 6:12]") and xray.checks[-1].diff < TOLERANCE
+    assert np.max(np.abs(call.y[..., :H] - call.y[..., H:])) > 1e-2
+
+
+def test_direction_initial_state_halves():
+    code = ("import keras\nfrom keras import layers\n"
+            "enc_in = keras.Input(shape=(5, 3), batch_size=2)\ndec_in = keras.Input(shape=(4, 3), batch_size=2)\n"
+            "a, h1, c1, h2, c2 = layers.Bidirectional(layers.LSTM(6, return_state=True), name=\"enc\")(enc_in)\n"
+            "dec = layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=\"sum\", name=\"dec\")"
+            "(dec_in, initial_state=[h1, c1, h2, c2])\nmodel = keras.Model([enc_in, dec_in], dec)\n")
+    _, found = directions_of(code, "dec", (1, 2, 3))
+    for xray in found.values():
+        assert_all_match(xray)
+        assert "xray.lstm.note.initial" in [n.key for n in xray.notes]
+        assert [k for k, _ in check_keys(xray)] == ["output", "step", "merged"]
+
+
 # -- TimeDistributed ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, input_shape, pick, step_out", [
     ('layers.TimeDistributed(layers.Dense(4), name="r")', f"({T}, {E})", (1, 3, 2), (4,)),
@@ -386,6 +502,8 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
         texts += xray_texts(xray_of(seq_code(line), pick=pick)[1])
     texts += xray_texts(xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")',
                                          input_shape="(70, 3)"))[1])
+    for line, pick, _, _ in DIRECTION_CASES:
+        texts += [text for xray in directions_of(seq_code(line), "r", pick)[1].values() for text in xray_texts(xray)]
     for m in mistakes_of(TAGGER, "bi")[1]:
         texts += [(m.title_key, m.params), (m.why_key, m.params)]
     for lang in ("en", "zh"):

@@ -225,15 +225,36 @@ def floats_per_sample(steps: int, features: int, units: int, gates: int) -> int:
 
 
 # -- the X-ray ------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Recomputed:
+    """What rnn_recompute gives: the X-ray, the cell it ran, n (samples recomputed whole) and, unless
+    an activation is not recomputed, every step's h (n, T, H) in the order the steps ran and the final
+    states (n, H) each (else None)."""
+
+    xray: XRay
+    cell: Cell
+    n: int
+    sequence: np.ndarray | None
+    finals: tuple[np.ndarray, ...] | None
+
+
 def rnn_xray(call: LayerCall) -> XRay:
     """The whole layer in numpy (every sample within the memory bound), and step t of the picked sample."""
-    layer, kind = call.layer, call.spec.kind
+    return rnn_recompute(call).xray
+
+
+def rnn_recompute(call: LayerCall, share: int = 1) -> Recomputed:
+    """rnn_xray of any built SimpleRNN / LSTM / GRU layer `call.layer` on the input `call.x` its caller
+    gives (a plain layer of the model, or one direction of a Bidirectional with the wrapper's input),
+    checked against `call.outputs` (what that Keras layer returned for it). share: how many such
+    recomputations the caller keeps at once (the memory bound is split between them)."""
+    layer, kind = call.layer, type(call.layer).__name__
     words = XRAY_KEYS[kind]
     cell = cell_of(layer)
     x = call.x
     batch, steps, features = x.shape
     units, gates = cell.units, GATES[kind]
-    n = samples_within(call, floats_per_sample(steps, features, units, len(gates)))
+    n = samples_within(call, share * floats_per_sample(steps, features, units, len(gates)))
     state_names = STATES[kind]
     sequences, keeps = bool(layer.return_sequences), bool(layer.return_state)
     pick = call.picked()
@@ -242,6 +263,7 @@ def rnn_xray(call: LayerCall) -> XRay:
     unknown = cell.unknown_activations()
     notes: list[Text] = []
     checks, grids = [], []
+    seq = finals = None
     if unknown:
         notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
     else:
@@ -261,8 +283,9 @@ def rnn_xray(call: LayerCall) -> XRay:
                       inp_named=named(call.in_axes), out=shape_text(call.y.shape), out_named=named(call.out_axes),
                       T=steps, E=features, H=units, G=len(gates) * units, act=cell.activation,
                       ract=cell.recurrent_activation)
-    return XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
+    xray = XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
                 tuple(grids), tuple(notes))
+    return Recomputed(xray, cell, n, seq, finals)
 
 
 def _grids(words: dict[str, str], cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) -> list:
@@ -334,21 +357,24 @@ def rnn_code(cell: Cell, shape: tuple[int, ...], sequences: bool, initial: bool)
     lines.append(Line(f"for t in range({steps}):"))
     read = f"x[:, {steps - 1} - t]" if cell.go_backwards else "x[:, t]"
     lines.append(Line(f"    x_t = {read}", f"({batch}, {features})"))
+    lines.append(Line("    xk = x_t @ K", f"({batch}, {features}) @ ({features}, {g * h}) → ({batch}, {g * h})"))
+    recurrent = f"({batch}, {h}) @ ({h}, {g * h})"
     if cell.kind == "SimpleRNN":
-        lines.append(Line(f"    h = {act}(x_t @ K + b + h @ R)", f"({batch}, {h})"))
+        lines.append(Line(f"    h = {act}(xk + b + h @ R)", f"+ ({h},) + {recurrent} → ({batch}, {h})"))
     elif cell.kind == "LSTM":
-        lines += [Line("    z = x_t @ K + h @ R + b", f"({batch}, {g * h})"),
+        lines += [Line("    z = xk + h @ R + b", f"+ {recurrent} + ({g * h},) → ({batch}, {g * h})"),
                   Line("    i, f, g, o = np.split(z, 4, axis=-1)", Text.of(words["code.order"])),
-                  Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)"),
+                  Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)", f"({batch}, {h})"),
                   Line(f"    h = {rec}(o) * {act}(c)", f"({batch}, {h})")]
     elif cell.reset_after:
-        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b_in, 3, axis=-1)", Text.of(words["code.order"])),
-                  Line("    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)"),
+        lines += [Line("    xz, xr, xh = np.split(xk + b_in, 3, axis=-1)", Text.of(words["code.order"])),
+                  Line("    hz, hr, hh = np.split(h @ R + b_rec, 3, axis=-1)",
+                       f"{recurrent} + ({g * h},) → ({batch}, {g * h})"),
                   Line(f"    z, r = {rec}(xz + hz), {rec}(xr + hr)"),
                   Line(f"    h = z * h + (1 - z) * {act}(xh + r * hh)", f"({batch}, {h})")]
     else:
-        lines += [Line("    xz, xr, xh = np.split(x_t @ K + b, 3, axis=-1)", Text.of(words["code.order"])),
-                  Line("    Rz, Rr, Rh = np.split(R, 3, axis=1)"),
+        lines += [Line("    xz, xr, xh = np.split(xk + b, 3, axis=-1)", Text.of(words["code.order"])),
+                  Line("    Rz, Rr, Rh = np.split(R, 3, axis=1)", f"3 × ({h}, {h})"),
                   Line(f"    z, r = {rec}(xz + h @ Rz), {rec}(xr + h @ Rr)"),
                   Line(f"    h = z * h + (1 - z) * {act}(xh + (r * h) @ Rh)", f"({batch}, {h})")]
     lines.append(Line("    out[:, t] = h"))

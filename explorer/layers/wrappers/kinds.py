@@ -42,11 +42,55 @@ def _several_outputs(spec: LayerSpec | None) -> bool:
     return spec.kind in RECURRENT and bool(spec.arg("return_state", False))
 
 
+def direction_names(inner: LayerSpec) -> tuple[str, str]:
+    """The names of the two copies of `inner` in a built Bidirectional: Keras names the forward one
+    (keras/src/layers/rnn/bidirectional.py), `Bidirectional.make` the backward one the same way."""
+    return f"forward_{inner.name.removeprefix('forward_')}", f"backward_{inner.name.removeprefix('backward_')}"
+
+
 class Wrapper(LayerKind):
-    """A layer that runs another layer (spec.inner): it asks the registry it was given for that layer's kind."""
+    """A layer that runs another layer (spec.inner): it asks the registry it was given for that layer's kind.
+
+    Its inner layers have X-rays of their own when the inner kind has one: `inner_xrays` names them
+    (known from the spec, before anything is built), `inner_call` gives one of them as a LayerCall
+    on the wrapper's real tensors, `inner_xray` its X-ray. `name` is what the page calls it
+    ("bidirectional/forward_lstm")."""
 
     def _kind(self, spec: LayerSpec) -> LayerKind | None:
         return self.registry.get(spec.kind)
+
+    def _inner_has_xray(self, spec: LayerSpec) -> bool:
+        kind = self._kind(spec.inner) if spec.inner is not None else None
+        return kind is not None and kind.has_xray
+
+    def inner_xrays(self, spec: LayerSpec) -> tuple[str, ...]:
+        return (spec.inner.name,) if self._inner_has_xray(spec) else ()
+
+    def inner_call(self, call: Any, inner: str, name: str) -> Any:
+        """The wrapped layer on the wrapper's input and output, every step at once: as they are, (B, T, *rest)
+        → (B, T, *out), for a layer that contracts the last axis of any rank (Dense); else with the time
+        axis folded into the batch, (B·T, *rest) → (B·T, *out), the shapes the inner layer reads."""
+        from ...live.base import LayerCall
+
+        step = replace(call.step, name=name, cls=call.spec.inner.kind, inner_cls="")
+        inputs, outputs, pick = call.inputs, call.outputs, call.pick
+        if not self._kind(call.spec.inner).contracts_last_axis:
+            def fold(shape: tuple) -> tuple:
+                return (shape[0] * shape[1] if shape[0] is not None and shape[1] is not None else None,) + shape[2:]
+
+            inputs = tuple(a.reshape(fold(a.shape)) for a in inputs)
+            outputs = tuple(a.reshape(fold(a.shape)) for a in outputs)
+            picked = call.picked()
+            pick = (picked[0] * call.y.shape[1] + picked[1],) + picked[2:]
+            step = replace(step, input_shapes=tuple(fold(s) for s in step.input_shapes),
+                           output_shapes=tuple(fold(s) for s in step.output_shapes),
+                           input_axes=tuple((f"{a[0]}·{a[1]}",) + a[2:] for a in step.input_axes),
+                           output_axes=tuple((f"{a[0]}·{a[1]}",) + a[2:] for a in step.output_axes))
+        return LayerCall(step, call.spec.inner, call.layer.layer, inputs, outputs, (), pick)
+
+    def inner_xray(self, call: Any, inner: str, name: str) -> Any:
+        sub = self.inner_call(call, inner, name)
+        return self._kind(sub.spec).xray(sub)
 
 
 class Bidirectional(Wrapper):
@@ -80,8 +124,7 @@ class Bidirectional(Wrapper):
         kind = self._kind(spec.inner)
         forward = inner if inner is not None else kind.make(spec.inner, seed + 1)
         backward_spec = _with_arg(spec.inner, "go_backwards", not spec.inner.arg("go_backwards", False))
-        name = spec.inner.name.removeprefix("backward_")
-        backward = kind.make(replace(backward_spec, name=f"backward_{name}"), seed + 3)
+        backward = kind.make(replace(backward_spec, name=direction_names(spec.inner)[1]), seed + 3)
         return keras.layers.Bidirectional(forward, backward_layer=backward, name=spec.name, **self.keras_args(spec))
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer: Any) -> tuple[Shape, ...]:
@@ -134,6 +177,20 @@ class Bidirectional(Wrapper):
         from .xray import bidirectional_xray
 
         return bidirectional_xray(call)
+
+    def inner_xrays(self, spec: LayerSpec) -> tuple[str, ...]:
+        """The forward and the backward copy of the RNN, each with its step and gates."""
+        return direction_names(spec.inner) if self._inner_has_xray(spec) else ()
+
+    def inner_call(self, call: Any, inner: str, name: str) -> Any:
+        from .xray import direction_call
+
+        return direction_call(call, self.inner_xrays(call.spec).index(inner), name)
+
+    def inner_xray(self, call: Any, inner: str, name: str) -> Any:
+        from .xray import direction_xray
+
+        return direction_xray(call, self.inner_xrays(call.spec).index(inner), name)
 
     def mistakes(self, model, layer, step, core) -> tuple:
         from .xray import bidirectional_mistakes

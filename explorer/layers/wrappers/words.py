@@ -135,6 +135,57 @@ WORDS: dict[str, tuple[str, str]] = {
         "(unit {unit} marked)",
         "后向 h 在最后一步（输入第 0 步）之后，样本 {b}（标出单元 {unit}）",
     ),
+    "xray.bidirectional.direction.note.forward": (
+        "This is {rnn}, the forward copy of the RNN inside {layer}, with its own weights: it reads x first to last "
+        "(step t reads x[:, t]), as a plain {kind} does, and its steps are {layer}'s forward half as they come, "
+        "never flipped. Below, one of its steps in full: x_t @ kernel, h @ recurrent_kernel, the bias and the gate "
+        "blocks. {other} is the other half; merge_mode={mode} joins them. The first checks compare with {rnn} "
+        "called on its own, the last ones with {layer}'s output.",
+        "这是 {rnn}，即 {layer} 里面那个 RNN 的前向副本，有自己的权重：它从第一步读到最后一步（第 t 步读取 "
+        "x[:, t]），和一个普通的 {kind} 一样，它的各步原样就是 {layer} 的前向一半，不做翻转。下面完整展示它的"
+        "一步：x_t @ kernel、h @ recurrent_kernel、偏置和各个门块。{other} 是另一半；merge_mode={mode} 把两者合并。"
+        "前面的检查与单独调用的 {rnn} 比较，最后的检查与 {layer} 的输出比较。",
+    ),
+    "xray.bidirectional.direction.note.backward": (
+        "This is {rnn}, the backward copy of the RNN inside {layer}, with its own weights (not the forward "
+        "copy's): it reads x last to first, so its step s reads x[:, {T} − 1 − s], and it returns its steps in the "
+        "order they ran. {layer} flips them back before merging with {other} (merge_mode={mode}), so position t of "
+        "{layer}'s output holds step {T} − 1 − t of this copy: the followed position {t} is its step {run}, shown "
+        "below in full (x_t @ kernel, h @ recurrent_kernel, the bias and the gate blocks). The first checks compare "
+        "with {rnn} called on its own, the last ones with {layer}'s output.",
+        "这是 {rnn}，即 {layer} 里面那个 RNN 的后向副本，有自己的权重（不是前向副本的权重）：它从最后一步读到第一步，"
+        "所以它的第 s 步读取 x[:, {T} − 1 − s]，并按实际运行的顺序返回各步。{layer} 在与 {other} 合并"
+        "（merge_mode={mode}）之前把它们翻转回来，所以 {layer} 输出的位置 t 上是这个副本的第 {T} − 1 − t 步："
+        "跟踪的位置 {t} 是它的第 {run} 步，下面完整展示这一步（x_t @ kernel、h @ recurrent_kernel、偏置和各个门块）。"
+        "前面的检查与单独调用的 {rnn} 比较，最后的检查与 {layer} 的输出比较。",
+    ),
+    "xray.bidirectional.direction.code.forward": (
+        "bwd: the {other} X-ray; {shape}",
+        "bwd：见 {other} 的 X 光；{shape}",
+    ),
+    "xray.bidirectional.direction.code.backward": (
+        "fwd: the {other} X-ray; {shape}",
+        "fwd：见 {other} 的 X 光；{shape}",
+    ),
+    "xray.bidirectional.direction.check.half": (
+        "these numpy steps, first {n} of {B} samples, against {where} of {layer}'s output",
+        "这些 numpy 步骤，{B} 个样本中的前 {n} 个，与 {layer} 输出的 {where} 比较",
+    ),
+    "xray.bidirectional.direction.check.half_backward": (
+        "these numpy steps, put back in input order as {layer} does, first {n} of {B} samples, against {where} of "
+        "{layer}'s output",
+        "这些 numpy 步骤，像 {layer} 那样放回输入顺序，{B} 个样本中的前 {n} 个，与 {layer} 输出的 {where} 比较",
+    ),
+    "xray.bidirectional.direction.check.merged": (
+        "these numpy steps and numpy {other} (the backward one flipped back), merged with {mode}, first {n} of {B} "
+        "samples, against {layer}'s output {shape}",
+        "这些 numpy 步骤与 numpy {other}（后向的翻转回来），用 {mode} 合并，{B} 个样本中的前 {n} 个，与 {layer} "
+        "的输出 {shape} 比较",
+    ),
+    "xray.bidirectional.direction.check.state": (
+        "the final state {state}, first {n} samples, against {layer}'s state output",
+        "最终状态 {state}，前 {n} 个样本，与 {layer} 的状态输出比较",
+    ),
     # -- TimeDistributed ---------------------------------------------------------------------------------
     "xray.bidirectional.code.flip": (
         "back to input time order: bwd[:, t] lines up with x[:, t]",

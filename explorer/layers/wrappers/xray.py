@@ -6,6 +6,10 @@ never by calling the Keras sub-layers. The backward RNN gives its steps in the o
 the last input step), so with return_sequences Keras flips it back in time before merging:
 concat → (B, T, 2H), sum / ave / mul → (B, T, H), None → the two (B, T, H) tensors. return_state
 appends the forward states, then the backward ones; initial_state gives the forward half first.
+Each direction has an X-ray of its own too (direction_xray): the recurrent family's step-level X-ray
+(x_t @ kernel, h @ recurrent_kernel, the gates) of that real sub-layer on the wrapper's input, checked
+against the sub-layer called on its own, then against the wrapper's output (its half with concat or
+None; with sum / ave / mul both directions recomputed and merged the same way).
 
 TimeDistributed(inner): input (B, T, *rest); the inner Keras layer runs on each slice x[:, t]
 (B, *rest) on its own, and the T results are stacked on axis 1: (B, T, *out). One set of weights
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -24,8 +29,8 @@ import numpy as np
 from ...description import Step, named, shape_text
 from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
-from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake, run,
-                              sample_states, with_args)
+from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake,
+                              rnn_recompute, run, sample_states, with_args)
 
 TD_MAX_STEPS = 64  # TimeDistributed: time slices run through the inner layer at most
 
@@ -167,6 +172,136 @@ def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
         merged = {"concat": "np.concatenate([fwd, bwd], axis=-1)", "sum": "fwd + bwd", "ave": "(fwd + bwd) / 2",
                   "mul": "fwd * bwd"}[mode]
         lines.append(Line(f"out = {merged}"))
+    return tuple(lines)
+
+
+# -- one direction, step by step -------------------------------------------------------------------
+DIRECTION_KEYS = (  # forward, backward: each key written out
+    {"note": "xray.bidirectional.direction.note.forward",
+     "code": "xray.bidirectional.direction.code.forward",
+     "half": "xray.bidirectional.direction.check.half",
+     "merged": "xray.bidirectional.direction.check.merged",
+     "state": "xray.bidirectional.direction.check.state"},
+    {"note": "xray.bidirectional.direction.note.backward",
+     "code": "xray.bidirectional.direction.code.backward",
+     "half": "xray.bidirectional.direction.check.half_backward",
+     "merged": "xray.bidirectional.direction.check.merged",
+     "state": "xray.bidirectional.direction.check.state"},
+)
+SIDES = ("fwd", "bwd")  # the two directions in the shown code
+
+
+def _direction(bi, which: int):
+    return (bi.forward_layer, bi.backward_layer)[which]
+
+
+def _position(call: LayerCall, which: int) -> tuple[int, ...]:
+    """The followed number of the wrapper's output as an index into direction `which`'s own output:
+    the concat half's unit, and for the backward copy with return_sequences the step that ran at
+    that position (T − 1 − t: Keras flips it back)."""
+    bi = call.layer
+    units = bi.forward_layer.cell.units
+    pick = call.picked()
+    b, f = pick[0], pick[-1]
+    unit = min(f - units if bi.merge_mode == "concat" and f >= units else f, units - 1)
+    if not bi.return_sequences:
+        return b, unit
+    t = pick[1]
+    return b, (call.x.shape[1] - 1 - t if which else t), unit
+
+
+def direction_call(call: LayerCall, which: int, name: str) -> LayerCall:
+    """Direction `which` (0 forward, 1 backward) of the Bidirectional `call` as a LayerCall of its
+    own: the real Keras sub-layer, the wrapper's input x (B, T, E) and its half of the initial states,
+    and what that sub-layer returns when called on them (its steps in the order they ran, (B, T, H) or
+    (B, H), then its final states). The step keeps the wrapper's axis letters, H for the last one."""
+    import keras
+
+    bi, step = call.layer, call.step
+    rnn = _direction(bi, which)
+    count = len(STATES[type(rnn).__name__])
+    states = call.states[count * which:count * (which + 1)]
+    out = rnn(call.x, initial_state=list(states), training=False) if states else rnn(call.x, training=False)
+    outputs = tuple(np.asarray(keras.ops.convert_to_numpy(o)) for o in (out if isinstance(out, list | tuple)
+                                                                         else [out]))
+    h = next((w.dims[0] for w in step.weights if w.name == "recurrent_kernel"), "H")
+    merged = 1 if bi.merge_mode is not None else 2
+    axes = (step.output_axes[0][:-1] + (h,),) + tuple(step.output_axes[merged:merged + count])
+    owner = ("forward", "backward")[which]
+    sub = replace(step, name=name, cls=type(rnn).__name__, inner_cls="", output_shapes=tuple(o.shape for o in outputs),
+                  output_axes=axes, weights=tuple(w for w in step.weights if w.owner == owner))
+    return LayerCall(sub, call.spec.inner, rnn, call.inputs, outputs, tuple(states), _position(call, which))
+
+
+def direction_xray(call: LayerCall, which: int, name: str) -> XRay:
+    """The recurrent family's X-ray of direction `which` (its steps, x_t @ kernel, h @ recurrent_kernel
+    and the gates), checked against that Keras sub-layer, then against the wrapper's own output."""
+    bi = call.layer
+    mode, sequences = bi.merge_mode, bool(bi.return_sequences)
+    sub = direction_call(call, which, name)
+    merges = mode in ("sum", "ave", "mul")
+    done = rnn_recompute(sub, share=2 if merges else 1)  # with sum/ave/mul the other direction is kept too
+    words, side = DIRECTION_KEYS[which], SIDES[which]
+    units, n, batch = done.cell.units, done.n, call.x.shape[0]
+    checks = list(done.xray.checks)
+    if done.sequence is not None:
+        mine = _in_input_order(done.sequence, which, sequences)
+        if merges:
+            other = _direction(bi, 1 - which)
+            count = len(STATES[type(other).__name__])
+            theirs_states = sample_states(call.states[count * (1 - which):count * (2 - which)], count, slice(0, n))
+            other_seq, _ = run(cell_of(other), call.x[:n], theirs_states)
+            yours = _in_input_order(other_seq, 1 - which, sequences)
+            fwd, bwd = (yours, mine) if which else (mine, yours)
+            checks.append(check(words["merged"], merge(fwd, bwd, mode), call.y[:n], mode=mode, other=other.name,
+                                layer=call.step.name, n=n, B=batch, shape=shape_text(call.y.shape)))
+        else:
+            theirs, where = _half(call, which, units)
+            checks.append(check(words["half"], mine, theirs[:n], where=where, layer=call.step.name, n=n, B=batch))
+        first = (1 if mode is not None else 2) + which * len(done.finals)
+        for state, ours, theirs in zip(STATES[done.cell.kind], done.finals, call.outputs[first:] if bi.return_state
+                                       else ()):
+            checks.append(check(words["state"], ours, theirs[:n], state=state, n=n, layer=call.step.name))
+    steps = call.x.shape[1]
+    t = call.picked()[1] if sequences else steps - 1
+    note = Text.of(words["note"], layer=call.step.name, rnn=_direction(bi, which).name, kind=done.cell.kind,
+                   other=_direction(bi, 1 - which).name, mode=str(mode), T=steps, t=t, run=steps - 1 - t,
+                   H=units)
+    code = done.xray.code + _direction_code(call, which, side, units)
+    return replace(done.xray, checks=tuple(checks), notes=(note,) + done.xray.notes, code=code)
+
+
+def _in_input_order(sequence: np.ndarray, which: int, sequences: bool) -> np.ndarray:
+    """A direction's steps (n, T, H) as the wrapper merges them: the backward copy flipped back in
+    time; without return_sequences the last step each ran (n, H)."""
+    if not sequences:
+        return sequence[:, -1]
+    return sequence[:, ::-1] if which else sequence
+
+
+def _half(call: LayerCall, which: int, units: int) -> tuple[np.ndarray, str]:
+    """This direction's part of the wrapper's output (concat or merge_mode=None), and where it sits."""
+    if call.layer.merge_mode is None:
+        return call.outputs[which], f"outputs[{which}]"
+    part = slice(which * units, (which + 1) * units)
+    return call.y[..., part], f"out[..., {part.start}:{part.stop}]"
+
+
+def _direction_code(call: LayerCall, which: int, side: str, units: int) -> tuple[Line, ...]:
+    """After the recurrent code: the wrapper's flip of the backward copy, and its merge."""
+    bi = call.layer
+    sequences, mode = bool(bi.return_sequences), bi.merge_mode
+    lines = [Line(f"{side} = out[:, ::-1]", Text.of("xray.bidirectional.code.flip")) if which and sequences
+             else Line(f"{side} = out")]
+    other = _direction(bi, 1 - which).name
+    if mode is None:
+        lines.append(Line(f"outputs[{which}] = {side}",
+                          Text.of(DIRECTION_KEYS[which]["code"], other=other, shape=shape_text(call.y.shape))))
+    else:
+        merged = {"concat": "np.concatenate([fwd, bwd], axis=-1)", "sum": "fwd + bwd", "ave": "(fwd + bwd) / 2",
+                  "mul": "fwd * bwd"}[mode]
+        lines.append(Line(f"y = {merged}", Text.of(DIRECTION_KEYS[which]["code"], other=other,
+                                                   shape=shape_text(call.y.shape))))
     return tuple(lines)
 
 
