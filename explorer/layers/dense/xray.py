@@ -49,13 +49,13 @@ def dense_xray(call: LayerCall) -> XRay:
     checks, notes = [], []
     if by_hand_out is not None:
         xs, ys = x[first:first + count], y[first:first + count]
-        product = xs.reshape(-1, f).astype(np.float64) @ kernel + bias
-        checks += [check("xray.dense.check_matmul" if flat_2d else "xray.dense.check_reshape",
-                         activate(act, product).reshape(ys.shape), ys),
-                   check("xray.dense.check_tensordot",
-                         activate(act, np.tensordot(xs.astype(np.float64), kernel, axes=[[x.ndim - 1], [0]]) + bias),
-                         ys)]
-        del product
+        # one recomputation at a time, each freed before the next: the float64 copies stay within _samples' count
+        ours = activate(act, xs.reshape(-1, f).astype(np.float64) @ kernel + bias).reshape(ys.shape)
+        checks.append(check("xray.dense.check_matmul" if flat_2d else "xray.dense.check_reshape", ours, ys))
+        del ours
+        ours = activate(act, np.tensordot(xs.astype(np.float64), kernel, axes=[[x.ndim - 1], [0]]) + bias)
+        checks.append(check("xray.dense.check_tensordot", ours, ys))
+        del ours
         checks.append(check("xray.dense.check_one", np.array([float(by_hand_out[unit])]), np.array([float(y[pick])]),
                             index=index_text(pick)))
     notes.append(Text.of("xray.dense.follow_2d" if flat_2d else "xray.dense.follow", index=index_text(pick), row=row,
