@@ -83,7 +83,7 @@ async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf
     also where the time went ("split": see probe.Probe); with painted, the browser's own paint times
     ("paint": seconds after navigation start that the table was painted and the diagram drawn, see paint.py)."""
     if painted:
-        await paint.watch(context, drawn=(paint.DIAGRAM, list(e.diagram)))
+        await paint.watch(context, drawn=(paint.DIAGRAM, list(e.diagram)), inserted=paint.INSERTED)
     page = await context.new_page()
     watch = await Probe.attach(context, page) if probe else None
     before = await watch.busy() if watch else None
@@ -103,7 +103,8 @@ async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf
     if painted:
         seen = await paint.read(page, paint.TABLE, drawn=True)
         out["paint"] = {"table": seen["element"].get(paint.TABLE), "diagram": seen["drawn"],
-                        "plotly_received": seen["plotly_received"]}
+                        "plotly_received": seen["plotly_received"], "inserted": seen["inserted"],
+                        "long": seen["long"]}
     return page, out
 
 

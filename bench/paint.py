@@ -10,7 +10,10 @@ An init script (Playwright `context.add_init_script`, so it runs before any of t
 - for a Plotly chart, `drawn`: a MutationObserver that, once elements matching the selector exist and their
   text holds every expected string, notes performance.now() in the next requestAnimationFrame (the frame that
   paints the SVG Plotly has just drawn);
-- the resource timing of Plotly's script chunk (PlotlyChart.*.js): when its download ended.
+- the resource timing of Plotly's script chunk (PlotlyChart.*.js): when its download ended;
+- where the main thread went meanwhile: when elements matching `inserted` selectors first entered the DOM
+  (the same MutationObserver), and every long task (a PerformanceObserver for `longtask`: 50 ms or more of
+  uninterrupted main-thread work, during which nothing can be painted).
 
 All times are seconds after navigation start (performance.timeOrigin), for the page and its reference alike.
 """
@@ -24,15 +27,20 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 _INIT = """(() => {
   const cfg = %s;
-  const paint = window.__benchPaint = {element: {}, drawn: null};
+  const paint = window.__benchPaint = {element: {}, drawn: null, inserted: {}, long: []};
   try {
+    new PerformanceObserver(list => { for (const e of list.getEntries()) paint.long.push([e.startTime, e.duration]); })
+      .observe({type: 'longtask', buffered: true});
     new PerformanceObserver(list => { for (const e of list.getEntries())
       if (!(e.identifier in paint.element)) paint.element[e.identifier] = e.renderTime || e.loadTime; })
       .observe({type: 'element', buffered: true});
   } catch (err) { paint.error = String(err); }
   const sq = s => (s || '').replace(/\\s+/g, '');
   let tagged = !cfg.tag, seen = !cfg.drawn;
+  const inserted = Object.entries(cfg.inserted || {});
   const check = () => {
+    for (const [name, selector] of inserted)
+      if (!(name in paint.inserted) && document.querySelector(selector)) paint.inserted[name] = performance.now();
     if (!tagged) for (const el of document.querySelectorAll(cfg.tag.selector))
       if (sq(el.textContent).includes(sq(cfg.tag.text))) {
         el.setAttribute('elementtiming', cfg.tag.name); tagged = true; break; }
@@ -46,7 +54,7 @@ _INIT = """(() => {
         }
       }
     }
-    if (tagged && seen) observer.disconnect();
+    if (tagged && seen && inserted.every(([name]) => name in paint.inserted)) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, {childList: true, subtree: true, characterData: true});
@@ -56,7 +64,9 @@ READ_JS = """() => {
   const p = window.__benchPaint, s = x => (x === null || x === undefined) ? null : x / 1000;
   const plotly = performance.getEntriesByType('resource').find(r => /\\/PlotlyChart\\.[^/]*\\.js/.test(r.name));
   return {element: Object.fromEntries(Object.entries(p.element).map(([k, v]) => [k, s(v)])), drawn: s(p.drawn),
-          plotly_received: plotly ? s(plotly.responseEnd) : null, error: p.error || null}; }"""
+          plotly_received: plotly ? s(plotly.responseEnd) : null, error: p.error || null,
+          inserted: Object.fromEntries(Object.entries(p.inserted).map(([k, v]) => [k, s(v)])),
+          long: p.long.map(([t, d]) => [s(t), s(d)])}; }"""
 
 TABLE = "shape-table"  # the layer table's Element Timing name (explorer/ui/html_table.py)
 DIAGRAM = ".st-key-flow_diagram .main-svg .textpoint text"  # the page's diagram labels, once Plotly drew them
@@ -65,9 +75,14 @@ FLOOR_CHART = ".st-key-floor_chart .main-svg .textpoint text"
 FLOOR_CHART_TEXTS = ["dense (None, 50, 200)"]
 
 
-async def watch(context: BrowserContext, tag: dict | None = None, drawn: tuple[str, list[str]] | None = None) -> None:
+INSERTED = {"table": ".st-key-layer_table table", "chart": ".st-key-flow_diagram [data-testid='stPlotlyChart']"}
+
+
+async def watch(context: BrowserContext, tag: dict | None = None, drawn: tuple[str, list[str]] | None = None,
+                inserted: dict[str, str] | None = None) -> None:
     """Register the paint watchers for every page this context opens (before navigating)."""
-    cfg = {"tag": tag, "drawn": {"selector": drawn[0], "texts": list(drawn[1])} if drawn else None}
+    cfg = {"tag": tag, "drawn": {"selector": drawn[0], "texts": list(drawn[1])} if drawn else None,
+           "inserted": inserted or {}}
     await context.add_init_script(_INIT % json.dumps(cfg))
 
 

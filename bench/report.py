@@ -33,6 +33,29 @@ def split_cells(splits, keys) -> str:
     return " | ".join(f"{median([s.get(k) for s in splits if s]):.3f}" for k in keys)
 
 
+def held(paints: list[dict], splits: list[dict]) -> str:
+    """On a second visit, medians (seconds after navigation): the table's message received (probe.py), the table
+    entering the DOM, Plotly's chunk received, the table painted, the chart's element entering the DOM; and the
+    long tasks (≥ 50 ms of main-thread work) between the table's message and its entering the DOM."""
+    busy, longest = [], []
+    for x, split in zip(paints, splits):
+        start, end = (split or {}).get("table_received"), (x.get("inserted") or {}).get("table")
+        if start is None or end is None:
+            continue
+        spans = [min(t + d, end) - max(t, start) for t, d in x.get("long", []) if t < end and t + d > start]
+        busy.append(sum(spans))
+        longest.append(max(spans, default=0.0))
+    inserted = [x.get("inserted") or {} for x in paints]
+    return (f"Medians on a second visit: the table's message received at "
+            f"{median([s.get('table_received') for s in splits if s]):.3f} s, the table in the DOM at "
+            f"{median([i.get('table') for i in inserted]):.3f} s, Plotly's chunk received at "
+            f"{median([x.get('plotly_received') for x in paints]):.3f} s, the table painted at "
+            f"{median([x.get('table') for x in paints]):.3f} s, the chart's element in the DOM at "
+            f"{median([i.get('chart') for i in inserted]):.3f} s; between the table's message and its entering the "
+            f"DOM, long tasks (≥ 50 ms) held the main thread for {median(busy):.3f} s (the longest "
+            f"{median(longest):.3f} s).")
+
+
 def table(r: dict) -> str:
     rt, first_load = median(r["floor"]), median(r["visitor"]["floor_first_load"])
     nb, bare = median(r["notebook"]), median(r["bare_import"])
@@ -180,7 +203,7 @@ def table(r: dict) -> str:
                   f"| second visitor | {median([x['plotly_received'] for x in paints]):.3f} | {painted:.3f} | "
                   f"{drawn:.3f} | {split_cells(visitor['split'], ('TaskDuration', 'ScriptDuration'))} |",
                   "", f"The table was painted before Plotly's chunk had arrived in {ahead} of {len(paints)} second "
-                  "visits."]
+                  "visits. " + held(paints, visitor["split"])]
     crun = conc["server_runs"]
     lines += ["", f"{r['args']['sessions']} concurrent sessions"
               f" (their browser: {conc.get('browser_priority', 'normal')}), server side: {len(crun)} whole-page runs;"
