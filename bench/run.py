@@ -5,7 +5,9 @@
 
 Starts the app with `streamlit run` (through bench/timed_server.py, which logs the server's own time per script
 run), drives it from headless Chromium with Playwright, and measures, against references taken in the same run:
-second visitors to a warm server (against a trivial Streamlit page's first load), new and revisited
+second visitors to a warm server (against a trivial Streamlit page's first load; their table's paint and their
+diagram's drawing by the browser's own timing, against the trivial page's paint and a trivial page holding one
+Plotly chart), new and revisited
 configurations (against the trivial page's round trip and the notebook), a pasted 30-layer model (against the
 pasted tagger), cold start (against a bare `import tensorflow`), memory after 50 configurations, 8 concurrent
 sessions, and a class of 30 sessions opening the link within 10 s. See bench/README.md.
