@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+import paint
 from expect import Expect
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -76,9 +77,13 @@ def field(page: Page, key: str):
 
 
 async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf",
-                      milestones=("table", "inputs", "complete"), probe: bool = False) -> tuple[Page, dict]:
+                      milestones=("table", "inputs", "complete"), probe: bool = False,
+                      painted: bool = False) -> tuple[Page, dict]:
     """A new visitor opens url: seconds from navigation to each milestone (None: it never came); with probe,
-    also where the time went ("split": see probe.Probe)."""
+    also where the time went ("split": see probe.Probe); with painted, the browser's own paint times
+    ("paint": seconds after navigation start that the table was painted and the diagram drawn, see paint.py)."""
+    if painted:
+        await paint.watch(context, drawn=(paint.DIAGRAM, list(e.diagram)), inserted=paint.INSERTED)
     page = await context.new_page()
     watch = await Probe.attach(context, page) if probe else None
     before = await watch.busy() if watch else None
@@ -95,11 +100,18 @@ async def first_visit(context: BrowserContext, url: str, e: Expect, polling="raf
     await asyncio.gather(*(reach(name) for name in milestones))
     if watch:
         out["split"] = {**watch.split(start), **busy_delta(before, await watch.busy())}
+    if painted:
+        seen = await paint.read(page, paint.TABLE, drawn=True)
+        out["paint"] = {"table": seen["element"].get(paint.TABLE), "diagram": seen["drawn"],
+                        "plotly_received": seen["plotly_received"], "inserted": seen["inserted"],
+                        "long": seen["long"]}
     return page, out
 
 
 async def floor_first_load(context: BrowserContext, url: str) -> tuple[float, dict]:
-    """Seconds to a trivial page's first complete load in a new context, and where they went."""
+    """Seconds to a trivial page's first complete load in a new context, and where they went; its "painted":
+    seconds after navigation start that its text was painted (Element Timing, see paint.py)."""
+    await paint.watch(context, tag=paint.FLOOR_TEXT)
     page = await context.new_page()
     watch = await Probe.attach(context, page)
     before = await watch.busy()
@@ -108,10 +120,29 @@ async def floor_first_load(context: BrowserContext, url: str) -> tuple[float, di
     ok = await until(page, FLOOR_JS, "0")
     seconds = time.perf_counter() - start
     split = {**watch.split(start), **busy_delta(before, await watch.busy())}
+    split["painted"] = (await paint.read(page, paint.FLOOR_TEXT["name"]))["element"].get(paint.FLOOR_TEXT["name"])
     await page.close()
     if not ok:
         raise RuntimeError("the floor app never showed its first page")
     return seconds, split
+
+
+async def floor_plotly_first_load(context: BrowserContext, url: str) -> dict:
+    """A trivial page holding one Plotly chart, first load in a new context: seconds after navigation start
+    that the chart was drawn ("drawn") and Plotly's chunk received, and where the time went (as the probe's
+    split, from the navigation)."""
+    await paint.watch(context, drawn=(paint.FLOOR_CHART, paint.FLOOR_CHART_TEXTS))
+    page = await context.new_page()
+    watch = await Probe.attach(context, page)
+    before = await watch.busy()
+    start = time.perf_counter()
+    await page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    seen = await paint.read(page, drawn=True, timeout_ms=TIMEOUT_MS)
+    split = {**watch.split(start), **busy_delta(before, await watch.busy())}
+    await page.close()
+    if seen["drawn"] is None:
+        raise RuntimeError("the Plotly floor app never drew its chart")
+    return {"drawn": seen["drawn"], "plotly_received": seen["plotly_received"], **split}
 
 
 async def floor_round_trip(page: Page, value: int, probe: Probe | None = None) -> float:

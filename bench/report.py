@@ -33,6 +33,29 @@ def split_cells(splits, keys) -> str:
     return " | ".join(f"{median([s.get(k) for s in splits if s]):.3f}" for k in keys)
 
 
+def held(paints: list[dict], splits: list[dict]) -> str:
+    """On a second visit, medians (seconds after navigation): the table's message received (probe.py), the table
+    entering the DOM, Plotly's chunk received, the table painted, the chart's element entering the DOM; and the
+    long tasks (≥ 50 ms of main-thread work) between the table's message and its entering the DOM."""
+    busy, longest = [], []
+    for x, split in zip(paints, splits):
+        start, end = (split or {}).get("table_received"), (x.get("inserted") or {}).get("table")
+        if start is None or end is None:
+            continue
+        spans = [min(t + d, end) - max(t, start) for t, d in x.get("long", []) if t < end and t + d > start]
+        busy.append(sum(spans))
+        longest.append(max(spans, default=0.0))
+    inserted = [x.get("inserted") or {} for x in paints]
+    return (f"Medians on a second visit: the table's message received at "
+            f"{median([s.get('table_received') for s in splits if s]):.3f} s, the table in the DOM at "
+            f"{median([i.get('table') for i in inserted]):.3f} s, Plotly's chunk received at "
+            f"{median([x.get('plotly_received') for x in paints]):.3f} s, the table painted at "
+            f"{median([x.get('table') for x in paints]):.3f} s, the chart's element in the DOM at "
+            f"{median([i.get('chart') for i in inserted]):.3f} s; between the table's message and its entering the "
+            f"DOM, long tasks (≥ 50 ms) held the main thread for {median(busy):.3f} s (the longest "
+            f"{median(longest):.3f} s).")
+
+
 def table(r: dict) -> str:
     rt, first_load = median(r["floor"]), median(r["visitor"]["floor_first_load"])
     nb, bare = median(r["notebook"]), median(r["bare_import"])
@@ -48,6 +71,10 @@ def table(r: dict) -> str:
 
     row("reference: trivial page, round trip (type a value, see the text)", rt)
     row("reference: trivial page, first load in a new browser context", first_load)
+    floor_painted = median([x.get("painted") for x in visitor["floor_split"]])
+    plotly_drawn = median([x["drawn"] for x in visitor.get("floor_plotly", [])])
+    row("reference: trivial page, first load: its text painted (Element Timing)", floor_painted)
+    row("reference: trivial page with one Plotly chart, first load: the chart drawn", plotly_drawn)
     row("reference: notebook (build + summary + forward + reshape@W)", nb)
     row("reference: bare `python -c 'import tensorflow'`", bare)
     row(f"new configuration, panels closed: shapes visible ({len(closed['shapes'])})", median(closed["shapes"]),
@@ -64,6 +91,11 @@ def table(r: dict) -> str:
         "first load")
     row("second visitor: complete page (panels closed)", median(visitor["complete"]),
         median(visitor["complete"]) / first_load, "first load", 2)
+    painted = median([x["table"] for x in visitor.get("paint", [])])
+    drawn = median([x["diagram"] for x in visitor.get("paint", [])])
+    row("second visitor: shape table painted (Element Timing)", painted, painted / floor_painted,
+        "trivial page painted", 1.5)
+    row("second visitor: complete page, diagram drawn", drawn, drawn / plotly_drawn, "trivial Plotly page drawn", 2)
     row(f"revisited (X-ray open): shapes visible ({len(rev['shapes'])})", median(rev["shapes"]),
         median(rev["shapes"]) / nb, "notebook")
     row("revisited (X-ray open): every open panel", median(rev["complete"]), median(rev["complete"]) / nb,
@@ -156,6 +188,22 @@ def table(r: dict) -> str:
                      f"{split_cells(splits, ('scripts_done', 'first_received', 'table_received'))} | "
                      f"{median(shown):.3f} | "
                      f"{split_cells(splits, ('TaskDuration', 'ScriptDuration', 'ProcessTime'))} |")
+    if visitor.get("paint"):
+        paints, plots = visitor["paint"], visitor["floor_plotly"]
+        ahead = sum(x["table"] is not None and x["plotly_received"] is not None and x["table"] < x["plotly_received"]
+                    for x in paints)
+        lines += ["", "First loads by the browser's own timing (bench/paint.py), medians in seconds after navigation "
+                  "start; busy and JS as above:", "",
+                  "| first load | Plotly chunk received | text / table painted | chart / diagram drawn | busy | JS |",
+                  "|---|---:|---:|---:|---:|---:|",
+                  f"| trivial page | | {floor_painted:.3f} | | "
+                  f"{split_cells(visitor['floor_split'], ('TaskDuration', 'ScriptDuration'))} |",
+                  f"| trivial page with one Plotly chart | {median([x['plotly_received'] for x in plots]):.3f} | | "
+                  f"{plotly_drawn:.3f} | {split_cells(plots, ('TaskDuration', 'ScriptDuration'))} |",
+                  f"| second visitor | {median([x['plotly_received'] for x in paints]):.3f} | {painted:.3f} | "
+                  f"{drawn:.3f} | {split_cells(visitor['split'], ('TaskDuration', 'ScriptDuration'))} |",
+                  "", f"The table was painted before Plotly's chunk had arrived in {ahead} of {len(paints)} second "
+                  "visits. " + held(paints, visitor["split"])]
     crun = conc["server_runs"]
     lines += ["", f"{r['args']['sessions']} concurrent sessions"
               f" (their browser: {conc.get('browser_priority', 'normal')}), server side: {len(crun)} whole-page runs;"
@@ -163,7 +211,10 @@ def table(r: dict) -> str:
               f" p50 / p95 / max: wall {spread([x['wall'] for x in crun])} s, to the table"
               f" {spread([x['table'] for x in crun])} s, CPU {spread([x['cpu'] for x in crun])} s."]
     for name, key in (("a new configuration", "profile_change"),
-                      ("a second visitor's first load", "profile_first_load")):
+                      ("a second visitor's first load", "profile_first_load"),
+                      ("the trivial Plotly page's first load, until drawn", "profile_floor_plotly")):
+        if key not in r:
+            continue
         top = list(r[key].items())[:9]
         lines.append(f"\nMain thread during {name} (profiled once, not in the medians), seconds by script chunk: "
                      + ", ".join(f"{k} {v:.2f}" for k, v in top) + ".")

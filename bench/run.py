@@ -5,7 +5,9 @@
 
 Starts the app with `streamlit run` (through bench/timed_server.py, which logs the server's own time per script
 run), drives it from headless Chromium with Playwright, and measures, against references taken in the same run:
-second visitors to a warm server (against a trivial Streamlit page's first load), new and revisited
+second visitors to a warm server (against a trivial Streamlit page's first load; their table's paint and their
+diagram's drawing by the browser's own timing, against the trivial page's paint and a trivial page holding one
+Plotly chart), new and revisited
 configurations (against the trivial page's round trip and the notebook), a pasted 30-layer model (against the
 pasted tagger), cold start (against a bare `import tensorflow`), memory after 50 configurations, 8 concurrent
 sessions, and a class of 30 sessions opening the link within 10 s. See bench/README.md.
@@ -29,17 +31,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from browser import (CHROMIUM, CHROMIUM_ARGS, COMPLETE_JS, TIMEOUT_MS, VIEWPORT, change,  # noqa: E402
-                     complete_arg, error_count, first_visit, floor_first_load, floor_round_trip, open_xray, paste,
-                     table_text, until)
+                     complete_arg, error_count, first_visit, floor_first_load, floor_plotly_first_load,
+                     floor_round_trip, open_xray, paste, table_text, until)
 from expect import tagger, tagger_code, thirty_layers  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
+import paint  # noqa: E402
 from probe import Probe, profile  # noqa: E402
 from report import table  # noqa: E402
 from server import (cpu_by_name, descendants_cpu, machine, machine_busy_seconds, read_runs,  # noqa: E402
                     start_server, status_kb, stop_server, wait_healthy)
 from tagger_config import Config  # noqa: E402
 
-FLOOR_PORT, COLD_PORTS = 8670, range(8671, 8680)  # one cold-start server per repeat; the last one stays up
+FLOOR_PORT, FLOOR_PLOTLY_PORT = 8670, 8679  # the trivial page, and the trivial page holding one Plotly chart
+COLD_PORTS = range(8671, 8679)  # one cold-start server per repeat; the last one stays up
 QUICK = {"configs": 10, "revisits": 4, "repeats": 1, "floor_repeats": 8, "visitors": 2, "pastes": 1, "sessions": 4,
          "changes": 2, "class_size": 10}
 
@@ -214,10 +218,11 @@ async def first_run(log: Path, timeout_s: float = 10) -> dict:
     return runs[0]
 
 
-async def second_visitors(b: Bench, floor_url: str, repeats: int) -> dict:
-    """Alternately: a trivial page's first load, and a new visitor's first load of the (warm) app."""
-    out: dict = {"floor_first_load": [], "floor_split": [], "table": [], "inputs": [], "complete": [], "split": [],
-                 "server": [], "errors": 0}
+async def second_visitors(b: Bench, floor_url: str, floor_plotly_url: str, repeats: int) -> dict:
+    """In turn: a trivial page's first load, a trivial page with one Plotly chart's first load, and a new
+    visitor's first load of the (warm) app; each in a new browser context, with the browser's paint times."""
+    out: dict = {"floor_first_load": [], "floor_split": [], "floor_plotly": [], "table": [], "inputs": [],
+                 "complete": [], "split": [], "paint": [], "server": [], "errors": 0}
     for _ in range(repeats):
         context = await b.context()
         seconds, split = await floor_first_load(context, floor_url)
@@ -225,10 +230,13 @@ async def second_visitors(b: Bench, floor_url: str, repeats: int) -> dict:
         out["floor_split"].append(split)
         await context.close()
         context = await b.context()
+        out["floor_plotly"].append(await floor_plotly_first_load(context, floor_plotly_url))
+        await context.close()
+        context = await b.context()
         t0 = time.time()
-        page, times = await first_visit(context, b.url, tagger(Config()), probe=True)
+        page, times = await first_visit(context, b.url, tagger(Config()), probe=True, painted=True)
         out["server"] += server_share(b.log, [(t0, time.time())])
-        for name in ("table", "inputs", "complete", "split"):
+        for name in ("table", "inputs", "complete", "split", "paint"):
             out[name].append(times[name])
         out["errors"] += await error_count(page)
         await context.close()
@@ -244,6 +252,22 @@ async def profiled_visit(b: Bench) -> dict[str, float]:
     async def visit() -> None:
         await page.goto(b.url, wait_until="commit")
         await until(page, COMPLETE_JS, complete_arg(tagger(Config())))
+
+    seconds = await profile(probe, visit)
+    await context.close()
+    return seconds
+
+
+async def profiled_floor_plotly(b: Bench, url: str) -> dict[str, float]:
+    """One more first load of the trivial page with one Plotly chart (not in the medians), its main thread
+    profiled until the chart is drawn."""
+    context = await b.context()
+    page = await context.new_page()
+    probe = await Probe.attach(context, page)
+
+    async def visit() -> None:
+        await page.goto(url, wait_until="commit")
+        await until(page, "(s) => document.querySelectorAll(s).length > 0", paint.FLOOR_CHART)
 
     seconds = await profile(probe, visit)
     await context.close()
@@ -412,18 +436,23 @@ async def main_async(args) -> dict:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         b = Bench(args, p, browser, log_dir)
         floor_proc = start_server("bench/floor_app.py", FLOOR_PORT)
+        floor_plotly_proc = start_server("bench/floor_plotly_app.py", FLOOR_PLOTLY_PORT)
         floor_url = f"http://127.0.0.1:{FLOOR_PORT}/"
+        floor_plotly_url = f"http://127.0.0.1:{FLOOR_PLOTLY_PORT}/"
         try:
             wait_healthy(FLOOR_PORT, floor_proc)
+            wait_healthy(FLOOR_PLOTLY_PORT, floor_plotly_proc)
             print("trivial page: round trips ...", flush=True)
             result["floor"], result["floor_split"] = await floor_round_trips(b, floor_url, args.floor_repeats)
             print("cold start ...", flush=True)
             result["cold"], result["cold_split"], page = await cold_starts(b, args.repeats)
             result["rss_first_page_mb"] = status_kb(b.proc.pid, "VmRSS") / 1024
 
-            print("second visitors (and the trivial page's first load) ...", flush=True)
-            result["visitor"] = await second_visitors(b, floor_url, args.visitors)
+            print("second visitors (and the trivial pages' first loads, with and without a Plotly chart) ...",
+                  flush=True)
+            result["visitor"] = await second_visitors(b, floor_url, floor_plotly_url, args.visitors)
             result["profile_first_load"] = await profiled_visit(b)
+            result["profile_floor_plotly"] = await profiled_floor_plotly(b, floor_plotly_url)
 
             print(f"{len(steps)} new configurations ({half} with the panels closed, the rest with the X-ray open)",
                   flush=True)
@@ -456,6 +485,7 @@ async def main_async(args) -> dict:
             if b.proc is not None:
                 stop_server(b.proc)
             stop_server(floor_proc)
+            stop_server(floor_plotly_proc)
             await browser.close()
             if args.keep_log:
                 print(f"the server's run log: {b.log}", flush=True)

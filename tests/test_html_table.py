@@ -155,3 +155,13 @@ def test_marks_land_on_their_cells_and_share_one_scoped_rule():
 def test_a_compact_table_has_tighter_cells():
     assert rules(table_html(window(), key="g", compact=True))[-1] == "T :is(th, td) { padding: 0.25rem 0.375rem }"
     assert "padding" not in table_html(window(), key="g")
+
+
+def test_only_the_layer_table_carries_element_timing_on_its_first_header_cell():
+    df = pd.DataFrame({"layer": ["embedding"], "output": ["(30, 50, 64)"]})
+    markup = table_html(df, key="layer_table")
+    assert re.findall(r"<th(?: [^>]*)?>", markup) == ['<th elementtiming="shape-table">', "<th>"]
+    assert markup.count("elementtiming") == 1
+    assert "elementtiming" not in table_html(df, key="weights_table") + table_html(df)
+    (table,) = parse_tables(markup)
+    assert table["head"] == ["layer", "output"] and table["rows"] == [["embedding", "(30, 50, 64)"]]

@@ -19,6 +19,10 @@ For the X-ray's number windows: `rows` adds a first column of row labels (<th sc
 corner header), and `marks` highlights cells by (row, column) position in the body with class "marked"
 (MARK: a translucent red over the theme's own background, readable in light and dark). Numbers for these
 are given as text already formatted by the caller ("0.1234"), in columns listed in `numbers`.
+
+A table whose key is in ELEMENT_TIMING has that name as the `elementtiming` attribute of its first header
+cell: Chromium's Element Timing API then reports when its text was first painted (the bench's "table painted").
+The attribute goes on a cell because Chromium counts text towards the cell that holds it, not the <table>.
 """
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ import streamlit as st
 STICKY = "position: sticky; top: 0; z-index: 1; background-color: color-mix(in srgb, currentColor 6%, Canvas)"
 MARK = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"  # a followed cell, on either theme
 MARKED = ' class="marked"'
+ELEMENT_TIMING = {"layer_table": "shape-table"}  # key -> Element Timing identifier (bench/paint.py)
 ROW_PX = 35  # a row of one line: 14 px text, Streamlit's 6 px cell padding above and below, a 1 px border
 
 
@@ -96,8 +101,10 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
     columns = [(str(c), c in numbers) for c in df.columns]
     scope = "html-table-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]  # a safe class name for any key
     labels = [f'<th scope="row">{escaped(str(r))}</th>' for r in rows] if rows is not None else [""] * len(df)
+    timing = f' elementtiming="{ELEMENT_TIMING[key]}"' if key in ELEMENT_TIMING else ""
     head = ("<th></th>" if rows is not None else "") + "".join(
-        f"<th{' data-number' if number else ''}>{escaped(name)}</th>" for name, number in columns)
+        f"<th{' data-number' if number else ''}{timing if j == 0 else ''}>{escaped(name)}</th>"
+        for j, (name, number) in enumerate(columns))
     body = "".join(
         "<tr>" + label + "".join(f"<td{MARKED if (i, j) in marks else ''}>{escaped(cell_text(value, number))}</td>"
                                  for j, (value, (_, number)) in enumerate(zip(row, columns))) + "</tr>"
