@@ -17,7 +17,8 @@ from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
 from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from explorer.spec import LayerSpec
+from family_checks import chain
 from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential
 from xray_consistency import XRayCase, cases_ids, check_xray, marked
@@ -26,19 +27,6 @@ from xray_consistency import note as xnote
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
 WORDS_EN = in_language(family_words("embedding", prefixes=("axis.", "fix.")), "en")  # the kinds' words
-
-
-def layer(name, kind, inputs, **args):
-    return LayerSpec(name, kind, tuple(sorted(args.items())), tuple((i, 0) for i in inputs))
-
-
-def chain(shape, *layers_, dtype="float32", batch=None):
-    """A one-input model: each layer takes the previous one's output."""
-    specs, previous = [], "x"
-    for name, kind, args in layers_:
-        specs.append(layer(name, kind, [previous], **args))
-        previous = name
-    return ModelSpec((InputSpec("x", shape, dtype),), tuple(specs), ((previous, 0),), batch_size=batch)
 
 
 def test_embedding_default_numbers():

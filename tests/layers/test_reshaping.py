@@ -3,20 +3,18 @@ formulas and fixes against real Keras and the X-ray and common mistakes on real 
 from __future__ import annotations
 
 import dataclasses
-import string
 
 import keras
 import numpy as np
 import pytest
 
-from explorer.i18n import catalog, t
+from explorer.i18n import t
 from explorer.layers import get_kind
 from explorer.live import base as live_base
-from explorer.live.base import TOLERANCE
 from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from family_checks import catalog_tests, chain, note, texts, xray
 from layer_words import family_words, in_language
 from live_models import call_of, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, copied_from
@@ -25,19 +23,6 @@ from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, copied_from
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
 WORDS_EN = in_language(family_words("reshaping", prefixes=("axis.", "fix.")), "en")  # the kinds' words
 LEAD_KEYS = {"fix.fixed_length"}  # defined in explorer/i18n/model.py, shared with explorer/diagnose.py
-
-
-def layer(name, kind, inputs, **args):
-    return LayerSpec(name, kind, tuple(sorted(args.items())), tuple((i, 0) for i in inputs))
-
-
-def chain(shape, *layers_, dtype="float32", batch=None):
-    """A one-input model: each layer takes the previous one's output."""
-    specs, previous = [], "x"
-    for name, kind, args in layers_:
-        specs.append(layer(name, kind, [previous], **args))
-        previous = name
-    return ModelSpec((InputSpec("x", shape, dtype),), tuple(specs), ((previous, 0),), batch_size=batch)
 
 
 def test_flatten_on_unknown_length_fails_with_fixed_length():
@@ -112,42 +97,10 @@ OK = [
 ]
 
 
-def _fills(key, params, code):
-    """The text of key formats in both languages with the fix's params (and its code)."""
-    for lang in ("en", "zh"):
-        text = catalog(lang)[key]
-        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
-        assert fields <= set(dict(params)) | {"code"}, (key, lang, fields)
-        text.format(**dict(params), code=code)
-
-
-@pytest.mark.parametrize("index", range(len(FAILING)))
-def test_every_fix_key_exists_and_fills(index):
-    d = describe(FAILING[index])
-    fix = d.failure.fix
-    assert fix is not None, d.failure.message
-    assert fix.key in WORDS_EN or fix.key in LEAD_KEYS
-    _fills(fix.key, fix.params, fix.code)
-
-
-@pytest.mark.parametrize("index", range(len(OK) + len(FAILING)))
-def test_every_axis_meaning_key_exists(index):
-    spec = (OK + FAILING)[index]
-    d = describe(spec)
-    assert d.ok == (index < len(OK)), d.failure and d.failure.message
-    for axis in d.axes:
-        for lang in ("en", "zh"):
-            catalog(lang)[axis.meaning_key].format(**dict(axis.meaning_params))
-
-
-def test_every_string_of_the_catalog_is_used():
-    used = set()
-    for spec in OK + FAILING + [chain((784,), ("r", "Reshape", {"target_shape": (28, 28, 1)}))]:
-        d = describe(spec)
-        used |= {a.meaning_key for a in d.axes}
-        if d.failure and d.failure.fix:
-            used.add(d.failure.fix.key)
-    assert set(WORDS_EN) <= used, set(WORDS_EN) - used
+(test_every_fix_key_exists_and_fills, test_every_axis_meaning_key_exists,
+ test_every_string_of_the_catalog_is_used) = catalog_tests(
+    OK, FAILING, WORDS_EN, LEAD_KEYS,
+    also_used=(chain((784,), ("r", "Reshape", {"target_shape": (28, 28, 1)})),))
 
 
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
@@ -157,29 +110,6 @@ LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 def floats(*lines: str, shape: str) -> str:
     return sequential(*lines, input_shape=shape, dtype="float32")
-
-
-def xray(call):
-    result = get_kind(call.spec.kind).xray(call)
-    assert result is not None and result.checks, result
-    assert all(check.ok for check in result.checks), [(c.what, c.diff) for c in result.checks]
-    assert result.largest_diff < TOLERANCE
-    return result
-
-
-def note(result, key: str) -> dict[str, str]:
-    found = [dict(n.params) for n in result.notes if n.key == key]
-    assert found, [n.key for n in result.notes]
-    return found[0]
-
-
-def texts(result):
-    yield result.summary
-    yield from (c.what for c in result.checks)
-    yield from (g.title for g in result.grids)
-    yield from result.notes
-    if not isinstance(result.code, str):  # a plain str has no notes
-        yield from (line.note for line in result.code if isinstance(line.note, live_base.Text))
 
 
 def code_lines(code, lang: str) -> list[str]:
