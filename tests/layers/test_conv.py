@@ -16,12 +16,11 @@ from explorer.layers.base import AxisNamer, Ctx
 from explorer.layers.conv.kinds import check_lengths
 from explorer.layers.conv.xray import pad_amounts
 from explorer.live.base import TOLERANCE
-from explorer.live.breakit import CORE
-from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from window_checks import assert_all_match, mistakes_of, xray_of
 from layer_words import family_words, in_language
-from live_models import call_of, live_functions, sequential
+from live_models import live_functions, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note, whole
 
 
@@ -298,21 +297,6 @@ LIVE_WORDS = family_words("conv", prefixes=("xray.", "mistake."))
 LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 
-def xray_of(code: str, name: str, pick=()):
-    call = call_of(code, name, pick)
-    return call, get_kind(call.spec.kind).xray(call)
-
-
-def assert_all_match(call, xray):
-    assert xray.checks, "an X-ray with nothing checked"
-    for c in xray.checks:
-        assert c.diff < TOLERANCE, (c.what, c.diff)
-    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
-    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
-        for lang in ("en", "zh"):
-            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
-
-
 def floats(shape: str, *lines: str, batch: int = 2) -> str:
     return sequential(*lines, input_shape=shape, dtype="float32", batch=batch)
 
@@ -422,13 +406,6 @@ POOL = {
 
 
 # -- mistakes ------------------------------------------------------------------------------------------
-def mistakes_of(code: str, name: str):
-    spec = read_code(code).spec
-    desc = describe(spec)
-    layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name), CORE)
-
-
 @pytest.mark.parametrize("line, shape, offered", [
     ('layers.Conv1D(4, 3, name="layer")', "(13, 4)", True),
     ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 3)", True),

@@ -13,14 +13,15 @@ import pytest
 from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.layers.embedding.xray import BLOCK_BYTES, lookup, onehot_matmul, onehot_plan
-from explorer.live.base import TOLERANCE, XRAY_BYTES, code_text
+from explorer.live.base import XRAY_BYTES, code_text
 from explorer.live.breakit import CORE
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 from explorer.spec import LayerSpec
 from family_checks import chain
+from window_checks import assert_all_match, mistakes_of, xray_of
 from layer_words import family_words, in_language
-from live_models import call_of, live_functions, sequential
+from live_models import live_functions, sequential
 from xray_consistency import XRayCase, cases_ids, check_xray, marked
 from xray_consistency import note as xnote
 
@@ -97,21 +98,6 @@ LIVE_WORDS = family_words("embedding", prefixes=("xray.", "mistake."))
 LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 
-def xray_of(code: str, name: str, pick=()):
-    call = call_of(code, name, pick)
-    return call, get_kind(call.spec.kind).xray(call)
-
-
-def assert_all_match(call, xray):
-    assert xray.checks, "an X-ray with nothing checked"
-    for c in xray.checks:
-        assert c.diff < TOLERANCE, (c.what, c.diff)
-    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
-    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
-        for lang in ("en", "zh"):
-            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
-
-
 # -- Embedding -----------------------------------------------------------------------------------------
 def test_embedding_lookup_and_onehot_match():
     code = sequential('layers.Embedding(300, 6, name="emb")', input_shape="(20,)", batch=3)
@@ -161,13 +147,6 @@ def test_onehot_of_a_million_words_stays_bounded():
 
 
 # -- mistakes ------------------------------------------------------------------------------------------
-def mistakes_of(code: str, name: str):
-    spec = read_code(code).spec
-    desc = describe(spec)
-    layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, desc.step(name), CORE)
-
-
 def test_token_out_of_range_raises_tensorflows_error():
     _, found = mistakes_of(sequential('layers.Embedding(300, 6, name="emb")', input_shape="(20,)"), "emb")
     (mistake,) = found

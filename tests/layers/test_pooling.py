@@ -13,8 +13,9 @@ from explorer.layers.base import AxisNamer, Ctx
 from explorer.live.base import TOLERANCE
 from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from window_checks import assert_all_match, xray_of
 from layer_words import family_words, in_language
-from live_models import call_of, live_functions, sequential
+from live_models import live_functions, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note
 
 
@@ -94,21 +95,6 @@ def test_the_axis_words_are_the_kinds_meanings():  # both languages of every wor
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
 LIVE_WORDS = family_words("pooling", prefixes=("xray.", "mistake."))
 LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
-
-
-def xray_of(code: str, name: str, pick=()):
-    call = call_of(code, name, pick)
-    return call, get_kind(call.spec.kind).xray(call)
-
-
-def assert_all_match(call, xray):
-    assert xray.checks, "an X-ray with nothing checked"
-    for c in xray.checks:
-        assert c.diff < TOLERANCE, (c.what, c.diff)
-    assert xray.checks[0].size == call.y.size  # the whole batch was recomputed (small models)
-    for text in (xray.summary, *xray.notes, *(g.title for g in xray.grids), *(c.what for c in xray.checks)):
-        for lang in ("en", "zh"):
-            t(lang, text.key, **dict(text.params))  # every key exists and every placeholder is filled
 
 
 def floats(shape: str, *lines: str, batch: int = 2) -> str:

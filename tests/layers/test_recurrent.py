@@ -14,40 +14,19 @@ from explorer.layers import get_kind
 from explorer.layers.recurrent.xray import cell_of, run, step_detail
 from explorer.live.activations import FUNCTIONS
 from explorer.live.base import TOLERANCE, code_text
-from explorer.live.breakit import CORE
-from explorer.reader.code import read_code
 from explorer.reader.validate import check_args
 from explorer.shapes import describe, describe_one
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from explorer.spec import InputSpec, LayerSpec
+from recurrent_checks import (B, E, H, T, assert_all_match, broken_failure, chain, failing, layer, mistakes_of,
+                              seq_code, xray_of, xray_texts)
 from layer_words import family_words, in_language
-from live_models import call_of, live_functions, sequential
+from live_models import call_of, live_functions
 
 
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
 WORDS_EN = in_language(family_words("recurrent", prefixes=("axis.", "fix.")), "en")  # the kinds' words
 GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
                  "fix.fixed_length", "fix.dense_unknown_features"}
-
-
-def layer(name, kind, args=None, inner=None, sources=None, src=None):
-    """A layer fed by `src` (all its outputs, as Sequential passes them)."""
-    return LayerSpec(name, kind, tuple(sorted((args or {}).items())), ((src, None),) if src else (),
-                     inner=inner, sources=tuple(sorted((sources or {}).items())))
-
-
-def chain(inp: InputSpec, *layers: LayerSpec, batch=None) -> ModelSpec:
-    """A Sequential model: each layer takes everything the one before gives."""
-    linked, prev = [], inp.name
-    for spec in layers:
-        linked.append(LayerSpec(spec.name, spec.kind, spec.args, ((prev, None),), spec.inner, sources=spec.sources))
-        prev = spec.name
-    return ModelSpec((inp,), tuple(linked), ((prev, None),), style="sequential", batch_size=batch)
-
-
-def failing(spec: ModelSpec):
-    d = describe(spec)
-    assert d.failure is not None
-    return d.failure
 
 
 # models that cannot be built, each with the fix the tests below expect
@@ -165,21 +144,6 @@ def test_every_fix_key_exists_with_its_placeholders():
 
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
 LIVE_WORDS = family_words("recurrent", prefixes=("xray.", "mistake."))
-B, T, E, H = 3, 7, 5, 6
-
-
-def seq_code(*lines: str, input_shape: str = f"({T}, {E})") -> str:
-    return sequential(*lines, input_shape=input_shape, dtype="float32", batch=B)
-
-
-def xray_of(code: str, name: str = "r", pick: tuple = ()):
-    call = call_of(code, name, pick)
-    return call, get_kind(call.spec.kind).xray(call)
-
-
-def assert_all_match(xray):
-    assert xray.checks, "no check was made"
-    assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
 
 
 def test_registered(monkeypatch):
@@ -333,18 +297,6 @@ def test_an_activation_not_recomputed_skips_the_checks_and_says_so(monkeypatch):
 # -- mistakes ----------------------------------------------------------------------------------------------
 
 
-def mistakes_of(code: str, name: str):
-    spec = read_code(code).spec
-    layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
-
-
-def broken_failure(spec, mistake):
-    swapped = dataclasses.replace(spec, layers=tuple(mistake.broken if l.name == mistake.layer else l
-                                                     for l in spec.layers))
-    return describe(swapped).failure
-
-
 def test_stacked_rnn_offers_return_sequences():
     code = seq_code('layers.GRU(6, return_sequences=True, name="r")', 'layers.LSTM(4, name="r2")')
     spec, found = mistakes_of(code, "r")
@@ -380,7 +332,3 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
             text = t(lang, key, **dict(params))
             assert "{" not in text and text.strip(), key
 
-
-def xray_texts(xray):
-    return ([(xray.summary.key, xray.summary.params)] + [(c.what.key, c.what.params) for c in xray.checks]
-            + [(g.title.key, g.title.params) for g in xray.grids] + [(n.key, n.params) for n in xray.notes])

@@ -1,7 +1,6 @@
 """The tests of Bidirectional and TimeDistributed (explorer/layers/wrappers/): shapes, weights, formulas and
 fixes against real Keras and the X-ray and common mistakes on real built models."""
 
-import dataclasses
 import string
 
 import keras
@@ -13,12 +12,12 @@ from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.layers.wrappers.xray import TD_MAX_STEPS
 from explorer.live.base import TOLERANCE
-from explorer.live.breakit import CORE
 from explorer.live.xrays import xray_layers, xray_of as page_xray
 from explorer.presets import preset_code
-from explorer.reader.code import read_code
 from explorer.shapes import construct, describe, describe_one, layer_code
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
+from explorer.spec import InputSpec
+from recurrent_checks import (B, E, H, T, assert_all_match, broken_failure, chain, failing, layer, mistakes_of,
+                              seq_code, xray_of, xray_texts)
 from layer_words import family_words, in_language
 from live_models import call_of, live_functions, sequential, traced
 
@@ -28,21 +27,6 @@ WORDS_EN = in_language(family_words("wrappers", prefixes=("axis.", "fix.")), "en
 INNER_FIXES = set(family_words("recurrent", prefixes=("fix.",)))  # a wrapper passes on its inner RNN's advice
 GENERIC_FIXES = {"fix.return_sequences", "fix.reshape_add_axis", "fix.flatten", "fix.merge_mode", "fix.return_state",
                  "fix.fixed_length", "fix.dense_unknown_features"}
-
-
-def layer(name, kind, args=None, inner=None, sources=None, src=None):
-    """A layer fed by `src` (all its outputs, as Sequential passes them)."""
-    return LayerSpec(name, kind, tuple(sorted((args or {}).items())), ((src, None),) if src else (),
-                     inner=inner, sources=tuple(sorted((sources or {}).items())))
-
-
-def chain(inp: InputSpec, *layers: LayerSpec, batch=None) -> ModelSpec:
-    """A Sequential model: each layer takes everything the one before gives."""
-    linked, prev = [], inp.name
-    for spec in layers:
-        linked.append(LayerSpec(spec.name, spec.kind, spec.args, ((prev, None),), spec.inner, sources=spec.sources))
-        prev = spec.name
-    return ModelSpec((inp,), tuple(linked), ((prev, None),), style="sequential", batch_size=batch)
 
 
 def tagger(merge_mode="ave", units=75, head_units=6):
@@ -59,12 +43,6 @@ def tagger(merge_mode="ave", units=75, head_units=6):
               inner=layer("head", "Dense", {"units": head_units}, sources={"units": "count_classes + 1"})),
         batch=30,
     )
-
-
-def failing(spec: ModelSpec):
-    d = describe(spec)
-    assert d.failure is not None
-    return d.failure
 
 
 def td(name, inner):
@@ -226,21 +204,6 @@ def test_every_fix_key_exists_with_its_placeholders():
 
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
 LIVE_WORDS = family_words("wrappers", prefixes=("xray.", "mistake."))
-B, T, E, H = 3, 7, 5, 6
-
-
-def seq_code(*lines: str, input_shape: str = f"({T}, {E})") -> str:
-    return sequential(*lines, input_shape=input_shape, dtype="float32", batch=B)
-
-
-def xray_of(code: str, name: str = "r", pick: tuple = ()):
-    call = call_of(code, name, pick)
-    return call, get_kind(call.spec.kind).xray(call)
-
-
-def assert_all_match(xray):
-    assert xray.checks, "no check was made"
-    assert all(c.diff < TOLERANCE for c in xray.checks), [(c.what.key, c.diff) for c in xray.checks]
 
 
 def test_registered(monkeypatch):
@@ -465,18 +428,6 @@ TAGGER = sequential('layers.Embedding(100, 8, name="emb")',
                     'layers.TimeDistributed(layers.Dense(3), name="head")', input_shape="(7,)")
 
 
-def mistakes_of(code: str, name: str):
-    spec = read_code(code).spec
-    layer = spec.layer(name)
-    return spec, get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
-
-
-def broken_failure(spec, mistake):
-    swapped = dataclasses.replace(spec, layers=tuple(mistake.broken if l.name == mistake.layer else l
-                                                     for l in spec.layers))
-    return describe(swapped).failure
-
-
 def test_tagger_offers_both_mistakes_and_each_really_breaks():
     spec, found = mistakes_of(TAGGER, "bi")
     assert [m.key for m in found] == ["return_sequences", "merge_none"]
@@ -511,7 +462,3 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
             text = t(lang, key, **dict(params))
             assert "{" not in text and text.strip(), key
 
-
-def xray_texts(xray):
-    return ([(xray.summary.key, xray.summary.params)] + [(c.what.key, c.what.params) for c in xray.checks]
-            + [(g.title.key, g.title.params) for g in xray.grids] + [(n.key, n.params) for n in xray.notes])
