@@ -20,6 +20,7 @@ from explorer.spec import InputSpec, LayerSpec
 from recurrent_checks import (B, E, H, T, assert_all_match, broken_failure, chain, failing, layer, mistakes_of,
                               seq_code, xray_of, xray_texts)
 from layer_words import family_words, in_language
+from xray_consistency import XRayCase, cases_ids, check_xray
 from live_models import call_of, live_functions
 
 
@@ -332,3 +333,22 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
             text = t(lang, key, **dict(params))
             assert "{" not in text and text.strip(), key
 
+
+
+# -- X-ray self-consistency (tests/xray_consistency.py): the state grid shows the followed h[t][unit] ---------
+def _state(p):
+    return "h[t]", p[-1]
+
+
+XRAY_CASES = [
+    XRayCase("lstm-sequences", seq_code('layers.LSTM(6, return_sequences=True, name="r")'), "r", (1, 2, 3),
+             output=2, where=_state),
+    XRayCase("gru-last-step", seq_code('layers.GRU(6, name="r")'), "r", (1, 3), output=2, where=_state),
+    XRayCase("simplernn-sequences", seq_code('layers.SimpleRNN(6, return_sequences=True, name="r")'), "r",
+             (2, 6, 5), output=2, where=_state),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)

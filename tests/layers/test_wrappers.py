@@ -19,6 +19,7 @@ from explorer.spec import InputSpec
 from recurrent_checks import (B, E, H, T, assert_all_match, broken_failure, chain, failing, layer, mistakes_of,
                               seq_code, xray_of, xray_texts)
 from layer_words import family_words, in_language
+from xray_consistency import XRayCase, cases_ids, check_xray
 from live_models import call_of, live_functions, sequential, traced
 
 
@@ -462,3 +463,23 @@ def test_every_text_shown_exists_and_formats_in_both_languages():
             text = t(lang, key, **dict(params))
             assert "{" not in text and text.strip(), key
 
+
+
+# -- X-ray self-consistency (tests/xray_consistency.py) ------------------------------------------------------
+BIDI_SEQ = seq_code('layers.Bidirectional(layers.LSTM(6, return_sequences=True), name="r")')
+XRAY_CASES = [
+    XRayCase("bidirectional-concat-sequences", BIDI_SEQ, "r", (1, 2, 3), output=3),
+    XRayCase("bidirectional-sum-last-step", seq_code('layers.Bidirectional(layers.GRU(6), merge_mode="sum", name="r")'),
+             "r", (1, 3), output=2),
+    XRayCase("bidirectional-forward-lstm", BIDI_SEQ, "r/forward_lstm", (1, 2, 3), output=2,
+             where=lambda p: ("h[t]", p[-1])),
+    XRayCase("bidirectional-backward-lstm", BIDI_SEQ, "r/backward_lstm", (1, 2, 3), output=2,
+             where=lambda p: ("h[t]", p[-1])),
+    XRayCase("timedistributed-dense", seq_code('layers.TimeDistributed(layers.Dense(4), name="r")'), "r",
+             (1, 2, 3), output=1, where=lambda p: (0, p[-1])),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=cases_ids(XRAY_CASES))
+def test_xray_agrees_with_itself(case):
+    check_xray(case)
