@@ -2,14 +2,17 @@
 checks that every word a family's shapes and fixes use exists and is used, and the X-ray helpers."""
 from __future__ import annotations
 
+import dataclasses
 import string
 
 import pytest
 
-from explorer.i18n import catalog
+from explorer.i18n import catalog, t
 from explorer.layers import get_kind
 from explorer.live import base as live_base
 from explorer.live.base import TOLERANCE
+from explorer.live.breakit import CORE
+from explorer.reader.code import read_code
 from explorer.shapes import describe
 from explorer.spec import InputSpec, LayerSpec, ModelSpec
 
@@ -108,3 +111,21 @@ def texts(result):
     yield from result.notes
     if not isinstance(result.code, str):  # a plain str has no notes
         yield from (line.note for line in result.code if isinstance(line.note, live_base.Text))
+
+
+def code_lines(code, lang: str) -> list[str]:
+    """An X-ray's code as the page shows it in this language, line by line."""
+    return live_base.code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
+
+
+# -- common mistakes --------------------------------------------------------------------------------
+def mistakes(code: str, name: str):
+    """The kind's mistakes for layer `name` of this code; each broken layer really breaks the model."""
+    spec = read_code(code).spec
+    layer = spec.layer(name)
+    found = get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
+    for mistake in found:
+        if mistake.broken is not None:
+            layers = tuple(mistake.broken if l.name == name else l for l in spec.layers)
+            assert describe(dataclasses.replace(spec, layers=layers)).failure is not None
+    return found

@@ -3,22 +3,20 @@ Keras and the X-ray and common mistakes on real built models."""
 from __future__ import annotations
 
 import math
-import string
 
 import keras
 import numpy as np
 import pytest
 from keras import layers
 
-from explorer.i18n import catalog, t
+from explorer.i18n import t
 from explorer.layers import REGISTRY, get_kind
-from explorer.layers.base import AxisNamer, Ctx
 from explorer.layers.conv.kinds import check_lengths
 from explorer.layers.conv.xray import pad_amounts
 from explorer.live.base import TOLERANCE
 from explorer.shapes import construct, describe, describe_one, layer_code
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
-from window_checks import assert_all_match, mistakes_of, xray_of
+from explorer.spec import LayerSpec
+from window_checks import assert_all_match, fix_ctx, fix_tests, layer, mistakes_of, model, xray_of
 from layer_words import family_words, in_language
 from live_models import live_functions, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note, whole
@@ -27,14 +25,6 @@ from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note,
 # -- shapes, weights and fixes (kinds.py) ------------------------------------------------------------------
 WORDS = family_words("conv", prefixes=("axis.", "fix."))  # the kinds' words (X-rays' ones aside)
 WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
-
-
-def layer(name, kind, parent, **args):
-    return LayerSpec(name, kind, tuple(sorted(args.items())), ((parent, None),))
-
-
-def model(shape, *specs, dtype="float32"):
-    return ModelSpec((InputSpec("inp", shape, dtype),), specs, ((specs[-1].name, None),))
 
 
 def keras_model(shape, *keras_layers):
@@ -194,16 +184,6 @@ def test_unknown_channels_fail_before_keras_builds():
         layers.Conv1D(8, 3)(keras.Input(batch_shape=(None, 10, None)))
 
 
-def _fields(text):
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-
-def _ctx(kind, args, shape):
-    spec = LayerSpec(f"my_{kind.lower()}", kind, tuple(sorted(args.items())))
-    axes = ("B",) + tuple("TF" if len(shape) == 3 else "HWC" if len(shape) == 4 else "F")[: len(shape) - 1]
-    return Ctx(spec, (shape,), (axes,), AxisNamer())
-
-
 EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
 LSTM_LAST = LayerSpec("lstm", "LSTM", (("units", 8),))
 DENSE = LayerSpec("dense", "Dense", (("units", 8),))
@@ -228,16 +208,7 @@ FIXES = [
 ]
 
 
-@pytest.mark.parametrize("kind,args,shape,producer,key,code", FIXES, ids=[f"{f[0]}-{f[4]}" for f in FIXES])
-def test_each_fix(kind, args, shape, producer, key, code):
-    fix = REGISTRY[kind].explain(_ctx(kind, args, shape), producer)
-    assert (fix.key, fix.code) == (key, code)
-    params = dict(fix.params, code=fix.code)
-    for lang in ("en", "zh"):
-        used = _fields(catalog(lang)[key])
-        assert used <= set(params) and ("code" in used) == bool(code)
-        text = t(lang, key, **params)
-        assert all(params[name] in text for name in used) and "{" not in text
+test_each_fix, test_every_fix_key_of_the_catalog_is_given_by_some_case = fix_tests(FIXES, WORDS_EN)
 
 
 def test_fix_codes_build_in_keras():
@@ -250,18 +221,13 @@ def test_fix_codes_build_in_keras():
     assert tuple(layers.Reshape((-1, 1))(keras.Input((20,))).shape) == (None, 20, 1)
 
 
-def test_every_fix_key_of_the_catalog_is_given_by_some_case():
-    given = {case[4] for case in FIXES}
-    assert given == {k for k in WORDS_EN if k.startswith("fix.")}
-
-
 def test_an_rnn_that_returns_only_its_last_step_is_left_to_the_generic_rule():
-    assert REGISTRY["Conv1D"].explain(_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), LSTM_LAST) is None
-    assert REGISTRY["MaxPooling1D"].explain(_ctx("MaxPooling1D", {}, (None, 8)), LSTM_LAST) is None
+    assert REGISTRY["Conv1D"].explain(fix_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), LSTM_LAST) is None
+    assert REGISTRY["MaxPooling1D"].explain(fix_ctx("MaxPooling1D", {}, (None, 8)), LSTM_LAST) is None
     bidi = LayerSpec("bi", "Bidirectional", (), inner=LSTM_LAST)
-    assert REGISTRY["GlobalMaxPooling1D"].explain(_ctx("GlobalMaxPooling1D", {}, (None, 16)), bidi) is None
+    assert REGISTRY["GlobalMaxPooling1D"].explain(fix_ctx("GlobalMaxPooling1D", {}, (None, 16)), bidi) is None
     seq = LayerSpec("lstm", "LSTM", (("return_sequences", True), ("units", 8)))
-    fix = REGISTRY["Conv1D"].explain(_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), seq)
+    fix = REGISTRY["Conv1D"].explain(fix_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), seq)
     assert fix.key == "fix.conv1d_add_channel"
 
 

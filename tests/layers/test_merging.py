@@ -2,7 +2,6 @@
 and fixes against real Keras and the X-ray and common mistakes on real built models."""
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import keras
@@ -11,12 +10,9 @@ import pytest
 
 from explorer.i18n import t
 from explorer.layers import get_kind
-from explorer.live import base as live_base
-from explorer.live.breakit import CORE
-from explorer.reader.code import read_code
 from explorer.shapes import describe, describe_one
 from explorer.spec import InputSpec, ModelSpec
-from family_checks import catalog_tests, functional, layer, note, texts, two_inputs, xray
+from family_checks import catalog_tests, code_lines, functional, layer, mistakes, note, texts, two_inputs, xray
 from layer_words import family_words, in_language
 from live_models import call_of
 from xray_consistency import XRayCase, cases_ids, check_xray, copied_from, marked
@@ -131,10 +127,6 @@ LIVE_WORDS = family_words("merging", prefixes=("xray.", "mistake."))
 LIVE_EN, LIVE_ZH = in_language(LIVE_WORDS, "en"), in_language(LIVE_WORDS, "zh")
 
 
-def code_lines(code, lang: str) -> list[str]:
-    return live_base.code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
-
-
 # -- merging -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("axis, shapes, pick, source, src", [
     (-1, ("(3, 4)", "(3, 5)"), (1, 2, 6), "b", "[1, 2, 2]"),  # 6 − 4 = 2 in b
@@ -175,17 +167,6 @@ def test_merge_recomputes_with_keras_broadcasting(op, combine):
 
 
 # -- mistakes ------------------------------------------------------------------------------------
-def mistakes(code: str, name: str):
-    spec = read_code(code).spec
-    layer = spec.layer(name)
-    found = get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
-    for mistake in found:
-        if mistake.broken is not None:
-            layers = tuple(mistake.broken if l.name == name else l for l in spec.layers)
-            assert describe(dataclasses.replace(spec, layers=layers)).failure is not None
-    return found
-
-
 def test_concat_axis_offered_only_when_the_other_axes_differ():
     differ = functional({"a": "(3, 4)", "b": "(3, 5)"}, 'c = layers.Concatenate(name="cat")([a, b])', "c")
     found = mistakes(differ, "cat")

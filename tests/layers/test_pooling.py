@@ -2,18 +2,15 @@
 fixes against real Keras and the X-ray and common mistakes on real built models."""
 from __future__ import annotations
 
-import string
 
 import numpy as np
 import pytest
 
-from explorer.i18n import catalog, t
 from explorer.layers import REGISTRY, get_kind
-from explorer.layers.base import AxisNamer, Ctx
 from explorer.live.base import TOLERANCE
 from explorer.shapes import describe
-from explorer.spec import InputSpec, LayerSpec, ModelSpec
-from window_checks import assert_all_match, xray_of
+from explorer.spec import LayerSpec
+from window_checks import assert_all_match, fix_tests, layer, model, xray_of
 from layer_words import family_words, in_language
 from live_models import live_functions, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note
@@ -24,14 +21,6 @@ WORDS = family_words("pooling", prefixes=("axis.", "fix."))  # the kinds' words 
 WORDS_EN, WORDS_ZH = in_language(WORDS, "en"), in_language(WORDS, "zh")
 
 
-def layer(name, kind, parent, **args):
-    return LayerSpec(name, kind, tuple(sorted(args.items())), ((parent, None),))
-
-
-def model(shape, *specs, dtype="float32"):
-    return ModelSpec((InputSpec("inp", shape, dtype),), specs, ((specs[-1].name, None),))
-
-
 def test_pooling_window_longer_than_the_input_fails():
     failure = describe(model((3, 4), layer("pool", "MaxPooling1D", "inp", pool_size=4))).failure
     assert "zero or negative" in failure.message
@@ -39,16 +28,6 @@ def test_pooling_window_longer_than_the_input_fails():
     assert failure.fix.code == 'layers.MaxPooling1D(4, padding="same")'
     failure = describe(model((5, 1, 2), layer("pool", "AveragePooling2D", "inp", pool_size=2))).failure
     assert failure.fix.key == "fix.pool_too_short" and dict(failure.fix.params)["axis"] == "W"
-
-
-def _fields(text):
-    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-
-def _ctx(kind, args, shape):
-    spec = LayerSpec(f"my_{kind.lower()}", kind, tuple(sorted(args.items())))
-    axes = ("B",) + tuple("TF" if len(shape) == 3 else "HWC" if len(shape) == 4 else "F")[: len(shape) - 1]
-    return Ctx(spec, (shape,), (axes,), AxisNamer())
 
 
 EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
@@ -70,21 +49,7 @@ FIXES = [
 ]
 
 
-@pytest.mark.parametrize("kind,args,shape,producer,key,code", FIXES, ids=[f"{f[0]}-{f[4]}" for f in FIXES])
-def test_each_fix(kind, args, shape, producer, key, code):
-    fix = REGISTRY[kind].explain(_ctx(kind, args, shape), producer)
-    assert (fix.key, fix.code) == (key, code)
-    params = dict(fix.params, code=fix.code)
-    for lang in ("en", "zh"):
-        used = _fields(catalog(lang)[key])
-        assert used <= set(params) and ("code" in used) == bool(code)
-        text = t(lang, key, **params)
-        assert all(params[name] in text for name in used) and "{" not in text
-
-
-def test_every_fix_key_of_the_catalog_is_given_by_some_case():
-    given = {case[4] for case in FIXES}
-    assert given == {k for k in WORDS_EN if k.startswith("fix.")}
+test_each_fix, test_every_fix_key_of_the_catalog_is_given_by_some_case = fix_tests(FIXES, WORDS_EN)
 
 
 def test_the_axis_words_are_the_kinds_meanings():  # both languages of every word: tests/test_text.py

@@ -10,11 +10,8 @@ import pytest
 
 from explorer.i18n import t
 from explorer.layers import get_kind
-from explorer.live import base as live_base
-from explorer.live.breakit import CORE
-from explorer.reader.code import read_code
 from explorer.shapes import describe
-from family_checks import catalog_tests, chain, note, texts, xray
+from family_checks import catalog_tests, chain, code_lines, mistakes, note, texts, xray
 from layer_words import family_words, in_language
 from live_models import call_of, sequential
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, copied_from
@@ -112,10 +109,6 @@ def floats(*lines: str, shape: str) -> str:
     return sequential(*lines, input_shape=shape, dtype="float32")
 
 
-def code_lines(code, lang: str) -> list[str]:
-    return live_base.code_text(code, lambda n: t(lang, n.key, **dict(n.params))).splitlines()
-
-
 # -- reshaping -----------------------------------------------------------------------------------
 def test_flatten_maps_an_output_index_to_its_input_element_row_major():
     call = call_of(floats('layers.Flatten(name="flat")', shape="(4, 5, 3)"), "flat", (1, 40))
@@ -174,17 +167,6 @@ def test_a_wrong_output_fails_the_check():
 
 
 # -- mistakes ------------------------------------------------------------------------------------
-def mistakes(code: str, name: str):
-    spec = read_code(code).spec
-    layer = spec.layer(name)
-    found = get_kind(layer.kind).mistakes(spec, layer, describe(spec).step(name), CORE)
-    for mistake in found:
-        if mistake.broken is not None:
-            layers = tuple(mistake.broken if l.name == name else l for l in spec.layers)
-            assert describe(dataclasses.replace(spec, layers=layers)).failure is not None
-    return found
-
-
 def test_reshape_count_offered_when_the_count_is_fixed():
     found = mistakes(floats('layers.Reshape((-1, 4), name="rs")', 'layers.Dense(3, name="dense")', shape="(5, 8)"),
                      "rs")
