@@ -20,7 +20,8 @@ from .base import LayerKind, code_line
 if TYPE_CHECKING:
     from ..spec import LayerSpec
 
-REGISTRY: dict[str, LayerKind] = {}
+REGISTRY: dict[str, LayerKind] = {}  # by Keras's class name (its __name__)
+ALIASES: dict[str, str] = {}  # another name keras.layers gives a class -> the class name ("MaxPool2D")
 _READ_ONLY = MappingProxyType(REGISTRY)  # what each kind is given
 WORDS: dict[str, tuple[str, str]] = {}  # every family's words: key -> (English, 中文)
 
@@ -30,9 +31,11 @@ def _discover() -> None:
         if not module.ispkg:
             continue
         for kind in getattr(importlib.import_module(f"{__name__}.{module.name}"), "KINDS", ()):
-            if kind.class_name in REGISTRY:
-                raise RuntimeError(f"layer kind {kind.class_name} registered twice")
+            for name in (kind.class_name,) + kind.aliases:
+                if name in REGISTRY or name in ALIASES:
+                    raise RuntimeError(f"layer kind {name} registered twice")
             REGISTRY[kind.class_name] = kind
+            ALIASES.update(dict.fromkeys(kind.aliases, kind.class_name))
             kind.registry = _READ_ONLY
         for key, pair in importlib.import_module(f"{__name__}.{module.name}.words").WORDS.items():
             if key in WORDS:
@@ -41,8 +44,16 @@ def _discover() -> None:
 
 
 def get_kind(class_name: str) -> LayerKind | None:
-    """The kind for a Keras class name, or None if the explorer does not support it."""
-    return REGISTRY.get(class_name) if isinstance(class_name, str) else None
+    """The kind for a Keras class name or one of its aliases, or None if the explorer does not support it."""
+    if not isinstance(class_name, str):
+        return None
+    return REGISTRY.get(ALIASES.get(class_name, class_name))
+
+
+def class_name_of(name: str) -> str | None:
+    """The class name a layer name of keras.layers stands for ("MaxPool2D" -> "MaxPooling2D"), or None."""
+    kind = get_kind(name)
+    return kind.class_name if kind is not None else None
 
 
 _PLAIN = LayerKind()

@@ -147,6 +147,7 @@ class LayerKind:
     """Base of every kind. Subclasses set the class variables and override what differs."""
 
     class_name: ClassVar[str] = ""
+    aliases: ClassVar[tuple[str, ...]] = ()  # other names keras.layers gives the same class (MaxPool2D)
     positional: ClassVar[tuple[str, ...]] = ()  # Keras's positional argument order
     rules: ClassVar[tuple[ArgRule, ...]] = ()
     takes_list: ClassVar[bool] = False  # Concatenate, Add...: called on a list of tensors

@@ -79,7 +79,7 @@ class Expressions(ReaderBase):
                 return value.with_text(name) if isinstance(value, Val) else value
         if name in IMPLICIT:
             return self.implicit(node, IMPLICIT[name])
-        if name in REGISTRY:
+        if get_kind(name) is not None:
             return self.implicit(node, ("keras", "layers", name))
         if guess and not hasattr(builtins, name) and self.guesses < MAX_GUESSES:
             self.guesses += 1
@@ -137,7 +137,7 @@ class Expressions(ReaderBase):
                 raise Refusal(node, "read.method", code=source_text(func)[:80])
             callee: object = self.child(owner, func)
         elif isinstance(func, ast.Name):
-            if not any(func.id in names for names in scope) and func.id not in IMPLICIT and func.id not in REGISTRY:
+            if not any(func.id in names for names in scope) and func.id not in IMPLICIT and get_kind(func.id) is None:
                 raise Refusal(node, "read.call_unknown", call=func.id)
             callee = self.lookup(func, scope, guess=False)
         else:

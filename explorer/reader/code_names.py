@@ -10,7 +10,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from ..layers import REGISTRY
+from ..layers import ALIASES, REGISTRY, class_name_of
 from ..layers.base import ACTIVATIONS, INITIALIZERS
 
 
@@ -78,8 +78,8 @@ def meaning(ref: Ref) -> tuple[str, str]:
     if path[:2] == ("keras", "layers"):  # Keras 2 module paths (keras.layers.core.Dense) mean the same class
         head = ("keras", "layers")
     if head in _LAYER_MODULES:
-        if last in REGISTRY:
-            return "layer", last
+        if class_name_of(last):
+            return "layer", class_name_of(last)
         if last in MERGE_HELPERS:
             return "merge", MERGE_HELPERS[last][0]
         if last == "Input":
@@ -140,7 +140,7 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
     via_tf = base.via_tf
     for alias in stmt.names:
         if alias.name == "*":
-            for name in list(REGISTRY) + ["Input", "InputLayer", "Sequential", "Model"] + list(MERGE_HELPERS):
+            for name in list(REGISTRY) + list(ALIASES) + ["Input", "InputLayer", "Sequential", "Model"] + list(MERGE_HELPERS):
                 ref = base.child(name)
                 if meaning(ref)[0] not in ("keras", "foreign"):
                     bound.append((name, ref))

@@ -18,7 +18,7 @@ import ast
 import dataclasses
 import re
 
-from ..layers import get_kind, recurrent_layer, traits
+from ..layers import class_name_of, get_kind, recurrent_layer, traits
 from ..spec import LayerSpec, ModelSpec
 from ..safe_ast import parse as safe_parse
 
@@ -76,9 +76,9 @@ def _callee(code: str, starts: list[int], call: ast.Call, class_name: str, alias
     """The learner's text for the class (`tf.keras.layers.LSTM`, `LSTM`, `L`), or None when the call
     is not that class (a merge helper such as `layers.concatenate([...])`, a variable holding a class)."""
     func = call.func
-    if isinstance(func, ast.Attribute) and func.attr != class_name:
+    if isinstance(func, ast.Attribute) and class_name_of(func.attr) != class_name:
         return None
-    if isinstance(func, ast.Name) and func.id != class_name and aliases.get(func.id) != class_name:
+    if isinstance(func, ast.Name) and class_name_of(aliases.get(func.id, func.id)) != class_name:
         return None
     begin, end = _span(code, starts, func)
     return code[begin:end]

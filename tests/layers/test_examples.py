@@ -7,7 +7,7 @@ says without building anything (shape inference, weight list, parameter formula)
 import keras
 import pytest
 
-from explorer.layers import REGISTRY
+from explorer.layers import ALIASES, REGISTRY, class_name_of, get_kind
 from explorer.shapes import construct, describe_one
 
 CASES = [(name, i) for name, kind in sorted(REGISTRY.items()) for i in range(len(kind.examples))]
@@ -44,3 +44,13 @@ def test_example_matches_keras(name, index):
 
 def test_every_kind_has_examples():
     assert all(kind.examples for kind in REGISTRY.values())
+
+
+def test_every_alias_keras_gives_a_registered_class_is_registered():
+    """`MaxPool2D` is `MaxPooling2D`: every name keras.layers gives a registered class finds its kind,
+    and every registered alias is such a name."""
+    names = {name: obj.__name__ for name in dir(keras.layers)
+             if isinstance(obj := getattr(keras.layers, name), type) and obj.__name__ in REGISTRY}
+    assert {n: c for n, c in names.items() if n != c} == ALIASES
+    for alias, class_name in ALIASES.items():
+        assert get_kind(alias) is REGISTRY[class_name] and class_name_of(alias) == class_name

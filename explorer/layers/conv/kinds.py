@@ -267,6 +267,7 @@ class Conv1D(_Conv):
     """Conv1D: (B, T, C) → (B, T', K); kernel (k, C, K), bias (K,)."""
 
     class_name = "Conv1D"
+    aliases = ("Convolution1D",)
     rank = 1
     rules = _Conv._rules(("valid", "same", "causal"))
     spatial_defaults = ("T",)
@@ -300,6 +301,7 @@ class Conv2D(_Conv):
     """Conv2D: (B, H, W, C) → (B, H', W', K); kernel (kh, kw, C, K), bias (K,)."""
 
     class_name = "Conv2D"
+    aliases = ("Convolution2D",)
     rank = 2
     rules = _Conv._rules(("valid", "same"))
     spatial_defaults = ("H", "W")

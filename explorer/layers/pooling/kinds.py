@@ -112,6 +112,7 @@ class MaxPooling1D(_Pool):
     """(B, T, C) → (B, T', C): the largest value of each window of pool_size steps."""
 
     class_name = "MaxPooling1D"
+    aliases = ("MaxPool1D",)
     sibling = "MaxPooling2D"
     rules = _Pool._rules(2)
     examples = (
@@ -125,6 +126,7 @@ class AveragePooling1D(_Pool):
     """(B, T, C) → (B, T', C): the mean of each window of pool_size steps."""
 
     class_name = "AveragePooling1D"
+    aliases = ("AvgPool1D",)
     sibling = "AveragePooling2D"
     rules = _Pool._rules(None)
     examples = (
@@ -138,6 +140,7 @@ class MaxPooling2D(_Pool):
     """(B, H, W, C) → (B, H', W', C): the largest value of each pool_size window."""
 
     class_name = "MaxPooling2D"
+    aliases = ("MaxPool2D",)
     rank = 2
     sibling = "MaxPooling1D"
     spatial_defaults = ("H", "W")
@@ -154,6 +157,7 @@ class AveragePooling2D(_Pool):
     """(B, H, W, C) → (B, H', W', C): the mean of each pool_size window."""
 
     class_name = "AveragePooling2D"
+    aliases = ("AvgPool2D",)
     rank = 2
     sibling = "AveragePooling1D"
     spatial_defaults = ("H", "W")
@@ -201,6 +205,7 @@ class GlobalAveragePooling1D(_GlobalPool):
     """(B, T, C) → (B, C): the mean over every step of each channel; keepdims → (B, 1, C)."""
 
     class_name = "GlobalAveragePooling1D"
+    aliases = ("GlobalAvgPool1D",)
     sibling = "GlobalAveragePooling2D"
     examples = (
         Example({}, (None, 17, 4), (None, 4), 0),
@@ -212,6 +217,7 @@ class GlobalMaxPooling1D(_GlobalPool):
     """(B, T, C) → (B, C): the largest value over every step of each channel; keepdims → (B, 1, C)."""
 
     class_name = "GlobalMaxPooling1D"
+    aliases = ("GlobalMaxPool1D",)
     sibling = "GlobalMaxPooling2D"
     examples = (
         Example({}, (None, 48, 128), (None, 128), 0),
@@ -223,6 +229,7 @@ class GlobalAveragePooling2D(_GlobalPool):
     """(B, H, W, C) → (B, C): the mean over every position of each channel; keepdims → (B, 1, 1, C)."""
 
     class_name = "GlobalAveragePooling2D"
+    aliases = ("GlobalAvgPool2D",)
     rank = 2
     sibling = "GlobalAveragePooling1D"
     examples = (
@@ -235,6 +242,7 @@ class GlobalMaxPooling2D(_GlobalPool):
     """(B, H, W, C) → (B, C): the largest value over every position of each channel; keepdims → (B, 1, 1, C)."""
 
     class_name = "GlobalMaxPooling2D"
+    aliases = ("GlobalMaxPool2D",)
     rank = 2
     sibling = "GlobalMaxPooling1D"
     examples = (
