@@ -140,7 +140,8 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
     via_tf = base.via_tf
     for alias in stmt.names:
         if alias.name == "*":
-            for name in list(REGISTRY) + list(ALIASES) + ["Input", "InputLayer", "Sequential", "Model"] + list(MERGE_HELPERS):
+            names = list(REGISTRY) + list(ALIASES) + ["Input", "InputLayer", "Sequential", "Model"]
+            for name in names + list(MERGE_HELPERS):
                 ref = base.child(name)
                 if meaning(ref)[0] not in ("keras", "foreign"):
                     bound.append((name, ref))
