@@ -286,10 +286,13 @@ model = keras.Sequential([
 
 
 @pytest.mark.parametrize("expr,key", [
-    ("units / 2", "read.true_division"), ("units * 1.5", "read.arith_not_int"), ("2 ** 65", "read.pow_too_big"),
-    ("10 ** 13", "read.int_too_big"), ("units // 0", "read.zero_division"), ("'a' + 'b'", "read.arith_not_int"),
-    ("units if units else 2", "read.expression"), ("int(units)", "read.call_unknown"), ("units << 2", "read.operator"),
-    ("[u for u in (1, 2)]", "read.comprehension"), ("1000000000000 + 1", "read.int_too_big"),
+    ("units / 2", "read.arg_bad_value"), ("units * 1.5", "read.arg_bad_value"), ("2 ** 65", "read.pow_too_big"),
+    ("10 ** 13", "read.int_too_big"), ("units // 0", "read.zero_division"), ("'a' + 'b'", "read.arg_bad_value"),
+    ("units if wobble else 2", "read.undefined_name"), ("units << 2", "read.operator"),
+    ("[u for u in units]", "read.not_iterable"), ("1000000000000 + 1", "read.int_too_big"),
+    ("int('x')", "read.builtin_arg"), ("(1, 2)[5]", "read.index_range"), ("{'a': 1}['b']", "read.dict_key"),
+    ("int(f'{units:>999}')", "read.format_spec"), ("len(units)", "read.builtin_arg"), ("'a' * 300", "read.str_too_long"),
+    ("units + 'a'", "read.arith_not_number"), ("open('f')", "read.call_unknown"), ("units / 0", "read.zero_division"),
 ])
 def test_refused_values_say_why_at_their_place(expr, key):
     source = (f"import keras\nunits = 8\nmodel = keras.Sequential([keras.Input((3,)),\n"
@@ -466,9 +469,10 @@ plot_model(model, show_shapes=True)
 REFUSED = {
     "lambda": ("x = layers.Lambda(lambda t: t * 2)(x)", "read.lambda"),
     "class": ("class My(layers.Layer):\n    pass", "read.class_def"),
-    "loop": ("for i in range(3):\n    x = layers.Dense(4)(x)", "read.loop"),
-    "while": ("while False:\n    pass", "read.loop"),
-    "kwargs": ("x = layers.Dense(**cfg)(x)", "read.star_args"),
+    "loop": ("for row in open('f'):\n    x = layers.Dense(4)(x)", "read.call_unknown"),
+    "while": ("while x:\n    pass", "read.condition_unknown"),
+    "kwargs": ("x = layers.Dense(**cfg)(x)", "read.undefined_name"),
+    "kwargs_not_dict": ("x = layers.Dense(**inp)(x)", "read.star_args"),
     "attr_write": ("inp.trainable = False", "read.attr_write"),
     "exec": ("exec('import os')", "read.call_unknown"),
     "import": ("__import__('os')", "read.call_unknown"),
@@ -476,7 +480,7 @@ REFUSED = {
     "getattr": ("x = getattr(layers, 'Dense')(4)(x)", "read.call_unknown"),
     "unknown_class": ("x = layers.Wobble(3)(x)", "read.unknown_layer"),
     "try": ("try:\n    pass\nexcept Exception:\n    pass", "read.statement"),
-    "with": ("with ctx:\n    pass", "read.statement"),
+    "with": ("with open('f') as fh:\n    pass", "read.statement"),
     "unknown_arg": ("x = layers.Dense(4, wobble=2)(x)", "read.arg_unknown"),
     "bad_value": ("x = layers.Dense(0)(x)", "read.arg_bad_value"),
     "missing": ("x = layers.Dense()(x)", "read.arg_missing"),
@@ -635,7 +639,7 @@ def test_keras2_module_paths_and_base_layer_arguments():
 def test_a_name_that_could_not_be_read_is_explained_where_it_is_used():
     result = read_code("import keras\nvocab = len(words) + 1\n"
                        "m = keras.Sequential([keras.Input((10,)), keras.layers.Embedding(vocab, 8)])\n")
-    assert [(n.line, n.key) for n in result.notes] == [(2, "read.call_unknown"), (3, "read.name_unreadable"),
+    assert [(n.line, n.key) for n in result.notes] == [(2, "read.undefined_name"), (3, "read.name_unreadable"),
                                                        (3, "read.model_cut")]
     assert notes(result, "read.name_unreadable")[0].params == (("name", "vocab"), ("line", "2"))
 

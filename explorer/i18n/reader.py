@@ -48,14 +48,64 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.float_bad": ("This number is infinite or not a number.", "这个数是无穷大或不是数。"),
     "read.str_too_long": ("This string is longer than {limit} characters.", "这个字符串超过 {limit} 个字符。"),
     "read.literal_kind": ("A {kind} value cannot be an argument of a layer.", "{kind} 类型的值不能作为层的参数。"),
-    "read.arith_not_int": ("The reader works out '{op}' on whole numbers only.", "读取器只对整数计算 '{op}'。"),
     "read.operator": (
-        "The operator {op} is not worked out here; use +, -, *, //, % or ** on whole numbers.",
-        "这里不计算运算符 {op}；请对整数使用 +、-、*、//、% 或 **。",
+        "The operator {op} is not worked out here; +, -, *, /, //, % and ** are.",
+        "这里不计算运算符 {op}；读取器计算 +、-、*、/、//、% 和 **。",
     ),
-    "read.true_division": (
-        "'/' gives a fraction, and sizes are whole numbers: write '//' (as in units // 2).",
-        "'/' 得到的是小数，而尺寸是整数：请写 '//'（例如 units // 2）。",
+    "read.arith_not_number": (
+        "'{op}' is worked out on numbers, and + and * on strings and tuples; not on these values.",
+        "读取器对数计算 '{op}'，对字符串和元组计算 + 和 *；这些值不行。",
+    ),
+    "read.compare": (
+        "This comparison ('{op}') is not between values the reader knows.",
+        "这个比较（'{op}'）的两边不是读取器知道的值。",
+    ),
+    "read.condition_unknown": (
+        "This condition depends on something the reader cannot know without running the code, so the whole "
+        "statement is skipped.",
+        "这个条件取决于不运行代码就无法知道的东西，所以整条语句被跳过。",
+    ),
+    "read.not_iterable": (
+        "A loop here walks over something the reader does not know item by item: a range, a list or a tuple "
+        "of known values is read.",
+        "这里的循环遍历的东西读取器无法逐项知道：可以读取 range、列表或由已知值组成的元组。",
+    ),
+    "read.builtin_args": ("{name}(...) is called here in a way the reader does not work out.",
+                          "这里调用 {name}(...) 的方式读取器无法计算。"),
+    "read.builtin_arg": (
+        "This builtin is given a value the reader cannot work out with it.",
+        "这个内置函数得到的值读取器无法用它来计算。",
+    ),
+    "read.format_spec": (
+        "This string formatting ({spec}) is not worked out: plain fields such as {{}}, {{0}}, {{name}} or %d are.",
+        "不计算这种字符串格式（{spec}）：只计算 {{}}、{{0}}、{{name}} 或 %d 这样的简单字段。",
+    ),
+    "read.index_range": (
+        "Index {index} is outside a sequence of {size} items.",
+        "下标 {index} 超出了 {size} 项的序列。",
+    ),
+    "read.dict_key": ("This dict key is not known here.", "这里不知道这个 dict 键。"),
+    "read.partial": (
+        "partial(...) is read for a Keras layer class or a def of this code, with known arguments.",
+        "只读取对 Keras 层类或本代码中 def 的 partial(...)，且参数已知。",
+    ),
+    "read.tensor_operator": (
+        "{code}: an operator between tensors is computed only when the model runs; the explorer does not "
+        "read it yet. Write it as a layer (layers.Add(), layers.Multiply(), layers.Rescaling(...)).",
+        "{code}：张量之间的运算只在模型运行时计算；探索器暂不读取它。请把它写成一个层（layers.Add()、"
+        "layers.Multiply()、layers.Rescaling(...)）。",
+    ),
+    "read.assert_unknown": (
+        "This assert is not checked: its values are known only when the code runs.",
+        "这个 assert 没有检查：它的值只有在代码运行时才知道。",
+    ),
+    "read.assert_fails": (
+        "This assert fails for the values in the code: Python would stop here.",
+        "按代码中的值，这个 assert 不成立：Python 会在这里停止。",
+    ),
+    "read.with_body": (
+        "The with block's body is read; the with itself does not change the model's shapes.",
+        "读取了 with 块里的代码；with 本身不改变模型的形状。",
     ),
     "read.zero_division": ("Division by zero.", "除数为零。"),
     "read.pow_too_big": (
@@ -100,14 +150,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "A '{what}' statement is not read: only imports, assignments, layer and model calls and "
         "a def that builds the model are.",
         "不读取 '{what}' 语句：只读取导入、赋值、层和模型的调用，以及构建模型的 def。",
-    ),
-    "read.loop": (
-        "Loops are not read: write each layer out (the explorer never runs code).",
-        "不读取循环：请把每一层逐个写出来（探索器从不运行代码）。",
-    ),
-    "read.comprehension": (
-        "Comprehensions are not read: write each layer or value out.",
-        "不读取推导式：请把每一层或每个值逐个写出来。",
     ),
     "read.class_def": (
         "The class {name} is not read: custom layers and models carry code, and code is never run here.",

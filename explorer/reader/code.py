@@ -26,11 +26,13 @@ from .code_exprs import Expressions
 from .code_inputs import HINTS as _HINTS  # noqa: F401  (re-exported: the Keras 2 input arguments on a layer)
 from .code_inputs import Inputs
 from .code_layers import Layers
-from .code_limits import LIMITS, MAX_CALL_DEPTH, MAX_CHARS, MAX_DEPTH, MAX_LAYERS, MAX_LINES, MAX_NODES
+from .code_limits import LIMITS, MAX_CALL_DEPTH, MAX_STEPS, MAX_CHARS, MAX_DEPTH, MAX_LAYERS, MAX_LINES, MAX_NODES
 from .code_models import Models
 from .code_names import import_bindings
 from ..safe_ast import parse as safe_parse
-from .code_values import (MAX_INT, FuncObj, Poison, Refusal, Seq, Tensor, Val, arithmetic, constant_literal,
+from .code_builtins import collect
+from .code_flow import Break, Continue
+from .code_values import (MAX_INT, DictVal, FuncObj, Poison, Refusal, Seq, Tensor, Val, constant_literal,
                           set_constant, source_text)
 
 __all__ = ["LIMITS", "MAX_CHARS", "MAX_DEPTH", "MAX_LAYERS", "MAX_LINES", "read_code", "set_constant"]
@@ -53,12 +55,21 @@ class _Reader(Expressions, Layers, Inputs, Models):
                 continue
             try:
                 self.run_stmt(stmt, scope, in_def)
+            except TooMuchWork:
+                if in_def or self.loop_depth or not self.use_reserve(stmt):
+                    raise
+                self.poison_targets(stmt, scope)
             except Refusal as refusal:
                 self.refused(refusal, stmt)
                 self.poison_targets(stmt, scope)
             except RecursionError:
                 self.note(stmt, "error", "read.too_complex")
                 self.poison_targets(stmt, scope)
+            except (Break, Continue):
+                if not self.loop_depth:
+                    self.note(stmt, "error", "read.statement", what=_statement_word(stmt))
+                    continue
+                raise
 
     def poison_targets(self, stmt: ast.stmt, scope: list[dict]) -> None:
         targets: list[ast.AST] = []
@@ -68,6 +79,12 @@ class _Reader(Expressions, Layers, Inputs, Models):
             targets = [stmt.target]
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             scope[0][stmt.name] = Poison(stmt.lineno)
+        elif isinstance(stmt, (ast.For, ast.While, ast.If, ast.With, ast.Try)):  # every name set inside
+            targets = [n for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+            for model in self.models_named(stmt, scope):
+                if model.style == "sequential" and not model.cut:
+                    model.cut = True
+                    self.note(stmt, "warning", "read.model_cut", model=model.name)
         while targets:
             target = targets.pop()
             if isinstance(target, ast.Name):
@@ -92,9 +109,8 @@ class _Reader(Expressions, Layers, Inputs, Models):
         elif isinstance(stmt, ast.AugAssign):
             if not isinstance(stmt.target, ast.Name):
                 raise Refusal(stmt, "read.attr_write")
-            current = self.value_of(self.lookup(stmt.target, scope), stmt.target)
-            right = self.value_of(self.evaluate(stmt.value, scope), stmt.value)
-            scope[0][stmt.target.id] = arithmetic(stmt.op, current, right, stmt).with_text(source_text(stmt.target))
+            value = self.binop(stmt.op, self.lookup(stmt.target, scope), self.evaluate(stmt.value, scope), stmt)
+            scope[0][stmt.target.id] = value.with_text(source_text(stmt.target)) if isinstance(value, Val) else value
         elif isinstance(stmt, ast.Expr):
             self.run_expr(stmt.value, scope)
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -107,8 +123,24 @@ class _Reader(Expressions, Layers, Inputs, Models):
             self.run_block(stmt.body, scope, in_def)
         elif isinstance(stmt, ast.Pass):
             return
-        elif isinstance(stmt, (ast.For, ast.While, ast.AsyncFor)):
-            raise Refusal(stmt, "read.loop")
+        elif isinstance(stmt, (ast.For, ast.While)):
+            self.loop_depth += 1
+            try:
+                self.run_for(stmt, scope, in_def) if isinstance(stmt, ast.For) else self.run_while(stmt, scope, in_def)
+            finally:
+                self.loop_depth -= 1
+        elif isinstance(stmt, ast.If):
+            self.run_if(stmt, scope, in_def)
+        elif isinstance(stmt, ast.Break):
+            raise Break()
+        elif isinstance(stmt, ast.Continue):
+            raise Continue()
+        elif isinstance(stmt, ast.Assert):
+            self.run_assert(stmt, scope)
+        elif isinstance(stmt, ast.With):
+            self.run_with(stmt, scope, in_def)
+        elif isinstance(stmt, ast.AsyncFor):
+            raise Refusal(stmt, "read.statement", what="async for")
         elif isinstance(stmt, ast.ClassDef):
             raise Refusal(stmt, "read.class_def", name=stmt.name)
         else:
@@ -174,7 +206,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
 
     def define(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: list[dict]) -> None:
         args = stmt.args
-        if isinstance(stmt, ast.AsyncFunctionDef) or stmt.decorator_list or args.vararg or args.kwarg:
+        if isinstance(stmt, ast.AsyncFunctionDef) or stmt.decorator_list:
             raise Refusal(stmt, "read.def_form", name=stmt.name)
         defaults: dict[str, object] = {}
         positional = args.posonlyargs + args.args
@@ -183,7 +215,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
         for arg, default in zip(args.kwonlyargs, args.kw_defaults):
             if default is not None:
                 defaults[arg.arg] = self.eval_quiet(default, scope)
-        func = FuncObj(stmt, defaults)
+        func = FuncObj(stmt, defaults, outer=scope if len(scope) > 1 else [self.globals])
         self.funcs.append(func)
         scope[0][stmt.name] = func
 
@@ -204,19 +236,31 @@ class _Reader(Expressions, Layers, Inputs, Models):
         positional = [a.arg for a in args.posonlyargs + args.args]
         allowed = positional + [a.arg for a in args.kwonlyargs]
         bound: dict[str, object] = {}
+        extra: list[object] = []
+        extra_named: list[tuple[str, object]] = []
         if node is not None:
             for i, arg in enumerate(node.args):
                 if isinstance(arg, ast.Starred):
                     raise Refusal(arg, "read.star_args")
-                if i >= len(positional):
+                if i >= len(positional) and args.vararg is None:
                     raise Refusal(arg, "read.def_call_args", name=fdef.name)
-                bound[positional[i]] = self.eval_quiet(arg, scope)
+                if i >= len(positional):
+                    extra.append(self.eval_quiet(arg, scope))
+                else:
+                    bound[positional[i]] = self.eval_quiet(arg, scope)
             for keyword in node.keywords:
                 if keyword.arg is None:
                     raise Refusal(keyword, "read.star_args")
-                if keyword.arg not in allowed or keyword.arg in bound:
+                if keyword.arg in bound or (keyword.arg not in allowed and args.kwarg is None):
                     raise Refusal(keyword, "read.def_call_args", name=fdef.name)
-                bound[keyword.arg] = self.eval_quiet(keyword.value, scope)
+                if keyword.arg in allowed:
+                    bound[keyword.arg] = self.eval_quiet(keyword.value, scope)
+                else:
+                    extra_named.append((keyword.arg, self.eval_quiet(keyword.value, scope)))
+        if args.vararg is not None:
+            bound[args.vararg.arg] = collect(extra, fdef)
+        if args.kwarg is not None:
+            bound[args.kwarg.arg] = DictVal(tuple(extra_named))
         for name in allowed:
             if name not in bound:
                 if name not in func.defaults:
@@ -224,12 +268,14 @@ class _Reader(Expressions, Layers, Inputs, Models):
                 bound[name] = func.defaults[name]
         self.batch_from_params(bound)
         self.call_depth += 1
+        loops, self.loop_depth = self.loop_depth, 0  # a break in the def's body cannot leave the caller's loop
         try:
-            self.run_block(fdef.body, [bound, self.globals], in_def=True)
+            self.run_block(fdef.body, [bound] + func.outer, in_def=True)
         except _Return as result:
             return result.value
         finally:
             self.call_depth -= 1
+            self.loop_depth = loops
         return Val(None)
 
 
@@ -327,4 +373,6 @@ def _read(source: str) -> ReadResult:
         reader.run_block(tree.body, [reader.globals], in_def=False)
         return reader.finish()
     except TooMuchWork:
+        if not any(n.key == "read.too_much_work" for n in reader.notes):
+            reader.note((1, 0), "error", "read.too_much_work", limit=f"{MAX_STEPS:,}")
         return ReadResult(None, (), reader.sorted_notes())

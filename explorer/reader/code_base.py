@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..spec import InputSpec, LayerSpec, Note
-from .code_limits import MAX_NAME, MAX_STEPS
+from .code_limits import MAX_NAME, MAX_STEPS, RESERVE_STEPS
 from .code_values import FuncObj, LayerObj, ModelObj, Poison, Refusal, Val, source_text
 
 NAME_OK = re.compile(rf"[A-Za-z0-9_]{{1,{MAX_NAME}}}")
@@ -62,11 +62,14 @@ class ReaderBase:
         self.batch: list[tuple[int, int, Val]] = []  # (priority, order, value)
         self.funcs: list[FuncObj] = []
         self.call_depth = 0
+        self.loop_depth = 0
         self.tf_noted = False
         self.implicit_noted: set[str] = set()
         self.poison_noted: set[str] = set()
         self.too_deep: set[int] = set()  # ids of statements refused for their nesting
         self.steps = 0
+        self.step_limit = MAX_STEPS
+        self.reserve_used = False
         self.guesses = 0
         self.model_calls = 0  # Sequential(...) / Model(...) calls met, read or refused
 
@@ -117,9 +120,28 @@ class ReaderBase:
     # -- what every part asks ---------------------------------------------------------------------
     def step(self, node: ast.AST) -> None:
         self.steps += 1
-        if self.steps > MAX_STEPS:
-            self.note(node, "error", "read.too_much_work", limit=f"{MAX_STEPS:,}")
+        if self.steps > self.step_limit:
             raise TooMuchWork()
+
+    def use_reserve(self, stmt: ast.stmt) -> bool:
+        """One top-level statement spent the step budget (a loop of 10**12 rounds): it is refused and the
+        rest of the code is read with a reserve of steps, once."""
+        self.note(stmt, "error", "read.too_much_work", limit=f"{MAX_STEPS:,}")
+        if self.reserve_used:
+            return False
+        self.reserve_used = True
+        self.step_limit = self.steps + RESERVE_STEPS
+        return True
+
+    def models_named(self, stmt: ast.AST, scope: list[dict]) -> list[ModelObj]:
+        """The models a statement names (a refused loop that adds to a model leaves it incomplete)."""
+        found = []
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name):
+                value = next((names[node.id] for names in scope if node.id in names), None)
+                if isinstance(value, ModelObj) and value not in found:
+                    found.append(value)
+        return found
 
     def value_of(self, value: object, node: ast.AST) -> Val:
         """A plain value, or a refusal saying this is not one."""

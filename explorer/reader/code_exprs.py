@@ -12,13 +12,19 @@ from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
-from .code_values import (MAX_ITEMS, FuncObj, Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq,
-                          Tensor, Val, arithmetic, is_literal_code, literal, negate, source_text)
+from .code_builtins import BUILTINS, collect, iterate, value_method
+from .code_flow import Flow
+from .code_ops import arithmetic, compare, format_value, index_of, negate, take, truth
+from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLayerObj, KerasObject, Known, LayerObj,
+                          ModelObj, Partial, Poison, Refusal, Seq, Span, Tensor, Val, is_literal_code, literal,
+                          source_text)
 
 
-class Expressions(ReaderBase):
+class Expressions(Flow, ReaderBase):
     def evaluate(self, node: ast.AST, scope: list[dict]) -> object:
         self.step(node)
+        if isinstance(node, Known):
+            return node.held
         if isinstance(node, ast.Constant):
             return literal(node)
         if isinstance(node, ast.Name):
@@ -31,13 +37,16 @@ class Expressions(ReaderBase):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
         if isinstance(node, ast.BinOp):
-            left = self.value_of(self.evaluate(node.left, scope), node.left)
-            right = self.value_of(self.evaluate(node.right, scope), node.right)
-            return arithmetic(node.op, left, right, node).with_text(source_text(node))
+            return self.binop(node.op, self.evaluate(node.left, scope), self.evaluate(node.right, scope), node)
         if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                return Val(not truth(self.evaluate(node.operand, scope), node.operand))
             if not isinstance(node.op, (ast.USub, ast.UAdd)):
                 raise Refusal(node, "read.operator", op=type(node.op).__name__)
-            operand = self.value_of(self.evaluate(node.operand, scope), node.operand)
+            operand = self.evaluate(node.operand, scope)
+            if isinstance(operand, Tensor):
+                raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
+            operand = self.value_of(operand, node.operand)
             result = negate(operand, node) if isinstance(node.op, ast.USub) else operand
             return result.with_text("" if is_literal_code(node) else source_text(node))
         if isinstance(node, (ast.Tuple, ast.List)):
@@ -49,16 +58,94 @@ class Expressions(ReaderBase):
         if isinstance(node, ast.Lambda):
             raise Refusal(node, "read.lambda")
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            raise Refusal(node, "read.comprehension")
+            return self.comprehension(node, scope)
+        if isinstance(node, ast.BoolOp):
+            return self.bool_op(node, scope)
+        if isinstance(node, ast.Compare):
+            return self.comparison(node, scope)
+        if isinstance(node, ast.IfExp):
+            return self.if_value(node, scope)
+        if isinstance(node, ast.JoinedStr):
+            return self.fstring(node, scope)
+        if isinstance(node, ast.Dict):
+            return self.dict_value(node, scope)
         raise Refusal(node, "read.expression", what=expression_word(node))
+
+    def binop(self, op: ast.operator, left: object, right: object, node: ast.AST) -> object:
+        """Arithmetic on values; + joins lists of tensors or layers; an operator on a tensor is refused."""
+        if isinstance(left, Poison) or isinstance(right, Poison):
+            raise Refusal(None, None)
+        if isinstance(left, Tensor) or isinstance(right, Tensor):
+            raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
+        if isinstance(op, ast.Add) and (isinstance(left, Seq) or isinstance(right, Seq)):
+            items = []
+            for side, side_node in ((left, node), (right, node)):
+                if isinstance(side, Seq):
+                    items += side.items
+                elif isinstance(side, Val) and isinstance(side.value, tuple):
+                    items += side.value
+                else:
+                    raise Refusal(side_node, "read.arith_not_number", op="+")
+            if len(items) > MAX_LAYERS:
+                raise Refusal(node, "read.seq_too_long", limit=MAX_LAYERS)
+            return Seq(tuple(items))
+        left, right = self.value_of(left, node), self.value_of(right, node)
+        return arithmetic(op, left, right, node).with_text(source_text(node))
+
+    def comparison(self, node: ast.Compare, scope: list[dict]) -> Val:
+        left = self.evaluate(node.left, scope)
+        for op, right_node in zip(node.ops, node.comparators):
+            right = self.evaluate(right_node, scope)
+            if isinstance(left, Poison) or isinstance(right, Poison):
+                raise Refusal(None, None)
+            if not compare(op, left, right, node):
+                return Val(False)
+            left = right
+        return Val(True)
+
+    def fstring(self, node: ast.JoinedStr, scope: list[dict]) -> Val:
+        parts: list[str] = []
+        deps: frozenset = frozenset()
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                parts.append(str(part.value))
+                continue
+            value = self.value_of(self.evaluate(part.value, scope), part.value)
+            spec = self.fstring(part.format_spec, scope).value if part.format_spec is not None else ""
+            parts.append(format_value(value, spec, part.conversion, part))
+            deps |= value.deps
+        return literal(ast.Constant("".join(parts), lineno=node.lineno, col_offset=node.col_offset)).with_deps(deps)
+
+    def dict_value(self, node: ast.Dict, scope: list[dict]) -> DictVal:
+        items: list[tuple] = []
+        for key_node, value_node in zip(node.keys, node.values):
+            value = self.evaluate(value_node, scope)
+            if key_node is None:  # {**other}
+                if not isinstance(value, DictVal):
+                    raise Refusal(value_node, "read.dict_key")
+                items += value.items
+                continue
+            key = self.value_of(self.evaluate(key_node, scope), key_node)
+            if isinstance(key.value, tuple):
+                raise Refusal(key_node, "read.dict_key")
+            items = [(k, v) for k, v in items if k != key.value] + [(key.value, value)]
+        if len(items) > MAX_ITEMS:
+            raise Refusal(node, "read.seq_too_long", limit=MAX_ITEMS)
+        return DictVal(tuple(items))
 
     def eval_items(self, node: ast.Tuple | ast.List, scope: list[dict]) -> object:
         if len(node.elts) > MAX_LAYERS:
             raise Refusal(node, "read.seq_too_long", limit=MAX_ITEMS)
         items = []
         for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                raise Refusal(elt, "read.unpack")
+            if isinstance(elt, ast.Starred):  # [*blocks, head]
+                value = self.evaluate(elt.value, scope)
+                if isinstance(value, Poison):
+                    raise Refusal(None, None)
+                items += list(iterate(value, elt))
+                if len(items) > MAX_LAYERS:
+                    raise Refusal(node, "read.seq_too_long", limit=MAX_LAYERS)
+                continue
             items.append(self.evaluate(elt, scope))
         if all(isinstance(item, Val) for item in items):
             if len(items) > MAX_ITEMS:
@@ -77,6 +164,8 @@ class Expressions(ReaderBase):
                     self.poison_noted.add(name)
                     self.note(node, "warning", "read.name_unreadable", name=name, line=value.line)
                 return value.with_text(name) if isinstance(value, Val) else value
+        if name in BUILTINS:
+            return Builtin(name)
         if name in IMPLICIT:
             return self.implicit(node, IMPLICIT[name])
         if get_kind(name) is not None:
@@ -107,23 +196,47 @@ class Expressions(ReaderBase):
         if isinstance(base, Poison):
             raise Refusal(None, None)
         index_node = node.slice
-        if not isinstance(base, (Tensor, Seq, Val)) or isinstance(index_node, (ast.Slice, ast.Tuple)):
+        if isinstance(base, DictVal):
+            key = self.value_of(self.evaluate(index_node, scope), index_node)
+            found = base.get(key.plain())
+            if found is None or isinstance(key.value, tuple):
+                raise Refusal(node, "read.dict_key")
+            return found
+        if not isinstance(base, (Tensor, Seq, Val, Span)) or isinstance(index_node, ast.Tuple):
             raise Refusal(node, "read.subscript")
-        index = self.value_of(self.evaluate(index_node, scope), index_node).value
-        if type(index) is not int:
-            raise Refusal(node, "read.subscript")
+        index = self.index_value(index_node, scope)
         if isinstance(base, Tensor):
-            if base.ref[1] is not None or index < 0:
+            if base.ref[1] is not None or not isinstance(index, int) or index < 0:
                 raise Refusal(node, "read.subscript")
             return Tensor((base.ref[0], index))
+        if isinstance(base, Span):
+            found = take(base.as_range(), index, node)
+            return Span(found.start, found.stop, found.step) if isinstance(found, range) else Val(found)
         items = base.items if isinstance(base, Seq) else base.value
-        if not isinstance(items, tuple) or not -len(items) <= index < len(items):
+        if not isinstance(items, (tuple, str)):
             raise Refusal(node, "read.subscript")
-        item = items[index]
+        item = take(items, index, node)
+        if isinstance(base, Seq):
+            return Seq(item) if isinstance(index, slice) else item
+        if isinstance(index, slice) or type(items) is str:
+            return Val(item, base.deps)
         return item.with_text(source_text(node)) if isinstance(item, Val) else item
+
+    def index_value(self, node: ast.expr, scope: list[dict]) -> int | slice:
+        """A whole-number index, or a slice of known whole numbers (None where left out)."""
+        if not isinstance(node, ast.Slice):
+            return index_of(self.value_of(self.evaluate(node, scope), node), node)
+        parts = []
+        for part in (node.lower, node.upper, node.step):
+            value = None if part is None else self.value_of(self.evaluate(part, scope), part).value
+            if value is not None and type(value) is not int:
+                raise Refusal(node, "read.subscript")
+            parts.append(value)
+        return slice(*parts)
 
     # -- calls ------------------------------------------------------------------------------------
     def call(self, node: ast.Call, scope: list[dict]) -> object:
+        node = self.expand_stars(node, scope)
         func = node.func
         if isinstance(func, ast.Name) and func.id == "print":
             return self.ignored_print(node, scope)
@@ -133,11 +246,16 @@ class Expressions(ReaderBase):
                 return self.model_method(owner, func.attr, node, scope)
             if isinstance(owner, Poison):
                 raise Refusal(None, None)
+            if isinstance(owner, (Val, Seq, DictVal)):
+                if func.attr in _LIST_METHODS and isinstance(func.value, ast.Name):
+                    return self.list_method(func.value.id, owner, func.attr, node, scope)
+                return value_method(owner, func.attr, *self.call_values(node, scope), node)
             if not isinstance(owner, Ref):
                 raise Refusal(node, "read.method", code=source_text(func)[:80])
             callee: object = self.child(owner, func)
         elif isinstance(func, ast.Name):
-            if not any(func.id in names for names in scope) and func.id not in IMPLICIT and get_kind(func.id) is None:
+            if (not any(func.id in names for names in scope) and func.id not in IMPLICIT and func.id not in BUILTINS
+                    and get_kind(func.id) is None):
                 raise Refusal(node, "read.call_unknown", call=func.id)
             callee = self.lookup(func, scope, guess=False)
         else:
@@ -148,11 +266,103 @@ class Expressions(ReaderBase):
             return self.layer_call(callee, node, scope)
         if isinstance(callee, FuncObj):
             return self.def_call(callee, node, scope)
+        if isinstance(callee, Builtin):
+            return BUILTINS[callee.name](*self.call_values(node, scope), node, self.step)
+        if isinstance(callee, Partial):
+            return self.call(self.partial_call(callee, node), scope)
         if isinstance(callee, ModelObj):
             raise Refusal(node, "read.nested_model")
         if isinstance(callee, Ref):
             return self.keras_call(callee, node, scope)
         raise Refusal(node, "read.call_unknown", call=source_text(func)[:80])
+
+    def expand_stars(self, node: ast.Call, scope: list[dict]) -> ast.Call:
+        """f(*items, **options) with known items and options: the same call with each value in place."""
+        if not any(isinstance(a, ast.Starred) for a in node.args) and all(k.arg for k in node.keywords):
+            return node
+        args: list[ast.expr] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Starred):
+                args.append(arg)
+                continue
+            value = self.evaluate(arg.value, scope)
+            if isinstance(value, Poison):
+                raise Refusal(None, None)
+            args += [Known(item, arg) for item in iterate(value, arg)]
+        keywords: list[ast.keyword] = []
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                keywords.append(keyword)
+                continue
+            value = self.evaluate(keyword.value, scope)
+            if isinstance(value, Poison):
+                raise Refusal(None, None)
+            if not isinstance(value, DictVal) or not all(type(k) is str and k.isidentifier() for k, _ in value.items):
+                raise Refusal(keyword, "read.star_args")
+            keywords += [_keyword(key, Known(item, keyword.value)) for key, item in value.items]
+        return ast.Call(func=node.func, args=args, keywords=keywords, **_where(node))
+
+    def call_values(self, node: ast.Call, scope: list[dict]) -> tuple[list, dict]:
+        """The values of a call's arguments, for the builtins and the methods of plain values."""
+        args = [self.evaluate(arg, scope) for arg in node.args]
+        kwargs = {k.arg: self.evaluate(k.value, scope) for k in node.keywords}
+        if any(isinstance(v, Poison) for v in args + list(kwargs.values())):
+            raise Refusal(None, None)
+        return args, kwargs
+
+    def partial_call(self, partial: Partial, node: ast.Call) -> ast.Call:
+        """Calling partial(Conv2D, kernel_size=3)(64) is calling Conv2D(64, kernel_size=3)."""
+        given = {k.arg for k in node.keywords}
+        keywords = [_keyword(name, Known(value, node)) for name, value in partial.keywords if name not in given]
+        return ast.Call(func=Known(partial.callee, node), args=[Known(v, node) for v in partial.args] + node.args,
+                        keywords=keywords + node.keywords, **_where(node))
+
+    def make_partial(self, node: ast.Call, scope: list[dict]) -> Partial:
+        if not node.args:
+            raise Refusal(node, "read.partial")
+        callee = self.evaluate(node.args[0], scope)
+        if isinstance(callee, Poison):
+            raise Refusal(None, None)
+        if not isinstance(callee, (Ref, FuncObj, Partial)):
+            raise Refusal(node, "read.partial")
+        args, kwargs = self.call_values(ast.Call(func=node.func, args=node.args[1:], keywords=node.keywords), scope)
+        return Partial(callee, tuple(args), tuple(kwargs.items()))
+
+    def list_method(self, name: str, owner: object, method: str, node: ast.Call, scope: list[dict]) -> object:
+        """skips.append(x), blocks.extend([...]), names.pop(): the list's name is bound to the new list."""
+        if not (isinstance(owner, Seq) or (isinstance(owner, Val) and isinstance(owner.value, tuple))):
+            raise Refusal(node, "read.method", code=f"{name}.{method}")
+        items = list(owner.items if isinstance(owner, Seq) else owner.value)
+        try:
+            args, kwargs = self.call_values(node, scope)
+        except Refusal:
+            for names in scope:  # what the list would hold is not known: so is the list
+                if name in names:
+                    names[name] = Poison(node.lineno)
+                    break
+            raise
+        result: object = Val(None)
+        if kwargs:
+            raise Refusal(node, "read.method", code=f"{name}.{method}")
+        if method == "append" and len(args) == 1:
+            items.append(args[0])
+        elif method == "extend" and len(args) == 1:
+            items += list(iterate(args[0], node))
+        elif method == "insert" and len(args) == 2 and isinstance(args[0], Val) and type(args[0].value) is int:
+            items.insert(args[0].value, args[1])
+        elif method == "pop" and len(args) <= 1 and items:
+            index = index_of(args[0], node) if args else -1
+            result = take(tuple(items), index, node)
+            del items[index]
+        else:
+            raise Refusal(node, "read.method", code=f"{name}.{method}")
+        self.step(node)
+        new = collect(items, node)
+        for names in scope:
+            if name in names:
+                names[name] = new
+                break
+        return result
 
     def keras_call(self, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
         what, detail = meaning(ref)
@@ -173,6 +383,10 @@ class Expressions(ReaderBase):
         if what == "ignored":
             self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
             return Ignored(node.lineno)
+        if what == "partial":
+            return self.make_partial(node, scope)
+        if what in ("initializer", "regularizer", "constraint"):
+            return KerasObject(what, detail)
         if what == "unknown_layer":
             if detail == "Lambda":
                 raise Refusal(node, "read.lambda")
@@ -189,3 +403,14 @@ class Expressions(ReaderBase):
                 return Ignored(node.lineno)
         self.note(node, "info", "read.ignored_call", call="print")
         return Ignored(node.lineno)
+
+
+_LIST_METHODS = ("append", "extend", "insert", "pop")
+
+
+def _where(node: ast.AST) -> dict:
+    return {attr: getattr(node, attr, 0) for attr in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+
+
+def _keyword(name: str, value: ast.expr) -> ast.keyword:
+    return ast.keyword(arg=name, value=value, **_where(value))

@@ -14,7 +14,7 @@ from .code_base import ReaderBase, position
 from .code_inputs import HINTS
 from .code_limits import MAX_LAYERS
 from .code_names import MERGE_HELPERS, Ref, meaning, snake_case
-from .code_values import Hint, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
+from .code_values import Hint, KerasObject, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
 from .validate import check_args
 
 _BASE_ARGS = ("trainable", "dtype", "autocast")
@@ -97,6 +97,8 @@ class Layers(ReaderBase):
         if isinstance(node, ast.Call) and what == "activation":
             raise Refusal(node, "read.activation_call")
         value = self.evaluate(target, scope)
+        if isinstance(value, KerasObject) and value.what == what:
+            return Val(value.name)
         if isinstance(value, Ref):
             kind, detail = meaning(value)
             if kind == what:

@@ -8,6 +8,7 @@ import ast
 
 from ..spec import Constant, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
 from .code_base import NAME_OK, ReaderBase
+from .code_builtins import iterate
 from .code_limits import MAX_NAME
 from .code_values import (Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
@@ -31,7 +32,10 @@ class Models(ReaderBase):
         items = arg_nodes.get("layers")
         if isinstance(items, (ast.List, ast.Tuple)):
             for item in items.elts:
-                self.seq_add(model, item, scope)
+                if isinstance(item, ast.Starred):  # Sequential([*blocks, head])
+                    self.seq_add_many(model, item, scope)
+                else:
+                    self.seq_add(model, item, scope)
         elif items is not None and not (isinstance(items, ast.Constant) and items.value is None):
             value = self.evaluate(items, scope)
             if isinstance(value, Seq):
@@ -48,6 +52,16 @@ class Models(ReaderBase):
                 return value.value
             self.note(node, "error", "read.name_bad", limit=MAX_NAME)
         return self.auto_name(prefix)
+
+    def seq_add_many(self, model: ModelObj, node: ast.Starred, scope: list[dict]) -> None:
+        try:
+            value = self.evaluate(node.value, scope)
+            items = list(iterate(value, node)) if not isinstance(value, Poison) else [value]
+        except Refusal as refusal:
+            self.refused(refusal, node)
+            items = [Poison(node.lineno)]
+        for item in items:
+            self.seq_add_value(model, item, node)
 
     def seq_add(self, model: ModelObj, node: ast.expr, scope: list[dict]) -> None:
         """One entry of Sequential([...]) or model.add(...): a refusal cuts the model there."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..layers import ALIASES, REGISTRY, class_name_of
 from ..layers.base import ACTIVATIONS, INITIALIZERS
+from .keras_exports import EXPORTS
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def meaning(ref: Ref) -> tuple[str, str]:
     ("keras", "") for a Keras module or anything else under keras, ("foreign", "") outside Keras."""
     path = ref.path
     head, last = path[:-1], path[-1] if path else ""
+    if path == ("functools", "partial"):
+        return "partial", ""
     if path in _IGNORED_FUNCTIONS or any(path[:len(m)] == m and len(path) > len(m) for m in _IGNORED_MODULES):
         return "ignored", last
     if not path or path[0] not in ("keras", "tensorflow"):
@@ -98,10 +101,12 @@ def meaning(ref: Ref) -> tuple[str, str]:
     tf_activation = head in _TF_ACTIVATIONS and path[0] == "tensorflow"
     if (head == ("keras", "activations") or tf_activation) and last in ACTIVATIONS:
         return "activation", last
-    if head == ("keras", "initializers"):
+    if head in (("keras", "initializers"), ("tensorflow", "initializers")):
         name = snake_case(last)
         if name in INITIALIZERS:
             return "initializer", name
+    if head in (("keras", "regularizers"), ("keras", "constraints")) and last:
+        return head[1][:-1], last  # "regularizer" / "constraint": objects that never change a shape
     if path[0] == "keras":
         return "keras", ""
     return "foreign", ""
@@ -124,7 +129,7 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
             path = tuple(alias.name.split("."))
             ref = make_ref(path)
             via_tf |= ref.via_tf
-            if path[0] not in ("keras", "tensorflow"):
+            if path[0] not in ("keras", "tensorflow", "functools"):
                 foreign.append(alias.name)
             if alias.asname:
                 bound.append((alias.asname, ref))
@@ -132,6 +137,8 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
                 bound.append((path[0], make_ref(path[:1])))
         return bound, via_tf, foreign
     module = tuple((stmt.module or "").split(".")) if stmt.module else ()
+    if module == ("functools",) and not stmt.level:
+        return [(a.asname or a.name, make_ref(module + (a.name,))) for a in stmt.names if a.name != "*"], False, []
     if stmt.level or not module or module[0] not in ("keras", "tensorflow"):
         if module != ("__future__",):
             foreign.append("." * stmt.level + (stmt.module or ""))
@@ -139,7 +146,10 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
     base = make_ref(module)
     via_tf = base.via_tf
     for alias in stmt.names:
-        if alias.name == "*":
+        if alias.name == "*" and base.dotted in EXPORTS:  # exactly what that module exports
+            bound += [(name, base.child(name)) for name in EXPORTS[base.dotted]]
+            continue
+        if alias.name == "*":  # a module of Keras 2 (keras.layers.core...): the names it held
             names = list(REGISTRY) + list(ALIASES) + ["Input", "InputLayer", "Sequential", "Model"]
             for name in names + list(MERGE_HELPERS):
                 ref = base.child(name)

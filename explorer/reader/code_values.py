@@ -50,6 +50,9 @@ class Val:
     def with_text(self, text: str) -> Val:
         return Val(self.value, self.deps, text)
 
+    def with_deps(self, deps: frozenset) -> Val:
+        return Val(self.value, self.deps | deps, self.text)
+
 
 def deps_of(val: Val) -> frozenset:
     """Every constant a value (and each entry of a tuple value) was computed from."""
@@ -146,6 +149,67 @@ class FuncObj:
     node: ast.FunctionDef
     defaults: dict
     called: bool = False
+    outer: list = field(default_factory=list)  # the scopes it was defined in (a def inside a def sees its names)
+
+
+@dataclass(frozen=True)
+class Span:
+    """range(start, stop, step): known, never expanded (a loop walks it step by step)."""
+
+    start: int
+    stop: int
+    step: int
+
+    def as_range(self) -> range:
+        return range(self.start, self.stop, self.step)
+
+
+@dataclass(frozen=True)
+class DictVal:
+    """A dict with plain keys (str, int...) whose values are anything the reader knows."""
+
+    items: tuple  # ((key, value), ...), in insertion order
+
+    def get(self, key: object) -> object | None:
+        return next((v for k, v in self.items if k == key), None)
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """One of the pure builtins the reader works out (len, int, range...): code_builtins.py."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Partial:
+    """functools.partial(callee, *args, **keywords): values bound ahead of the call."""
+
+    callee: object
+    args: tuple
+    keywords: tuple  # ((name, value), ...)
+
+
+@dataclass(frozen=True)
+class KerasObject:
+    """An initializer, regularizer or constraint object (keras.initializers.HeNormal()): what it is
+    (what: "initializer", name: "he_normal"); it cannot change a shape."""
+
+    what: str
+    name: str
+
+
+class Known(ast.expr):
+    """A value the reader already knows, standing where an argument's syntax would be (the entries of
+    *args and **kwargs, the arguments a partial binds): evaluating it gives the value back."""
+
+    _fields = ()
+
+    def __init__(self, held: object, like: ast.AST):
+        super().__init__()
+        self.held = held
+        for attr in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
+            setattr(self, attr, getattr(like, attr, 1 if attr.endswith("lineno") else 0))
 
 
 class Ignored(Poison):
@@ -154,6 +218,10 @@ class Ignored(Poison):
 
 def source_text(node: ast.AST) -> str:
     """The code of an expression, in one normal form: `count_classes+1` -> 'count_classes + 1'."""
+    if isinstance(node, Known):
+        return node.held.text if isinstance(node.held, Val) else ""
+    if any(isinstance(n, Known) for n in ast.walk(node)):
+        return ""
     return re.sub(r"\s+", " ", ast.unparse(node)).strip()
 
 
@@ -183,46 +251,6 @@ def literal(node: ast.Constant) -> Val:
             raise Refusal(node, "read.str_too_long", limit=MAX_STR)
         return Val(value)
     raise Refusal(node, "read.literal_kind", kind=type(value).__name__)
-
-
-def negate(value: Val, node: ast.AST) -> Val:
-    if is_int(value.value):
-        return Val(check_int(-value.value, node), value.deps)
-    if type(value.value) is float:
-        return Val(-value.value, value.deps)
-    raise Refusal(node, "read.arith_not_int", op="-")
-
-
-_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**",
-        ast.Div: "/"}
-
-
-def arithmetic(op: ast.operator, left: Val, right: Val, node: ast.AST) -> Val:
-    """left op right on whole numbers, bounded; floats, strings and tuples are refused."""
-    symbol = _OPS.get(type(op))
-    if symbol is None:
-        raise Refusal(node, "read.operator", op=type(op).__name__)
-    if symbol == "/":
-        raise Refusal(node, "read.true_division")
-    a, b = left.value, right.value
-    if not (is_int(a) and is_int(b)):
-        raise Refusal(node, "read.arith_not_int", op=symbol)
-    deps = left.deps | right.deps
-    if symbol == "+":
-        result = a + b
-    elif symbol == "-":
-        result = a - b
-    elif symbol == "*":
-        result = a * b
-    elif symbol in ("//", "%"):
-        if b == 0:
-            raise Refusal(node, "read.zero_division")
-        result = a // b if symbol == "//" else a % b
-    else:
-        if not 0 <= b <= MAX_POW_EXPONENT:
-            raise Refusal(node, "read.pow_too_big", limit=MAX_POW_EXPONENT)
-        result = a**b  # |a| <= 10**12 and b <= 64: at most ~800 digits, then bounded below
-    return Val(check_int(result, node), deps)
 
 
 def is_literal_code(node: ast.AST) -> bool:
