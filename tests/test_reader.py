@@ -291,8 +291,8 @@ model = keras.Sequential([
     ("units if wobble else 2", "read.undefined_name"), ("units << 2", "read.operator"),
     ("[u for u in units]", "read.not_iterable"), ("1000000000000 + 1", "read.int_too_big"),
     ("int('x')", "read.builtin_arg"), ("(1, 2)[5]", "read.index_range"), ("{'a': 1}['b']", "read.dict_key"),
-    ("int(f'{units:>999}')", "read.format_spec"), ("len(units)", "read.builtin_arg"), ("'a' * 300", "read.str_too_long"),
-    ("units + 'a'", "read.arith_not_number"), ("open('f')", "read.call_unknown"), ("units / 0", "read.zero_division"),
+    ("int(f'{units:>999}')", "read.format_spec"), ("len(units)", "read.builtin_arg"),
+    ("'a' * 300", "read.str_too_long"), ("units + 'a'", "read.arith_not_number"), ("open('f')", "read.call_unknown"), ("units / 0", "read.zero_division"),
 ])
 def test_refused_values_say_why_at_their_place(expr, key):
     source = (f"import keras\nunits = 8\nmodel = keras.Sequential([keras.Input((3,)),\n"

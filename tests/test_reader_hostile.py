@@ -116,6 +116,40 @@ FIXED = {
     "negative_sizes": "import keras\nm = keras.Sequential([keras.Input((-5,)), keras.layers.Dense(-1)])\n",
     "not_a_string": b"import keras",
     "none": None,
+    # the interpreter's constructs: loops, defs, classes and tricks
+    "loop_forever": ("import keras\nfor i in range(10**12):\n    pass\n"
+                     "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"),
+    "while_true": "while True:\n    pass\n",
+    "nested_loops": "for i in range(10**6):\n    for j in range(10**6):\n        x = i * j\n",
+    "loops_after_loops": "for i in range(10**12):\n    pass\n" * 50,
+    "deep_comprehension": ("x = [[[[[i for i in range(100)] for j in range(100)] for k in range(100)] "
+                           "for l in range(100)]]\n"),
+    "comprehension_chain": "x = [" + "[" * 40 + "i for i in range(3)" + "]" * 40 + "]\n",
+    "recursion_deep": "def f(n):\n    return f(n - 1) if n else 0\nx = f(10**6)\n",
+    "recursion_wide": "def f(n):\n    return [f(n - 1), f(n - 1)] if n else 0\nx = f(60)\n",
+    "string_doubling": "s = 'ab' * 100\nfor i in range(100):\n    s = s + s\n",
+    "list_doubling": "l = [1]\nfor i in range(100):\n    l = l + l\n",
+    "shared_nesting": "t = ((),)\nfor i in range(200):\n    t = (t, t)\nx = str(t)\ny = t == t\n",
+    "tensor_nesting": ("import keras\nx = keras.Input((2,))\ns = [x]\nfor i in range(200):\n    s = [s, s]\n"
+                       "y = keras.layers.Concatenate()(s)\n"),
+    "append_self": "l = []\nfor i in range(1000):\n    l.append(l)\n",
+    "huge_builtins": ("a = sum(range(10**12))\nb = list(zip(range(10**12), range(10**12)))\nc = sorted(range(10**12))\n"
+                      "d = len(range(10**12))\ne = min(range(10**12))\nf = list(enumerate(range(10**12)))\n"),
+    "metaclass": ("class M(type):\n    def __call__(cls):\n        return __import__('os')\n"
+                  "class A(metaclass=M):\n    pass\nA()\n"),
+    "getattr_trick": "class A:\n    def __getattr__(self, n):\n        return exec\nA().x('1')\n",
+    "class_trick": "x = ().__class__.__bases__[0].__subclasses__()\ny = [].__class__\n",
+    "super_games": ("import keras\nclass A(keras.Model):\n    def __init__(self):\n        super().__init__()\n"
+                    "        super(A, self).__class__.__init__ = exec\nm = A()\n"),
+    "decorated_def": "def deco(f):\n    return exec\n@deco\ndef g():\n    pass\ng('1')\n",
+    "format_attack": ("x = '{0.__class__.__mro__}'.format(1)\ny = '%(a)s' % {'a': 1}\n"
+                      "z = f'{1:{\"9\" * 99}}'\nw = '{:999999999}'.format(1)\nv = '%999999999d' % 1\n"),
+    "partial_of_exec": "from functools import partial\np = partial(exec, 'import os')\np()\nq = partial(open)\n",
+    "kwargs_attack": "import keras\nd = {'__class__': 1, 'units': 2}\nx = keras.layers.Dense(**d)\n",
+    "dunder_loop_names": "for __builtins__ in range(3):\n    pass\nopen('x')\n",
+    "break_outside": "break\ncontinue\nimport keras\n",
+    "walrus_loop": "while (n := 1):\n    pass\n",
+    "star_builtins": "x = max(*range(10**12))\ny = print(*range(10**12))\n",
 }
 
 
@@ -245,6 +279,54 @@ def random_models(draw):
         body = f"x = inp = keras.Input(shape={shape})\n" + "".join(f"x = {c}(x)\n" for c in calls)
         body += "model = keras.Model(inp, x)\n"
     return head + body
+
+
+_STATEMENTS = (
+    "for {v} in range({n}):\n    {body}", "for {v} in [{n}, {n}]:\n    {body}", "while {cond}:\n    {body}",
+    "if {cond}:\n    {body}\nelse:\n    {body}", "def f{d}({v}={n}, *a, **k):\n    {body}\n    return {expr}",
+    "{v} = f{d}({expr})", "{v} = [{expr} for {v} in range({n}) if {cond}]", "{v} = {{'{v}': {expr}}}",
+    "{v} = partial({callee}, {expr})", "{v} = {v}({expr})", "{v}.append({expr})", "x = {layer}(x)",
+    "model.add({layer})", "assert {cond}", "class C{d}({base}):\n    def {dunder}(self, *a):\n        {body}",
+    "@{callee}\ndef g{d}():\n    {body}", "{v} = ({v}, {v})", "{v} = {expr}", "break", "continue", "{v} += {expr}",
+    "with {callee}():\n    {body}", "{v} = f'{{{expr}:{spec}}}'", "{v} = '{{}}{{0.__class__}}'.format({expr})",
+)
+_BODIES = ("pass", "x = {layer}(x)", "model.add({layer})", "{v} = {expr}", "break", "continue", "return {expr}",
+           "for {v} in range({n}):\n        {v} = {expr}", "{v} = f{d}({expr})")
+
+
+@st.composite
+def interpreter_programs(draw):
+    """Programs built of the interpreter's constructs, hostile values included: huge ranges, recursion,
+    self-reference, classes with dunders, decorators, partials of anything."""
+    words = dict(
+        v=st.sampled_from(("i", "n", "units", "x", "s", "__class__", "model", "layers", "f0")),
+        n=st.sampled_from(("3", "0", "-1", "10**12", "units", "len(s)", "n", "x", "'3'", "2.5", "None")),
+        cond=st.sampled_from(("True", "False", "n > 2", "x", "model", "units is None", "s", "i < 10**12", "not n")),
+        expr=st.sampled_from(("n + 1", "units * 2", "s + s", "[s, s]", "x", "int(n / 2)", "max(n, 3)",
+                              "sum(range(n))", "f0(n)", "f1(f0(n))", "i", "model", "(x, x)", "{'a': n}['a']",
+                              "s[::-1]", "n ** 64", "'%d' % n", "len(range(10**12))", "str(n) * 99")),
+        d=st.sampled_from(("0", "1")),
+        callee=st.sampled_from(("exec", "layers.Dense", "f0", "partial", "open", "keras.Model", "print", "tf.device")),
+        layer=st.sampled_from(("layers.Dense(units)", "layers.Dense(n)", "layers.Flatten()", "layers.LSTM(4)",
+                               "C0()", "f0(x)", "layers.Dense(**{'units': n})", "layers.Dense(*[n])")),
+        base=st.sampled_from(("object", "keras.Model", "layers.Layer", "type", "metaclass=type")),
+        dunder=st.sampled_from(("__init__", "call", "__getattr__", "__call__", "__class__", "build")),
+        spec=st.sampled_from(("03d", ">4", "999999999", "{{n}}", ".2f", "")),
+    )
+    fill = lambda template: template.format(**{k: draw(v) for k, v in words.items()})
+    head = ("import keras\nfrom keras import layers\nfrom functools import partial\nimport tensorflow as tf\n"
+            "units = 8\nn = 4\ns = 'ab'\nx = keras.Input((units,))\nmodel = keras.Sequential([x])\n")
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        statement = draw(st.sampled_from(_STATEMENTS)).replace("{body}", draw(st.sampled_from(_BODIES)))
+        lines.append(fill(statement))
+    return head + "\n".join(lines) + "\nout = keras.Model(x, x)\n"
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+@given(interpreter_programs())
+def test_interpreter_programs(source):
+    check(source)
 
 
 @FAST

@@ -39,12 +39,11 @@ def collect(items: list[object], node: ast.AST) -> object:
     """A list the reader made (a comprehension, list(...)): a Val when every item is plain, else a Seq."""
     if all(isinstance(item, Val) for item in items):
         return Val(check_items(tuple(items), node))
-    if len(items) > MAX_LAYERS:
-        raise Refusal(node, "read.seq_too_long", limit=MAX_LAYERS)
-    return Seq(tuple(items))
+    return Seq(check_items(tuple(items), node, MAX_LAYERS))
 
 
-def _bounded(value: object, node: ast.AST, step: Step) -> list[object]:
+def bounded(value: object, node: ast.AST, step: Step) -> list[object]:
+    """Every item of a known iterable, each a step, at most MAX_LAYERS of them."""
     out = []
     for item in iterate(value, node):
         step(node)
@@ -125,7 +124,7 @@ def _abs(args, kwargs, node, step):
 
 
 def _numbers_of(args, node, step, name) -> list[Val]:
-    items = _bounded(args[0], node, step) if len(args) == 1 else list(args)
+    items = bounded(args[0], node, step) if len(args) == 1 else list(args)
     if not items:
         raise Refusal(node, "read.builtin_args", name=name)
     values = [_plain(item, node) for item in items]
@@ -152,7 +151,7 @@ def _sum(args, kwargs, node, step):
     total = _plain(args[1], node) if len(args) == 2 else Val(0)
     if not is_number(total.value):
         raise Refusal(node, "read.builtin_arg")
-    values = [_plain(item, node) for item in _bounded(args[0], node, step)]
+    values = [_plain(item, node) for item in bounded(args[0], node, step)]
     result = total.value
     for value in values:
         if not is_number(value.value):
@@ -176,7 +175,7 @@ def _range(args, kwargs, node, step):
 def _list(args, kwargs, node, step):
     if kwargs or len(args) > 1:
         raise Refusal(node, "read.builtin_args", name="list")
-    return collect(_bounded(args[0], node, step) if args else [], node)
+    return collect(bounded(args[0], node, step) if args else [], node)
 
 
 def _zip(args, kwargs, node, step):
@@ -205,12 +204,12 @@ def _enumerate(args, kwargs, node, step):
     start = kwargs.pop("start", args[1] if len(args) == 2 else Val(0))
     if not 1 <= len(args) <= 2 or kwargs or type(_plain(start, node).value) is not int:
         raise Refusal(node, "read.builtin_args", name="enumerate")
-    items = _bounded(args[0], node, step)
+    items = bounded(args[0], node, step)
     return collect([collect([Val(start.value + i), item], node) for i, item in enumerate(items)], node)
 
 
 def _reversed(args, kwargs, node, step):
-    return collect(list(reversed(_bounded(_one(args, kwargs, node, "reversed"), node, step))), node)
+    return collect(list(reversed(bounded(_one(args, kwargs, node, "reversed"), node, step))), node)
 
 
 def _sorted(args, kwargs, node, step):
@@ -287,4 +286,4 @@ def value_method(owner: object, method: str, args: list, kwargs: dict, node: ast
     raise Refusal(node, "read.method", code=method)
 
 
-__all__ = ["BUILTINS", "collect", "compare", "iterate", "value_method"]
+__all__ = ["BUILTINS", "bounded", "collect", "compare", "iterate", "value_method"]

@@ -12,9 +12,9 @@ from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
-from .code_builtins import BUILTINS, collect, iterate, value_method
+from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
-from .code_ops import arithmetic, compare, format_value, index_of, negate, take, truth
+from .code_ops import arithmetic, check_items, compare, format_value, index_of, negate, take, truth
 from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLayerObj, KerasObject, Known, LayerObj,
                           ModelObj, Partial, Poison, Refusal, Seq, Span, Tensor, Val, is_literal_code, literal,
                           source_text)
@@ -86,9 +86,7 @@ class Expressions(Flow, ReaderBase):
                     items += side.value
                 else:
                     raise Refusal(side_node, "read.arith_not_number", op="+")
-            if len(items) > MAX_LAYERS:
-                raise Refusal(node, "read.seq_too_long", limit=MAX_LAYERS)
-            return Seq(tuple(items))
+            return Seq(check_items(tuple(items), node, MAX_LAYERS))
         left, right = self.value_of(left, node), self.value_of(right, node)
         return arithmetic(op, left, right, node).with_text(source_text(node))
 
@@ -142,17 +140,15 @@ class Expressions(Flow, ReaderBase):
                 value = self.evaluate(elt.value, scope)
                 if isinstance(value, Poison):
                     raise Refusal(None, None)
-                items += list(iterate(value, elt))
+                items += bounded(value, elt, self.step)
                 if len(items) > MAX_LAYERS:
                     raise Refusal(node, "read.seq_too_long", limit=MAX_LAYERS)
                 continue
             items.append(self.evaluate(elt, scope))
         if all(isinstance(item, Val) for item in items):
-            if len(items) > MAX_ITEMS:
-                raise Refusal(node, "read.seq_too_long", limit=MAX_ITEMS)
             text = "" if is_literal_code(node) else source_text(node)
-            return Val(tuple(items), frozenset(), text)
-        return Seq(tuple(items))
+            return Val(check_items(tuple(items), node), frozenset(), text)
+        return Seq(check_items(tuple(items), node, MAX_LAYERS))
 
     # -- names ------------------------------------------------------------------------------------
     def lookup(self, node: ast.Name, scope: list[dict], guess: bool = True) -> object:
@@ -288,7 +284,7 @@ class Expressions(Flow, ReaderBase):
             value = self.evaluate(arg.value, scope)
             if isinstance(value, Poison):
                 raise Refusal(None, None)
-            args += [Known(item, arg) for item in iterate(value, arg)]
+            args += [Known(item, arg) for item in bounded(value, arg, self.step)]
         keywords: list[ast.keyword] = []
         for keyword in node.keywords:
             if keyword.arg is not None:
@@ -347,7 +343,7 @@ class Expressions(Flow, ReaderBase):
         if method == "append" and len(args) == 1:
             items.append(args[0])
         elif method == "extend" and len(args) == 1:
-            items += list(iterate(args[0], node))
+            items += bounded(args[0], node, self.step)
         elif method == "insert" and len(args) == 2 and isinstance(args[0], Val) and type(args[0].value) is int:
             items.insert(args[0].value, args[1])
         elif method == "pop" and len(args) <= 1 and items:

@@ -111,6 +111,7 @@ class Layers(ReaderBase):
         return self.value_of(value, node)
 
     def tensor_refs(self, value: object, node: ast.AST) -> tuple[TensorRef, ...]:
+        self.step(node)
         if isinstance(value, Poison):
             raise Refusal(None, None)
         if isinstance(value, Tensor):

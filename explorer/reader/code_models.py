@@ -8,7 +8,7 @@ import ast
 
 from ..spec import Constant, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
 from .code_base import NAME_OK, ReaderBase
-from .code_builtins import iterate
+from .code_builtins import bounded
 from .code_limits import MAX_NAME
 from .code_values import (Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
@@ -56,7 +56,7 @@ class Models(ReaderBase):
     def seq_add_many(self, model: ModelObj, node: ast.Starred, scope: list[dict]) -> None:
         try:
             value = self.evaluate(node.value, scope)
-            items = list(iterate(value, node)) if not isinstance(value, Poison) else [value]
+            items = bounded(value, node, self.step) if not isinstance(value, Poison) else [value]
         except Refusal as refusal:
             self.refused(refusal, node)
             items = [Poison(node.lineno)]

@@ -13,7 +13,8 @@ import math
 import re
 import string
 
-from .code_values import MAX_INT, MAX_ITEMS, MAX_POW_EXPONENT, MAX_STR, DictVal, Refusal, Span, Tensor, Val, check_int
+from .code_values import (MAX_INT, MAX_ITEMS, MAX_POW_EXPONENT, MAX_STR, MAX_TREE, DictVal, Refusal, Span, Tensor, Val,
+                          check_int, tree_size)
 
 MAX_FLOAT = 1e18  # |x| of any float worked out
 
@@ -85,9 +86,10 @@ def arithmetic(op: ast.operator, left: Val, right: Val, node: ast.AST) -> Val:
 
 
 def _sized(value: str | tuple, deps: frozenset, node: ast.AST) -> Val:
-    limit = MAX_STR if type(value) is str else MAX_ITEMS
-    if len(value) > limit:
-        raise Refusal(node, "read.seq_too_long" if type(value) is tuple else "read.str_too_long", limit=limit)
+    if type(value) is tuple:
+        return Val(check_items(value, node), deps)
+    if len(value) > MAX_STR:
+        raise Refusal(node, "read.str_too_long", limit=MAX_STR)
     return Val(value, deps)
 
 
@@ -258,9 +260,12 @@ def percent_format(template: str, values: object, node: ast.AST) -> str:
     return text
 
 
-def check_items(items: tuple, node: ast.AST) -> tuple:
-    if len(items) > MAX_ITEMS:
-        raise Refusal(node, "read.seq_too_long", limit=MAX_ITEMS)
+def check_items(items: tuple, node: ast.AST, limit: int = MAX_ITEMS) -> tuple:
+    """The entries of a new tuple or list: at most `limit`, and nested ones at most MAX_TREE written out."""
+    if len(items) > limit:
+        raise Refusal(node, "read.seq_too_long", limit=limit)
+    if tree_size(items) > MAX_TREE:
+        raise Refusal(node, "read.seq_too_long", limit=MAX_TREE)
     return items
 
 

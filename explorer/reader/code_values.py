@@ -9,6 +9,7 @@ MAX_INT at every step, so no step can take long or print a huge number.
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ MAX_INT = 10**12  # |v| of any integer, literal or computed
 MAX_POW_EXPONENT = 64
 MAX_STR = 200  # characters of a string literal
 MAX_ITEMS = 64  # entries of a tuple or list of values
+MAX_TREE = 1024  # entries of nested tuples and lists, counted as if written out (shared parts once per use)
 
 
 class Refusal(Exception):
@@ -216,6 +218,22 @@ class Ignored(Poison):
     """The result of a call that is ignored (model.fit(...)): using it says nothing more."""
 
 
+def tree_size(items: tuple, limit: int = MAX_TREE) -> int:
+    """How many entries nested tuples and lists hold, written out; counting stops past `limit`, so a
+    list that holds itself twice at every level ([s, s] a hundred times) costs no more than that."""
+    count = 0
+    stack = list(items)
+    while stack and count <= limit:
+        count += 1
+        value = stack.pop()
+        if isinstance(value, Val) and isinstance(value.value, tuple):
+            stack.extend(value.value)
+        elif isinstance(value, Seq):
+            stack.extend(value.items)
+    return count
+
+
+@functools.lru_cache(maxsize=4096)  # a loop evaluates the same expression many times
 def source_text(node: ast.AST) -> str:
     """The code of an expression, in one normal form: `count_classes+1` -> 'count_classes + 1'."""
     if isinstance(node, Known):
