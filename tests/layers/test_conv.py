@@ -211,7 +211,8 @@ FIXES = [
      "fix.conv_add_channel", "layers.Reshape((14, 14, 1))"),
     ("SeparableConv2D", {"filters": 8, "kernel_size": 3}, (None, 28, 28), None,
      "fix.conv_add_channel", "layers.Reshape((28, 28, 1))"),
-    ("DepthwiseConv2D", {"kernel_size": 3}, (None, 28, 28), None, "fix.conv_add_channel", "layers.Reshape((28, 28, 1))"),
+    ("DepthwiseConv2D", {"kernel_size": 3}, (None, 28, 28), None,
+     "fix.conv_add_channel", "layers.Reshape((28, 28, 1))"),
     ("Conv3D", {"filters": 8, "kernel_size": 3}, (None, 10, 28, 28), None,
      "fix.conv_add_channel", "layers.Reshape((10, 28, 28, 1))"),
     ("SeparableConv1D", {"filters": 8, "kernel_size": 3}, (None, 20), DENSE, "fix.conv_add_channel",
@@ -325,7 +326,8 @@ def test_unet_decoder_matches_keras():
     assert sep.formula.text() == "3 × 3 × K₂ × 2 + 2K₂ × K₃ + K₃ = 3 × 3 × 8 × 2 + 16 × 4 + 4 = 212"
     assert [(w.name, w.shape, w.dims) for w in dw.weights] == [("kernel", (3, 3, 4, 3), ("3", "3", "K₃", "3")),
                                                                ("bias", (12,), ("K₄",))]
-    assert dw.output_dims[-1] == "K₄" and {a.letter: a.meaning_key for a in desc.axes}["K₄"] == "axis.depthwise_channels"
+    meanings = {a.letter: a.meaning_key for a in desc.axes}
+    assert dw.output_dims[-1] == "K₄" and meanings["K₄"] == "axis.depthwise_channels"
     assert dw.formula.text() == "3 × 3 × K₃ × 3 + K₄ = 3 × 3 × 4 × 3 + 12 = 120"
     assert sep.code == "layers.SeparableConv2D(4, 3, depth_multiplier=2)"
     assert dw.code == 'layers.DepthwiseConv2D(3, depth_multiplier=3, padding="same")'
@@ -368,11 +370,12 @@ def test_what_tensorflow_refuses_when_it_runs_is_refused_before(line, args, shap
     """Keras infers a shape for these, but TensorFlow's CPU kernels refuse them in the forward pass."""
     lay = layers.Conv1DTranspose(**args)
     assert lay.compute_output_shape((None,) + shape)  # Keras alone lets it through
-    with pytest.raises(Exception, match="dilation rates larger than 1|Size of out_backprop doesn't match computed"):
+    with pytest.raises(Exception, match=r"dilation rates larger than 1|Size of out_backprop doesn't match computed"):
         lay(np.zeros((1,) + shape, "float32"))
     failure = describe(model(shape, layer("t", "Conv1DTranspose", "inp", **args))).failure
     assert failure.layer == "t" and failure.origin == "explorer"
-    assert failure.fix.key == {"dilation": "fix.conv_transpose_dilation", "same_even": "fix.conv_transpose_same_even"}[line]
+    keys = {"dilation": "fix.conv_transpose_dilation", "same_even": "fix.conv_transpose_same_even"}
+    assert failure.fix.key == keys[line]
 
 
 def test_output_padding_not_below_strides_fails_like_keras():
@@ -585,12 +588,115 @@ def test_bounded_recomputation_still_matches(monkeypatch):
     assert len(list(conv.row_chunks(conv.geometry((9, 8), (3, 3), (2, 2), (1, 1), "same"), 1, 3))) > 1
 
 
+# -- transposed, depthwise, separable and 3-D convolutions, live ---------------------------------------------
+BUILT_ON_CONV = {  # (input shape, line, followed index)
+    "t2_same": ("(5, 6, 3)", 'layers.Conv2DTranspose(4, 3, strides=2, padding="same", name="c")', (1, 3, 4, 2)),
+    "t2_valid": ("(5, 6, 3)", 'layers.Conv2DTranspose(4, 3, strides=2, name="c")', (1, 10, 12, 2)),
+    "t2_output_padding": ("(5, 6, 3)", 'layers.Conv2DTranspose(4, (3, 4), strides=2, padding="same", '
+                          'output_padding=(0, 1), name="c")', (1, 3, 4, 2)),
+    "t2_gaps": ("(5, 6, 3)", 'layers.Conv2DTranspose(4, 2, strides=3, output_padding=2, activation="relu", '
+                'name="c")', (1, 2, 2, 1)),
+    "t1": ("(7, 3)", 'layers.Conv1DTranspose(4, 3, strides=2, output_padding=1, use_bias=False, name="c")', (1, 5, 2)),
+    "t3": ("(3, 4, 5, 2)", 'layers.Conv3DTranspose(3, 3, strides=2, padding="same", name="c")', (1, 2, 3, 4, 1)),
+    "dw_multiplier": ("(9, 8, 3)", 'layers.DepthwiseConv2D(3, depth_multiplier=2, name="c")', (1, 2, 3, 5)),
+    "dw_strides": ("(9, 8, 3)", 'layers.DepthwiseConv2D(3, strides=2, padding="same", use_bias=False, name="c")',
+                   (1, 2, 3, 1)),
+    "sep2": ("(9, 8, 3)", 'layers.SeparableConv2D(5, 3, depth_multiplier=2, name="c")', (1, 2, 3, 4)),
+    "sep2_dilated": ("(9, 8, 3)", 'layers.SeparableConv2D(5, 3, strides=2, dilation_rate=2, padding="same", '
+                     'name="c")', (1, 2, 3, 4)),
+    "sep1": ("(13, 4)", 'layers.SeparableConv1D(5, 3, padding="same", activation="relu", name="c")', (1, 2, 4)),
+    "c3": ("(6, 7, 8, 3)", 'layers.Conv3D(4, 3, name="c")', (1, 2, 3, 4, 1)),
+    "c3_groups": ("(6, 7, 8, 4)", 'layers.Conv3D(4, (2, 3, 3), strides=2, padding="same", groups=2, name="c")',
+                  (1, 2, 3, 3, 3)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BUILT_ON_CONV))
+def test_kinds_built_on_the_convolution_match_keras(case):
+    shape, line, pick = BUILT_ON_CONV[case]
+    call, xray = xray_of(floats(shape, line), "c", pick)
+    assert_all_match(call, xray)
+
+
+def test_transposed_output_is_the_sum_over_the_inputs_that_reach_it():
+    """Conv1DTranspose k = 3, s = 2, valid: output 4 = input 2 through tap 0 + input 1 through tap 2."""
+    assert transpose_sources((4,), (7,), (3,), (2,), (1,), (0,)) == [((2,), (0,)), ((1,), (2,))]
+    assert transpose_sources((5,), (7,), (3,), (2,), (1,), (0,)) == [((2,), (1,))]
+    call, xray = xray_of(floats("(7, 3)", 'layers.Conv1DTranspose(4, 3, strides=2, name="c")'), "c", (1, 4, 2))
+    kernel, bias = np.asarray(call.layer.kernel, np.float64), np.asarray(call.layer.bias, np.float64)
+    by_hand = call.x[1, 2] @ kernel[0, 2] + call.x[1, 1] @ kernel[2, 2] + bias[2]
+    assert abs(by_hand - call.y[1, 4, 2]) < TOLERANCE
+    inputs, weights = xray.grids[:2]
+    assert inputs.rows == ("x[2]·w[0]", "x[1]·w[2]")
+    np.testing.assert_array_equal(inputs.values, call.x[1, [2, 1]])
+    np.testing.assert_array_equal(weights.values, kernel[[0, 2], 2])
+    axis = next(n for n in xray.notes if n.key == "xray.conv_transpose.axis")
+    assert {k: v for k, v in axis.params if k in ("full", "before", "after", "added", "len")} == {
+        "full": "15", "before": "0", "after": "0", "added": "0", "len": "15"}
+
+
+def test_transposed_same_cuts_the_spread_like_tensorflow():
+    """k = 4, s = 2, same on 5 positions: the spread covers 12, the output keeps 10 from position 1."""
+    call, xray = xray_of(floats("(5, 2)", 'layers.Conv1DTranspose(3, 4, strides=2, padding="same", name="c")'),
+                         "c", (0, 0, 1))
+    axis = dict(next(n for n in xray.notes if n.key == "xray.conv_transpose.axis").params)
+    assert (axis["full"], axis["before"], axis["after"], axis["len"]) == ("12", "1", "1", "10")
+    kernel = np.asarray(call.layer.kernel, np.float64)
+    # output 0 + 1 cut = input 0 · 2 + tap 1
+    assert abs(call.x[0, 0] @ kernel[1, 1] + float(np.asarray(call.layer.bias)[1]) - call.y[0, 0, 1]) < TOLERANCE
+
+
+def test_a_gap_between_patches_is_the_bias_alone():
+    shape, line, pick = BUILT_ON_CONV["t2_gaps"]
+    call, xray = xray_of(floats(shape, line), "c", pick)
+    assert [n.key for n in xray.notes if n.key.endswith("bias_only")] == ["xray.conv_transpose.bias_only"]
+    assert len(xray.grids) == 1 and call.y[pick] == max(float(np.asarray(call.layer.bias)[1]), 0.0)
+
+
+def test_depthwise_output_channel_reads_one_input_channel():
+    """depth_multiplier 2: output channel 5 = input channel 2 times kernel[:, :, 2, 1]."""
+    shape, line, pick = BUILT_ON_CONV["dw_multiplier"]
+    call, xray = xray_of(floats(shape, line), "c", pick)
+    kernel = np.asarray(call.layer.kernel, np.float64)
+    by_hand = float(np.sum(call.x[1, 2:5, 3:6, 2] * kernel[:, :, 2, 1])) + float(np.asarray(call.layer.bias)[5])
+    assert abs(by_hand - call.y[1, 2, 3, 5]) < TOLERANCE
+    assert dict(xray.grids[1].title.params)["q"] == "1" and dict(xray.grids[0].title.params)["channel"] == "2"
+    np.testing.assert_array_equal(xray.grids[1].values, kernel[:, :, 2, 1])
+
+
+def test_separable_is_depthwise_then_pointwise():
+    shape, line, pick = BUILT_ON_CONV["sep2"]
+    call, xray = xray_of(floats(shape, line), "c", pick)
+    dk = np.asarray(call.layer.depthwise_kernel, np.float64)  # (3, 3, 3, 2)
+    pw = np.asarray(call.layer.pointwise_kernel, np.float64)[0, 0]  # (C·m, K) = (6, 5)
+    window = call.x[1, 2:5, 3:6, :].astype(np.float64)
+    d = np.array([np.sum(window[:, :, c] * dk[:, :, c, q]) for c in range(3) for q in range(2)])
+    assert abs(d @ pw[:, 4] + float(np.asarray(call.layer.bias)[4]) - call.y[1, 2, 3, 4]) < TOLERANCE
+    mix = xray.grids[3]
+    assert mix.rows == ("d", "w[:, 4]", "d × w")
+    np.testing.assert_allclose(mix.values[0], d, atol=1e-9)
+    by_hand = dict(next(n for n in xray.notes if n.key == "xray.separable.by_hand").params)
+    j = int(by_hand["j"])
+    assert abs(float(by_hand["depthwise"]) - d[j]) < 1e-6 and abs(xray.grids[2].values.sum() - d[j]) < 1e-6
+
+
+@pytest.mark.parametrize("line, shape, offered", [
+    ('layers.SeparableConv2D(4, 3, name="layer")', "(9, 8, 3)", True),
+    ('layers.DepthwiseConv2D(3, name="layer")', "(9, 8, 3)", True),
+    ('layers.Conv3D(4, 3, name="layer")', "(6, 7, 8, 3)", True),
+    ('layers.Conv2DTranspose(4, 3, name="layer")', "(9, 8, 3)", False),
+])
+def test_kernel_too_long_for_the_kinds_built_on_the_convolution(line, shape, offered):
+    _spec, found = mistakes_of(floats(shape, line), "layer")
+    assert [m.key for m in found] == (["kernel_too_long"] if offered else [])
+
+
 # -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------
 def _conv_sums(xray, call):
     """window × kernel = the products shown; the products (or, over many channels, each channel's sum of
     products) add up to the total written when they are shown whole; total + bias = z."""
     rank = call.x.ndim - 2
-    by_hand = note(xray, {1: "xray.conv1d.by_hand", 2: "xray.conv2d.by_hand"}[rank])
+    by_hand = note(xray, {1: "xray.conv1d.by_hand", 2: "xray.conv2d.by_hand", 3: "xray.conv3d.by_hand"}[rank])
     yield float(by_hand["total"]) + float(by_hand["bias"]), by_hand["z"]
     window, kernel, products = xray.grids[:3]
     assert np.allclose(window.values * kernel.values, products.values), "window × kernel ≠ the products shown"
@@ -600,6 +706,36 @@ def _conv_sums(xray, call):
         yield float(summed.values.sum()), by_hand["total"]
         if summed is products:
             assert products.values.size == int(by_hand["count"]), "the products shown are not the products counted"
+
+
+def _transpose_sums(xray, call):
+    """inputs × kernel = the products shown; they (or each pair's sum) add up to the total; total + bias = z."""
+    by_hand = note(xray, "xray.conv_transpose.by_hand")
+    yield float(by_hand["total"]) + float(by_hand["bias"]), by_hand["z"]
+    if len(xray.grids) == 1:  # the bias alone: nothing reaches the followed number
+        yield 0.0, by_hand["total"]
+        return
+    inputs, kernel, products = xray.grids[:3]
+    assert np.allclose(inputs.values * kernel.values, products.values), "inputs × kernel ≠ the products shown"
+    summed = xray.grids[3] if len(xray.grids) == 5 else products
+    assert whole(summed) or not fits(summed), "a window small enough to show is cut"
+    if whole(summed):
+        yield float(summed.values.sum()), by_hand["total"]
+
+
+def _separable_sums(xray, call):
+    """window × kernel = the depthwise products, which add up to the depthwise output written; d × w = the
+    pointwise products, which add up to the total; total + bias = z."""
+    by_hand = note(xray, "xray.separable.by_hand")
+    yield float(by_hand["total"]) + float(by_hand["bias"]), by_hand["z"]
+    window, kernel, products, mix = xray.grids[:4]
+    assert np.allclose(window.values * kernel.values, products.values), "window × kernel ≠ the products shown"
+    assert np.allclose(mix.values[0] * mix.values[1], mix.values[2]), "d × w ≠ the products shown"
+    if whole(products):
+        yield float(products.values.sum()), by_hand["depthwise"]
+    assert whole(mix) or not fits(mix), "a window small enough to show is cut"
+    if whole(mix):
+        yield float(mix.values[2].sum()), by_hand["total"]
 
 
 XRAY_CASES = [
@@ -615,6 +751,28 @@ XRAY_CASES = [
              sums=_conv_sums),
     XRayCase("conv1d-long-kernel", sequential('layers.Conv1D(2, 9, name="c")', input_shape="(12, 10)",
                                               dtype="float32", batch=2), "c", (1, 2, 1), sums=_conv_sums),
+    XRayCase("conv2d-transpose-same", floats(*BUILT_ON_CONV["t2_same"][:2]), "c", BUILT_ON_CONV["t2_same"][2],
+             where=lambda p: (p[1], p[2]), sums=_transpose_sums),
+    XRayCase("conv2d-transpose-bias-only", floats(*BUILT_ON_CONV["t2_gaps"][:2]), "c", BUILT_ON_CONV["t2_gaps"][2],
+             where=lambda p: (p[1], p[2]), sums=_transpose_sums),
+    XRayCase("conv2d-transpose-16-channels", floats("(4, 4, 16)", 'layers.Conv2DTranspose(2, 3, name="c")'), "c",
+             (0, 2, 3, 1), where=lambda p: (p[1], p[2]), sums=_transpose_sums),
+    XRayCase("conv1d-transpose", floats(*BUILT_ON_CONV["t1"][:2]), "c", BUILT_ON_CONV["t1"][2],
+             sums=_transpose_sums),
+    XRayCase("conv3d-transpose", floats(*BUILT_ON_CONV["t3"][:2]), "c", BUILT_ON_CONV["t3"][2],
+             where=lambda p: (p[2], p[3]), sums=_transpose_sums),
+    XRayCase("depthwise2d", floats(*BUILT_ON_CONV["dw_multiplier"][:2]), "c", BUILT_ON_CONV["dw_multiplier"][2],
+             where=lambda p: (p[1], p[2]), sums=_conv_sums),
+    XRayCase("separable2d", floats(*BUILT_ON_CONV["sep2"][:2]), "c", BUILT_ON_CONV["sep2"][2],
+             where=lambda p: (p[1], p[2]), sums=_separable_sums),
+    XRayCase("separable2d-12-channels", floats("(6, 6, 12)", 'layers.SeparableConv2D(3, 3, name="c")'), "c",
+             (0, 1, 2, 2), where=lambda p: (p[1], p[2]), sums=_separable_sums),
+    XRayCase("separable1d", floats(*BUILT_ON_CONV["sep1"][:2]), "c", BUILT_ON_CONV["sep1"][2],
+             sums=_separable_sums),
+    XRayCase("conv3d", floats(*BUILT_ON_CONV["c3"][:2]), "c", BUILT_ON_CONV["c3"][2], where=lambda p: (p[2], p[3]),
+             sums=_conv_sums),
+    XRayCase("conv3d-groups", floats(*BUILT_ON_CONV["c3_groups"][:2]), "c", BUILT_ON_CONV["c3_groups"][2],
+             where=lambda p: (p[2], p[3]), sums=_conv_sums),
 ]
 
 
