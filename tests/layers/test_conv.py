@@ -187,6 +187,7 @@ def test_unknown_channels_fail_before_keras_builds():
 
 EMBEDDING = LayerSpec("emb", "Embedding", (("input_dim", 100), ("output_dim", 8)))
 LSTM_LAST = LayerSpec("lstm", "LSTM", (("units", 8),))
+LSTM_SEQUENCES = LayerSpec("lstm", "LSTM", (("return_sequences", True), ("units", 8)))
 DENSE = LayerSpec("dense", "Dense", (("units", 8),))
 # (kind, args, input shape, producer) -> (fix key, fix code); every fix a convolution can give
 FIXES = [
@@ -215,6 +216,10 @@ FIXES = [
      "fix.conv_add_channel", "layers.Reshape((28, 28, 1))"),
     ("Conv3D", {"filters": 8, "kernel_size": 3}, (None, 10, 28, 28), None,
      "fix.conv_add_channel", "layers.Reshape((10, 28, 28, 1))"),
+    ("Conv2DTranspose", {"filters": 8, "kernel_size": (3, 5), "strides": 2, "output_padding": (1, 0)}, (None, 50, 8),
+     EMBEDDING, "fix.conv_use_1d", "layers.Conv1DTranspose(8, 3, output_padding=1, strides=2)"),
+    ("SeparableConv2D", {"filters": 8, "kernel_size": 3}, (None, 50, 8), LSTM_SEQUENCES,
+     "fix.conv_use_1d", "layers.SeparableConv1D(8, 3)"),
     ("SeparableConv1D", {"filters": 8, "kernel_size": 3}, (None, 20), DENSE, "fix.conv_add_channel",
      "layers.Reshape((20, 1))"),
     ("Conv2DTranspose", {"filters": 8, "kernel_size": 3, "strides": 1, "output_padding": 1}, (None, 7, 7, 4), None,
@@ -233,6 +238,12 @@ test_each_fix, test_every_fix_key_of_the_catalog_is_given_by_some_case = fix_tes
 
 def test_fix_codes_build_in_keras():
     """The corrected lines are real Keras: each builds on the input that failed."""
+    assert tuple(layers.Conv1DTranspose(8, 3, output_padding=1, strides=2)(keras.Input((50, 8))).shape) == (
+        None, 102, 8)
+    assert tuple(layers.Conv2DTranspose(8, 3, strides=1)(keras.Input((7, 7, 4))).shape) == (None, 9, 9, 8)
+    assert tuple(layers.Conv2DTranspose(8, 4, padding="same", strides=2)(np.zeros((1, 7, 7, 4))).shape) == (
+        1, 14, 14, 8)
+    assert tuple(layers.SeparableConv2D(4, 5, padding="same")(keras.Input((3, 9, 3))).shape) == (None, 3, 9, 4)
     assert tuple(layers.Conv1D(32, 3, padding="same")(keras.Input((50, 8))).shape) == (None, 50, 32)
     assert tuple(layers.Conv2D(16, 3)(keras.Input((28, 28, 1))).shape) == (None, 26, 26, 16)
     assert tuple(layers.Conv1D(4, 3, dilation_rate=2, strides=1)(keras.Input((20, 3))).shape) == (None, 16, 4)
@@ -246,8 +257,7 @@ def test_an_rnn_that_returns_only_its_last_step_is_left_to_the_generic_rule():
     assert REGISTRY["MaxPooling1D"].explain(fix_ctx("MaxPooling1D", {}, (None, 8)), LSTM_LAST) is None
     bidi = LayerSpec("bi", "Bidirectional", (), inner=LSTM_LAST)
     assert REGISTRY["GlobalMaxPooling1D"].explain(fix_ctx("GlobalMaxPooling1D", {}, (None, 16)), bidi) is None
-    seq = LayerSpec("lstm", "LSTM", (("return_sequences", True), ("units", 8)))
-    fix = REGISTRY["Conv1D"].explain(fix_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), seq)
+    fix = REGISTRY["Conv1D"].explain(fix_ctx("Conv1D", {"filters": 4, "kernel_size": 3}, (None, 8)), LSTM_SEQUENCES)
     assert fix.key == "fix.conv1d_add_channel"
 
 

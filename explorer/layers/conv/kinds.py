@@ -16,7 +16,14 @@ Keras checks `filters % g` when constructed and `C % g` only when it builds; we 
 data_format: "channels_last" only. Keras infers channels_first shapes, but TensorFlow's CPU
 convolution refuses NCHW ("The Conv2D op currently only supports the NHWC tensor format on the
 CPU"), so such a model could be described but never run here.
-Keras refuses strides > 1 together with dilation_rate > 1 when the layer is constructed.
+Keras refuses strides > 1 together with dilation_rate > 1 when a Conv or a transposed Conv is constructed
+(not a depthwise or separable one, which TensorFlow runs).
+
+Conv3D: input (B, D, H, W, C) → output (B, D', H', W', K); kernel (kd, kh, kw, C, K), bias (K,).
+Conv1D/2D/3DTranspose: kernel (*k, K, C), bias (K,); output lengths in `transposed_length`.
+DepthwiseConv2D: (B, H, W, C) → (B, H', W', C·m); kernel (kh, kw, C, m), bias (C·m,).
+SeparableConv1D/2D: (B, *S, C) → (B, *S', K); depthwise_kernel (*k, C, m), pointwise_kernel (*1, C·m, K),
+bias (K,).
 """
 from __future__ import annotations
 
@@ -30,8 +37,8 @@ from ..base import (ACTIVATIONS, INITIALIZERS, KERNEL_AND_BIAS_RULES, MAX_SIZE, 
                     LayerKind, Shape, ShapeRefusal, WeightInfo, dim_text)
 
 # producers whose output is a sequence (B, T, F): a 2-D layer after them wants its 1-D sibling
-SEQUENCE_LAYERS = ("Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "MaxPooling1D",
-                   "AveragePooling1D", "TimeDistributed")
+SEQUENCE_LAYERS = ("Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "Conv1DTranspose",
+                   "SeparableConv1D", "MaxPooling1D", "AveragePooling1D", "TimeDistributed")
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 DATA_FORMATS = ("channels_last", None)
 
@@ -103,6 +110,7 @@ class _Conv(LayerKind):
     spatial_defaults: tuple[str, ...] = ("T",)
     spatial_meanings: tuple[str, ...] = ("axis.conv_length",)
     refuses_stride_with_dilation = True  # Keras refuses strides > 1 with dilation_rate > 1 when constructed
+    sibling_1d = ""  # a 2-D kind's 1-D version, the fix when a sequence (B, T, F) flows in
 
     @classmethod
     def _rules(cls, paddings: tuple[str, ...]) -> tuple[ArgRule, ...]:
@@ -230,9 +238,14 @@ class _Conv(LayerKind):
         return None
 
     def _too_few_axes(self, ctx: Ctx, producer: LayerSpec | None, base) -> Fix | None:
-        """One axis short: the learner's data has no channel axis (a grey image (B, H, W)); add one of 1."""
+        """One axis short: a sequence (B, T, F) into a 2-D kind wants its 1-D version; otherwise the learner's
+        data has no channel axis (a grey image (B, H, W)): add one of 1."""
         if len(ctx.shape) != self.rank + 1:
             return None
+        sibling = self.registry.get(self.sibling_1d)
+        if sibling is not None and producer is not None and producer.kind in SEQUENCE_LAYERS and ctx.shape[-1]:
+            return Fix("fix.conv_use_1d", base + (("sibling", sibling.class_name),),
+                       sibling.code(_convert(ctx.spec, sibling.class_name)))
         code = reshape_code(ctx.shape[1:])
         return Fix("fix.conv_add_channel", base + (("rank", str(self.rank)),), code) if code else None
 
@@ -256,11 +269,11 @@ def _with(spec: LayerSpec, **changes) -> tuple:
 
 
 def _convert(spec: LayerSpec, kind: str) -> LayerSpec:
-    """The same convolution as the other kind (Conv1D <-> Conv2D): an int size fits both; a tuple
+    """The same convolution as the other kind (Conv1D <-> Conv2D, ...): an int size fits both; a tuple
     keeps its first entry (a Conv2D's height becomes a Conv1D's length); causal becomes same."""
     args = {}
     for key, value in spec.args:
-        if key in ("kernel_size", "strides", "dilation_rate") and isinstance(value, tuple):
+        if key in ("kernel_size", "strides", "dilation_rate", "output_padding") and isinstance(value, tuple):
             value = value[0]
         if key == "padding" and value == "causal":
             value = "same"
@@ -505,6 +518,7 @@ class Conv2DTranspose(_ConvTranspose):
     aliases = ("Convolution2DTranspose",)
     rank = 2
     rules = _ConvTranspose._transpose_rules()
+    sibling_1d = "Conv1DTranspose"
     spatial_defaults = ("H", "W")
     spatial_meanings = ("axis.conv_transpose_height", "axis.conv_transpose_width")
     examples = (
@@ -723,6 +737,7 @@ class SeparableConv2D(_SeparableConv):
     class_name = "SeparableConv2D"
     aliases = ("SeparableConvolution2D",)
     rank = 2
+    sibling_1d = "SeparableConv1D"
     spatial_defaults = ("H", "W")
     spatial_meanings = ("axis.conv_height", "axis.conv_width")
     examples = (

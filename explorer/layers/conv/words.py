@@ -24,6 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "在 {layer} 之前用 `{code}` 加上通道轴(灰度图或单个信号只有 1 个通道):{layer} 需要 {rank} 个空间轴再加一个通道轴,"
         "而 {shape} 没有通道轴。",
     ),
+    "fix.conv_use_1d": (
+        "use {sibling}, its 1-D version, which slides its kernel along time: `{code}`. {shape} is a sequence "
+        "(batch, time, features), and {layer} wants (batch, height, width, channels).",
+        "改用它的一维版本 {sibling},沿时间滑动卷积核:`{code}`。{shape} 是一个序列 (批, 时间, 特征),"
+        "而 {layer} 需要 (批, 高, 宽, 通道)。",
+    ),
     "fix.conv_transpose_output_padding": (
         "drop output_padding, `{code}`, or keep it below strides: {layer} has strides={strides} and "
         "output_padding={output_padding}, and output_padding only adds up to strides − 1 positions at the end.",
