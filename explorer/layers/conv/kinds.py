@@ -1,4 +1,5 @@
-"""Conv1D and Conv2D: one small kernel slid along the input's length (or height and width).
+"""The convolutions: one small kernel slid along the input's length (or height and width, or depth, height
+and width), and the kinds built from it (transposed, depthwise, separable: below Conv2D).
 
 Conv1D: input (B, T, C) → output (B, T', K). kernel (k, C, K), bias (K,). Parameters k·C·K + K.
 Conv2D: input (B, H, W, C) → output (B, H', W', K). kernel (kh, kw, C, K), bias (K,).
@@ -15,7 +16,14 @@ Keras checks `filters % g` when constructed and `C % g` only when it builds; we 
 data_format: "channels_last" only. Keras infers channels_first shapes, but TensorFlow's CPU
 convolution refuses NCHW ("The Conv2D op currently only supports the NHWC tensor format on the
 CPU"), so such a model could be described but never run here.
-Keras refuses strides > 1 together with dilation_rate > 1 when the layer is constructed.
+Keras refuses strides > 1 together with dilation_rate > 1 when a Conv or a transposed Conv is constructed
+(not a depthwise or separable one, which TensorFlow runs).
+
+Conv3D: input (B, D, H, W, C) → output (B, D', H', W', K); kernel (kd, kh, kw, C, K), bias (K,).
+Conv1D/2D/3DTranspose: kernel (*k, K, C), bias (K,); output lengths in `transposed_length`.
+DepthwiseConv2D: (B, H, W, C) → (B, H', W', C·m); kernel (kh, kw, C, m), bias (C·m,).
+SeparableConv1D/2D: (B, *S, C) → (B, *S', K); depthwise_kernel (*k, C, m), pointwise_kernel (*1, C·m, K),
+bias (K,).
 """
 from __future__ import annotations
 
@@ -25,12 +33,12 @@ from dataclasses import replace
 from ...axes import base_letter
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import (ACTIVATIONS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
-                    WeightInfo)
+from ..base import (ACTIVATIONS, INITIALIZERS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula,
+                    LayerKind, Shape, ShapeRefusal, WeightInfo, dim_text)
 
 # producers whose output is a sequence (B, T, F): a 2-D layer after them wants its 1-D sibling
-SEQUENCE_LAYERS = ("Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "MaxPooling1D",
-                   "AveragePooling1D", "TimeDistributed")
+SEQUENCE_LAYERS = ("Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "Conv1DTranspose",
+                   "SeparableConv1D", "MaxPooling1D", "AveragePooling1D", "TimeDistributed")
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 DATA_FORMATS = ("channels_last", None)
 
@@ -101,6 +109,8 @@ class _Conv(LayerKind):
     code_positional = 2
     spatial_defaults: tuple[str, ...] = ("T",)
     spatial_meanings: tuple[str, ...] = ("axis.conv_length",)
+    refuses_stride_with_dilation = True  # Keras refuses strides > 1 with dilation_rate > 1 when constructed
+    sibling_1d = ""  # a 2-D kind's 1-D version, the fix when a sequence (B, T, F) flows in
 
     @classmethod
     def _rules(cls, paddings: tuple[str, ...]) -> tuple[ArgRule, ...]:
@@ -207,7 +217,7 @@ class _Conv(LayerKind):
         if ctx.arg("kernel_size") is None:
             return None
         strides, dilation = self.strides(ctx.spec), self.dilation(ctx.spec)
-        if max(strides) > 1 and max(dilation) > 1:  # Keras refuses this when the layer is constructed
+        if self.refuses_stride_with_dilation and max(strides) > 1 and max(dilation) > 1:  # Keras, when constructed
             return Fix("fix.conv_stride_dilation", base, self.code(replace(ctx.spec, args=_with(ctx.spec, strides=1))))
         if len(shape) < self.rank + 2:
             return None if rnn_without_sequences(producer) else self._too_few_axes(ctx, producer, base)
@@ -228,7 +238,16 @@ class _Conv(LayerKind):
         return None
 
     def _too_few_axes(self, ctx: Ctx, producer: LayerSpec | None, base) -> Fix | None:
-        return None
+        """One axis short: a sequence (B, T, F) into a 2-D kind wants its 1-D version; otherwise the learner's
+        data has no channel axis (a grey image (B, H, W)): add one of 1."""
+        if len(ctx.shape) != self.rank + 1:
+            return None
+        sibling = self.registry.get(self.sibling_1d)
+        if sibling is not None and producer is not None and producer.kind in SEQUENCE_LAYERS and ctx.shape[-1]:
+            return Fix("fix.conv_use_1d", base + (("sibling", sibling.class_name),),
+                       sibling.code(_convert(ctx.spec, sibling.class_name)))
+        code = reshape_code(ctx.shape[1:])
+        return Fix("fix.conv_add_channel", base + (("rank", str(self.rank)),), code) if code else None
 
     def _too_many_axes(self, ctx: Ctx, base) -> Fix | None:
         return None
@@ -250,11 +269,11 @@ def _with(spec: LayerSpec, **changes) -> tuple:
 
 
 def _convert(spec: LayerSpec, kind: str) -> LayerSpec:
-    """The same convolution as the other kind (Conv1D <-> Conv2D): an int size fits both; a tuple
+    """The same convolution as the other kind (Conv1D <-> Conv2D, ...): an int size fits both; a tuple
     keeps its first entry (a Conv2D's height becomes a Conv1D's length); causal becomes same."""
     args = {}
     for key, value in spec.args:
-        if key in ("kernel_size", "strides", "dilation_rate") and isinstance(value, tuple):
+        if key in ("kernel_size", "strides", "dilation_rate", "output_padding") and isinstance(value, tuple):
             value = value[0]
         if key == "padding" and value == "causal":
             value = "same"
@@ -327,5 +346,415 @@ class Conv2D(_Conv):
         return Fix("fix.conv2d_add_channel", base, code) if code else None
 
 
-CONV1D, CONV2D = Conv1D(), Conv2D()
-KINDS = (CONV1D, CONV2D)
+class Conv3D(_Conv):
+    """Conv3D: (B, D, H, W, C) → (B, D', H', W', K); kernel (kd, kh, kw, C, K), bias (K,). A video or a
+    scan: the kernel slides along depth (or time) as well as height and width."""
+
+    class_name = "Conv3D"
+    aliases = ("Convolution3D",)
+    rank = 3
+    rules = _Conv._rules(("valid", "same"))
+    spatial_defaults = ("D", "H", "W")
+    spatial_meanings = ("axis.conv_depth", "axis.conv_height", "axis.conv_width")
+    examples = (
+        Example({"filters": 8, "kernel_size": 3}, (None, 6, 7, 8, 3), (None, 4, 5, 6, 8), 656),
+        Example({"filters": 4, "kernel_size": (1, 3, 3), "strides": 2, "padding": "same"}, (None, 5, 8, 9, 2),
+                (None, 3, 4, 5, 4), 76),
+        Example({"filters": 4, "kernel_size": 2, "dilation_rate": 2, "groups": 2, "use_bias": False},
+                (None, 6, 6, 6, 4), (None, 4, 4, 4, 4), 64),
+    )
+
+
+# -- transposed convolutions ---------------------------------------------------------------------------
+def transposed_length(size: int | None, k: int, s: int, d: int, padding: str, output_padding: int | None) -> int | None:
+    """One axis of a transposed convolution's output, as Keras computes it. Each input position spreads
+    its kernel (spanning d·(k − 1) + 1 positions) s positions after the previous one, so the whole
+    spread covers (n − 1)·s + span positions. "valid" keeps it all: (n − 1)·s + span, or (n − 1)·s + s when
+    the stride is longer than the span (the gaps count), plus output_padding when given. "same" gives
+    n·s, the size a "same" convolution with stride s would shrink back to n; with output_padding:
+    (n − 1)·s + (span mod 2) + output_padding."""
+    if size is None:
+        return None
+    span = d * (k - 1) + 1
+    if padding == "valid":
+        return (size - 1) * s + (max(span, s) if output_padding is None else span + output_padding)
+    if output_padding is None:
+        return size * s
+    return (size - 1) * s + span % 2 + output_padding
+
+
+class _ConvTranspose(_Conv):
+    """A convolution run backwards: each input position adds its kernel, times its numbers, to a patch of
+    the output; strides s spread the patches s apart, so the output is about s times longer (upsampling).
+    kernel (*k, K, C): Keras keeps the filters before the input channels (a Conv's kernel is (*k, C, K)).
+
+    TensorFlow's CPU kernels refuse, when the model runs (not when Keras infers shapes), a dilation_rate
+    above 1 ("Current CPU implementations do not yet support dilation rates larger than 1") and
+    padding="same" with an even (dilated) kernel and output_padding=0 (the size it asks for is one below
+    what a "same" convolution could shrink back from): both are refused here, before building."""
+
+    positional = ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format", "dilation_rate",
+                  "activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer",
+                  "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint")
+
+    @classmethod
+    def _transpose_rules(cls) -> tuple[ArgRule, ...]:
+        return tuple(r for r in cls._rules(("valid", "same")) if r.name != "groups") + (
+            ArgRule("output_padding", "size_or_tuple", None, 0, MAX_SIZE),)
+
+    def output_padding(self, spec: LayerSpec) -> tuple[int | None, ...]:
+        return as_tuple(spec.arg("output_padding"), self.rank) or (None,) * self.rank
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        shape = in_shapes[0]
+        if len(shape) == self.rank + 2 and shape[-1] is None:
+            raise ValueError(f"The channel axis (last axis) of the input of '{spec.name}' must be known to "
+                             f"make its kernel; received input shape {shape_text(shape)}.")
+        if max(self.dilation(spec)) > 1:
+            raise ShapeRefusal(f"'{spec.name}': TensorFlow's CPU transposed convolution refuses dilation_rate="
+                               f"{spec.arg('dilation_rate')} when the model runs: \"Current CPU implementations do not "
+                               "yet support dilation rates larger than 1.\"")
+        axis = self._same_even_axis(spec)
+        if axis is not None:
+            raise ShapeRefusal(f"'{spec.name}': padding=\"same\" with the even kernel size "
+                               f"{self.kernel_size(spec)[axis]} and output_padding=0 asks for an output that a "
+                               "\"same\" convolution could not have come from; TensorFlow refuses it when the model "
+                               "runs (\"Size of out_backprop doesn't match computed\").")
+        return (tuple(layer.compute_output_shape(shape)),)  # Keras returns a list here: one shape
+
+    def _same_even_axis(self, spec: LayerSpec) -> int | None:
+        if spec.arg("padding", "valid") != "same":
+            return None
+        for i, (k, d, op) in enumerate(zip(self.kernel_size(spec), self.dilation(spec), self.output_padding(spec))):
+            if op == 0 and (d * (k - 1) + 1) % 2 == 0:
+                return i
+        return None
+
+    def _unchanged(self, ctx: Ctx) -> tuple[bool, ...]:
+        padding, flags = ctx.arg("padding", "valid"), []
+        for i, (k, s, d, op) in enumerate(zip(self.kernel_size(ctx.spec), self.strides(ctx.spec),
+                                              self.dilation(ctx.spec), self.output_padding(ctx.spec))):
+            size_in = ctx.shape[1 + i]
+            probe = 7 if size_in is None else size_in  # unknown: unchanged when any size would be
+            flags.append(transposed_length(probe, k, s, d, padding, op) == probe
+                         and (size_in is not None or transposed_length(8, k, s, d, padding, op) == 8))
+        return tuple(flags)
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        ks = self.kernel_size(ctx.spec)
+        c, c_dim = ctx.shape[-1], ctx.axes[-1]
+        k, k_dim = ctx.out_shapes[0][-1], ctx.out_axes[0][-1]
+        kernel = WeightInfo("", "kernel", ks + (k, c), tuple(str(n) for n in ks) + (k_dim, c_dim))
+        if not ctx.arg("use_bias", True):
+            return (kernel,)
+        return kernel, WeightInfo("", "bias", (k,), (k_dim,))
+
+    def formula(self, ctx: Ctx) -> Formula:
+        ks = self.kernel_size(ctx.spec)
+        c, c_dim = ctx.shape[-1], ctx.axes[-1]
+        k, k_dim = ctx.out_shapes[0][-1], ctx.out_axes[0][-1]
+        sizes = " × ".join(str(n) for n in ks)
+        value = math.prod(ks) * k * c
+        symbolic, numbers = f"{sizes} × {k_dim} × {c_dim}", f"{sizes} × {k:,} × {c:,}"
+        if not ctx.arg("use_bias", True):
+            return Formula(symbolic, numbers, value)
+        return Formula(f"{symbolic} + {k_dim}", f"{numbers} + {k:,}", value + k)
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """2 × (kernel positions × C × K) × input positions: every input position spreads its whole kernel."""
+        positions = math.prod(d or 1 for d in ctx.shape[:-1])
+        return 2 * math.prod(self.kernel_size(ctx.spec)) * ctx.shape[-1] * ctx.out_shapes[0][-1] * positions
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        if ctx.arg("kernel_size") is None:
+            return None
+        base = (("layer", ctx.spec.name), ("shape", shape_text(ctx.shape)))
+        strides, paddings = self.strides(ctx.spec), self.output_padding(ctx.spec)
+        if any(op is not None and op >= s for op, s in zip(paddings, strides)):  # Keras, when constructed
+            fixed = replace(ctx.spec, args=_without(ctx.spec, "output_padding"))
+            return Fix("fix.conv_transpose_output_padding", base + (("strides", str(ctx.arg("strides", 1))),
+                                                                    ("output_padding", str(ctx.arg("output_padding")))),
+                       self.code(fixed))
+        if max(strides) == 1 and max(self.dilation(ctx.spec)) > 1:
+            fixed = replace(ctx.spec, args=_without(ctx.spec, "dilation_rate"))
+            return Fix("fix.conv_transpose_dilation", base, self.code(fixed))
+        if self._same_even_axis(ctx.spec) is not None:
+            fixed = replace(ctx.spec, args=_without(ctx.spec, "output_padding"))
+            return Fix("fix.conv_transpose_same_even", base, self.code(fixed))
+        return super().explain(ctx, producer)
+
+    def xray(self, call):
+        from .xray import transpose_xray
+
+        return transpose_xray(call)
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        return ()  # a transposed kernel always fits: the output grows
+
+
+class Conv1DTranspose(_ConvTranspose):
+    """Conv1DTranspose: (B, T, C) → (B, T', K); kernel (k, K, C), bias (K,). Parameters k·K·C + K."""
+
+    class_name = "Conv1DTranspose"
+    aliases = ("Convolution1DTranspose",)
+    rank = 1
+    rules = _ConvTranspose._transpose_rules()
+    spatial_defaults = ("T",)
+    spatial_meanings = ("axis.conv_transpose_length",)
+    examples = (
+        Example({"filters": 8, "kernel_size": 3, "strides": 2, "padding": "same"}, (None, 10, 4), (None, 20, 8), 104),
+        Example({"filters": 4, "kernel_size": 3}, (None, 10, 2), (None, 12, 4), 28),
+        Example({"filters": 4, "kernel_size": 2, "strides": 3}, (None, 5, 2), (None, 15, 4), 20),
+        Example({"filters": 4, "kernel_size": 4, "strides": 2, "output_padding": 1, "use_bias": False},
+                (None, 5, 3), (None, 13, 4), 48),
+    )
+
+
+class Conv2DTranspose(_ConvTranspose):
+    """Conv2DTranspose: (B, H, W, C) → (B, H', W', K); kernel (kh, kw, K, C), bias (K,). Parameters
+    kh·kw·K·C + K: the count of the Conv2D it mirrors."""
+
+    class_name = "Conv2DTranspose"
+    aliases = ("Convolution2DTranspose",)
+    rank = 2
+    rules = _ConvTranspose._transpose_rules()
+    sibling_1d = "Conv1DTranspose"
+    spatial_defaults = ("H", "W")
+    spatial_meanings = ("axis.conv_transpose_height", "axis.conv_transpose_width")
+    examples = (
+        Example({"filters": 16, "kernel_size": 3, "strides": 2, "padding": "same"}, (None, 7, 7, 32),
+                (None, 14, 14, 16), 4_624),
+        Example({"filters": 1, "kernel_size": 3}, (None, 26, 26, 32), (None, 28, 28, 1), 289),
+        Example({"filters": 8, "kernel_size": 2, "strides": 2}, (None, 4, 5, 3), (None, 8, 10, 8), 104),
+        Example({"filters": 4, "kernel_size": (3, 4), "strides": 2, "padding": "same", "output_padding": (0, 1)},
+                (None, 5, 6, 2), (None, 9, 11, 4), 100),
+        Example({"filters": 6, "kernel_size": 3, "strides": 2, "output_padding": 1, "activation": "relu"},
+                (None, None, None, 3), (None, None, None, 6), 168),
+    )
+
+
+class Conv3DTranspose(_ConvTranspose):
+    """Conv3DTranspose: (B, D, H, W, C) → (B, D', H', W', K); kernel (kd, kh, kw, K, C), bias (K,)."""
+
+    class_name = "Conv3DTranspose"
+    aliases = ("Convolution3DTranspose",)
+    rank = 3
+    # Keras 3 puts data_format before output_padding here (not in Conv1DTranspose and Conv2DTranspose)
+    positional = ("filters", "kernel_size", "strides", "padding", "data_format", "output_padding", "dilation_rate",
+                  "activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer",
+                  "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint")
+    rules = _ConvTranspose._transpose_rules()
+    spatial_defaults = ("D", "H", "W")
+    spatial_meanings = ("axis.conv_transpose_depth", "axis.conv_transpose_height", "axis.conv_transpose_width")
+    examples = (
+        Example({"filters": 4, "kernel_size": 3, "strides": 2, "padding": "same"}, (None, 3, 4, 5, 3),
+                (None, 6, 8, 10, 4), 328),
+        Example({"filters": 2, "kernel_size": (2, 3, 3), "use_bias": False}, (None, 4, 4, 4, 5), (None, 5, 6, 6, 2),
+                180),
+    )
+
+
+# -- depthwise and separable convolutions ----------------------------------------------------------------
+DEPTHWISE_RULES = (
+    ArgRule("kernel_size", "size_or_tuple", None, 1, MAX_SIZE),
+    ArgRule("strides", "size_or_tuple", 1, 1, MAX_SIZE),
+    ArgRule("padding", "choice", "valid", choices=("valid", "same")),
+    ArgRule("depth_multiplier", "int", 1, 1, MAX_SIZE),
+    ArgRule("data_format", "choice", None, choices=DATA_FORMATS),
+    ArgRule("dilation_rate", "size_or_tuple", 1, 1, MAX_SIZE),
+    ArgRule("activation", "activation", None, choices=ACTIVATIONS, neutral=True),
+    ArgRule("use_bias", "bool", True),
+    ArgRule("depthwise_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
+    ArgRule("bias_initializer", "initializer", "zeros", choices=INITIALIZERS, neutral=True),
+    ArgRule("depthwise_regularizer", "ignored", neutral=True),
+    ArgRule("bias_regularizer", "ignored", neutral=True),
+    ArgRule("activity_regularizer", "ignored", neutral=True),
+    ArgRule("depthwise_constraint", "ignored", neutral=True),
+    ArgRule("bias_constraint", "ignored", neutral=True),
+)
+SEPARABLE_RULES = (ArgRule("filters", "int", None, 1, MAX_SIZE),) + DEPTHWISE_RULES + (
+    ArgRule("pointwise_initializer", "initializer", "glorot_uniform", choices=INITIALIZERS, neutral=True),
+    ArgRule("pointwise_regularizer", "ignored", neutral=True),
+    ArgRule("pointwise_constraint", "ignored", neutral=True),
+)
+
+
+class DepthwiseConv2D(_Conv):
+    """DepthwiseConv2D: (B, H, W, C) → (B, H', W', C·m), m = depth_multiplier; kernel (kh, kw, C, m), bias
+    (C·m,). Each input channel gets its own m kernels and never meets another channel: output channel
+    c·m + q is channel c's window times kernel[..., c, q]. Parameters kh·kw·C·m + C·m. Keras has no
+    `filters` here: the output channels are the input's times m. (A Conv2D with groups=C and C·m filters
+    computes the same.) Keras accepts strides > 1 with dilation_rate > 1 here, and TensorFlow runs it."""
+
+    class_name = "DepthwiseConv2D"
+    rank = 2
+    positional = ("kernel_size", "strides", "padding", "depth_multiplier", "data_format", "dilation_rate",
+                  "activation", "use_bias", "depthwise_initializer", "bias_initializer", "depthwise_regularizer",
+                  "bias_regularizer", "activity_regularizer", "depthwise_constraint", "bias_constraint")
+    code_positional = 1
+    rules = DEPTHWISE_RULES
+    refuses_stride_with_dilation = False
+    spatial_defaults = ("H", "W")
+    spatial_meanings = ("axis.conv_height", "axis.conv_width")
+    examples = (
+        Example({"kernel_size": 3, "padding": "same"}, (None, 32, 32, 16), (None, 32, 32, 16), 160),
+        Example({"kernel_size": 3, "depth_multiplier": 2}, (None, 9, 9, 3), (None, 7, 7, 6), 60),
+        Example({"kernel_size": (3, 2), "strides": 2, "padding": "same", "use_bias": False}, (None, 9, 9, 3),
+                (None, 5, 5, 3), 18),
+        Example({"kernel_size": 3, "dilation_rate": 2, "activation": "relu"}, (None, 9, 10, 4), (None, 5, 6, 4), 40),
+    )
+
+    def initializers(self, spec: LayerSpec, seed: int) -> dict:
+        import keras
+
+        return {"depthwise_initializer": keras.initializers.GlorotUniform(seed=seed)}
+
+    def multiplier(self, ctx: Ctx) -> int:
+        return ctx.arg("depth_multiplier", 1)
+
+    def _channel_axis(self, ctx: Ctx) -> str:
+        """The output channels: the input's letter when m = 1, else a letter of their own (C·m)."""
+        if self.multiplier(ctx) == 1:
+            return ctx.axes[-1]
+        base = base_letter(ctx.axes[-1])
+        return ctx.new(base if base.isalpha() else "C", ctx.out_shapes[0][-1], "depth_multiplier",
+                       "axis.depthwise_channels")
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        spatial = spatial_letters(ctx, self._unchanged(ctx), self.spatial_defaults, self.spatial_meanings)
+        return ((ctx.axes[0],) + spatial + (self._channel_axis(ctx),),)
+
+    def _depthwise(self, ctx: Ctx, name: str) -> WeightInfo:
+        ks, m = self.kernel_size(ctx.spec), self.multiplier(ctx)
+        return WeightInfo("", name, ks + (ctx.shape[-1], m), tuple(str(n) for n in ks) + (ctx.axes[-1], str(m)))
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        kernel = self._depthwise(ctx, "kernel")
+        if not ctx.arg("use_bias", True):
+            return (kernel,)
+        return kernel, WeightInfo("", "bias", (ctx.out_shapes[0][-1],), (ctx.out_axes[0][-1],))
+
+    def _depthwise_terms(self, ctx: Ctx) -> tuple[str, str, int]:
+        """kh × kw × C × m: symbols, numbers, value (× m left out when m = 1)."""
+        ks, m, c = self.kernel_size(ctx.spec), self.multiplier(ctx), ctx.shape[-1]
+        sizes = " × ".join(str(n) for n in ks)
+        times = f" × {m}" if m > 1 else ""
+        return f"{sizes} × {ctx.axes[-1]}{times}", f"{sizes} × {c:,}{times}", math.prod(ks) * c * m
+
+    def formula(self, ctx: Ctx) -> Formula:
+        symbolic, numbers, value = self._depthwise_terms(ctx)
+        if not ctx.arg("use_bias", True):
+            return Formula(symbolic, numbers, value)
+        out, out_dim = ctx.out_shapes[0][-1], ctx.out_axes[0][-1]
+        return Formula(f"{symbolic} + {out_dim}", f"{numbers} + {out:,}", value + out)
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """2 × kernel positions × C·m × output positions: each output channel reads one input channel."""
+        out = ctx.out_shapes[0]
+        return 2 * math.prod(self.kernel_size(ctx.spec)) * out[-1] * math.prod(d or 1 for d in out[:-1])
+
+    def xray(self, call):
+        from .xray import depthwise_xray
+
+        return depthwise_xray(call)
+
+
+class _SeparableConv(DepthwiseConv2D):
+    """SeparableConv: a depthwise convolution (each channel its own m kernels, no bias) then a pointwise
+    one (a 1 × 1 convolution mixing the C·m channels into K filters) plus the bias: (B, *S, C) → (B, *S', K).
+    depthwise_kernel (*k, C, m), pointwise_kernel (*1, C·m, K), bias (K,). Parameters
+    prod(k)·C·m + C·m·K + K, far fewer than a Conv's prod(k)·C·K + K when K is large."""
+
+    positional = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "depth_multiplier",
+                  "activation", "use_bias", "depthwise_initializer", "pointwise_initializer", "bias_initializer",
+                  "depthwise_regularizer", "pointwise_regularizer", "bias_regularizer", "activity_regularizer",
+                  "depthwise_constraint", "pointwise_constraint", "bias_constraint")
+    code_positional = 2
+    rules = SEPARABLE_RULES
+
+    def initializers(self, spec: LayerSpec, seed: int) -> dict:
+        import keras
+
+        return {"depthwise_initializer": keras.initializers.GlorotUniform(seed=seed),
+                "pointwise_initializer": keras.initializers.GlorotUniform(seed=seed + 1)}
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        return _Conv.axes(self, ctx)
+
+    def _pointwise(self, ctx: Ctx) -> WeightInfo:
+        c, m, k = ctx.shape[-1], self.multiplier(ctx), ctx.out_shapes[0][-1]
+        return WeightInfo("", "pointwise_kernel", (1,) * self.rank + (c * m, k),
+                          ("1",) * self.rank + (dim_text(ctx.axes[-1], m), ctx.out_axes[0][-1]))
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        both = (self._depthwise(ctx, "depthwise_kernel"), self._pointwise(ctx))
+        if not ctx.arg("use_bias", True):
+            return both
+        return both + (WeightInfo("", "bias", (ctx.out_shapes[0][-1],), (ctx.out_axes[0][-1],)),)
+
+    def formula(self, ctx: Ctx) -> Formula:
+        d_sym, d_num, d_value = self._depthwise_terms(ctx)
+        c, m, k, k_dim = ctx.shape[-1], self.multiplier(ctx), ctx.out_shapes[0][-1], ctx.out_axes[0][-1]
+        symbolic = f"{d_sym} + {dim_text(ctx.axes[-1], m)} × {k_dim}"
+        numbers = f"{d_num} + {c * m:,} × {k:,}"
+        value = d_value + c * m * k
+        if not ctx.arg("use_bias", True):
+            return Formula(symbolic, numbers, value)
+        return Formula(f"{symbolic} + {k_dim}", f"{numbers} + {k:,}", value + k)
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """2 × (kernel positions × C·m + C·m × K) × output positions: the depthwise step, then the pointwise."""
+        out, cm = ctx.out_shapes[0], ctx.shape[-1] * self.multiplier(ctx)
+        positions = math.prod(d or 1 for d in out[:-1])
+        return 2 * (math.prod(self.kernel_size(ctx.spec)) * cm + cm * out[-1]) * positions
+
+    def xray(self, call):
+        from .xray import separable_xray
+
+        return separable_xray(call)
+
+
+class SeparableConv1D(_SeparableConv):
+    """SeparableConv1D: (B, T, C) → (B, T', K); depthwise_kernel (k, C, m), pointwise_kernel (1, C·m, K)."""
+
+    class_name = "SeparableConv1D"
+    aliases = ("SeparableConvolution1D",)
+    rank = 1
+    spatial_defaults = ("T",)
+    spatial_meanings = ("axis.conv_length",)
+    examples = (
+        Example({"filters": 32, "kernel_size": 5, "activation": "relu"}, (None, 100, 64), (None, 96, 32), 2_400),
+        Example({"filters": 8, "kernel_size": 3, "depth_multiplier": 2, "padding": "same"}, (None, 9, 3),
+                (None, 9, 8), 74),
+        Example({"filters": 8, "kernel_size": 3, "strides": 2, "use_bias": False}, (None, 9, 3), (None, 4, 8), 33),
+    )
+
+
+class SeparableConv2D(_SeparableConv):
+    """SeparableConv2D: (B, H, W, C) → (B, H', W', K); depthwise_kernel (kh, kw, C, m), pointwise_kernel
+    (1, 1, C·m, K), bias (K,)."""
+
+    class_name = "SeparableConv2D"
+    aliases = ("SeparableConvolution2D",)
+    rank = 2
+    sibling_1d = "SeparableConv1D"
+    spatial_defaults = ("H", "W")
+    spatial_meanings = ("axis.conv_height", "axis.conv_width")
+    examples = (
+        Example({"filters": 64, "kernel_size": 3, "padding": "same"}, (None, 32, 32, 32), (None, 32, 32, 64), 2_400),
+        Example({"filters": 8, "kernel_size": 3, "depth_multiplier": 2}, (None, 9, 9, 3), (None, 7, 7, 8), 110),
+        Example({"filters": 8, "kernel_size": (3, 2), "strides": 2, "use_bias": False},
+                (None, 9, 9, 3), (None, 4, 4, 8), 42),
+        Example({"filters": 4, "kernel_size": 3, "dilation_rate": 2, "activation": "relu"}, (None, 9, 9, 3),
+                (None, 5, 5, 4), 43),
+    )
+
+
+def _without(spec: LayerSpec, name: str) -> tuple:
+    """The spec's arguments without one (its default then applies)."""
+    return tuple((k, v) for k, v in spec.args if k != name)
+
+
+CONV1D, CONV2D, CONV3D = Conv1D(), Conv2D(), Conv3D()
+KINDS = (CONV1D, CONV2D, Conv2DTranspose(), SeparableConv2D(), DepthwiseConv2D(), Conv1DTranspose(), SeparableConv1D(),
+         CONV3D, Conv3DTranspose())

@@ -12,6 +12,7 @@ channels of its group. The windows are shared with the pooling X-ray (explorer/l
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from dataclasses import dataclass
 from collections.abc import Iterator
@@ -61,6 +62,46 @@ XRAY_KEYS = {  # the X-ray's words of Conv1D (rank 1) and Conv2D (rank 2), each 
         "grid_output": "xray.conv2d.grid_output",
         "code.rows": "xray.conv2d.code.rows",
         "code.groups": "xray.conv2d.code.groups",
+    },
+}
+
+
+XRAY_KEYS[3] = {  # Conv3D: the 2-D words, a depth axis more
+    "summary": "xray.conv3d.summary",
+    "check": "xray.conv2d.check",
+    "check_window": "xray.conv2d.check_window",
+    "padding": "xray.conv3d.padding",
+    "by_hand": "xray.conv3d.by_hand",
+    "groups": "xray.conv2d.groups",
+    "samples": "xray.conv2d.samples",
+    "activation_unknown": "xray.conv2d.activation_unknown",
+    "channels_first": "xray.conv2d.channels_first",
+    "grid_window": "xray.conv3d.grid_window",
+    "grid_kernel": "xray.conv3d.grid_kernel",
+    "grid_products": "xray.conv3d.grid_products",
+    "grid_channels": "xray.conv3d.grid_channels",
+    "grid_output": "xray.conv3d.grid_output",
+    "code.rows": "xray.conv2d.code.rows",
+    "code.groups": "xray.conv2d.code.groups",
+}
+DEPTHWISE_KEYS = {  # DepthwiseConv2D: a grouped convolution, one group per input channel
+    2: {
+        "summary": "xray.depthwise2d.summary",
+        "check": "xray.depthwise2d.check",
+        "check_window": "xray.conv2d.check_window",
+        "padding": "xray.conv2d.padding",
+        "by_hand": "xray.conv2d.by_hand",
+        "groups": "xray.depthwise2d.channel",
+        "samples": "xray.conv2d.samples",
+        "activation_unknown": "xray.conv2d.activation_unknown",
+        "channels_first": "xray.conv2d.channels_first",
+        "grid_window": "xray.conv2d.grid_window",
+        "grid_kernel": "xray.depthwise2d.grid_kernel",
+        "grid_products": "xray.conv2d.grid_products",
+        "grid_channels": "xray.conv2d.grid_channels",
+        "grid_output": "xray.conv2d.grid_output",
+        "code.rows": "xray.conv2d.code.rows",
+        "code.groups": "xray.depthwise2d.code.channels",
     },
 }
 
@@ -187,13 +228,29 @@ def conv_numpy(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, geo: Geometr
 
 def conv_xray(call: LayerCall) -> XRay:
     """The layer as im2col @ kernel + bias → activation on the first samples; the picked output's window by hand."""
+    layer = call.layer
+    return _window_xray(call, np.asarray(layer.kernel, dtype=np.float64), int(getattr(layer, "groups", 1) or 1),
+                        XRAY_KEYS[call.x.ndim - 2])
+
+
+def depthwise_xray(call: LayerCall) -> XRay:
+    """DepthwiseConv: a grouped convolution with one group per input channel. kernel (*k, C, m) read as
+    (*k, 1, C·m): output channel c·m + q is channel c's window times kernel[..., c, q]."""
+    kernel = np.asarray(call.layer.kernel, dtype=np.float64)
+    c, m = kernel.shape[-2:]
+    grouped = kernel.reshape(kernel.shape[:-2] + (1, c * m))
+    return _window_xray(call, grouped, c, DEPTHWISE_KEYS[call.x.ndim - 2], kernel.shape)
+
+
+def _window_xray(call: LayerCall, kernel: np.ndarray, groups: int, words: dict,
+                 kernel_shape: tuple[int, ...] | None = None) -> XRay:
+    """A convolution whose kernel is (*k, C/groups, K): windows @ kernel + bias → activation, and the
+    followed number by hand. kernel_shape: the layer's own kernel's shape, when `kernel` is a reshaped view."""
     layer, x, y = call.layer, call.x, call.y
     rank = x.ndim - 2
-    words = XRAY_KEYS[rank]
     if getattr(layer, "data_format", "channels_last") == "channels_first":
         return XRay(call.step.name, call.spec.kind, Text.of(words["channels_first"]), "", ())
-    kernel = np.asarray(layer.kernel, dtype=np.float64)
-    k_filters, groups = kernel.shape[-1], int(getattr(layer, "groups", 1) or 1)
+    k_filters = kernel.shape[-1]
     bias = np.asarray(layer.bias, dtype=np.float64) if layer.use_bias else np.zeros(k_filters)
     geo = geometry(x.shape[1:-1], layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)
     act = activation_name(layer)
@@ -224,7 +281,7 @@ def conv_xray(call: LayerCall) -> XRay:
         checks.append(check(words["check"], ours, y[:n], n=n, B=x.shape[0]))
         checks.append(check(words["check_window"], np.array([picked_out[0, f]]), np.array([y[pick]]),
                             index=index_text(pick)))
-    sizes = _sizes(call, geo, kernel, groups, act)
+    sizes = _sizes(call, geo, kernel_shape or kernel.shape, kernel.shape[-1], groups, act)
     notes = [Text.of(words["padding"], **sizes),
              Text.of(words["by_hand"], index=index_text(pick), total=f"{float(products.sum()):.6f}",
                      bias=f"{bias[f]:.6f}", z=f"{by_hand:.6f}", act=act,
@@ -239,10 +296,8 @@ def conv_xray(call: LayerCall) -> XRay:
         notes.append(Text.of(words["activation_unknown"], act=act))
 
     cols = [str(ch) for ch in range(channels.start, channels.stop)]
-    where = dict(index=index_text(pick), b=b, f=f, position=index_text(position))
-    out_slice = y[b] if rank == 1 else y[b, :, :, f]
-    out_row, out_col = (position[0], f) if rank == 1 else position
-    output = grid(Text.of(words["grid_output"], **where), out_slice, out_row, out_col)
+    where = dict(index=index_text(pick), b=b, f=f, position=index_text(position), q=f % kg)
+    output = output_grid(Text.of(words["grid_output"], **where), y, pick)
     if rank == 1:  # (taps, channels): a window of up to GRID_ROWS taps is shown whole
         rows = tap_labels(geo, position)
         top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
@@ -253,44 +308,61 @@ def conv_xray(call: LayerCall) -> XRay:
             output,
         )
     else:  # one channel's (kh, kw) window as the image lays it out, then each channel's sum
-        grids = _spatial_grids(geo, position, products, win_g, kern_f, cols, words, where) + (output,)
+        grids = spatial_grids(geo, position, products, win_g, kern_f, cols, words, where) + (output,)
     summary = Text.of(words["summary"], **sizes)
-    return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, k_filters, groups, act), tuple(checks),
-                grids, tuple(notes))
+    code = _code(geo, x.shape, k_filters, groups, act, words)
+    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
 
 
-def _spatial_grids(geo: Geometry, position: tuple[int, ...], products: np.ndarray, win_g: np.ndarray,
-                   kern_f: np.ndarray, cols: list[str], words: dict, where: dict) -> tuple[Grid, ...]:
-    """A 2-D window laid out as the image: the window, the kernel and their products on the channel whose sum
-    of products is largest (kh × kw numbers: whole up to GRID_ROWS × GRID_COLS), then, with several
-    channels, each channel's sum (they add up to the total)."""
-    kh, kw = geo.kernel
-    shape = (kh, kw, products.shape[-1])
-    per_channel = products.reshape(shape).sum(axis=(0, 1))
-    ch = int(np.argmax(np.abs(per_channel)))
-    plane = products.reshape(shape)[:, :, ch]
+def output_grid(title: Text, y: np.ndarray, pick: tuple[int, ...]) -> Grid:
+    """The output around the followed number: (steps, filters) for rank 1; the followed filter's (rows,
+    columns) plane for rank 2, and for rank 3 that plane at the followed depth."""
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    if len(position) == 1:
+        return grid(title, y[b], position[0], f)
+    plane = y[(b,) + tuple(position[:-2]) + (slice(None), slice(None), f)]
+    return grid(title, plane, *position[-2:])
+
+
+def spatial_grids(geo: Geometry, position: tuple[int, ...], products: np.ndarray, win_g: np.ndarray,
+                  kern_f: np.ndarray, cols: list[str], words: dict, where: dict) -> tuple[Grid, ...]:
+    """A 2-D (or 3-D) window laid out as the image: the window, the kernel and their products on the (kh, kw)
+    plane of the channel (and, for rank 3, the depth tap) whose sum of products is largest (whole up to
+    GRID_ROWS × GRID_COLS), then, with several such planes, each plane's sum (they add up to the total):
+    one row of channels for rank 2, a row per depth tap for rank 3."""
+    shape = tuple(geo.kernel) + (products.shape[-1],)
+    lead = shape[:-3]  # the depth taps of a 3-D window: () in 2-D
+    per_plane = products.reshape(shape).sum(axis=(-3, -2)).reshape(math.prod(lead), shape[-1])
+    row, ch = (int(i) for i in np.unravel_index(int(np.argmax(np.abs(per_plane))), per_plane.shape))
+    front = tuple(int(i) for i in np.unravel_index(row, lead)) if lead else ()
+    take = front + (slice(None), slice(None), ch)
+    plane = products.reshape(shape)[take]
     top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(plane))), plane.shape))
-    rows_in, cols_in = ([str(int(v)) for v in geo.taps(axis, p)] for axis, p in enumerate(position))
-    at = dict(where, channel=cols[ch])
+    taps = [[str(int(v)) for v in geo.taps(axis, p)] for axis, p in enumerate(position)]
+    rows_in, cols_in = taps[-2:]
+    at = dict(where, channel=cols[ch], depth=taps[0][front[0]] if front else "")
     grids = (
-        relabel(grid(Text.of(words["grid_window"], **at), win_g.reshape(shape)[:, :, ch], *top), rows_in, cols_in),
-        grid(Text.of(words["grid_kernel"], **at), kern_f.reshape(shape)[:, :, ch], *top),
+        relabel(grid(Text.of(words["grid_window"], **at), win_g.reshape(shape)[take], *top), rows_in, cols_in),
+        grid(Text.of(words["grid_kernel"], **at), kern_f.reshape(shape)[take], *top),
         relabel(grid(Text.of(words["grid_products"], **at), plane, *top), rows_in, cols_in),
     )
-    if len(cols) > 1:
-        grids += (relabel(grid(Text.of(words["grid_channels"], **at), per_channel, 0, ch), None, cols),)
+    if per_plane.size > 1:
+        rows = taps[0] if lead else None
+        grids += (relabel(grid(Text.of(words["grid_channels"], **at), per_plane, row, ch), rows, cols),)
     return grids
 
 
-def _sizes(call: LayerCall, geo: Geometry, kernel: np.ndarray, groups: int, act: str) -> dict:
+def _sizes(call: LayerCall, geo: Geometry, kernel_shape: tuple[int, ...], k: int, groups: int, act: str) -> dict:
     x, y = call.x, call.y
     out = dict(layer=call.step.name, named=named(call.in_axes), shape=shape_text(x.shape),
                out_named=named(call.out_axes), out=shape_text(y.shape), C=x.shape[-1], Cg=x.shape[-1] // groups,
-               K=kernel.shape[-1],
-               kernel=shape_text(kernel.shape), act=act, padding=call.layer.padding, groups=groups,
+               K=k, m=k // groups,
+               kernel=shape_text(kernel_shape), act=act, padding=call.layer.padding, groups=groups,
                taps=math.prod(geo.kernel), patch=math.prod(geo.kernel) * x.shape[-1] // groups)
     letters = call.in_axes[1:-1] if len(call.in_axes) == x.ndim else ("T", "W")[:geo.rank]
-    for i, name in enumerate(("", "2")[:geo.rank]):
+    if len(letters) != geo.rank:
+        letters = ("D", "H", "W")[-geo.rank:]
+    for i, name in enumerate(("", "2", "3")[:geo.rank]):
         a, b = geo.pads[i]
         out.update({f"size{name}": geo.sizes[i], f"k{name}": geo.kernel[i], f"s{name}": geo.strides[i],
                     f"d{name}": geo.dilation[i], f"before{name}": a, f"after{name}": b, f"span{name}": geo.spans[i],
@@ -302,21 +374,23 @@ def window_lines(geo: Geometry, n: int, c: int, target: str, dilated: bool) -> l
     """The code that gathers every window of the padded input xp into `target` (shared with pooling):
     one index array per spatial axis, then one fancy index."""
     lines = []
-    names = ("taps",) if geo.rank == 1 else ("rows", "cols")
+    names = {1: ("taps",), 2: ("rows", "cols"), 3: ("deps", "rows", "cols")}[geo.rank]
     for name, o, s, kk, d in zip(names, geo.outs, geo.strides, geo.kernel, geo.dilation):
         step = f" * {d}" if dilated else ""
         lines.append(Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({kk})[None, :]{step}", f"({o}, {kk})"))
     shape = shape_text((n,) + geo.outs + geo.kernel + (c,))
     if geo.rank == 1:
         lines.append(Line(f"{target} = xp[:, taps, :]", shape))
-    else:
+    elif geo.rank == 2:
         lines.append(Line(f"{target} = xp[:, rows[:, None, :, None], cols[None, :, None, :], :]", shape))
+    else:
+        lines.append(Line(f"{target} = xp[:, deps[:, None, None, :, None, None], rows[None, :, None, None, :, None], "
+                          "cols[None, None, :, None, None, :], :]", shape))
     return lines
 
 
-def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) -> tuple[Line, ...]:
+def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str, words: dict) -> tuple[Line, ...]:
     n, c = shape[0], shape[-1]
-    words = XRAY_KEYS[geo.rank]
     pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
@@ -335,6 +409,242 @@ def _code(geo: Geometry, shape: tuple[int, ...], k: int, groups: int, act: str) 
     return tuple(lines)
 
 
+# -- separable: depthwise, then pointwise ------------------------------------------------------------
+SEPARABLE_KEYS = {  # the padding words are the convolution's of the same rank
+    1: "xray.conv1d.padding",
+    2: "xray.conv2d.padding",
+}
+
+
+def separable_xray(call: LayerCall) -> XRay:
+    """SeparableConv: the depthwise convolution (each channel c its m kernels, no bias) gives C·m numbers per
+    position; the pointwise kernel (C·m, K) mixes them, + bias → activation. The followed number: the C·m
+    depthwise outputs at its position times the pointwise column of its filter, one of them taken apart."""
+    layer, x, y = call.layer, call.x, call.y
+    rank = x.ndim - 2
+    if getattr(layer, "data_format", "channels_last") == "channels_first":
+        return XRay(call.step.name, call.spec.kind, Text.of("xray.conv2d.channels_first"), "", ())
+    dk = np.asarray(layer.depthwise_kernel, dtype=np.float64)  # (*k, C, m)
+    c, m = dk.shape[-2:]
+    cm = c * m
+    grouped = dk.reshape(dk.shape[:-2] + (1, cm))
+    pw = np.asarray(layer.pointwise_kernel, dtype=np.float64).reshape(cm, -1)  # (C·m, K)
+    k_filters = pw.shape[-1]
+    bias = np.asarray(layer.bias, dtype=np.float64) if layer.use_bias else np.zeros(k_filters)
+    geo = geometry(x.shape[1:-1], layer.kernel_size, layer.strides, layer.dilation_rate, layer.padding)
+    act = activation_name(layer)
+    padded = math.prod(size + a + b for size, (a, b) in zip(geo.sizes, geo.pads))
+    n = samples_within(call, padded * c + (cm + 6 * k_filters) * math.prod(geo.outs))
+    depth = conv_numpy(x[:n], grouped, np.zeros(cm), geo, c)  # (n, *outs, C·m)
+    ours = activate(act, depth @ pw + bias)
+
+    pick = call.picked()
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    taps = math.prod(geo.kernel)
+    win = one_window(x[b], geo, position)  # (*kernel, C)
+    d_row = conv_rows(win.reshape(1, taps, c), grouped, c)[0]  # (C·m,) the depthwise outputs at this position
+    mixed = d_row * pw[:, f]
+    z = float(mixed.sum() + bias[f])
+    z_row = d_row @ pw + bias
+    z_row[f] = z
+    value = activate(act, z_row[None, :])
+    j = int(np.argmax(np.abs(mixed)))  # the depthwise output taken apart: the largest share
+    ch, q = divmod(j, m)
+    win_c, kern_c = win[..., ch], dk[..., ch, q]
+    products = win_c * kern_c
+
+    checks = []
+    if ours is not None:
+        checks.append(check("xray.separable.check", ours, y[:n], n=n, B=x.shape[0]))
+        checks.append(check("xray.conv2d.check_window", np.array([value[0, f]]), np.array([y[pick]]),
+                            index=index_text(pick)))
+    sizes = _sizes(call, geo, dk.shape, cm, c, act)
+    sizes.update(cm=cm, K=k_filters, pointwise=shape_text(tuple(layer.pointwise_kernel.shape)))
+    where = dict(index=index_text(pick), b=b, f=f, j=j, channel=ch, q=q, position=index_text(position))
+    notes = [Text.of(SEPARABLE_KEYS[rank], **sizes),
+             Text.of("xray.separable.by_hand", **where, depthwise=f"{d_row[j]:.6f}", total=f"{float(mixed.sum()):.6f}",
+                     bias=f"{bias[f]:.6f}", z=f"{z:.6f}", act=act, cm=cm,
+                     value=f"{value[0, f]:.6f}" if value is not None else "?", layer_value=f"{float(y[pick]):.6f}")]
+    if n < x.shape[0]:
+        notes.append(Text.of("xray.conv2d.samples", n=n, B=x.shape[0]))
+    if ours is None:
+        notes.append(Text.of("xray.conv2d.activation_unknown", act=act))
+
+    labels = [[str(int(v)) for v in geo.taps(axis, p)] for axis, p in enumerate(position)]
+    if rank == 1:  # one row of taps
+        top = (0, int(np.argmax(np.abs(products))))
+        window_grids = (relabel(grid(Text.of("xray.separable.grid_window", **where), win_c, *top), None, labels[0]),
+                        grid(Text.of("xray.separable.grid_kernel", **where), kern_c, *top),
+                        relabel(grid(Text.of("xray.separable.grid_products", **where), products, *top), None,
+                                labels[0]))
+    else:
+        top = tuple(int(i) for i in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
+        window_grids = (relabel(grid(Text.of("xray.separable.grid_window", **where), win_c, *top), *labels),
+                        grid(Text.of("xray.separable.grid_kernel", **where), kern_c, *top),
+                        relabel(grid(Text.of("xray.separable.grid_products", **where), products, *top), *labels))
+    pointwise = np.stack([d_row, pw[:, f], mixed])  # (3, C·m)
+    mix = relabel(grid(Text.of("xray.separable.grid_pointwise", **where), pointwise, 2, j, mark="col"),
+                  ["d", f"w[:, {f}]", "d × w"], None)
+    grids = window_grids + (mix, output_grid(Text.of("xray.conv2d.grid_output", **where), y, pick))
+    summary = Text.of("xray.separable.summary", **sizes)
+    return XRay(call.step.name, call.spec.kind, summary, _separable_code(geo, x.shape, m, k_filters, act),
+                tuple(checks), grids, tuple(notes))
+
+
+def _separable_code(geo: Geometry, shape: tuple[int, ...], m: int, k: int, act: str) -> tuple[Line, ...]:
+    n, c = shape[0], shape[-1]
+    pads = ", ".join(f"({a}, {b})" for a, b in geo.pads)
+    padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
+    taps, rows = math.prod(geo.kernel), n * math.prod(geo.outs)
+    lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)))", f"x {shape_text(shape)} → {shape_text(padded)}")]
+    lines += window_lines(geo, n, c, "patches", dilated=True)
+    lines.append(Line(f"p = patches.reshape({rows}, {taps}, {c})"))
+    lines.append(Line(f"d = np.einsum('rtc,tcm->rcm', p, depthwise_kernel.reshape({taps}, {c}, {m}))"
+                      f".reshape({rows}, {c * m})", Text.of("xray.separable.code.depthwise")))
+    lines.append(Line(f"z = d @ pointwise_kernel.reshape({c * m}, {k}) + bias",
+                      Text.of("xray.separable.code.pointwise")))
+    lines.append(Line(f"out = {act}(z).reshape{shape_text((n,) + geo.outs + (k,))}"))
+    return tuple(lines)
+
+
+# -- transposed: every input position spreads its kernel over the output ------------------------------------
+def transpose_before(out_sizes, kernel, strides, dilation, padding: str) -> tuple[int, ...]:
+    """Positions of the full spread cut at the start of each axis: the zeros a "same" convolution from the
+    output's size back to the input's would put before (TensorFlow computes the transposed convolution as
+    that convolution's gradient); none for "valid"."""
+    return tuple(pad_amounts(o, k, s, d, padding)[0] for o, k, s, d in zip(out_sizes, kernel, strides, dilation))
+
+
+def transpose_numpy(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, strides, dilation, before,
+                    out_sizes) -> np.ndarray:
+    """x (n, *in, C), kernel (*k, K, C) → (n, *out, K) before the activation: for every kernel tap j,
+    x @ kernel[j].T added at positions i·s + j·d of the full spread, which is then cut to the output."""
+    n, sizes = x.shape[0], x.shape[1:-1]
+    taps_shape, k = kernel.shape[:-2], kernel.shape[-2]
+    full = tuple(max((size - 1) * s + d * (kk - 1) + 1, a + o)
+                 for size, s, d, kk, a, o in zip(sizes, strides, dilation, taps_shape, before, out_sizes))
+    canvas = np.zeros((n,) + full + (k,))
+    xf = x.astype(np.float64)
+    for tap in itertools.product(*(range(kk) for kk in taps_shape)):
+        where = tuple(slice(j * d, j * d + (size - 1) * s + 1, s)
+                      for j, d, size, s in zip(tap, dilation, sizes, strides))
+        canvas[(slice(None),) + where] += xf @ kernel[tap].T
+    cut = tuple(slice(a, a + o) for a, o in zip(before, out_sizes))
+    return canvas[(slice(None),) + cut] + bias
+
+
+Source = tuple[tuple[int, ...], tuple[int, ...]]  # (input position, kernel tap)
+
+
+def transpose_sources(position, sizes, kernel, strides, dilation, before) -> list[Source]:
+    """The (input position, kernel tap) pairs that reach output `position`: o + before = i·s + j·d on every axis."""
+    per_axis = []
+    for o, size, kk, s, d, a in zip(position, sizes, kernel, strides, dilation, before):
+        pairs = []
+        for j in range(kk):
+            spot = o + a - j * d
+            if spot % s == 0 and 0 <= spot // s < size:
+                pairs.append((spot // s, j))
+        per_axis.append(pairs)
+    return [(tuple(p[0] for p in combo), tuple(p[1] for p in combo)) for combo in itertools.product(*per_axis)]
+
+
+def transpose_xray(call: LayerCall) -> XRay:
+    """A transposed convolution recomputed by spreading: the whole output, then the followed number as the sum
+    over the input positions and kernel taps that reach it (each pair: C products), + bias → activation."""
+    layer, x, y = call.layer, call.x, call.y
+    rank = x.ndim - 2
+    if getattr(layer, "data_format", "channels_last") == "channels_first":
+        return XRay(call.step.name, call.spec.kind, Text.of("xray.conv2d.channels_first"), "", ())
+    kernel = np.asarray(layer.kernel, dtype=np.float64)  # (*k, K, C)
+    k_filters, c = kernel.shape[-2:]
+    bias = np.asarray(layer.bias, dtype=np.float64) if layer.use_bias else np.zeros(k_filters)
+    sizes, outs = x.shape[1:-1], y.shape[1:-1]
+    ks, strides, dilation = tuple(layer.kernel_size), tuple(layer.strides), tuple(layer.dilation_rate)
+    before = transpose_before(outs, ks, strides, dilation, layer.padding)
+    act = activation_name(layer)
+    full = tuple((size - 1) * s + d * (kk - 1) + 1 for size, s, d, kk in zip(sizes, strides, dilation, ks))
+    n = samples_within(call, math.prod(sizes) * c + 8 * math.prod(max(f, a + o) for f, a, o in
+                                                                   zip(full, before, outs)) * k_filters)
+    ours = activate(act, transpose_numpy(x[:n], kernel, bias, strides, dilation, before, outs))
+
+    pick = call.picked()
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    sources = transpose_sources(position, sizes, ks, strides, dilation, before)
+    xs = np.array([x[(b,) + i].astype(np.float64) for i, _ in sources]).reshape(len(sources), c)
+    ws = np.array([kernel[j + (f,)] for _, j in sources]).reshape(len(sources), c)
+    products = xs * ws
+    total = float(products.sum())
+    z_row = (xs.reshape(len(sources), c)[:, None, :] * np.array([kernel[j] for _, j in sources]).reshape(
+        len(sources), k_filters, c)).sum(axis=(0, 2)) + bias
+    z_row[f] = total + bias[f]
+    value = activate(act, z_row[None, :])
+
+    checks = []
+    if ours is not None:
+        checks.append(check("xray.conv_transpose.check", ours, y[:n], n=n, B=x.shape[0]))
+        checks.append(check("xray.conv_transpose.check_window", np.array([value[0, f]]), np.array([y[pick]]),
+                            index=index_text(pick)))
+    letters = call.in_axes[1:-1] if len(call.in_axes) == x.ndim else ("D", "H", "W")[-rank:]
+    out_letters = call.out_axes[1:-1] if len(call.out_axes) == y.ndim else letters
+    notes = []
+    for i in range(rank):
+        after = full[i] - before[i] - outs[i]
+        notes.append(Text.of("xray.conv_transpose.axis", axis=letters[i], out_axis=out_letters[i], n=sizes[i],
+                             s=strides[i], k=ks[i], d=dilation[i], span=dilation[i] * (ks[i] - 1) + 1, full=full[i],
+                             before=before[i], after=max(after, 0), added=max(-after, 0), len=outs[i],
+                             padding=layer.padding))
+    where = dict(index=index_text(pick), b=b, f=f, position=index_text(position))
+    notes.append(Text.of("xray.conv_transpose.by_hand", **where, pairs=len(sources), count=products.size,
+                         total=f"{total:.6f}", bias=f"{bias[f]:.6f}", z=f"{total + bias[f]:.6f}", act=act,
+                         value=f"{value[0, f]:.6f}" if value is not None else "?",
+                         layer_value=f"{float(y[pick]):.6f}"))
+    if not sources:
+        notes.append(Text.of("xray.conv_transpose.bias_only", **where))
+    if n < x.shape[0]:
+        notes.append(Text.of("xray.conv2d.samples", n=n, B=x.shape[0]))
+    if ours is None:
+        notes.append(Text.of("xray.conv2d.activation_unknown", act=act))
+
+    grids: tuple[Grid, ...] = ()
+    if sources:
+        rows = [f"x[{','.join(map(str, i))}]·w[{','.join(map(str, j))}]" for i, j in sources]
+        cols = [str(ch) for ch in range(c)]
+        top = tuple(int(v) for v in np.unravel_index(int(np.argmax(np.abs(products))), products.shape))
+        grids = (relabel(grid(Text.of("xray.conv_transpose.grid_inputs", **where), xs, *top), rows, cols),
+                 relabel(grid(Text.of("xray.conv_transpose.grid_kernel", **where), ws, *top), rows, cols),
+                 relabel(grid(Text.of("xray.conv_transpose.grid_products", **where), products, *top), rows, cols))
+        if c > 1:
+            sums = products.sum(axis=1)
+            grids += (relabel(grid(Text.of("xray.conv_transpose.grid_pairs", **where), sums, 0, top[0]), None, rows),)
+    grids += (output_grid(Text.of("xray.conv_transpose.grid_output", **where), y, pick),)
+    summary = Text.of("xray.conv_transpose.summary", layer=call.step.name, named=named(call.in_axes),
+                      shape=shape_text(x.shape), out_named=named(call.out_axes), out=shape_text(y.shape), C=c,
+                      K=k_filters, kernel=shape_text(kernel.shape), taps=math.prod(ks), act=act,
+                      strides=" × ".join(map(str, strides)))
+    return XRay(call.step.name, call.spec.kind, summary, _transpose_code(x.shape, kernel.shape, strides, dilation,
+                                                                         before, outs, full, act), tuple(checks),
+                grids, tuple(notes))
+
+
+def _transpose_code(shape, kernel_shape, strides, dilation, before, outs, full, act) -> tuple[Line, ...]:
+    n, sizes, c = shape[0], shape[1:-1], shape[-1]
+    ks, k = kernel_shape[:-2], kernel_shape[-2]
+    big = tuple(max(f, a + o) for f, a, o in zip(full, before, outs))
+    index = ", ".join(f"j{i} * {d}:j{i} * {d} + {(size - 1) * s + 1}:{s}"
+                      for i, (d, size, s) in enumerate(zip(dilation, sizes, strides)))
+    taps = ", ".join(f"j{i}" for i in range(len(ks)))
+    ranges = ", ".join(f"range({kk})" for kk in ks)
+    cut = ", ".join(f"{a}:{a + o}" for a, o in zip(before, outs))
+    return (
+        Line(f"canvas = np.zeros({shape_text((n,) + big + (k,))})", Text.of("xray.conv_transpose.code.canvas")),
+        Line(f"for {taps}{',' if len(ks) == 1 else ''} in itertools.product({ranges}):",
+             Text.of("xray.conv_transpose.code.taps")),
+        Line(f"    canvas[:, {index}, :] += x @ kernel[{taps}].T", f"{shape_text(shape)} @ ({c}, {k})"),
+        Line(f"out = {act}(canvas[:, {cut}, :] + bias)", shape_text((n,) + tuple(outs) + (k,))),
+    )
+
+
 # -- mistakes --------------------------------------------------------------------------------------
 def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec, core: Core) -> bool:
     """The model with `layer` replaced by `broken` fails to describe, at that layer."""
@@ -346,10 +656,10 @@ def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec, core: Cor
 def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str, core: Core) -> tuple[Mistake, ...]:
     """`arg` (kernel_size or pool_size) one longer than the first spatial axis, with padding="valid"."""
     shape = step.input_shape
-    rank = 2 if layer.kind.endswith("2D") else 1
+    kind = core.kind(layer.kind)
+    rank = kind.rank
     if shape is None or len(shape) != rank + 2 or shape[1] is None or layer.arg("padding", "valid") != "valid":
         return ()
-    kind = core.kind(layer.kind)
     current = kind.pool_size(layer) if arg == "pool_size" else kind.kernel_size(layer)
     if current is None:
         return ()
