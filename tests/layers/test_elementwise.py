@@ -17,7 +17,7 @@ from explorer.live.trace import run_trace
 from explorer.live.xrays import layer_call
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from family_checks import catalog_tests, chain, note, texts, xray
+from family_checks import catalog_tests, chain, mistakes, note, texts, xray
 from layer_words import family_words, in_language
 from live_models import call_of, sequential, traced
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, marked
@@ -393,6 +393,24 @@ def test_group_normalization_normalizes_each_group(line, shape, pick):
     members = np.take(call.x[pick[0]], range(group * per, group * per + per), axis=axis - 1).astype(np.float64)
     assert float(where["mean"].strip("()")) == pytest.approx(members.mean(), abs=1e-3)
     assert int(where["count"]) == members.size and int(where["group"]) == group
+
+
+# -- mistakes ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("channels,wrong", [(16, 32), (64, 3)])
+def test_group_normalization_mistake_uses_groups_the_channels_do_not_divide_by(channels, wrong):
+    code = floats(f'layers.Dense({channels}, name="dense")', 'layers.GroupNormalization(groups=8, name="gn")',
+                  shape="(5, 4)")
+    found = mistakes(code, "gn")  # each broken layer really breaks the model
+    assert [m.key for m in found] == ["group_norm_groups"] and found[0].broken.arg("groups") == wrong
+    spec = read_code(code).spec
+    layers_ = tuple(found[0].broken if l.name == "gn" else l for l in spec.layers)
+    failure_ = describe(dataclasses.replace(spec, layers=layers_)).failure
+    assert failure_.fix.key == "fix.group_norm_groups"
+    with pytest.raises(ValueError, match="Number of groups"):
+        keras.layers.GroupNormalization(groups=wrong)(keras.Input((5, channels)))
+    for lang in ("en", "zh"):
+        for key in (found[0].title_key, found[0].why_key):
+            assert "{" not in t(lang, key, **dict(found[0].params))
 
 
 # -- texts ---------------------------------------------------------------------------------------

@@ -89,6 +89,7 @@ class ReLU(LayerKind):
 class LeakyReLU(LayerKind):
     class_name = "LeakyReLU"
     keeps_rank = True
+    code_positional = 0  # written with its name, as Keras's documentation does
     positional = ("negative_slope",)
     # Keras refuses a negative slope; `alpha` is Keras 2's name, which Keras 3 still takes (with a warning)
     rules = (ArgRule("negative_slope", "float", 0.3, 0.0, 1e6, neutral=True),
@@ -123,6 +124,7 @@ class LeakyReLU(LayerKind):
 class ELU(LayerKind):
     class_name = "ELU"
     keeps_rank = True
+    code_positional = 0  # written with its name, as Keras's documentation does
     positional = ("alpha",)
     rules = (ArgRule("alpha", "float", 1.0, -1e6, 1e6, neutral=True),)
     examples = (
@@ -259,6 +261,7 @@ class PReLU(LayerKind):
 class Masking(LayerKind):
     class_name = "Masking"
     keeps_rank = True
+    code_positional = 0  # written with its name, as Keras's documentation does
     positional = ("mask_value",)
     rules = (ArgRule("mask_value", "float", 0.0, -1e6, 1e6, neutral=True),)
     examples = (
@@ -556,6 +559,11 @@ class GroupNormalization(_Normalization):
         from .xray import groupnorm_xray
 
         return groupnorm_xray(call)
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import groupnorm_mistakes
+
+        return groupnorm_mistakes(model, layer, step, core)
 
 
 KINDS = (Activation(), ReLU(), LeakyReLU(), PReLU(), ELU(), Softmax(), Identity(), Dropout(), SpatialDropout1D(),

@@ -476,4 +476,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",
         "为了不超出 X 光的内存，只在 {batch} 个样本中的前 {n} 个上重新计算。",
     ),
+    # -- mistakes --------------------------------------------------------------------------------
+    "mistake.group_norm_groups.title": (
+        "GroupNormalization(groups={groups}) on {channels} channels",
+        "GroupNormalization(groups={groups}) 用在 {channels} 个通道上",
+    ),
+    "mistake.group_norm_groups.why": (
+        "Every group must hold the same number of channels, but {channels} channels of {letter} in {groups} groups "
+        "would be {per} each. Keras says so only when it builds the model; groups is 32 unless you set it, which "
+        "fails on 3, 16 or 48 channels.",
+        "每一组必须有同样多的通道，而 {letter} 的 {channels} 个通道分成 {groups} 组，每组会是 {per} 个。Keras "
+        "只在构建模型时才指出这一点；不设置时 groups 为 32，在 3、16 或 48 个通道上都会出错。",
+    ),
 }

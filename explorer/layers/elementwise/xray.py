@@ -24,9 +24,10 @@ import math
 
 import numpy as np
 
-from ...description import named, shape_text
-from ...live.base import LayerCall, Line, Text, XRay, check, index_text
-from ..reshaping.xray import bounded, grid_at, per_sample
+from ...description import Step, named, shape_text
+from ...spec import LayerSpec, ModelSpec
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, index_text
+from ..reshaping.xray import breaks, bounded, grid_at, per_sample, with_args
 
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805
 _erf = np.vectorize(math.erf, otypes=[np.float64])
@@ -536,3 +537,22 @@ def groupnorm_xray(call: LayerCall) -> XRay:
              grid_at("xray.groupnorm.grid_stats", stats, (0, c), "stats", mark="col", channel=c, sample=pick[0]),
              grid_at("xray.groupnorm.grid_out", y, pick, "out"))
     return XRay(call.spec.name, "GroupNormalization", summary, code, checks, grids, notes)
+
+
+def groupnorm_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    """groups that the channels do not divide by: Keras's default 32 where it does not fit this model, else the
+    smallest count above 1 that does not divide the channels."""
+    shape = step.input_shapes[0]
+    axis = layer.arg("axis", -1) % len(shape)
+    channels = shape[axis]
+    if channels is None:
+        return ()
+    wrong = 32 if channels % 32 else next(g for g in range(2, channels) if channels % g)
+    broken = with_args(layer, groups=wrong)
+    if not breaks(model, broken, core):
+        return ()
+    params = (("layer", layer.name), ("channels", str(channels)), ("groups", str(wrong)),
+              ("letter", step.input_axes[0][axis]), ("per", f"{channels / wrong:.3g}"))
+    return (Mistake("group_norm_groups", layer.name, params, broken=broken,
+                    code=f"{core.layer_code(broken)}  # {channels} / {wrong} = {channels / wrong:.3g}",
+                    title_key="mistake.group_norm_groups.title", why_key="mistake.group_norm_groups.why"),)
