@@ -26,7 +26,8 @@ SOURCES = [(f"preset:{p}", preset_code(p)) for p in PRESETS] + [(f"corpus:{f.ste
 # Small models that reach the code paths the presets and the corpus do not: conv groups, SpatialDropout1D,
 # LayerNormalization, "same" average pooling, softmax, Flatten of channels_first, a Flatten a later layer needs
 # (no_flatten), GRU reset_after=False without bias going backwards, Bidirectional merge_mode=None, Add with
-# broadcasting, Concatenate of inputs differing on the joined axis, GRU and SimpleRNN from an initial_state.
+# broadcasting, Concatenate of inputs differing on the joined axis, GRU and SimpleRNN from an initial_state; the
+# elementwise kinds the presets do not use (Masking to SpatialDropout3D) and GroupNormalization's groups mistake.
 EXTRA = [
     ("extra:conv", sequential(
         'layers.Conv1D(6, 3, groups=2, padding="same", name="conv")', 'layers.SpatialDropout1D(0.3, name="sdrop")',
@@ -54,6 +55,14 @@ EXTRA = [
      "model = keras.Model([enc_in, dec_in], [dec, dec2])\n"),
     ("extra:conv2d", sequential('layers.Conv2D(4, 3, groups=2, name="conv")', 'layers.GlobalMaxPooling2D(name="gmp")',
                                 input_shape="(6, 6, 4)", dtype="float32", batch=2)),
+    ("extra:elementwise", sequential(
+        'layers.Masking(name="mask")', 'layers.LeakyReLU(name="leaky")', 'layers.ELU(name="elu")',
+        'layers.PReLU(shared_axes=[1], name="prelu")', 'layers.Softmax(axis=1, name="soft")',
+        'layers.UnitNormalization(name="unit")', 'layers.GaussianNoise(0.1, name="noise")',
+        'layers.GaussianDropout(0.2, name="gdrop")', 'layers.Identity(name="same")',
+        'layers.GroupNormalization(groups=4, name="gn")', 'layers.Reshape((3, 4, 4), name="rs")',
+        'layers.SpatialDropout2D(0.2, name="sdrop2")', 'layers.Reshape((3, 2, 2, 4), name="rs2")',
+        'layers.SpatialDropout3D(0.2, name="sdrop3")', input_shape="(6, 8)", dtype="float32", batch=2)),
 ]
 
 
