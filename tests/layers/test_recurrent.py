@@ -45,6 +45,8 @@ BROKEN = {
     "rnn_unknown_features": lambda: chain(InputSpec("x", (None, None)), layer("rnn", "LSTM", {"units": 8})),
     "convlstm_on_image": lambda: chain(InputSpec("img", (64, 64, 3)),
                                        layer("clstm", "ConvLSTM2D", {"filters": 8, "kernel_size": 3})),
+    "convlstm_on_gray_clip": lambda: chain(InputSpec("clip", (None, 64, 64)),
+                                           layer("clstm", "ConvLSTM2D", {"filters": 8, "kernel_size": 3})),
     "convlstm_unknown_size": lambda: chain(InputSpec("clip", (None, None, None, 1)),
                                            layer("clstm", "ConvLSTM2D", {"filters": 8, "kernel_size": 3})),
     "convlstm_too_short": lambda: chain(InputSpec("clip", (5, 4, 9, 1)),
@@ -374,6 +376,10 @@ def test_convlstm_axes_weights_and_formula():
     one = describe(chain(InputSpec("x", (6, 20, 2)), layer("c", "ConvLSTM1D", {"filters": 3, "kernel_size": 4})))
     assert one.step("c").output_shapes == ((None, 17, 3),)
     assert {a.meaning_key for a in one.axes} >= {"axis.convlstm_length", "axis.convlstm_filters"}
+    three = describe(chain(InputSpec("x", (4, 6, 7, 8, 1)),
+                           layer("c", "ConvLSTM3D", {"filters": 2, "kernel_size": 3, "return_sequences": True})))
+    assert three.step("c").output_axes == (("B", "D1", "D", "H", "W", "F"),)
+    assert {a.meaning_key for a in three.axes} >= {"axis.convlstm_depth", "axis.convlstm_height"}
     assert one.step("c").formula.text() == "4 × F × (4 × C + 4 × F + 1) = 4 × 3 × (4 × 2 + 4 × 3 + 1) = 252"
 
 
@@ -398,6 +404,17 @@ def test_convlstm_on_one_image_suggests_a_time_axis():
     assert fixed.ok and fixed.step("clstm").output_shape == (None, 62, 62, 8)
     with pytest.raises(ValueError, match="expected ndim=5, found ndim=4"):
         keras.layers.ConvLSTM2D(8, 3)(keras.Input(shape=(64, 64, 3)))
+
+
+def test_convlstm_on_a_clip_without_channels_suggests_a_channel_axis():
+    failure = failing(BROKEN["convlstm_on_gray_clip"]())
+    assert "expected ndim=5, found ndim=4" in failure.message
+    assert failure.fix.key == "fix.convlstm_no_channels" and failure.fix.code == "layers.Reshape((-1, 64, 64, 1))"
+    fixed = describe(chain(InputSpec("clip", (None, 64, 64)), layer("r", "Reshape", {"target_shape": (-1, 64, 64, 1)}),
+                           layer("clstm", "ConvLSTM2D", {"filters": 8, "kernel_size": 3})))
+    assert fixed.ok and fixed.step("clstm").output_shape == (None, 62, 62, 8)
+    real = keras.layers.ConvLSTM2D(8, 3)(keras.layers.Reshape((-1, 64, 64, 1))(keras.Input(shape=(None, 64, 64))))
+    assert tuple(real.shape) == (None, 62, 62, 8)
 
 
 @pytest.mark.parametrize("shape, words", [
@@ -471,6 +488,8 @@ CONVLSTM_CASES = [
      (2, 5, 10, 4), ["output", "state", "state", "followed"], ["padding", "states"]),
     ('layers.ConvLSTM1D(5, 3, strides=2, name="r")', "(6, 11, 3)", (0, 4, 2), ["output", "followed"],
      ["padding", "last_step"]),
+    ('layers.ConvLSTM3D(2, (2, 3, 3), strides=(1, 2, 2), padding="same", return_sequences=True, name="r")',
+     "(3, 5, 5, 5, 2)", (1, 2, 3, 1, 2, 1), ["output", "followed"], ["padding"]),
 ]
 
 
@@ -529,9 +548,20 @@ def test_convlstm_wrong_gate_order_or_recurrent_padding_is_caught():
     assert np.max(np.abs(conv_run(shifted, call.x)[0] - call.y)) > 1e-3
 
 
+def test_convlstm_memory_bound_recomputes_the_first_samples_and_the_followed_one(monkeypatch):
+    call = call_of(clip_code(CONVLSTM_CASES[0][0]), "r", (2, 4, 1, 1, 3))
+    monkeypatch.setattr(live_base, "XRAY_BYTES", 8 * (5 * (7 * 6 * 2 + 2 * 5 * 4 * 4) + 24 * 80 + 84))  # 1 sample
+    xray = get_kind("ConvLSTM2D").xray(call)
+    assert_all_match(xray)
+    assert [c.size for c in xray.checks] == [5 * 5 * 4 * 4, 1]
+    assert xray.notes[1] == live_base.Text.of("xray.convlstm.note.samples", n=1, B=B)
+    assert np.allclose(xray.grids[0].values[5], call.y[2, :, 1, 1, 3], atol=TOLERANCE)  # sample 2, run alone
+
+
 def test_convlstm_registered(monkeypatch):
-    called = {k: live_functions(k, monkeypatch) for k in ("ConvLSTM1D", "ConvLSTM2D")}
-    assert called == {k: ("convlstm_xray", "convlstm_sequences_mistake") for k in ("ConvLSTM1D", "ConvLSTM2D")}
+    names = ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")
+    called = {k: live_functions(k, monkeypatch) for k in names}
+    assert called == {k: ("convlstm_xray", "convlstm_sequences_mistake") for k in names}
 
 
 def test_convlstm_mistakes_flip_return_sequences_where_it_breaks():
@@ -562,6 +592,8 @@ XRAY_CASES = [
              (2, 6, 5), output=2, where=_state),
     XRayCase("convlstm2d-sequences", clip_code(CONVLSTM_CASES[0][0]), "r", (1, 2, 3, 2, 1), output=0,
              where=lambda p: ("h[t]", p[1])),
+    XRayCase("convlstm3d-sequences", clip_code(CONVLSTM_CASES[5][0], shape="(3, 5, 5, 5, 2)"), "r",
+             (1, 2, 3, 1, 2, 1), output=0, where=lambda p: ("h[t]", p[1])),
     XRayCase("convlstm1d-last-step", clip_code(CONVLSTM_CASES[4][0], shape="(6, 11, 3)"), "r", (0, 4, 2), output=0,
              where=lambda p: ("h[t]", 5)),
 ]

@@ -1,4 +1,4 @@
-"""SimpleRNN, LSTM, GRU, ConvLSTM1D, ConvLSTM2D: one cell read along the time axis, the same weights at
+"""SimpleRNN, LSTM, GRU, ConvLSTM1D/2D/3D: one cell read along the time axis, the same weights at
 every step (ConvLSTM: frames in and out, convolutions in place of the matrix products; see ConvLSTM).
 
 Input (B, T, E): T steps of E features each → output (B, T, H) with return_sequences=True (every
@@ -230,7 +230,7 @@ class SimpleRNN(Recurrent):
 
 
 # -- ConvLSTM1D / ConvLSTM2D: an LSTM whose matrix products are convolutions ---------------------------------
-CONV_LSTM = ("ConvLSTM1D", "ConvLSTM2D")
+CHANNELS_AT_MOST = 4  # a last axis this small reads as channels (gray, RGB, RGBA); a larger one as a frame's width
 
 
 def _conv_lstm_rules() -> tuple[ArgRule, ...]:
@@ -250,7 +250,7 @@ def _conv_lstm_rules() -> tuple[ArgRule, ...]:
 
 
 class ConvLSTM(Recurrent):
-    """ConvLSTM1D / ConvLSTM2D: input (B, T, *S, C), S the rank spatial axes; every step's x_t (B, *S, C)
+    """ConvLSTM1D / ConvLSTM2D / ConvLSTM3D: input (B, T, *S, C), S the rank spatial axes; every step's x_t (B, *S, C)
     is convolved with the kernel (*k, C, 4F) (the layer's strides, padding, dilation_rate) and h_(t−1)
     (B, *S', F) with the recurrent_kernel (*k, F, 4F) (stride 1, padding "same", so h keeps the size S'),
     plus the bias (4F,): four blocks of F in LSTM's order i, f, c, o, then LSTM's c and h. Output (B, *S', F),
@@ -347,13 +347,16 @@ class ConvLSTM(Recurrent):
         if max(strides) > 1 and max(dilation) > 1:  # Keras refuses this when the layer is constructed
             return Fix("fix.conv_stride_dilation", fix_params(layer=ctx.spec.name, shape=shape_text(shape)),
                        self.code(_with_args(ctx.spec, strides=1)))
-        if len(shape) == rank + 2:  # one frame per sample: no time axis
-            frame = shape[1:]
-            if sum(d is None for d in frame) > 1:
+        if len(shape) == rank + 2:  # one axis short: frames without channels, or one frame without time
+            sizes = shape[1:]
+            if sum(d is None for d in sizes) > 1:
                 return None
-            target = (1,) + tuple(-1 if d is None else d for d in frame)
-            return Fix("fix.convlstm_no_time", fix_params(**where, frame=shape_text(frame)),
-                       f"layers.Reshape({target!r})")
+            known = tuple(-1 if d is None else d for d in sizes)
+            if sizes[-1] is not None and sizes[-1] > CHANNELS_AT_MOST:  # (T, H, W): a grayscale clip
+                return Fix("fix.convlstm_no_channels", fix_params(**where, steps=sizes[0], frame=shape_text(sizes[1:])),
+                           f"layers.Reshape({known + (1,)!r})")
+            return Fix("fix.convlstm_no_time", fix_params(**where, frame=shape_text(sizes)),
+                       f"layers.Reshape({(1,) + known!r})")
         if len(shape) != rank + 3:
             return None
         if None in shape[2:]:
@@ -421,4 +424,19 @@ class ConvLSTM1D(ConvLSTM):
     )
 
 
-KINDS = (LSTM(), GRU(), SimpleRNN(), ConvLSTM2D(), ConvLSTM1D())
+
+class ConvLSTM3D(ConvLSTM):
+    """ConvLSTM3D: sequences of volumes (B, T, D, H, W, C) → (B, D', H', W', F) or (B, T, D', H', W', F)."""
+
+    class_name = "ConvLSTM3D"
+    rank = 3
+    spatial_defaults = ("D", "H", "W")
+    spatial_meanings = ("axis.convlstm_depth", "axis.convlstm_height", "axis.convlstm_width")
+    examples = (
+        Example({"filters": 2, "kernel_size": 3}, (None, 4, 6, 7, 8, 1), (None, 4, 5, 6, 2), 8 * (27 + 54 + 1)),
+        Example({"filters": 3, "kernel_size": (2, 3, 3), "strides": (1, 2, 2), "padding": "same",
+                 "return_sequences": True}, (None, 3, 5, 5, 5, 2), (None, 3, 5, 3, 3, 3), 12 * (36 + 54 + 1)),
+    )
+
+
+KINDS = (LSTM(), GRU(), SimpleRNN(), ConvLSTM2D(), ConvLSTM1D(), ConvLSTM3D())

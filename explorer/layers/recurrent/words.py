@@ -8,6 +8,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "filters of {layer} (each frame of h and c has one channel per filter)",
         "{layer} 的卷积核个数（h 和 c 的每一帧每个卷积核占一个通道）",
     ),
+    "axis.convlstm_depth": ("depth of each volume after {layer}", "{layer} 之后每个体积的深度"),
     "axis.convlstm_height": ("height of each frame after {layer}", "{layer} 之后每一帧的高"),
     "axis.convlstm_width": ("width of each frame after {layer}", "{layer} 之后每一帧的宽"),
     "axis.convlstm_length": ("length of each step's signal after {layer}", "{layer} 之后每一步信号的长度"),
@@ -19,6 +20,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{cls} 读取一串帧（批，时间，然后每一步一帧 {frame}），而 {shape} 每个样本只有一帧，没有时间轴。"
         "在 {layer} 之前补上时间轴：`{code}`（只有一步）；或者每个样本给它多帧，并用 "
         "`layers.TimeDistributed(...)` 让它之前的图像层逐帧运行。",
+    ),
+    "fix.convlstm_no_channels": (
+        "{cls} reads a sequence of frames, each with a channel axis last, and {shape} has one axis too few. If a "
+        "sample is {steps} frames {frame} without channels (a grayscale clip), add a channel axis of 1 before "
+        "{layer}: `{code}`. If it is a single frame with its channels, it needs a time axis of 1 instead.",
+        "{cls} 读取一串帧，每帧最后一个轴是通道，而 {shape} 少了一个轴。如果一个样本是 {steps} 帧没有通道的 "
+        "{frame}（灰度视频），在 {layer} 之前补上大小为 1 的通道轴：`{code}`。如果它是带通道的单独一帧，"
+        "则要补的是大小为 1 的时间轴。",
     ),
     "fix.convlstm_unknown_size": (
         "{layer} makes its states h and c with the size of one frame, so every axis of {shape} after the "
@@ -326,9 +335,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "最终状态 {state}（return_state），前 {n} 个样本，与该层的额外输出比较",
     ),
     "xray.convlstm.check.followed": (
-        "sample {b} replayed alone up to step {t}: h at position {position}, filter {f}, against the layer's "
-        "output{index}",
-        "单独重放样本 {b} 直到第 {t} 步：位置 {position}、卷积核 {f} 处的 h，与该层输出{index} 比较",
+        "the followed number: sample {b} recomputed up to step {t}, h at position {position}, filter {f}, against "
+        "the layer's output{index}",
+        "跟踪的数：样本 {b} 重算到第 {t} 步，位置 {position}、卷积核 {f} 处的 h，与该层输出{index} 比较",
     ),
     "xray.convlstm.grid.gates": (
         "sample {b}, position {position}, filter {f}, at every step: the gates i, f, o after {ract}, the "

@@ -522,13 +522,12 @@ class Followed:
 
 def conv_run(cell: ConvCell, x: np.ndarray, follow: tuple | None = None, at: int = 0):
     """The ConvLSTM over x (n, T, *S, C) → (every step's h (n, T, *S', F) in the order the steps ran, (h, c)
-    final, Followed or None). follow: (position, filter) of sample 0 to keep over time; at: the step whose
+    final, Followed or None). follow: (sample, position, filter) to keep over time; at: the step whose
     windows Followed keeps."""
     n, steps = x.shape[0], x.shape[1]
     frame = cell.geo.outs + (cell.filters,)
     h, c = np.zeros((n,) + frame), np.zeros((n,) + frame)
     out = np.empty((n, steps) + frame)
-    filters = cell.filters
     parts, gates, cs, hs = np.empty((steps, 4, 3)), np.empty((4, steps)), np.empty(steps), np.empty(steps)
     windows_at = None
     act, rec = FUNCTIONS[cell.activation], FUNCTIONS[cell.recurrent_activation]
@@ -536,17 +535,17 @@ def conv_run(cell: ConvCell, x: np.ndarray, follow: tuple | None = None, at: int
         read = steps - 1 - t if cell.go_backwards else t
         x_t = x[:, read].astype(np.float64)
         if follow is not None and t == at:
-            position = follow[0]
-            windows_at = (one_window(x_t[0], cell.geo, position), one_window(h[0], cell.rgeo, position), read)
+            b, position, _ = follow
+            windows_at = (one_window(x_t[b], cell.geo, position), one_window(h[b], cell.rgeo, position), read)
         zx, zh, h, c = conv_cell_step(cell, x_t, h, c)
         out[:, t] = h
         if follow is not None:
-            position, f = follow
-            cols = [j * filters + f for j in range(4)]
-            parts[t] = np.stack([zx[(0,) + position][cols], zh[(0,) + position][cols], cell.bias[cols]], axis=1)
+            b, position, f = follow
+            cols = [j * cell.filters + f for j in range(4)]
+            parts[t] = np.stack([zx[(b,) + position][cols], zh[(b,) + position][cols], cell.bias[cols]], axis=1)
             z = parts[t].sum(axis=1)
             gates[:, t] = [rec(z[0]), rec(z[1]), act(z[2]), rec(z[3])]
-            cs[t], hs[t] = c[(0,) + position + (f,)], h[(0,) + position + (f,)]
+            cs[t], hs[t] = c[(b,) + position + (f,)], h[(b,) + position + (f,)]
     followed = None
     if follow is not None:
         xw, hw, read = windows_at
@@ -555,8 +554,9 @@ def conv_run(cell: ConvCell, x: np.ndarray, follow: tuple | None = None, at: int
 
 
 def convlstm_xray(call: LayerCall) -> XRay:
-    """The whole layer in numpy on the first samples; the followed sample replayed alone, its followed
-    position's gates i, f, c, o, c and h at every step, and the windows that feed it at the followed step."""
+    """The whole layer in numpy on the first samples (and the followed sample, when it is not among them): the
+    followed position's gates i, f, c, o, c and h at every step, and the windows that feed it at the followed
+    step."""
     layer, x, y = call.layer, call.x, call.y
     words = CONVLSTM_KEYS
     cell = conv_cell_of(layer, tuple(x.shape[2:-1]))
@@ -575,13 +575,15 @@ def convlstm_xray(call: LayerCall) -> XRay:
     if unknown:
         notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
     else:
-        seq, finals, _ = conv_run(cell, x[:n])
+        inside = b < n  # the followed sample is among those recomputed whole: followed in the same run
+        seq, finals, one = conv_run(cell, x[:n], (b, position, f) if inside else None, t)
         checks.append(check(words["check.output"], seq if sequences else seq[:, -1], y[:n], n=n, B=batch,
                             shape=shape_text(y.shape)))
         if keeps:
             for state, ours, theirs in zip(("h", "c"), finals, call.outputs[1:]):
                 checks.append(check(words["check.state"], ours, theirs[:n], state=state, n=n))
-        _, _, one = conv_run(cell, x[b:b + 1], (position, f), t)
+        if not inside:
+            one = conv_run(cell, x[b:b + 1], (0, position, f), t)[2]
         where = dict(b=b, t=t, f=f, position=index_text(position), index=index_text(pick))
         checks.append(check(words["check.followed"], np.array([one.h[t]]), np.array([y[pick]]), **where))
         grids = _convlstm_grids(words, cell, one, where, t, position)
