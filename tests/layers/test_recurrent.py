@@ -558,6 +558,17 @@ def test_convlstm_memory_bound_recomputes_the_first_samples_and_the_followed_one
     assert np.allclose(xray.grids[0].values[5], call.y[2, :, 1, 1, 3], atol=TOLERANCE)  # sample 2, run alone
 
 
+def test_convlstm_inside_time_distributed_has_its_own_xray():
+    code = seq_code('layers.TimeDistributed(layers.ConvLSTM2D(3, 3, return_sequences=True), name="td")',
+                    input_shape="(2, 4, 6, 6, 1)")
+    call = call_of(code, "td", (1, 1, 2, 3, 3, 2))
+    kind = get_kind("TimeDistributed")
+    assert kind.inner_xrays(call.spec) == ("conv_lstm2d",)
+    inner = kind.inner_xray(call, "conv_lstm2d", "td/conv_lstm2d")
+    assert_all_match(inner)
+    assert [c.size for c in inner.checks] == [B * 2 * 4 * 4 * 4 * 3, 1]  # B·T₁ clips of T₂ = 4 frames
+
+
 def test_convlstm_registered(monkeypatch):
     names = ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")
     called = {k: live_functions(k, monkeypatch) for k in names}

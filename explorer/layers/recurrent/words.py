@@ -353,10 +353,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "xray.convlstm.grid.x": (
         "the window of x_t (input step {read}) that the kernel reads for position {position} at step {t}: one "
-        "row per kernel position (its place in the frame; outside the frame: the zeros of padding=\"{padding}\"), "
-        "one column per input channel",
-        "第 {t} 步 kernel 为位置 {position} 读取的 x_t（输入第 {read} 步）窗口：每个卷积核位置一行"
-        "（它在帧中的位置；帧外为 padding=\"{padding}\" 补的零），每个输入通道一列",
+        "row per kernel position, labelled by its place in the frame (a place outside the frame is a zero the "
+        "padding adds), one column per input channel",
+        "第 {t} 步 kernel 为位置 {position} 读取的 x_t（输入第 {read} 步）窗口：每个卷积核位置一行，"
+        "行标是它在帧中的位置（帧外的位置是填充补的零），每个输入通道一列",
     ),
     "xray.convlstm.grid.h": (
         "the window of h_(t−1) that the recurrent kernel reads for position {position} at step {t} (padding "

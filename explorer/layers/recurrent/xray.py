@@ -612,7 +612,7 @@ def _convlstm_grids(words: dict[str, str], cell: ConvCell, one: Followed, where:
                        over_time, len(rows) - 1, t), rows=rows),
         _labelled(grid(Text.of(words["grid.parts"], **where), parts, 0, 3, "col"),
                   rows=CONVLSTM_GATES, cols=("x∗K", "h∗R", "b", "z")),
-        _labelled(grid(Text.of(words["grid.x"], **where, read=one.read, padding=cell.padding), one.x_window, 0, 0,
+        _labelled(grid(Text.of(words["grid.x"], **where, read=one.read), one.x_window, 0, 0,
                        ""), rows=x_taps),
         _labelled(grid(Text.of(words["grid.h"], **where), one.h_window, 0, where["f"], "col"), rows=h_taps),
     ]
