@@ -93,6 +93,10 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
         if expected == found + 1 and in_shapes:
             tail = tuple(d for d in in_shapes[0][1:]) + (1,)
             return Fix("fix.reshape_add_axis", (("layer", layer.name),), f"layers.Reshape({tail!r})")
+        if expected == found - 1 and rnn is not None and rnn.arg("return_sequences", False):
+            # an RNN kept every step where this layer takes one (ConvLSTM2D → Conv2D): the last step only
+            return Fix("fix.return_sequences_off", (("layer", producer.name), ("rnn", rnn.name), ("next", layer.name)),
+                       _with_arg(producer, "return_sequences", False))
         if expected < found and in_shapes:
             return Fix("fix.flatten", (("layer", layer.name),), "layers.Flatten()")
     m = _COUNT.search(message)

@@ -64,9 +64,12 @@ def test_traits_say_what_the_old_lists_said():
     def having(trait):
         return {name for name, kind in REGISTRY.items() if getattr(kind, trait)}
 
-    assert having("recurrent") == {"LSTM", "GRU", "SimpleRNN"}
-    assert {name: REGISTRY[name].states for name in having("recurrent")} == {"LSTM": 2, "GRU": 1, "SimpleRNN": 1}
-    assert {name: REGISTRY[name].gates for name in having("recurrent")} == {"LSTM": 4, "GRU": 3, "SimpleRNN": 1}
+    convlstm = ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")
+    assert having("recurrent") == {"LSTM", "GRU", "SimpleRNN", *convlstm}
+    assert {name: REGISTRY[name].states for name in having("recurrent")} == {
+        "LSTM": 2, "GRU": 1, "SimpleRNN": 1, **dict.fromkeys(convlstm, 2)}
+    assert {name: REGISTRY[name].gates for name in having("recurrent")} == {
+        "LSTM": 4, "GRU": 3, "SimpleRNN": 1, **dict.fromkeys(convlstm, 4)}
     for name in having("recurrent"):
         kind = REGISTRY[name]
         assert len(kind.state_names) == kind.states and len(kind.gate_names) == kind.gates

@@ -127,6 +127,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "instead of only the last one (B, H).",
         "在 {rnn} 上设置 `return_sequences=True`，让 {layer} 输出每个时间步 (B, T, H)，而不是只输出最后一步 (B, H)。",
     ),
+    "fix.return_sequences_off": (
+        "{rnn} passes on every time step, and {next} takes one step per sample: set `return_sequences=False` on "
+        "{rnn} to pass on only the last step (or run {next} on each step inside `layers.TimeDistributed(...)`).",
+        "{rnn} 传出每个时间步，而 {next} 每个样本只接受一步：在 {rnn} 上设置 `return_sequences=False`，只传出"
+        "最后一步（或者把 {next} 放进 `layers.TimeDistributed(...)`，让它逐步运行）。",
+    ),
     "fix.reshape_add_axis": (
         "add the missing axis before {layer}, for example with `{code}`.",
         "在 {layer} 之前补上缺少的轴，例如 `{code}`。",

@@ -1,5 +1,5 @@
-"""Recurrent layers: LSTM, GRU, SimpleRNN. kinds.py: arguments, shapes, weights, formulas; xray.py:
-X-rays and common mistakes; words.py: their words in English and 中文.
+"""Recurrent layers: LSTM, GRU, SimpleRNN, ConvLSTM1D/2D/3D. kinds.py: arguments, shapes, weights,
+formulas; xray.py: X-rays and common mistakes; words.py: their words in English and 中文.
 """
 from .kinds import KINDS
 

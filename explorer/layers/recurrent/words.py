@@ -4,6 +4,37 @@ use str.format names; numbers are formatted by the caller.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    "axis.convlstm_filters": (
+        "filters of {layer} (each frame of h and c has one channel per filter)",
+        "{layer} 的卷积核个数（h 和 c 的每一帧每个卷积核占一个通道）",
+    ),
+    "axis.convlstm_depth": ("depth of each volume after {layer}", "{layer} 之后每个体积的深度"),
+    "axis.convlstm_height": ("height of each frame after {layer}", "{layer} 之后每一帧的高"),
+    "axis.convlstm_width": ("width of each frame after {layer}", "{layer} 之后每一帧的宽"),
+    "axis.convlstm_length": ("length of each step's signal after {layer}", "{layer} 之后每一步信号的长度"),
+    "fix.convlstm_no_time": (
+        "{cls} reads a sequence of frames (batch, time, then one frame {frame} per step), and {shape} "
+        "holds a single frame per sample, with no time axis. Give it one before {layer}, `{code}` (one step), or "
+        "feed it several frames per sample and run the image layers before it on each frame with "
+        "`layers.TimeDistributed(...)`.",
+        "{cls} 读取一串帧（批，时间，然后每一步一帧 {frame}），而 {shape} 每个样本只有一帧，没有时间轴。"
+        "在 {layer} 之前补上时间轴：`{code}`（只有一步）；或者每个样本给它多帧，并用 "
+        "`layers.TimeDistributed(...)` 让它之前的图像层逐帧运行。",
+    ),
+    "fix.convlstm_no_channels": (
+        "{cls} reads a sequence of frames, each with a channel axis last, and {shape} has one axis too few. If a "
+        "sample is {steps} frames {frame} without channels (a grayscale clip), add a channel axis of 1 before "
+        "{layer}: `{code}`. If it is a single frame with its channels, it needs a time axis of 1 instead.",
+        "{cls} 读取一串帧，每帧最后一个轴是通道，而 {shape} 少了一个轴。如果一个样本是 {steps} 帧没有通道的 "
+        "{frame}（灰度视频），在 {layer} 之前补上大小为 1 的通道轴：`{code}`。如果它是带通道的单独一帧，"
+        "则要补的是大小为 1 的时间轴。",
+    ),
+    "fix.convlstm_unknown_size": (
+        "{layer} makes its states h and c with the size of one frame, so every axis of {shape} after the "
+        "time axis needs a fixed size in the input's shape (only the batch and the time axis may be None).",
+        "{layer} 按一帧的大小建立状态 h 和 c，所以 {shape} 中时间轴之后的每个轴都要在输入形状里写成固定大小"
+        "（只有批轴和时间轴可以是 None）。",
+    ),
     "fix.rnn_needs_steps": (
         "{cls} reads (batch, time steps, features per step), and {shape} has one number per step. "
         "Token ids need an Embedding before {layer} (one vector per token); measurements need a "
@@ -277,5 +308,125 @@ WORDS: dict[str, tuple[str, str]] = {
         "The time axis {time} is gone, and {consumer} ({consumer_cls}) needs it.",
         "没有它，{rnn} 只保留最后一步的状态：{last} {last_named}，而不是 {seq} {seq_named}。"
         "时间轴 {time} 没有了，而 {consumer}（{consumer_cls}）需要它。",
+    ),
+    # -- ConvLSTM1D, ConvLSTM2D ---------------------------------------------------------------------------
+    "xray.convlstm.summary": (
+        "{layer} ({cls}) reads x {inp_named} = {inp} one step at a time: T = {T} frames {frame}. At each step "
+        "z = conv(x_t, kernel {kernel}) + conv(h_(t−1), recurrent_kernel {rkernel}) + bias ({G},), a frame of "
+        "{G} channels cut into four blocks of F = {F} in Keras's order i, f, c, o: "
+        "c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c), h_t = {ract}(o)·{act}(c_t), with h and c frames {state}. "
+        "The kernel reads x_t with padding=\"{padding}\", strides {strides}, dilation_rate {dilation}; the "
+        "recurrent kernel reads h with stride 1 and padding \"same\", so h keeps its size. The same weights at "
+        "every step and every position. Output {out_named} = {out}.",
+        "{layer}（{cls}）逐步读取 x {inp_named} = {inp}：T = {T} 帧，每帧 {frame}。每一步 "
+        "z = conv(x_t, kernel {kernel}) + conv(h_(t−1), recurrent_kernel {rkernel}) + bias ({G},)，得到 {G} 个通道"
+        "的一帧，按 Keras 的顺序 i、f、c、o 切成四块，每块 F = {F}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
+        "h_t = {ract}(o)·{act}(c_t)，h 和 c 都是 {state} 的帧。kernel 以 padding=\"{padding}\"、strides {strides}、"
+        "dilation_rate {dilation} 读取 x_t；recurrent kernel 以步长 1、padding \"same\" 读取 h，所以 h 的大小不变。"
+        "每一步、每个位置都用同一组权重。输出 {out_named} = {out}。",
+    ),
+    "xray.convlstm.check.output": (
+        "every step of every sample recomputed with numpy convolutions (first {n} of {B} samples), against the "
+        "layer's output {shape}",
+        "用 numpy 卷积重算每个样本的每一步（{B} 个样本中的前 {n} 个），与该层输出 {shape} 比较",
+    ),
+    "xray.convlstm.check.state": (
+        "the final state {state} (return_state), first {n} samples, against the layer's extra output",
+        "最终状态 {state}（return_state），前 {n} 个样本，与该层的额外输出比较",
+    ),
+    "xray.convlstm.check.followed": (
+        "the followed number: sample {b} recomputed up to step {t}, h at position {position}, filter {f}, against "
+        "the layer's output{index}",
+        "跟踪的数：样本 {b} 重算到第 {t} 步，位置 {position}、卷积核 {f} 处的 h，与该层输出{index} 比较",
+    ),
+    "xray.convlstm.grid.gates": (
+        "sample {b}, position {position}, filter {f}, at every step: the gates i, f, o after {ract}, the "
+        "candidate c after {act}, then the state c[t] and the output h[t] (step {t} marked)",
+        "样本 {b}、位置 {position}、卷积核 {f} 在每一步的值：经过 {ract} 的门 i、f、o，经过 {act} 的候选值 c，"
+        "然后是状态 c[t] 和输出 h[t]（标出第 {t} 步）",
+    ),
+    "xray.convlstm.grid.parts": (
+        "step {t}, position {position}, filter {f}: each gate's pre-activation z is the kernel's part x∗K plus "
+        "the recurrent kernel's part h∗R plus the bias b",
+        "第 {t} 步，位置 {position}，卷积核 {f}：每个门的预激活值 z 等于 kernel 的部分 x∗K 加上 recurrent "
+        "kernel 的部分 h∗R 再加偏置 b",
+    ),
+    "xray.convlstm.grid.x": (
+        "the window of x_t (input step {read}) that the kernel reads for position {position} at step {t}: one "
+        "row per kernel position, labelled by its place in the frame (a place outside the frame is a zero the "
+        "padding adds), one column per input channel",
+        "第 {t} 步 kernel 为位置 {position} 读取的 x_t（输入第 {read} 步）窗口：每个卷积核位置一行，"
+        "行标是它在帧中的位置（帧外的位置是填充补的零），每个输入通道一列",
+    ),
+    "xray.convlstm.grid.h": (
+        "the window of h_(t−1) that the recurrent kernel reads for position {position} at step {t} (padding "
+        "\"same\": zeros outside the frame), one column per filter (filter {f} marked)",
+        "第 {t} 步 recurrent kernel 为位置 {position} 读取的 h_(t−1) 窗口（padding \"same\"：帧外为零），"
+        "每个卷积核一列（标出卷积核 {f}）",
+    ),
+    "xray.convlstm.note.padding": (
+        "padding=\"{padding}\": x_t's frame {frame} gets zeros (before, after) {pads} on each axis, and the "
+        "kernel's windows give the output frame {out}; h gets {rpads}, so its recurrent convolution gives {out} "
+        "again.",
+        "padding=\"{padding}\"：x_t 的帧 {frame} 在每个轴上补零（前，后）{pads}，kernel 的窗口得到输出帧 "
+        "{out}；h 补零 {rpads}，所以它的循环卷积仍然得到 {out}。",
+    ),
+    "xray.convlstm.note.activation": (
+        "The activation {act} is not one this X-ray recomputes, so the checks are skipped.",
+        "激活函数 {act} 不在本 X 光重算的范围内，因此跳过检查。",
+    ),
+    "xray.convlstm.note.samples": (
+        "Recomputed on the first {n} of {B} samples, to stay within the X-ray's memory bound.",
+        "只在 {B} 个样本中的前 {n} 个上重算，以保持在 X 光的内存上限内。",
+    ),
+    "xray.convlstm.note.last_step": (
+        "return_sequences=False: every step is still computed, but the layer keeps only the last one "
+        "(t = {last}): one frame {frame} per sample, with no time axis.",
+        "return_sequences=False：每一步仍然都会计算，但该层只保留最后一步（t = {last}）：每个样本一帧 {frame}，"
+        "没有时间轴。",
+    ),
+    "xray.convlstm.note.backwards": (
+        "go_backwards=True: step t reads x[:, {T} − 1 − t] (step {t} reads x[:, {read}]), and the output lists the "
+        "steps in the order they ran: output position 0 is the last input step.",
+        "go_backwards=True：第 t 步读取 x[:, {T} − 1 − t]（第 {t} 步读取 x[:, {read}]），输出按各步实际运行的顺序"
+        "排列：输出位置 0 是输入的最后一步。",
+    ),
+    "xray.convlstm.note.states": (
+        "return_state=True: the extra outputs (h, c) are the frames after the last step; they are checked too.",
+        "return_state=True：额外输出（h、c）是最后一步之后的帧；它们也会被检查。",
+    ),
+    "xray.convlstm.note.no_bias": (
+        "use_bias=False: no bias is added; the layer has only its kernel and recurrent_kernel.",
+        "use_bias=False：不加偏置；该层只有 kernel 和 recurrent_kernel。",
+    ),
+    "xray.convlstm.code.conv": (
+        "conv(a, w, ...): the Conv X-ray's convolution, every window of a (zero-padded) @ w reshaped to one matrix",
+        "conv(a, w, ...)：Conv X 光中的卷积，a（补零后）的每个窗口 @ 展平成一个矩阵的 w",
+    ),
+    "xray.convlstm.code.order": ("Keras's order i, f, c, o", "Keras 的顺序 i, f, c, o"),
+    "xray.convlstm.code.last_step": (
+        "return_sequences=False: the last step only, {shape}",
+        "return_sequences=False：只保留最后一步，{shape}",
+    ),
+    "mistake.convlstm_sequences_off.title": (
+        "Forgetting return_sequences=True on {layer}",
+        "在 {layer} 上忘了 return_sequences=True",
+    ),
+    "mistake.convlstm_sequences_off.why": (
+        "Without it the {cls} keeps only the last step's frame: {last} {last_named} instead of {seq} {seq_named}. "
+        "The time axis {time} is gone, and {consumer} ({consumer_cls}) needs it.",
+        "没有它，{cls} 只保留最后一步的帧：{last} {last_named}，而不是 {seq} {seq_named}。"
+        "时间轴 {time} 没有了，而 {consumer}（{consumer_cls}）需要它。",
+    ),
+    "mistake.convlstm_sequences_on.title": (
+        "Leaving return_sequences=True on {layer}",
+        "在 {layer} 上留着 return_sequences=True",
+    ),
+    "mistake.convlstm_sequences_on.why": (
+        "With it the {cls} passes on every step's frame: {seq} {seq_named} instead of the last one {last} "
+        "{last_named}. {consumer} ({consumer_cls}) takes one frame per sample, and the extra time axis {time} "
+        "does not fit it.",
+        "有了它，{cls} 会传出每一步的帧：{seq} {seq_named}，而不是最后一帧 {last} {last_named}。"
+        "{consumer}（{consumer_cls}）每个样本只接受一帧，多出的时间轴 {time} 不合适。",
     ),
 }

@@ -10,10 +10,15 @@ order (checked in keras/src/layers/rnn/*.py): LSTM i, f, c, o; GRU z, r, h; Simp
 (σ: the recurrent_activation, act: the activation the layer really uses.) go_backwards reads the
 steps last to first and returns them in the order they ran; return_sequences=False keeps the last
 step's h (B, H); return_state appends the final h (and c); initial_state starts from given states.
-Mistake: return_sequences=False on an RNN whose time axis a later layer needs.
+ConvLSTM1D / ConvLSTM2D: LSTM's step with x_t ∗ kernel (the layer's strides, padding, dilation) and
+h ∗ recurrent_kernel (stride 1, "same") in place of the products, ∗ the Conv X-ray's convolution
+(explorer/layers/conv/xray.py), the followed position's gates i, f, c, o, c and h at every step.
+Mistakes: return_sequences=False on an RNN whose time axis a later layer needs; on a ConvLSTM also
+return_sequences=True left on before a layer that takes one frame.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,6 +27,7 @@ from ...description import Step, named, shape_text
 from ...live.activations import FUNCTIONS
 from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
+from ..conv.xray import Geometry, conv_numpy, geometry, one_window, tap_labels
 
 GATES = {"SimpleRNN": ("h",), "LSTM": ("i", "f", "c", "o"), "GRU": ("z", "r", "h")}  # Keras's column blocks
 STATES = {"SimpleRNN": ("h",), "LSTM": ("h", "c"), "GRU": ("h",)}  # what return_state / initial_state carry
@@ -423,3 +429,272 @@ def return_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step, cor
     return (Mistake("return_sequences", layer.name, tuple(params.items()), broken=broken,
                     code=f"{core.layer_code(broken)}  # → {params['last']} {params['last_named']}",
                     title_key="mistake.return_sequences.title", why_key="mistake.return_sequences.why"),)
+
+
+# -- ConvLSTM1D / ConvLSTM2D: LSTM's recurrence with convolutions in place of the matrix products ---------
+CONVLSTM_GATES = ("i", "f", "c", "o")  # Keras's blocks of F along the kernels' last axis
+CONVLSTM_KEYS = {  # the words of the ConvLSTM X-ray (both ranks), each key written out
+    "summary": "xray.convlstm.summary",
+    "check.output": "xray.convlstm.check.output",
+    "check.state": "xray.convlstm.check.state",
+    "check.followed": "xray.convlstm.check.followed",
+    "grid.gates": "xray.convlstm.grid.gates",
+    "grid.parts": "xray.convlstm.grid.parts",
+    "grid.x": "xray.convlstm.grid.x",
+    "grid.h": "xray.convlstm.grid.h",
+    "note.padding": "xray.convlstm.note.padding",
+    "note.activation": "xray.convlstm.note.activation",
+    "note.samples": "xray.convlstm.note.samples",
+    "note.last_step": "xray.convlstm.note.last_step",
+    "note.backwards": "xray.convlstm.note.backwards",
+    "note.states": "xray.convlstm.note.states",
+    "note.no_bias": "xray.convlstm.note.no_bias",
+    "code.conv": "xray.convlstm.code.conv",
+    "code.order": "xray.convlstm.code.order",
+    "code.last_step": "xray.convlstm.code.last_step",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class ConvCell:
+    """One ConvLSTM's weights as float64: kernel (*k, C, 4F), recurrent (*k, F, 4F), bias (4F,) (zeros
+    without one); geo: how the kernel tiles x_t (the layer's strides, padding, dilation_rate); rgeo: how the
+    recurrent kernel tiles h (stride 1, padding "same": h keeps the output frame's size)."""
+
+    kernel: np.ndarray
+    recurrent: np.ndarray
+    bias: np.ndarray
+    activation: str
+    recurrent_activation: str
+    go_backwards: bool
+    use_bias: bool
+    padding: str
+    geo: Geometry
+    rgeo: Geometry
+
+    @property
+    def filters(self) -> int:
+        return self.recurrent.shape[-2]
+
+    def unknown_activations(self) -> tuple[str, ...]:
+        return tuple(a for a in (self.activation, self.recurrent_activation) if a not in FUNCTIONS)
+
+
+def conv_cell_of(layer, frame: tuple[int, ...]) -> ConvCell:
+    """The ConvCell of a built Keras ConvLSTM1D / ConvLSTM2D reading frames of spatial sizes `frame`."""
+    cell = layer.cell
+    kernel = np.asarray(cell.kernel, dtype=np.float64)
+    filters = kernel.shape[-1] // 4
+    bias = np.asarray(cell.bias, dtype=np.float64) if cell.bias is not None else np.zeros(4 * filters)
+    rank = len(frame)
+    geo = geometry(frame, cell.kernel_size, cell.strides, cell.dilation_rate, cell.padding)
+    rgeo = geometry(geo.outs, cell.kernel_size, (1,) * rank, (1,) * rank, "same")
+    return ConvCell(kernel, np.asarray(cell.recurrent_kernel, dtype=np.float64), bias, _name(cell.activation),
+                    _name(cell.recurrent_activation), bool(layer.go_backwards), bool(cell.use_bias), cell.padding,
+                    geo, rgeo)
+
+
+def conv_cell_step(cell: ConvCell, x_t: np.ndarray, h: np.ndarray, c: np.ndarray):
+    """One step: x_t (n, *S, C), h and c (n, *S', F) → (x_t ∗ kernel (n, *S', 4F), h ∗ recurrent_kernel
+    (n, *S', 4F), the new h, the new c); ∗ the convolution of the Conv X-ray (windows @ kernel)."""
+    act, rec = FUNCTIONS[cell.activation], FUNCTIONS[cell.recurrent_activation]
+    zx = conv_numpy(x_t, cell.kernel, np.zeros(cell.kernel.shape[-1]), cell.geo, 1)
+    zh = conv_numpy(h, cell.recurrent, np.zeros(cell.recurrent.shape[-1]), cell.rgeo, 1)
+    i, f, g, o = np.split(zx + zh + cell.bias, 4, axis=-1)
+    c = rec(f) * c + rec(i) * act(g)
+    return zx, zh, rec(o) * act(c), c
+
+
+@dataclass(frozen=True, eq=False)
+class Followed:
+    """One position of one sample over every step: parts[t] (4, 3): for gates i, f, c, o, the kernel's part,
+    the recurrent kernel's part and the bias; gates (4, T) after their activations; c and h (T,); the x_t and
+    h_(t−1) windows that feed the position at the followed step (flattened to (taps, C) and (taps, F))."""
+
+    parts: np.ndarray
+    gates: np.ndarray
+    c: np.ndarray
+    h: np.ndarray
+    x_window: np.ndarray
+    h_window: np.ndarray
+    read: int
+
+
+def conv_run(cell: ConvCell, x: np.ndarray, follow: tuple | None = None, at: int = 0):
+    """The ConvLSTM over x (n, T, *S, C) → (every step's h (n, T, *S', F) in the order the steps ran, (h, c)
+    final, Followed or None). follow: (sample, position, filter) to keep over time; at: the step whose
+    windows Followed keeps."""
+    n, steps = x.shape[0], x.shape[1]
+    frame = cell.geo.outs + (cell.filters,)
+    h, c = np.zeros((n,) + frame), np.zeros((n,) + frame)
+    out = np.empty((n, steps) + frame)
+    parts, gates, cs, hs = np.empty((steps, 4, 3)), np.empty((4, steps)), np.empty(steps), np.empty(steps)
+    windows_at = None
+    act, rec = FUNCTIONS[cell.activation], FUNCTIONS[cell.recurrent_activation]
+    for t in range(steps):
+        read = steps - 1 - t if cell.go_backwards else t
+        x_t = x[:, read].astype(np.float64)
+        if follow is not None and t == at:
+            b, position, _ = follow
+            windows_at = (one_window(x_t[b], cell.geo, position), one_window(h[b], cell.rgeo, position), read)
+        zx, zh, h, c = conv_cell_step(cell, x_t, h, c)
+        out[:, t] = h
+        if follow is not None:
+            b, position, f = follow
+            cols = [j * cell.filters + f for j in range(4)]
+            parts[t] = np.stack([zx[(b,) + position][cols], zh[(b,) + position][cols], cell.bias[cols]], axis=1)
+            z = parts[t].sum(axis=1)
+            gates[:, t] = [rec(z[0]), rec(z[1]), act(z[2]), rec(z[3])]
+            cs[t], hs[t] = c[(b,) + position + (f,)], h[(b,) + position + (f,)]
+    followed = None
+    if follow is not None:
+        xw, hw, read = windows_at
+        followed = Followed(parts, gates, cs, hs, xw.reshape(-1, xw.shape[-1]), hw.reshape(-1, hw.shape[-1]), read)
+    return out, (h, c), followed
+
+
+def convlstm_xray(call: LayerCall) -> XRay:
+    """The whole layer in numpy on the first samples (and the followed sample, when it is not among them): the
+    followed position's gates i, f, c, o, c and h at every step, and the windows that feed it at the followed
+    step."""
+    layer, x, y = call.layer, call.x, call.y
+    words = CONVLSTM_KEYS
+    cell = conv_cell_of(layer, tuple(x.shape[2:-1]))
+    batch, steps = x.shape[0], x.shape[1]
+    sequences, keeps = bool(layer.return_sequences), bool(layer.return_state)
+    frame_out = cell.geo.outs + (cell.filters,)
+    per_frame_out, per_frame_in = math.prod(frame_out), math.prod(x.shape[2:])
+    padded = math.prod(s + a + b for s, (a, b) in zip(cell.geo.sizes, cell.geo.pads)) * x.shape[-1]
+    n = samples_within(call, steps * (per_frame_in + 2 * per_frame_out) + 24 * per_frame_out + padded)
+    pick = call.picked()
+    b, f = pick[0], pick[-1]
+    t = pick[1] if sequences else steps - 1
+    position = tuple(pick[2:-1] if sequences else pick[1:-1])
+    unknown = cell.unknown_activations()
+    checks, grids, notes = [], [], []
+    if unknown:
+        notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
+    else:
+        inside = b < n  # the followed sample is among those recomputed whole: followed in the same run
+        seq, finals, one = conv_run(cell, x[:n], (b, position, f) if inside else None, t)
+        checks.append(check(words["check.output"], seq if sequences else seq[:, -1], y[:n], n=n, B=batch,
+                            shape=shape_text(y.shape)))
+        if keeps:
+            for state, ours, theirs in zip(("h", "c"), finals, call.outputs[1:]):
+                checks.append(check(words["check.state"], ours, theirs[:n], state=state, n=n))
+        if not inside:
+            one = conv_run(cell, x[b:b + 1], (0, position, f), t)[2]
+        where = dict(b=b, t=t, f=f, position=index_text(position), index=index_text(pick))
+        checks.append(check(words["check.followed"], np.array([one.h[t]]), np.array([y[pick]]), **where))
+        grids = _convlstm_grids(words, cell, one, where, t, position)
+    notes += _convlstm_notes(words, call, cell, n, batch, steps, t, sequences, keeps)
+    geo = cell.geo
+    summary = Text.of(words["summary"], layer=call.step.name, cls=call.spec.kind, inp=shape_text(x.shape),
+                      inp_named=named(call.in_axes), out=shape_text(y.shape), out_named=named(call.out_axes),
+                      T=steps, frame=shape_text(tuple(x.shape[2:])), state=shape_text(frame_out),
+                      kernel=shape_text(cell.kernel.shape), rkernel=shape_text(cell.recurrent.shape),
+                      G=cell.kernel.shape[-1], F=cell.filters, act=cell.activation, ract=cell.recurrent_activation,
+                      padding=cell.padding, strides=shape_text(geo.strides), dilation=shape_text(geo.dilation))
+    return XRay(call.step.name, call.spec.kind, summary, convlstm_code(cell, x.shape, sequences), tuple(checks),
+                tuple(grids), tuple(notes))
+
+
+def _convlstm_grids(words: dict[str, str], cell: ConvCell, one: Followed, where: dict, t: int,
+                    position: tuple[int, ...]) -> list:
+    """The followed position over time (the gates, c and h: the output's number is h at step t), the parts of
+    the gates' pre-activations at step t, and the x_t and h_(t−1) windows that feed it."""
+    over_time = np.vstack([one.gates, one.c[None], one.h[None]])
+    rows = CONVLSTM_GATES + ("c[t]", "h[t]")
+    parts = np.concatenate([one.parts[t], one.parts[t].sum(axis=1, keepdims=True)], axis=1)
+    x_taps, h_taps = tap_labels(cell.geo, position), tap_labels(cell.rgeo, position)
+    return [
+        _labelled(grid(Text.of(words["grid.gates"], **where, act=cell.activation, ract=cell.recurrent_activation),
+                       over_time, len(rows) - 1, t), rows=rows),
+        _labelled(grid(Text.of(words["grid.parts"], **where), parts, 0, 3, "col"),
+                  rows=CONVLSTM_GATES, cols=("x∗K", "h∗R", "b", "z")),
+        _labelled(grid(Text.of(words["grid.x"], **where, read=one.read), one.x_window, 0, 0,
+                       ""), rows=x_taps),
+        _labelled(grid(Text.of(words["grid.h"], **where), one.h_window, 0, where["f"], "col"), rows=h_taps),
+    ]
+
+
+def _convlstm_notes(words: dict[str, str], call: LayerCall, cell: ConvCell, n: int, batch: int, steps: int,
+                    t: int, sequences: bool, keeps: bool) -> list[Text]:
+    geo = cell.geo
+    notes = [Text.of(words["note.padding"], padding=cell.padding, pads=", ".join(f"({a}, {b})" for a, b in geo.pads),
+                     frame=shape_text(geo.sizes), out=shape_text(geo.outs),
+                     rpads=", ".join(f"({a}, {b})" for a, b in cell.rgeo.pads))]
+    if n < batch:
+        notes.append(Text.of(words["note.samples"], n=n, B=batch))
+    if not sequences:
+        notes.append(Text.of(words["note.last_step"], last=steps - 1,
+                             frame=shape_text(geo.outs + (cell.filters,))))
+    if cell.go_backwards:
+        notes.append(Text.of(words["note.backwards"], T=steps, t=t, read=steps - 1 - t))
+    if keeps:
+        notes.append(Text.of(words["note.states"]))
+    if not cell.use_bias:
+        notes.append(Text.of(words["note.no_bias"]))
+    return notes
+
+
+def convlstm_code(cell: ConvCell, shape: tuple[int, ...], sequences: bool) -> tuple[Line, ...]:
+    """The recomputation as numpy lines, with this layer's sizes; conv(...) is the Conv X-ray's windows @ kernel."""
+    words = CONVLSTM_KEYS
+    batch, steps = shape[0], shape[1]
+    geo, f = cell.geo, cell.filters
+    frame = (batch,) + geo.outs + (f,)
+    act, rec = cell.activation, cell.recurrent_activation
+    bias = "b = cell.bias" if cell.use_bias else f"b = np.zeros({4 * f})"
+    read = f"x[:, {steps - 1} - t]" if cell.go_backwards else "x[:, t]"
+    dilation = f", dilation={geo.dilation}" if max(geo.dilation) > 1 else ""
+    lines = [
+        Line("", Text.of(words["code.conv"])),
+        Line("K, R = cell.kernel, cell.recurrent_kernel",
+             f"{shape_text(cell.kernel.shape)}, {shape_text(cell.recurrent.shape)}"),
+        Line(bias, f"({4 * f},)"),
+        Line(f"h = c = np.zeros({shape_text(frame)})"),
+        Line(f"out = np.empty({shape_text((batch, steps) + frame[1:])})"),
+        Line(f"for t in range({steps}):"),
+        Line(f"    x_t = {read}", shape_text((batch,) + tuple(shape[2:]))),
+        Line(f'    zx = conv(x_t, K, strides={geo.strides}, padding="{cell.padding}"{dilation})',
+             f"→ {shape_text(frame[:-1] + (4 * f,))}"),
+        Line('    zh = conv(h, R, strides=1, padding="same")',
+             f"{shape_text(frame)} → {shape_text(frame[:-1] + (4 * f,))}"),
+        Line("    i, f, g, o = np.split(zx + zh + b, 4, axis=-1)", Text.of(words["code.order"])),
+        Line(f"    c = {rec}(f) * c + {rec}(i) * {act}(g)", shape_text(frame)),
+        Line(f"    h = {rec}(o) * {act}(c)", shape_text(frame)),
+        Line("    out[:, t] = h"),
+    ]
+    if not sequences:
+        lines.append(Line("out = out[:, -1]", Text.of(words["code.last_step"], shape=shape_text(frame))))
+    return tuple(lines)
+
+
+def convlstm_sequences_mistake(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    """return_sequences flipped on a ConvLSTM, offered only when a later layer then fails: switched off where a
+    later layer reads every frame (another ConvLSTM), or left on where a later layer takes one frame (Conv2D,
+    pooling)."""
+    keeps = bool(layer.arg("return_sequences", False))
+    broken = with_args(layer, return_sequences=not keeps)
+    failure = breaks(model, layer, broken, core)
+    if failure is None:
+        return ()
+    shape, axes = step.output_shapes[0], step.output_axes[0]
+    if keeps:
+        seq, seq_named, last, last_named = shape, axes, shape[:1] + shape[2:], axes[:1] + axes[2:]
+        key, title, why = ("convlstm_sequences_off", "mistake.convlstm_sequences_off.title",
+                           "mistake.convlstm_sequences_off.why")
+    else:
+        time = step.input_axes[0][1] if step.input_axes else "T"
+        steps = step.input_shapes[0][1] if step.input_shapes else None
+        seq, seq_named, last, last_named = shape[:1] + (steps,) + shape[1:], axes[:1] + (time,) + axes[1:], shape, axes
+        key, title, why = ("convlstm_sequences_on", "mistake.convlstm_sequences_on.title",
+                           "mistake.convlstm_sequences_on.why")
+    params = dict(layer=layer.name, cls=layer.kind, seq=shape_text(seq), seq_named=named(seq_named),
+                  last=shape_text(last), last_named=named(last_named), time=seq_named[1], consumer=failure.layer,
+                  consumer_cls=failure.cls)
+    shown = params["last"] if keeps else params["seq"]
+    shown_named = params["last_named"] if keeps else params["seq_named"]
+    return (Mistake(key, layer.name, tuple(params.items()), broken=broken,
+                    code=f"{core.layer_code(broken)}  # → {shown} {shown_named}", title_key=title, why_key=why),)
