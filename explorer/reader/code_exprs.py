@@ -13,7 +13,8 @@ from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
 from .code_values import (MAX_ITEMS, FuncObj, Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq,
-                          Tensor, Val, arithmetic, is_literal_code, literal, negate, source_text)
+                          Tensor, Val, arithmetic, is_literal_code, literal, literal_division, negate,
+                          source_text)
 
 
 class Expressions(ReaderBase):
@@ -33,6 +34,8 @@ class Expressions(ReaderBase):
         if isinstance(node, ast.BinOp):
             left = self.value_of(self.evaluate(node.left, scope), node.left)
             right = self.value_of(self.evaluate(node.right, scope), node.right)
+            if isinstance(node.op, ast.Div) and is_literal_code(node.left) and is_literal_code(node.right):
+                return literal_division(left, right, node).with_text(source_text(node))  # Rescaling(1./255)
             return arithmetic(node.op, left, right, node).with_text(source_text(node))
         if isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.USub, ast.UAdd)):

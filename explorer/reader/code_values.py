@@ -225,6 +225,20 @@ def arithmetic(op: ast.operator, left: Val, right: Val, node: ast.AST) -> Val:
     return Val(check_int(result, node), deps)
 
 
+def literal_division(left: Val, right: Val, node: ast.AST) -> Val:
+    """'/' between two number literals (1./255, a scale): their quotient, a float. With a name in it
+    ("units / 2") '/' stays refused, since sizes are whole numbers."""
+    a, b = left.value, right.value
+    if type(a) not in (int, float) or type(b) not in (int, float):
+        raise Refusal(node, "read.true_division")
+    if b == 0:
+        raise Refusal(node, "read.zero_division")
+    result = a / b
+    if not math.isfinite(result):
+        raise Refusal(node, "read.float_bad")
+    return Val(result)
+
+
 def is_literal_code(node: ast.AST) -> bool:
     """True where the code is a plain literal (5, -5, "ave", (50, 8)): no source text to keep."""
     if isinstance(node, ast.Constant):
