@@ -13,7 +13,7 @@ from explorer.i18n import t
 from explorer.layers import get_kind
 from explorer.layers.preprocessing.xray import crop_box
 from explorer.reader.code import read_code
-from explorer.shapes import describe
+from explorer.shapes import construct, describe
 from family_checks import catalog_tests, chain, note, texts, xray
 from layer_words import family_words, in_language
 from live_models import call_of, sequential, traced
@@ -270,6 +270,45 @@ def test_a_zero_variance_is_checked_in_the_inputs_units():
     assert note(result, "xray.normalization.tiny")["variance"] == "0"
 
 
+# -- a whole model: code and Keras JSON ----------------------------------------------------------------------
+PIPELINE = """import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3), batch_size=2),
+    layers.Rescaling(1./255, name="scale"),
+    layers.RandomFlip("horizontal", name="flip"),
+    layers.RandomRotation(0.1, name="turn"),
+    layers.RandomZoom((-0.1, 0.2), 0.3, name="zoom"),
+    layers.RandomTranslation(0.1, 0.2, name="shift"),
+    layers.RandomContrast(0.2, value_range=(0, 1), name="contrast"),
+    layers.Resizing(24, 24, crop_to_aspect_ratio=True, name="size"),
+    layers.CenterCrop(20, 20, name="crop"),
+    layers.Normalization(mean=(0.5, 0.4, 0.3), variance=(0.06, 0.05, 0.04), name="norm"),
+    layers.Conv2D(8, 3, name="conv"),
+])
+"""
+
+
+def test_a_preprocessing_pipeline_describes_builds_and_recomputes():
+    _, desc, model, _ = traced(PIPELINE)
+    assert desc.step("crop").output_shape == (2, 20, 20, 3) == tuple(model.get_layer("crop").output.shape)
+    assert sum(s.params for s in desc.steps) == model.count_params() == 8 * (3 * 3 * 3 + 1)
+    for name in ("scale", "flip", "turn", "zoom", "shift", "contrast", "size", "crop", "norm"):
+        xray(call_of(PIPELINE, name, (1, 5, 7, 2)))
+
+
+def test_keras_json_of_the_pipeline_reads_back():
+    from explorer.reader.keras_json import read_keras_json
+
+    spec = read_code(PIPELINE).spec  # the reader's model, rebuilt by our constructors
+    model = keras.Sequential([keras.Input((32, 32, 3))] + [construct(layer) for layer in spec.layers])
+    result = read_keras_json(model.to_json())
+    assert [n for n in result.notes if n.severity == "error"] == []
+    d = describe(result.spec)
+    assert d.ok and [s.output_shape for s in d.steps[1:]] == [tuple(layer.output.shape) for layer in model.layers]
+
+
 # -- the words ---------------------------------------------------------------------------------------------
 WORDS_EN = in_language(family_words("preprocessing", prefixes=("axis.", "fix.")), "en")
 OK = [
@@ -287,6 +326,7 @@ FAILING = [
     chain((8, 8, 3), ("norm", "Normalization", {})),
     chain((8, 8, 3), ("norm", "Normalization", {"variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"axis": 5, "mean": 0.0, "variance": 1.0})),
+    chain((8, 8, 3), ("norm", "Normalization", {"axis": (1, 2), "mean": 0.0, "variance": 1.0})),
     chain((None, 3), ("norm", "Normalization", {"axis": 1, "mean": 0.0, "variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"mean": (1.0, 2.0), "variance": (1.0, 1.0)})),
 ]

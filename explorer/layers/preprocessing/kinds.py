@@ -326,10 +326,18 @@ class Rescaling(_Preprocessing):
         return rescaling_xray(call)
 
 
+def kept_axis(spec: LayerSpec) -> int | None:
+    """The one axis a Normalization keeps (axis=-1 or axis=(-1,)), or None when it keeps several."""
+    axis = spec.arg("axis", -1)
+    if isinstance(axis, tuple):
+        return axis[0] if len(axis) == 1 else None
+    return axis
+
+
 class Normalization(_Preprocessing):
     class_name = "Normalization"
     positional = ("axis", "mean", "variance", "invert")
-    rules = (ArgRule("axis", "axis", -1, -MAX_RANK, MAX_RANK),
+    rules = (ArgRule("axis", "size_or_tuple", -1, -MAX_RANK, MAX_RANK),  # Keras's configs write (-1,)
              ArgRule("mean", "number_or_tuple", None, -_NUMBERS, _NUMBERS),
              ArgRule("variance", "number_or_tuple", None, 0.0, _NUMBERS),
              ArgRule("invert", "bool", False, neutral=True))
@@ -346,12 +354,15 @@ class Normalization(_Preprocessing):
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
         shape = in_shapes[0]
-        mean, variance, axis = spec.arg("mean"), spec.arg("variance"), spec.arg("axis", -1)
+        mean, variance, axis = spec.arg("mean"), spec.arg("variance"), kept_axis(spec)
         if mean is None and variance is None:
             raise ShapeRuleError(
                 f"{spec.name} has no mean= and variance=: Keras would learn them with {spec.name}.adapt(data), "
                 "which reads your training data. The explorer reads code and never runs adapt(), so it cannot "
                 "know them.")
+        if axis is None:
+            raise ShapeRuleError(f"{spec.name} keeps the axes {spec.arg('axis')!r}; the explorer follows a "
+                                 "Normalization that keeps one axis only (axis=-1: one mean and variance per channel).")
         if not -len(shape) <= axis < len(shape):
             raise ShapeRuleError(f"axis={axis} of {spec.name} is outside its input {shape_text(shape)} "
                                  f"(Keras, when it builds: \"All `axis` values must be in the range [-ndim, ndim)\").")
@@ -368,7 +379,7 @@ class Normalization(_Preprocessing):
         return super().output_shapes(spec, in_shapes, layer)
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
-        mean, variance, axis = ctx.arg("mean"), ctx.arg("variance"), ctx.arg("axis", -1)
+        mean, variance, axis = ctx.arg("mean"), ctx.arg("variance"), kept_axis(ctx.spec)
         base = (("layer", ctx.spec.name), ("shape", shape_text(ctx.shape)))
         if (mean is None) != (variance is None):
             given = "mean" if mean is not None else "variance"
@@ -377,9 +388,14 @@ class Normalization(_Preprocessing):
                                        variance=variance if variance is not None else 1.0)))
         if mean is None:
             rank = len(ctx.shape)
-            axes = tuple(a for a in range(rank) if a != axis % rank) if -rank <= axis < rank else ()
+            axes = tuple(a for a in range(rank) if axis is None or a != axis % rank)
+            if axis is not None and not -rank <= axis < rank:
+                axes = ()
             return Fix("fix.normalization_adapt", base + (("axes", repr(axes)),),
                        self.code(_with(ctx.spec, mean=0.0, variance=1.0)))
+        if axis is None:
+            return Fix("fix.normalization_one_axis", base + (("axes", repr(ctx.arg("axis"))),),
+                       self.code(_with(ctx.spec, axis=None)))
         if not -len(ctx.shape) <= axis < len(ctx.shape):
             return Fix("fix.normalization_axis", base + (("axis", str(axis)), ("rank", str(len(ctx.shape)))),
                        self.code(_with(ctx.spec, axis=None)))

@@ -62,6 +62,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "the last axis, the channels.",
         "{layer} 保留第 {axis} 轴,但它的输入 {shape} 只有 {rank} 个轴(含批轴):`{code}` 保留最后一个轴,即通道。",
     ),
+    "fix.normalization_one_axis": (
+        "{layer} keeps the axes {axes}; the explorer follows a Normalization that keeps one axis: `{code}` keeps "
+        "the last axis, one mean and one variance per channel.",
+        "{layer} 保留多个轴 {axes};本工具只跟踪保留一个轴的 Normalization:`{code}` 保留最后一个轴,每个通道一个均值和一个方差。",
+    ),
     "fix.normalization_unknown_axis": (
         "axis {axis} of the input {shape} of {layer} has no fixed size, and a mean and a variance per entry need "
         "one: give that axis a number in the input's shape.",
