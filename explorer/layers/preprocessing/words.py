@@ -235,6 +235,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.resizing.code.rows": ("the input row each output row copies", "每个输出行复制的输入行"),
     "xray.resizing.code.source": ("where each output row falls in the input", "每个输出行落在输入中的位置"),
     "xray.resizing.code.mix": ("the two nearest rows, weighted by distance", "最近的两行,按距离加权"),
+    "xray.resizing.code.columns": ("then the same along the columns", "然后沿列做同样的计算"),
+    "xray.resizing.code.edges": (
+        "low and low + 1 are clipped into the image at its edges",
+        "在图像边缘,low 和 low + 1 被限制在图像之内",
+    ),
     "xray.resizing.code.crop": ("the centred window of the new aspect ratio", "新宽高比的居中窗口"),
     "xray.resizing.grid_in": ("Input {where}: the cells read marked", "输入 {where}:标出被读取的数"),
     "xray.resizing.grid_out": ("Output {where}: out{at} marked", "输出 {where}:标出 out{at}"),

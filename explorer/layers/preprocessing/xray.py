@@ -235,9 +235,15 @@ def _resized(call: LayerCall, nearest: bool, crop: bool, kind_key: str) -> XRay:
     else:
         code = (Line(f"s = (np.arange({height}) + 0.5) * {H} / {height} - 0.5",
                      Text.of("xray.resizing.code.source")),
-                Line("low, frac = np.floor(s), s - np.floor(s)"),
+                Line("low = np.floor(s).astype(int)"),
+                Line("frac = s - low"),
                 Line("rows = (1 - frac) * x[:, low] + frac * x[:, low + 1]", Text.of("xray.resizing.code.mix")),
-                Line("out = the same along the columns", f"{shape_text(x.shape)} -> {shape_text(y.shape)}"))
+                Line(f"s = (np.arange({width}) + 0.5) * {W} / {width} - 0.5", Text.of("xray.resizing.code.columns")),
+                Line("low = np.floor(s).astype(int)"),
+                Line("frac = s - low"),
+                Line("out = (1 - frac) * rows[:, :, low] + frac * rows[:, :, low + 1]",
+                     f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),
+                Line("", Text.of("xray.resizing.code.edges")))
     if crop:
         code = (Line(f"x = x[:, {top}:{top + rows_in}, {left}:{left + cols_in}, :]",
                      Text.of("xray.resizing.code.crop")),) + code
