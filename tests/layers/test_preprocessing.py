@@ -14,7 +14,7 @@ from explorer.layers import get_kind
 from explorer.layers.preprocessing.xray import crop_box
 from explorer.reader.code import read_code
 from explorer.shapes import construct, describe
-from family_checks import catalog_tests, chain, note, texts, xray
+from family_checks import catalog_tests, chain, mistakes, note, texts, xray
 from layer_words import family_words, in_language
 from live_models import call_of, sequential, traced
 from xray_consistency import XRayCase, cases_ids, check_xray, copied_from, marked
@@ -307,6 +307,34 @@ def test_keras_json_of_the_pipeline_reads_back():
     assert [n for n in result.notes if n.severity == "error"] == []
     d = describe(result.spec)
     assert d.ok and [s.output_shape for s in d.steps[1:]] == [tuple(layer.output.shape) for layer in model.layers]
+
+
+# -- common mistakes ---------------------------------------------------------------------------------------
+def test_degrees_and_pixels_are_refused_by_keras_and_offered_as_mistakes():
+    rotation = mistakes(images('layers.RandomRotation(0.1, name="turn")', shape="(28, 28, 1)"), "turn")
+    assert [m.key for m in rotation] == ["rotation_degrees"] and rotation[0].broken.arg("factor") == 36.0
+    assert dict(rotation[0].params)["fraction"] == "0.1"
+    with pytest.raises(ValueError, match="factor"):
+        keras.layers.RandomRotation(36.0)
+    shift = mistakes(images('layers.RandomTranslation(0.1, 0.1, name="shift")', shape="(28, 28, 1)"), "shift")
+    assert [m.key for m in shift] == ["translation_pixels"] and dict(shift[0].params)["rows"] == "3"
+    with pytest.raises(ValueError, match="factor"):
+        keras.layers.RandomTranslation(3, 3)
+    for found in (rotation, shift):
+        f = describe(read_code(images(found[0].code, shape="(28, 28, 1)")).spec).failure
+        assert f.origin == "keras" and f.fix.key == "fix.random_factor"
+
+
+def test_normalization_without_adapt_is_a_mistake_keras_lets_through_silently():
+    """Keras: an un-adapted Normalization is mean 0, variance 1, so it passes numbers through unchanged."""
+    x = np.random.default_rng(3).normal(size=(2, 4, 3)).astype("float32")
+    assert np.array_equal(np.asarray(keras.layers.Normalization()(x)), x)
+    found = mistakes(images('layers.Normalization(mean=0.5, variance=0.25, name="norm")'), "norm")
+    assert [m.key for m in found] == ["normalization_adapt"] and found[0].code == "layers.Normalization()"
+    for m in found + mistakes(images('layers.RandomRotation(0.1, name="turn")', shape="(28, 28, 1)"), "turn"):
+        for lang in ("en", "zh"):
+            for key in (m.title_key, m.why_key):
+                assert "{" not in t(lang, key, **dict(m.params)), key
 
 
 # -- the words ---------------------------------------------------------------------------------------------

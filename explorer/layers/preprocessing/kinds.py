@@ -144,6 +144,11 @@ class RandomRotation(_Augmentation):
                 (None, 64, 48, 1), 0),
     )
 
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import rotation_mistakes
+
+        return rotation_mistakes(model, layer, step, core)
+
 
 class RandomZoom(_Augmentation):
     class_name = "RandomZoom"
@@ -173,6 +178,11 @@ class RandomTranslation(_Augmentation):
         Example({"height_factor": (-0.2, 0.1), "width_factor": 0.0, "fill_mode": "constant"}, (None, 28, 28, 1),
                 (None, 28, 28, 1), 0),
     )
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import translation_mistakes
+
+        return translation_mistakes(model, layer, step, core)
 
 
 class RandomContrast(_Augmentation):
@@ -412,6 +422,11 @@ class Normalization(_Preprocessing):
         from .xray import normalization_xray
 
         return normalization_xray(call)
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import normalization_mistakes
+
+        return normalization_mistakes(model, layer, step, core)
 
 
 KINDS = (Rescaling(), RandomFlip(), RandomRotation(), RandomZoom(), RandomTranslation(), RandomContrast(),

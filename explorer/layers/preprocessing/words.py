@@ -323,4 +323,37 @@ WORDS: dict[str, tuple[str, str]] = {
         "沿 {letter} 的均值(第 0 行)和方差(第 1 行):标出第 {entry} 个",
     ),
     "xray.normalization.grid_out": ("Output {where}: out{at} marked", "输出 {where}:标出 out{at}"),
+    # -- mistakes --------------------------------------------------------------------------------
+    "mistake.rotation_degrees.title": (
+        "RandomRotation({degrees}): degrees where Keras wants a fraction of a turn",
+        "RandomRotation({degrees}):用了角度,而 Keras 要的是一整圈的比例",
+    ),
+    "mistake.rotation_degrees.why": (
+        "factor counts full turns: 0.1 turns up to ±36°. {degrees} would be {degrees} turns, and Keras refuses "
+        "any factor outside [-1, 1]. For ±{degrees}° write factor={fraction} ({degrees}/360).",
+        "factor 以整圈计:0.1 表示最多转 ±36°。{degrees} 就是 {degrees} 圈,Keras 拒绝 [-1, 1] 之外的 factor。"
+        "要转 ±{degrees}°,请写 factor={fraction}({degrees}/360)。",
+    ),
+    "mistake.translation_pixels.title": (
+        "RandomTranslation({rows}, {cols}): pixels where Keras wants fractions",
+        "RandomTranslation({rows}, {cols}):用了像素,而 Keras 要的是比例",
+    ),
+    "mistake.translation_pixels.why": (
+        "height_factor and width_factor are parts of the image's height ({height}) and width ({width}), from -1 to "
+        "1: a shift of up to {rows} rows and {cols} columns is {fraction_rows} and {fraction_cols}. Keras refuses "
+        "{rows} and {cols}.",
+        "height_factor 和 width_factor 是图像高度({height})和宽度({width})的比例,取值 -1 到 1:"
+        "最多平移 {rows} 行、{cols} 列就是 {fraction_rows} 和 {fraction_cols}。Keras 拒绝 {rows} 和 {cols}。",
+    ),
+    "mistake.normalization_adapt.title": (
+        "Normalization() without mean= and variance=",
+        "没有 mean= 和 variance= 的 Normalization()",
+    ),
+    "mistake.normalization_adapt.why": (
+        "Without them Keras starts from mean 0 and variance 1 and expects {layer}.adapt(x_train) before fit(). "
+        "Forget adapt() and {layer} silently passes every number through unchanged. The explorer never runs "
+        "adapt(), so it asks for mean= and variance=.",
+        "没有它们时,Keras 从均值 0、方差 1 开始,并期望在 fit() 之前调用 {layer}.adapt(x_train)。"
+        "忘了 adapt(),{layer} 就会悄悄地让每个数原样通过。本工具从不运行 adapt(),所以要求给出 mean= 和 variance=。",
+    ),
 }

@@ -14,13 +14,13 @@ Normalization   out = (x − mean) / max(√variance, 1e-7); invert=True: out = 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ...description import named, shape_text
-from ...live.base import Grid, LayerCall, Line, Text, XRay, check, grid, index_text
-from ..reshaping.xray import bounded, grid_at, per_sample
+from ...live.base import Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text
+from ..reshaping.xray import bounded, breaks, grid_at, per_sample, with_args
 
 EPSILON = 1e-7  # keras.backend.epsilon(): Normalization never divides by less
 SMALL_SPREAD = 0.01  # below this √variance, outputs grow past what float32's digits keep within 1e-5
@@ -342,3 +342,42 @@ def normalization_xray(call: LayerCall) -> XRay:
                           stats, 0, pick[axis], "col", size=stats.shape))
     grids.append(plane("xray.normalization.grid_out", y, pick, "out"))
     return XRay(call.spec.name, "Normalization", summary, code, checks, tuple(grids), notes)
+
+
+# -- mistakes ------------------------------------------------------------------------------------------------
+def _mistake(key: str, title: str, why: str, model, layer, broken, core, **params: str) -> tuple[Mistake, ...]:
+    """One mistake whose broken layer really breaks this model (Keras's own error, or the explorer's refusal)."""
+    if not breaks(model, broken, core):
+        return ()
+    return (Mistake(key, layer.name, tuple({"layer": layer.name, **params}.items()), broken=broken,
+                    code=core.layer_code(broken), title_key=title, why_key=why),)
+
+
+def rotation_mistakes(model, layer, step, core) -> tuple[Mistake, ...]:
+    """An angle in degrees where Keras wants a fraction of a full turn: RandomRotation(36) for 0.1."""
+    factor = layer.arg("factor")
+    turn = max(abs(f) for f in factor) if isinstance(factor, tuple) else abs(factor or 0.0)
+    degrees = float(round(360 * turn)) or 30.0
+    return _mistake("rotation_degrees", "mistake.rotation_degrees.title", "mistake.rotation_degrees.why", model,
+                    layer, with_args(layer, factor=degrees), core, degrees=f"{degrees:g}",
+                    fraction=f"{degrees / 360:.4g}")
+
+
+def translation_mistakes(model, layer, step, core) -> tuple[Mistake, ...]:
+    """A shift in pixels where Keras wants a fraction of the height and of the width."""
+    height, width = step.input_shapes[0][1:3]
+    if height is None or width is None:
+        return ()
+    rows, cols = max(2, round(0.1 * height)), max(2, round(0.1 * width))
+    broken = with_args(layer, height_factor=rows, width_factor=cols)
+    return _mistake("translation_pixels", "mistake.translation_pixels.title", "mistake.translation_pixels.why",
+                    model, layer, broken, core, rows=str(rows), cols=str(cols), height=str(height), width=str(width),
+                    fraction_rows=f"{rows / height:.3g}", fraction_cols=f"{cols / width:.3g}")
+
+
+def normalization_mistakes(model, layer, step, core) -> tuple[Mistake, ...]:
+    """Normalization() with neither mean= nor variance=: Keras waits for adapt(data), which the explorer never runs."""
+    broken = with_args(layer)
+    broken = replace(broken, args=tuple((k, v) for k, v in broken.args if k not in ("mean", "variance")))
+    return _mistake("normalization_adapt", "mistake.normalization_adapt.title", "mistake.normalization_adapt.why",
+                    model, layer, broken, core)
