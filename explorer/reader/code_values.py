@@ -233,7 +233,10 @@ def literal_division(left: Val, right: Val, node: ast.AST) -> Val:
         raise Refusal(node, "read.true_division")
     if b == 0:
         raise Refusal(node, "read.zero_division")
-    result = a / b
+    try:
+        result = a / b
+    except OverflowError:  # ints too large for a float
+        raise Refusal(node, "read.float_bad") from None
     if not math.isfinite(result):
         raise Refusal(node, "read.float_bad")
     return Val(result)
