@@ -15,6 +15,7 @@ from ..layers.base import MAX_RANK, ArgRule, LayerKind
 from ..spec import Note, Value
 
 MAX_TUPLE = MAX_RANK  # entries of a shape / kernel_size / strides tuple
+MAX_NUMBERS = 1024  # entries of a tuple of numbers (a per-channel mean, a (lower, upper) factor)
 
 
 def _short(value: object) -> str:
@@ -46,6 +47,18 @@ def check_value(rule: ArgRule, value: object) -> tuple[bool, Value]:
         low = rule.low if rule.low is not None else -math.inf
         high = rule.high if rule.high is not None else math.inf
         return low <= value <= high, float(value)
+    if t == "number_or_tuple":  # a number, or a tuple of numbers, each in low..high (the kind's Keras judges the rest)
+        if value is None and rule.default is None:
+            return True, None
+        items = tuple(value) if isinstance(value, (tuple, list)) else (value,)
+        if not 0 < len(items) <= MAX_NUMBERS:
+            return False, value
+        low = rule.low if rule.low is not None else -math.inf
+        high = rule.high if rule.high is not None else math.inf
+        if any(type(v) not in (int, float) or not math.isfinite(v) or not low <= v <= high for v in items):
+            return False, value
+        numbers = tuple(float(v) for v in items)
+        return True, numbers if isinstance(value, (tuple, list)) else numbers[0]
     if t == "bool":
         return type(value) is bool, value
     if t == "str":
@@ -141,4 +154,8 @@ def describe_rule(rule: ArgRule) -> str:
         return "one of " + ", ".join(shown) + (", ..." if len(rule.choices) > 8 else "")
     if t == "shape":
         return "a tuple of whole numbers"
+    if t == "number_or_tuple":
+        low = rule.low if rule.low is not None else "-inf"
+        high = rule.high if rule.high is not None else "inf"
+        return f"a number {low}..{high} or a tuple of them"
     return t

@@ -1,0 +1,433 @@
+"""Preprocessing inside the model: layers that prepare raw data at the start of a model, so that
+training, evaluation, model.save() and predict() on raw images all do the same preparation.
+None of them has weights (Normalization given mean= and variance= included: Keras's count_params() is 0).
+
+Rescaling           (B, …) → (B, …): out = x · scale + offset (scale=1/255 takes 0..255 pixels to 0..1).
+RandomFlip, RandomRotation, RandomZoom, RandomTranslation, RandomContrast
+                    (B, H, W, C) → (B, H, W, C): random changes of each image in training (fit);
+                    at inference (training=False) out = x exactly. Keras reads a 3-axis input as ONE
+                    image (H, W, C) without a batch axis, so a model's input must have 4 axes.
+Resizing            (B, H, W, C) → (B, height, width, C): each image resized by interpolation
+                    (crop_to_aspect_ratio first cuts the centred window of the new aspect ratio).
+CenterCrop          (B, H, W, C) → (B, height, width, C): the centred window; an image smaller than
+                    the window is first resized (Keras's smart_resize).
+Normalization       (B, …, C) → (B, …, C): out = (x − mean) / sqrt(variance), mean and variance given
+                    as numbers or one per entry of `axis`. Without them Keras learns them with
+                    adapt(data), which the explorer never runs: refused, with the fix.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from ...description import shape_text
+from ...spec import LayerSpec
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape
+from ..conv.kinds import reshape_code, spatial_letters
+from ..reshaping.kinds import ShapeRuleError
+
+_SEED = ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True)
+_FILL_MODE = ArgRule("fill_mode", "choice", "reflect", choices=("reflect", "wrap", "constant", "nearest"),
+                     neutral=True)
+_AFFINE_INTERPOLATION = ArgRule("interpolation", "choice", "bilinear", choices=("nearest", "bilinear"), neutral=True)
+_FILL_VALUE = ArgRule("fill_value", "float", 0.0, -1e6, 1e6, neutral=True)
+_NUMBERS = 1e6  # a sanity bound on every number of a factor, scale or offset (Keras judges the factors' range)
+
+
+def _factor(name: str, default=None) -> ArgRule:
+    """A random layer's factor: a number or a (lower, upper) pair; its range is Keras's own rule."""
+    return ArgRule(name, "number_or_tuple", default, -_NUMBERS, _NUMBERS, neutral=True)
+
+
+def _with(spec: LayerSpec, **changes) -> LayerSpec:
+    """The layer with some arguments set (None: removed), as the fix writes it."""
+    args = {**dict(spec.args), **changes}
+    sources = tuple((k, v) for k, v in spec.sources if k not in changes)
+    return replace(spec, args=tuple(sorted((k, v) for k, v in args.items() if v is not None)), sources=sources)
+
+
+def _base(ctx: Ctx) -> tuple[tuple[str, str], ...]:
+    return (("layer", ctx.spec.name), ("cls", ctx.spec.kind), ("shape", shape_text(ctx.shape)))
+
+
+class _Preprocessing(LayerKind):
+    """What the family shares: no weights (the defaults), and one multiply-add per number at most."""
+
+    ops_per_number = 0
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        return self.ops_per_number * math.prod(d or 1 for d in ctx.out_shapes[0])
+
+
+# -- images: (B, H, W, C) ------------------------------------------------------------------------
+class _Image(_Preprocessing):
+    """A layer of keras.layers' image preprocessing: a batch of images (B, H, W, C) in."""
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        shape = in_shapes[0]
+        if len(shape) == 3:
+            raise ShapeRuleError(
+                f"{spec.kind} works on a batch of images (batch, height, width, channels). Its input "
+                f"{shape_text(shape)} has 3 axes, which Keras reads as ONE image (height, width, channels): the "
+                "batch axis would be taken for the height.")
+        if len(shape) != 4:
+            raise ShapeRuleError(
+                f"{spec.kind} expects images: rank 4 (batch, height, width, channels). Its input "
+                f"{shape_text(shape)} has {len(shape)} axes (Keras, when it runs: \"Expected image tensor to "
+                "have rank 3 (single image) or 4 (batch of images)\").")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        if len(ctx.shape) == 3:
+            code = reshape_code(ctx.shape[1:])
+            return Fix("fix.image_add_channel", _base(ctx), code) if code else None
+        if len(ctx.shape) != 4:
+            return Fix("fix.image_rank", _base(ctx) + (("rank", str(len(ctx.shape))),))
+        return None
+
+
+class _Augmentation(_Image):
+    """A random augmentation: the identity at inference, a random change of each image in training."""
+
+    keeps_rank = True
+    factors: tuple[str, ...] = ()  # its factor arguments, judged by Keras's constructor
+    factor_range = ""  # Keras's range for each of their numbers, for the fix
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        bad = [name for name in self.factors if name in dict(ctx.spec.args) and not self._accepts(ctx.spec, name)]
+        if bad:
+            fixed = _with(ctx.spec, **dict.fromkeys(bad, 0.1))
+            return Fix("fix.random_factor", (("layer", ctx.spec.name), ("cls", ctx.spec.kind),
+                                             ("args", ", ".join(bad)), ("range", self.factor_range)), self.code(fixed))
+        return super().explain(ctx, producer)
+
+    def _accepts(self, spec: LayerSpec, name: str) -> bool:
+        """Whether Keras's constructor takes this factor's value (the other factors set to 0.1)."""
+        import keras
+
+        args = {other: 0.1 for other in self.factors if other in self.required}
+        args[name] = spec.arg(name)
+        try:
+            getattr(keras.layers, self.class_name)(**args)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+    required: tuple[str, ...] = ()  # the factors Keras's constructor needs
+
+    def xray(self, call):
+        from .xray import augmentation_xray
+
+        return augmentation_xray(call)
+
+
+class RandomFlip(_Augmentation):
+    class_name = "RandomFlip"
+    positional = ("mode", "seed")
+    rules = (ArgRule("mode", "choice", "horizontal_and_vertical",
+                     choices=("horizontal", "vertical", "horizontal_and_vertical"), neutral=True), _SEED)
+    examples = (
+        Example({"mode": "horizontal"}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({}, (4, 28, 28, 1), (4, 28, 28, 1), 0),
+    )
+
+
+class RandomRotation(_Augmentation):
+    class_name = "RandomRotation"
+    positional = ("factor", "fill_mode", "interpolation", "seed", "fill_value")
+    rules = (_factor("factor"), _FILL_MODE, _AFFINE_INTERPOLATION, _SEED, _FILL_VALUE)
+    factors = required = ("factor",)
+    factor_range = "[-1, 1]"
+    examples = (
+        Example({"factor": 0.1}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (-0.2, 0.3), "fill_mode": "constant", "interpolation": "nearest"}, (None, 64, 48, 1),
+                (None, 64, 48, 1), 0),
+    )
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import rotation_mistakes
+
+        return rotation_mistakes(model, layer, step, core)
+
+
+class RandomZoom(_Augmentation):
+    class_name = "RandomZoom"
+    positional = ("height_factor", "width_factor", "fill_mode", "interpolation", "seed", "fill_value")
+    rules = (_factor("height_factor"), _factor("width_factor"), _FILL_MODE, _AFFINE_INTERPOLATION, _SEED,
+             _FILL_VALUE)
+    factors = ("height_factor", "width_factor")
+    required = ("height_factor",)
+    factor_range = "(-1, 1]"
+    examples = (
+        Example({"height_factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"height_factor": (-0.3, -0.1), "width_factor": 0.2, "fill_mode": "nearest"}, (8, 28, 28, 1),
+                (8, 28, 28, 1), 0),
+    )
+
+
+class RandomTranslation(_Augmentation):
+    class_name = "RandomTranslation"
+    positional = ("height_factor", "width_factor", "fill_mode", "interpolation", "seed", "fill_value")
+    rules = (_factor("height_factor"), _factor("width_factor"), _FILL_MODE, _AFFINE_INTERPOLATION, _SEED,
+             _FILL_VALUE)
+    code_positional = 2
+    factors = required = ("height_factor", "width_factor")
+    factor_range = "[-1, 1]"
+    examples = (
+        Example({"height_factor": 0.1, "width_factor": 0.1}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"height_factor": (-0.2, 0.1), "width_factor": 0.0, "fill_mode": "constant"}, (None, 28, 28, 1),
+                (None, 28, 28, 1), 0),
+    )
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import translation_mistakes
+
+        return translation_mistakes(model, layer, step, core)
+
+
+class RandomContrast(_Augmentation):
+    class_name = "RandomContrast"
+    positional = ("factor", "value_range", "seed")
+    rules = (_factor("factor"), ArgRule("value_range", "number_or_tuple", (0, 255), -_NUMBERS, _NUMBERS,
+                                        neutral=True), _SEED)
+    factors = required = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (0.1, 0.5), "value_range": (0.0, 1.0)}, (None, 64, 64, 1), (None, 64, 64, 1), 0),
+    )
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        value_range = spec.arg("value_range", (0, 255))
+        if not isinstance(value_range, tuple) or len(value_range) != 2:
+            raise ShapeRuleError(
+                f"value_range of {spec.name} must be two numbers (lowest, highest) that the images' values lie in; "
+                f"it is {value_range!r}. Keras would fail on it in training, when it clips the changed images.")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        value_range = ctx.arg("value_range", (0, 255))
+        if not isinstance(value_range, tuple) or len(value_range) != 2:
+            return Fix("fix.contrast_value_range", (("layer", ctx.spec.name),),
+                       self.code(_with(ctx.spec, value_range=(0, 255))))
+        return super().explain(ctx, producer)
+
+
+# -- new sizes: Resizing, CenterCrop --------------------------------------------------------------
+_SIZE = (ArgRule("height", "int", None, 1, MAX_SIZE), ArgRule("width", "int", None, 1, MAX_SIZE))
+
+
+class _NewSize(_Image):
+    """(B, H, W, C) → (B, height, width, C): the new height and width get letters of their own."""
+
+    code_positional = 2
+    meanings = ("", "")
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        out = ctx.out_shapes[0]
+        unchanged = tuple(out[i] == ctx.shape[i] and out[i] is not None for i in (1, 2))
+        spatial = spatial_letters(ctx, unchanged, ("H", "W"), self.meanings)
+        return ((ctx.axes[0],) + spatial + (ctx.axes[3],),)
+
+
+class Resizing(_NewSize):
+    class_name = "Resizing"
+    positional = ("height", "width", "interpolation", "crop_to_aspect_ratio", "pad_to_aspect_ratio", "fill_mode",
+                  "fill_value", "antialias")
+    rules = _SIZE + (
+        ArgRule("interpolation", "choice", "bilinear",
+                choices=("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area"), neutral=True),
+        ArgRule("crop_to_aspect_ratio", "bool", False, neutral=True),
+        ArgRule("pad_to_aspect_ratio", "bool", False, neutral=True),
+        ArgRule("fill_mode", "choice", "constant", choices=("constant",), neutral=True),
+        _FILL_VALUE,
+        ArgRule("antialias", "bool", False, neutral=True),
+    )
+    meanings = ("axis.resized_height", "axis.resized_width")
+    examples = (
+        Example({"height": 64, "width": 64}, (None, 28, 28, 1), (None, 64, 64, 1), 0),
+        Example({"height": 224, "width": 160, "interpolation": "nearest", "crop_to_aspect_ratio": True},
+                (None, None, None, 3), (None, 224, 160, 3), 0),
+        Example({"height": 16, "width": 16, "pad_to_aspect_ratio": True}, (2, 32, 48, 3), (2, 16, 16, 3), 0),
+    )
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """Bilinear: 4 neighbours, one multiply-add each, per output number (nearest copies)."""
+        per_number = 0 if ctx.arg("interpolation", "bilinear") == "nearest" else 8
+        return per_number * math.prod(d or 1 for d in ctx.out_shapes[0])
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        if spec.arg("crop_to_aspect_ratio", False) and spec.arg("pad_to_aspect_ratio", False):
+            raise ShapeRuleError(f"{spec.name} sets both crop_to_aspect_ratio and pad_to_aspect_ratio; Keras, "
+                                 "when it runs: \"Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be "
+                                 "`True`.\"")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        if ctx.arg("crop_to_aspect_ratio", False) and ctx.arg("pad_to_aspect_ratio", False):
+            return Fix("fix.resizing_crop_and_pad", (("layer", ctx.spec.name),),
+                       self.code(_with(ctx.spec, pad_to_aspect_ratio=None)))
+        return super().explain(ctx, producer)
+
+    def xray(self, call):
+        from .xray import resizing_xray
+
+        return resizing_xray(call)
+
+
+class CenterCrop(_NewSize):
+    class_name = "CenterCrop"
+    positional = ("height", "width")
+    rules = _SIZE
+    meanings = ("axis.cropped_height", "axis.cropped_width")
+    examples = (
+        Example({"height": 24, "width": 24}, (None, 32, 32, 3), (None, 24, 24, 3), 0),
+        Example({"height": 40, "width": 20}, (5, 32, 32, 1), (5, 40, 20, 1), 0),
+    )
+
+    def xray(self, call):
+        from .xray import centercrop_xray
+
+        return centercrop_xray(call)
+
+
+# -- numbers: Rescaling, Normalization --------------------------------------------------------------
+def _per_channel(value, size: int | None) -> bool:
+    """A number, or a tuple Keras can broadcast against an axis of this size (1 or that size)."""
+    return not isinstance(value, tuple) or len(value) == 1 or (size is not None and len(value) == size)
+
+
+class Rescaling(_Preprocessing):
+    class_name = "Rescaling"
+    positional = ("scale", "offset")
+    rules = (ArgRule("scale", "number_or_tuple", None, -_NUMBERS, _NUMBERS),
+             ArgRule("offset", "number_or_tuple", 0.0, -_NUMBERS, _NUMBERS))
+    keeps_rank = True
+    ops_per_number = 2
+    examples = (
+        Example({"scale": 1 / 255}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+        Example({"scale": 1 / 127.5, "offset": -1.0}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"scale": (0.5, 0.25, 2.0)}, (None, 10, 3), (None, 10, 3), 0),
+    )
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        size = in_shapes[0][-1]
+        for name in ("scale", "offset"):
+            value = spec.arg(name)
+            if not _per_channel(value, size):
+                raise ShapeRuleError(
+                    f"{spec.name} multiplies the last axis (size {size}) by {name}={value!r}: {len(value)} numbers "
+                    "cannot be matched to it (numpy broadcasting: one number, or one per entry of the last axis). "
+                    "Keras would fail when it runs.")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        size = ctx.shape[-1]
+        for name in ("scale", "offset"):
+            value = ctx.arg(name)
+            if not _per_channel(value, size):
+                return Fix("fix.rescaling_channels", (("layer", ctx.spec.name), ("arg", name),
+                                                      ("count", str(len(value))), ("size", str(size))))
+        return None
+
+    def xray(self, call):
+        from .xray import rescaling_xray
+
+        return rescaling_xray(call)
+
+
+def kept_axis(spec: LayerSpec) -> int | None:
+    """The one axis a Normalization keeps (axis=-1 or axis=(-1,)), or None when it keeps several."""
+    axis = spec.arg("axis", -1)
+    if isinstance(axis, tuple):
+        return axis[0] if len(axis) == 1 else None
+    return axis
+
+
+class Normalization(_Preprocessing):
+    class_name = "Normalization"
+    positional = ("axis", "mean", "variance", "invert")
+    rules = (ArgRule("axis", "size_or_tuple", -1, -MAX_RANK, MAX_RANK),  # Keras's configs write (-1,)
+             ArgRule("mean", "number_or_tuple", None, -_NUMBERS, _NUMBERS),
+             ArgRule("variance", "number_or_tuple", None, 0.0, _NUMBERS),
+             ArgRule("invert", "bool", False, neutral=True))
+    code_positional = 0
+    keeps_rank = True
+    ops_per_number = 2
+    examples = (
+        Example({"mean": 0.5, "variance": 0.25}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+        Example({"mean": (0.485, 0.456, 0.406), "variance": (0.052, 0.050, 0.051)}, (None, 32, 32, 3),
+                (None, 32, 32, 3), 0),
+        Example({"axis": 1, "mean": (1.0, 2.0, 3.0, 4.0, 5.0), "variance": (1.0, 4.0, 9.0, 16.0, 25.0),
+                 "invert": True}, (None, 5, 8), (None, 5, 8), 0),
+    )
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        shape = in_shapes[0]
+        mean, variance, axis = spec.arg("mean"), spec.arg("variance"), kept_axis(spec)
+        if mean is None and variance is None:
+            raise ShapeRuleError(
+                f"{spec.name} has no mean= and variance=: Keras would learn them with {spec.name}.adapt(data), "
+                "which reads your training data. The explorer reads code and never runs adapt(), so it cannot "
+                "know them.")
+        if axis is None:
+            raise ShapeRuleError(f"{spec.name} keeps the axes {spec.arg('axis')!r}; the explorer follows a "
+                                 "Normalization that keeps one axis only (axis=-1: one mean and variance per channel).")
+        if not -len(shape) <= axis < len(shape):
+            raise ShapeRuleError(f"axis={axis} of {spec.name} is outside its input {shape_text(shape)} "
+                                 f"(Keras, when it builds: \"All `axis` values must be in the range [-ndim, ndim)\").")
+        size = shape[axis]
+        if size is None:
+            raise ShapeRuleError(f"axis {axis} of the input {shape_text(shape)} of {spec.name} has no fixed size "
+                                 "(Keras, when it builds: \"All `axis` values to be kept must have a known shape\").")
+        for name, value in (("mean", mean), ("variance", variance)):
+            if value is not None and not _per_channel(value, size):
+                raise ShapeRuleError(
+                    f"{name} of {spec.name} has {len(value)} numbers, but axis {axis} of its input "
+                    f"{shape_text(shape)} has {size} entries: one number, or one per entry. Keras fails when it "
+                    "builds (Incompatible shapes).")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        mean, variance, axis = ctx.arg("mean"), ctx.arg("variance"), kept_axis(ctx.spec)
+        base = (("layer", ctx.spec.name), ("shape", shape_text(ctx.shape)))
+        if (mean is None) != (variance is None):
+            given = "mean" if mean is not None else "variance"
+            return Fix("fix.normalization_both", base + (("given", given),),
+                       self.code(_with(ctx.spec, mean=mean if mean is not None else 0.0,
+                                       variance=variance if variance is not None else 1.0)))
+        if mean is None:
+            rank = len(ctx.shape)
+            axes = tuple(a for a in range(rank) if axis is None or a != axis % rank)
+            if axis is not None and not -rank <= axis < rank:
+                axes = ()
+            return Fix("fix.normalization_adapt", base + (("axes", repr(axes)),),
+                       self.code(_with(ctx.spec, mean=0.0, variance=1.0)))
+        if axis is None:
+            return Fix("fix.normalization_one_axis", base + (("axes", repr(ctx.arg("axis"))),),
+                       self.code(_with(ctx.spec, axis=None)))
+        if not -len(ctx.shape) <= axis < len(ctx.shape):
+            return Fix("fix.normalization_axis", base + (("axis", str(axis)), ("rank", str(len(ctx.shape)))),
+                       self.code(_with(ctx.spec, axis=None)))
+        size = ctx.shape[axis]
+        if size is None:
+            return Fix("fix.normalization_unknown_axis", base + (("axis", str(axis)),))
+        for name, value in (("mean", mean), ("variance", variance)):
+            if not _per_channel(value, size):
+                return Fix("fix.normalization_length", base + (("arg", name), ("count", str(len(value))),
+                                                               ("axis", str(axis)), ("size", str(size))))
+        return None
+
+    def xray(self, call):
+        from .xray import normalization_xray
+
+        return normalization_xray(call)
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import normalization_mistakes
+
+        return normalization_mistakes(model, layer, step, core)
+
+
+KINDS = (Rescaling(), RandomFlip(), RandomRotation(), RandomZoom(), RandomTranslation(), RandomContrast(),
+         Resizing(), CenterCrop(), Normalization())
