@@ -174,6 +174,7 @@ class LayerKind:
     ids_below: ClassVar[str] = ""  # the argument its integer ids stay below ("input_dim")
     joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
     helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
+    helper_defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # what the helper gives where the class has none
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry

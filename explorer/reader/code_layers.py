@@ -158,6 +158,8 @@ class Layers(ReaderBase):
         if "inputs" not in arg_nodes:
             raise Refusal(node, "read.not_a_tensor", code=helper)
         inputs = arg_nodes.pop("inputs")
+        for key, value in kind.helper_defaults:  # layers.dot([a, b]) is Dot(axes=-1)([a, b])
+            arg_nodes.setdefault(key, ast.Constant(value, lineno=node.lineno, col_offset=node.col_offset))
         layer_call = ast.Call(func=node.func, args=[], keywords=[ast.keyword(arg=k, value=v, lineno=v.lineno,
                                                                             col_offset=v.col_offset)
                                                                for k, v in arg_nodes.items()],
