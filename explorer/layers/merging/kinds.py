@@ -322,6 +322,7 @@ def matching_axes(shapes: tuple[Shape, ...]) -> tuple[int, int] | None:
 class Dot(LayerKind):
     class_name = "Dot"
     joins, helper = "dot", "dot"
+    helper_defaults = (("axes", -1),)  # Dot() needs axes; layers.dot([a, b]) sums over the last axes
     positional = ("axes", "normalize")
     code_positional = 0
     takes_list = True
