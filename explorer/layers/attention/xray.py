@@ -166,6 +166,10 @@ SCORE_CODE = {  # mode -> the scores line, with or without scale
 }
 
 
+SUMMARY_KEYS = {"dot": "xray.score_attention.summary_dot", "concat": "xray.score_attention.summary_concat",
+                "additive": "xray.score_attention.summary_additive"}
+
+
 def score_attention_xray(call: LayerCall, additive: bool = False) -> XRay:
     """The followed output number out[b, …, t, f]: query step t's scores over the value steps, their softmax
     weights, and the weighted sum of value[b, …, :, f]; every output and weight checked against Keras."""
@@ -228,7 +232,7 @@ def score_attention_xray(call: LayerCall, additive: bool = False) -> XRay:
                  f"{t_count}, {s_count})"),
             Line("weights = softmax(scores, axis=-1)", Text.of("xray.score_attention.code.softmax")),
             Line("out = weights @ value", f"{shapes[2]} -> {shape_text(y.shape)}"))
-    summary = Text.of(f"xray.score_attention.summary_{mode}", cls=cls, T=t_count, S=s_count,
+    summary = Text.of(SUMMARY_KEYS[mode], cls=cls, T=t_count, S=s_count,
                       query=shape_text(query.shape), value=shape_text(value.shape), out=shape_text(y.shape),
                       axes=named(call.out_axes))
     steps = np.stack([scores[at, t], weights[at, t], v[at, :, f], terms])
