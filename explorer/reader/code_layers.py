@@ -15,7 +15,7 @@ from .code_inputs import HINTS
 from .code_limits import MAX_LAYERS
 from .code_names import MERGE_HELPERS, Ref, meaning, snake_case
 from .code_values import Hint, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
-from .validate import check_args
+from .validate import check_args, check_value
 
 _BASE_ARGS = ("trainable", "dtype", "autocast")
 
@@ -127,11 +127,14 @@ class Layers(ReaderBase):
         roles = obj.kind.call_roles
         arg_nodes = self.call_args(node, roles, obj.name)
         states: tuple[TensorRef, ...] = ()
+        options: dict[str, object] = {}
         for name, arg in arg_nodes.items():
             if name == "training":
                 self.note(arg, "info", "read.call_arg_ignored", arg=name)
             elif name == "initial_state" and obj.kind.takes_initial_state:
                 states = self.tensor_refs(self.evaluate(arg, scope), arg)
+            elif name in obj.kind.call_options:
+                options[name] = self.call_option(obj, name, arg, scope)
             elif name not in roles:
                 raise Refusal(arg, "read.call_arg", arg=name)
         if roles[0] not in arg_nodes:
@@ -145,8 +148,18 @@ class Layers(ReaderBase):
         obj.used = True
         for hint in obj.all_hints():
             self.hint_dropped(hint)
-        self.nodes[obj.name] = replace(obj.to_spec(refs), states=states)
+        spec = obj.to_spec(refs)
+        args = tuple(sorted({**dict(spec.args), **options}.items()))
+        self.nodes[obj.name] = replace(spec, states=states, args=args)
         return Tensor((obj.name, None))
+
+    def call_option(self, obj: LayerObj, name: str, node: ast.expr, scope: list[dict]) -> object:
+        """A call keyword the kind keeps among its arguments (`return_attention_scores=True`), checked by its rule."""
+        value = self.value_of(self.evaluate(node, scope), node).plain()
+        ok, normal = check_value(obj.kind.rule(name), value)
+        if not ok:
+            raise Refusal(node, "read.call_arg", arg=name)
+        return normal
 
     def merge_helper(self, helper: str, cls: str, node: ast.Call, scope: list[dict]) -> Tensor:
         """layers.concatenate([a, b], axis=1) is Concatenate(axis=1)([a, b])."""
