@@ -180,6 +180,35 @@ def test_attention_read_from_code_and_written_back():
     assert "([att, v, v])" in exported
 
 
+def test_return_attention_scores_read_from_the_call():
+    from explorer.export import export_code
+    from explorer.reader.code import read_code
+
+    code = functional({"q": "(4, 6)", "v": "(9, 6)"}, 'out, scores = layers.Attention(name="att")([q, v], '
+                      'return_attention_scores=True)\nz = layers.Dense(3, name="d")(scores)', "[out, z]")
+    result = read_code(code)
+    att = result.spec.layer("att")
+    assert att.args == (("return_attention_scores", True),) and result.spec.layer("d").inputs == (("att", 1),)
+    d = describe(result.spec)
+    assert d.step("att").output_shapes == ((2, 4, 6), (2, 4, 9))
+    assert d.step("att").output_axes == (("B", "T", "F"), ("B", "T", "T₂"))
+    assert d.step("d").output_shape == (2, 4, 3)
+    exported = export_code(result, d, "en")
+    assert 'layers.Attention(name="att")([q, v], return_attention_scores=True)' in exported
+    real = keras.layers.Attention()([keras.Input((4, 6), batch_size=2), keras.Input((9, 6), batch_size=2)],
+                                    return_attention_scores=True)
+    assert tuple(tuple(t.shape) for t in real) == d.step("att").output_shapes
+    # the X-ray checks the second output too
+    result = xray(call_of(code, "att", (1, 2, 3)))
+    assert "xray.score_attention.check_returned" in [c.what.key for c in result.checks]
+    # a keyword of the call, not of the class
+    wrong = functional({"q": "(4, 6)", "v": "(9, 6)"},
+                       'out = layers.Attention(return_attention_scores=True, name="att")([q, v])', "out")
+    with pytest.raises(ValueError, match="Unrecognized keyword arguments"):
+        keras.layers.Attention(return_attention_scores=True)
+    assert "read.arg_unknown" in [n.key for n in read_code(wrong).notes]
+
+
 def test_attention_failures_explained():
     for failing in (FAILING[-3], FAILING[-2]):  # AdditiveAttention's scale, MultiHeadAttention's kernels
         f = describe(failing).failure

@@ -223,14 +223,36 @@ class _ScoreAttention(LayerKind):
     query (B, Tq, F), value (B, Tv, Fv), key (B, Tv, F) → (B, Tq, Fv)."""
 
     takes_list = True
+    call_options = ("return_attention_scores",)
     additive = False  # scores from tanh(query + key), which stretches a size of 1
+
+    def _scores_flag(self, layer_class, spec: LayerSpec):
+        """layer_class, called with return_attention_scores as the learner's call gave it."""
+        flag = bool(spec.arg("return_attention_scores", False))
+
+        class Layer(layer_class):
+            def __call__(self, *args, **kwargs):
+                kwargs.setdefault("return_attention_scores", flag)
+                return super().__call__(*args, **kwargs)
+
+        Layer.__name__ = Layer.__qualname__ = layer_class.__name__
+        return Layer
+
+    def make(self, spec: LayerSpec, seed: int = 0, inner=None):
+        import keras
+
+        return self._scores_flag(getattr(keras.layers, self.class_name), spec)(name=spec.name,
+                                                                             **self.keras_args(spec))
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
         problem = score_problem(in_shapes, self.additive or spec.arg("score_mode", "dot") == "concat")
         shapes = ", ".join(map(shape_text, in_shapes))
         name = self.class_name
         if problem is None:
-            return super().output_shapes(spec, in_shapes, layer)
+            out = super().output_shapes(spec, in_shapes, layer)
+            if spec.arg("return_attention_scores", False):  # (B, Tq, Tv): one weight per query and key step
+                return out + (in_shapes[0][:-1] + in_shapes[-1][-2:-1],)
+            return out
         if problem[0] == "count":
             raise ShapeRuleError(f"{name} layer accepts inputs list of length 2 or 3, namely [query, value] or "
                                  f"[query, value, key]. Received length: {len(in_shapes)}.")
@@ -252,7 +274,10 @@ class _ScoreAttention(LayerKind):
                              f"{in_shapes[-1][-1]}. Received shapes {shapes}.")
 
     def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
-        return (ctx.in_axes[0][:-1] + (ctx.in_axes[1][-1],),)
+        out = (ctx.in_axes[0][:-1] + (ctx.in_axes[1][-1],),)
+        if ctx.arg("return_attention_scores", False):
+            out += (ctx.in_axes[0][:-1] + (ctx.in_axes[1][-2],),)
+        return out
 
     def flops(self, ctx: Ctx, params: int) -> int:
         """Scores (Tq·Tv, F long each) and the weighted sum (Tq·Tv·Fv)."""
@@ -293,6 +318,7 @@ class Attention(_ScoreAttention):
         ArgRule("score_mode", "choice", "dot", choices=("dot", "concat")),
         ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
         ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True),
+        ArgRule("return_attention_scores", "bool", False),
     )
     examples = (
         Example({}, ((None, 5, 16), (None, 7, 16)), (None, 5, 16), 0),
@@ -300,6 +326,8 @@ class Attention(_ScoreAttention):
         Example({"score_mode": "concat", "dropout": 0.1}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)),
                 (None, 5, 8), 1),
         Example({"use_scale": True, "score_mode": "concat"}, ((None, 4, 6), (None, 9, 6)), (None, 4, 6), 2),
+        Example({"return_attention_scores": True}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)),
+                ((None, 5, 8), (None, 5, 7)), 0),
     )
 
     def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
@@ -334,11 +362,13 @@ class AdditiveAttention(_ScoreAttention):
     rules = (
         ArgRule("use_scale", "bool", True),
         ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
+        ArgRule("return_attention_scores", "bool", False),
     )
     examples = (
         Example({}, ((None, 5, 16), (None, 7, 16)), (None, 5, 16), 16),
         Example({"use_scale": False}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 0),
         Example({"dropout": 0.2}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)), (None, 5, 8), 16),
+        Example({"return_attention_scores": True}, ((None, 5, 16), (None, 9, 16)), ((None, 5, 16), (None, 5, 9)), 16),
     )
 
     def make(self, spec: LayerSpec, seed: int = 0, inner=None):
@@ -346,7 +376,7 @@ class AdditiveAttention(_ScoreAttention):
         the same model always has the same weights."""
         import keras
 
-        class AdditiveAttention(keras.layers.AdditiveAttention):
+        class AdditiveAttention(self._scores_flag(keras.layers.AdditiveAttention, spec)):
             def build(self, input_shape):
                 super().build(input_shape)
                 if self.scale is not None:

@@ -135,6 +135,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "numpy softmax weights vs Keras's own (return_attention_scores=True), {n} query sequences",
         "numpy softmax 权重与 Keras 自己给出的权重(return_attention_scores=True)对比,{n} 个查询序列",
     ),
+    "xray.score_attention.check_returned": (
+        "numpy softmax weights vs the layer's second output (return_attention_scores=True), {n} query sequences",
+        "numpy softmax 权重与该层的第二个输出(return_attention_scores=True)对比,{n} 个查询序列",
+    ),
     "xray.score_attention.check_pick": ("out{out} as the sum of the weighted values shown",
                                         "out{out} 等于所示加权值之和"),
     "xray.score_attention.where": (

@@ -203,6 +203,9 @@ def score_attention_xray(call: LayerCall, additive: bool = False) -> XRay:
         check("xray.score_attention.check", out, y.reshape((-1,) + y.shape[-2:])[chosen], n=len(chosen)),
         check("xray.score_attention.check_weights", weights, theirs, n=len(chosen)),
     )
+    if len(call.outputs) > 1:  # called with return_attention_scores=True: its second output, the same weights
+        returned = np.asarray(call.outputs[1]).reshape((-1, t_count, s_count))[chosen]
+        checks += (check("xray.score_attention.check_returned", weights, returned, n=len(chosen)),)
     at = chosen.index(row)
     t, f = pick[-2], pick[-1]
     terms = weights[at, t] * v[at, :, f]
