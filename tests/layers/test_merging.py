@@ -327,6 +327,19 @@ def test_concat_axis_offered_only_when_the_other_axes_differ():
     assert mistakes(same, "cat") == ()
 
 
+def test_dot_axes_offered_on_sequences_of_different_lengths():
+    differ = functional({"a": "(5, 6)", "b": "(7, 6)"}, 'c = layers.Dot(axes=2, name="dot")([a, b])', "c")
+    found = mistakes(differ, "dot")
+    assert [m.key for m in found] == ["dot_axes"] and found[0].broken.arg("axes") == 1
+    assert dict(found[0].params)["steps"] == "5 != 7"
+    with pytest.raises(ValueError):
+        keras.layers.Dot(axes=1)([keras.Input((5, 6)), keras.Input((7, 6))])
+    same = functional({"a": "(5, 6)", "b": "(5, 6)"}, 'c = layers.Dot(axes=2, name="dot")([a, b])', "c")
+    assert mistakes(same, "dot") == ()  # axes=1 would run: no mistake to show
+    vectors = functional({"a": "(6,)", "b": "(6,)"}, 'c = layers.Dot(axes=1, name="dot")([a, b])', "c")
+    assert mistakes(vectors, "dot") == ()
+
+
 # -- texts ---------------------------------------------------------------------------------------
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [

@@ -404,6 +404,11 @@ class Dot(LayerKind):
 
         return dot_xray(call)
 
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import dot_mistakes
+
+        return dot_mistakes(model, layer, step, core)
+
 
 def literal_axes(axes) -> str:
     return str(axes) if isinstance(axes, int) else f"({', '.join(map(str, axes))})"

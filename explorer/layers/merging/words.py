@@ -157,6 +157,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Concatenate 沿一个轴拼接输入 {shapes}，其余每个轴都必须一致。它们在轴 {position} 上不同（{sizes}），"
         "只有 axis={axis} 能拼接这个轴；沿轴 {wrong} 拼接时，轴 {position} 必须一致，但它不一致。",
     ),
+    "mistake.dot_axes.title": ("Dot(axes=1) instead of axes={axes}", "用了 Dot(axes=1),而不是 axes={axes}"),
+    "mistake.dot_axes.why": (
+        "Dot on two sequences {shapes} with axes={axes} compares every step of one with every step of the other, "
+        "summing over the features: {out}. axes=1 sums over the steps instead, which must then have the same "
+        "count ({steps}).",
+        "对两个序列 {shapes} 用 axes={axes} 的 Dot,会在特征上求和,把一个序列的每一步和另一个的每一步相比:{out}。"
+        "axes=1 改为在时间步上求和,于是两者的步数必须相同({steps})。",
+    ),
     "xray.concatenate.code.part": ("{part} is {input}", "{part} 来自 {input}"),
     "xray.merge.code.expand": (
         "an input with fewer axes gets size-1 axes at position 1: x.reshape(B, 1, …)",

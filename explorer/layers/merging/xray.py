@@ -7,7 +7,8 @@ Add, Subtract, Multiply, Average, Maximum, Minimum  inputs of one shape (a size-
 Dot(axes)          x₁ (B, i…, D at a₀), x₂ (B, j…, D at a₁) → out (B, i…, j…): each output number is the
                    sum of D products, x₁'s vector along a₀ times x₂'s along a₁ (both divided by their
                    L2 norm first with normalize=True: the cosine).
-Mistake: Concatenate on another axis where the inputs differ on the joined one.
+Mistakes: Concatenate on another axis where the inputs differ on the joined one; Dot(axes=1) on two sequences
+whose features it should sum over.
 """
 from __future__ import annotations
 
@@ -112,7 +113,7 @@ OPS = {  # class name -> (how the numbers combine, how the terms are written, th
     "Subtract": (lambda xs: xs[0] - xs[1], _between("−"), lambda names: " - ".join(names)),
     "Multiply": (lambda xs: np.prod(np.stack(np.broadcast_arrays(*xs)), axis=0), _between("×"),
                  lambda names: " * ".join(names)),
-    "Average": (lambda xs: sum(xs[1:], xs[0]) / len(xs), lambda items: f"({' + '.join(items)}) / {len(items)}",
+    "Average": (lambda xs: sum(xs[1:], xs[0]) / len(xs), _between("+"),
                 lambda names: "(" + " + ".join(names) + f") / {len(names)}"),
     "Maximum": (lambda xs: np.max(np.stack(np.broadcast_arrays(*xs)), axis=0), _called("max"),
                 lambda names: f"np.maximum.reduce([{', '.join(names)}])" if len(names) > 2 else
@@ -146,9 +147,12 @@ def merge_xray(call: LayerCall) -> XRay:
     checks = [check("xray.merge.check", np.broadcast_to(ours, y[:n].shape), y[:n], n=n, op=cls)]
     at = [f"{names[i]}{index_text(s)}" for i, s in enumerate(sources)]
     result = float(combine([np.float64(v) for v in values]))
+    terms = written([_signed(v) for v in values])
+    if cls == "Average":  # the sum written as the others are, then divided
+        terms = f"({terms}) / {len(xs)}"
     checks.append(check("xray.merge.check_pick", np.array([result]), np.array([y[pick]]), out=index_text(pick)))
     notes += (Text.of("xray.merge.where", out=index_text(pick), inputs=written(at),
-                      terms=written([_signed(v) for v in values]), value=f"{result:.4g}"),)
+                      terms=terms, value=f"{result:.4g}"),)
     stretched = [names[i] for i, x in enumerate(xs) if expanded(x, y.ndim).shape != y.shape]
     if stretched:
         notes += (Text.of("xray.merge.broadcast", inputs=", ".join(stretched),
@@ -222,3 +226,18 @@ def dot_xray(call: LayerCall) -> XRay:
                  tuple(str(d) for d in cols), (), (3, depth))
     grids = (terms, grid_at("xray.dot.grid_out", y, pick, "out"))
     return XRay(call.spec.name, "Dot", summary, code, tuple(checks), grids, notes)
+
+
+def dot_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
+    """Dot(axes=1) on two sequences (B, T, F), (B, S, F) whose features it should sum over: the steps are summed
+    instead, and they differ. Offered when the layer sums over the last axes of two inputs of rank 3."""
+    shapes = step.input_shapes
+    if len(shapes) != 2 or any(len(s) != 3 for s in shapes) or dot_axes(layer.arg("axes"), shapes) != (2, 2):
+        return ()
+    broken = with_args(layer, axes=1)
+    if not breaks(model, broken, core):
+        return ()
+    params = {"layer": layer.name, "axes": str(layer.arg("axes")), "shapes": ", ".join(shape_text(s) for s in shapes),
+              "steps": f"{shapes[0][1]} != {shapes[1][1]}", "out": shape_text(step.output_shape)}
+    return (Mistake("dot_axes", layer.name, tuple(params.items()), broken=broken, code="layers.Dot(axes=1)",
+                    title_key="mistake.dot_axes.title", why_key="mistake.dot_axes.why"),)
