@@ -166,8 +166,9 @@ class LayerKind:
     per_step: ClassVar[bool] = False  # runs its inner layer on each step of the time axis on its own
     working_copies: ClassVar[int] = 0  # copies of its input it holds while it runs, beyond its output
     call_roles: ClassVar[tuple[str, ...]] = ("inputs",)  # the tensors a call takes, by position
-    # keywords of its call kept among its arguments (Attention's return_attention_scores): the reader reads them
-    # from the call, the constructor and its code line leave them out, the code export writes them in the call
+    # keywords of its call kept among its arguments (Attention's return_attention_scores; each one True adds an
+    # output): the readers read them from the call, the constructor and its code line leave them out, the code
+    # export writes them in the call
     call_options: ClassVar[tuple[str, ...]] = ()
     takes_initial_state: ClassVar[bool] = False  # a call may pass initial_state=[...] (its RNN's states)
     keeps_rank: ClassVar[bool] = False  # the output keeps every input axis: a time axis lost above stays lost
