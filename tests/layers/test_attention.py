@@ -209,6 +209,22 @@ def test_return_attention_scores_read_from_the_call():
     assert "read.arg_unknown" in [n.key for n in read_code(wrong).notes]
 
 
+@pytest.mark.parametrize("flag", [False, True])
+def test_attention_read_from_keras_json(flag):
+    """Keras writes return_attention_scores into the call's kwargs, True or False: the JSON reader keeps it."""
+    from explorer.reader.keras_json import read_keras_json
+
+    q, v = keras.Input((4, 6), name="q"), keras.Input((9, 6), name="v")
+    out = keras.layers.Attention(use_scale=True, name="att")([q, v], return_attention_scores=flag)
+    model = keras.Model([q, v], list(out) if flag else out)
+    result = read_keras_json(model.to_json())
+    assert not [n for n in result.notes if n.severity == "error"], result.notes
+    att = result.spec.layer("att")
+    assert att.arg("return_attention_scores") is flag and att.arg("use_scale") is True
+    step = describe(result.spec).step("att")
+    assert step.output_shapes == tuple(tuple(t.shape) for t in (out if flag else [out]))
+
+
 def test_attention_failures_explained():
     for failing in (FAILING[-3], FAILING[-2]):  # AdditiveAttention's scale, MultiHeadAttention's kernels
         f = describe(failing).failure
