@@ -260,6 +260,10 @@ def _call(layer: LayerSpec, tensors: dict[str, list[str]]) -> str:
         text = args[0]
     if layer.states:
         text += f", initial_state=[{', '.join(expand(layer.states))}]"
+    kind = traits(layer.kind)
+    for name in kind.call_options:  # return_attention_scores=True
+        if layer.arg(name) is not None and layer.arg(name) != kind.rule(name).default:
+            text += f", {name}={literal(layer.arg(name))}"
     return text
 
 

@@ -85,9 +85,12 @@ def test_traits_say_what_the_old_lists_said():
     assert REGISTRY["MultiHeadAttention"].call_roles == ("query", "value", "key")
     assert having("flattens") == {"Flatten"} and having("contracts_last_axis") == {"Dense"}
     assert {n: k.joins for n, k in REGISTRY.items() if k.joins} == {
-        "Concatenate": "concat", "Add": "elementwise", "Multiply": "elementwise", "Average": "elementwise"}
+        "Concatenate": "concat", "Add": "elementwise", "Multiply": "elementwise", "Average": "elementwise",
+        "Subtract": "elementwise", "Maximum": "elementwise", "Minimum": "elementwise", "Dot": "dot"}
     assert {k.helper: n for n, k in REGISTRY.items() if k.helper} == {
-        "concatenate": "Concatenate", "add": "Add", "multiply": "Multiply", "average": "Average"}
+        "concatenate": "Concatenate", "add": "Add", "multiply": "Multiply", "average": "Average",
+        "subtract": "Subtract", "maximum": "Maximum", "minimum": "Minimum", "dot": "Dot"}
+    assert {n: k.helper_defaults for n, k in REGISTRY.items() if k.helper_defaults} == {"Dot": (("axes", -1),)}
     assert all(REGISTRY[n].time_axis == 1 for n in ("LSTM", "Bidirectional", "TimeDistributed"))
     # an input, or a class the registry lacks, has every trait at its default
     assert traits("InputLayer").directions == 1 and not traits("").recurrent and not traits(None).keeps_rank

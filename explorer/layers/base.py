@@ -167,6 +167,10 @@ class LayerKind:
     per_step: ClassVar[bool] = False  # runs its inner layer on each step of the time axis on its own
     working_copies: ClassVar[int] = 0  # copies of its input it holds while it runs, beyond its output
     call_roles: ClassVar[tuple[str, ...]] = ("inputs",)  # the tensors a call takes, by position
+    # keywords of its call kept among its arguments (Attention's return_attention_scores; each one True adds an
+    # output): the readers read them from the call, the constructor and its code line leave them out, the code
+    # export writes them in the call
+    call_options: ClassVar[tuple[str, ...]] = ()
     takes_initial_state: ClassVar[bool] = False  # a call may pass initial_state=[...] (its RNN's states)
     keeps_rank: ClassVar[bool] = False  # the output keeps every input axis: a time axis lost above stays lost
     flattens: ClassVar[bool] = False  # folds every axis after the batch into one: their sizes must be known
@@ -175,6 +179,7 @@ class LayerKind:
     ids_below: ClassVar[str] = ""  # the argument its integer ids stay below ("input_dim")
     joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
     helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
+    helper_defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # what the helper gives where the class has none
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry
@@ -194,7 +199,7 @@ class LayerKind:
         out = {}
         for key, value in spec.args:
             rule = self.rule(key)
-            if rule is not None and not rule.deprecated and rule.type != "ignored":
+            if rule is not None and not rule.deprecated and rule.type != "ignored" and key not in self.call_options:
                 out[key] = list(value) if rule.type == "shape" and isinstance(value, tuple) else value
         return out
 
@@ -278,7 +283,7 @@ class LayerKind:
             shown.add(name)
         for key, value in spec.args:
             rule = self.rule(key)
-            if key in shown or rule is None or rule.deprecated or rule.type == "ignored":
+            if key in shown or rule is None or rule.deprecated or rule.type == "ignored" or key in self.call_options:
                 continue
             parts.append(f"{key}={value_code(spec, key, value)}")
         return f"{prefix}{self.class_name}({', '.join(parts)})"

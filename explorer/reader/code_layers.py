@@ -15,7 +15,7 @@ from .code_inputs import HINTS
 from .code_limits import MAX_LAYERS
 from .code_names import MERGE_HELPERS, Ref, meaning, snake_case
 from .code_values import Hint, KerasObject, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
-from .validate import check_args
+from .validate import check_args, check_value
 
 _BASE_ARGS = ("trainable", "dtype", "autocast")
 
@@ -130,11 +130,14 @@ class Layers(ReaderBase):
         roles = obj.kind.call_roles
         arg_nodes = self.call_args(node, roles, obj.name)
         states: tuple[TensorRef, ...] = ()
+        options: dict[str, object] = {}
         for name, arg in arg_nodes.items():
             if name == "training":
                 self.note(arg, "info", "read.call_arg_ignored", arg=name)
             elif name == "initial_state" and obj.kind.takes_initial_state:
                 states = self.tensor_refs(self.evaluate(arg, scope), arg)
+            elif name in obj.kind.call_options:
+                options[name] = self.call_option(obj, name, arg, scope)
             elif name not in roles:
                 raise Refusal(arg, "read.call_arg", arg=name)
         if roles[0] not in arg_nodes:
@@ -148,8 +151,18 @@ class Layers(ReaderBase):
         obj.used = True
         for hint in obj.all_hints():
             self.hint_dropped(hint)
-        self.nodes[obj.name] = replace(obj.to_spec(refs), states=states)
+        spec = obj.to_spec(refs)
+        args = tuple(sorted({**dict(spec.args), **options}.items()))
+        self.nodes[obj.name] = replace(spec, states=states, args=args)
         return Tensor((obj.name, None))
+
+    def call_option(self, obj: LayerObj, name: str, node: ast.expr, scope: list[dict]) -> object:
+        """A call keyword the kind keeps among its arguments (`return_attention_scores=True`), checked by its rule."""
+        value = self.value_of(self.evaluate(node, scope), node).plain()
+        ok, normal = check_value(obj.kind.rule(name), value)
+        if not ok:
+            raise Refusal(node, "read.call_arg", arg=name)
+        return normal
 
     def merge_helper(self, helper: str, cls: str, node: ast.Call, scope: list[dict]) -> Tensor:
         """layers.concatenate([a, b], axis=1) is Concatenate(axis=1)([a, b])."""
@@ -161,6 +174,8 @@ class Layers(ReaderBase):
         if "inputs" not in arg_nodes:
             raise Refusal(node, "read.not_a_tensor", code=helper)
         inputs = arg_nodes.pop("inputs")
+        for key, value in kind.helper_defaults:  # layers.dot([a, b]) is Dot(axes=-1)([a, b])
+            arg_nodes.setdefault(key, ast.Constant(value, lineno=node.lineno, col_offset=node.col_offset))
         layer_call = ast.Call(func=node.func, args=[], keywords=[ast.keyword(arg=k, value=v, lineno=v.lineno,
                                                                             col_offset=v.col_offset)
                                                                for k, v in arg_nodes.items()],

@@ -40,7 +40,7 @@ def make_ref(path: tuple[str, ...], via_tf: bool = False) -> Ref:
 # helpers that build a merge layer and call it at once: layers.concatenate([a, b], axis=-1) is
 # Concatenate(axis=-1)([a, b]). A kind names its helper (`helper`), whose keywords are the kind's
 # arguments; the helpers of classes the registry lacks are known only to be refused by name.
-_UNSUPPORTED_HELPERS = {"subtract": "Subtract", "maximum": "Maximum", "minimum": "Minimum", "dot": "Dot"}
+_UNSUPPORTED_HELPERS: dict[str, str] = {}
 MERGE_HELPERS = {kind.helper: (cls, tuple(r.name for r in kind.rules)) for cls, kind in REGISTRY.items()
                  if kind.helper}
 MERGE_HELPERS.update({helper: (cls, ()) for helper, cls in _UNSUPPORTED_HELPERS.items()})

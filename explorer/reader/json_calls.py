@@ -2,13 +2,16 @@
 Keras writes: Keras 3 `{"args": [tensor or [tensors]], "kwargs": {...}}` with each tensor's
 `keras_history`, and Keras 2 `[[name, node_index, tensor_index, kwargs], ...]`; and the model's
 input_layers / output_layers. A layer called more than once (shared) is refused; call keyword
-arguments only where they change no shape (training=, mask=None).
+arguments only where they change no shape (training=, mask=None), or where the layer's kind keeps them among
+its arguments (its call options: return_attention_scores).
 """
 from __future__ import annotations
 
+from ..layers import traits
 from ..layers.base import MAX_RANK
 from ..spec import TensorRef
 from .json_common import MAX_LAYERS, NAME, JsonReaderBase, plain, same
+from .validate import check_value
 
 TENSOR_CLASS = "__keras_tensor__"
 CALL_KWARGS = {"training": (True, False, None), "mask": (None,)}
@@ -18,6 +21,9 @@ class Calls(JsonReaderBase):
     def call(self, entry: dict, label: str, known: set[str], inputs: dict, layers: set[str]):
         """The tensors a functional layer is called on: a list of (node, index), None when refused,
         False when the layer is never called."""
+        kind = traits(entry.get("class_name")) if isinstance(entry, dict) else traits(None)
+        self.options_allowed = {name: kind.rule(name) for name in kind.call_options}
+        self.options: dict[str, object] = {}  # the call options the node gives (return_attention_scores)
         nodes = entry.get("inbound_nodes") if isinstance(entry, dict) else None
         if nodes == []:
             self.note("warning", "json.not_called", layer=label)
@@ -87,6 +93,10 @@ class Calls(JsonReaderBase):
 
     def call_kwargs_ok(self, kwargs: dict, label: str) -> bool:
         for key, value in kwargs.items():
+            rule = getattr(self, "options_allowed", {}).get(key)
+            if rule is not None and check_value(rule, value)[0]:  # a call option of the kind: kept as an argument
+                self.options[key] = check_value(rule, value)[1]
+                continue
             allowed = CALL_KWARGS.get(key)
             if allowed is None or not any(same(value, a) for a in allowed):
                 self.note("error", "json.call_kwarg", layer=label, arg=plain(key))

@@ -162,7 +162,8 @@ class Graph(JsonReaderBase):
             if parsed is None or refs is None:
                 ok = False
                 continue
-            layers.append(replace(parsed.spec, inputs=tuple(refs)))
+            args = tuple(sorted({**dict(parsed.spec.args), **self.options}.items()))  # with its call options
+            layers.append(replace(parsed.spec, inputs=tuple(refs), args=args))
         if not ok:
             return None
         nodes = set(inputs) | {layer.name for layer in layers}
@@ -246,8 +247,9 @@ class Graph(JsonReaderBase):
 
 def _output_count(spec: LayerSpec) -> int:
     """How many tensors a layer gives: an RNN with return_state adds its states (LSTM h and c),
-    Bidirectional doubles them and gives two sequences when merge_mode is None. Any other kind gives
-    one (a reference to a further output is refused, never passed on)."""
+    Bidirectional doubles them and gives two sequences when merge_mode is None; each call option set to
+    True adds one (Attention's return_attention_scores). Any other kind gives one (a reference to a further
+    output is refused, never passed on)."""
     def states(rnn: LayerSpec | None) -> int:
         if rnn is None or not rnn.arg("return_state", False):
             return 0
@@ -256,7 +258,8 @@ def _output_count(spec: LayerSpec) -> int:
     directions = traits(spec.kind).directions
     if directions > 1:
         return (directions if spec.arg("merge_mode", "concat") is None else 1) + directions * states(spec.inner)
-    return 1 + states(spec)
+    options = sum(1 for name in traits(spec.kind).call_options if spec.arg(name) is True)  # the scores
+    return 1 + states(spec) + options
 
 
 def _class_of(entry: object) -> object:

@@ -96,7 +96,7 @@ def check_args(kind: LayerKind, raw: dict[str, object], line: int, col: int,
     args: dict[str, Value] = {}
     fatal = False
     for name, value in raw.items():
-        rule = kind.rule(name)
+        rule = kind.rule(name) if name not in kind.call_options else None  # a call's keyword, not the class's
         where = (("layer", layer), ("cls", kind.class_name), ("arg", name))
         if rule is None:
             notes.append(Note(line, col, "error", "read.arg_unknown", where))

@@ -1,5 +1,5 @@
-"""The tests of Concatenate, Add, Multiply and Average (explorer/layers/merging/): shapes, weights, formulas
-and fixes against real Keras and the X-ray and common mistakes on real built models."""
+"""The tests of Concatenate, Add, Subtract, Multiply, Average, Maximum, Minimum and Dot (explorer/layers/merging/):
+shapes, weights, formulas and fixes against real Keras and the X-ray and common mistakes on real built models."""
 from __future__ import annotations
 
 import re
@@ -81,7 +81,7 @@ def test_keras_itself_refuses_what_the_concatenate_check_refuses():
     assert describe(two_inputs((3, 4), (3, 4), "Concatenate", axis=3)).failure.fix.key == "fix.concat_axis_range"
 
 
-@pytest.mark.parametrize("kind", ["Add", "Multiply", "Average"])
+@pytest.mark.parametrize("kind", ["Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"])
 def test_elementwise_merges_name_the_axis_that_differs(kind):
     d = describe(two_inputs((3, 4), (3, 5), kind))
     f = d.failure
@@ -96,6 +96,105 @@ def test_elementwise_merges_name_the_axis_that_differs(kind):
     assert ok.step("join").output_dims[1] == ok.step("b").output_dims[1]
 
 
+def three_inputs(kind, shape=(4,), **args):
+    return ModelSpec(tuple(InputSpec(n, shape) for n in "abc"), (layer("join", kind, list("abc"), **args),),
+                     (("join", 0),))
+
+
+def test_subtract_takes_exactly_two_inputs():
+    # Keras's compute_output_shape lets three through; its build refuses them: the check copies the build
+    assert keras.layers.Subtract().compute_output_shape([(None, 4)] * 3) == (None, 4)
+    with pytest.raises(ValueError, match="exactly 2 inputs"):
+        keras.layers.Subtract()([keras.Input((4,)) for _ in range(3)])
+    f = describe(three_inputs("Subtract")).failure
+    assert f.layer == "join" and "exactly 2 inputs" in f.message
+    assert f.fix.key == "fix.subtract_two" and f.fix.code == "layers.Subtract()([a, layers.Add()([b, c])])"
+    a, b, c = (keras.Input((4,)) for _ in range(3))
+    assert tuple(keras.layers.Subtract()([a, keras.layers.Add()([b, c])]).shape) == (None, 4)
+    # Maximum and Minimum take any number of inputs
+    for kind in ("Maximum", "Minimum"):
+        assert describe(three_inputs(kind)).step("join").output_shape == (None, 4)
+
+
+def keras_dot(shapes, **args):
+    return tuple(keras.layers.Dot(**args)([keras.Input(batch_shape=s) for s in shapes]).shape)
+
+
+def test_dot_of_sequences_sums_over_the_features_not_the_steps():
+    # (B, T, F) · (B, S, F): axes=1 sums over the steps, whose sizes differ; Keras's shape inference says
+    # (None, 16, 16) anyway, its build refuses
+    shapes = ((None, 5, 16), (None, 7, 16))
+    assert keras.layers.Dot(axes=1).compute_output_shape(list(shapes)) == (None, 16, 16)
+    with pytest.raises(ValueError, match="Incompatible input shapes"):
+        keras_dot(shapes, axes=1)
+    f = describe(two_inputs((5, 16), (7, 16), "Dot", axes=1)).failure
+    assert f.layer == "join" and "5 != 7" in f.message
+    assert f.fix.key == "fix.dot_other_axes" and f.fix.code == "layers.Dot(axes=2)"
+    for axes in (2, (2, 2), -1):
+        d = describe(two_inputs((5, 16), (7, 16), "Dot", axes=axes))
+        step = d.step("join")
+        assert step.output_shape == keras_dot(shapes, axes=axes) == (None, 5, 7)
+        assert step.output_dims == ("B", "T", "T₂") and step.params == 0
+    # the same steps, different features: axes=1 is right, the similarity of feature pairs
+    d = describe(two_inputs((5, 16), (5, 8), "Dot", axes=1))
+    assert d.step("join").output_shape == keras_dot(((None, 5, 16), (None, 5, 8)), axes=1) == (None, 16, 8)
+    assert d.step("join").output_dims == ("B", "F", "F₂")
+
+
+def test_dot_of_two_vectors_is_one_number_per_sample():
+    d = describe(two_inputs((64,), (64,), "Dot", axes=1))
+    assert d.step("join").output_shape == keras_dot(((None, 64), (None, 64)), axes=1) == (None, 1)
+    letter = d.step("join").output_dims[1]
+    assert {a.letter: a.meaning_key for a in d.axes}[letter] == "axis.dot_single"
+    # a vector against a sequence: one score per step
+    d = describe(two_inputs((6,), (3, 6), "Dot", axes=(1, 2)))
+    assert d.step("join").output_shape == keras_dot(((None, 6), (None, 3, 6)), axes=(1, 2)) == (None, 3)
+
+
+@pytest.mark.parametrize("axes, shapes, fix, code", [
+    (0, ((5, 16), (7, 16)), "fix.dot_axes_exist", "layers.Dot(axes=2)"),
+    (3, ((5, 16), (7, 16)), "fix.dot_axes_exist", "layers.Dot(axes=2)"),
+    ((2, 1), ((5, 16), (16, 7)), None, None),
+    (2, ((5, 16), (7, 8)), "fix.dot_match", ""),
+    ((1, 2), ((5, 16), (7, 5)), None, None),
+    (2, ((5, 16), (5, 8)), "fix.dot_other_axes", "layers.Dot(axes=1)"),
+])
+def test_dot_axes_checked_like_keras(axes, shapes, fix, code):
+    keras_shapes = tuple((None,) + s for s in shapes)
+    d = describe(two_inputs(*shapes, "Dot", axes=axes))
+    if fix is None:
+        assert d.ok and d.step("join").output_shape == keras_dot(keras_shapes, axes=axes)
+        return
+    with pytest.raises((ValueError, IndexError)):  # on numbers: Keras's shape inference lets axes=0 through
+        keras.layers.Dot(axes=axes)([np.ones((2,) + s, "float32") for s in shapes])
+    assert d.failure.layer == "join" and d.failure.fix.key == fix and d.failure.fix.code == code
+    if code:  # the fix works, in Keras and in the description
+        fixed = int(code.removeprefix("layers.Dot(axes=").removesuffix(")"))
+        assert describe(two_inputs(*shapes, "Dot", axes=fixed)).ok
+        keras_dot(keras_shapes, axes=fixed)
+
+
+def test_dot_takes_two_inputs():
+    with pytest.raises(ValueError, match="list of 2 inputs"):
+        keras_dot(((None, 4),) * 3, axes=1)
+    f = describe(three_inputs("Dot", axes=1)).failure
+    assert f.fix.key == "fix.dot_two" and dict(f.fix.params)["count"] == "3"
+
+
+def test_merge_helpers_are_read_as_their_layers():
+    from explorer.reader.code import read_code
+
+    body = ('s = layers.subtract([a, b], name="s")\nm = layers.maximum([a, b], name="m")\n'
+            'n = layers.minimum([s, m], name="n")\nd = layers.dot([n, b], name="d")\n'
+            'e = layers.dot([a, b], 2, normalize=True, name="e")')
+    spec = read_code(functional({"a": "(3, 4)", "b": "(3, 4)"}, body, "[d, e]")).spec
+    assert [(l.kind, l.args) for l in spec.layers] == [
+        ("Subtract", ()), ("Maximum", ()), ("Minimum", ()), ("Dot", (("axes", -1),)),
+        ("Dot", (("axes", 2), ("normalize", True)))]
+    d = describe(spec)
+    assert d.step("d").output_shape == (2, 3, 3) and d.step("e").output_shape == (2, 3, 3)
+
+
 FAILING = [
     two_inputs((3, 4), (5, 4), "Concatenate"),
     two_inputs((3, 4), (5, 6), "Concatenate"),
@@ -103,12 +202,18 @@ FAILING = [
     two_inputs((3, 4), (3, 4), "Concatenate", axis=3),
     two_inputs((3, 4), (3, 5), "Add"),
     two_inputs((3, 4), (5, 4), "Multiply"),
+    three_inputs("Subtract"),
+    two_inputs((5, 16), (7, 16), "Dot", axes=1),
+    two_inputs((5, 16), (7, 8), "Dot", axes=2),
+    two_inputs((5, 16), (7, 16), "Dot", axes=0),
+    three_inputs("Dot", axes=1),
     ModelSpec((InputSpec("a", (4,), batch_size=2), InputSpec("b", (4,), batch_size=3)),
               (layer("join", "Average", ["a", "b"]),), (("join", 0),)),
 ]
 OK = [
     two_inputs((3, 4), (3, 4), "Concatenate"),
     two_inputs((3, 4), (3, 6), "Concatenate"),
+    two_inputs((64,), (64,), "Dot", axes=1),
 ]
 
 
@@ -166,6 +271,53 @@ def test_merge_recomputes_with_keras_broadcasting(op, combine):
     assert note(result, "xray.merge.broadcast")["inputs"] == "b, d"
 
 
+@pytest.mark.parametrize("op, combine", [
+    ("Subtract", lambda a, b: a - b),
+    ("Maximum", max),
+    ("Minimum", min),
+])
+def test_subtract_maximum_minimum_follow_each_input(op, combine):
+    code = functional({"a": "(3, 4)", "b": "(1, 4)"}, f'm = layers.{op}(name="merge")([a, b])', "m")
+    call = call_of(code, "merge", (1, 2, 3))
+    result = xray(call)
+    a, b = call.inputs
+    assert combine(float(a[1, 2, 3]), float(b[1, 0, 3])) == pytest.approx(float(call.y[1, 2, 3]), abs=1e-6)
+    where = note(result, "xray.merge.where")
+    assert "a[1, 2, 3]" in where["inputs"] and "b[1, 0, 3]" in where["inputs"]
+    assert float(where["value"]) == pytest.approx(float(call.y[1, 2, 3]), rel=1e-3, abs=1e-3)
+    assert [float(marked(g)[0]) for g in result.grids[:2]] == [float(a[1, 2, 3]), float(b[1, 0, 3])]
+
+
+@pytest.mark.parametrize("inputs, line, pick, first, second", [
+    ({"a": "(5, 6)", "b": "(7, 6)"}, "layers.Dot(axes=2, name=\"d\")", (1, 3, 4), "a[1, 3, :]", "b[1, 4, :]"),
+    ({"a": "(5, 6)", "b": "(5, 7)"}, "layers.Dot(axes=1, name=\"d\")", (0, 2, 6), "a[0, :, 2]", "b[0, :, 6]"),
+    ({"a": "(6,)", "b": "(3, 6)"}, "layers.Dot(axes=(1, 2), name=\"d\")", (1, 2), "a[1, :]", "b[1, 2, :]"),
+    ({"a": "(5, 6)", "b": "(7, 6)"}, "layers.Dot(axes=-1, normalize=True, name=\"d\")", (1, 0, 6), "a[1, 0, :]",
+     "b[1, 6, :]"),
+])
+def test_dot_follows_the_two_vectors(inputs, line, pick, first, second):
+    call = call_of(functional(inputs, f"d = {line}([a, b])", "d"), "d", pick)
+    result = xray(call)
+    where = note(result, "xray.dot.where")
+    assert (where["first"], where["second"]) == (first, second)
+    terms = result.grids[0]
+    assert terms.rows == (first, second, "×") and terms.size == (3, int(where["D"]))
+    assert int(where["D"]) == (5 if "axes=1," in line else 6)
+    left, right, products = terms.values
+    assert np.allclose(left * right, products)
+    assert products.sum() == pytest.approx(float(call.y[pick]), abs=1e-5)
+    a, b = (x.astype(np.float64) for x in call.inputs)
+    def index(text):
+        return tuple(slice(None) if k == ":" else int(k) for k in text[2:-1].split(", "))
+
+    u, v = a[index(first)], b[index(second)]
+    if "normalize" in line:
+        u, v = u / np.linalg.norm(u), v / np.linalg.norm(v)
+        assert -1 <= float(call.y[pick]) <= 1
+        assert note(result, "xray.dot.normalized")["a0"] == "2"
+    assert np.allclose(left, u) and np.allclose(right, v)
+
+
 # -- mistakes ------------------------------------------------------------------------------------
 def test_concat_axis_offered_only_when_the_other_axes_differ():
     differ = functional({"a": "(3, 4)", "b": "(3, 5)"}, 'c = layers.Concatenate(name="cat")([a, b])', "c")
@@ -175,12 +327,30 @@ def test_concat_axis_offered_only_when_the_other_axes_differ():
     assert mistakes(same, "cat") == ()
 
 
+def test_dot_axes_offered_on_sequences_of_different_lengths():
+    differ = functional({"a": "(5, 6)", "b": "(7, 6)"}, 'c = layers.Dot(axes=2, name="dot")([a, b])', "c")
+    found = mistakes(differ, "dot")
+    assert [m.key for m in found] == ["dot_axes"] and found[0].broken.arg("axes") == 1
+    assert dict(found[0].params)["steps"] == "5 != 7"
+    with pytest.raises(ValueError):
+        keras.layers.Dot(axes=1)([keras.Input((5, 6)), keras.Input((7, 6))])
+    same = functional({"a": "(5, 6)", "b": "(5, 6)"}, 'c = layers.Dot(axes=2, name="dot")([a, b])', "c")
+    assert mistakes(same, "dot") == ()  # axes=1 would run: no mistake to show
+    vectors = functional({"a": "(6,)", "b": "(6,)"}, 'c = layers.Dot(axes=1, name="dot")([a, b])', "c")
+    assert mistakes(vectors, "dot") == ()
+
+
 # -- texts ---------------------------------------------------------------------------------------
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [
         call_of(functional({"a": "(3, 4)", "b": "(3, 5)"}, 'c = layers.Concatenate(name="cat")([a, b])', "c"), "cat"),
         call_of(functional({"a": "(3, 4)", "b": "(1, 4)", "d": "(4,)"}, 'm = layers.Add(name="merge")([a, b, d])',
                            "m"), "merge"),
+        call_of(functional({"a": "(3, 4)", "b": "(3, 4)"}, 'm = layers.Subtract(name="merge")([a, b])', "m"), "merge"),
+        call_of(functional({"a": "(3, 4)", "b": "(3, 4)"}, 'm = layers.Maximum(name="merge")([a, b])', "m"), "merge"),
+        call_of(functional({"a": "(3, 4)", "b": "(3, 4)"}, 'm = layers.Minimum(name="merge")([a, b])', "m"), "merge"),
+        call_of(functional({"a": "(5, 6)", "b": "(7, 6)"}, 'd = layers.Dot(2, normalize=True, name="d")([a, b])', "d"),
+                "d"),
     ]
     for call in calls:
         for text in texts(get_kind(call.spec.kind).xray(call)):
@@ -193,8 +363,18 @@ def _merge_sums(xray, call):
     """The inputs' marked cells, combined, are the value written."""
     value = xnote(xray, "xray.merge.where")["value"]
     cells = [float(marked(g)[0]) for g in xray.grids[:-1]]
-    combined = {"Add": sum(cells), "Average": sum(cells) / len(cells), "Multiply": float(np.prod(cells))}
+    combined = {"Add": sum(cells), "Average": sum(cells) / len(cells), "Multiply": float(np.prod(cells)),
+                "Subtract": cells[0] - cells[1], "Maximum": max(cells), "Minimum": min(cells)}
     yield combined[call.spec.kind], value
+
+
+def _dot_sums(xray, call):
+    """The products row is the two vectors multiplied; shown whole, it adds up to the value written."""
+    left, right, products = xray.grids[0].values
+    for k in range(len(products)):
+        yield float(left[k] * right[k]), f"{products[k]:.6f}"
+    if xray.grids[0].size[1] == len(products):
+        yield float(products.sum()), xnote(xray, "xray.dot.where")["value"]
 
 
 TWO = {"a": "(3, 4)", "b": "(3, 4)"}
@@ -208,6 +388,18 @@ XRAY_CASES = [
              sums=_merge_sums),
     XRayCase("multiply", functional(TWO, 'c = layers.Multiply(name="c")([a, b])', "c"), "c", (0, 1, 2),
              sums=_merge_sums),
+    XRayCase("subtract", functional(TWO, 'c = layers.Subtract(name="c")([a, b])', "c"), "c", (1, 2, 3),
+             sums=_merge_sums),
+    XRayCase("maximum-three", functional({"a": "(3, 4)", "b": "(1, 4)", "d": "(4,)"},
+                                         'c = layers.Maximum(name="c")([a, b, d])', "c"), "c", (1, 1, 2),
+             sums=_merge_sums),
+    XRayCase("minimum", functional(TWO, 'c = layers.minimum([a, b], name="c")', "c"), "c", (0, 2, 1),
+             sums=_merge_sums),
+    XRayCase("dot-similarity", functional({"a": "(5, 6)", "b": "(7, 6)"}, 'c = layers.Dot(axes=2, name="c")([a, b])',
+                                          "c"), "c", (1, 3, 4), output=1, sums=_dot_sums),
+    XRayCase("dot-cosine-long", functional({"a": "(40,)", "b": "(40,)"},
+                                           'c = layers.Dot(axes=1, normalize=True, name="c")([a, b])', "c"), "c",
+             (1, 0), output=1, sums=_dot_sums),
 ]
 
 

@@ -1,5 +1,5 @@
-"""Attention: MultiHeadAttention. kinds.py: arguments, shapes, weights, formulas; xray.py: X-rays and
-common mistakes; words.py: their words in English and 中文.
+"""Attention: MultiHeadAttention, Attention (Luong) and AdditiveAttention (Bahdanau). kinds.py: arguments,
+shapes, weights, formulas; xray.py: X-rays and common mistakes; words.py: their words in English and 中文.
 """
 from .kinds import KINDS
 

@@ -1,4 +1,5 @@
-"""MultiHeadAttention: every query position looks at every value position, in N heads.
+"""MultiHeadAttention: every query position looks at every value position, in N heads. Attention (Luong)
+and AdditiveAttention (Bahdanau): the same without projections or heads, at the end of the file.
 
 Called as `mha(query, value)` (self-attention: `mha(x, x)`), or `mha(query, value, key)`.
 Query (B, T, Fq), value (B, S, Fv) [, key (B, S, Fk)] → output (B, T, O), O = Fq unless
@@ -187,4 +188,230 @@ class MultiHeadAttention(LayerKind):
         return attention_xray(call)
 
 
-KINDS = (MultiHeadAttention(),)
+
+# -- Attention (Luong) and AdditiveAttention (Bahdanau) -----------------------------------------------
+
+def score_problem(shapes: tuple[Shape, ...], additive: bool):
+    """What Keras's call would refuse (its shape inference lets it through), or None:
+    ("count",) not 2 or 3 inputs; ("rank", j) input j has another number of axes, or fewer than 3;
+    ("lead", j, position) input j's axis `position` (before the steps) differs from the query's;
+    ("steps",) the key's steps differ from the value's; ("features",) the query's and the key's last
+    axes differ (in additive scores, a size of 1 may stretch)."""
+    if not 2 <= len(shapes) <= 3:
+        return ("count",)
+    query, value = shapes[0], shapes[1]
+    key = shapes[2] if len(shapes) > 2 else value
+    for j, shape in enumerate(shapes):
+        if len(shape) != len(query) or len(shape) < 3:
+            return ("rank", j)
+    for j, shape in enumerate(shapes[1:], start=1):
+        for position in range(len(query) - 2):
+            a, b = query[position], shape[position]
+            if a is not None and b is not None and a != b:
+                return ("lead", j, position)
+    if key[-2] is not None and value[-2] is not None and key[-2] != value[-2]:
+        return ("steps",)
+    a, b = query[-1], key[-1]
+    if a is not None and b is not None and a != b and not (additive and 1 in (a, b)):
+        return ("features",)
+    return None
+
+
+class _ScoreAttention(LayerKind):
+    """What Attention and AdditiveAttention share: a list [query, value] or [query, value, key]; scores of
+    every query step against every key step, softmax over the key steps, the weighted sum of value steps.
+    query (B, Tq, F), value (B, Tv, Fv), key (B, Tv, F) → (B, Tq, Fv)."""
+
+    takes_list = True
+    call_options = ("return_attention_scores",)
+    additive = False  # scores from tanh(query + key), which stretches a size of 1
+
+    def _scores_flag(self, layer_class, spec: LayerSpec):
+        """layer_class, called with return_attention_scores as the learner's call gave it."""
+        flag = bool(spec.arg("return_attention_scores", False))
+
+        class Layer(layer_class):
+            def __call__(self, *args, **kwargs):
+                kwargs.setdefault("return_attention_scores", flag)
+                return super().__call__(*args, **kwargs)
+
+        Layer.__name__ = Layer.__qualname__ = layer_class.__name__
+        return Layer
+
+    def make(self, spec: LayerSpec, seed: int = 0, inner=None):
+        import keras
+
+        return self._scores_flag(getattr(keras.layers, self.class_name), spec)(name=spec.name,
+                                                                             **self.keras_args(spec))
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        problem = score_problem(in_shapes, self.additive or spec.arg("score_mode", "dot") == "concat")
+        shapes = ", ".join(map(shape_text, in_shapes))
+        name = self.class_name
+        if problem is None:
+            out = super().output_shapes(spec, in_shapes, layer)
+            if spec.arg("return_attention_scores", False):  # (B, Tq, Tv): one weight per query and key step
+                return out + (in_shapes[0][:-1] + in_shapes[-1][-2:-1],)
+            return out
+        if problem[0] == "count":
+            raise ShapeRuleError(f"{name} layer accepts inputs list of length 2 or 3, namely [query, value] or "
+                                 f"[query, value, key]. Received length: {len(in_shapes)}.")
+        roles = ("query", "value", "key")
+        if problem[0] == "rank":
+            raise ShapeRuleError(f"{name} needs a query, a value (and a key) of shape (batch, steps, features), all "
+                                 f"with the same number of axes; the {roles[problem[1]]} has "
+                                 f"{len(in_shapes[problem[1]])}. Received shapes {shapes}.")
+        if problem[0] == "lead":
+            _, j, position = problem
+            raise ShapeRuleError(f"{name} pairs sample by sample: axis {position} of the query and the "
+                                 f"{roles[j]} must match. Received shapes {shapes}.")
+        if problem[0] == "steps":
+            raise ShapeRuleError(f"{name} weighs each value step by the score of the key step at the same place, "
+                                 f"so the key and the value need the same number of steps. Received shapes {shapes}.")
+        source = "key" if len(in_shapes) > 2 else "value"
+        raise ShapeRuleError(f"{name} compares each query step with each {source} step feature by feature, so the "
+                             f"query and the {source} need the same last axis: {in_shapes[0][-1]} != "
+                             f"{in_shapes[-1][-1]}. Received shapes {shapes}.")
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        out = (ctx.in_axes[0][:-1] + (ctx.in_axes[1][-1],),)
+        if ctx.arg("return_attention_scores", False):
+            out += (ctx.in_axes[0][:-1] + (ctx.in_axes[1][-2],),)
+        return out
+
+    def flops(self, ctx: Ctx, params: int) -> int:
+        """Scores (Tq·Tv, F long each) and the weighted sum (Tq·Tv·Fv)."""
+        query, value = ctx.in_shapes[0], ctx.in_shapes[1]
+        pairs = math.prod(d or 1 for d in query[:-1]) * (value[-2] or 1)
+        return 2 * pairs * ((query[-1] or 1) + (value[-1] or 1))
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        problem = score_problem(ctx.in_shapes, self.additive or ctx.arg("score_mode", "dot") == "concat")
+        if problem is None:
+            return None
+        base = (("layer", ctx.spec.name), ("shapes", ", ".join(map(shape_text, ctx.in_shapes))))
+        names = tuple(name for name, _ in ctx.spec.inputs) if len(ctx.spec.inputs) == len(ctx.in_shapes) else ()
+        if problem[0] == "count":
+            return Fix("fix.score_attention_count", base + (("count", str(len(ctx.in_shapes))),))
+        if problem[0] in ("rank", "lead"):
+            return Fix("fix.score_attention_rank", base)
+        if problem[0] == "steps":
+            return Fix("fix.score_attention_steps", base)
+        query = ctx.in_shapes[0][-1]
+        source = ctx.in_shapes[-1][-1]
+        role = "key" if len(ctx.in_shapes) > 2 else "value"
+        code = f"layers.Dense({query})({names[-1]})" if names else f"layers.Dense({query})"
+        return Fix("fix.score_attention_features", base + (("role", role), ("size", str(query)),
+                                                           ("other_size", str(source))), code)
+
+
+class Attention(_ScoreAttention):
+    """Luong's dot-product attention: scores = query · keyᵀ (× scale), or with score_mode="concat"
+    c · Σ tanh(scale · (query + key)) over the features. Weights: scale () if use_scale, then
+    concat_score_weight () if score_mode="concat" (both start at 1)."""
+
+    class_name = "Attention"
+    positional = ("use_scale", "score_mode", "dropout", "seed")
+    code_positional = 0
+    rules = (
+        ArgRule("use_scale", "bool", False),
+        ArgRule("score_mode", "choice", "dot", choices=("dot", "concat")),
+        ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
+        ArgRule("seed", "int", None, 0, 2**31 - 1, neutral=True),
+        ArgRule("return_attention_scores", "bool", False),
+    )
+    examples = (
+        Example({}, ((None, 5, 16), (None, 7, 16)), (None, 5, 16), 0),
+        Example({"use_scale": True}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 1),
+        Example({"score_mode": "concat", "dropout": 0.1}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)),
+                (None, 5, 8), 1),
+        Example({"use_scale": True, "score_mode": "concat"}, ((None, 4, 6), (None, 9, 6)), (None, 4, 6), 2),
+        Example({"return_attention_scores": True}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)),
+                ((None, 5, 8), (None, 5, 7)), 0),
+    )
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        out = []
+        if ctx.arg("use_scale", False):
+            out.append(WeightInfo("", "scale", (), ()))
+        if ctx.arg("score_mode", "dot") == "concat":
+            out.append(WeightInfo("", "concat_score_weight", (), ()))
+        return tuple(out)
+
+    def formula(self, ctx: Ctx) -> Formula:
+        count = len(self.weights(ctx))
+        if not count:
+            return super().formula(ctx)
+        text = " + ".join(["1"] * count)
+        return Formula(text, text, count)
+
+    def xray(self, call):
+        from .xray import score_attention_xray
+
+        return score_attention_xray(call)
+
+
+class AdditiveAttention(_ScoreAttention):
+    """Bahdanau's additive attention: scores = Σ scale · tanh(query + key) over the features.
+    Weight: scale (F,), F = the query's last axis, if use_scale (the default)."""
+
+    class_name = "AdditiveAttention"
+    positional = ("use_scale", "dropout")
+    code_positional = 0
+    additive = True
+    rules = (
+        ArgRule("use_scale", "bool", True),
+        ArgRule("dropout", "float", 0.0, 0.0, 1.0, neutral=True),
+        ArgRule("return_attention_scores", "bool", False),
+    )
+    examples = (
+        Example({}, ((None, 5, 16), (None, 7, 16)), (None, 5, 16), 16),
+        Example({"use_scale": False}, ((None, 50, 64), (None, 50, 64)), (None, 50, 64), 0),
+        Example({"dropout": 0.2}, ((None, 5, 16), (None, 7, 8), (None, 7, 16)), (None, 5, 8), 16),
+        Example({"return_attention_scores": True}, ((None, 5, 16), (None, 9, 16)), ((None, 5, 16), (None, 5, 9)), 16),
+    )
+
+    def make(self, spec: LayerSpec, seed: int = 0, inner=None):
+        """Keras draws scale with an unseeded glorot_uniform: ours starts from a seeded draw instead, so
+        the same model always has the same weights."""
+        import keras
+
+        class AdditiveAttention(self._scores_flag(keras.layers.AdditiveAttention, spec)):
+            def build(self, input_shape):
+                super().build(input_shape)
+                if self.scale is not None:
+                    self.scale.assign(keras.initializers.GlorotUniform(seed=seed)(tuple(self.scale.shape)))
+
+        return AdditiveAttention(name=spec.name, **self.keras_args(spec))
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        if spec.arg("use_scale", True) and in_shapes and in_shapes[0][-1] is None:
+            raise ShapeRuleError(f"AdditiveAttention's scale has one number per feature of the query, but the query "
+                                 f"{shape_text(in_shapes[0])} has no fixed size there (None). The shapes of weights "
+                                 f"must be fully defined.")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        if not ctx.arg("use_scale", True):
+            return ()
+        return (WeightInfo("", "scale", (ctx.in_shapes[0][-1],), (ctx.in_axes[0][-1],)),)
+
+    def formula(self, ctx: Ctx) -> Formula:
+        if not ctx.arg("use_scale", True):
+            return super().formula(ctx)
+        size = ctx.in_shapes[0][-1]
+        return Formula(ctx.in_axes[0][-1], f"{size:,}", size)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        if ctx.arg("use_scale", True) and ctx.in_shapes[0][-1] is None:
+            return Fix("fix.attention_unknown_features", (("layer", ctx.spec.name), ("role", "query"),
+                                                          ("shape", shape_text(ctx.in_shapes[0]))))
+        return super().explain(ctx, producer)
+
+    def xray(self, call):
+        from .xray import score_attention_xray
+
+        return score_attention_xray(call, additive=True)
+
+
+KINDS = (MultiHeadAttention(), Attention(), AdditiveAttention())

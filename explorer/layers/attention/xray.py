@@ -9,6 +9,12 @@ Keras's default attention_axes attend over all of them at once). N heads, K = ke
   out = (A @ V) @ Wo + bo   (B, T, O)         Wo (N, Kv, O)
 Checked against the layer's output and against the weights Keras itself returns
 (return_attention_scores=True, training=False).
+
+Attention and AdditiveAttention, called on [query, value(, key)]: no projections, one "head":
+  scores (B, Tq, Tv) = query · keyᵀ (× scale)                          Attention, score_mode="dot"
+                     = c · Σ_F tanh(scale · (query_t + key_s))         Attention, score_mode="concat"
+                     = Σ_F scale · tanh(query_t + key_s)                AdditiveAttention (scale (F,))
+  weights = softmax(scores) over Tv;  out = weights @ value             (B, Tq, Fv)
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ import math
 import numpy as np
 
 from ...description import named, shape_text
-from ...live.base import LayerCall, Text, XRay, check, index_text, samples_within
+from ...live import base as live_base
+from ...live.base import GRID_COLS, Grid, LayerCall, Line, Text, XRay, check, index_text, samples_within, window
 from ..reshaping.xray import grid_at
 
 
@@ -117,3 +124,124 @@ def attention_xray(call: LayerCall) -> XRay:
         grid_at("xray.attention.grid_out", y, pick, "out"),
     )
     return XRay(call.spec.name, "MultiHeadAttention", summary, code, checks, grids, notes)
+
+
+# -- Attention (Luong) and AdditiveAttention (Bahdanau) -----------------------------------------------
+def _scalar(variable) -> float | None:
+    return None if variable is None else float(np.asarray(variable))
+
+
+def score_mode(layer, additive: bool) -> str:
+    """"dot", "concat" (Attention) or "additive" (AdditiveAttention)."""
+    return "additive" if additive else str(layer.score_mode)
+
+
+def score_weights(layer, mode: str, query: np.ndarray, key: np.ndarray, value: np.ndarray):
+    """(scores, weights, out) for query (b, Tq, F), key (b, Tv, F), value (b, Tv, Fv), in float64:
+    scores (b, Tq, Tv) as the layer computes them, weights their softmax over Tv, out = weights @ value."""
+    scale = None if getattr(layer, "scale", None) is None else _w(layer.scale)
+    if mode == "dot":
+        scores = np.einsum("btf,bsf->bts", query, key)
+        if scale is not None:
+            scores = scores * scale
+    else:
+        pairs = query[:, :, None, :] + key[:, None, :, :]  # (b, Tq, Tv, F)
+        if mode == "concat":
+            scores = np.tanh(pairs * scale if scale is not None else pairs).sum(axis=-1)
+            scores = scores * _scalar(layer.concat_score_weight)
+        else:
+            scores = (np.tanh(pairs) * (scale if scale is not None else 1.0)).sum(axis=-1)
+    weights = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights = weights / weights.sum(axis=-1, keepdims=True)
+    return scores, weights, np.einsum("bts,bsf->btf", weights, value)
+
+
+SCORE_CODE = {  # mode -> the scores line, with or without scale
+    ("dot", False): "scores = query @ key.transpose(0, 2, 1)",
+    ("dot", True): "scores = scale * (query @ key.transpose(0, 2, 1))",
+    ("concat", False): "scores = c * np.tanh(query[:, :, None] + key[:, None]).sum(-1)",
+    ("concat", True): "scores = c * np.tanh(scale * (query[:, :, None] + key[:, None])).sum(-1)",
+    ("additive", False): "scores = np.tanh(query[:, :, None] + key[:, None]).sum(-1)",
+    ("additive", True): "scores = (scale * np.tanh(query[:, :, None] + key[:, None])).sum(-1)",
+}
+
+
+SUMMARY_KEYS = {"dot": "xray.score_attention.summary_dot", "concat": "xray.score_attention.summary_concat",
+                "additive": "xray.score_attention.summary_additive"}
+
+
+def score_attention_xray(call: LayerCall, additive: bool = False) -> XRay:
+    """The followed output number out[b, …, t, f]: query step t's scores over the value steps, their softmax
+    weights, and the weighted sum of value[b, …, :, f]; every output and weight checked against Keras."""
+    layer, y = call.layer, call.y
+    cls = call.spec.kind
+    query, value = call.inputs[0], call.inputs[1]
+    key = call.inputs[2] if len(call.inputs) > 2 else value
+    mode = score_mode(layer, additive)
+    scaled = getattr(layer, "scale", None) is not None
+    t_count, s_count, features = query.shape[-2], value.shape[-2], query.shape[-1]
+    lead = query.shape[:-2]  # the batch and any axes before the steps: attended over one by one
+
+    def flat(a):
+        return a.reshape((-1,) + a.shape[-2:]).astype(np.float64)
+
+    rows = math.prod(lead)
+    per = t_count * s_count * (4 + (features if mode != "dot" else 0)) + 2 * t_count * y.shape[-1]
+    pick = call.picked()
+    row = int(np.ravel_multi_index(pick[:-2], lead))
+    n = max(1, min(rows, live_base.XRAY_BYTES // max(1, 8 * per)))  # rows of (Tq, Tv) recomputed
+    chosen = list(range(n)) if row < n else list(range(n - 1)) + [row]
+    notes: tuple[Text, ...] = ()
+    if n < rows:
+        notes += (Text.of("xray.score_attention.bounded", n=n, rows=rows),)
+    q, k, v = flat(query)[chosen], flat(key)[chosen], flat(value)[chosen]
+    scores, weights, out = score_weights(layer, mode, q, k, v)
+    parts = [query, value] + ([key] if len(call.inputs) > 2 else [])
+    _, theirs = layer(parts, return_attention_scores=True, training=False)
+    theirs = np.asarray(theirs).reshape((-1, t_count, s_count))[chosen]
+    checks = (
+        check("xray.score_attention.check", out, y.reshape((-1,) + y.shape[-2:])[chosen], n=len(chosen)),
+        check("xray.score_attention.check_weights", weights, theirs, n=len(chosen)),
+    )
+    if len(call.outputs) > 1:  # called with return_attention_scores=True: its second output, the same weights
+        returned = np.asarray(call.outputs[1]).reshape((-1, t_count, s_count))[chosen]
+        checks += (check("xray.score_attention.check_returned", weights, returned, n=len(chosen)),)
+    at = chosen.index(row)
+    t, f = pick[-2], pick[-1]
+    terms = weights[at, t] * v[at, :, f]
+    total = float(terms.sum())
+    checks += (check("xray.score_attention.check_pick", np.array([total]), np.array([y[pick]]),
+                     out=index_text(pick)),)
+    top = int(np.argmax(weights[at, t]))
+    where = ", ".join(str(i) for i in pick[:-2])
+    vector = f"value[{where}, :, {f}]"
+    notes += (Text.of("xray.score_attention.where", out=index_text(pick), t=t, S=s_count, top=top,
+                      weight=f"{weights[at, t, top]:.3g}", uniform=f"{1 / s_count:.3g}", value=vector,
+                      total=f"{total:.4g}"),)
+    if len(call.inputs) == 2:
+        notes += (Text.of("xray.score_attention.key_is_value"),)
+    if float(getattr(layer, "dropout", 0.0) or 0.0):
+        notes += (Text.of("xray.score_attention.dropout", rate=f"{float(layer.dropout):g}"),)
+    if scaled:
+        kept = _w(layer.scale)
+        shown = f"{float(kept):.4g}" if kept.ndim == 0 else shape_text(kept.shape)
+        notes += (Text.of("xray.score_attention.scale", scale=shown),)
+    if mode == "concat":
+        notes += (Text.of("xray.score_attention.concat", c=f"{_scalar(layer.concat_score_weight):.4g}"),)
+    if len(lead) > 1:
+        notes += (Text.of("xray.score_attention.lead", axes=shape_text(lead)),)
+    shapes = [shape_text(a.shape) for a in (query, key, value)]
+    code = (Line(SCORE_CODE[(mode, scaled)], f"{shapes[0]}, {shapes[1]} -> ({', '.join(map(str, lead))}, "
+                 f"{t_count}, {s_count})"),
+            Line("weights = softmax(scores, axis=-1)", Text.of("xray.score_attention.code.softmax")),
+            Line("out = weights @ value", f"{shapes[2]} -> {shape_text(y.shape)}"))
+    summary = Text.of(SUMMARY_KEYS[mode], cls=cls, T=t_count, S=s_count,
+                      query=shape_text(query.shape), value=shape_text(value.shape), out=shape_text(y.shape),
+                      axes=named(call.out_axes))
+    steps = np.stack([scores[at, t], weights[at, t], v[at, :, f], terms])
+    cols = window(top, GRID_COLS, s_count)
+    table = Grid(Text.of("xray.score_attention.grid_steps", t=t, value=vector, S=s_count),
+                 steps[:, cols.start:cols.stop], ("s", "a", "v", "a × v"), tuple(str(c) for c in cols),
+                 tuple((1, c - cols.start) for c in cols if c == top), (4, s_count))
+    grids = (table, grid_at("xray.score_attention.grid_out", y, pick, "out"))
+    return XRay(call.spec.name, cls, summary, code, checks, grids, notes)

@@ -1,5 +1,6 @@
 """Concatenate's shape rule, read by its kind (to refuse and explain an input) and by its mistakes
-(to find an axis that would not join): one module both read, so neither imports the other."""
+(to find an axis that would not join), and which axes Dot sums over, read by its kind and its X-ray: one
+module both read, so neither imports the other."""
 from __future__ import annotations
 
 from ..base import Shape
@@ -22,3 +23,11 @@ def concat_mismatch(shapes: tuple[Shape, ...], axis: int):
             if position != joined and a is not None and b is not None and a != b:
                 return ("size", j, position, a, b)
     return None
+
+
+def dot_axes(axes, shapes: tuple[Shape, ...]) -> tuple[int, int]:
+    """The summed axis of each input, as Keras reads `axes` (a negative int counts from each input's end;
+    a pair may be negative too); not yet checked against the ranks."""
+    if isinstance(axes, int):
+        return tuple(axes % len(s) if axes < 0 else axes for s in shapes[:2])
+    return tuple(int(a) % len(s) if -len(s) <= a < 0 else int(a) for a, s in zip(axes, shapes))
