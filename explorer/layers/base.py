@@ -27,10 +27,10 @@ MAX_RANK = 8
 @dataclass(frozen=True)
 class ArgRule:
     """One accepted argument. type: int | float | bool | str | choice | shape | size_or_tuple |
-    pads (an int, or a tuple of ints or of (before, after) pairs) | axis | activation | initializer | ignored. `low`/`high` bound ints and floats; `choices` for
-    choice; `deprecated`: for an argument accepted (Keras 2 habit) and not passed to Keras, the key of the
-    note that explains it ("" for any other); `neutral`: it cannot change any shape or count (activation,
-    initializers, dropout rates)."""
+    pads (an int, or a tuple of ints or of (before, after) pairs) | axis | activation | initializer | ignored.
+    `low`/`high` bound ints and floats; `choices` for choice; `deprecated`: for an argument accepted (Keras 2
+    habit) and not passed to Keras, the key of the note that explains it ("" for any other); `neutral`: it cannot
+    change any shape or count (activation, initializers, dropout rates)."""
 
     name: str
     type: str
