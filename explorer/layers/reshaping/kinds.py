@@ -334,15 +334,13 @@ class _Spatial(LayerKind):
         base = (("layer", ctx.spec.name), ("shape", shape_text(shape)))
         if len(shape) == self.rank + 2:
             return None
-        if len(shape) < 3:
-            return None  # no axis between the batch and the features: the generic rules say why
         if len(shape) == self.rank + 1 and not one_rank_lower(self.rank, shape, producer):
             if rnn_without_sequences(producer):
                 return None
             code = reshape_code(shape[1:])
             return Fix("fix.resize_add_channel", base, code) if code else None
         rank = len(shape) - 2
-        if rank > 3:
+        if not 1 <= rank <= 3:
             return None
         return Fix("fix.resize_use_other", base + (("rank", str(self.rank)), ("count", str(rank))),
                    self.sibling_code(ctx.spec, rank))
