@@ -416,6 +416,39 @@ def test_no_flatten_offered_only_when_a_later_layer_fails():
                     "flat") == ()
 
 
+def test_odd_size_offered_on_a_unet_and_raises_where_the_skip_joins():
+    found = mistakes(UNET, "u1")
+    assert [m.key for m in found] == ["odd_size"]
+    params = dict(found[0].params)
+    assert (params["odd"], params["before"], params["after"]) == ("(65, 65, 1)", "(2, 32, 32, 32)", "(2, 64, 64, 32)")
+    assert params["failing"] == "m1" and params["received"] == "(2, 65, 65, 16), (2, 64, 64, 32)"
+    with pytest.raises(ValueError, match="matching shapes except for the concatenation axis"):
+        found[0].run()
+    for lang in ("en", "zh"):
+        for key in (found[0].title_key, found[0].why_key):
+            assert "{" not in t(lang, key, **params)
+    assert code_lines(found[0].code, "en")[0] == "keras.Input(shape=(65, 65, 1))  # ← was (64, 64, 1)"
+    # an autoencoder without a skip: nothing joins, nothing to offer
+    plain = floats('layers.MaxPooling2D(name="p")', 'layers.UpSampling2D(name="u")', shape="(8, 8, 1)")
+    assert mistakes(plain, "u") == ()
+
+
+def test_crop_as_size_is_keras_error_and_its_fix_gives_the_crop_back():
+    code = floats('layers.Cropping2D(((1, 2), (3, 3)), name="crop")', shape="(28, 28, 1)")
+    found = mistakes(code, "crop")
+    assert [m.key for m in found] == ["crop_as_size"]
+    assert found[0].broken.arg("cropping") == (25, 22) and dict(found[0].params)["kept"] == "(25, 22)"
+    spec = read_code(code).spec
+    broken = dataclasses.replace(spec, layers=(found[0].broken,))
+    failure = describe(broken).failure
+    assert "should be smaller than" in failure.message and failure.fix.code == "layers.Cropping2D(((1, 2), (3, 3)))"
+    for lang in ("en", "zh"):
+        for key in (found[0].title_key, found[0].why_key):
+            assert "{" not in t(lang, key, **dict(found[0].params))
+    # a crop of more than half the size: written as the size it keeps, it still leaves something, nothing breaks
+    assert mistakes(floats('layers.Cropping1D((4, 4), name="crop")', shape="(10, 3)"), "crop") == ()
+
+
 # -- texts ---------------------------------------------------------------------------------------
 def test_every_text_of_the_xrays_formats_in_both_languages():
     calls = [

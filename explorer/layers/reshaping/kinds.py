@@ -399,6 +399,11 @@ class _UpSampling(_Spatial):
 
         return upsampling_xray(call)
 
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import upsampling_mistakes
+
+        return tuple(upsampling_mistakes(model, layer, step, core))
+
 
 class UpSampling1D(_UpSampling):
     """(B, T, C) → (B, T·size, C): every step repeated `size` times."""
@@ -500,6 +505,11 @@ class _Cropping(_EdgeKind):
     arg = "cropping"
     family_name = "Cropping"
     meaning = "axis.cropped"
+
+    def mistakes(self, model, layer, step, core) -> tuple:
+        from .xray import cropping_mistakes
+
+        return tuple(cropping_mistakes(model, layer, step, core))
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
         found = super().explain(ctx, producer)

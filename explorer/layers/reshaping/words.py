@@ -10,9 +10,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "axis.reshaped_new": ("an axis made by {layer} (`{arg}`)", "{layer} 新建的一个轴(`{arg}`)"),
     "axis.one": ("an axis of size 1 (one number) made by {layer}", "{layer} 产生的大小为 1 的轴(只有一个数)"),
     "axis.upsampled": ("{axis} × {factor}, made by {layer}", "{layer} 把 {axis} 放大 {factor} 倍得到的轴"),
-    "axis.padded": ("{axis} with {before} zeros before and {after} after, added by {layer}",
+    "axis.padded": ("{axis} padded with zeros by {layer}: {before} before, {after} after",
                     "{layer} 在 {axis} 前面补 {before} 个零、后面补 {after} 个零得到的轴"),
-    "axis.cropped": ("{axis} with {before} positions cut before and {after} after by {layer}",
+    "axis.cropped": ("{axis} cut by {layer}: {before} before, {after} after",
                      "{layer} 从 {axis} 前面切掉 {before} 个位置、后面切掉 {after} 个位置得到的轴"),
     # UpSampling, ZeroPadding, Cropping
     "fix.resize_add_channel": (
@@ -310,4 +310,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "out{out} 是 x{src} 的副本：每个索引加上它前面切掉的位置数（{shifts}）。",
     ),
     "xray.cropping.kept": ("The kept window: {window}.", "保留的窗口：{window}。"),
+    "mistake.crop_as_size.title": (
+        "{code}: the size to keep written as the crop",
+        "{code}：把要保留的大小当成了要切掉的数",
+    ),
+    "mistake.crop_as_size.why": (
+        "{layer} gives {out} from {shape}, keeping {kept}. Written as {code}, those numbers become the positions cut "
+        "from each side, before and after: more than the input has, so Keras refuses. cropping counts what is cut.",
+        "{layer} 从 {shape} 得到 {out}，保留 {kept}。写成 {code} 时，这些数变成了每一边（前和后）要切掉的位置数："
+        "比输入还多，所以 Keras 拒绝。cropping 数的是切掉的部分。",
+    ),
+    "mistake.odd_size.title": (
+        "An input of {odd} instead of {shape}: the sizes no longer meet at {failing}",
+        "输入 {odd} 而不是 {shape}：尺寸在 {failing} 处对不上了",
+    ),
+    "mistake.odd_size.why": (
+        "Pooling halves a size and rounds down, {layer} doubles it: {before} → {after}, one short of the odd size. "
+        "{failing} joins it with the skip tensor, which kept the odd size: {received}. Give the input sizes that "
+        "every pooling level divides (a multiple of 2 per level), or crop or pad one side (Cropping2D, "
+        "ZeroPadding2D).",
+        "池化把尺寸减半并向下取整，{layer} 再把它加倍：{before} → {after}，比奇数尺寸少 1。"
+        "{failing} 把它和跳跃连接的张量拼接，而后者保留了奇数尺寸：{received}。让输入尺寸能被每一级池化整除"
+        "（每一级一个因子 2），或者裁掉或补上一边（Cropping2D、ZeroPadding2D）。",
+    ),
+    "mistake.odd_size.code.input": ("← was {shape}", "← 原来是 {shape}"),
+    "mistake.odd_size.code.receives": ("receives {received}", "收到 {received}"),
 }

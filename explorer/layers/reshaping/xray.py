@@ -469,3 +469,70 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
             Line(layer_code(failing), Text.of("mistake.no_flatten.code.receives", received=params["received"])))
     return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code,
                     title_key="mistake.no_flatten.title", why_key="mistake.no_flatten.why"),)
+
+
+def cropping_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
+    """cropping written as the size to keep (Cropping2D((24, 24)) for a 24 × 24 output): Keras then cuts that
+    many positions from each side, and refuses when nothing is left."""
+    sizes = step.output_shapes[0][1:-1]
+    if None in sizes or None in step.input_shapes[0][1:-1]:
+        return ()
+    kept = sizes[0] if len(sizes) == 1 else tuple(sizes)
+    broken = with_args(layer, cropping=kept)
+    if not breaks(model, broken, core):
+        return ()
+    params = {"layer": layer.name, "shape": shape_text(step.input_shapes[0]), "out": shape_text(step.output_shapes[0]),
+              "kept": shape_text(sizes), "code": core.layer_code(broken)}
+    return (Mistake("crop_as_size", layer.name, tuple(params.items()), broken=broken, code=core.layer_code(broken),
+                    title_key="mistake.crop_as_size.title", why_key="mistake.crop_as_size.why"),)
+
+
+def upsampling_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
+    """A U-Net's input one larger on each spatial axis: a pooling below rounds the odd size down, this layer
+    doubles it back one short, and the layer that joins it with the skip tensor (Concatenate) fails. Offered
+    only when that join takes this layer's output and really raises."""
+    if len(model.inputs) != 1:
+        return ()
+    inp = model.inputs[0]
+    if len(inp.shape) != len(step.output_shapes[0]) - 1 or None in inp.shape:
+        return ()
+    odd = tuple(d + 1 for d in inp.shape[:-1]) + (inp.shape[-1],)
+    changed = dataclasses.replace(model, inputs=(dataclasses.replace(inp, shape=odd),))
+    failure = core.describe(changed).failure
+    if failure is None or failure.layer == layer.name:
+        return ()
+    below = {layer.name}  # the layers this one's output reaches
+    for other in model.layers:
+        if any(node in below for node, _ in other.inputs):
+            below.add(other.name)
+    if failure.layer not in below:
+        return ()
+    failing = changed.layer(failure.layer)
+    joins = core.kind(failing.kind)
+    if joins is None or not joins.takes_list:  # the lesson is about a join with the skip tensor
+        return ()
+    described = {s.name: s for s in core.describe(changed).steps}
+    if layer.name not in described:
+        return ()
+
+    def run():
+        if failure.origin == "keras":
+            core.describe_layer(failing, failure.input_shapes, failure.input_axes, AxisNamer(letter_hint))
+        else:  # a merge checks its inputs when it builds; it has no weights to create
+            core.construct(failing).build([tuple(s) for s in failure.input_shapes])
+
+    try:
+        run()
+    except Exception:  # the error the page will show; offered only if Keras really raises it
+        pass
+    else:
+        return ()
+    mine = described[layer.name]
+    params = {"layer": layer.name, "shape": shape_text(inp.shape), "odd": shape_text(odd),
+              "before": shape_text(mine.input_shapes[0]), "after": shape_text(mine.output_shapes[0]),
+              "failing": failing.name, "received": ", ".join(shape_text(s) for s in failure.input_shapes)}
+    code = (Line(f"keras.Input(shape={shape_text(odd)})",
+                 Text.of("mistake.odd_size.code.input", shape=params["shape"])),
+            Line(core.layer_code(failing), Text.of("mistake.odd_size.code.receives", received=params["received"])))
+    return (Mistake("odd_size", layer.name, tuple(params.items()), run=run, code=code,
+                    title_key="mistake.odd_size.title", why_key="mistake.odd_size.why"),)
