@@ -391,6 +391,19 @@ def test_every_spatial_xray_matches_keras_and_its_words_format(line, shape):
             assert "{" not in t(lang, text.key, **dict(text.params)), text.key
 
 
+@pytest.mark.parametrize("line,shape", SPATIAL_LINES + [
+    ('layers.UpSampling2D((2, 3), interpolation="bilinear", name="s")', "(4, 5, 3)"),
+    ('layers.ZeroPadding2D(((1, 2), (3, 0)), name="s")', "(4, 5, 3)"),
+    ('layers.Cropping2D(((1, 2), (3, 0)), name="s")', "(6, 7, 3)"),
+])
+def test_the_code_each_spatial_xray_shows_runs_and_gives_the_layers_output(line, shape):
+    """The X-ray's code is ours (never the learner's), run here on the layer's real input."""
+    call = call_of(floats(line, shape=shape), "s")
+    scope = {"np": np, "x": call.x.astype(np.float64)}
+    exec("\n".join(code_lines(xray(call).code, "en")), scope)
+    np.testing.assert_allclose(scope["out"], call.y, atol=1e-5)
+
+
 # -- mistakes ------------------------------------------------------------------------------------
 def test_reshape_count_offered_when_the_count_is_fixed():
     found = mistakes(floats('layers.Reshape((-1, 4), name="rs")', 'layers.Dense(3, name="dense")', shape="(5, 8)"),

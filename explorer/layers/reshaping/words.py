@@ -262,7 +262,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.upsampling.code.position": ("each output row's position in x", "每个输出行在 x 中的位置"),
     "xray.upsampling.code.neighbours": ("the rows above and below, kept inside x", "上下两个邻行，限制在 x 之内"),
     "xray.upsampling.code.weight": ("the weight of the row below", "下面一行的权重"),
-    "xray.upsampling.code.columns": ("the same along the columns: {shape}", "沿列做同样的事：{shape}"),
+    "xray.upsampling.code.columns": ("the same along the columns, giving {shape}", "沿列做同样的事，得到 {shape}"),
     "xray.upsampling.bounded": (
         "Recomputed on the first {n} of the {batch} samples, to bound the memory.",
         "只在 {batch} 个样本中的前 {n} 个上重算，以限制内存。",

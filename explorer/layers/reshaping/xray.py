@@ -316,16 +316,19 @@ def _bilinear_xray(call: LayerCall, n: int, notes: tuple[Text, ...], factors: tu
                   values, rows, cols, ((0, 0), (0, 1), (1, 0), (1, 1)), (2, 2)),
              Grid(Text.of("xray.upsampling.grid_weights", out=index_text(pick)), weights, rows, cols, (), (2, 2)),
              plane_grid("xray.resize.grid_out", y, pick, "out"))
-    (hi, wi) = x.shape[1:3]
-    code = (Line(f"pos = (np.arange({hi * factors[0]}) + 0.5) / {factors[0]} - 0.5",
-                 Text.of("xray.upsampling.code.position")),
-            Line(f"lo, hi = np.clip(np.floor(pos), 0, {hi - 1}), np.clip(np.ceil(pos), 0, {hi - 1})",
-                 Text.of("xray.upsampling.code.neighbours")),
+    (hi, wi), (fh, fw) = x.shape[1:3], factors
+    code = (Line(f"pos = (np.arange({hi * fh}) + 0.5) / {fh} - 0.5", Text.of("xray.upsampling.code.position")),
+            Line(f"lo = np.clip(np.floor(pos), 0, {hi - 1}).astype(int)", Text.of("xray.upsampling.code.neighbours")),
+            Line(f"hi = np.clip(np.ceil(pos), 0, {hi - 1}).astype(int)"),
             Line("w = pos - np.floor(pos)", Text.of("xray.upsampling.code.weight")),
             Line("rows = x[:, lo] * (1 - w)[:, None, None] + x[:, hi] * w[:, None, None]",
-                 shape_text((x.shape[0], hi * factors[0], wi, x.shape[3]))),
-            Line("out = rows[:, :, lo2] * (1 - w2)[:, None] + rows[:, :, hi2] * w2[:, None]",
-                 Text.of("xray.upsampling.code.columns", shape=shape_text(y.shape))))
+                 shape_text((x.shape[0], hi * fh, wi, x.shape[3]))),
+            Line(f"pos = (np.arange({wi * fw}) + 0.5) / {fw} - 0.5",
+                 Text.of("xray.upsampling.code.columns", shape=shape_text(y.shape))),
+            Line(f"lo = np.clip(np.floor(pos), 0, {wi - 1}).astype(int)"),
+            Line(f"hi = np.clip(np.ceil(pos), 0, {wi - 1}).astype(int)"),
+            Line("w = pos - np.floor(pos)"),
+            Line("out = rows[:, :, lo] * (1 - w)[:, None] + rows[:, :, hi] * w[:, None]", shape_text(y.shape)))
     return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.summary_bilinear", **params), code, checks,
                 grids, notes)
 
