@@ -13,6 +13,7 @@ from explorer.spec import LayerSpec
 from window_checks import assert_all_match, fix_tests, layer, model, xray_of
 from layer_words import family_words, in_language
 from live_models import live_functions, sequential
+from family_checks import code_lines
 from xray_consistency import MNIST, XRayCase, cases_ids, check_xray, fits, note
 
 
@@ -155,6 +156,16 @@ def test_pooling_3d_window_is_shown_as_depth_and_row_by_column():
     assert call.y[1, 1, 1, 2, 2] == call.x[1, 2:4, 2:4, 4:6, 2].max()
     r, c = window.marks[0]
     assert window.values[r, c] == call.y[1, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize("case", ["max3_valid", "max3_same", "avg3_valid", "avg3_same", "max2_same", "avg1_same"])
+def test_the_code_a_pooling_xray_shows_runs_and_gives_the_layers_output(case):
+    """The X-ray's code is ours (never the learner's), run here on the layer's real input."""
+    shape, line = POOL[case]
+    call, result = xray_of(floats(shape, line), "pool")
+    scope = {"np": np, "x": call.x.astype(np.float64)}
+    exec("\n".join(code_lines(result.code, "en")), scope)
+    np.testing.assert_allclose(scope["out"], call.y, atol=1e-5)
 
 
 GLOBAL = ("GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
