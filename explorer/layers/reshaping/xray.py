@@ -501,7 +501,8 @@ def upsampling_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) ->
         return ()
     odd = tuple(d + 1 for d in inp.shape[:-1]) + (inp.shape[-1],)
     changed = dataclasses.replace(model, inputs=(dataclasses.replace(inp, shape=odd),))
-    failure = core.describe(changed).failure
+    described = core.describe(changed)
+    failure = described.failure
     if failure is None or failure.layer == layer.name:
         return ()
     below = {layer.name}  # the layers this one's output reaches
@@ -514,8 +515,8 @@ def upsampling_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) ->
     joins = core.kind(failing.kind)
     if joins is None or not joins.takes_list:  # the lesson is about a join with the skip tensor
         return ()
-    described = {s.name: s for s in core.describe(changed).steps}
-    if layer.name not in described:
+    steps = {s.name: s for s in described.steps}
+    if layer.name not in steps:
         return ()
 
     def run():
@@ -530,7 +531,7 @@ def upsampling_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) ->
         pass
     else:
         return ()
-    mine = described[layer.name]
+    mine = steps[layer.name]
     params = {"layer": layer.name, "shape": shape_text(inp.shape), "odd": shape_text(odd),
               "before": shape_text(mine.input_shapes[0]), "after": shape_text(mine.output_shapes[0]),
               "failing": failing.name, "received": ", ".join(shape_text(s) for s in failure.input_shapes)}
