@@ -19,11 +19,13 @@ GENERIC = ("budget.py", "shapes.py", "diagnose.py", "build.py", "tables.py", "di
            "export.py", "compare.py", "controls.py", "axes.py", "spec.py", "share.py",
            "memo.py", "safe_ast.py", "live/base.py", "live/trace.py", "live/xrays.py", "live/breakit.py")
 DENSE_LESSONS = ("ui/answer_panel.py", "ui/equivalence_panel.py", "live/equivalences.py")
+# data, not logic: the names Keras's modules export (written by scripts/keras_exports.py), for star imports
+KERAS_API_DATA = ("reader/keras_exports.py",)
 
 
 def generic_modules() -> list[Path]:
     files = [EXPLORER / name for name in GENERIC]
-    files += sorted((EXPLORER / "reader").glob("*.py"))
+    files += sorted(p for p in (EXPLORER / "reader").glob("*.py") if f"reader/{p.name}" not in KERAS_API_DATA)
     files += sorted(p for p in (EXPLORER / "ui").glob("*.py") if f"ui/{p.name}" not in DENSE_LESSONS)
     return [f for f in files if f.exists()]
 

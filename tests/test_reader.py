@@ -292,7 +292,8 @@ model = keras.Sequential([
     ("[u for u in units]", "read.not_iterable"), ("1000000000000 + 1", "read.int_too_big"),
     ("int('x')", "read.builtin_arg"), ("(1, 2)[5]", "read.index_range"), ("{'a': 1}['b']", "read.dict_key"),
     ("int(f'{units:>999}')", "read.format_spec"), ("len(units)", "read.builtin_arg"),
-    ("'a' * 300", "read.str_too_long"), ("units + 'a'", "read.arith_not_number"), ("open('f')", "read.call_unknown"), ("units / 0", "read.zero_division"),
+    ("'a' * 300", "read.str_too_long"), ("units + 'a'", "read.arith_not_number"), ("open('f')", "read.call_unknown"),
+    ("units / 0", "read.zero_division"),
 ])
 def test_refused_values_say_why_at_their_place(expr, key):
     source = (f"import keras\nunits = 8\nmodel = keras.Sequential([keras.Input((3,)),\n"
@@ -587,7 +588,7 @@ def test_undefined_name_without_a_close_match():
 # -- bounds and catalog ---------------------------------------------------------------------------------
 def test_limits_are_module_constants():
     assert LIMITS == {"chars": 100_000, "lines": 3_000, "nodes": 50_000, "depth": 50, "layers": 500,
-                      "int": 10**12, "pow_exponent": 64, "str": 200, "items": 64, "steps": 200_000}
+                      "int": 10**12, "pow_exponent": 64, "str": 200, "items": 64, "steps": 100_000}
     assert "100,000" in code_module.__doc__
 
 

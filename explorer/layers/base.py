@@ -27,10 +27,11 @@ MAX_RANK = 8
 @dataclass(frozen=True)
 class ArgRule:
     """One accepted argument. type: int | float | bool | str | choice | shape | size_or_tuple |
-    number_or_tuple | axis | activation | initializer | ignored. `low`/`high` bound ints and floats (each
-    number of a number_or_tuple: a scale, a (lower, upper) factor, a per-channel mean); `choices` for
-    choice; `deprecated`: for an argument accepted (Keras 2 habit) and not passed to Keras, the key of the
-    note that explains it ("" for any other); `neutral`: it cannot change any shape or count (activation,
+    number_or_tuple | pads | axis | activation | initializer | ignored. number_or_tuple: a number or a tuple of
+    them (a scale, a (lower, upper) factor, a per-channel mean); pads: an int, or a tuple of ints or of (before,
+    after) pairs. `low`/`high` bound ints and floats (each number of a number_or_tuple or pads); `choices` for
+    choice; `deprecated`: for an argument accepted (Keras 2 habit) and not passed to Keras, the key of the note
+    that explains it ("" for any other); `neutral`: it cannot change any shape or count (activation,
     initializers, dropout rates)."""
 
     name: str

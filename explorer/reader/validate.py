@@ -85,6 +85,21 @@ def check_value(rule: ArgRule, value: object) -> tuple[bool, Value]:
             if not _int_ok(item, rule):
                 return False, value
         return True, items
+    if t == "pads":  # ZeroPadding / Cropping: 2, (1, 2) or ((1, 0), (2, 2)); the kind's Keras checks the count
+        if type(value) is int:
+            return _int_ok(value, rule), value
+        if not isinstance(value, (tuple, list)) or not 0 < len(value) <= MAX_TUPLE:
+            return False, value
+        entries = []
+        for item in value:
+            pair = tuple(item) if isinstance(item, (tuple, list)) else None
+            if pair is not None and 0 < len(pair) <= 2 and all(_int_ok(i, rule) for i in pair):
+                entries.append(pair)
+            elif _int_ok(item, rule):
+                entries.append(item)
+            else:
+                return False, value
+        return True, tuple(entries)
     return False, value
 
 
@@ -158,4 +173,8 @@ def describe_rule(rule: ArgRule) -> str:
         low = rule.low if rule.low is not None else "-inf"
         high = rule.high if rule.high is not None else "inf"
         return f"a number {low}..{high} or a tuple of them"
+    if t == "pads":
+        low = int(rule.low if rule.low is not None else 1)
+        high = int(rule.high if rule.high is not None else 10**7)
+        return f"int {low:,}..{high:,}, or a tuple of them or of (before, after) pairs of them"
     return t

@@ -1,15 +1,17 @@
 """Pooling: the maximum or the mean of each window, channel by channel. No weights.
 
 MaxPooling1D / AveragePooling1D: (B, T, C) → (B, T', C). MaxPooling2D / AveragePooling2D:
-(B, H, W, C) → (B, H', W', C). The window is `pool_size` (MaxPooling's default 2, or (2, 2);
+(B, H, W, C) → (B, H', W', C). MaxPooling3D / AveragePooling3D: (B, D, H, W, C) → (B, D', H', W', C).
+The window is `pool_size` (MaxPooling's default 2, or (2, 2);
 AveragePooling has no default in Keras 3: pool_size is required), `strides` None means the window
 size, so windows do not overlap. "valid" gives ⌊(T − p) / s⌋ + 1 (the window must fit: a
 too-short input is a failure), "same" gives ⌈T / s⌉. An axis whose size is unchanged keeps its
 letter; a changed one gets a new letter (T₂, H₂...).
 
 GlobalAveragePooling1D / GlobalMaxPooling1D: (B, T, C) → (B, C); GlobalAveragePooling2D /
-GlobalMaxPooling2D: (B, H, W, C) → (B, C). keepdims=True keeps the pooled axes with size 1:
-(B, 1, C) and (B, 1, 1, C). Any length works, even an unknown one (None).
+GlobalMaxPooling2D: (B, H, W, C) → (B, C); GlobalAveragePooling3D / GlobalMaxPooling3D: (B, D, H, W, C) →
+(B, C). keepdims=True keeps the pooled axes with size 1: (B, 1, C), (B, 1, 1, C) and (B, 1, 1, 1, C). Any
+length works, even an unknown one (None).
 
 data_format: "channels_last" only, as for the convolutions (conv/kinds.py says why).
 """
@@ -19,16 +21,18 @@ from dataclasses import replace
 
 from ...spec import LayerSpec
 from ..base import MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape
-from ..conv.kinds import (DATA_FORMATS, SEQUENCE_LAYERS, as_tuple, check_lengths, reshape_code, rnn_without_sequences,
+from ..conv.kinds import (DATA_FORMATS, as_tuple, check_lengths, reshape_code, rnn_without_sequences,
                           shape_text, spatial_letters)
+from ..reshaping.kinds import one_rank_lower
 
 
 def _with(spec: LayerSpec, **changes) -> tuple:
     return tuple(sorted({**dict(spec.args), **changes}.items()))
 
 
-def _sibling(spec: LayerSpec, kind: str) -> str:
-    """The same pooling as its 1-D or 2-D sibling, as code (a tuple size keeps its first entry)."""
+def _sibling(class_name: str, spec: LayerSpec, rank: int) -> str:
+    """The same pooling of another rank (1, 2 or 3), as code (a tuple size keeps its first entry)."""
+    kind = f"{class_name[:-2]}{rank}D"
     args = {k: (v[0] if k in ("pool_size", "strides") and isinstance(v, tuple) else v) for k, v in spec.args}
     return SIBLINGS[kind].code(replace(spec, kind=kind, args=tuple(sorted(args.items())), sources=()))
 
@@ -39,7 +43,6 @@ class _Pool(LayerKind):
     code_positional = 1
     spatial_defaults: tuple[str, ...] = ("T",)
     spatial_meanings: tuple[str, ...] = ("axis.pool_length",)
-    sibling = ""  # the same pooling with the other rank
 
     @staticmethod
     def _rules(default_pool) -> tuple[ArgRule, ...]:
@@ -77,17 +80,18 @@ class _Pool(LayerKind):
         if self.pool_size(ctx.spec) is None:  # AveragePooling without pool_size: Keras's TypeError
             fixed = replace(ctx.spec, args=_with(ctx.spec, pool_size=2))
             return Fix("fix.pool_size_required", base, self.code(fixed))
-        if len(shape) < self.rank + 2:
-            if rnn_without_sequences(producer) or len(shape) != self.rank + 1:
+        if len(shape) != self.rank + 2:
+            if len(shape) < self.rank + 2 and rnn_without_sequences(producer):
                 return None
-            if self.rank == 2 and producer is not None and producer.kind in SEQUENCE_LAYERS:
-                return Fix("fix.pool2d_use_1d", base, _sibling(ctx.spec, self.sibling))
-            code = reshape_code(shape[1:])
-            return Fix("fix.pool_add_channel", base, code) if code else None
-        if len(shape) > self.rank + 2:
-            if self.rank == 1 and len(shape) == 4:
-                return Fix("fix.pool1d_use_2d", base, _sibling(ctx.spec, self.sibling))
-            return None
+            if len(shape) == self.rank + 1 and not one_rank_lower(self.rank, shape, producer):
+                code = reshape_code(shape[1:])
+                return Fix("fix.pool_add_channel", base, code) if code else None
+            other = len(shape) - 2
+            if not 1 <= other <= 3:
+                return None
+            key = {1: "fix.pool2d_use_1d", 2: "fix.pool1d_use_2d" if self.rank == 1 else "fix.pool3d_use_2d",
+                   3: "fix.pool_use_3d"}[other]
+            return Fix(key, base, _sibling(self.class_name, ctx.spec, other))
         if ctx.arg("padding", "valid") == "valid":
             for i, p in enumerate(self.pool_size(ctx.spec)):
                 size = shape[1 + i]
@@ -113,7 +117,6 @@ class MaxPooling1D(_Pool):
 
     class_name = "MaxPooling1D"
     aliases = ("MaxPool1D",)
-    sibling = "MaxPooling2D"
     rules = _Pool._rules(2)
     examples = (
         Example({}, (None, 17, 4), (None, 8, 4), 0),
@@ -127,7 +130,6 @@ class AveragePooling1D(_Pool):
 
     class_name = "AveragePooling1D"
     aliases = ("AvgPool1D",)
-    sibling = "AveragePooling2D"
     rules = _Pool._rules(None)
     examples = (
         Example({"pool_size": 2}, (None, 17, 4), (None, 8, 4), 0),
@@ -142,7 +144,6 @@ class MaxPooling2D(_Pool):
     class_name = "MaxPooling2D"
     aliases = ("MaxPool2D",)
     rank = 2
-    sibling = "MaxPooling1D"
     spatial_defaults = ("H", "W")
     spatial_meanings = ("axis.pool_height", "axis.pool_width")
     rules = _Pool._rules((2, 2))
@@ -159,7 +160,6 @@ class AveragePooling2D(_Pool):
     class_name = "AveragePooling2D"
     aliases = ("AvgPool2D",)
     rank = 2
-    sibling = "AveragePooling1D"
     spatial_defaults = ("H", "W")
     spatial_meanings = ("axis.pool_height", "axis.pool_width")
     rules = _Pool._rules(None)
@@ -177,7 +177,6 @@ class _GlobalPool(LayerKind):
         ArgRule("data_format", "choice", None, choices=DATA_FORMATS),
         ArgRule("keepdims", "bool", False),
     )
-    sibling = ""
 
     def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
         if not ctx.arg("keepdims", False):
@@ -190,8 +189,8 @@ class _GlobalPool(LayerKind):
         base = (("layer", ctx.spec.name), ("shape", shape_text(shape)))
         if len(shape) == 2:
             return None if rnn_without_sequences(producer) else Fix("fix.global_pool_flat", base)
-        if len(shape) in (3, 4) and len(shape) != self.rank + 2:
-            other = SIBLINGS[self.sibling]
+        if len(shape) in (3, 4, 5) and len(shape) != self.rank + 2:
+            other = SIBLINGS[f"{self.class_name[:-2]}{len(shape) - 2}D"]
             return Fix("fix.global_pool_use_other", base, other.code(replace(ctx.spec, kind=other.class_name)))
         return None
 
@@ -206,7 +205,6 @@ class GlobalAveragePooling1D(_GlobalPool):
 
     class_name = "GlobalAveragePooling1D"
     aliases = ("GlobalAvgPool1D",)
-    sibling = "GlobalAveragePooling2D"
     examples = (
         Example({}, (None, 17, 4), (None, 4), 0),
         Example({"keepdims": True}, (None, None, 6), (None, 1, 6), 0),
@@ -218,7 +216,6 @@ class GlobalMaxPooling1D(_GlobalPool):
 
     class_name = "GlobalMaxPooling1D"
     aliases = ("GlobalMaxPool1D",)
-    sibling = "GlobalMaxPooling2D"
     examples = (
         Example({}, (None, 48, 128), (None, 128), 0),
         Example({"keepdims": True}, (3, 5, 2), (3, 1, 2), 0),
@@ -231,7 +228,6 @@ class GlobalAveragePooling2D(_GlobalPool):
     class_name = "GlobalAveragePooling2D"
     aliases = ("GlobalAvgPool2D",)
     rank = 2
-    sibling = "GlobalAveragePooling1D"
     examples = (
         Example({}, (None, 11, 11, 64), (None, 64), 0),
         Example({"keepdims": True}, (2, None, None, 6), (2, 1, 1, 6), 0),
@@ -244,13 +240,69 @@ class GlobalMaxPooling2D(_GlobalPool):
     class_name = "GlobalMaxPooling2D"
     aliases = ("GlobalMaxPool2D",)
     rank = 2
-    sibling = "GlobalMaxPooling1D"
     examples = (
         Example({}, (None, 7, 5, 4), (None, 4), 0),
         Example({"keepdims": True}, (None, 3, 3, 8), (None, 1, 1, 8), 0),
     )
 
 
-KINDS = (MaxPooling1D(), AveragePooling1D(), MaxPooling2D(), AveragePooling2D(), GlobalAveragePooling1D(),
-         GlobalMaxPooling1D(), GlobalAveragePooling2D(), GlobalMaxPooling2D())
+class MaxPooling3D(_Pool):
+    """(B, D, H, W, C) → (B, D', H', W', C): the largest value of each pool_size window of a volume."""
+
+    class_name = "MaxPooling3D"
+    aliases = ("MaxPool3D",)
+    rank = 3
+    spatial_defaults = ("D", "H", "W")
+    spatial_meanings = ("axis.pool_depth", "axis.pool_height", "axis.pool_width")
+    rules = _Pool._rules((2, 2, 2))
+    examples = (
+        Example({}, (None, 16, 16, 16, 8), (None, 8, 8, 8, 8), 0),
+        Example({"pool_size": (1, 3, 2), "strides": 2, "padding": "same"}, (None, 5, 9, 8, 2),
+                (None, 3, 5, 4, 2), 0),
+        Example({"pool_size": 3, "strides": 1}, (2, 4, 5, 6, 1), (2, 2, 3, 4, 1), 0),
+    )
+
+
+class AveragePooling3D(_Pool):
+    """(B, D, H, W, C) → (B, D', H', W', C): the mean of each pool_size window of a volume."""
+
+    class_name = "AveragePooling3D"
+    aliases = ("AvgPool3D",)
+    rank = 3
+    spatial_defaults = ("D", "H", "W")
+    spatial_meanings = ("axis.pool_depth", "axis.pool_height", "axis.pool_width")
+    rules = _Pool._rules(None)
+    examples = (
+        Example({"pool_size": 2}, (None, 8, 9, 10, 3), (None, 4, 4, 5, 3), 0),
+        Example({"pool_size": (2, 2, 3), "padding": "same"}, (None, None, 9, 10, 3), (None, None, 5, 4, 3), 0),
+    )
+
+
+class GlobalAveragePooling3D(_GlobalPool):
+    """(B, D, H, W, C) → (B, C): the mean over every position of each channel; keepdims → (B, 1, 1, 1, C)."""
+
+    class_name = "GlobalAveragePooling3D"
+    aliases = ("GlobalAvgPool3D",)
+    rank = 3
+    examples = (
+        Example({}, (None, 4, 5, 6, 16), (None, 16), 0),
+        Example({"keepdims": True}, (2, None, 5, None, 3), (2, 1, 1, 1, 3), 0),
+    )
+
+
+class GlobalMaxPooling3D(_GlobalPool):
+    """(B, D, H, W, C) → (B, C): the largest value over every position of each channel; keepdims → (B, 1, 1, 1, C)."""
+
+    class_name = "GlobalMaxPooling3D"
+    aliases = ("GlobalMaxPool3D",)
+    rank = 3
+    examples = (
+        Example({}, (None, 4, 5, 6, 16), (None, 16), 0),
+        Example({"keepdims": True}, (None, 3, 3, 3, 8), (None, 1, 1, 1, 8), 0),
+    )
+
+
+KINDS = (MaxPooling1D(), AveragePooling1D(), MaxPooling2D(), AveragePooling2D(), MaxPooling3D(), AveragePooling3D(),
+         GlobalAveragePooling1D(), GlobalMaxPooling1D(), GlobalAveragePooling2D(), GlobalMaxPooling2D(),
+         GlobalAveragePooling3D(), GlobalMaxPooling3D())
 SIBLINGS = {kind.class_name: kind for kind in KINDS}

@@ -5,6 +5,7 @@ str.format names; numbers are formatted by the caller.
 
 WORDS: dict[str, tuple[str, str]] = {
     "axis.pool_length": ("length after the pooling {layer}", "池化 {layer} 之后的长度"),
+    "axis.pool_depth": ("depth after the pooling {layer}", "池化 {layer} 之后的深度"),
     "axis.pool_height": ("height after the pooling {layer}", "池化 {layer} 之后的高"),
     "axis.pool_width": ("width after the pooling {layer}", "池化 {layer} 之后的宽"),
     "axis.kept": ("a pooled axis kept with size 1 (keepdims=True)", "被池化但以大小 1 保留的轴(keepdims=True)"),
@@ -25,6 +26,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "fix.pool1d_use_2d": (
         "pool along height and width with `{code}`: {shape} is an image (batch, height, width, channels).",
         "用 `{code}` 沿高和宽池化:{shape} 是一幅图像 (批, 高, 宽, 通道)。",
+    ),
+    "fix.pool3d_use_2d": (
+        "pool along height and width with `{code}`: {shape} is an image (batch, height, width, channels), and 3-D "
+        "pooling wants a volume (batch, depth, height, width, channels).",
+        "用 `{code}` 沿高和宽池化:{shape} 是一幅图像 (批, 高, 宽, 通道),而 3-D 池化要的是一个体数据 "
+        "(批, 深, 高, 宽, 通道)。",
+    ),
+    "fix.pool_use_3d": (
+        "pool along depth, height and width with `{code}`: {shape} is a volume (batch, depth, height, width, "
+        "channels).",
+        "用 `{code}` 沿深、高和宽池化:{shape} 是一个体数据 (批, 深, 高, 宽, 通道)。",
     ),
     "fix.pool_too_short": (
         "use `{code}`, a smaller pool_size, or a longer input. The window of {layer} is {pool} positions "
@@ -98,6 +110,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "padding=\"{padding}\"、pool_size {pool}、步长 {strides}：高、宽的填充（前 + 后）= {pads}；"
         "输出 {outs} 个位置。填充的位置（网格中为空）从不被取用。",
     ),
+    "xray.pooling.padding_3d": (
+        "padding=\"{padding}\", pool_size {pool}, strides {strides}: padding (before + after) for depth, height, "
+        "width = {pads}; output {outs} positions. Padded positions (empty in the grid) are never taken.",
+        "padding=\"{padding}\"、pool_size {pool}、步长 {strides}：深、高、宽的填充（前 + 后）= {pads}；"
+        "输出 {outs} 个位置。填充的位置（网格中为空）从不被取用。",
+    ),
     "xray.pooling.value_max": (
         "Follow out{index}: channel {c} of its window has {taps} positions, {real} of them real; the largest is "
         "{value}, at input position {at}. The layer says {layer_value}.",
@@ -133,6 +151,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.pooling.grid_window_2d": (
         "channel {c} of the window of sample {b} that out{index} reads (rows: input rows, columns: input columns)",
         "样本 {b} 中 out{index} 读取的窗口的通道 {c}（行：输入行，列：输入列）",
+    ),
+    "xray.pooling.grid_window_3d": (
+        "channel {c} of the window of sample {b} that out{index} reads (rows: input depth,row; columns: input "
+        "columns)",
+        "样本 {b} 中 out{index} 读取的窗口的通道 {c}（行：输入的 深,行；列：输入列）",
+    ),
+    "xray.pooling.grid_global_input_3d": (
+        "the input of sample {b}, channel {c} (rows: depth,row; columns: column): every position is pooled",
+        "样本 {b} 的输入，通道 {c}（行：深,行；列：列）：每个位置都参与池化",
     ),
     "xray.pooling.grid_global_input": (
         "the input of sample {b}, channel {c}: every position is pooled",

@@ -2,6 +2,8 @@
 
 MaxPooling1D / AveragePooling1D: x (B, T, C) → windows (B, T', p, C) → max or mean over p → (B, T', C).
 MaxPooling2D / AveragePooling2D: x (B, H, W, C) → windows (B, H', W', ph, pw, C) → (B, H', W', C).
+MaxPooling3D / AveragePooling3D: x (B, D, H, W, C) → windows (B, D', H', W', pd, ph, pw, C) → (B, D', H', W', C);
+the followed channel's 3-D window is shown as (pd·ph) rows of pw, each row labelled "depth,row".
 Windows are the convolution's (explorer/layers/conv/xray.py) with dilation 1; strides default to pool_size.
 padding="same" pads as TensorFlow does, and the padded positions take no part: the max ignores them,
 and the average divides by the number of real elements in the window (padding is NaN here, so
@@ -77,11 +79,11 @@ def pool_xray(call: LayerCall) -> XRay:
     checks = [check(check_key, ours, y[:n], n=n, B=x.shape[0]),
               check("xray.pooling.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
     rows = tap_labels(geo, position)
-    padding_key = {1: "xray.pooling.padding_1d", 2: "xray.pooling.padding_2d"}[rank]
+    padding_key = {1: "xray.pooling.padding_1d", 2: "xray.pooling.padding_2d", 3: "xray.pooling.padding_3d"}[rank]
     notes = [Text.of(padding_key, padding=layer.padding, pool=shape_text(geo.kernel),
                      strides=shape_text(geo.strides), pads=_pads_text(geo), outs=shape_text(geo.outs))]
-    title = Text.of("xray.pooling.grid_window_2d" if rank == 2 else "xray.pooling.grid_window",
-                    index=index_text(pick), b=b, c=ch)
+    title_key = {1: "xray.pooling.grid_window", 2: "xray.pooling.grid_window_2d", 3: "xray.pooling.grid_window_3d"}
+    title = Text.of(title_key[rank], index=index_text(pick), b=b, c=ch)
     if mode == "max":
         top = int(np.nanargmax(column))
         notes.append(Text.of("xray.pooling.value_max", index=index_text(pick), c=ch, taps=len(column), real=real,
@@ -95,18 +97,21 @@ def pool_xray(call: LayerCall) -> XRay:
             notes.append(Text.of("xray.pooling.same_average", diff=f"{gap:.6f}"))
     if rank == 1:  # (positions, channels): the followed channel's column, its max or all of it marked
         window_grid = relabel(grid(title, win, top, ch, "cell" if mode == "max" else "col"), rows, None)
-    else:  # the followed channel's (ph, pw) window as the image lays it out
-        plane = column.reshape(geo.kernel)
+    else:  # the followed channel's (ph, pw) window as the image lays it out; a 3-D one as (pd·ph, pw)
+        plane = column.reshape(-1, geo.kernel[-1])
         r, c_ = np.unravel_index(top, plane.shape)
         window_grid = grid(title, plane, int(r), int(c_), "cell" if mode == "max" else "")
         if mode == "avg":  # every real position takes part in the mean
             window_grid = dataclasses.replace(window_grid, marks=tuple(
                 (i, j) for i in range(plane.shape[0]) for j in range(plane.shape[1]) if not np.isnan(plane[i, j])))
-        window_grid = relabel(window_grid, *([str(int(v)) for v in geo.taps(a, p)] for a, p in enumerate(position)))
+        labels = [[str(int(v)) for v in geo.taps(a, p)] for a, p in enumerate(position)]
+        if rank == 3:  # rows: every (depth, row) pair of the window
+            labels = [[f"{d},{h}" for d in labels[0] for h in labels[1]], labels[2]]
+        window_grid = relabel(window_grid, *labels)
     if n < x.shape[0]:
         notes.append(Text.of("xray.pooling.samples", n=n, B=x.shape[0]))
-    out_slice = y[b] if rank == 1 else y[b, :, :, ch]
-    out_row, out_col = (position[0], ch) if rank == 1 else position
+    out_slice = y[b] if rank == 1 else y[b, :, :, ch] if rank == 2 else y[b, position[0], :, :, ch]
+    out_row, out_col = (position[0], ch) if rank == 1 else position[-2:]
     grids = (window_grid,
              grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
     summary = Text.of("xray.pooling.summary_max" if mode == "max" else "xray.pooling.summary_avg",
@@ -125,11 +130,20 @@ def _code(geo, shape: tuple[int, ...], mode: str) -> tuple[Line, ...]:
     padded = (n,) + tuple(s + a + b for s, (a, b) in zip(geo.sizes, geo.pads)) + (c,)
     lines = [Line(f"xp = np.pad(x, ((0, 0), {pads}, (0, 0)), constant_values=np.nan)",
                   Text.of("xray.pooling.code.pad", shape=shape_text(shape), padded=shape_text(padded)))]
-    lines += window_lines(geo, n, c, "windows", dilated=False)
-    axes = "2" if geo.rank == 1 else "(3, 4)"
+    lines += window_lines(geo, n, c, "windows", dilated=False) if geo.rank < 3 else _window_lines_3d(geo, n, c)
+    axes = {1: "2", 2: "(3, 4)", 3: "(4, 5, 6)"}[geo.rank]
     fn = "np.nanmax" if mode == "max" else "np.nanmean"
     lines.append(Line(f"out = {fn}(windows, axis={axes})", shape_text((n,) + geo.outs + (c,))))
     return tuple(lines)
+
+
+def _window_lines_3d(geo, n: int, c: int) -> list[Line]:
+    """The code that gathers every 3-D window of xp: one index array per spatial axis, then one fancy index."""
+    lines = [Line(f"{name} = np.arange({o})[:, None] * {s} + np.arange({k})[None, :]", f"({o}, {k})")
+             for name, o, s, k in zip(("depths", "rows", "cols"), geo.outs, geo.strides, geo.kernel)]
+    lines.append(Line("windows = xp[:, depths[:, None, None, :, None, None], rows[None, :, None, None, :, None], "
+                      "cols[None, None, :, None, None, :], :]", shape_text((n,) + geo.outs + geo.kernel + (c,))))
+    return lines
 
 
 # -- global pooling ---------------------------------------------------------------------------------
@@ -147,23 +161,28 @@ def global_pool_xray(call: LayerCall) -> XRay:
     ours = sample.max(axis=axes, keepdims=keepdims) if mode == "max" else sample.mean(axis=axes, keepdims=keepdims)
     pick = call.picked()
     b, ch = pick[0], pick[-1]
-    column = x[b, ..., ch].astype(np.float64)  # (T,) or (H, W)
+    column = x[b, ..., ch].astype(np.float64)  # (T,), (H, W) or (D, H, W)
     value = float(column.max() if mode == "max" else column.mean())
     check_key = "xray.pooling.check_global_max" if mode == "max" else "xray.pooling.check_global_avg"
     checks = [check(check_key, ours, y[:n], n=n, B=x.shape[0]),
               check("xray.pooling.check_window", np.array([value]), np.array([y[pick]]), index=index_text(pick))]
     top = tuple(int(i) for i in np.unravel_index(int(np.argmax(column)), column.shape))
+    shown = column if rank < 3 else column.reshape(-1, column.shape[-1])  # a volume as (D·H) rows of W
     where = ",".join(str(int(i)) for i in top)
     value_key = "xray.pooling.global_value_max" if mode == "max" else "xray.pooling.global_value_avg"
     notes = [Text.of(value_key, index=index_text(pick), c=ch, count=column.size, at=where,
                      value=f"{value:.6f}", layer_value=f"{float(y[pick]):.6f}")]
     if n < x.shape[0]:
         notes.append(Text.of("xray.pooling.samples", n=n, B=x.shape[0]))
-    title = Text.of("xray.pooling.grid_global_input", b=b, c=ch)
+    title = Text.of("xray.pooling.grid_global_input_3d" if rank == 3 else "xray.pooling.grid_global_input", b=b, c=ch)
     if rank == 1:
         first = grid(title, x[b], int(top[0]), ch, "cell" if mode == "max" else "col")
     else:
-        first = grid(title, column, int(top[0]), int(top[1]), "cell" if mode == "max" else "")
+        row = top[0] if rank == 2 else top[0] * column.shape[1] + top[1]
+        first = grid(title, shown, int(row), int(top[-1]), "cell" if mode == "max" else "")
+        if rank == 3:
+            depth_rows = [f"{d},{h}" for d in range(column.shape[0]) for h in range(column.shape[1])]
+            first = relabel(first, depth_rows, None)
     grids = (first, grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), y[b].reshape(-1), 0, ch))
     summary = Text.of("xray.pooling.summary_global_max" if mode == "max" else "xray.pooling.summary_global_avg",
                       keepdims=str(keepdims), axes=", ".join(

@@ -4,6 +4,9 @@ Each is an index map: output element [b, o₁, o₂, …] is one input element, 
 checked against the layer's output. Flatten and Reshape keep the row-major order of one sample
 (flat offset = Σ index·stride, the stride of an axis being the product of the sizes after it);
 Permute moves axes; RepeatVector copies x[b] (F,) to every row of out[b] (n, F).
+UpSampling (nearest) copies x[b, i // f, …, c]; UpSampling2D bilinear weighs the 4 nearest input numbers
+(TensorFlow's half-pixel centres: source position (i + 0.5) / f − 0.5, clamped at the edges);
+ZeroPadding copies x[b, i − before, …, c] or is 0 in the padding; Cropping copies x[b, i + before, …, c].
 Mistakes: a Reshape target that does not multiply out, a Flatten left out where a later layer
 then fails. The helpers at the top (bounding, grids around an index) are shared by the other
 modules of this family (merging, elementwise, attention).
@@ -198,6 +201,191 @@ def repeatvector_xray(call: LayerCall) -> XRay:
     return XRay(call.spec.name, "RepeatVector", summary, code, checks, grids, notes)
 
 
+# -- UpSampling, ZeroPadding, Cropping ------------------------------------------------------------
+def plane(array: np.ndarray, index: tuple[int, ...]) -> tuple[np.ndarray, int, int, str]:
+    """The 2-D view of a channels-last (B, *spatial, C) array that holds element `index`, with that element's
+    (row, column) in it and what it is: a sequence's steps × channels, an image's channel, or a volume's
+    channel at the index's depth."""
+    if array.ndim == 3:
+        b, t, c = index
+        return array[b], t, c, f"[{b}]"
+    if array.ndim == 4:
+        b, h, w, c = index
+        return array[b, :, :, c], h, w, f"[{b}, :, :, {c}]"
+    b, d, h, w, c = index
+    return array[b, d, :, :, c], h, w, f"[{b}, {d}, :, :, {c}]"
+
+
+def plane_grid(key: str, array: np.ndarray, index: tuple[int, ...], name: str, mark: str = "cell",
+               **params: object) -> Grid:
+    view, row, col, where = plane(array, index)
+    return grid(Text.of(key, where=name + where, at=index_text(index), **params), view, row, col, mark)
+
+
+def _spatial_params(call: LayerCall) -> dict:
+    return dict(layer=call.spec.name, cls=call.spec.kind, shape_in=shape_text(call.x.shape),
+                axes_in=named(call.in_axes), shape_out=shape_text(call.y.shape), axes_out=named(call.out_axes),
+                axes=", ".join(call.in_axes[1:-1]) if len(call.in_axes) == call.x.ndim else "")
+
+
+def _spatial_letters(call: LayerCall, rank: int) -> tuple[str, ...]:
+    axes = call.in_axes
+    return tuple(axes[1:-1]) if len(axes) == rank + 2 else ("T",) if rank == 1 else ("D", "H", "W")[-rank:]
+
+
+def bilinear_axis(size_out: int, factor: int, size_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(source position, lower neighbour, upper neighbour, weight of the upper) of every output index of
+    one axis, as TensorFlow resizes (half-pixel centres, neighbours clamped into the input)."""
+    position = (np.arange(size_out) + 0.5) / factor - 0.5
+    floor = np.floor(position)
+    lower = np.clip(floor, 0, size_in - 1).astype(int)
+    upper = np.clip(np.ceil(position), 0, size_in - 1).astype(int)
+    return position, lower, upper, position - floor
+
+
+def bilinear_numpy(x: np.ndarray, factors: tuple[int, int]) -> np.ndarray:
+    """x (n, H, W, C) → (n, H·fh, W·fw, C): rows first, then columns, each a weighted mean of two neighbours."""
+    _, rl, ru, rw = bilinear_axis(x.shape[1] * factors[0], factors[0], x.shape[1])
+    _, cl, cu, cw = bilinear_axis(x.shape[2] * factors[1], factors[1], x.shape[2])
+    x = x.astype(np.float64)
+    rows = x[:, rl] * (1 - rw)[None, :, None, None] + x[:, ru] * rw[None, :, None, None]
+    return rows[:, :, cl] * (1 - cw)[None, None, :, None] + rows[:, :, cu] * cw[None, None, :, None]
+
+
+def upsampling_xray(call: LayerCall) -> XRay:
+    """x (B, *sizes, C) → out (B, *(size · factor), C): nearest copies x[b, i // f, …, c]; bilinear weighs
+    the 4 nearest input numbers."""
+    x, y = call.x, call.y
+    rank = x.ndim - 2
+    factors = tuple(int(f) for f in np.atleast_1d(call.layer.size))
+    interpolation = getattr(call.layer, "interpolation", "nearest")
+    params = _spatial_params(call) | dict(factors=shape_text(factors) if rank > 1 else str(factors[0]),
+                                          interpolation=interpolation)
+    if interpolation not in ("nearest", "bilinear"):
+        return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.skipped", **params), "", ())
+    n, notes = bounded(call, "xray.upsampling.bounded", 4 * per_sample(y))
+    pick = call.picked()
+    if interpolation == "bilinear":
+        return _bilinear_xray(call, n, notes, factors, params)
+    ours = x[:n]
+    lines = []
+    for axis, factor in enumerate(factors):
+        ours = np.repeat(ours, factor, axis=1 + axis)
+        lines.append(Line(f"x = np.repeat(x, {factor}, axis={1 + axis})", shape_text(ours.shape[1:])))
+    src = (pick[0],) + tuple(i // f for i, f in zip(pick[1:-1], factors)) + (pick[-1],)
+    checks = (check("xray.upsampling.check", ours, y[:n], n=n),
+              element_check("xray.upsampling.check_pick", y, pick, x, src))
+    division = ", ".join(f"{letter}: {i} // {f} = {i // f}"
+                         for letter, i, f in zip(_spatial_letters(call, rank), pick[1:-1], factors))
+    notes += (Text.of("xray.upsampling.where", out=index_text(pick), src=index_text(src), division=division),)
+    grids = (plane_grid("xray.resize.grid_in", x, src, "x"), plane_grid("xray.resize.grid_out", y, pick, "out"))
+    code = tuple(lines) + (Line("out = x", f"{shape_text(x.shape)} → {shape_text(y.shape)}"),)
+    return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.summary", **params), code, checks, grids,
+                notes)
+
+
+def _bilinear_xray(call: LayerCall, n: int, notes: tuple[Text, ...], factors: tuple[int, ...],
+                   params: dict) -> XRay:
+    x, y = call.x, call.y
+    pick = call.picked()
+    b, i, j, c = pick
+    ours = bilinear_numpy(x[:n], factors)
+    letters = _spatial_letters(call, 2)
+    found = []
+    for axis, (index, factor, letter) in enumerate(zip((i, j), factors, letters)):
+        position, lower, upper, weight = (float(v[index]) if k in (0, 3) else int(v[index]) for k, v in enumerate(
+            bilinear_axis(y.shape[1 + axis], factor, x.shape[1 + axis])))
+        found.append((lower, upper, weight))
+        key = ("xray.upsampling.bilinear_edge" if not 0 <= position <= x.shape[1 + axis] - 1 else
+               "xray.upsampling.bilinear_axis" if lower != upper else "xray.upsampling.bilinear_exact")
+        notes += (Text.of(key, axis=letter, i=index, f=factor, position=f"{position:.4f}", lower=lower,
+                          upper=upper, weight=f"{weight:.4f}", rest=f"{1 - weight:.4f}"),)
+    (r0, r1, wr), (c0, c1, wc) = found
+    values = x[b][np.ix_([r0, r1], [c0, c1])][:, :, c].astype(np.float64)
+    weights = np.outer([1 - wr, wr], [1 - wc, wc])
+    value = float((values * weights).sum())
+    terms = " + ".join(f"{w:.4f}·{v:.4f}" if v >= 0 else f"{w:.4f}·({v:.4f})"
+                       for w, v in zip(weights.ravel(), values.ravel()))
+    notes += (Text.of("xray.upsampling.bilinear_value", out=index_text(pick), terms=terms, value=f"{value:.6f}",
+                      layer_value=f"{float(y[pick]):.6f}"),)
+    checks = (check("xray.upsampling.check_bilinear", ours, y[:n], n=n),
+              check("xray.upsampling.check_bilinear_pick", np.array([value]), np.array([y[pick]]),
+                    out=index_text(pick)))
+    rows, cols = (str(r0), str(r1)), (str(c0), str(c1))
+    grids = (Grid(Text.of("xray.upsampling.grid_neighbours", where=f"x[{b}, :, :, {c}]", out=index_text(pick)),
+                  values, rows, cols, ((0, 0), (0, 1), (1, 0), (1, 1)), (2, 2)),
+             Grid(Text.of("xray.upsampling.grid_weights", out=index_text(pick)), weights, rows, cols, (), (2, 2)),
+             plane_grid("xray.resize.grid_out", y, pick, "out"))
+    (hi, wi), (fh, fw) = x.shape[1:3], factors
+    code = (Line(f"pos = (np.arange({hi * fh}) + 0.5) / {fh} - 0.5", Text.of("xray.upsampling.code.position")),
+            Line(f"lo = np.clip(np.floor(pos), 0, {hi - 1}).astype(int)", Text.of("xray.upsampling.code.neighbours")),
+            Line(f"hi = np.clip(np.ceil(pos), 0, {hi - 1}).astype(int)"),
+            Line("w = pos - np.floor(pos)", Text.of("xray.upsampling.code.weight")),
+            Line("rows = x[:, lo] * (1 - w)[:, None, None] + x[:, hi] * w[:, None, None]",
+                 shape_text((x.shape[0], hi * fh, wi, x.shape[3]))),
+            Line(f"pos = (np.arange({wi * fw}) + 0.5) / {fw} - 0.5",
+                 Text.of("xray.upsampling.code.columns", shape=shape_text(y.shape))),
+            Line(f"lo = np.clip(np.floor(pos), 0, {wi - 1}).astype(int)"),
+            Line(f"hi = np.clip(np.ceil(pos), 0, {wi - 1}).astype(int)"),
+            Line("w = pos - np.floor(pos)"),
+            Line("out = rows[:, :, lo] * (1 - w)[:, None] + rows[:, :, hi] * w[:, None]", shape_text(y.shape)))
+    return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.summary_bilinear", **params), code, checks,
+                grids, notes)
+
+
+def _pairs(value, rank: int) -> tuple[tuple[int, int], ...]:
+    """A built ZeroPadding / Cropping layer's (before, after) per spatial axis (1-D layers keep one pair)."""
+    value = tuple(value)
+    return (tuple(int(v) for v in value),) if rank == 1 else tuple(tuple(int(v) for v in p) for p in value)
+
+
+def edges_xray(call: LayerCall) -> XRay:
+    """ZeroPadding: out[b, i, …, c] = x[b, i − before, …, c], 0 in the padding. Cropping: out[b, i, …, c] =
+    x[b, i + before, …, c], the kept window x[:, before:size − after, …, :]."""
+    x, y = call.x, call.y
+    rank = x.ndim - 2
+    padding = hasattr(call.layer, "padding")
+    pairs = _pairs(call.layer.padding if padding else call.layer.cropping, rank)
+    letters = _spatial_letters(call, rank)
+    n, notes = bounded(call, "xray.edges.bounded", 4 * (per_sample(x) + per_sample(y)))
+    pick = call.picked()
+    sign = -1 if padding else 1
+    src = (pick[0],) + tuple(i + sign * a for i, (a, _) in zip(pick[1:-1], pairs)) + (pick[-1],)
+    inside = all(0 <= s < size for s, size in zip(src[1:-1], x.shape[1:-1]))
+    pads = ", ".join(f"{letter}: ({a}, {z})" for letter, (a, z) in zip(letters, pairs))
+    shifts = ", ".join(f"{letter}: {i} {'−' if padding else '+'} {a} = {i + sign * a}"
+                       for letter, i, (a, _) in zip(letters, pick[1:-1], pairs))
+    window = "x[:, " + ", ".join(f"{a}:{size - z}" for (a, z), size in zip(pairs, x.shape[1:-1])) + ", :]"
+    params = _spatial_params(call) | dict(pads=pads, window=window)
+    if padding:
+        ours = np.pad(x[:n].astype(np.float64), ((0, 0),) + pairs + ((0, 0),))
+        code = Line(f"out = np.pad(x, ((0, 0), {', '.join(map(str, pairs))}, (0, 0)))",
+                    f"{shape_text(x.shape)} → {shape_text(y.shape)}")
+    else:
+        ours = x[:n][(slice(None),) + tuple(slice(a, size - z) for (a, z), size in zip(pairs, x.shape[1:-1]))]
+        code = Line(f"out = {window}", f"{shape_text(x.shape)} → {shape_text(y.shape)}")
+    check_key = "xray.zeropadding.check" if padding else "xray.cropping.check"
+    checks = [check(check_key, ours, y[:n], n=n)]
+    if inside:
+        checks.append(element_check("xray.edges.check_pick", y, pick, x, src))
+        notes += (Text.of("xray.zeropadding.where" if padding else "xray.cropping.where", out=index_text(pick),
+                          src=index_text(src), shifts=shifts),)
+    else:
+        checks.append(check("xray.zeropadding.check_zero", np.zeros(1), np.asarray(y[pick]).reshape(1),
+                            out=index_text(pick)))
+        outside = ", ".join(f"{letter} {i} − {a} = {s}" for letter, i, (a, _), s, size
+                            in zip(letters, pick[1:-1], pairs, src[1:-1], x.shape[1:-1]) if not 0 <= s < size)
+        notes += (Text.of("xray.zeropadding.in_padding", out=index_text(pick), outside=outside),)
+    if not padding:
+        notes += (Text.of("xray.cropping.kept", window=window),)
+    near = (src[0],) + tuple(min(max(s, 0), size - 1) for s, size in zip(src[1:-1], x.shape[1:-1])) + (src[-1],)
+    grids = (plane_grid("xray.resize.grid_in" if inside else "xray.zeropadding.grid_in_edge", x, near, "x",
+                        "cell" if inside else "", out=index_text(pick)),
+             plane_grid("xray.resize.grid_out", y, pick, "out"))
+    summary = Text.of("xray.zeropadding.summary" if padding else "xray.cropping.summary", **params)
+    return XRay(call.spec.name, call.spec.kind, summary, (code,), tuple(checks), grids, notes)
+
+
 # -- mistakes ------------------------------------------------------------------------------------
 def with_args(layer: LayerSpec, **changes) -> LayerSpec:
     """The same layer with some arguments changed (their source text dropped: it no longer applies)."""
@@ -284,3 +472,71 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
             Line(layer_code(failing), Text.of("mistake.no_flatten.code.receives", received=params["received"])))
     return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code,
                     title_key="mistake.no_flatten.title", why_key="mistake.no_flatten.why"),)
+
+
+def cropping_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
+    """cropping written as the size to keep (Cropping2D((24, 24)) for a 24 × 24 output): Keras then cuts that
+    many positions from each side, and refuses when nothing is left."""
+    sizes = step.output_shapes[0][1:-1]
+    if None in sizes or None in step.input_shapes[0][1:-1]:
+        return ()
+    kept = sizes[0] if len(sizes) == 1 else tuple(sizes)
+    broken = with_args(layer, cropping=kept)
+    if not breaks(model, broken, core):
+        return ()
+    params = {"layer": layer.name, "shape": shape_text(step.input_shapes[0]), "out": shape_text(step.output_shapes[0]),
+              "kept": shape_text(sizes), "code": core.layer_code(broken)}
+    return (Mistake("crop_as_size", layer.name, tuple(params.items()), broken=broken, code=core.layer_code(broken),
+                    title_key="mistake.crop_as_size.title", why_key="mistake.crop_as_size.why"),)
+
+
+def upsampling_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
+    """A U-Net's input one larger on each spatial axis: a pooling below rounds the odd size down, this layer
+    doubles it back one short, and the layer that joins it with the skip tensor (Concatenate) fails. Offered
+    only when that join takes this layer's output and really raises."""
+    if len(model.inputs) != 1:
+        return ()
+    inp = model.inputs[0]
+    if len(inp.shape) != len(step.output_shapes[0]) - 1 or None in inp.shape:
+        return ()
+    odd = tuple(d + 1 for d in inp.shape[:-1]) + (inp.shape[-1],)
+    changed = dataclasses.replace(model, inputs=(dataclasses.replace(inp, shape=odd),))
+    described = core.describe(changed)
+    failure = described.failure
+    if failure is None or failure.layer == layer.name:
+        return ()
+    below = {layer.name}  # the layers this one's output reaches
+    for other in model.layers:
+        if any(node in below for node, _ in other.inputs):
+            below.add(other.name)
+    if failure.layer not in below:
+        return ()
+    failing = changed.layer(failure.layer)
+    joins = core.kind(failing.kind)
+    if joins is None or not joins.takes_list:  # the lesson is about a join with the skip tensor
+        return ()
+    steps = {s.name: s for s in described.steps}
+    if layer.name not in steps:
+        return ()
+
+    def run():
+        if failure.origin == "keras":
+            core.describe_layer(failing, failure.input_shapes, failure.input_axes, AxisNamer(letter_hint))
+        else:  # a merge checks its inputs when it builds; it has no weights to create
+            core.construct(failing).build([tuple(s) for s in failure.input_shapes])
+
+    try:
+        run()
+    except Exception:  # the error the page will show; offered only if Keras really raises it
+        pass
+    else:
+        return ()
+    mine = steps[layer.name]
+    params = {"layer": layer.name, "shape": shape_text(inp.shape), "odd": shape_text(odd),
+              "before": shape_text(mine.input_shapes[0]), "after": shape_text(mine.output_shapes[0]),
+              "failing": failing.name, "received": ", ".join(shape_text(s) for s in failure.input_shapes)}
+    code = (Line(f"keras.Input(shape={shape_text(odd)})",
+                 Text.of("mistake.odd_size.code.input", shape=params["shape"])),
+            Line(core.layer_code(failing), Text.of("mistake.odd_size.code.receives", received=params["received"])))
+    return (Mistake("odd_size", layer.name, tuple(params.items()), run=run, code=code,
+                    title_key="mistake.odd_size.title", why_key="mistake.odd_size.why"),)
