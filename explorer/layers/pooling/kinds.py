@@ -189,6 +189,10 @@ class _GlobalPool(LayerKind):
         base = (("layer", ctx.spec.name), ("shape", shape_text(shape)))
         if len(shape) == 2:
             return None if rnn_without_sequences(producer) else Fix("fix.global_pool_flat", base)
+        producer_kind = self.registry.get(producer.kind) if producer is not None else None
+        if (len(shape) == self.rank + 3 and producer_kind is not None and producer_kind.recurrent
+                and producer.arg("return_sequences", False)):
+            return None  # an RNN kept every step (ConvLSTM2D): the generic rule says return_sequences=False
         if len(shape) in (3, 4, 5) and len(shape) != self.rank + 2:
             other = SIBLINGS[f"{self.class_name[:-2]}{len(shape) - 2}D"]
             return Fix("fix.global_pool_use_other", base, other.code(replace(ctx.spec, kind=other.class_name)))
