@@ -161,10 +161,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "Lambda 层和 lambda 函数包含代码，而页面上的代码从不运行；请改用内置层。",
     ),
     "read.expression": ("This kind of expression ({what}) is not read here.", "这里不读取这种表达式（{what}）。"),
+    "read.attr_write_ignored": (
+        "{code} = ...: setting an attribute of a layer, a model or a module does not change any shape; ignored.",
+        "{code} = ...：设置层、模型或模块的属性不会改变任何形状；已忽略。",
+    ),
     "read.attr_write": (
-        "Changing an attribute or an item (as in model.trainable = False) is not read; "
-        "shapes do not depend on it.",
-        "不读取对属性或元素的修改（例如 model.trainable = False）；形状与它无关。",
+        "Changing this attribute or item is not read: only items of a dict or list held by a name are.",
+        "不读取对这个属性或元素的修改：只读取名称所指的 dict 或列表的元素。",
     ),
     "read.unpack": (
         "This unpacking is not read: unpack a layer's outputs into plain names "

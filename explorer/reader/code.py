@@ -32,8 +32,9 @@ from .code_names import import_bindings
 from ..safe_ast import parse as safe_parse
 from .code_builtins import collect
 from .code_flow import Break, Continue
-from .code_values import (MAX_INT, DictVal, FuncObj, Poison, Refusal, Seq, Tensor, Val, constant_literal,
-                          set_constant, source_text)
+from .code_names import Ref
+from .code_values import (MAX_INT, DictVal, FuncObj, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor,
+                          Val, constant_literal, set_constant, source_text)
 
 __all__ = ["LIMITS", "MAX_CHARS", "MAX_DEPTH", "MAX_LAYERS", "MAX_LINES", "read_code", "set_constant"]
 __doc__ = (__doc__ or "") + "".join(f"\n- {name}: {value:,}" for name, value in LIMITS.items())
@@ -192,8 +193,39 @@ class _Reader(Expressions, Layers, Inputs, Models):
                 self.bind(name, item, scope, stmt, False)
             return
         if isinstance(target, (ast.Attribute, ast.Subscript)):
-            raise Refusal(target, "read.attr_write")
+            self.bind_item(target, value, scope)
+            return
         raise Refusal(target, "read.unpack")
+
+    def bind_item(self, target: ast.Attribute | ast.Subscript, value: object, scope: list[dict]) -> None:
+        """`base.trainable = False`, `os.environ["X"] = "1"`: an attribute or item of a layer, a model or a
+        module cannot change a shape (a note says it is ignored); `config["units"] = 8` and `sizes[0] = 8`
+        on a name holding a dict or a list bind the name to the changed copy; any other write is refused."""
+        owner = self.evaluate(target.value, scope)
+        if isinstance(owner, (LayerObj, ModelObj, Tensor, Ref, InputLayerObj, Poison)):
+            self.note(target, "info", "read.attr_write_ignored", code=source_text(target)[:80])
+            return
+        if not (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                and isinstance(owner, (DictVal, Val))):
+            raise Refusal(target, "read.attr_write")
+        if isinstance(owner, DictVal):
+            key = self.value_of(self.evaluate(target.slice, scope), target.slice)
+            if isinstance(key.value, tuple):
+                raise Refusal(target, "read.dict_key")
+            changed: object = DictVal(tuple((k, v) for k, v in owner.items if k != key.value) + ((key.value, value),))
+        elif isinstance(owner.value, tuple) and not isinstance(target.slice, ast.Slice):
+            items = list(owner.value)
+            index = self.value_of(self.evaluate(target.slice, scope), target.slice).value
+            if type(index) is not int or not -len(items) <= index < len(items) or not isinstance(value, Val):
+                raise Refusal(target, "read.attr_write")
+            items[index] = value
+            changed = Val(tuple(items), owner.deps)
+        else:
+            raise Refusal(target, "read.attr_write")
+        for names in scope:
+            if target.value.id in names:
+                names[target.value.id] = changed
+                break
 
     def maybe_constant(self, name: str, stmt: ast.stmt, value: Val) -> Val:
         """A top-level `name = <int or str literal>`: a constant the sidebar can change."""

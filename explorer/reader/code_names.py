@@ -51,7 +51,7 @@ _TF_ACTIVATIONS = {("tensorflow", "nn"), ("tensorflow", "math"), ("tensorflow",)
 _IGNORED_FUNCTIONS = {("keras", "backend", "clear_session"), ("tensorflow", "random", "set_seed"),
                       ("numpy", "random", "seed"), ("random", "seed")}
 _IGNORED_MODULES = (("keras", "utils"), ("keras", "preprocessing"), ("keras", "optimizers"), ("keras", "losses"),
-                    ("keras", "metrics"), ("keras", "callbacks"))
+                    ("keras", "metrics"), ("keras", "callbacks"), ("keras", "datasets"))
 # what a missing import most likely meant, for code pasted without its import lines
 IMPLICIT = {"keras": ("keras",), "layers": ("keras", "layers"), "tf": ("tensorflow",), "models": ("keras", "models"),
             "Sequential": ("keras", "Sequential"), "Model": ("keras", "Model"), "Input": ("keras", "Input")}
