@@ -30,24 +30,26 @@ class Flow(ReaderBase):
         for item in items:
             self.step(stmt)
             self.bind(stmt.target, item, scope, stmt, False)
-            try:
-                self.run_block(stmt.body, scope, in_def)
-            except Break:
+            if not self.one_round(stmt, scope, in_def):
                 return
-            except Continue:
-                continue
         self.run_block(stmt.orelse, scope, in_def)
 
     def run_while(self, stmt: ast.While, scope: list[dict], in_def: bool) -> None:
         while self.known_truth(stmt.test, scope):
             self.step(stmt)
-            try:
-                self.run_block(stmt.body, scope, in_def)
-            except Break:
+            if not self.one_round(stmt, scope, in_def):
                 return
-            except Continue:
-                continue
         self.run_block(stmt.orelse, scope, in_def)
+
+    def one_round(self, stmt: ast.For | ast.While, scope: list[dict], in_def: bool) -> bool:
+        """The loop's body once; False when a `break` left the loop."""
+        try:
+            self.run_block(stmt.body, scope, in_def)
+        except Break:
+            return False
+        except Continue:
+            pass
+        return True
 
     def run_if(self, stmt: ast.If, scope: list[dict], in_def: bool) -> None:
         branch = stmt.body if self.known_truth(stmt.test, scope) else stmt.orelse
