@@ -143,12 +143,33 @@ class Axis:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A GroupSpec described: Keras's one row for its members (their parameters summed, its outputs'
+    shapes). complete: every member was described (False when the model fails inside the group)."""
+
+    name: str
+    label: str
+    what: str
+    members: tuple[str, ...]
+    output_shapes: tuple[Shape, ...]
+    params: int
+    complete: bool
+    line: int = 0
+    parent: str = ""
+
+
+@dataclass(frozen=True)
 class Description:
     steps: tuple[Step, ...]
     failure: Failure | None
     axes: tuple[Axis, ...]
     batch_size: int | None
     outputs: tuple[str, ...]
+    groups: tuple[Group, ...] = ()
+
+    def group_of(self, name: str) -> Group | None:
+        """The innermost group a step belongs to, or None."""
+        return next((g for g in self.groups if name in g.members), None)
 
     @property
     def total_params(self) -> int:

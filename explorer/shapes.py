@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from .axes import letter_hint
-from .description import Axis, Description, Failure, Step
+from .description import Axis, Description, Failure, Group, Step
 from .diagnose import diagnose
 from .layers import get_kind, layer_code, traits
 from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal, keras_input_check
@@ -144,7 +144,24 @@ def describe(spec: ModelSpec) -> Description:
         tensors[layer.name] = (ctx.out_shapes, ctx.out_axes)
     axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
     outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))
-    return Description(tuple(steps), failure, axes, batch, outputs)
+    return Description(tuple(steps), failure, axes, batch, outputs, _groups(spec, steps, tensors))
+
+
+def _groups(spec: ModelSpec, steps: list[Step], tensors: dict) -> tuple[Group, ...]:
+    """Each group's row: its members' parameters summed, the shapes of the tensors that leave it."""
+    params = {s.name: s.params for s in steps}
+    out = []
+    for group in spec.groups:
+        complete = all(m in params for m in group.members)
+        shapes: tuple[Shape, ...] = ()
+        if complete:
+            try:
+                shapes = _resolve(group.outputs, tensors)[0]
+            except (KeyError, IndexError):
+                complete = False
+        out.append(Group(group.name, group.label, group.what, group.members, shapes,
+                         sum(params.get(m, 0) for m in group.members), complete, group.line, group.parent))
+    return tuple(out)
 
 
 def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) -> None:

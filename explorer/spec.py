@@ -30,6 +30,9 @@ class InputSpec:
     col: int = 0
     # source text of each shape entry where it was a name or an expression ("seq_len"); "" for literals
     sources: tuple[str, ...] = ()
+    # the code does not say this input's shape (a Sequential without an input, a subclassed model): the learner
+    # gave it in the sidebar, and the page marks it as theirs
+    assumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,27 @@ class LayerSpec:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """Layers that Keras holds as ONE layer of the model: a model called as a layer (an augmentation
+    Sequential), a `keras.applications` backbone, a custom layer built from known layers, a subclassed
+    model. Its members are ordinary layers of the flat graph (ModelSpec.layers), so every panel works on
+    them as on any layer; the group says which ones Keras counts together, under which name.
+
+    what: "model" | "backbone" | "custom_layer" | "subclassed_model". label: its class as the code names it
+    ("Sequential", "MobileNetV2", "TransformerBlock"). members: its layers' names in call order (those of
+    groups inside it too). outputs: the member tensors that leave it. parent: the group it sits in ("")."""
+
+    name: str
+    label: str
+    what: str
+    members: tuple[str, ...]
+    outputs: tuple[TensorRef, ...]
+    line: int = 0
+    col: int = 0
+    parent: str = ""
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     """The whole model: inputs, layers in the order they are called, and the outputs."""
 
@@ -79,12 +103,20 @@ class ModelSpec:
     # the batch size the live numbers use, and the constant it came from ("" if none)
     batch_size: int | None = None
     batch_source: str = ""
+    groups: tuple[GroupSpec, ...] = ()  # inner groups before the groups that hold them
+    # where the code holds more of the model than could be read: (line, the note's key) of each refusal that
+    # cut it; a model with gaps is shown as incomplete (its total is not the whole model's)
+    gaps: tuple[tuple[int, str], ...] = ()
 
     def node_names(self) -> tuple[str, ...]:
         return tuple(i.name for i in self.inputs) + tuple(layer.name for layer in self.layers)
 
     def layer(self, name: str) -> LayerSpec:
         return next(layer for layer in self.layers if layer.name == name)
+
+    def group_of(self, name: str) -> GroupSpec | None:
+        """The innermost group a layer belongs to, or None."""
+        return next((g for g in self.groups if name in g.members), None)
 
 
 @dataclass(frozen=True)
