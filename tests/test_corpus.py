@@ -72,14 +72,22 @@ def run(job):
         model = [v for v in namespace.values() if isinstance(v, keras.Model)][-1]
         if not model.built:
             model.build(tuple(job["build"]))
-    nodes = {}
+    nodes, groups = {}, {}
     for tensor in model.inputs:
         nodes[tensor._keras_history.operation.name] = {"shapes": [list(tensor.shape)], "params": 0}
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.InputLayer):
-            continue
-        nodes[layer.name] = {"shapes": shapes_of(layer.output), "params": layer.count_params()}
-    return {"ok": True, "nodes": nodes}
+
+    def walk(layers):
+        for layer in layers:
+            if isinstance(layer, keras.layers.InputLayer):
+                continue
+            if isinstance(layer, keras.Model):  # a model used as a layer: one row of Keras's, its layers inside
+                groups[layer.name] = {"shapes": shapes_of(layer.output), "params": layer.count_params()}
+                walk(layer.layers)
+                continue
+            nodes[layer.name] = {"shapes": shapes_of(layer.output), "params": layer.count_params()}
+
+    walk(model.layers)
+    return {"ok": True, "nodes": nodes, "groups": groups}
 
 results = {}
 jobs = json.loads(sys.stdin.read())
@@ -170,6 +178,12 @@ def test_corpus_file_matches_keras(path, corpus):
             for mine, keras_shape in zip(step.output_shapes, theirs["shapes"]):
                 assert _same_shape(mine, keras_shape, result.spec.batch_size), (name, mine, keras_shape)
             assert step.params == theirs["params"], name
+        groups = {group.name: group for group in description.groups}
+        assert sorted(groups) == sorted(keras_side["groups"])
+        for name, theirs in keras_side["groups"].items():
+            assert groups[name].params == theirs["params"], name
+            for mine, keras_shape in zip(groups[name].output_shapes, theirs["shapes"], strict=True):
+                assert _same_shape(mine, keras_shape, result.spec.batch_size), (name, mine, keras_shape)
         return
     assert not keras_side["ok"], f"Keras built {path.name}, which expects a failure"
     assert keras_side["layer"] == keras_layer, keras_side

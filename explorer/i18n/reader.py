@@ -161,6 +161,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Lambda 层和 lambda 函数包含代码，而页面上的代码从不运行；请改用内置层。",
     ),
     "read.expression": ("This kind of expression ({what}) is not read here.", "这里不读取这种表达式（{what}）。"),
+    "read.nested_model_twice": (
+        "{model} is used as a layer a second time: its layers would be shared, which the explorer does not read yet.",
+        "{model} 第二次被当作层使用：它的层会被共享，探索器暂不读取这种用法。",
+    ),
+    "read.nested_model_cut": (
+        "{model} could not be read whole, so it is not used as a layer here.",
+        "{model} 没能完整读取，所以这里不把它当作层使用。",
+    ),
+    "read.nested_model_inputs": (
+        "{model} takes {count} input(s); it is called here with a different number of tensors.",
+        "{model} 接收 {count} 个输入；这里调用它时给的张量数目不同。",
+    ),
     "read.attr_write_ignored": (
         "{code} = ...: setting an attribute of a layer, a model or a module does not change any shape; ignored.",
         "{code} = ...：设置层、模型或模块的属性不会改变任何形状；已忽略。",

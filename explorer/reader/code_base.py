@@ -59,6 +59,7 @@ class ReaderBase:
         self.input_uses: dict[str, list] = {}
         self.layer_count = 0
         self.models: list[ModelObj] = []
+        self.groups: list = []  # GroupSpecs of models used as layers, inner ones first
         self.batch: list[tuple[int, int, Val]] = []  # (priority, order, value)
         self.funcs: list[FuncObj] = []
         self.call_depth = 0

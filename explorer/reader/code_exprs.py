@@ -267,7 +267,7 @@ class Expressions(Flow, ReaderBase):
         if isinstance(callee, Partial):
             return self.call(self.partial_call(callee, node), scope)
         if isinstance(callee, ModelObj):
-            raise Refusal(node, "read.nested_model")
+            return self.model_call(callee, node, scope)
         if isinstance(callee, Ref):
             return self.keras_call(callee, node, scope)
         raise Refusal(node, "read.call_unknown", call=source_text(func)[:80])

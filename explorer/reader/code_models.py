@@ -5,8 +5,9 @@ ModelSpec of the last model the code makes, with the constants that feed it."""
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
-from ..spec import Constant, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
+from ..spec import Constant, GroupSpec, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
 from .code_base import NAME_OK, ReaderBase
 from .code_builtins import bounded
 from .code_limits import MAX_NAME
@@ -97,7 +98,16 @@ class Models(ReaderBase):
             model.input, model.keras_knows_input = spec, True
             return
         if isinstance(value, ModelObj):
-            raise Refusal(node, "read.nested_model")
+            self.claim_nested(value, model, node)
+            inner_input = value.input if value.style == "sequential" else (
+                self.nodes[value.inputs[0]] if len(value.inputs) == 1 else None)
+            if first and inner_input is not None:  # the outer model gets an input of its own, of that shape
+                name = self.auto_name("input_layer")
+                self.taken.add(name)
+                model.input = replace(inner_input, name=name)
+                model.keras_knows_input = value.keras_knows_input
+            model.layers.append(value)
+            return
         if not isinstance(value, LayerObj):
             raise Refusal(node, "read.not_a_layer", code=source_text(node)[:80])
         if value.used:
@@ -110,6 +120,90 @@ class Models(ReaderBase):
             for hint in hints:
                 self.hint_dropped(hint)
         model.layers.append(value)
+
+    # -- a model used as a layer -----------------------------------------------------------------
+    def claim_nested(self, inner: ModelObj, outer: ModelObj | None, node: ast.AST) -> None:
+        """A model becomes a layer of another: once (called twice, it would share its layers)."""
+        if inner is outer or inner.nested:
+            raise Refusal(node, "read.nested_model_twice", model=inner.name)
+        if inner.cut:
+            raise Refusal(node, "read.nested_model_cut", model=inner.name)
+        inner.nested = True
+
+    def model_call(self, model: ModelObj, node: ast.Call, scope: list[dict]) -> Tensor | Seq:
+        """data_augmentation(inputs), encoder(x): the model's layers run on these tensors, as one group."""
+        arg_nodes = self.call_args(node, ("inputs", "training", "mask"), model.name)
+        if "inputs" not in arg_nodes:
+            raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+        for name in arg_nodes:
+            if name != "inputs":
+                self.note(arg_nodes[name], "info", "read.call_arg_ignored", arg=name)
+        refs = self.tensor_refs(self.evaluate(arg_nodes["inputs"], scope), arg_nodes["inputs"])
+        self.claim_nested(model, None, node)
+        specs, outputs = self.expand_model(model, refs, node)
+        for spec in specs:
+            self.nodes.pop(spec.name, None)
+            self.nodes[spec.name] = spec
+        if len(outputs) == 1:
+            return Tensor(outputs[0])
+        return Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def expand_model(self, model: ModelObj, refs: tuple[TensorRef, ...], node: ast.AST
+                     ) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
+        """The model's layers as members of the flat graph, fed by `refs`, and the tensors that leave it;
+        its group is recorded (inner groups first)."""
+        if model.style == "sequential":
+            if len(refs) != 1:
+                raise Refusal(node, "read.nested_model_inputs", model=model.name, count=1)
+            specs, outputs = self.chain(model.layers, refs[0], node)
+        else:
+            if len(refs) != len(model.inputs):
+                raise Refusal(node, "read.nested_model_inputs", model=model.name, count=len(model.inputs))
+            specs, outputs = self.rewire(model, dict(zip(model.inputs, refs)))
+        members = tuple(spec.name for spec in specs)
+        for group in self.groups:
+            if not group.parent and set(group.members) <= set(members):
+                self.groups[self.groups.index(group)] = replace(group, parent=model.name)
+        self.groups.append(GroupSpec(model.name, model.label, model.what, members, outputs, model.line, model.col))
+        return specs, outputs
+
+    def chain(self, entries: list, ref: TensorRef, node: ast.AST) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
+        """A Sequential's entries one after the other from `ref`: layers, and models expanded in place."""
+        specs: list[LayerSpec] = []
+        previous = ref
+        for entry in entries:
+            if isinstance(entry, ModelObj):
+                inner, outputs = self.expand_model(entry, (previous,), node)
+                specs += inner
+                previous = outputs[0] if len(outputs) == 1 else (outputs[0][0], None)
+            else:
+                specs.append(entry.to_spec((previous,)))
+                previous = (entry.name, None)
+        return specs, (previous,)
+
+    def rewire(self, model: ModelObj, feed: dict[str, TensorRef]) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
+        """A functional model's layers with its own inputs replaced by the tensors it is called on."""
+        needed = self.needed_nodes(model.outputs)
+        specs = []
+        for name, spec in list(self.nodes.items()):
+            if name in needed and isinstance(spec, LayerSpec):
+                swap = lambda refs: tuple(feed.get(n, (n, i)) for n, i in refs)
+                specs.append(replace(spec, inputs=swap(spec.inputs), states=swap(spec.states)))
+        outputs = tuple(feed.get(n, (n, i)) if n in feed else (n, i) for n, i in model.outputs)
+        return specs, outputs
+
+    def needed_nodes(self, outputs: tuple[TensorRef, ...]) -> set[str]:
+        needed: set[str] = set()
+        stack = [ref[0] for ref in outputs]
+        while stack:
+            name = stack.pop()
+            if name in needed:
+                continue
+            needed.add(name)
+            spec = self.nodes[name]
+            if isinstance(spec, LayerSpec):
+                stack.extend(ref[0] for ref in spec.inputs + spec.states)
+        return needed
 
     # -- the functional API -----------------------------------------------------------------------
     def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:
@@ -180,9 +274,10 @@ class Models(ReaderBase):
         if not self.models:
             return self.without_model()
         model = self.models[-1]
-        if len(self.models) > 1:
+        standalone = [m for m in self.models if not m.nested]
+        if len(standalone) > 1:
             self.note((model.line, model.col), "info", "read.several_models", model=model.name,
-                      count=len(self.models))
+                      count=len(standalone))
         spec = self.sequential_spec(model) if model.style == "sequential" else self.functional_spec(model)
         return self.result(spec)
 
@@ -221,32 +316,20 @@ class Models(ReaderBase):
             self.input_for_unbuilt(model)
         if model.input is None:
             return None
-        layers: list[LayerSpec] = []
-        previous = model.input.name
-        for obj in model.layers:
-            layers.append(obj.to_spec(((previous, None),)))
-            previous = obj.name
-        return ModelSpec((model.input,), tuple(layers), ((previous, None),), model.name, "sequential",
-                         *self.batch_choice())
+        layers, outputs = self.chain(model.layers, (model.input.name, None), (model.line, model.col))
+        return ModelSpec((model.input,), tuple(layers), outputs, model.name, "sequential", *self.batch_choice(),
+                         groups=tuple(self.groups))
 
     def functional_spec(self, model: ModelObj) -> ModelSpec | None:
-        needed: set[str] = set()
-        stack = [ref[0] for ref in model.outputs]
-        while stack:
-            name = stack.pop()
-            if name in needed:
-                continue
-            needed.add(name)
-            spec = self.nodes[name]
-            if isinstance(spec, LayerSpec):
-                stack.extend(ref[0] for ref in spec.inputs + spec.states)
+        needed = self.needed_nodes(model.outputs)
         missing = [n for n in needed if isinstance(self.nodes[n], InputSpec) and n not in model.inputs]
         if missing:
             self.note((model.line, model.col), "error", "read.graph_disconnected", name=sorted(missing)[0])
             return None
         inputs = tuple(self.nodes[n] for n in model.inputs)
         layers = tuple(spec for n, spec in self.nodes.items() if n in needed and isinstance(spec, LayerSpec))
-        return ModelSpec(inputs, layers, model.outputs, model.name, "functional", *self.batch_choice())
+        groups = tuple(g for g in self.groups if set(g.members) <= needed)
+        return ModelSpec(inputs, layers, model.outputs, model.name, "functional", *self.batch_choice(), groups=groups)
 
     def result(self, spec: ModelSpec | None) -> ReadResult:
         if spec is None:

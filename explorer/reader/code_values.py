@@ -144,6 +144,12 @@ class ModelObj:
     cut: bool = False  # a layer could not be read: the layers after it are not shown
     inputs: tuple = ()  # functional: input names
     outputs: tuple = ()  # functional: TensorRefs
+    nested: bool = False  # used as a layer of another model (once)
+    label: str = ""  # its class as Keras names it in a summary ("Sequential", "Functional")
+    what: str = "model"  # what its group is when it is used as a layer (explorer.spec.GroupSpec.what)
+
+    def __post_init__(self) -> None:
+        self.label = self.label or ("Sequential" if self.style == "sequential" else "Functional")
 
 
 @dataclass
