@@ -28,6 +28,12 @@ SOURCES = [(f"preset:{p}", preset_code(p)) for p in PRESETS] + [(f"corpus:{f.ste
 # (no_flatten), GRU reset_after=False without bias going backwards, Bidirectional merge_mode=None, Add with
 # broadcasting, Concatenate of inputs differing on the joined axis, GRU and SimpleRNN from an initial_state; the
 # elementwise kinds the presets do not use (Masking to SpatialDropout3D) and GroupNormalization's groups mistake.
+# Then the kinds added later, each in some model: an image pipeline (Normalization and its adapt mistake, ReLU,
+# RandomContrast, RandomTranslation in pixels, nearest and cropping bilinear Resizing, CenterCrop, depthwise and
+# separable convs, Cropping2D written as the size kept, ZeroPadding2D, AveragePooling2D); a U-Net join of an odd
+# size under bilinear UpSampling2D; ConvLSTM2D with return_sequences both ways before a layer that then breaks;
+# Dot of sequences (normalize, axes=1 breaks) beside Attention and AdditiveAttention; the 1-D kinds
+# (Conv1DTranspose to ConvLSTM1D); the 3-D kinds (Conv3D to ConvLSTM3D, the 3-D poolings) and the other merges.
 EXTRA = [
     ("extra:conv", sequential(
         'layers.Conv1D(6, 3, groups=2, padding="same", name="conv")', 'layers.SpatialDropout1D(0.3, name="sdrop")',
@@ -63,6 +69,47 @@ EXTRA = [
         'layers.GroupNormalization(groups=4, name="gn")', 'layers.Reshape((3, 4, 4), name="rs")',
         'layers.SpatialDropout2D(0.2, name="sdrop2")', 'layers.Reshape((3, 2, 2, 4), name="rs2")',
         'layers.SpatialDropout3D(0.2, name="sdrop3")', input_shape="(6, 8)", dtype="float32", batch=2)),
+    ("extra:image", sequential(
+        'layers.Normalization(mean=0.5, variance=0.25, name="norm")', 'layers.ReLU(name="relu")',
+        'layers.RandomContrast(0.2, name="contrast")', 'layers.RandomTranslation(0.1, 0.1, name="shift")',
+        'layers.Resizing(6, 8, interpolation="nearest", name="nearest")',
+        'layers.Resizing(5, 5, interpolation="bilinear", crop_to_aspect_ratio=True, name="resize")',
+        'layers.CenterCrop(4, 4, name="center")', 'layers.DepthwiseConv2D(3, padding="same", name="depth")',
+        'layers.SeparableConv2D(4, 3, padding="same", name="sep")', 'layers.Cropping2D(1, name="crop")',
+        'layers.ZeroPadding2D(1, name="pad")', 'layers.AveragePooling2D(2, name="pool")',
+        input_shape="(8, 8, 3)", dtype="float32", batch=2)),
+    ("extra:unet", "import keras\nfrom keras import layers\n\n"
+     'x = keras.Input(shape=(6, 6, 2), batch_size=2, name="x")\n'
+     'skip = layers.Conv2D(3, 3, padding="same", name="conv")(x)\n'
+     'down = layers.MaxPooling2D(2, name="pool")(skip)\n'
+     'up = layers.UpSampling2D(2, interpolation="bilinear", name="up")(down)\n'
+     'out = layers.Concatenate(name="join")([skip, up])\n'
+     "model = keras.Model(x, out)\n"),
+    ("extra:convlstm", sequential(
+        'layers.ConvLSTM2D(3, 3, padding="same", return_sequences=True, name="clstm")',
+        'layers.ConvLSTM2D(2, 3, padding="same", name="clstm2")', 'layers.Conv2D(2, 3, name="conv")',
+        input_shape="(3, 5, 5, 2)", dtype="float32", batch=2)),
+    ("extra:dot", "import keras\nfrom keras import layers\n\n"
+     'q = keras.Input(shape=(4, 5), batch_size=2, name="q")\nv = keras.Input(shape=(3, 5), batch_size=2, name="v")\n'
+     'sim = layers.Dot(axes=2, normalize=True, name="dot")([q, v])\n'
+     'att = layers.Attention(name="att")([q, v])\natt2 = layers.AdditiveAttention(name="add_att")([q, v])\n'
+     "model = keras.Model([q, v], [sim, att, att2])\n"),
+    ("extra:1d", sequential(
+        'layers.ZeroPadding1D(1, name="pad")', 'layers.Conv1DTranspose(4, 3, strides=2, name="convt")',
+        'layers.SeparableConv1D(4, 3, name="sep")', 'layers.Cropping1D((1, 2), name="crop")',
+        'layers.UpSampling1D(2, name="up")', 'layers.Reshape((4, 8, 4), name="rs")',
+        'layers.ConvLSTM1D(2, 3, padding="same", name="clstm")', input_shape="(8, 3)", dtype="float32", batch=2)),
+    ("extra:3d", "import keras\nfrom keras import layers\n\n"
+     'x = keras.Input(shape=(4, 4, 4, 2), batch_size=2, name="x")\n'
+     'p = layers.ZeroPadding3D(1, name="pad")(x)\nc = layers.Conv3D(3, 3, name="conv")(p)\n'
+     't = layers.Conv3DTranspose(2, 2, strides=2, name="convt")(c)\nm = layers.MaxPooling3D(2, name="maxp")(t)\n'
+     'a = layers.AveragePooling3D(2, name="avgp")(m)\nu = layers.UpSampling3D(2, name="up")(a)\n'
+     'k = layers.Cropping3D(1, name="crop")(u)\nr = layers.Reshape((2, 2, 2, 2, 1), name="rs")(k)\n'
+     'seq = layers.ConvLSTM3D(2, 3, padding="same", name="clstm")(r)\n'
+     'g1 = layers.GlobalAveragePooling3D(name="gap")(k)\ng2 = layers.GlobalMaxPooling3D(name="gmp")(k)\n'
+     'd = layers.Subtract(name="sub")([g1, g2])\nhi = layers.Maximum(name="max")([g1, g2])\n'
+     'lo = layers.Minimum(name="min")([g1, g2])\nmean = layers.Average(name="avg")([d, hi, lo])\n'
+     "model = keras.Model(x, [seq, mean])\n"),
 ]
 
 
@@ -171,7 +218,8 @@ def test_every_worded_comment_of_the_code_is_shown_by_some_model():
         for lines in [x.code for _, x in xrays_of(code)] + [m.code for m in mistakes_for(spec, desc)]:
             if not isinstance(lines, str):  # plain code has no notes
                 shown |= {line.note.key for line in lines if isinstance(line.note, Text)}
-    keys = {k for k in family_words(*FAMILIES, prefixes=("xray.", "mistake.")) if ".code." in k}
+    keys = {k for k in family_words(*FAMILIES, prefixes=("xray.", "mistake."))
+            if ".code." in k or k.endswith(".code")}
     assert len(keys) > 30 and keys == shown, (sorted(keys - shown), sorted(shown - keys))
 
 

@@ -469,7 +469,6 @@ plot_model(model, show_shapes=True)
 # -- refusals -------------------------------------------------------------------------------------
 REFUSED = {
     "lambda": ("x = layers.Lambda(lambda t: t * 2)(x)", "read.lambda"),
-    "class": ("class My(layers.Layer):\n    pass", "read.class_def"),
     "loop": ("for row in open('f'):\n    x = layers.Dense(4)(x)", "read.call_unknown"),
     "while": ("while x:\n    pass", "read.condition_unknown"),
     "kwargs": ("x = layers.Dense(**cfg)(x)", "read.undefined_name"),
@@ -520,11 +519,41 @@ def test_layer_object_used_twice_is_refused():
     assert [l.name for l in result.spec.layers] == ["dense"]
 
 
-def test_nested_models_are_refused():
+def test_a_model_used_as_a_layer_twice_is_refused_the_second_time():
     source = ("import keras\ninner = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])\n"
               "x = keras.Input((3,))\ny = inner(x)\nouter = keras.Sequential([keras.Input((3,)), inner])\n")
     result = read_code(source)
-    assert [n.line for n in notes(result, "read.nested_model")] == [4, 5]
+    assert [n.line for n in notes(result, "read.nested_model_twice")] == [5]
+
+
+def test_a_model_used_as_a_layer_is_a_group_of_its_layers():
+    source = ("import keras\ninner = keras.Sequential([keras.layers.Dense(2), keras.layers.Dense(4)], name='head')\n"
+              "x = keras.Input((3,))\ny = inner(x)\nmodel = keras.Model(x, y)\n")
+    result = read_code(source)
+    assert [l.name for l in result.spec.layers] == ["dense", "dense_1"]
+    assert result.spec.layers[0].inputs == (("input_layer", None),)
+    (group,) = result.spec.groups
+    assert (group.name, group.label, group.what, group.members) == ("head", "Sequential", "model",
+                                                                      ("dense", "dense_1"))
+    assert not result.notes
+
+
+def test_classes_that_are_not_keras_layers_or_models_are_refused():
+    for source, key in (("class A:\n    pass\n", "read.class_form"),
+                        ("class A(object):\n    pass\n", "read.class_base"),
+                        ("import keras\nclass A(keras.layers.Layer, keras.Model):\n    pass\n", "read.class_form"),
+                        ("import keras\n@dataclass\nclass A(keras.Model):\n    pass\n", "read.class_form")):
+        assert notes(read_code(source), key), source
+
+
+def test_a_custom_layer_with_its_own_weights_is_refused_with_its_reason():
+    source = ("import keras\nfrom keras import layers\nclass Scale(layers.Layer):\n    def build(self, shape):\n"
+              "        self.w = self.add_weight(shape=(shape[-1],))\n    def call(self, x):\n        return x * self.w\n"
+              "inp = keras.Input((4,))\nx = layers.Dense(3)(inp)\nlayer = Scale()\nlayer.build((None, 3))\n"
+              "y = layer(x)\nmodel = keras.Model(inp, y)\n")
+    result = read_code(source)
+    assert notes(result, "read.custom_weights")
+    assert result.spec is not None and [l.name for l in result.spec.layers] == ["dense"]
 
 
 def test_sequential_stops_at_a_refused_layer():

@@ -151,9 +151,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "a def that builds the model are.",
         "不读取 '{what}' 语句：只读取导入、赋值、层和模型的调用，以及构建模型的 def。",
     ),
-    "read.class_def": (
-        "The class {name} is not read: custom layers and models carry code, and code is never run here.",
-        "不读取类 {name}：自定义层和模型包含代码，而这里从不运行代码。",
+    "read.class_form": (
+        "The class {name} is not read in this form: one base class (a Keras Layer or Model), no metaclass and no "
+        "decorator other than register_keras_serializable.",
+        "不读取这种形式的类 {name}：只读取一个基类（Keras 的 Layer 或 Model）、没有元类、除 "
+        "register_keras_serializable 外没有装饰器的类。",
+    ),
+    "read.class_base": (
+        "The class {name} derives from {base}: only subclasses of keras.Model and keras.layers.Layer are read.",
+        "类 {name} 继承自 {base}：只读取 keras.Model 和 keras.layers.Layer 的子类。",
+    ),
+    "read.class_item_ignored": (
+        "This part of the class {name} is not read: its methods and simple class attributes are.",
+        "不读取类 {name} 的这一部分：只读取它的方法和简单的类属性。",
+    ),
+    "read.class_no_call": (
+        "The class {name} has no call method, so calling it shows nothing.",
+        "类 {name} 没有 call 方法，调用它不会得到任何结果。",
+    ),
+    "read.custom_weights": (
+        "{name} makes its own weights (add_weight): what they compute is known only when the code runs. Custom "
+        "layers built from Keras layers are read.",
+        "{name} 自己创建权重（add_weight）：它们计算什么只有运行代码才知道。由 Keras 层搭成的自定义层可以读取。",
+    ),
+    "read.subclassed_no_input": (
+        "{model} is a subclassed model, and the code never gives its input shape: call model.build((None, ...)) "
+        "or call it on a keras.Input to see its shapes.",
+        "{model} 是子类化模型，而代码没有给出它的输入形状：调用 model.build((None, ...))，或在 keras.Input "
+        "上调用它，才能看到形状。",
     ),
     "read.lambda": (
         "Lambda layers and lambda functions carry code, and code from the page is never run; "

@@ -42,6 +42,7 @@ class ArgRule:
     choices: tuple = ()
     deprecated: str = ""
     neutral: bool = False
+    folds_case: bool = False  # Keras lower-cases the value itself (a convolution's padding="SAME" is "same")
 
 
 ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu", "swish", "silu",
@@ -180,6 +181,9 @@ class LayerKind:
     ids_below: ClassVar[str] = ""  # the argument its integer ids stay below ("input_dim")
     joins: ClassVar[str] = ""  # how it joins a list of tensors: "concat" (along an axis) or "elementwise"
     helper: ClassVar[str] = ""  # the keras.layers function that builds it and calls it at once ("add")
+    # automatic names its first call takes from Keras's counters, for the layers its build makes
+    # (MultiHeadAttention: a softmax and a dropout), so a Dropout made after it is "dropout_1"
+    build_names: ClassVar[tuple[str, ...]] = ()
     helper_defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # what the helper gives where the class has none
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when

@@ -22,6 +22,7 @@ import ast
 
 from ..spec import Note, ReadResult
 from .code_base import Const, TooMuchWork, expression_word, position
+from .code_classes import Classes, InstanceObj
 from .code_exprs import Expressions
 from .code_inputs import HINTS as _HINTS  # noqa: F401  (re-exported: the Keras 2 input arguments on a layer)
 from .code_inputs import Inputs
@@ -47,7 +48,7 @@ class _Return(Exception):
 
 
 # -- the reader: the statement walk here, the rest from its parts ---------------------------------
-class _Reader(Expressions, Layers, Inputs, Models):
+class _Reader(Expressions, Layers, Inputs, Models, Classes):
     # -- statements -------------------------------------------------------------------------------
     def run_block(self, stmts: list[ast.stmt], scope: list[dict], in_def: bool) -> None:
         for stmt in stmts:
@@ -143,7 +144,7 @@ class _Reader(Expressions, Layers, Inputs, Models):
         elif isinstance(stmt, ast.AsyncFor):
             raise Refusal(stmt, "read.statement", what="async for")
         elif isinstance(stmt, ast.ClassDef):
-            raise Refusal(stmt, "read.class_def", name=stmt.name)
+            self.define_class(stmt, scope)
         else:
             raise Refusal(stmt, "read.statement", what=_statement_word(stmt))
 
@@ -202,6 +203,9 @@ class _Reader(Expressions, Layers, Inputs, Models):
         module cannot change a shape (a note says it is ignored); `config["units"] = 8` and `sizes[0] = 8`
         on a name holding a dict or a list bind the name to the changed copy; any other write is refused."""
         owner = self.evaluate(target.value, scope)
+        if isinstance(owner, InstanceObj) and isinstance(target, ast.Attribute):  # self.dense = layers.Dense(8)
+            owner.attrs[target.attr] = value
+            return
         if isinstance(owner, (LayerObj, ModelObj, Tensor, Ref, InputLayerObj, Poison)):
             self.note(target, "info", "read.attr_write_ignored", code=source_text(target)[:80])
             return
@@ -237,16 +241,9 @@ class _Reader(Expressions, Layers, Inputs, Models):
         return Val(value.value, frozenset({len(self.consts) - 1}))
 
     def define(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: list[dict]) -> None:
-        args = stmt.args
         if isinstance(stmt, ast.AsyncFunctionDef) or stmt.decorator_list:
             raise Refusal(stmt, "read.def_form", name=stmt.name)
-        defaults: dict[str, object] = {}
-        positional = args.posonlyargs + args.args
-        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
-            defaults[arg.arg] = self.eval_quiet(default, scope)
-        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-            if default is not None:
-                defaults[arg.arg] = self.eval_quiet(default, scope)
+        defaults = self.defaults_of(stmt, scope)
         func = FuncObj(stmt, defaults, outer=scope if len(scope) > 1 else [self.globals])
         self.funcs.append(func)
         scope[0][stmt.name] = func

@@ -12,6 +12,7 @@ from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
+from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj
 from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
 from .code_ops import arithmetic, check_items, compare, format_value, index_of, negate, take, truth
@@ -20,7 +21,7 @@ from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLa
                           source_text)
 
 
-class Expressions(Flow, ReaderBase):
+class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in by the reader
     def evaluate(self, node: ast.AST, scope: list[dict]) -> object:
         self.step(node)
         if isinstance(node, Known):
@@ -33,6 +34,8 @@ class Expressions(Flow, ReaderBase):
             base = self.evaluate(node.value, scope)
             if isinstance(base, Ref):
                 return self.child(base, node)
+            if isinstance(base, InstanceObj):
+                return self.instance_attribute(base, node)
             if isinstance(base, Poison):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
@@ -236,19 +239,28 @@ class Expressions(Flow, ReaderBase):
         func = node.func
         if isinstance(func, ast.Name) and func.id == "print":
             return self.ignored_print(node, scope)
+        if isinstance(func, ast.Name) and func.id == "super" and not any("super" in names for names in scope):
+            return SuperObj(next((names["self"] for names in scope if "self" in names), None))
         if isinstance(func, ast.Attribute):
             owner = self.evaluate(func.value, scope)
             if isinstance(owner, ModelObj):
                 return self.model_method(owner, func.attr, node, scope)
+            if isinstance(owner, InstanceObj) and not _callable_attribute(owner.find(func.attr)):
+                return self.instance_method(owner, func.attr, node, scope)
+            if isinstance(owner, SuperObj):  # super().__init__(**kwargs), super().build(shape): nothing to show
+                return Val(None)
             if isinstance(owner, Poison):
                 raise Refusal(None, None)
             if isinstance(owner, (Val, Seq, DictVal)):
                 if func.attr in _LIST_METHODS and isinstance(func.value, ast.Name):
                     return self.list_method(func.value.id, owner, func.attr, node, scope)
                 return value_method(owner, func.attr, *self.call_values(node, scope), node)
-            if not isinstance(owner, Ref):
+            if isinstance(owner, InstanceObj):  # self.dense(x): a layer (or model) the instance holds
+                callee: object = owner.find(func.attr)
+            elif not isinstance(owner, Ref):
                 raise Refusal(node, "read.method", code=source_text(func)[:80])
-            callee: object = self.child(owner, func)
+            else:
+                callee = self.child(owner, func)
         elif isinstance(func, ast.Name):
             if (not any(func.id in names for names in scope) and func.id not in IMPLICIT and func.id not in BUILTINS
                     and get_kind(func.id) is None):
@@ -268,6 +280,12 @@ class Expressions(Flow, ReaderBase):
             return self.call(self.partial_call(callee, node), scope)
         if isinstance(callee, ModelObj):
             return self.model_call(callee, node, scope)
+        if isinstance(callee, ClassObj):
+            return self.instantiate(callee, node, scope)
+        if isinstance(callee, InstanceObj):
+            return self.instance_call(callee, node, scope)
+        if isinstance(callee, BoundMethod):
+            return self.method_call(callee.instance, callee.func, node, scope)
         if isinstance(callee, Ref):
             return self.keras_call(callee, node, scope)
         raise Refusal(node, "read.call_unknown", call=source_text(func)[:80])
@@ -402,6 +420,11 @@ class Expressions(Flow, ReaderBase):
 
 
 _LIST_METHODS = ("append", "extend", "insert", "pop")
+
+
+def _callable_attribute(value: object) -> bool:
+    """An attribute of an instance that is called like a layer (self.dense(x)), not a method of the class."""
+    return isinstance(value, (LayerObj, ModelObj, InstanceObj, FuncObj, Partial))
 
 
 def _where(node: ast.AST) -> dict:

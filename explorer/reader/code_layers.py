@@ -149,6 +149,8 @@ class Layers(ReaderBase):
         if obj.used:
             raise Refusal(node, "read.layer_reused", name=obj.name)
         obj.used = True
+        for prefix in obj.kind.build_names:  # the layers Keras makes when it builds this one take names too
+            self.taken.add(self.auto_name(prefix))
         for hint in obj.all_hints():
             self.hint_dropped(hint)
         spec = obj.to_spec(refs)

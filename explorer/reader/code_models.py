@@ -11,7 +11,8 @@ from ..spec import Constant, GroupSpec, InputSpec, LayerSpec, ModelSpec, Note, R
 from .code_base import NAME_OK, ReaderBase
 from .code_builtins import bounded
 from .code_limits import MAX_NAME
-from .code_values import (Ignored, InputLayerObj, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
+from .code_classes import InstanceObj
+from .code_values import (Ignored, InputLayerObj, Known, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
 
 _IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
@@ -108,6 +109,11 @@ class Models(ReaderBase):
                 model.keras_knows_input = value.keras_knows_input
             model.layers.append(value)
             return
+        if isinstance(value, InstanceObj):  # a custom layer of the code: its call runs when the model is built
+            if value.called or value in model.layers:
+                raise Refusal(node, "read.nested_model_twice", model=value.name)
+            model.layers.append(value)
+            return
         if not isinstance(value, LayerObj):
             raise Refusal(node, "read.not_a_layer", code=source_text(node)[:80])
         if value.used:
@@ -176,6 +182,15 @@ class Models(ReaderBase):
                 inner, outputs = self.expand_model(entry, (previous,), node)
                 specs += inner
                 previous = outputs[0] if len(outputs) == 1 else (outputs[0][0], None)
+            elif isinstance(entry, InstanceObj):
+                line, col = node if isinstance(node, tuple) else (node.lineno, node.col_offset)
+                call = ast.Call(func=ast.Name(id=entry.name, lineno=line, col_offset=col),
+                                args=[Known(Tensor(previous), ast.Name(id="", lineno=line, col_offset=col))],
+                                keywords=[], lineno=line, col_offset=col)
+                result = self.instance_call(entry, call, [self.globals])
+                specs += [self.nodes[name] for name in self.groups[-1].members]
+                refs = self.tensor_refs(result, call)
+                previous = refs[0] if len(refs) == 1 else (refs[0][0], None)
             else:
                 specs.append(entry.to_spec((previous,)))
                 previous = (entry.name, None)
@@ -278,6 +293,11 @@ class Models(ReaderBase):
         if len(standalone) > 1:
             self.note((model.line, model.col), "info", "read.several_models", model=model.name,
                       count=len(standalone))
+        if model.what == "subclassed_model":
+            if not model.inputs:
+                self.note((model.line, model.col), "error", "read.subclassed_no_input", model=model.name)
+                return self.result(None)
+            self.groups = [g for g in self.groups if g.name != model.name]  # its layers are the model's layers
         spec = self.sequential_spec(model) if model.style == "sequential" else self.functional_spec(model)
         return self.result(spec)
 

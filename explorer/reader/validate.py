@@ -31,9 +31,6 @@ def _int_ok(value: object, rule: ArgRule) -> bool:
     return low <= value <= high
 
 
-_CASE_FOLDED = ("padding", "data_format")  # Keras lower-cases these itself: padding="SAME" is "same"
-
-
 def check_value(rule: ArgRule, value: object) -> tuple[bool, Value]:
     """(accepted, normalized value) for one argument value under its rule."""
     t = rule.type
@@ -66,7 +63,7 @@ def check_value(rule: ArgRule, value: object) -> tuple[bool, Value]:
     if t in ("choice", "activation", "initializer"):
         if isinstance(value, str):
             value = value.strip()
-            if t != "choice" or rule.name in _CASE_FOLDED:
+            if t != "choice" or rule.folds_case or rule.name == "data_format":  # Keras lower-cases data_format
                 value = value.lower()
         return value in rule.choices, value
     if t == "axis":

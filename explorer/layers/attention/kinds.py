@@ -57,6 +57,7 @@ def _list_call_class():
 
 class MultiHeadAttention(LayerKind):
     class_name = "MultiHeadAttention"
+    build_names = ("softmax", "dropout")
     positional = ("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape")
     code_positional = 0
     takes_list = True

@@ -118,7 +118,7 @@ class _Conv(LayerKind):
             ArgRule("filters", "int", None, 1, MAX_SIZE),
             ArgRule("kernel_size", "size_or_tuple", None, 1, MAX_SIZE),
             ArgRule("strides", "size_or_tuple", 1, 1, MAX_SIZE),
-            ArgRule("padding", "choice", "valid", choices=paddings),
+            ArgRule("padding", "choice", "valid", choices=paddings, folds_case=True),
             ArgRule("data_format", "choice", None, choices=DATA_FORMATS),
             ArgRule("dilation_rate", "size_or_tuple", 1, 1, MAX_SIZE),
             ArgRule("groups", "int", 1, 1, MAX_SIZE),
@@ -558,7 +558,7 @@ class Conv3DTranspose(_ConvTranspose):
 DEPTHWISE_RULES = (
     ArgRule("kernel_size", "size_or_tuple", None, 1, MAX_SIZE),
     ArgRule("strides", "size_or_tuple", 1, 1, MAX_SIZE),
-    ArgRule("padding", "choice", "valid", choices=("valid", "same")),
+    ArgRule("padding", "choice", "valid", choices=("valid", "same"), folds_case=True),
     ArgRule("depth_multiplier", "int", 1, 1, MAX_SIZE),
     ArgRule("data_format", "choice", None, choices=DATA_FORMATS),
     ArgRule("dilation_rate", "size_or_tuple", 1, 1, MAX_SIZE),

@@ -240,7 +240,7 @@ def _conv_lstm_rules() -> tuple[ArgRule, ...]:
         ArgRule("filters", "int", None, 1, MAX_SIZE),
         ArgRule("kernel_size", "size_or_tuple", None, 1, MAX_SIZE),
         ArgRule("strides", "size_or_tuple", 1, 1, MAX_SIZE),
-        ArgRule("padding", "choice", "valid", choices=("valid", "same")),
+        ArgRule("padding", "choice", "valid", choices=("valid", "same"), folds_case=True),
         ArgRule("data_format", "choice", None, choices=DATA_FORMATS),
         ArgRule("dilation_rate", "size_or_tuple", 1, 1, MAX_SIZE),
         ArgRule("unit_forget_bias", "bool", True, neutral=True),

@@ -1,0 +1,218 @@
+"""The code reader's classes, read as data: a subclassed `keras.Model` and a custom `keras.layers.Layer`
+built only from known layers.
+
+`class TransformerBlock(layers.Layer)` is recorded with its methods (never run by Python): making an
+instance runs `__init__` in the reader with `self` an object whose attributes are what `__init__` sets
+(layers, lists of layers, numbers); calling the instance runs `call(self, inputs, ...)`, whose layer calls
+become layers of the flat graph, grouped under the instance's name as Keras counts them (GroupSpec). A
+subclassed model gets its input from `model.build(shape)`, from a call on a `keras.Input`, or not at all
+(a note says where the shape is missing). A class that makes its own weights (`self.add_weight`) or whose
+base is not a Keras Layer or Model is refused with its line and reason.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+from dataclasses import dataclass, field
+
+from ..spec import GroupSpec, InputSpec, LayerSpec
+from .code_base import ReaderBase
+from .code_names import Ref, snake_case
+from .code_values import FuncObj, Ignored, Known, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
+
+_DECORATORS = ("register_keras_serializable",)  # decorators that only register a class for saving
+_IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
+                    "train_on_batch", "test_on_batch", "predict_on_batch", "count_params", "get_config", "export")
+
+
+@dataclass
+class ClassObj:
+    """A class of the code whose base is a Keras Layer or Model (or such a class of the code)."""
+
+    node: ast.ClassDef
+    base: str  # "layer" | "model"
+    methods: dict[str, FuncObj]
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class InstanceObj:
+    """An instance of a class of the code: the attributes its __init__ set."""
+
+    cls: ClassObj
+    name: str
+    line: int
+    col: int
+    attrs: dict = field(default_factory=dict)
+    model: ModelObj | None = None  # a subclassed model: what the reader's finish step reads
+    called: bool = False
+
+    def find(self, name: str) -> object | None:
+        if name in self.attrs:
+            return self.attrs[name]
+        if name in self.cls.attrs:
+            return self.cls.attrs[name]
+        if name in self.cls.methods:
+            return BoundMethod(self, self.cls.methods[name])
+        return None
+
+
+@dataclass(frozen=True)
+class BoundMethod:
+    instance: InstanceObj
+    func: FuncObj
+
+
+@dataclass(frozen=True)
+class SuperObj:
+    """super() inside a method: its __init__, build and get_config change nothing the reader shows."""
+
+    instance: object
+
+
+class Classes(ReaderBase):
+    def define_class(self, stmt: ast.ClassDef, scope: list[dict]) -> None:
+        for decorator in stmt.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if not (isinstance(target, (ast.Attribute, ast.Name))
+                    and (getattr(target, "attr", None) or getattr(target, "id", "")) in _DECORATORS):
+                raise Refusal(stmt, "read.class_form", name=stmt.name)
+        if stmt.keywords or len(stmt.bases) != 1:
+            raise Refusal(stmt, "read.class_form", name=stmt.name)
+        base_node = stmt.bases[0]
+        if isinstance(base_node, ast.Name) and hasattr(builtins, base_node.id) and not any(
+                base_node.id in names for names in scope):  # class A(object), class A(dict)...
+            raise Refusal(base_node, "read.class_base", name=stmt.name, base=base_node.id)
+        base = self.evaluate(base_node, scope)
+        if isinstance(base, Poison):
+            raise Refusal(None, None)
+        methods: dict[str, FuncObj] = {}
+        attrs: dict = {}
+        if isinstance(base, ClassObj):
+            kind, methods, attrs = base.base, dict(base.methods), dict(base.attrs)
+        elif isinstance(base, Ref) and base.path[-1] == "Layer" and base.path[:2] == ("keras", "layers"):
+            kind = "layer"
+        elif isinstance(base, Ref) and base.path[-1] in ("Model", "Functional") and base.path[0] == "keras":
+            kind = "model"
+        else:
+            raise Refusal(stmt.bases[0], "read.class_base", name=stmt.name, base=source_text(stmt.bases[0])[:80])
+        for item in stmt.body:
+            self.step(item)
+            if isinstance(item, ast.FunctionDef) and not item.decorator_list:
+                methods[item.name] = FuncObj(item, self.defaults_of(item, scope), outer=[self.globals])
+            elif isinstance(item, ast.Assign) and all(isinstance(t, ast.Name) for t in item.targets):
+                value = self.eval_quiet(item.value, scope)
+                attrs.update({t.id: value for t in item.targets})
+            elif isinstance(item, ast.Pass) or (isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant)):
+                continue
+            else:
+                self.note(item, "info", "read.class_item_ignored", name=stmt.name)
+        scope[0][stmt.name] = ClassObj(stmt, kind, methods, attrs)
+
+    # -- instances --------------------------------------------------------------------------------------
+    def instantiate(self, cls: ClassObj, node: ast.Call, scope: list[dict]) -> InstanceObj:
+        given = next((k.value for k in node.keywords if k.arg == "name"), None)
+        name_value = self.value_of(self.evaluate(given, scope), given) if given is not None else None
+        name = self.claim(name_value, snake_case(cls.node.name), node)
+        instance = InstanceObj(cls, name, node.lineno, node.col_offset)
+        if cls.base == "model":
+            instance.model = ModelObj("functional", name, node.lineno, node.col_offset, label=cls.node.name,
+                                      what="subclassed_model")
+            self.models.append(instance.model)
+            self.model_calls += 1
+        init = cls.methods.get("__init__")
+        if init is not None:
+            self.method_call(instance, init, node, scope)
+        elif node.args or any(k.arg != "name" for k in node.keywords):
+            raise Refusal(node, "read.def_call_args", name=cls.node.name)
+        return instance
+
+    def method_call(self, instance: InstanceObj, func: FuncObj, node: ast.Call, scope: list[dict]) -> object:
+        """A method run with `self` bound to the instance."""
+        call = ast.Call(func=node.func, args=[Known(instance, node)] + list(node.args), keywords=node.keywords,
+                        lineno=node.lineno, col_offset=node.col_offset)
+        return self.def_call(func, call, scope)
+
+    def instance_call(self, instance: InstanceObj, node: ast.Call, scope: list[dict]) -> object:
+        """block(x) / model(inputs): its `call` runs on these tensors; its layers become one group."""
+        if instance.called:
+            raise Refusal(node, "read.nested_model_twice", model=instance.name)
+        call = instance.cls.methods.get("call")
+        if call is None:
+            raise Refusal(node, "read.class_no_call", name=instance.cls.node.name)
+        instance.called = True
+        before = set(self.nodes)
+        groups_before = len(self.groups)
+        result = self.method_call(instance, call, node, scope)
+        if isinstance(result, Poison):
+            raise Refusal(None, None)
+        outputs = self.tensor_refs(result, node)
+        members = tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))
+        what = "subclassed_model" if instance.model is not None else "custom_layer"
+        for index in range(groups_before, len(self.groups)):
+            if not self.groups[index].parent:
+                self.groups[index] = GroupSpec(**{**self.groups[index].__dict__, "parent": instance.name})
+        self.groups.append(GroupSpec(instance.name, instance.cls.node.name, what, members, outputs, instance.line,
+                                     instance.col))
+        if instance.model is not None:
+            inputs = self.tensor_refs(self.evaluate(node.args[0], scope), node.args[0]) if node.args else ()
+            if inputs and all(isinstance(self.nodes.get(ref[0]), InputSpec) for ref in inputs):
+                instance.model.inputs = tuple(dict.fromkeys(ref[0] for ref in inputs))
+                instance.model.outputs = outputs
+                instance.model.keras_knows_input = True
+        return result if not isinstance(result, Seq) else Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def instance_attribute(self, instance: InstanceObj, node: ast.Attribute) -> object:
+        found = instance.find(node.attr)
+        if found is None:
+            if node.attr in ("add_weight", "add_variable"):
+                raise Refusal(node, "read.custom_weights", name=instance.cls.node.name)
+            raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+        return found
+
+    def instance_method(self, instance: InstanceObj, method: str, node: ast.Call, scope: list[dict]) -> object:
+        """model.build(shape), model.summary(), self.helper(x)..."""
+        found = instance.find(method)
+        if isinstance(found, BoundMethod):
+            return self.method_call(instance, found.func, node, scope)
+        if method == "build" and instance.model is not None:
+            shape = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "input_shape"),
+                                                         None)
+            if shape is None:
+                raise Refusal(node, "read.input_shape_missing")
+            entries = self.shape_value(shape, scope, with_batch=True)
+            spec = InputSpec(self.auto_name("input_layer"), tuple(e.value for e in entries[1:]), "float32",
+                             entries[0].value if type(entries[0].value) is int else None, node.lineno,
+                             node.col_offset, tuple(e.text for e in entries[1:]))
+            self.taken.add(spec.name)
+            self.nodes[spec.name] = spec
+            fake = ast.Call(func=node.func, args=[Known(Tensor((spec.name, None)), node)], keywords=[],
+                            lineno=node.lineno, col_offset=node.col_offset)
+            self.instance_call(instance, fake, scope)
+            instance.model.inputs = (spec.name,)
+            return Ignored(node.lineno)
+        if method in ("add_weight", "add_variable"):
+            raise Refusal(node, "read.custom_weights", name=instance.cls.node.name)
+        if method in _IGNORED_METHODS:
+            if method == "fit":
+                self.batch_from_fit(node, scope)
+            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+            return Ignored(node.lineno)
+        raise Refusal(node, "read.model_method", method=method)
+
+    def defaults_of(self, stmt: ast.FunctionDef, scope: list[dict]) -> dict[str, object]:
+        args = stmt.args
+        defaults: dict[str, object] = {}
+        positional = args.posonlyargs + args.args
+        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+            defaults[arg.arg] = self.eval_quiet(default, scope)
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+            if default is not None:
+                defaults[arg.arg] = self.eval_quiet(default, scope)
+        return defaults
+
+    def set_attribute(self, instance: InstanceObj, attr: str, value: object) -> None:
+        instance.attrs[attr] = value
+
+
+__all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj", "Val"]
