@@ -548,7 +548,8 @@ def test_classes_that_are_not_keras_layers_or_models_are_refused():
 
 def test_a_custom_layer_with_its_own_weights_is_refused_with_its_reason():
     source = ("import keras\nfrom keras import layers\nclass Scale(layers.Layer):\n    def build(self, shape):\n"
-              "        self.w = self.add_weight(shape=(shape[-1],))\n    def call(self, x):\n        return x * self.w\n"
+              "        self.w = self.add_weight(shape=(shape[-1],))\n"
+              "    def call(self, x):\n        return x * self.w\n"
               "inp = keras.Input((4,))\nx = layers.Dense(3)(inp)\nlayer = Scale()\nlayer.build((None, 3))\n"
               "y = layer(x)\nmodel = keras.Model(inp, y)\n")
     result = read_code(source)
