@@ -149,7 +149,7 @@ def nodes(desc: Description, opened: tuple[str, ...] = (), gaps: tuple[tuple[int
         parents = [shown[p] for m in members if m in steps for p in steps[m].parents if p in shown]
         kind = "group" if key in groups else "step"
         out.append(Node(key, kind, tuple(dict.fromkeys(p for p in parents if p != key))))
-    for line, _key in sorted(gaps):
+    for line in sorted({line for line, _key in gaps}):  # one box a line
         before = [shown[s.name] for s in desc.steps if 0 < s.line < line]
         out.append(Node(f"\n{line}", "gap", tuple(before[-1:]), line))
     return out
@@ -187,7 +187,7 @@ def _axes_line(axes) -> Line:
 
 def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str], assumed: bool = False) -> Item:
     """The tensor a step outputs: a box drawn as a slab (a shadow box behind it for the batch axis). assumed:
-    an input whose shape the learner gave in the sidebar (said under it)."""
+    an input whose shape the learner gave in the sidebar (said above its name)."""
     shape, dims = step.output_shape, step.output_dims
     width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
     height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
@@ -196,7 +196,7 @@ def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str], assumed: b
     cx = x0 + (width + depth) / 2
     shapes = tuple((Run(shape_text(s), bold=True),) for s in step.output_shapes)
     below = y0 - 0.8 - 0.5 * (len(shapes) - 1)
-    mark = (Label(cx, below - 0.5, ((Run(labels["assumed"]),),), 11, "top"),) if assumed else ()
+    mark = ((Run(labels["assumed"], bold=True),), (Run(labels["assumed_where"]),)) if assumed else ()
     return Item("tensor", step.name, (
         f"{step.name} ({step.cls})",
         f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in step.output_shapes)}",
@@ -208,8 +208,8 @@ def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str], assumed: b
     ), labels=(
         Label(cx, y0 - 0.3, shapes, 14, "top"),
         Label(cx, below, tuple(_axes_line(a) for a in step.output_axes), 14, "top"),
-        Label(cx, y0 + height + depth + 0.12, ((Run(labels["tensor"].format(name=step.name)),),), 12, "bottom"),
-    ) + mark)
+        Label(cx, y0 + height + depth + 0.12, mark + ((Run(labels["tensor"].format(name=step.name)),),), 12, "bottom"),
+    ))
 
 
 _GROUP_W, _GROUP_H, _GROUP_SHADOW = 1.8, 0.9, 0.14  # a folded group's front box, and the offset of the one behind
@@ -287,7 +287,7 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     """The tensors (boxes) and layers (arrows) of every step: the whole model, however long; each group not
     in `opened` folded into one box. labels: translated captions with keys 'tensor', 'weights', 'title',
     'hover_shape', 'hover_named', 'hover_params', 'group_inside', 'group_hint', 'gap', 'gap_why', 'assumed',
-    'assumed_why'. spec: where the gaps of the code and the inputs the learner gave come from."""
+    'assumed_where', 'assumed_why'. spec: where the gaps of the code and the inputs the learner gave come from."""
     drawn = nodes(desc, opened, spec.gaps if spec is not None else ())
     assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
     steps = {s.name: s for s in desc.steps}

@@ -48,7 +48,7 @@ def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFram
                 rows.append(_group_row(desc, spec, group, depth, tuple(g.name for g in chain[:depth])))
         role = "assumed" if step.name in assumed else "input" if step.cls == "InputLayer" else "layer"
         rows.append(_step_row(step) | _where(role, len(chain), tuple(g.name for g in chain)))
-    for line, _key in sorted(spec.gaps if spec is not None else ()):
+    for line in sorted({line for line, _key in spec.gaps} if spec is not None else ()):  # one row a line
         at = _gap_place(desc, rows, line)
         rows.insert(at, dict.fromkeys(TABLE_COLUMNS, "") | {"params": None} | _where("gap", 0, (), line=line))
     table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS + ROW_COLUMNS))

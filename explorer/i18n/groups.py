@@ -55,7 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the model goes on in code that could not be read",
         "模型在无法读取的代码中继续",
     ),
-    "groups.diagram_assumed": ("✎ shape you gave (sidebar)", "✎ 你在侧栏给出的形状"),
+    "groups.diagram_assumed": ("✎ shape you gave", "✎ 你给出的形状"),
+    "groups.diagram_assumed_where": ("(in the sidebar)", "（在侧栏中）"),
     "groups.diagram_open": (
         "Groups drawn open (click a group's box to open it)",
         "展开绘制的组（点击组的方框即可展开）",

@@ -23,6 +23,7 @@ LABEL_KEYS = {  # the diagram's label -> its words
     "gap": "groups.diagram_gap",
     "gap_why": "groups.diagram_gap_why",
     "assumed": "groups.diagram_assumed",
+    "assumed_where": "groups.diagram_assumed_where",
     "assumed_why": "groups.assumed",
 }
 OPEN_GROUPS_KEY = "diagram_open_groups"  # the groups the learner drew open
