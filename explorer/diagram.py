@@ -6,6 +6,12 @@ column; a long chain wraps into bands of MAX_COLUMNS. Box height grows with log2
 and width with log2 of the second, so a learner sees which axis a layer changes. Colours are the
 axis colours of `explorer.axes`. Fixed layout, no animation: it screenshots identically.
 
+Layers Keras counts as one (a model called as a layer, a backbone, a custom layer: the description's groups)
+are drawn folded, as one box (a stack: its name and class above, its output shape and parameters below), unless
+the learner opened them: a 150-layer backbone is one box until asked for. Code that could not be read is a
+dashed box where the model goes on ("not read: line 14"), and an input whose shape the learner gave in the
+sidebar says so under its box.
+
 The result is a `Drawing`, plain data in the diagram's own units (x to the right, y up); drawing it
 is `explorer.diagram_plotly`'s job (a Plotly figure). It carries no markup: every text is runs of plain strings, so a
 layer name from the learner's code is only ever text.
@@ -16,13 +22,15 @@ import math
 from dataclasses import dataclass
 
 from .axes import axis_color
-from .description import Description, Step, named, shape_text
+from .description import Description, Group, Step, named, shape_text
 from .layers import traits
+from .spec import ModelSpec
 
 WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band
 PIXELS_PER_UNIT_Y = 90  # each unit of height past one band adds this many pixels
 MARGIN = (10, 10, 40, 10)  # left, right, top (the title), bottom, in pixels
 ARROW_COLOR = "#888"
+GROUP_COLOR = "#7f7f7f"  # a folded group's stack of boxes, and a gap's dashed outline
 MAX_COLUMNS = 5
 _STEP_X = 3.4  # distance between columns
 _LANE_Y = 3.2  # distance between lanes of one band
@@ -60,6 +68,7 @@ class Box:
     color: str
     opacity: float
     stroke: float  # outline width, pixels
+    dashed: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ class Arrow:
 class Item:
     """One tensor (its boxes and labels) or one layer (its arrows and labels), with the details a
     pointer resting on it shows."""
-    kind: str  # "tensor" or "layer"
+    kind: str  # "tensor", "layer", "group" (a folded group: its boxes and the arrows into it) or "gap"
     name: str
     details: tuple[str, ...]
     boxes: tuple[Box, ...] = ()
@@ -101,16 +110,61 @@ def _size(n: int | None, scale: float, floor: float) -> float:
     return floor + scale * math.log2(1 + (n or 1))
 
 
-def layout(desc: Description) -> dict[str, tuple[int, int]]:
-    """(column, lane) of every step: column = depth, lane = order among the steps of that depth."""
-    depth: dict[str, int] = {}
+@dataclass(frozen=True)
+class Node:
+    """One place of the drawing: a step, a folded group (its layers drawn as one box) or a gap of the code."""
+    key: str  # a step's or a group's name; a gap's key can be no layer's name
+    kind: str  # "step", "group" or "gap"
+    parents: tuple[str, ...]
+    line: int = 0
+
+
+def _chain(desc: Description, name: str) -> list[Group]:
+    """The groups holding a step, outermost first."""
+    groups = {g.name: g for g in desc.groups}
+    chain: list[Group] = []
+    group = desc.group_of(name)
+    while group is not None and group not in chain:
+        chain.append(group)
+        group = groups.get(group.parent)
+    return chain[::-1]
+
+
+def nodes(desc: Description, opened: tuple[str, ...] = (), gaps: tuple[tuple[int, str], ...] = ()) -> list[Node]:
+    """What the drawing shows, in order: each step, except that the steps of a group not opened (or inside
+    one) are its one box, where its first layer is; then a gap of the code after the last step read before
+    its line."""
+    shown = {}  # step -> the node it is drawn as
     for step in desc.steps:
-        depth[step.name] = 1 + max((depth[p] for p in step.parents if p in depth), default=-1)
+        folded = next((g.name for g in _chain(desc, step.name) if g.name not in opened), None)
+        shown[step.name] = folded or step.name
+    steps = {s.name: s for s in desc.steps}
+    groups = {g.name: g for g in desc.groups}
+    out: list[Node] = []
+    for step in desc.steps:
+        key = shown[step.name]
+        if any(n.key == key for n in out):
+            continue
+        members = groups[key].members if key in groups else (step.name,)
+        parents = [shown[p] for m in members if m in steps for p in steps[m].parents if p in shown]
+        kind = "group" if key in groups else "step"
+        out.append(Node(key, kind, tuple(dict.fromkeys(p for p in parents if p != key))))
+    for line in sorted({line for line, _key in gaps}):  # one box a line
+        before = [shown[s.name] for s in desc.steps if 0 < s.line < line]
+        out.append(Node(f"\n{line}", "gap", tuple(before[-1:]), line))
+    return out
+
+
+def layout(places_of: list[Node]) -> dict[str, tuple[int, int]]:
+    """(column, lane) of every node: column = depth, lane = order among the nodes of that depth."""
+    depth: dict[str, int] = {}
+    for node in places_of:
+        depth[node.key] = 1 + max((depth[p] for p in node.parents if p in depth), default=-1)
     lanes: dict[int, int] = {}
     places = {}
-    for step in desc.steps:
-        col = depth[step.name]
-        places[step.name] = (col, lanes.get(col, 0))
+    for node in places_of:
+        col = depth[node.key]
+        places[node.key] = (col, lanes.get(col, 0))
         lanes[col] = lanes.get(col, 0) + 1
     return places
 
@@ -131,8 +185,9 @@ def _axes_line(axes) -> Line:
     return tuple(runs + [Run(",)" if len(axes) == 1 else ")")])
 
 
-def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str]) -> Item:
-    """The tensor a step outputs: a box drawn as a slab (a shadow box behind it for the batch axis)."""
+def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str], assumed: bool = False) -> Item:
+    """The tensor a step outputs: a box drawn as a slab (a shadow box behind it for the batch axis). assumed:
+    an input whose shape the learner gave in the sidebar (said above its name)."""
     shape, dims = step.output_shape, step.output_dims
     width = _size(shape[1] if len(shape) >= 3 else None, 0.09, 0.25)
     height = _size(shape[-1] if len(shape) >= 3 else 1, 0.28, 0.3)
@@ -140,34 +195,80 @@ def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str]) -> Item:
     color = axis_color(dims[-1])
     cx = x0 + (width + depth) / 2
     shapes = tuple((Run(shape_text(s), bold=True),) for s in step.output_shapes)
+    below = y0 - 0.8 - 0.5 * (len(shapes) - 1)
+    mark = ((Run(labels["assumed"], bold=True),), (Run(labels["assumed_where"]),)) if assumed else ()
     return Item("tensor", step.name, (
         f"{step.name} ({step.cls})",
         f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in step.output_shapes)}",
         f"{labels['hover_named']}: {', '.join(named(a) for a in step.output_axes)}",
         f"{labels['hover_params']}: {step.params:,}",
-    ), boxes=(
+    ) + ((labels["assumed_why"],) if assumed else ()), boxes=(
         Box(x0 + depth, y0 + depth, x0 + width + depth, y0 + height + depth, color, 0.35, 1),
         Box(x0, y0, x0 + width, y0 + height, color, 0.75, 2),
     ), labels=(
         Label(cx, y0 - 0.3, shapes, 14, "top"),
-        Label(cx, y0 - 0.8 - 0.5 * (len(shapes) - 1), tuple(_axes_line(a) for a in step.output_axes), 14, "top"),
-        Label(cx, y0 + height + depth + 0.12, ((Run(labels["tensor"].format(name=step.name)),),), 12, "bottom"),
+        Label(cx, below, tuple(_axes_line(a) for a in step.output_axes), 14, "top"),
+        Label(cx, y0 + height + depth + 0.12, mark + ((Run(labels["tensor"].format(name=step.name)),),), 12, "bottom"),
     ))
 
 
-def _layer(step: Step, boxes: dict[str, tuple[float, float, float, float]], labels: dict[str, str]) -> Item | None:
-    """The layer that makes a step: one arrow from each drawn parent, labelled on the first."""
+_GROUP_W, _GROUP_H, _GROUP_SHADOW = 1.8, 0.9, 0.14  # a folded group's front box, and the offset of the one behind
+_GAP_W, _GAP_H = 1.8, 0.7
+
+
+def _group(group: Group, x0: float, y0: float, labels: dict[str, str]) -> Item:
+    """A folded group: a stack of two boxes (many layers as one), its name and class above, what leaves it and
+    its parameters below, how many layers are inside written on it."""
+    cx = x0 + (_GROUP_W + _GROUP_SHADOW) / 2
+    shapes = tuple((Run(shape_text(s), bold=True),) for s in group.output_shapes)
+    inside = labels["group_inside"].format(count=len(group.members))
+    params = f"{labels['hover_params']}: {group.params:,}"
+    return Item("group", group.name, (
+        f"{group.name} ({group.label})",
+        f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in group.output_shapes)}",
+        params, inside, labels["group_hint"],
+    ), boxes=(
+        Box(x0 + _GROUP_SHADOW, y0 + _GROUP_SHADOW, x0 + _GROUP_W + _GROUP_SHADOW, y0 + _GROUP_H + _GROUP_SHADOW,
+            GROUP_COLOR, 0.15, 1),
+        Box(x0, y0, x0 + _GROUP_W, y0 + _GROUP_H, GROUP_COLOR, 0.3, 2),
+    ), labels=(
+        Label(cx, y0 + _GROUP_H + _GROUP_SHADOW + 0.12, ((Run(f"{group.name} ({group.label})", bold=True),),),
+              12, "bottom"),
+        Label(x0 + _GROUP_W / 2, y0 + _GROUP_H / 2 + 0.15, ((Run(f"▸ {inside}"),),), 11, "top"),
+        Label(cx, y0 - 0.3, shapes + ((Run(params),),), 13, "top"),
+    ))
+
+
+def _gap(line: int, x0: float, y0: float, labels: dict[str, str]) -> Item:
+    """Where the model goes on in code that could not be read: a dashed, empty box."""
+    title = labels["gap"].format(line=line)
+    return Item("gap", "", (title, labels["gap_why"]), boxes=(
+        Box(x0, y0, x0 + _GAP_W, y0 + _GAP_H, GROUP_COLOR, 0.05, 2, dashed=True),
+    ), labels=(
+        Label(x0 + _GAP_W / 2, y0 + _GAP_H / 2 + 0.12, ((Run(title, bold=True),),), 12, "top"),
+    ))
+
+
+def _arrows(parents: tuple[str, ...], name: str, boxes: dict[str, tuple[float, float, float, float]]) -> list[Arrow]:
+    """One arrow from each drawn parent into the box of `name`."""
     arrows = []
-    for parent in step.parents:
+    for parent in parents:
         if parent not in boxes:
             continue
         _px0, px1, py0, _ = boxes[parent]
-        cx0, _, cy0, _ = boxes[step.name]
+        cx0, _, cy0, _ = boxes[name]
         end = (cx0 - 0.05, cy0 + 0.5)
         # an arrow that would run back across the drawing (the chain wrapped to the next band)
         # enters its box from the left margin instead of crossing other boxes and labels
         start = (px1 + 0.05, py0 + 0.5) if px1 < cx0 else (cx0 - _WRAP_STUB + 0.1, cy0 + 0.5)
         arrows.append(Arrow(start[0], start[1], end[0], end[1]))
+    return arrows
+
+
+def _layer(step: Step, parents: tuple[str, ...], boxes: dict[str, tuple[float, float, float, float]],
+           labels: dict[str, str]) -> Item | None:
+    """The layer that makes a step: one arrow from each drawn parent, labelled on the first."""
+    arrows = _arrows(parents, step.name, boxes)
     if not arrows:
         return None
     first = arrows[0]
@@ -181,30 +282,46 @@ def _layer(step: Step, boxes: dict[str, tuple[float, float, float, float]], labe
     ))
 
 
-def flow_drawing(desc: Description, labels: dict[str, str]) -> Drawing:
-    """The tensors (boxes) and layers (arrows) of every step: the whole model, however long.
-    labels: translated captions with keys 'tensor', 'weights', 'title', 'hover_shape', 'hover_named',
-    'hover_params'."""
-    places = layout(desc)
+def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | None = None,
+                 opened: tuple[str, ...] = ()) -> Drawing:
+    """The tensors (boxes) and layers (arrows) of every step: the whole model, however long; each group not
+    in `opened` folded into one box. labels: translated captions with keys 'tensor', 'weights', 'title',
+    'hover_shape', 'hover_named', 'hover_params', 'group_inside', 'group_hint', 'gap', 'gap_why', 'assumed',
+    'assumed_where', 'assumed_why'. spec: where the gaps of the code and the inputs the learner gave come from."""
+    drawn = nodes(desc, opened, spec.gaps if spec is not None else ())
+    assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
+    steps = {s.name: s for s in desc.steps}
+    groups = {g.name: g for g in desc.groups}
+    places = layout(drawn)
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
     left = _WRAP_STUB if bands > 1 else 0.0  # room for the arrows that enter a band from the one above
     band_y = lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y
-    tensors, boxes = [], {}  # name -> x0, x1, y0, y1 of the tensor's slab
-    for step in desc.steps:
-        col, lane = places[step.name]
+    shown, boxes = [], {}  # node -> x0, x1, y0, y1 of its box (a tensor's slab)
+    for node in drawn:
+        col, lane = places[node.key]
         x0 = left + (col % MAX_COLUMNS) * _STEP_X
         y0 = -((col // MAX_COLUMNS) * band_y + lane * _LANE_Y)
-        item = _tensor(step, x0, y0, labels)
-        tensors.append(item)
+        if node.kind == "group":
+            item = _group(groups[node.key], x0, y0, labels)
+        elif node.kind == "gap":
+            item = _gap(node.line, x0, y0, labels)
+        else:
+            item = _tensor(steps[node.key], x0, y0, labels, node.key in assumed)
         back = item.boxes[0]
-        boxes[step.name] = (x0, back.x1, y0, back.y1)
-    layers = [item for item in (_layer(step, boxes, labels) for step in desc.steps) if item is not None]
+        boxes[node.key] = (x0, back.x1, y0, back.y1)
+        if node.kind != "step":  # a group's or a gap's arrows come with its box
+            item = Item(item.kind, item.name, item.details, item.boxes, tuple(_arrows(node.parents, node.key, boxes)),
+                        item.labels)
+        shown.append(item)
+    layers = [item for item in (_layer(steps[n.key], n.parents, boxes, labels) for n in drawn if n.kind == "step")
+              if item is not None]
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
-    right = left + max(columns - 1, 4) * _STEP_X + 1.6
+    wide = 0.4 if any(n.kind != "step" for n in drawn) else 0.0  # a group's stack is wider than a tensor
+    right = left + max(columns - 1, 4) * _STEP_X + 1.6 + wide
     bottom = -((bands - 1) * band_y + (lanes_per_band - 1) * _LANE_Y)
     return Drawing(labels["title"], WIDTH, BAND_HEIGHT + int(-bottom * PIXELS_PER_UNIT_Y), (-0.6, right),
-                   (bottom - 1.5, 3.4), tuple(tensors + layers))
+                   (bottom - 1.5, 3.4), tuple(shown + layers))
 
 
 def weights_lines(step: Step) -> tuple[str, ...]:

@@ -3,8 +3,9 @@ its details, pan and zoom a long model, click a layer to open its X-ray.
 
 A few traces whatever the model's size: the boxes of one colour are one filled trace (closed
 polygons separated by gaps), all arrows one line trace with arrowheads that follow the line, all
-labels of one size and anchor one text trace, and two invisible marker traces carry what hovering
-and clicking need (a tensor's or a layer's details, its layer name in `customdata`).
+labels of one size and anchor one text trace, and invisible marker traces carry what hovering
+and clicking need (a tensor's or a layer's details, its layer name in `customdata`; a folded group's details
+and its name, which a click opens; a gap's details).
 
 Every text is escaped for Plotly's small HTML subset: layer names come from the learner's code.
 Text without a colour of its own takes the theme's font colour, so light and dark both read.
@@ -36,16 +37,17 @@ def _label_text(label: Label) -> str:
 
 
 def _box_traces(items: tuple[Item, ...]) -> list[dict]:
-    """One filled trace per (colour, opacity, outline): every box of that look as a closed polygon."""
-    groups: dict[tuple[str, float, float], tuple[list, list]] = {}
+    """One filled trace per (colour, opacity, outline, dashed): every box of that look as a closed polygon."""
+    groups: dict[tuple[str, float, float, bool], tuple[list, list]] = {}
     for item in items:
         for b in item.boxes:
-            xs, ys = groups.setdefault((b.color, b.opacity, b.stroke), ([], []))
+            xs, ys = groups.setdefault((b.color, b.opacity, b.stroke, b.dashed), ([], []))
             xs += [b.x0, b.x1, b.x1, b.x0, b.x0, None]
             ys += [b.y0, b.y0, b.y1, b.y1, b.y0, None]
     return [{"type": "scatter", "mode": "lines", "x": xs, "y": ys, "fill": "toself", "fillcolor": _rgba(color, opacity),
-             "line": {"color": color, "width": stroke}, "hoverinfo": "skip", "showlegend": False}
-            for (color, opacity, stroke), (xs, ys) in groups.items()]
+             "line": {"color": color, "width": stroke} | ({"dash": "dash"} if dashed else {}), "hoverinfo": "skip",
+             "showlegend": False}
+            for (color, opacity, stroke, dashed), (xs, ys) in groups.items()]
 
 
 def _rgba(color: str, opacity: float) -> str:
@@ -107,6 +109,8 @@ def drawing_figure(d: Drawing) -> dict:
     the drawing's top (its first bands) with the same units per pixel as the whole, so panning shows the rest."""
     tensors = [i for i in d.items if i.kind == "tensor"]
     layers = [i for i in d.items if i.kind == "layer"]
+    others = [_target_trace(found, kind) for kind in ("group", "gap")  # only when the model has them
+              for found in ([i for i in d.items if i.kind == kind],) if found]
     left, right, top, bottom = MARGIN
     height = min(d.height, MAX_VIEW_HEIGHT)
     y0, y1 = d.y_range
@@ -115,7 +119,7 @@ def drawing_figure(d: Drawing) -> dict:
     hidden = {"visible": False, "fixedrange": False}
     return {
         "data": _box_traces(d.items) + [_arrow_trace(d.items)] + _label_traces(d.items)
-        + [_target_trace(tensors, "tensor"), _target_trace(layers, "layer")],
+        + [_target_trace(tensors, "tensor"), _target_trace(layers, "layer")] + others,
         "layout": {
             "title": {"text": escape(d.title, quote=False), "x": 0.01, "font": {"size": 17}},
             "height": height, "margin": {"l": left, "r": right, "t": top, "b": bottom},

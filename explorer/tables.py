@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .description import Axis, Description, named, shape_text
+from .description import Axis, Description, Group, Step, named, shape_text
+from .spec import ModelSpec
 
 # weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
 TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
 WEIGHT_COLUMNS = ("layer", "weight", "shape", "named_shape", "count")
+# how the page draws each row, not shown as columns: role ("input", "assumed": an input whose shape the learner
+# gave, "layer", "group": Keras's one row for the layers inside it, "gap": code that could not be read), depth
+# (how many groups hold the row), within (their names, outermost first), count (a group's layers) and line (a gap's)
+ROW_COLUMNS = ("role", "depth", "within", "count", "line")
 
 
 def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> str:
@@ -27,21 +32,103 @@ def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> 
     return meaning
 
 
-def layer_table(desc: Description) -> pd.DataFrame:
-    """One row per step (inputs included); several tensors in or out are joined with ' + '."""
+def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFrame:
+    """One row per step (inputs included); several tensors in or out are joined with ' + '. Columns
+    TABLE_COLUMNS, then ROW_COLUMNS. With the spec: each group's row (as model.summary() prints it: its
+    name, its label as the class, its outputs, its layers' parameters summed) before the rows of the layers
+    inside it, and a row for each gap of the code, after the last layer read before its line."""
     rows = []
+    opened: set[str] = set()
+    assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
     for step in desc.steps:
-        rows.append({
-            "layer": step.name,
-            "class": step.cls,
-            "input_shape": " + ".join(shape_text(s) for s in step.input_shapes),
-            "output_shape": " + ".join(shape_text(s) for s in step.output_shapes),
-            "named_output": " + ".join(named(a) for a in step.output_axes),
-            "weights": "; ".join(f"{w.label} {shape_text(w.shape)}" for w in step.weights),
-            "params": step.params,
-            "formula": "" if step.cls == "InputLayer" else step.formula.text(),
-        })
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+        chain = _chain(desc, step.name)
+        for depth, group in enumerate(chain):
+            if group.name not in opened:
+                opened.add(group.name)
+                rows.append(_group_row(desc, spec, group, depth, tuple(g.name for g in chain[:depth])))
+        role = "assumed" if step.name in assumed else "input" if step.cls == "InputLayer" else "layer"
+        rows.append(_step_row(step) | _where(role, len(chain), tuple(g.name for g in chain)))
+    for line in sorted({line for line, _key in spec.gaps} if spec is not None else ()):  # one row a line
+        at = _gap_place(desc, rows, line)
+        rows.insert(at, dict.fromkeys(TABLE_COLUMNS, "") | {"params": None} | _where("gap", 0, (), line=line))
+    table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS + ROW_COLUMNS))
+    if table["params"].isna().any():  # a gap has no count: whole numbers stay whole around it
+        table["params"] = table["params"].astype("Int64")
+    return table
+
+
+def _where(role: str, depth: int, within: tuple[str, ...], count: int = 0, line: int = 0) -> dict:
+    return {"role": role, "depth": depth, "within": within, "count": count, "line": line}
+
+
+def _step_row(step: Step) -> dict:
+    return {
+        "layer": step.name,
+        "class": step.cls,
+        "input_shape": " + ".join(shape_text(s) for s in step.input_shapes),
+        "output_shape": " + ".join(shape_text(s) for s in step.output_shapes),
+        "named_output": " + ".join(named(a) for a in step.output_axes),
+        "weights": "; ".join(f"{w.label} {shape_text(w.shape)}" for w in step.weights),
+        "params": step.params,
+        "formula": "" if step.cls == "InputLayer" else step.formula.text(),
+    }
+
+
+def _chain(desc: Description, name: str) -> list[Group]:
+    """The groups holding a step, outermost first."""
+    groups = {g.name: g for g in desc.groups}
+    chain = []
+    group = desc.group_of(name)
+    while group is not None and group not in chain:
+        chain.append(group)
+        group = groups.get(group.parent)
+    return chain[::-1]
+
+
+def _group_row(desc: Description, spec: ModelSpec | None, group: Group, depth: int, within: tuple[str, ...]) -> dict:
+    """Keras's one row for a group: what flows into it from outside, what leaves it, its layers' parameters."""
+    steps = {s.name: s for s in desc.steps}
+    inside = set(group.members)
+    seen, into = set(), []
+    for member in group.members:
+        step = steps.get(member)
+        for parent, shape in zip(step.parents, step.input_shapes) if step is not None else ():
+            if parent not in inside and parent not in seen:
+                seen.add(parent)
+                into.append(shape_text(shape))
+    named_out = ""
+    refs = next((g.outputs for g in spec.groups if g.name == group.name), ()) if spec is not None else ()
+    if group.complete and refs and all(node in steps for node, _ in refs):
+        axes = [a for node, index in refs
+                for a in (steps[node].output_axes if index is None else steps[node].output_axes[index:index + 1])]
+        named_out = " + ".join(named(a) for a in axes)
+    return {
+        "layer": group.name,
+        "class": group.label,
+        "input_shape": " + ".join(into),
+        "output_shape": " + ".join(shape_text(s) for s in group.output_shapes),
+        "named_output": named_out,
+        "weights": "",
+        "params": group.params,
+        "formula": "",
+    } | _where("group", depth, within, count=len(group.members))
+
+
+def _gap_place(desc: Description, rows: list[dict], line: int) -> int:
+    """Where a gap's row goes: after the last step read before its line (after the whole block of the
+    outermost group holding that step, so a group's rows stay together); first if none was."""
+    lines = {s.name: s.line for s in desc.steps}
+    before = [i for i, row in enumerate(rows) if row["role"] != "group" and 0 < lines.get(row["layer"], 0) < line]
+    if before:
+        at = before[-1] + 1
+        outer = rows[at - 1]["within"][:1]
+        while at < len(rows) and outer and rows[at]["within"][:1] == outer:
+            at += 1
+    else:
+        at = next((i + 1 for i in range(len(rows) - 1, -1, -1) if rows[i]["role"] in ("input", "assumed")), 0)
+    while at < len(rows) and rows[at]["role"] == "gap":  # gaps read earlier stay first
+        at += 1
+    return at
 
 
 def weight_table(desc: Description) -> pd.DataFrame:

@@ -71,14 +71,15 @@ def spec_budget_for(spec: ModelSpec) -> Budget:
 @st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
 def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
     desc = describe_for(spec)
-    return layer_table(desc), weight_table(desc)
+    return layer_table(desc, spec), weight_table(desc)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=BY_TEXT)
-def spec_diagram_for(spec: ModelSpec, labels: dict[str, str]) -> dict:
+def spec_diagram_for(spec: ModelSpec, labels: dict[str, str], opened: tuple[str, ...] = ()) -> dict:
     """The diagram as a Plotly figure (plain data), shared read-only by every session: st.plotly_chart
-    builds its own Figure from it and never changes it."""
-    return drawing_figure(flow_drawing(describe_for(spec), labels))
+    builds its own Figure from it and never changes it. opened: the groups drawn open (the page and the warm-up
+    both pass it: Streamlit's cache key holds the arguments given, not the defaults)."""
+    return drawing_figure(flow_drawing(describe_for(spec), labels, spec, opened))
 
 
 @st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
@@ -176,7 +177,7 @@ def warm(lang: str = "en") -> None:
         return
     desc = describe_for(spec)
     spec_tables_for(spec)
-    spec_diagram_for(spec, labels(lang))
+    spec_diagram_for(spec, labels(lang), ())
     if spec_budget_for(spec).fits_memory and desc.ok and built_for(spec).model is not None:
         dense = dense_on_sequence(desc)
         if dense is not None:  # the answer's check: it reads the forward pass

@@ -20,6 +20,13 @@ corner header), and `marks` highlights cells by (row, column) position in the bo
 (MARK: a translucent red over the theme's own background, readable in light and dark). Numbers for these
 are given as text already formatted by the caller ("0.1234"), in columns listed in `numbers`.
 
+Folded rows (the layer table's groups: Keras counts a model called as a layer as one row, and its layers are
+one click away): `folds` gives each body row a Fold. A row that opens a fold holds a <details> in its first cell
+(its summary the cell's text); the rows within a fold are hidden while its <details> is closed, by CSS alone
+(`:has()`, no JavaScript), their first cells indented by their depth. A browser without `:has()` shows every
+row. Fold names never reach the CSS: classes are their positions. A remark row (a gap in the model) is drawn
+dashed and in italics.
+
 A table whose key is in ELEMENT_TIMING has that name as the `elementtiming` attribute of its first header
 cell: Chromium's Element Timing API then reports when its text was first painted (the bench's "table painted").
 The attribute goes on a cell because Chromium counts text towards the cell that holds it, not the <table>.
@@ -29,8 +36,9 @@ from __future__ import annotations
 import hashlib
 import html
 import math
-from numbers import Integral, Real
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from numbers import Integral, Real
 
 import pandas as pd
 import streamlit as st
@@ -43,6 +51,46 @@ MARK = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"  # a follow
 MARKED = ' class="marked"'
 ELEMENT_TIMING = {"layer_table": "shape-table"}  # key -> Element Timing identifier (bench/paint.py)
 ROW_PX = 35  # a row of one line: 14 px text, Streamlit's 6 px cell padding above and below, a 1 px border
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Where a body row sits among folded rows: depth (its indent), opens (the fold it heads, '' if none),
+    within (the folds holding it, outermost first; it shows only when they are all open), remark (a note
+    row, drawn dashed)."""
+
+    depth: int = 0
+    opens: str = ""
+    within: tuple[str, ...] = ()
+    remark: bool = False
+
+
+def fold_rules(scope: str, folds: Sequence[Fold], index: dict[str, int]) -> list[str]:
+    """The CSS of folded rows: indents, the fold heads' look, rows hidden while a fold holding them is closed
+    (only where the browser has :has(), so an older one shows every row rather than none)."""
+    rules = [f".{scope} tr.depth-{d} > :first-child {{ padding-left: {0.4 + 1.25 * d:g}rem }}"
+             for d in sorted({f.depth for f in folds if f.depth})]
+    rules += [f".{scope} summary {{ cursor: pointer; font-weight: 600 }}",
+              f".{scope} tr.remark td {{ font-style: italic; border-top: 1px dashed; border-bottom: 1px dashed }}"]
+    hidden = [f".{scope}:not(:has(details.fold-{i}[open])) tr.in-{i} {{ display: none }}" for i in index.values()]
+    if hidden:
+        rules.append("@supports selector(:has(a)) { " + " ".join(hidden) + " }")
+    return rules
+
+
+def _row_open(fold: Fold | None, index: dict[str, int]) -> str:
+    if fold is None:
+        return "<tr>"
+    classes = [f"depth-{fold.depth}"] + [f"in-{index[name]}" for name in fold.within if name in index]
+    classes += ["remark"] if fold.remark else []
+    return f'<tr class="{" ".join(classes)}">'
+
+
+def _first_cell(text: str, fold: Fold | None, index: dict[str, int]) -> str:
+    """A fold head's first cell holds the <details> that opens it; any other cell is its text."""
+    if fold is None or not fold.opens:
+        return text
+    return f'<details class="fold-{index[fold.opens]}"><summary>{text}</summary></details>'
 
 
 def cell_text(value, number: bool = False) -> str:
@@ -88,9 +136,11 @@ def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sti
 
 def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int | None = None,
                key: str = "", wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
-               marks: Iterable[tuple[int, int]] = (), compact: bool = False) -> str:
+               marks: Iterable[tuple[int, int]] = (), compact: bool = False,
+               folds: Sequence[Fold] | None = None) -> str:
     """df (n rows × m columns, its index not shown) as one line of HTML: a <div> holding the table's
     <style> and the <table>. Cells stay on one line, except in the columns named in `wrap`.
+    folds (n Folds): rows folded under the rows that open them (see the module's docstring).
 
     With max_height_px, a table longer than that (header and n rows of ROW_PX) is put in a box that tall,
     which scrolls with the header staying on top. A table wider than the page scrolls sideways.
@@ -105,12 +155,19 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
     head = ("<th></th>" if rows is not None else "") + "".join(
         f"<th{' data-number' if number else ''}{timing if j == 0 else ''}>{escaped(name)}</th>"
         for j, (name, number) in enumerate(columns))
+    index = {f.opens: i for i, f in enumerate(f for f in folds or () if f.opens)}
+    shaped = list(folds) if folds is not None else [None] * len(df)
     body = "".join(
-        "<tr>" + label + "".join(f"<td{MARKED if (i, j) in marks else ''}>{escaped(cell_text(value, number))}</td>"
-                                 for j, (value, (_, number)) in enumerate(zip(row, columns))) + "</tr>"
-        for i, (label, row) in enumerate(zip(labels, df.itertuples(index=False, name=None))))
+        _row_open(fold, index) + label + "".join(
+            f"<td{MARKED if (i, j) in marks else ''}>"
+            + (_first_cell(text, fold, index) if j == 0 and not label else text) + "</td>"
+            for j, (value, (_, number)) in enumerate(zip(row, columns))
+            for text in (escaped(cell_text(value, number)),)) + "</tr>"
+        for i, (label, fold, row) in enumerate(zip(labels, shaped, df.itertuples(index=False, name=None))))
     box = "overflow: auto" + (f"; max-height: {int(max_height_px)}px" if long else "")
     css = style_rules(scope, columns, wrap, long, 1 if rows is None else 2, bool(marks), compact)
+    if folds is not None:
+        css = css.removesuffix("</style>") + " " + " ".join(fold_rules(scope, folds, index)) + "</style>"
     return (f'<div class="html-table" style="{box}">{css}'
             f'<table class="{scope}" data-key="{escaped(key)}" data-rows="{len(df)}">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
@@ -118,8 +175,10 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
 
 def render_table(df: pd.DataFrame, key: str, numbers: Iterable[str] = (), max_height_px: int | None = None,
                  wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
-                 marks: Iterable[tuple[int, int]] = (), compact: bool = False) -> None:
+                 marks: Iterable[tuple[int, int]] = (), compact: bool = False,
+                 folds: Sequence[Fold] | None = None) -> None:
     """Show df as an HTML table in a container with key `key` (the element has class .st-key-<key>, the
     browser writing each character of the key other than letters, digits, _ and - as -)."""
     with st.container(key=key):
-        st.markdown(table_html(df, numbers, max_height_px, key, wrap, rows, marks, compact), unsafe_allow_html=True)
+        markup = table_html(df, numbers, max_height_px, key, wrap, rows, marks, compact, folds)
+        st.markdown(markup, unsafe_allow_html=True)

@@ -55,11 +55,30 @@ def render(model: ModelInput, lang: str) -> None:
             st.markdown("\n".join(f"- {note_text(n, lang)}" for n in notes))
 
 
+def lines_text(lines: list[int], lang: str) -> str:
+    """'line 14' or 'lines 14, 20': where the code could not be read."""
+    if len(lines) == 1:
+        return t(lang, "groups.line_one", line=lines[0])
+    return t(lang, "groups.line_many", lines=", ".join(str(n) for n in lines))
+
+
 def summary_text(spec: ModelSpec, desc: Description, lang: str) -> str:
     """'4 layers, 740,406 parameters, batch size 30 (from `size_batch`)' for the model on the page;
-    while the model fails, the parameters counted up to the failing layer."""
+    while the model fails, the parameters counted up to the failing layer. Each layer counts once, also
+    inside a group Keras counts as one layer (said after it). When the code holds more of the model than
+    could be read (its gaps), the total is only a lower bound, and the sentence says so."""
     batch = f"{desc.batch_size:,}" if desc.batch_size is not None else t(lang, "model.batch_none")
     name = spec.batch_source  # a Python name from the reader: shown in `code`, where escapes would show
     source = t(lang, "model.batch_from", name=name) if name.isidentifier() else ""
-    return t(lang, "model.summary", layers=len(spec.layers), params=f"{desc.total_params:,}", batch=batch,
-             batch_source=source)
+    if spec.gaps:
+        where = lines_text(sorted({line for line, _ in spec.gaps}), lang)
+        text = t(lang, "groups.summary_partial", layers=len(spec.layers), params=f"{desc.total_params:,}",
+                 batch=batch, batch_source=source, lines=where)
+    else:
+        text = t(lang, "model.summary", layers=len(spec.layers), params=f"{desc.total_params:,}", batch=batch,
+                 batch_source=source)
+    outer = [g for g in spec.groups if not g.parent]
+    if outer:
+        inside = len({m for g in outer for m in g.members})
+        text += t(lang, "groups.summary_inside", groups=len(outer), inside=inside)
+    return text

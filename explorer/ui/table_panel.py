@@ -12,8 +12,9 @@ from explorer.axes import axis_color
 from explorer.build import Built
 from explorer.i18n import t
 from explorer.shapes import Axis, Description
-from explorer.tables import TABLE_COLUMNS, WEIGHT_COLUMNS, axis_meaning as core_axis_meaning
-from explorer.ui.html_table import render_table
+from explorer.tables import ROW_COLUMNS, TABLE_COLUMNS, WEIGHT_COLUMNS, axis_meaning as core_axis_meaning
+from explorer.ui.html_table import Fold, render_table
+from explorer.ui.model_panel import lines_text
 
 LAYER_TABLE_MAX_PX = 600  # a long model's layer table scrolls in a box this tall (about 15 rows)
 TABLE_HEADERS = {  # explorer.tables.TABLE_COLUMNS -> their words
@@ -53,6 +54,38 @@ def dims_legend_html(desc: Description, lang: str) -> str:
     return " · ".join(parts)
 
 
+def gap_lines(table: pd.DataFrame) -> list[int]:
+    """The lines of the code that could not be read, from the table's gap rows."""
+    if "role" not in table.columns:
+        return []
+    return [int(n) for n in table.loc[table["role"] == "gap", "line"]]
+
+
+def shown_rows(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[Fold] | None]:
+    """The table as the page shows it (TABLE_COLUMNS with their words; a group's row says it sums the layers
+    inside, a gap's row says the code there was not read, an input whose shape the learner gave says so) and
+    the rows' folds (None when nothing folds or stands out)."""
+    if "role" not in table.columns:
+        return table, None
+    table = table.copy()
+    roles = table["role"].tolist()
+    for i, role in enumerate(roles):
+        row = table.index[i]
+        if role == "group":
+            table.loc[row, "formula"] = t(lang, "groups.table_sum", count=int(table.loc[row, "count"]))
+        elif role == "gap":
+            line = int(table.loc[row, "line"])
+            table.loc[row, "layer"] = t(lang, "groups.gap_row", line=line)
+            table.loc[row, "formula"] = t(lang, "groups.gap_why", line=line)
+        elif role == "assumed":
+            table.loc[row, "formula"] = t(lang, "groups.assumed")
+    folds = None
+    if any(role in ("group", "gap", "assumed") for role in roles):
+        folds = [Fold(int(r.depth), r.layer if r.role == "group" else "", tuple(r.within), r.role == "gap")
+                 for r in table.itertuples(index=False)]
+    return table.drop(columns=list(ROW_COLUMNS)), folds
+
+
 def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build: Callable[[], Built] | None,
            lang: str) -> Built | None:
     """The tables, then (once they are sent) the build, whose count_params() the total is checked
@@ -61,13 +94,20 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
     st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
     if desc.batch_size is not None:
         st.caption(t(lang, "table.batch_note", B=desc.batch_size))
-    shown = table.rename(columns={c: t(lang, TABLE_HEADERS[c]) for c in TABLE_COLUMNS})
+    rows, folds = shown_rows(table, lang)
+    if desc.groups:
+        st.caption(t(lang, "groups.table_caption"))
+    shown = rows.rename(columns={c: t(lang, TABLE_HEADERS[c]) for c in TABLE_COLUMNS})
     render_table(shown, "layer_table", numbers=(t(lang, "table.col.params"),), max_height_px=LAYER_TABLE_MAX_PX,
-                 wrap=(t(lang, "table.col.formula"), t(lang, "table.col.weights")))  # shapes stay on one line
+                 wrap=(t(lang, "table.col.formula"), t(lang, "table.col.weights")),  # shapes stay on one line
+                 folds=folds)
     built = build() if build is not None else None  # only now, after the shapes are on the page
     model_total = built.model.count_params() if built is not None and built.model is not None else None
-    total = f"{desc.total_params:,}"
-    if desc.failure is not None:
+    total = f"{desc.total_params:,}"  # every layer once: a group's row is not counted again
+    gaps = gap_lines(table)
+    if gaps:
+        st.markdown(t(lang, "groups.table_total", total=total, lines=lines_text(gaps, lang)))
+    elif desc.failure is not None:
         st.markdown(t(lang, "table.total_partial", total=total))
     elif model_total is None:
         st.markdown(t(lang, "table.total_unbuilt", total=total))
