@@ -151,3 +151,110 @@ def test_typed_shapes_that_are_read(raw, expected):
 ])
 def test_typed_text_that_is_not_a_shape(raw, why):
     assert parse_input_shape(raw) == (None, why)
+
+
+# -- the page: the sidebar's box, the table, the link ----------------------------------------------------------------
+def page(query: dict | None = None):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "page.py"), default_timeout=180)  # the first run imports TensorFlow
+    at.context = {"url": "https://shapes.example.org/", "locale": "en-US"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def shape_box(at):
+    boxes = [w for w in at.sidebar.text_input if w.key == "input_shape"]
+    return boxes[0] if boxes else None
+
+
+def link(at) -> dict:
+    from urllib.parse import parse_qsl, urlsplit
+
+    (box,) = [w for w in at.sidebar.text_input if w.key == "share_link"]
+    return dict(parse_qsl(urlsplit(box.value).query))
+
+
+def shown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.fixture()
+def caches():
+    from explorer.ui import cache
+
+    cache.clear_all()
+    yield
+    cache.clear_all()
+
+
+def test_typing_a_shape_shows_the_table_and_the_link_keeps_it(caches):
+    from page_tables import page_table
+
+    at = page()
+    at.text_area(key="code").input(CONV).run()
+    assert not at.exception
+    box = shape_box(at)
+    assert box is not None and box.value == "" and box.placeholder == "28, 28, 1"
+    assert "Input shape (the code does not say it)" in shown(at)  # the refusal says where to type
+    assert not [m for m in at.markdown if "data-key" in m.value and "layer_table" in m.value]
+    assert "input_shape" not in link(at)
+
+    box.input("(28, 28, 1)").run()
+    assert not at.exception
+    table = page_table(at, "layer_table")
+    assert table["Output shape"].tolist()[1:] == ["(None, 26, 26, 32)", "(None, 13, 13, 32)", "(None, 5408)",
+                                                  "(None, 10)"]
+    assert "the shape you typed in the sidebar" in shown(at) and "None, 28, 28, 1" in shown(at)  # the learner's
+    assert link(at)["input_shape"] == "28x28x1" and at.query_params["input_shape"] == "28x28x1"
+
+    at.sidebar.selectbox(key="lang").set_value("zh").run()  # a language switch keeps the shape
+    assert not at.exception and shape_box(at).value == "(28, 28, 1)"
+    assert page_table(at, "layer_table")["输出形状"].tolist()[-1] == "(None, 10)"
+    assert link(at)["input_shape"] == "28x28x1"
+
+    shape_box(at).input("28, 0").run()  # bad text: named under the box, never a traceback
+    assert not at.exception
+    assert any("1 到 10,000,000" in e.value for e in at.sidebar.error)
+    assert "input_shape" not in link(at)
+
+    at.text_area(key="code").input(CONV.replace("[layers.Conv2D", "[keras.Input((8, 8, 1)), layers.Conv2D")).run()
+    assert not at.exception and shape_box(at) is None  # the code gives its input: no box
+
+
+def test_a_link_with_the_shape_opens_the_table(caches):
+    from explorer.share import model_share_query
+    from urllib.parse import parse_qsl
+    from page_tables import page_table
+
+    query = dict(parse_qsl(model_share_query(CONV, None, [], "en", (32, 32, 3))))
+    at = page(query)
+    assert not at.exception and not at.warning
+    assert shape_box(at).value == "32, 32, 3"
+    assert page_table(at, "layer_table")["Output shape"].tolist()[-1] == "(None, 10)"
+    assert link(at) == query
+
+
+@pytest.mark.parametrize("value, words", [
+    ("<script>alert(1)</script>", "\\<script\\>"), ("0x5", "0x5"), ("x".join(["1"] * 9), "1x1x1"),
+    ("9" * 40, "999"), ("[click](http://evil)", "\\[click\\]"), ("28, 28, 1; rm", "rm"),
+])
+def test_a_hostile_shape_in_a_link_is_refused_with_a_notice(caches, value, words):
+    from explorer.share import pack_code
+
+    at = page({"code": pack_code(CONV), "input_shape": value})
+    assert not at.exception
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "is not an input shape" in warnings and words in warnings and "[click](" not in warnings
+    assert shape_box(at).value == "" and "input_shape" not in link(at)
+
+
+def test_a_shape_in_a_link_for_code_that_gives_its_input_is_named(caches):
+    at = page({"input_shape": "28x28x1", "lstm_units": "20"})
+    assert not at.exception and shape_box(at) is None
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "was not used" in warnings and "28, 28, 1" in warnings
+    assert "input_shape" not in link(at) and link(at)["lstm_units"] == "20"
