@@ -226,8 +226,9 @@ def test_typing_a_shape_shows_the_table_and_the_link_keeps_it(caches):
 
 
 def test_a_link_with_the_shape_opens_the_table(caches):
-    from explorer.share import model_share_query
     from urllib.parse import parse_qsl
+
+    from explorer.share import model_share_query, pack_code
     from page_tables import page_table
 
     query = dict(parse_qsl(model_share_query(CONV, None, [], "en", (32, 32, 3))))
@@ -236,6 +237,12 @@ def test_a_link_with_the_shape_opens_the_table(caches):
     assert shape_box(at).value == "32, 32, 3"
     assert page_table(at, "layer_table")["Output shape"].tolist()[-1] == "(None, 10)"
     assert link(at) == query
+    # a named number of such code is a control only once the shape is known: a link's value for it is applied
+    code = CONV.replace("layers.Dense(10)", "layers.Dense(classes)").replace("model =", "classes = 10\nmodel =")
+    at = page({"code": pack_code(code), "input_shape": "28x28x1", "classes": "7"})
+    assert not at.exception and not at.warning
+    assert at.sidebar.number_input(key="classes").value == 7 and "classes = 7" in at.text_area(key="code").value
+    assert page_table(at, "layer_table")["Output shape"].tolist()[-1] == "(None, 7)"
 
 
 @pytest.mark.parametrize("value, words", [
