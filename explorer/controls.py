@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .layers import get_kind
-from .layers.base import MAX_SIZE
-from .spec import Constant
+from .layers.base import MAX_RANK, MAX_SIZE
+from .spec import Constant, ReadResult
 
 MAX_BATCH = 4096
 # uses that are not a layer argument: (owner, argument) -> (low, high)
 _SPECIAL = {("Input", "shape"): (1, MAX_SIZE), ("Input", "batch_size"): (1, MAX_BATCH),
             ("Model", "batch_size"): (1, MAX_BATCH)}
-RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "keras_json", "upload", "source"})
+INPUT_SHAPE_KEY = "input_shape"  # the sidebar's box, and its URL parameter, for an input the code does not give
+RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "keras_json", "upload", "source",
+                           INPUT_SHAPE_KEY})
+MAX_SHAPE_TEXT = 200  # characters of a typed (or linked) input shape
+# the reader's notes that say a model's input shape is not in the code (the learner may type it)
+ASKS_FOR_INPUT = frozenset({"read.no_input", "read.embedding_no_length"})
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
 _LONG_INT_TEXT = re.compile(r"[+-]?[0-9]{16,}")
@@ -115,3 +121,48 @@ def check_control(control: Control, raw: object) -> tuple[int | str | None, str]
     if isinstance(raw, str) and raw.strip() in control.choices:
         return raw.strip(), ""
     return None, "unknown_choice"
+
+
+_SHAPE_SEPARATORS = re.compile(r"\s*[x×*]\s*|\s+")
+
+
+def parse_input_shape(raw: object) -> tuple[tuple[int, ...] | None, str]:
+    """An input shape without the batch axis, as a learner types it ("28, 28, 1", "(28, 28, 1)", "[784]",
+    "28x28x1", full-width "２８，２８"): (shape, "") if it is whole numbers from 1 to MAX_SIZE, at most MAX_RANK of
+    them; (None, "") for empty text (no shape); else (None, why) — never raises.
+    why: "too_long" | "not_shape" | "too_many_axes" | "out_of_range"."""
+    if not isinstance(raw, str):
+        return None, "not_shape"
+    if len(raw) > MAX_SHAPE_TEXT:
+        return None, "too_long"
+    text = unicodedata.normalize("NFKC", raw).strip().lower()
+    if text[:1] in "([" and text[-1:] in ")]" and len(text) >= 2:
+        if {text[0], text[-1]} not in ({"(", ")"}, {"[", "]"}):
+            return None, "not_shape"
+        text = text[1:-1].strip()
+    if not text:
+        return (None, "") if not raw.strip() else (None, "not_shape")
+    if "," in text:  # "28, 28, 1" or "784," (one trailing comma, as Python writes a 1-tuple)
+        parts = [part.strip() for part in text.removesuffix(",").split(",")]
+    else:  # "28 28 1", "28x28x1", "28×28×1"
+        parts = _SHAPE_SEPARATORS.split(text)
+    if not all(re.fullmatch(r"[0-9]+", part) for part in parts):
+        return None, "not_shape"
+    if len(parts) > MAX_RANK:
+        return None, "too_many_axes"
+    sizes = tuple(int(part) if len(part) <= 15 else MAX_SIZE + 1 for part in parts)
+    if not all(1 <= size <= MAX_SIZE for size in sizes):
+        return None, "out_of_range"
+    return sizes, ""
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """A shape as the sidebar's box and a link write it: "28, 28, 1"."""
+    return ", ".join(str(size) for size in shape)
+
+
+def needs_input_shape(result: ReadResult) -> bool:
+    """Whether the code's model takes its input shape from the learner: the reader asked for one, or used one."""
+    if result.spec is not None and any(i.assumed for i in result.spec.inputs):
+        return True
+    return any(note.key in ASKS_FOR_INPUT for note in result.notes)

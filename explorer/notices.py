@@ -9,7 +9,8 @@ class Notice:
     """One input that could not be used as sent; the page shows it as `notice.<kind>` in its language.
 
     kind: clamped | not_integer | unknown_choice | unknown_key | repeated | breaks_code | preset_unknown |
-    code_bad. field: the input's name; raw: what was sent (shortened); used: what the page used instead.
+    code_bad | shape_bad | shape_unused. field: the input's name; raw: what was sent (shortened); used: what the
+    page used instead.
     """
 
     field: str

@@ -2,6 +2,7 @@
 
 A preset travels as its name and its named numbers (`?lstm_units=128`, the sidebar's own URL
 keys, so today's links keep working); any other code travels packed (zlib, base64url) in `code=`.
+The input shape a learner typed for a model whose code gives none travels as `input_shape=28x28x1`.
 Everything read back from a link is untrusted: `unpack_code` bounds what a link can become, and
 the page re-reads the code with the safe reader and re-checks every number.
 """
@@ -13,9 +14,11 @@ import re
 import zlib
 from urllib.parse import urlencode, urlsplit
 
+from .controls import INPUT_SHAPE_KEY, parse_input_shape
 from .i18n import LANGUAGES
 
 LANG_PARAM = "lang"
+INPUT_SHAPE_PARAM = INPUT_SHAPE_KEY
 CODE_PARAM = "code"
 PRESET_PARAM = "preset"
 DEFAULT_PRESET_NAME = "tagger"  # its links carry no preset= (as links did before presets existed)
@@ -46,9 +49,11 @@ def unpack_code(text: object, max_chars: int) -> str | None:
     return code if len(code) <= max_chars else None
 
 
-def model_share_query(code: str, preset: str | None, values: list[tuple[str, object]], lang: str) -> str | None:
+def model_share_query(code: str, preset: str | None, values: list[tuple[str, object]], lang: str,
+                      input_shape: tuple[int, ...] | None = None) -> str | None:
     """The query for this page: a preset and its named numbers in the code's order, or the packed
-    code; None when the packed code is longer than MAX_CODE_PARAM."""
+    code; then the input shape the learner typed (if the code needs one) and the language. None when the
+    packed code is longer than MAX_CODE_PARAM."""
     if preset is not None:
         params = ([] if preset == DEFAULT_PRESET_NAME else [(PRESET_PARAM, preset)]) + list(values)
     else:
@@ -56,7 +61,19 @@ def model_share_query(code: str, preset: str | None, values: list[tuple[str, obj
         if len(packed) > MAX_CODE_PARAM:
             return None
         params = [(CODE_PARAM, packed)]
+    if input_shape:
+        params.append((INPUT_SHAPE_PARAM, shape_param(input_shape)))
     return urlencode(params + [(LANG_PARAM, lang if lang in LANGUAGES else "en")])
+
+
+def shape_param(shape: tuple[int, ...]) -> str:
+    """An input shape as a link writes it, readable in the address bar: (28, 28, 1) -> "28x28x1"."""
+    return "x".join(str(size) for size in shape)
+
+
+def shape_from_param(text: object) -> tuple[tuple[int, ...] | None, str]:
+    """An input shape back from a link, checked as if typed in the sidebar: (shape, "") or (None, why)."""
+    return parse_input_shape(text)
 
 
 def page_base(url: str | None) -> str:

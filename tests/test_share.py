@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 from page_tables import page_table
 from explorer.presets import preset_code
-from explorer.share import MAX_CODE_PARAM, model_share_query, pack_code, page_base, unpack_code
+from explorer.share import (MAX_CODE_PARAM, model_share_query, pack_code, page_base, shape_from_param, shape_param,
+                            unpack_code)
 from explorer.ui import cache
 
 BASE = "https://shapes.example.org/explorer"
@@ -45,6 +46,26 @@ def test_unpacking_is_bounded_and_refuses_what_pack_code_does_not_make():
     for bad in ["", "!!!", "a b", "QUJD", pack_code("ok")[:-4], "x" * (MAX_CODE_PARAM + 1), None, 5,
                 base64.urlsafe_b64encode(zlib.compress(b"\xff\xfe")).decode()]:
         assert unpack_code(bad, 100_000) is None
+
+
+@pytest.mark.parametrize("shape", [(28, 28, 1), (784,), (1,) * 8, (10**7, 1)])
+def test_a_typed_input_shape_travels_after_the_model_and_comes_back(shape):
+    code = "import keras\nm = keras.Sequential([keras.layers.Dense(3)])\n"
+    query = model_share_query(code, None, [], "zh", shape)
+    assert [key for key, _ in parse_qsl(query)] == ["code", "input_shape", "lang"]
+    assert shape_from_param(dict(parse_qsl(query))["input_shape"]) == (shape, "")
+    assert shape_param((28, 28, 1)) == "28x28x1"
+    assert model_share_query(code, None, [], "en", None) == model_share_query(code, None, [], "en")
+    assert "input_shape" not in model_share_query(code, None, [], "en", ())
+
+
+@pytest.mark.parametrize("value, why", [
+    ("<script>", "not_shape"), ("0x5", "out_of_range"), ("x".join(["1"] * 9), "too_many_axes"),
+    ("9" * 40, "out_of_range"), ("1x" * 200, "too_long"), ("28x-1", "not_shape"), ("28x28\n", "")]
+)
+def test_a_shape_from_a_link_is_checked_as_if_typed(value, why):
+    shape, found = shape_from_param(value)
+    assert found == why and (shape is None) == bool(why)
 
 
 def test_code_too_long_for_a_link_gives_no_link():

@@ -54,6 +54,43 @@ WORDS: dict[str, tuple[str, str]] = {
         "这段代码没有可调的命名数值：给某个大小起个名字（`units = 64`），这里就会出现对应的控件。",
     ),
     "model.constant_help": ("`{name}` in your code; used as {uses}.", "你代码中的 `{name}`；用作 {uses}。"),
+    # an input the code does not give: the learner types its shape (explorer.controls.parse_input_shape)
+    "sidebar.input_shape": ("Input shape (the code does not say it)", "输入形状（代码中没有写）"),
+    "sidebar.input_shape_help": (
+        "The shape of one sample, without the batch axis: whole numbers separated by commas, such as 28, 28, 1 for "
+        "a 28×28 grayscale image. Your code's model has no input, so Keras learns its shape only from data; the "
+        "explorer uses this shape and marks it as yours.",
+        "一个样本的形状，不含批次轴：用逗号分隔的整数，例如 28×28 的灰度图写作 28, 28, 1。你代码中的模型没有输入，"
+        "Keras 要从数据中才知道它的形状；探索器使用这里填写的形状，并标明这是你给的。",
+    ),
+    "sidebar.input_shape_empty": (
+        "Type a shape here to see every layer's shapes.",
+        "在这里填写形状，就能看到每一层的形状。",
+    ),
+    "input_shape.not_shape": (
+        "{raw} is not a shape: type whole numbers separated by commas, such as 28, 28, 1.",
+        "{raw} 不是形状：请填写用逗号分隔的整数，例如 28, 28, 1。",
+    ),
+    "input_shape.out_of_range": (
+        "{raw}: every size must be a whole number from 1 to {high}.",
+        "{raw}：每个大小都必须是 1 到 {high} 之间的整数。",
+    ),
+    "input_shape.too_many_axes": (
+        "{raw} has more than {limit} axes: a Keras input here has at most {limit} (without the batch axis).",
+        "{raw} 的轴多于 {limit} 个：这里的 Keras 输入最多有 {limit} 个轴（不含批次轴）。",
+    ),
+    "input_shape.too_long": (
+        "This text is longer than {limit} characters: type only the shape, such as 28, 28, 1.",
+        "这段文字超过 {limit} 个字符：只需填写形状，例如 28, 28, 1。",
+    ),
+    "notice.shape_bad": (
+        "{field}: {raw} in the link is not an input shape (whole numbers from 1, such as 28, 28, 1); it was ignored.",
+        "{field}：链接中的 {raw} 不是输入形状（应为从 1 起的整数，例如 28, 28, 1）；已忽略。",
+    ),
+    "notice.shape_unused": (
+        "{field}: this code gives its model's input itself, so the link's input shape {raw} was not used.",
+        "{field}：这段代码自己给出了模型的输入，所以没有使用链接中的输入形状 {raw}。",
+    ),
     "notice.code_bad": (
         "The code in this link could not be unpacked (damaged, or longer than the code box's limit once "
         "unpacked); the default preset is shown.",

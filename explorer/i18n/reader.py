@@ -403,19 +403,61 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.empty_model": ("The model {model} has no layers.", "模型 {model} 没有层。"),
     "read.no_input": (
         "Keras 3 cannot know the shapes of {model}: it has no input, so Keras waits until the model "
-        "is called on data, and summary() shows '?' for every layer. Add keras.Input(shape=...) "
-        "as the first entry, for example keras.Sequential([keras.Input(shape=(50,)), ...]).",
+        "is called on data, and summary() shows '?' for every layer. Type the shape of one sample "
+        "(without the batch axis) in the sidebar's box “Input shape (the code does not say it)”, or add "
+        "keras.Input(shape=...) as the first entry, for example keras.Sequential([keras.Input(shape=(50,)), ...]).",
         "Keras 3 无法知道 {model} 的形状：它没有输入，所以 Keras 要等到模型第一次处理数据时才构建，"
-        "summary() 对每一层都显示 '?'。请把 keras.Input(shape=...) 作为第一项，例如 "
+        "summary() 对每一层都显示 '?'。请在侧边栏的“输入形状（代码中没有写）”框里填写一个样本的形状"
+        "（不含批次轴），或者把 keras.Input(shape=...) 作为第一项，例如 "
         "keras.Sequential([keras.Input(shape=(50,)), ...])。",
     ),
     "read.embedding_no_length": (
         "The model has no input and starts with {layer}: the explorer takes token ids "
-        "of any length, keras.Input(shape=(None,), dtype=\"int32\"). Add keras.Input "
-        "with your sequence length to see it in the shapes.",
+        "of any length, keras.Input(shape=(None,), dtype=\"int32\"). Type your sequence length in the "
+        "sidebar's box “Input shape (the code does not say it)”, or add keras.Input with it, to see it in the shapes.",
         "模型没有输入，并以 {layer} 开头：探索器按任意长度的词元编号读取，即 "
-        "keras.Input(shape=(None,), dtype=\"int32\")。加上带序列长度的 keras.Input，"
-        "就能在形状中看到它。",
+        "keras.Input(shape=(None,), dtype=\"int32\")。在侧边栏的“输入形状（代码中没有写）”框里填写序列长度，"
+        "或加上带序列长度的 keras.Input，就能在形状中看到它。",
+    ),
+    "read.assumed_input": (
+        "The code does not give {model} an input: its shapes here come from the shape you typed in the sidebar, "
+        "{shape} for one sample ({dtype}), as if the model were built with model.build({build}). This shape is "
+        "yours, not the code's: Keras learns it only when data first reaches the model.",
+        "代码没有给 {model} 输入：这里的形状来自你在侧边栏填写的形状，即一个样本 {shape}（{dtype}），"
+        "相当于用 model.build({build}) 构建模型。这个形状是你给的，不是代码写的：Keras 要等数据第一次进入模型时才知道它。",
+    ),
+    "read.input_hint_tokens": (
+        "{layer} reads token ids: type the sequence length, (sequence length,), for example {example}; the input "
+        "is int32.",
+        "{layer} 读取词元编号：填写序列长度，即 (序列长度,)，例如 {example}；输入为 int32。",
+    ),
+    "read.input_hint_features": (
+        "{layer} reads vectors: type (features,), for example {example}.",
+        "{layer} 读取向量：填写 (特征数,)，例如 {example}。",
+    ),
+    "read.input_hint_steps": (
+        "{layer} reads sequences of vectors: type (steps, channels), for example {example}.",
+        "{layer} 读取向量序列：填写 (步数, 通道数)，例如 {example}。",
+    ),
+    "read.input_hint_time": (
+        "{layer} reads sequences: type (time steps, features), for example {example}.",
+        "{layer} 读取序列：填写 (时间步数, 特征数)，例如 {example}。",
+    ),
+    "read.input_hint_image": (
+        "{layer} reads images: type (height, width, channels), for example {example} (a grayscale 28×28 image).",
+        "{layer} 读取图像：填写 (高, 宽, 通道数)，例如 {example}（28×28 的灰度图）。",
+    ),
+    "read.input_hint_volume": (
+        "{layer} reads volumes: type (depth, height, width, channels), for example {example}.",
+        "{layer} 读取三维体数据：填写 (深度, 高, 宽, 通道数)，例如 {example}。",
+    ),
+    "read.input_hint_frames": (
+        "{layer} reads sequences of images: type (time steps, height, width, channels), for example {example}.",
+        "{layer} 读取图像序列：填写 (时间步数, 高, 宽, 通道数)，例如 {example}。",
+    ),
+    "read.input_hint_grid": (
+        "{layer} flattens whatever it gets: type the shape of one sample, for example {example} (a 28×28 image).",
+        "{layer} 会把输入展平：填写一个样本的形状，例如 {example}（28×28 的图像）。",
     ),
     "read.unbuilt_summary": (
         "{model}.summary() here would print '?' as every output shape and '0 (unbuilt)' as "

@@ -5,14 +5,21 @@ Keras 2 habits that give a Sequential its input elsewhere: input_shape= / input_
 batch_input_shape= / batch_size= on the first layer (hints, each with a note; on any other layer
 they are dropped with a note), `model.build(shape)`, and an Embedding first with input_length=.
 
+A Sequential with no input at all (`Sequential([Conv2D(32, 3), Flatten(), Dense(10)])`): Keras 3 learns its
+shapes only when data first flows. The learner may type the input's shape in the sidebar; the reader is given
+it (ASSUMED_INPUT, set by `explorer.reader.assumed.read_code_assuming`) and marks the input as assumed, with a
+warning at the model's line. Without it the model is refused, and the words say where to type a shape, with
+one suggested from what the first layer reads (its kind's traits and the ranks its examples take).
+
 Batch size: the first one found, by priority: an Input's (or the first layer's) batch size, then
 `model.fit(batch_size=...)`, then a def's parameter whose name says "batch".
 """
 from __future__ import annotations
 
 import ast
+from contextvars import ContextVar
 
-from ..layers.base import ArgRule
+from ..layers.base import MAX_RANK, MAX_SIZE, ArgRule
 from ..spec import InputSpec
 from .code_base import ReaderBase, code_of, position
 from .code_limits import MAX_BATCH
@@ -28,6 +35,19 @@ HINTS = {  # Keras 2 input arguments on a layer -> the note that explains each
     "batch_size": "keras2.batch_size",
 }
 _SHAPE_RULE = ArgRule("shape", "shape")
+# the input shape (without the batch axis) the learner typed for a model whose code gives none; None: not given
+ASSUMED_INPUT: ContextVar[tuple[int, ...] | None] = ContextVar("assumed_input", default=None)
+# what a first layer reads -> the note suggesting an input shape for it, and an example of one
+_SUGGESTIONS = {
+    "tokens": ("read.input_hint_tokens", "50"),
+    "features": ("read.input_hint_features", "16"),
+    "steps": ("read.input_hint_steps", "100, 8"),
+    "time": ("read.input_hint_time", "20, 8"),
+    "image": ("read.input_hint_image", "28, 28, 1"),
+    "volume": ("read.input_hint_volume", "16, 32, 32, 1"),
+    "frames": ("read.input_hint_frames", "10, 32, 32, 3"),
+    "grid": ("read.input_hint_grid", "28, 28"),
+}
 
 
 class Inputs(ReaderBase):
@@ -170,24 +190,49 @@ class Inputs(ReaderBase):
             self.batch.append((0, len(self.batch), batch))
 
     def input_for_unbuilt(self, model: ModelObj) -> None:
-        """No input in the code: an Embedding first takes token ids, of input_length if given."""
+        """No input in the code: an Embedding first with input_length= takes token ids of that length; else the
+        shape the learner typed (assumed); else an Embedding first takes token ids of any length; else refused."""
         first = model.layers[0] if model.layers else None
-        if first is None or not first.kind.integer_input:
-            if first is not None or model.cut:
-                self.note((model.line, model.col), "error", "read.no_input", model=model.name)
+        if first is None:
+            if model.cut:
+                self.note((model.line, model.col), "error", "read.no_input", model=model.name, example="")
             else:
                 self.note((model.line, model.col), "error", "read.empty_model", model=model.name)
             return
-        length = first.values.get("input_length")
+        if first.kind.integer_input:
+            length = first.values.get("input_length")
+            if length is not None and type(length.value) is int and 1 <= length.value <= 10**7:
+                name = self.auto_name("input_layer")
+                self.taken.add(name)
+                line, col = first.places.get("input_length", (first.line, first.col))
+                model.input = InputSpec(name, (length.value,), "int32", None, line, col, (length.text,))
+                self.input_uses[name] = [(dep, "Input", "shape") for dep in deps_of(length)]
+                return
+        typed = typed_input()
+        if typed is not None:
+            self.input_assumed(model, first, typed)
+            return
+        key, example = _SUGGESTIONS.get(input_form(first) or "", ("", ""))
+        if first.kind.integer_input:
+            self.note((first.line, first.col), "warning", "read.embedding_no_length", layer=first.name,
+                      example=example)
+            name = self.auto_name("input_layer")
+            self.taken.add(name)
+            model.input = InputSpec(name, (None,), "int32", None, first.line, first.col, ("",))
+            return
+        self.note((model.line, model.col), "error", "read.no_input", model=model.name, example=example)
+        if key:
+            self.note((first.line, first.col), "info", key, layer=first.kind.class_name, example=example)
+
+    def input_assumed(self, model: ModelObj, first: LayerObj, shape: tuple[int, ...]) -> None:
+        """The shape the learner typed, as keras.Input(shape=...) before the first layer, marked as theirs."""
         name = self.auto_name("input_layer")
         self.taken.add(name)
-        if length is not None and type(length.value) is int and 1 <= length.value <= 10**7:
-            line, col = first.places.get("input_length", (first.line, first.col))
-            model.input = InputSpec(name, (length.value,), "int32", None, line, col, (length.text,))
-            self.input_uses[name] = [(dep, "Input", "shape") for dep in deps_of(length)]
-        else:
-            self.note((first.line, first.col), "warning", "read.embedding_no_length", layer=first.name)
-            model.input = InputSpec(name, (None,), "int32", None, first.line, first.col, ("",))
+        dtype = "int32" if first.kind.integer_input else "float32"
+        model.input = InputSpec(name, shape, dtype, None, model.line, model.col, ("",) * len(shape), assumed=True)
+        text = ", ".join(str(size) for size in shape)
+        self.note((model.line, model.col), "warning", "read.assumed_input", model=model.name,
+                  shape=f"({text},)" if len(shape) == 1 else f"({text})", build=f"(None, {text})", dtype=dtype)
 
     # -- the batch size ---------------------------------------------------------------------------
     def batch_from_fit(self, node: ast.Call, scope: list[dict]) -> None:
@@ -221,3 +266,37 @@ class Inputs(ReaderBase):
         deps = sorted(deps_of(value))
         source = self.consts[deps[0]].name if len(deps) == 1 else ""
         return value.value, source
+
+
+def typed_input() -> tuple[int, ...] | None:
+    """The learner's input shape for this read, if it is one: 1 to MAX_RANK whole numbers from 1 to MAX_SIZE."""
+    shape = ASSUMED_INPUT.get()
+    if (isinstance(shape, tuple) and 0 < len(shape) <= MAX_RANK
+            and all(type(size) is int and 1 <= size <= MAX_SIZE for size in shape)):
+        return shape
+    return None
+
+
+def input_form(layer: LayerObj) -> str | None:
+    """What a first layer reads, to suggest an input shape for it (a key of _SUGGESTIONS), or None. Asked of the
+    kind: its traits, and the ranks of the inputs its examples take (checked against Keras by its tests)."""
+    kind = layer.kind
+    if kind.integer_input:
+        return "tokens"
+    if kind.flattens:
+        return "grid"
+    if kind.wraps:
+        inner = input_form(layer.inner) if layer.inner is not None else None
+        if kind.per_step:  # its inner layer on each step of a time axis
+            return {"features": "time", "image": "frames"}.get(inner or "")
+        return inner
+    if kind.takes_list:
+        return None
+    ranks = {len(e.input_shape) for e in kind.examples
+             if isinstance(e.input_shape, tuple) and not any(isinstance(d, (tuple, list)) for d in e.input_shape)}
+    if len(ranks) != 1:  # a layer of any rank (Dense, Dropout): the simplest input it takes
+        return "features" if kind.keeps_rank and 2 in ranks else None
+    rank = ranks.pop()
+    if kind.recurrent:
+        return {3: "time", 5: "frames"}.get(rank)
+    return {2: "features", 3: "steps", 4: "image", 5: "volume"}.get(rank)

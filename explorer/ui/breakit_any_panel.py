@@ -11,7 +11,7 @@ import streamlit as st
 from explorer.i18n import t
 from explorer.live.base import code_text
 from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
-from explorer.ui import read_cache
+from explorer.ui import read_cache, sidebar
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import set_code
 from explorer.ui.messages import escape_markdown
@@ -76,7 +76,7 @@ def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) 
         return
     st.markdown(t(lang, "breakany.intro", batch=TINY_BATCH))
     code = st.session_state.get(CODE_KEY) if code_available else None
-    spec = read_cache.read_code_for(code).spec if isinstance(code, str) else None
+    spec = read_cache.read_code_for(code, sidebar.current_input_shape()).spec if isinstance(code, str) else None
     if spec is None and any(o.broken is not None for o in outcomes):
         st.caption(t(lang, "breakany.no_code"))
     for index, outcome in enumerate(outcomes):

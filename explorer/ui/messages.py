@@ -39,6 +39,8 @@ NOTICE_KEYS = {  # Notice.kind -> its words
     "breaks_code": "notice.breaks_code",
     "preset_unknown": "notice.preset_unknown",
     "code_bad": "notice.code_bad",
+    "shape_bad": "notice.shape_bad",
+    "shape_unused": "notice.shape_unused",
 }
 BUDGET_KIND_KEYS = {  # BudgetItem.kind -> its words ("initialization" is never the largest part named)
     "weights": "budget.kind.weights",

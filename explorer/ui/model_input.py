@@ -13,13 +13,14 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explorer.notices import Notice
-from explorer.controls import Control, check_control, control_for
+from explorer.controls import ASKS_FOR_INPUT, Control, check_control, control_for, needs_input_shape
 from explorer.i18n import t
 from explorer.presets import DEFAULT_PRESET, PRESETS, TITLE_KEYS, preset_code
 from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
-from explorer.share import CODE_PARAM, PRESET_PARAM, unpack_code
+from explorer.share import CODE_PARAM, INPUT_SHAPE_PARAM, PRESET_PARAM, unpack_code
 from explorer.spec import ReadResult
 from explorer.ui import read_cache  # the readers only: no TensorFlow before the top of the page is drawn
+from explorer.ui import sidebar
 
 CODE_KEY = "code"
 PRESET_KEY = "preset"
@@ -34,7 +35,7 @@ _DRAWN = "_model_drawn"  # widget key -> the value the last run drew
 _LANG_DRAWN = "_model_lang_drawn"  # the language the preset selector's labels were last drawn in
 SENT_GRACE_S = 2.0  # how long after a written value is drawn a browser may still send an older one
 _clock = time.monotonic
-_NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM)
+_NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM, INPUT_SHAPE_PARAM)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class ModelInput:
     preset: str | None  # the preset the code is (with its own numbers), None for other code
     controls: tuple[Control, ...]
     notices: tuple[Notice, ...]
+    input_shape: tuple[int, ...] | None = None  # the shape the learner typed, where the code's model needs one
 
 
 # Quick changes. The browser sends every widget's value with each rerun. When the learner makes a
@@ -118,7 +120,7 @@ def _short(raw: object) -> str:
 def _controls(code: str) -> dict[str, tuple[Control, object]]:
     """name -> (control, constant) for every named number of this code that can be a control."""
     out = {}
-    for constant in read_cache.read_code_for(code).constants:
+    for constant in read_cache.read_code_for(code, sidebar.current_input_shape()).constants:
         control = control_for(constant)
         if control is not None:
             out[constant.name] = (control, constant)
@@ -143,7 +145,8 @@ def _apply(code: str, name: str, raw: object) -> tuple[str, Notice | None]:
 
 def _errors(code: str) -> int:
     """How many lines of this code the reader refuses."""
-    return sum(1 for note in read_cache.read_code_for(code).notes if note.severity == "error")
+    return sum(1 for note in read_cache.read_code_for(code, sidebar.current_input_shape()).notes
+               if note.severity == "error")
 
 
 def _first_run() -> list[Notice]:
@@ -258,8 +261,10 @@ def _help(control: Control, lang: str) -> str:
 
 
 def read_model(lang: str) -> ModelInput:
-    """The sidebar's preset and named numbers, and the model the page shows."""
-    notices = list(_first_run())
+    """The sidebar's preset, the input shape the code does not give (where it needs one) and the named
+    numbers, and the model the page shows."""
+    shape, notices = sidebar.typed_input_shape()  # before the link's numbers: they may need it to be read
+    notices += _first_run()
     if _preset_choice(st.session_state.get(PRESET_KEY)) is None or st.session_state.get(_LANG_DRAWN) != lang:
         # a stale label or a forged value; or the language changed, and the browser still shows the
         # old language's label: writing the value sends the browser the label in the new language
@@ -272,6 +277,11 @@ def read_model(lang: str) -> ModelInput:
         code = preset_code(DEFAULT_PRESET)
         st.session_state[CODE_KEY] = code
     st.sidebar.header(t(lang, "sidebar.header"))
+    source = st.session_state.get(SOURCE_KEY, "code")
+    read = read_cache.read_code_for(code, shape)
+    needed = source != "json" and needs_input_shape(read)
+    example = next((n.param("example") for n in read.notes if n.key in ASKS_FOR_INPUT and n.param("example")), "")
+    notices += sidebar.input_shape_box(needed, example, lang)
     controls = []
     for name, (control, _) in _controls(code).items():
         controls.append(control)
@@ -286,7 +296,6 @@ def read_model(lang: str) -> ModelInput:
         st.sidebar.caption(t(lang, "model.sidebar_none"))
     _drawn({CODE_KEY: code, PRESET_KEY: st.session_state.get(PRESET_KEY),
             **{control.name: control.value for control in controls}})  # the code box: next, in model_panel
-    source = st.session_state.get(SOURCE_KEY, "code")
     if source == "json":
         upload = st.session_state.get(UPLOAD_KEY)
         result = read_cache.read_upload_for(upload.getvalue()) if upload is not None else \
@@ -294,6 +303,6 @@ def read_model(lang: str) -> ModelInput:
         preset = None
     else:
         source = "code"
-        result = read_cache.read_code_for(code)
+        result = read
         preset = which_preset(code)
-    return ModelInput(code, result, source, preset, tuple(controls), tuple(notices))
+    return ModelInput(code, result, source, preset, tuple(controls), tuple(notices), shape if needed else None)

@@ -1,5 +1,6 @@
 """The share link, in the sidebar, and the address bar: both hold the page's whole state (a preset and
-its named numbers, or the packed code, and the language), so copying either shares the page."""
+its named numbers, or the packed code, the input shape typed for a model whose code gives none, and the
+language), so copying either shares the page."""
 from __future__ import annotations
 
 import html
@@ -19,7 +20,8 @@ def page_query(model: ModelInput, lang: str) -> str | None:
     or code too long once packed): then only the language does."""
     if model.source != "code":
         return None
-    return model_share_query(model.code, model.preset, [(c.name, c.value) for c in model.controls], lang)
+    return model_share_query(model.code, model.preset, [(c.name, c.value) for c in model.controls], lang,
+                             model.input_shape)
 
 
 def sync_address(query: str | None, lang: str) -> None:
