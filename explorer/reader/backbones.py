@@ -332,6 +332,8 @@ def read_backbone(name: str, args: dict, taken: set[str] | frozenset[str] = froz
     arch = architecture(name)
     if arch is None:
         return Refused((_note("backbone.unknown", cls=show(name), known=", ".join(ARCHITECTURES)),))
+    if not isinstance(args, dict) or not isinstance(positional, (tuple, list)):
+        return Refused((_note("backbone.keras_refused", cls=arch.function, message="arguments"),))
     args = keyword_args(arch, tuple(positional), dict(args))
     if isinstance(args, Refused):
         return args
