@@ -24,7 +24,7 @@ RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "
                            INPUT_SHAPE_KEY})
 MAX_SHAPE_TEXT = 200  # characters of a typed (or linked) input shape
 # the reader's notes that say a model's input shape is not in the code (the learner may type it)
-ASKS_FOR_INPUT = frozenset({"read.no_input", "read.embedding_no_length"})
+ASKS_FOR_INPUT = frozenset({"read.no_input", "read.embedding_no_length", "read.subclassed_no_input"})
 
 _INT_TEXT = re.compile(r"[+-]?[0-9]{1,15}")
 _LONG_INT_TEXT = re.compile(r"[+-]?[0-9]{16,}")

@@ -8,7 +8,6 @@ import pytest
 from explorer.controls import needs_input_shape, parse_input_shape, shape_text
 from explorer.i18n import t
 from explorer.layers.base import MAX_RANK, MAX_SIZE
-from explorer.reader.assumed import read_code_assuming
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 
@@ -56,7 +55,7 @@ def test_without_a_shape_the_model_is_refused_and_the_words_say_where_to_type_on
 
 @pytest.mark.parametrize("code, shape, hint", CASES)
 def test_with_a_shape_the_shapes_are_keras_building_the_same_sequential(code, shape, hint):
-    result = read_code_assuming(HEAD + code, shape)
+    result = read_code(HEAD + code, shape)
     spec = result.spec
     assert spec is not None and needs_input_shape(result)
     (given,) = spec.inputs
@@ -85,14 +84,14 @@ def test_embedding_first_takes_the_typed_length_as_int32():
     (note,) = [n for n in plain.notes if n.key == "read.embedding_no_length"]
     assert note.param("example") == "50" and needs_input_shape(plain)
     assert "Input shape (the code does not say it)" in t("en", note.key, **dict(note.params))
-    typed = read_code_assuming(code, (40,))
+    typed = read_code(code, (40,))
     (given,) = typed.spec.inputs
     assert given.shape == (40,) and given.dtype == "int32" and given.assumed
     assert "read.embedding_no_length" not in keys(typed) and "read.assumed_input" in keys(typed)
     assert describe(typed.spec).steps[1].output_shape == (None, 40, 8)
     # input_length= in the code is the code's own length: the typed shape changes nothing
     with_length = code.replace("Embedding(1000, 8)", "Embedding(1000, 8, input_length=30)")
-    assert read_code_assuming(with_length, (40,)) == read_code(with_length)
+    assert read_code(with_length, (40,)) == read_code(with_length)
     assert read_code(with_length).spec.inputs[0].shape == (30,) and not needs_input_shape(read_code(with_length))
 
 
@@ -105,18 +104,18 @@ def test_embedding_first_takes_the_typed_length_as_int32():
     "x = 1\n", "def broken(:\n",
 ])
 def test_a_model_with_its_own_input_or_none_at_all_ignores_the_typed_shape(code):
-    assert read_code_assuming(code, (9, 9)) == read_code(code) == read_code_assuming(code, None)
+    assert read_code(code, (9, 9)) == read_code(code) == read_code(code, None)
     assert not needs_input_shape(read_code(code))
 
 
 @pytest.mark.parametrize("shape", [(), (0,), (-3,), (MAX_SIZE + 1,), (1,) * (MAX_RANK + 1), (2.0,), (True,),
                                    ("28",), None])
 def test_the_reader_ignores_a_shape_that_is_not_one(shape):
-    assert read_code_assuming(CONV, shape) == read_code(CONV)
+    assert read_code(CONV, shape) == read_code(CONV)
 
 
 def test_the_typed_shape_does_not_leak_into_another_read():
-    assert read_code_assuming(CONV, (28, 28, 1)).spec is not None
+    assert read_code(CONV, (28, 28, 1)).spec is not None
     assert read_code(CONV).spec is None
 
 

@@ -175,10 +175,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} 自己创建权重（add_weight）：它们计算什么只有运行代码才知道。由 Keras 层搭成的自定义层可以读取。",
     ),
     "read.subclassed_no_input": (
-        "{model} is a subclassed model, and the code never gives its input shape: call model.build((None, ...)) "
-        "or call it on a keras.Input to see its shapes.",
-        "{model} 是子类化模型，而代码没有给出它的输入形状：调用 model.build((None, ...))，或在 keras.Input "
-        "上调用它，才能看到形状。",
+        "{model} is a subclassed model, and the code never gives its input shape: type it in the sidebar "
+        "(Input shape), or call model.build((None, ...)) or call it on a keras.Input in the code.",
+        "{model} 是子类化模型，而代码没有给出它的输入形状：请在侧栏（输入形状）里输入，或在代码里调用 "
+        "model.build((None, ...))，或在 keras.Input 上调用它。",
     ),
     "read.lambda": (
         "Lambda layers and lambda functions carry code, and code from the page is never run; "
@@ -197,6 +197,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "read.nested_model_inputs": (
         "{model} takes {count} input(s); it is called here with a different number of tensors.",
         "{model} 接收 {count} 个输入；这里调用它时给的张量数目不同。",
+    ),
+    "read.get_layer": (
+        "get_layer(...) is read with the name of a layer of {model}.",
+        "只读取用 {model} 中某一层的名称调用的 get_layer(...)。",
     ),
     "read.attr_write_ignored": (
         "{code} = ...: setting an attribute of a layer, a model or a module does not change any shape; ignored.",

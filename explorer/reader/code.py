@@ -25,10 +25,10 @@ from .code_base import Const, TooMuchWork, expression_word, position
 from .code_classes import Classes, InstanceObj
 from .code_exprs import Expressions
 from .code_inputs import HINTS as _HINTS  # noqa: F401  (re-exported: the Keras 2 input arguments on a layer)
-from .code_inputs import Inputs
+from .code_inputs import ASSUMED_INPUT, Inputs
 from .code_layers import Layers
 from .code_limits import LIMITS, MAX_CALL_DEPTH, MAX_STEPS, MAX_CHARS, MAX_DEPTH, MAX_LAYERS, MAX_LINES, MAX_NODES
-from .code_models import Models
+from .code_models import LayerHandle, Models
 from .code_names import import_bindings
 from ..safe_ast import parse as safe_parse
 from .code_builtins import collect
@@ -206,7 +206,7 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes):
         if isinstance(owner, InstanceObj) and isinstance(target, ast.Attribute):  # self.dense = layers.Dense(8)
             owner.attrs[target.attr] = value
             return
-        if isinstance(owner, (LayerObj, ModelObj, Tensor, Ref, InputLayerObj, Poison)):
+        if isinstance(owner, (LayerObj, ModelObj, Tensor, Ref, InputLayerObj, Poison, LayerHandle)):
             self.note(target, "info", "read.attr_write_ignored", code=source_text(target)[:80])
             return
         if not (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
@@ -377,12 +377,16 @@ def _check_tree(tree: ast.Module) -> tuple[Note | None, list[Note], set[int]]:
     return None, notes, refused
 
 
-def read_code(source: str) -> ReadResult:
-    """The model in pasted Keras code, its constants and notes. Never raises, never runs code."""
+def read_code(source: str, assumed_input: tuple[int, ...] | None = None) -> ReadResult:
+    """The model in pasted Keras code, its constants and notes. assumed_input: the input shape (without the
+    batch axis) the learner typed for a model whose code gives none. Never raises, never runs code."""
+    token = ASSUMED_INPUT.set(tuple(assumed_input) if assumed_input is not None else None)
     try:
         return _read(source)
     except Exception as error:  # a reader bug must not break the page: say so, show nothing
         return ReadResult(None, (), (Note(1, 0, "error", "read.internal", (("error", type(error).__name__),)),))
+    finally:
+        ASSUMED_INPUT.reset(token)
 
 
 def _read(source: str) -> ReadResult:

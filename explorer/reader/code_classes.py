@@ -117,7 +117,7 @@ class Classes(ReaderBase):
         instance = InstanceObj(cls, name, node.lineno, node.col_offset)
         if cls.base == "model":
             instance.model = ModelObj("functional", name, node.lineno, node.col_offset, label=cls.node.name,
-                                      what="subclassed_model")
+                                      what="subclassed_model", instance=instance)
             self.models.append(instance.model)
             self.model_calls += 1
         init = cls.methods.get("__init__")

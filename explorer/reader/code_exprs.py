@@ -13,6 +13,7 @@ from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
 from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj
+from .code_models import LayerHandle
 from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
 from .code_ops import arithmetic, check_items, compare, format_value, index_of, negate, take, truth
@@ -36,6 +37,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 return self.child(base, node)
             if isinstance(base, InstanceObj):
                 return self.instance_attribute(base, node)
+            if isinstance(base, (ModelObj, LayerHandle)):
+                return self.model_attribute(base, node)
             if isinstance(base, Poison):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
@@ -399,6 +402,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return Ignored(node.lineno)
         if what == "partial":
             return self.make_partial(node, scope)
+        if what == "backbone":
+            return self.make_backbone(detail, node, scope)
         if what in ("initializer", "regularizer", "constraint"):
             return KerasObject(what, detail)
         if what == "unknown_layer":

@@ -7,7 +7,7 @@ they are dropped with a note), `model.build(shape)`, and an Embedding first with
 
 A Sequential with no input at all (`Sequential([Conv2D(32, 3), Flatten(), Dense(10)])`): Keras 3 learns its
 shapes only when data first flows. The learner may type the input's shape in the sidebar; the reader is given
-it (ASSUMED_INPUT, set by `explorer.reader.assumed.read_code_assuming`) and marks the input as assumed, with a
+it (ASSUMED_INPUT, set by `read_code(source, assumed_input)`) and marks the input as assumed, with a
 warning at the model's line. Without it the model is refused, and the words say where to type a shape, with
 one suggested from what the first layer reads (its kind's traits and the ranks its examples take).
 

@@ -5,19 +5,29 @@ ModelSpec of the last model the code makes, with the constants that feed it."""
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..spec import Constant, GroupSpec, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
 from .code_base import NAME_OK, ReaderBase
 from .code_builtins import bounded
 from .code_limits import MAX_NAME
 from .code_classes import InstanceObj
+from .backbones import Refused, read_backbone
+from .code_inputs import typed_input
 from .code_values import (Ignored, InputLayerObj, Known, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
 
 _IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
                     "fit_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "count_params",
                     "get_config", "to_json", "export")
+
+
+@dataclass(frozen=True)
+class LayerHandle:
+    """A layer of a model reached through the model (model.layers[i], model.get_layer("block_13")): its
+    output can be taken, and setting its attributes (trainable) changes no shape."""
+
+    name: str
 
 
 class Models(ReaderBase):
@@ -220,6 +230,58 @@ class Models(ReaderBase):
                 stack.extend(ref[0] for ref in spec.inputs + spec.states)
         return needed
 
+    # -- keras.applications backbones and what a model gives back -------------------------------
+    def make_backbone(self, function: str, node: ast.Call, scope: list[dict]) -> ModelObj:
+        """MobileNetV2(input_shape=..., include_top=False, weights="imagenet"): Keras's own architecture, built
+        with weights=None by explorer.reader.backbones, as a functional model of the flat graph."""
+        positional, keywords = [], {}
+        for arg in node.args:
+            positional.append(self.value_of(self.evaluate(arg, scope), arg).plain())
+        for keyword in node.keywords:
+            keywords[keyword.arg] = self.value_of(self.evaluate(keyword.value, scope), keyword.value).plain()
+        built = read_backbone(function, keywords, frozenset(self.taken), tuple(positional))
+        for note in built.notes:
+            self.notes.append(replace(note, line=node.lineno, col=node.col_offset))
+        if isinstance(built, Refused):
+            raise Refusal(None, None)
+        renames = {}
+        for spec in built.inputs:  # Keras names the backbone's input from its own counter
+            renames[spec.name] = self.auto_name("input_layer")
+            self.taken.add(renames[spec.name])
+        swap = lambda refs: tuple((renames.get(n, n), i) for n, i in refs)
+        for spec in built.inputs:
+            self.nodes[renames[spec.name]] = replace(spec, name=renames[spec.name], line=node.lineno,
+                                                     col=node.col_offset)
+        for spec in built.layers:
+            self.taken.add(spec.name)
+            self.nodes[spec.name] = replace(spec, inputs=swap(spec.inputs), line=node.lineno, col=node.col_offset)
+        self.taken.add(built.group.name)
+        self.model_calls += 1
+        model = ModelObj("functional", built.group.name, node.lineno, node.col_offset,
+                         inputs=tuple(renames[s.name] for s in built.inputs), outputs=swap(built.outputs),
+                         keras_knows_input=True, label=built.group.label, what="backbone")
+        self.models.append(model)
+        return model
+
+    def model_attribute(self, owner: object, node: ast.Attribute) -> object:
+        """model.output, model.input, model.layers, layer.output (after get_layer or model.layers[i])."""
+        attr = node.attr
+        if isinstance(owner, LayerHandle):
+            if attr == "output":
+                return Tensor((owner.name, None))
+            raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+        if owner.style != "functional" or not owner.inputs:
+            raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+        if attr in ("input", "inputs", "output", "outputs"):
+            refs = tuple((n, None) for n in owner.inputs) if attr.startswith("input") else owner.outputs
+            if attr in ("input", "output") and len(refs) == 1:
+                return Tensor(refs[0])
+            return Seq(tuple(Tensor(r) for r in refs))
+        if attr == "layers":
+            needed = self.needed_nodes(owner.outputs)
+            return Seq(tuple(LayerHandle(n) for n in self.nodes if n in needed))
+        raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+
     # -- the functional API -----------------------------------------------------------------------
     def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:
         self.model_calls += 1
@@ -266,6 +328,13 @@ class Models(ReaderBase):
                 raise Refusal(node, "read.not_a_layer", code=source_text(node)[:80])
             self.seq_add(model, arg_nodes["layer"], scope)
             return Ignored(node.lineno)
+        if method == "get_layer" and model.style == "functional":
+            arg_nodes = self.call_args(node, ("name", "index"), "get_layer")
+            if "name" in arg_nodes:
+                name = self.value_of(self.evaluate(arg_nodes["name"], scope), arg_nodes["name"]).value
+                if name in self.needed_nodes(model.outputs):
+                    return LayerHandle(name)
+            raise Refusal(node, "read.get_layer", model=model.name)
         if method == "build" and model.style == "sequential":
             arg_nodes = self.call_args(node, ("input_shape",), "build")
             if "input_shape" in arg_nodes and model.input is None:
@@ -295,11 +364,36 @@ class Models(ReaderBase):
                       count=len(standalone))
         if model.what == "subclassed_model":
             if not model.inputs:
+                self.subclassed_input(model)
+            if not model.inputs:
                 self.note((model.line, model.col), "error", "read.subclassed_no_input", model=model.name)
                 return self.result(None)
             self.groups = [g for g in self.groups if g.name != model.name]  # its layers are the model's layers
         spec = self.sequential_spec(model) if model.style == "sequential" else self.functional_spec(model)
         return self.result(spec)
+
+    def subclassed_input(self, model: ModelObj) -> None:
+        """A subclassed model the code never builds: the input shape the learner typed, if any."""
+        shape = typed_input()
+        instance = model.instance
+        if shape is None or instance is None or instance.called:
+            return
+        name = self.auto_name("input_layer")
+        self.taken.add(name)
+        spec = InputSpec(name, shape, "float32", None, model.line, model.col, ("",) * len(shape), assumed=True)
+        self.nodes[name] = spec
+        where = ast.Name(id=model.name, lineno=model.line, col_offset=model.col)
+        call = ast.Call(func=where, args=[Known(Tensor((name, None)), where)], keywords=[], lineno=model.line,
+                        col_offset=model.col)
+        try:
+            self.instance_call(instance, call, [self.globals])
+        except Refusal as refusal:
+            self.refused(refusal, where)
+            return
+        model.inputs = (name,)
+        text = ", ".join(str(size) for size in shape)
+        self.note((model.line, model.col), "warning", "read.assumed_input", model=model.name,
+                  shape=f"({text},)" if len(shape) == 1 else f"({text})", build=f"(None, {text})", dtype="float32")
 
     def call_forgotten_def(self) -> None:
         uncalled = [f for f in self.funcs if not f.called]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..layers import ALIASES, REGISTRY, class_name_of
 from ..layers.base import ACTIVATIONS, INITIALIZERS
+from .backbones import architecture
 from .keras_exports import EXPORTS
 
 
@@ -74,6 +75,9 @@ def meaning(ref: Ref) -> tuple[str, str]:
     head, last = path[:-1], path[-1] if path else ""
     if path == ("functools", "partial"):
         return "partial", ""
+    if path[:2] == ("keras", "applications") and len(path) > 2:
+        function = architecture(".".join(path[2:]))
+        return ("backbone", function.function) if function is not None else ("ignored", last)
     if path in _IGNORED_FUNCTIONS or any(path[:len(m)] == m and len(path) > len(m) for m in _IGNORED_MODULES):
         return "ignored", last
     if not path or path[0] not in ("keras", "tensorflow"):

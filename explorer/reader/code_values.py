@@ -147,6 +147,7 @@ class ModelObj:
     nested: bool = False  # used as a layer of another model (once)
     label: str = ""  # its class as Keras names it in a summary ("Sequential", "Functional")
     what: str = "model"  # what its group is when it is used as a layer (explorer.spec.GroupSpec.what)
+    instance: object = None  # a subclassed model: its instance (code_classes.InstanceObj)
 
     def __post_init__(self) -> None:
         self.label = self.label or ("Sequential" if self.style == "sequential" else "Functional")

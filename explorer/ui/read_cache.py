@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.reader.assumed import read_code_assuming
+from explorer.reader.code import read_code
 from explorer.reader.keras_file import read_keras_file
 from explorer.reader.keras_json import read_keras_json
 from explorer.spec import ReadResult
@@ -18,7 +18,7 @@ from explorer.spec import ReadResult
 def read_code_for(code: str, input_shape: tuple[int, ...] | None = None) -> ReadResult:
     """The reader's result for this code (ast only, never run); a model without an input in the code takes
     input_shape (without the batch axis), the one the learner typed."""
-    return read_code_assuming(code, input_shape)
+    return read_code(code, input_shape)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
