@@ -80,6 +80,12 @@ def describe_layer(layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes: tupl
     return ctx
 
 
+def layer_output_shapes(layer: LayerSpec, in_shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """Keras's output shapes of this layer on these inputs: weight-free and cached; raises what Keras raises
+    (the code reader's static shape reads, `x.shape[-1]`, ask this)."""
+    return _shapes_of(_anonymous(layer), in_shapes)
+
+
 def _anonymous(layer: LayerSpec) -> LayerSpec:
     """The layer without what does not change shapes (name, place, sources), so equal layers share
     one shape computation: a stack of 200 identical LSTMs constructs one Keras layer, not 200."""

@@ -198,6 +198,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{model} takes {count} input(s); it is called here with a different number of tensors.",
         "{model} 接收 {count} 个输入；这里调用它时给的张量数目不同。",
     ),
+    "keras2.int_shape": (
+        "keras.backend.int_shape is gone in Keras 3 (this line raises AttributeError there); the shape is read "
+        "here as Keras 2 gave it. In Keras 3 write x.shape or keras.ops.shape(x).",
+        "Keras 3 已没有 keras.backend.int_shape（这一行在 Keras 3 中会抛出 AttributeError）；这里按 Keras 2 "
+        "的结果读取形状。在 Keras 3 中请写 x.shape 或 keras.ops.shape(x)。",
+    ),
+    "read.shape_unknown": (
+        "This shape cannot be worked out: {layer} fails on what flows into it ({error}).",
+        "无法算出这个形状：{layer} 对流入它的张量出错（{error}）。",
+    ),
     "read.get_layer": (
         "get_layer(...) is read with the name of a layer of {model}.",
         "只读取用 {model} 中某一层的名称调用的 get_layer(...)。",

@@ -60,6 +60,7 @@ class ReaderBase:
         self.layer_count = 0
         self.models: list[ModelObj] = []
         self.groups: list = []  # GroupSpecs of models used as layers, inner ones first
+        self.shape_memo: dict = {}  # node name -> (its spec, its output shapes), for x.shape reads
         self.batch: list[tuple[int, int, Val]] = []  # (priority, order, value)
         self.funcs: list[FuncObj] = []
         self.call_depth = 0

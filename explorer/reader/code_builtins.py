@@ -276,6 +276,8 @@ def value_method(owner: object, method: str, args: list, kwargs: dict, node: ast
             if method == "values":
                 return collect([v for _, v in owner.items], node)
             return collect([collect([Val(k), v], node) for k, v in owner.items], node)
+    if isinstance(owner, Val) and isinstance(owner.value, tuple) and method == "as_list" and not args and not kwargs:
+        return owner  # a TensorShape's as_list(): the same entries
     if isinstance(owner, Val) and isinstance(owner.value, tuple) and method in ("index", "count") and len(args) == 1:
         item = _plain(args[0], node)
         plain = owner.plain()

@@ -16,7 +16,7 @@ from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj
 from .code_models import LayerHandle
 from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
-from .code_ops import arithmetic, check_items, compare, format_value, index_of, negate, take, truth
+from .code_ops import arithmetic, check_items, compare, format_value, index_of, is_number, negate, take, truth
 from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLayerObj, KerasObject, Known, LayerObj,
                           ModelObj, Partial, Poison, Refusal, Seq, Span, Tensor, Val, is_literal_code, literal,
                           source_text)
@@ -39,6 +39,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 return self.instance_attribute(base, node)
             if isinstance(base, (ModelObj, LayerHandle)):
                 return self.model_attribute(base, node)
+            if isinstance(base, Tensor) and node.attr == "shape":
+                return self.shape_of(base, node)
             if isinstance(base, Poison):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
@@ -367,6 +369,12 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             items += bounded(args[0], node, self.step)
         elif method == "insert" and len(args) == 2 and isinstance(args[0], Val) and type(args[0].value) is int:
             items.insert(args[0].value, args[1])
+        elif method in ("reverse", "clear") and not args:
+            items = items[::-1] if method == "reverse" else []
+        elif method == "sort" and not args and all(isinstance(i, Val) and is_number(i.value) for i in items):
+            items.sort(key=lambda item: item.value)
+        elif method == "remove" and len(args) == 1 and isinstance(args[0], Val) and args[0] in items:
+            items.remove(args[0])
         elif method == "pop" and len(args) <= 1 and items:
             index = index_of(args[0], node) if args else -1
             result = take(tuple(items), index, node)
@@ -406,6 +414,13 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return self.make_backbone(detail, node, scope)
         if what in ("initializer", "regularizer", "constraint"):
             return KerasObject(what, detail)
+        if what == "shape_of":  # K.int_shape(x), keras.ops.shape(x): static, None where unknown
+            if ref.path[-1] == "int_shape":
+                self.note(node, "warning", "keras2.int_shape")
+            args, kwargs = self.call_values(node, scope)
+            if len(args) != 1 or kwargs or not isinstance(args[0], Tensor):
+                raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+            return self.shape_of(args[0], node)
         if what == "unknown_layer":
             if detail == "Lambda":
                 raise Refusal(node, "read.lambda")
@@ -424,7 +439,7 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         return Ignored(node.lineno)
 
 
-_LIST_METHODS = ("append", "extend", "insert", "pop")
+_LIST_METHODS = ("append", "extend", "insert", "pop", "reverse", "sort", "remove", "clear")
 
 
 def _callable_attribute(value: object) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
+from ..shapes import layer_output_shapes
 from ..spec import Constant, GroupSpec, InputSpec, LayerSpec, ModelSpec, Note, ReadResult, TensorRef
 from .code_base import NAME_OK, ReaderBase
 from .code_builtins import bounded
@@ -14,7 +15,7 @@ from .code_limits import MAX_NAME
 from .code_classes import InstanceObj
 from .backbones import Refused, read_backbone
 from .code_inputs import typed_input
-from .code_values import (Ignored, InputLayerObj, Known, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
+from .code_values import (Ignored, InputLayerObj, Known, Val, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
 
 _IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
@@ -281,6 +282,34 @@ class Models(ReaderBase):
             needed = self.needed_nodes(owner.outputs)
             return Seq(tuple(LayerHandle(n) for n in self.nodes if n in needed))
         raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+
+    # -- static shape reads: x.shape[-1], K.int_shape(x), keras.ops.shape(x) ----------------------
+    def shape_of(self, tensor: Tensor, node: ast.AST) -> Val:
+        """The tensor's shape as Keras knows it while the model is built (None where it is not known),
+        worked out weight-free from the layers read so far."""
+        name, index = tensor.ref
+        needed = self.needed_nodes((tensor.ref,))
+        for node_name, spec in self.nodes.items():
+            if node_name not in needed or self.shape_memo.get(node_name, (None,))[0] is spec:
+                continue
+            self.step(node)
+            if isinstance(spec, InputSpec):
+                shapes = ((spec.batch_size,) + tuple(spec.shape),)
+            else:
+                in_shapes = []
+                for parent, i in spec.inputs:
+                    outs = self.shape_memo[parent][1]
+                    in_shapes += list(outs) if i is None else [outs[i]]
+                try:
+                    shapes = layer_output_shapes(spec, tuple(in_shapes))
+                except Exception as error:  # the layer itself fails: the shape read cannot be known
+                    raise Refusal(node, "read.shape_unknown", layer=node_name, error=str(error)[:120]) from None
+            self.shape_memo[node_name] = (spec, shapes)
+        outs = self.shape_memo[name][1]
+        if index is None and len(outs) != 1:
+            raise Refusal(node, "read.subscript")
+        shape = outs[index or 0]
+        return Val(tuple(Val(d) for d in shape))
 
     # -- the functional API -----------------------------------------------------------------------
     def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:

@@ -81,7 +81,7 @@ def arithmetic(op: ast.operator, left: Val, right: Val, node: ast.AST) -> Val:
             raise Refusal(node, "read.str_too_long" if type(seq) is str else "read.seq_too_long", limit=limit)
         return _sized(seq * max(times, 0), deps, node)
     if symbol == "%" and type(a) is str:
-        return Val(percent_format(a, b, node), deps)
+        return Val(percent_format(a, right, node), deps)
     raise Refusal(node, "read.arith_not_number", op=symbol)
 
 

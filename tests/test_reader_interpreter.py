@@ -1,0 +1,89 @@
+"""The reader as a small interpreter: values, loops, defs, partials, star imports and shape reads worked out
+without running anything (every model here is also one Keras would build; tests/corpus compares whole files)."""
+from __future__ import annotations
+
+import pytest
+
+from explorer.reader.code import read_code
+
+HEAD = "import keras\nfrom keras import layers\nunits = 8\n"
+
+
+def units_of(expr: str) -> int:
+    result = read_code(HEAD + f"model = keras.Sequential([keras.Input((3,)), layers.Dense({expr})])\n")
+    assert not [n for n in result.notes if n.severity == "error"], result.notes
+    return result.spec.layers[0].arg("units")
+
+
+@pytest.mark.parametrize("expr,value", [
+    ("int(units / 2)", 4), ("len('abc') + units", 11), ("max(units, 3)", 8), ("[4, 5][-1]", 5),
+    ("units if units > 3 else 2", 8), ("sum(u for u in range(4))", 6), ("round(units * 1.5)", 12),
+    ("{'u': 3}['u']", 3), ("int(f'{units}0')", 80), ("abs(-units)", 8), ("(1, 2, 3)[1:][0]", 2),
+    ("min([7, units])", 7), ("int('{}'.format(3))", 3), ("len([1] * 5)", 5), ("len(range(2, 20, 3))", 6),
+    ("sorted([3, 1, 2])[-1]", 3), ("dict(a=4)['a'] * 2", 8), ("[x for x in range(10) if x % 4 == 3][-1]", 7),
+    ("int(units ** 0.5 * 10)", 28), ("len(list(zip(range(3), 'abcd')))", 3), ("int('%d' % units)", 8),
+    ("units and 5", 5), ("0 or units", 8), ("int(not units) + 1", 1), ("len('a, b'.replace(', ', ''))", 2),
+])
+def test_values_are_worked_out(expr, value):
+    assert units_of(expr) == value
+
+
+def test_a_constant_still_feeds_the_sidebar_through_builtins():
+    result = read_code(HEAD + "model = keras.Sequential([keras.Input((3,)), layers.Dense(int(units / 2))])\n")
+    assert [(c.name, c.uses) for c in result.constants] == [("units", (("Dense", "units"),))]
+
+
+def test_loops_break_continue_and_list_methods():
+    source = HEAD + ("sizes = []\nfor i in range(100):\n    if i % 2:\n        continue\n    if i > 6:\n        break\n"
+                     "    sizes.append(2 ** i)\nsizes.reverse()\n"
+                     "model = keras.Sequential([keras.Input((3,))] + [layers.Dense(s) for s in sizes])\n")
+    result = read_code(source)
+    assert [layer.arg("units") for layer in result.spec.layers] == [64, 16, 4, 1]
+
+
+def test_partial_keywords_are_overridden_by_the_call():
+    source = HEAD + ("from functools import partial\nD = partial(layers.Dense, 4, activation='relu')\n"
+                     "model = keras.Sequential([keras.Input((3,)), D(), D(activation='tanh'), partial(D)()])\n")
+    layers_read = read_code(source).spec.layers
+    assert [(l.arg("units"), l.arg("activation")) for l in layers_read] == [(4, "relu"), (4, "tanh"), (4, "relu")]
+
+
+def test_a_later_star_import_does_not_hide_the_layers():
+    source = ("from keras.layers import *\nfrom keras.models import *\nfrom keras.optimizers import *\n"
+              "inp = Input((4,))\nmodel = Model(inp, Dense(2)(inp))\nmodel.compile(optimizer=Adam())\n")
+    result = read_code(source)
+    assert [layer.kind for layer in result.spec.layers] == ["Dense"]
+    assert not [n for n in result.notes if n.severity == "error"]
+
+
+def test_static_shape_reads():
+    source = HEAD + ("inp = keras.Input((6, 5))\nx = layers.Conv1D(units, 3)(inp)\nsteps, channels = x.shape[1:]\n"
+                     "y = layers.Reshape((steps * channels,))(x)\nz = layers.Dense(keras.ops.shape(y)[-1] // 8)(y)\n"
+                     "n = keras.backend.int_shape(z)[1]\nmodel = keras.Model(inp, layers.Dense(n)(z))\n")
+    result = read_code(source)
+    assert [layer.arg("target_shape") or layer.arg("units") for layer in result.spec.layers[1:]] == [(32,), 4, 4]
+    assert [n.key for n in result.notes if n.severity != "info"] == ["keras2.int_shape"]
+
+
+def test_a_def_with_defaults_args_and_kwargs_called_many_times():
+    source = HEAD + ("def block(x, *sizes, act='relu', **options):\n    for size in sizes:\n"
+                     "        x = layers.Dense(size, activation=act, **options)(x)\n    return x, len(sizes)\n"
+                     "inp = keras.Input((3,))\nx, n = block(inp, 4, 5, use_bias=False)\nx, m = block(x, n + 1, act='tanh')\n"
+                     "model = keras.Model(inp, x)\n")
+    layers_read = read_code(source).spec.layers
+    assert [(l.arg("units"), l.arg("activation"), l.arg("use_bias", True)) for l in layers_read] == [
+        (4, "relu", False), (5, "relu", False), (3, "tanh", True)]
+
+
+def test_a_huge_loop_stops_with_a_note_and_the_rest_is_read():
+    source = HEAD + "for i in range(10 ** 12):\n    pass\nmodel = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n"
+    result = read_code(source)
+    assert [n.key for n in result.notes] == ["read.too_much_work"] and result.notes[0].line == 4
+    assert [layer.name for layer in result.spec.layers] == ["dense"]
+
+
+def test_a_refused_loop_that_adds_to_a_sequential_leaves_it_incomplete():
+    source = HEAD + ("model = keras.Sequential([keras.Input((8,))])\nfor row in open('layers.txt'):\n"
+                     "    model.add(layers.Dense(300))\nmodel.add(layers.Dense(1))\n")
+    result = read_code(source)
+    assert "read.model_cut" in [n.key for n in result.notes]
