@@ -76,7 +76,8 @@ def test_a_def_with_defaults_args_and_kwargs_called_many_times():
 
 
 def test_a_huge_loop_stops_with_a_note_and_the_rest_is_read():
-    source = HEAD + "for i in range(10 ** 12):\n    pass\nmodel = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n"
+    source = HEAD + ("for i in range(10 ** 12):\n    pass\n"
+                     "model = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n")
     result = read_code(source)
     assert [n.key for n in result.notes] == ["read.too_much_work"] and result.notes[0].line == 4
     assert [layer.name for layer in result.spec.layers] == ["dense"]
