@@ -68,7 +68,8 @@ def test_static_shape_reads():
 def test_a_def_with_defaults_args_and_kwargs_called_many_times():
     source = HEAD + ("def block(x, *sizes, act='relu', **options):\n    for size in sizes:\n"
                      "        x = layers.Dense(size, activation=act, **options)(x)\n    return x, len(sizes)\n"
-                     "inp = keras.Input((3,))\nx, n = block(inp, 4, 5, use_bias=False)\nx, m = block(x, n + 1, act='tanh')\n"
+                     "inp = keras.Input((3,))\nx, n = block(inp, 4, 5, use_bias=False)\n"
+                     "x, m = block(x, n + 1, act='tanh')\n"
                      "model = keras.Model(inp, x)\n")
     layers_read = read_code(source).spec.layers
     assert [(l.arg("units"), l.arg("activation"), l.arg("use_bias", True)) for l in layers_read] == [
