@@ -44,7 +44,7 @@ table, weights = cache.spec_tables_for(spec)
 # the model is built after the table's rows are sent: the build never delays the shapes
 build = (lambda: cache.built_for(spec)) if budget.fits_memory and desc.ok else None
 built = table_panel.render(desc, table, weights, build, lang)
-diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang), opened), lang,
+diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups))
 failure = desc.failure or (built.failure if built else None)
 if failure is not None:

@@ -177,7 +177,7 @@ def warm(lang: str = "en") -> None:
         return
     desc = describe_for(spec)
     spec_tables_for(spec)
-    spec_diagram_for(spec, labels(lang), ())
+    spec_diagram_for(spec, labels(lang, spec), ())
     if spec_budget_for(spec).fits_memory and desc.ok and built_for(spec).model is not None:
         dense = dense_on_sequence(desc)
         if dense is not None:  # the answer's check: it reads the forward pass

@@ -34,8 +34,17 @@ CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
           "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage", "autoScale2d"]}
 
 
-def labels(lang: str) -> dict[str, str]:
-    return {label: t(lang, key) for label, key in LABEL_KEYS.items()}
+_NEEDS = {"group_inside": "groups", "group_hint": "groups", "gap": "gaps", "gap_why": "gaps", "assumed": "assumed",
+          "assumed_where": "assumed", "assumed_why": "assumed"}  # words only some models show
+
+
+def labels(lang: str, spec: object = None) -> dict[str, str]:
+    """The diagram's words; those of groups, gaps and inputs given in the sidebar only for a model that has
+    them (spec None: all of them)."""
+    has = {"groups": bool(getattr(spec, "groups", ())), "gaps": bool(getattr(spec, "gaps", ())),
+           "assumed": any(getattr(i, "assumed", False) for i in getattr(spec, "inputs", ()))}
+    return {label: t(lang, key) if spec is None or label not in _NEEDS or has[_NEEDS[label]] else ""
+            for label, key in LABEL_KEYS.items()}
 
 
 def clicked_layer(event: object) -> str | None:
