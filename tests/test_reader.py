@@ -486,7 +486,7 @@ REFUSED = {
     "bad_value": ("x = layers.Dense(0)(x)", "read.arg_bad_value"),
     "missing": ("x = layers.Dense()(x)", "read.arg_missing"),
     "slice": ("x = x[:, 1]", "read.subscript"),
-    "tensor_attr": ("n = x.shape[-1]", "read.attribute"),
+    "tensor_attr": ("n = x.dtype", "read.attribute"),
 }
 
 
