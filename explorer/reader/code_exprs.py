@@ -176,7 +176,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return self.implicit(node, ("keras", "layers", name))
         if guess and not hasattr(builtins, name) and self.guesses < MAX_GUESSES:
             self.guesses += 1
-            known = [n for names in scope for n in names if not n.startswith("__")]
+            known = [n for names in scope for n in names  # a close name is about as long (rnn_units, lstm_units)
+                     if not n.startswith("__") and abs(len(n) - len(name)) <= max(2, len(name) // 3)]
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             if close:
                 self.note(node, "warning", "read.undefined_name_guess", name=name, guess=close[0])
