@@ -5,6 +5,7 @@ model.to_json() / model.save(); they are read back with OUR reader only and comp
 with what Keras itself says (output shapes, parameter counts).
 """
 import copy
+import itertools
 import json
 import re
 from pathlib import Path
@@ -12,12 +13,17 @@ from pathlib import Path
 import keras
 import pytest
 from keras import layers as L
+from keras.saving import serialize_keras_object
 
 from explorer.i18n import catalog
 from explorer.i18n import reader_json as texts
 from explorer.reader.keras_file import read_keras_file
-from explorer.reader.keras_json import MAX_DEPTH, read_keras_json
-from explorer.shapes import describe
+from explorer.layers import REGISTRY, get_kind
+from explorer.reader.json_common import same
+from explorer.reader.keras_json import MAX_DEPTH, _Reader, read_keras_json
+from explorer.reader.validate import check_value
+from explorer.shapes import construct, describe
+from explorer.spec import LayerSpec
 from json_models import (ARCHITECTURES, KEYS_SEEN, assert_same_model, built, config_text, keras_view, our_view,
                          read_timed, refused, small_config, stacked_lstm)
 
@@ -287,6 +293,110 @@ def test_keras_refuses_a_combination_of_valid_values():
     conv["strides"], conv["dilation_rate"] = [2], [2]
     (note,) = refused(read_keras_json(json.dumps(config)), "json.layer_rejected")
     assert note.param("layer") == "conv_a" and "dilation_rate" in note.param("message")
+
+
+# -- an argument is dropped only when Keras writes it anyway for the layer rebuilt without it ---------
+def test_pooling_strides_that_follow_pool_size():
+    """A pooling layer's strides default to its pool_size: MaxPooling2D(3, strides=2) writes strides=(2, 2), as a
+    bare MaxPooling2D() does, yet without them it is MaxPooling2D(3, strides=3). ResNet50's stem is the first."""
+    image, steps, volume = keras.Input((112, 112, 64), name="image"), keras.Input((30, 4), name="steps"), \
+        keras.Input((9, 9, 9, 2), name="volume")
+    padded = L.ZeroPadding2D(1, name="pool1_pad")(image)
+    outputs = [L.MaxPooling2D(3, strides=2, name="pool1_pool")(padded),
+               L.MaxPooling2D(3, name="follows")(image), L.MaxPooling2D(2, strides=2, name="bare")(image),
+               L.AveragePooling2D((3, 2), strides=2, padding="same", name="avg2d")(image),
+               L.MaxPooling1D(3, strides=2, name="max1d")(steps), L.AveragePooling1D(4, strides=1, name="avg1d")(steps),
+               L.MaxPooling3D(3, strides=2, name="max3d")(volume),
+               L.AveragePooling3D(2, strides=(1, 2, 3), name="avg3d")(volume)]
+    model = keras.Model([image, steps, volume], outputs, name="pools")
+    result = read_keras_json(model.to_json())
+    assert_same_model(result, model)
+    assert model.get_layer("pool1_pool").output.shape == (None, 56, 56, 64)
+    spec = result.spec
+    assert spec.layer("pool1_pool").args == (("pool_size", (3, 3)), ("strides", (2, 2)))
+    assert spec.layer("follows").args == (("pool_size", (3, 3)),)
+    assert spec.layer("bare").args == ()
+    assert spec.layer("avg2d").args == (("padding", "same"), ("pool_size", (3, 2)), ("strides", (2, 2)))
+    assert spec.layer("avg1d").args == (("pool_size", (4,)), ("strides", (1,)))
+    assert spec.layer("avg3d").args == (("pool_size", (2, 2, 2)), ("strides", (1, 2, 3)))  # no default: kept
+
+
+def test_multi_head_attention_output_shape_written_as_a_list():
+    """Keras writes MultiHeadAttention(output_shape=10) as [10]: read as 10. [2] for an int Keras writes as an int
+    is refused (Dense's units: test_wrong_value_types_are_refused). The layer alone: in a built model Keras also
+    writes the attention_axes its build chose, which the reader does not read yet."""
+    layer = L.MultiHeadAttention(2, 8, output_shape=10, name="mha")
+    entry = json.loads(json.dumps(serialize_keras_object(layer)))
+    assert entry["config"]["output_shape"] == [10]
+    parsed = _Reader().layer(entry, "mha")
+    assert parsed.spec.arg("output_shape") == 10 and parsed.spec.arg("num_heads") == 2
+    assert _round_trip("MultiHeadAttention", {"num_heads": 2, "key_dim": 8, "output_shape": 10}, None) == {}
+    entry["config"]["num_heads"] = [2]
+    reader = _Reader()
+    assert reader.layer(entry, "mha") is None
+    (note,) = reader.notes
+    assert (note.key, note.param("arg"), note.param("value")) == ("read.arg_bad_value", "num_heads", "[2]")
+
+
+def _keras_layer(spec):
+    """Keras's own layer for a spec (the registry's examples): its class, the arguments the kind gives Keras."""
+    kind = get_kind(spec.kind)
+    cls = getattr(keras.layers, spec.kind)
+    if spec.inner is not None:
+        return cls(_keras_layer(spec.inner), name=spec.name, **kind.keras_args(spec))
+    return cls(name=spec.name, **kind.keras_args(spec))
+
+
+def _config_differences(kind_name, original, rebuilt, path=""):
+    """The arguments the kind accepts whose values differ between two configs (in our form: initializers by name,
+    lists as tuples, as the reader reads them), wrapped layers included."""
+    kind, reader = get_kind(kind_name), _Reader()
+
+    def ours(rule, value):
+        converted, written = reader.convert_quiet(rule, value)
+        return check_value(rule, written) if converted else (False, value)
+
+    differences = {}
+    for key, value in original.items():
+        rule = kind.rule(key)
+        if kind.wraps and key == "layer":
+            differences.update(_config_differences(value["class_name"], value["config"], rebuilt[key]["config"],
+                                                   f"{path}layer."))
+        elif rule is not None and rule.type != "ignored" and not rule.deprecated and (
+                key not in rebuilt or not same(ours(rule, value), ours(rule, rebuilt[key]))):
+            differences[path + key] = (value, rebuilt.get(key))
+    return differences
+
+
+def _round_trip(kind_name, args, inner):
+    """A layer Keras builds → its config as to_json writes it → read → our layer: the arguments that differ."""
+    spec = LayerSpec(f"x_{kind_name.lower()}", kind_name, tuple(sorted(args.items())), inner=inner)
+    entry = json.loads(json.dumps(serialize_keras_object(_keras_layer(spec))))
+    reader = _Reader()
+    parsed = reader.layer(entry, spec.name)
+    assert parsed is not None, reader.notes
+    rebuilt = json.loads(json.dumps(serialize_keras_object(construct(parsed.spec))))
+    return _config_differences(kind_name, entry["config"], rebuilt["config"])
+
+
+@pytest.mark.parametrize("kind_name", sorted(REGISTRY))
+def test_every_example_reads_back_as_the_same_layer(kind_name):
+    """Every registered kind's examples: Keras's config read and rebuilt writes every argument the kind accepts as
+    the original did (an argument dropped as a default must be one Keras gives the rebuilt layer)."""
+    kind = REGISTRY[kind_name]
+    assert kind.examples
+    for example in kind.examples:
+        inner = LayerSpec("inner", example.inner[0], tuple(sorted(example.inner[1].items()))) if example.inner \
+            else None
+        assert _round_trip(kind_name, example.args, inner) == {}, example.args
+
+
+@pytest.mark.parametrize("kind_name", sorted(k for k in REGISTRY if "Pooling" in k and "Global" not in k))
+def test_pooling_examples_with_other_pool_sizes_and_strides(kind_name):
+    """The arguments whose default follows another one (pooling strides): every pool_size × strides × padding."""
+    for pool, strides, padding in itertools.product((1, 2, 3), (None, 1, 2, 3), ("valid", "same")):
+        args = {"pool_size": pool, "padding": padding} | ({"strides": strides} if strides is not None else {})
+        assert _round_trip(kind_name, args, None) == {}, args
 
 
 def test_structure_problems():

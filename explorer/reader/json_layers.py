@@ -3,10 +3,13 @@ layers, its arguments the kind's rules (validate.py), a wrapper's inner layer re
 
 Keras writes every argument with its default, plus bookkeeping (name, trainable, dtype policy...).
 Bookkeeping is dropped silently; arguments our kind knows are mapped to our forms (initializer
-objects to their snake-case names, lists to tuples) and kept unless they equal what Keras writes by
-default; any other argument is dropped silently when it equals what Keras writes for the layer our
-kind constructs (a probe: the layer built from the validated values, its get_config()), and
-refused otherwise. Keras 2 settings Keras 3 no longer has are dropped with a note.
+objects to their snake-case names, lists to tuples) and kept unless Keras writes the same value for
+the layer built without them (a default that follows another argument, as pooling strides follow
+pool_size, is a default only there); any other argument is dropped silently when it equals what
+Keras writes for the layer our kind constructs (a probe: the layer built from the validated values,
+its get_config()), and refused otherwise. An int argument Keras writes as a one-element list
+(MultiHeadAttention's output_shape=10 as [10]) is read as its number when the probe writes it so.
+Keras 2 settings Keras 3 no longer has are dropped with a note.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from ..layers import get_kind
 from ..layers.base import ArgRule, LayerKind
 from ..spec import LayerSpec, Value
 from .json_common import MAX_NOTES, MAX_WRAP_DEPTH, MISSING, NAME, JsonReaderBase, plain, same, show, tuples
-from .validate import check_args, check_value, required_args
+from .validate import check_args, check_value, describe_rule, required_args
 
 # bookkeeping every layer config carries; none of it changes a shape
 BOOKKEEPING = frozenset({"name", "trainable", "dtype", "autocast", "seed"})
@@ -89,6 +92,7 @@ class _Parsed:
     unknown: dict
     inner: _Parsed | None
     label: str
+    listed: dict  # int arguments the config writes as a one-element list: kept only if Keras writes them so
 
 
 class Layers(JsonReaderBase):
@@ -146,14 +150,16 @@ class Layers(JsonReaderBase):
         result = self.arguments(kind, config, name, inner.spec if inner is not None else None)
         if result is None:
             return None
-        args, unknown = result
+        args, unknown, listed = result
         spec = LayerSpec(name, cls, args, inner=inner.spec if inner is not None else None)
-        return _Parsed(spec, unknown, inner, name)
+        return _Parsed(spec, unknown, inner, name, listed)
 
     def arguments(self, kind: LayerKind, config: dict, name: str, inner: LayerSpec | None):
-        """(validated args, unknown args to compare with Keras's defaults) or None when refused."""
+        """(validated args, unknown args to compare with Keras's defaults, int args written as a one-element
+        list) or None when refused."""
         known: dict[str, Value] = {}
         unknown: dict[str, object] = {}
+        listed: dict[str, object] = {}
         ok = True
         where = dict(layer=name, cls=kind.class_name)
         for key, value in config.items():
@@ -181,6 +187,8 @@ class Layers(JsonReaderBase):
             elif value is None and rule.default is None:
                 continue  # Keras's "not set" (seed=None), which is also our default
             else:
+                if rule.type == "int" and _one_int(value):  # MultiHeadAttention writes output_shape=10 as [10]
+                    listed[key], value = value, value[0]
                 status, converted = self.convert(rule, value, where)
                 if status == "ok":
                     known[key] = converted
@@ -193,7 +201,7 @@ class Layers(JsonReaderBase):
                 self.notes.append(note)
         if args is None:
             return None
-        return self.without_defaults(kind, args, name, inner), unknown
+        return self.without_defaults(kind, args, name, inner), unknown, listed
 
     def convert(self, rule: ArgRule, value: object, where: dict) -> tuple[str, Value]:
         """A config value in our form: ("ok", value), ("drop", None) with a note, or ("bad", None)."""
@@ -214,9 +222,42 @@ class Layers(JsonReaderBase):
         return "ok", tuples(value)
 
     def without_defaults(self, kind: LayerKind, args: tuple, name: str, inner: LayerSpec | None) -> tuple:
-        """Drop the arguments whose value is what Keras writes anyway for a layer built without them,
-        so the spec says what the learner chose (as if read from their code)."""
+        """Drop the arguments Keras would write anyway, so the spec says what the learner chose (as if read
+        from their code), and the layer rebuilt from it is the layer of the config.
+
+        An argument goes when the layer built without it, every other argument of this config kept, writes
+        the same value (MaxPooling2D(3) writes strides=(3, 3): its strides follow its pool_size, so strides
+        goes; MaxPooling2D(3, strides=2) keeps strides=(2, 2) although a bare MaxPooling2D writes (2, 2)).
+        Most arguments are at their plain default: those equal to what the bare layer writes (one probe) are
+        not probed one by one. Then the layer built from what is kept must write every dropped value (the
+        probe finish() makes anyway); an argument whose default moved with what is kept is put back."""
         required = set(required_args(kind))
+        base = self.bare_config(kind, args, name, inner, required)
+        if base is None:
+            return args  # Keras refuses the bare layer; the full one is checked in finish()
+        dropped = {}
+        for key, value in args:
+            rule = kind.rule(key)
+            if key in required or rule.deprecated:
+                continue
+            config = base if self.written_is(rule, base, value) else self.config_without(kind, args, key, inner)
+            if config is not None and self.written_is(rule, config, value):
+                dropped[key] = value
+        while dropped:
+            kept = tuple(a for a in args if a[0] not in dropped)
+            probe = _probe(_probe_spec(LayerSpec(name, kind.class_name, kept, inner=inner)))
+            if isinstance(probe, str):
+                return args
+            moved = [key for key, value in dropped.items() if not self.written_is(kind.rule(key), probe[0], value)]
+            if not moved:
+                return kept
+            for key in moved:
+                del dropped[key]
+        return args
+
+    @staticmethod
+    def bare_config(kind: LayerKind, args: tuple, name: str, inner: LayerSpec | None, required: set) -> dict | None:
+        """What Keras writes for the layer built with only its required arguments (None when it refuses)."""
         bare = LayerSpec(name, kind.class_name, tuple(a for a in args if a[0] in required), inner=inner)
         if inner is not None:  # a wrapper's own defaults (merge_mode) do not depend on what it wraps
             base = _WRAPPER_BASE.get((kind.class_name, inner.kind)) or _probe(_probe_spec(bare))
@@ -224,18 +265,24 @@ class Layers(JsonReaderBase):
                 _WRAPPER_BASE[(kind.class_name, inner.kind)] = base
         else:
             base = _probe(_probe_spec(bare))
-        if isinstance(base, str):
-            return args  # Keras refuses the bare layer; the full one is checked in finish()
-        config = base[0]
-        kept = []
-        for key, value in args:
-            rule = kind.rule(key)
-            if key not in required and not rule.deprecated and key in config:
-                status, written = self.convert_quiet(rule, config[key])
-                if status and check_value(rule, written)[0] and same(check_value(rule, written)[1], value):
-                    continue
-            kept.append((key, value))
-        return tuple(kept)
+        return None if isinstance(base, str) else base[0]
+
+    @staticmethod
+    def config_without(kind: LayerKind, args: tuple, key: str, inner: LayerSpec | None) -> dict | None:
+        """What Keras writes for the layer built with every argument of this config but `key`."""
+        probe = _probe(_probe_spec(LayerSpec("probe", kind.class_name, tuple(a for a in args if a[0] != key),
+                                             inner=inner)))
+        return None if isinstance(probe, str) else probe[0]
+
+    def written_is(self, rule: ArgRule, config: dict, value: Value) -> bool:
+        """Keras's config writes this argument as this value (in our form, checked by its rule)."""
+        if rule.name not in config:
+            return False
+        converted, written = self.convert_quiet(rule, config[rule.name])
+        if not converted:
+            return False
+        accepted, normal = check_value(rule, written)
+        return accepted and same(normal, value)
 
     @staticmethod
     def convert_quiet(rule: ArgRule, value: object) -> tuple[bool, Value]:
@@ -260,6 +307,12 @@ class Layers(JsonReaderBase):
     def compare(self, parsed: _Parsed, config: dict) -> bool:
         ok = True
         where = dict(layer=parsed.label, cls=parsed.spec.kind)
+        kind = get_kind(parsed.spec.kind)
+        for key, value in parsed.listed.items():
+            if not (key in config and same(value, config[key])):  # [16] for units: not Keras's own writing
+                self.note("error", "read.arg_bad_value", **where, arg=key, value=show(value),
+                          expected=describe_rule(kind.rule(key)))
+                ok = False
         for key, value in parsed.unknown.items():
             if key in config and same(value, config[key]):
                 continue
@@ -272,6 +325,11 @@ class Layers(JsonReaderBase):
                       default=show(config[key]) if key in config else "—")
             ok = False
         return ok
+
+
+def _one_int(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 1 and isinstance(value[0], int) \
+        and not isinstance(value[0], bool)
 
 
 def _chain(parsed: _Parsed) -> list[_Parsed]:
