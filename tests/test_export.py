@@ -120,11 +120,15 @@ def test_exported_code_builds_the_described_model(key, exported, ran):
         assert [tuple(s) for s in layer["shapes"]] == list(step.output_shapes), step.name
         assert layer["params"] == step.params, step.name
     table = layer_table(desc)
-    for row in table.itertuples():
+    layers_only = table[~table["role"].isin(("group", "gap"))]  # a group's row sums the layers inside it
+    for row in layers_only.itertuples():
         layer = got["layers"][row.layer]
         assert " + ".join(shape_text(tuple(s)) for s in layer["shapes"]) == row.output_shape
         assert layer["params"] == row.params
-    assert got["total"] == desc.total_params == int(table["params"].sum())
+    for row in table[table["role"] == "group"].itertuples():
+        group = next(g for g in desc.groups if g.name == row.layer)
+        assert row.params == sum(got["layers"][m]["params"] for m in group.members)
+    assert got["total"] == desc.total_params == int(layers_only["params"].sum())
     assert got["printed"] == str(desc.total_params)
 
 

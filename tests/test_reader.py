@@ -619,7 +619,7 @@ def test_undefined_name_without_a_close_match():
 # -- bounds and catalog ---------------------------------------------------------------------------------
 def test_limits_are_module_constants():
     assert LIMITS == {"chars": 100_000, "lines": 3_000, "nodes": 50_000, "depth": 50, "layers": 500,
-                      "int": 10**12, "pow_exponent": 64, "str": 200, "items": 64, "steps": 100_000}
+                      "int": 10**12, "pow_exponent": 64, "str": 200, "items": 64, "steps": 20_000}
     assert "100,000" in code_module.__doc__
 
 

@@ -10,8 +10,8 @@ MAX_NODES = 50_000  # syntax-tree nodes
 MAX_DEPTH = 50  # nesting of syntax-tree nodes
 MAX_LAYERS = 500
 MAX_CALL_DEPTH = 8  # a def calling a def... (recursion stops here with a note)
-MAX_STEPS = 100_000  # expressions and statements worked through (defs called many times, loops)
-RESERVE_STEPS = 25_000  # once, for the code after a statement that spent MAX_STEPS
+MAX_STEPS = 20_000  # expressions and statements worked through (defs called many times, loops)
+RESERVE_STEPS = 5_000  # once, for the code after a statement that spent MAX_STEPS
 MAX_GUESSES = 20  # undefined names for which a close defined name is looked for
 MAX_NAME = 64  # characters of a layer's name=
 MAX_BATCH = 10**7
