@@ -487,7 +487,13 @@ class Models(ReaderBase):
                 uses.setdefault(dep, set()).add(("Model", "batch_size"))
         constants = tuple(Constant(c.name, c.value, c.line, c.col, c.end_col, tuple(sorted(uses[i])))
                           for i, c in enumerate(self.consts) if i in uses)
-        return ReadResult(spec, constants, outside_model(spec, self.sorted_notes()))
+        notes = outside_model(spec, self.sorted_notes())
+        gaps = tuple(sorted({(n.line, n.key) for n in notes if n.key in GAP_KEYS}))
+        return ReadResult(replace(spec, gaps=gaps) if gaps else spec, constants, notes)
+
+
+# the notes that say the code holds more of the model than could be read: the model shown has a gap there
+GAP_KEYS = frozenset({"read.model_cut", "read.model_fallback", "read.output_dropped", "read.nested_model_cut"})
 
 
 def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
