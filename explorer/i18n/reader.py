@@ -90,10 +90,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "只读取对 Keras 层类或本代码中 def 的 partial(...)，且参数已知。",
     ),
     "read.tensor_operator": (
-        "{code}: an operator between tensors is computed only when the model runs; the explorer does not "
-        "read it yet. Write it as a layer (layers.Add(), layers.Multiply(), layers.Rescaling(...)).",
-        "{code}：张量之间的运算只在模型运行时计算；探索器暂不读取它。请把它写成一个层（layers.Add()、"
-        "layers.Multiply()、layers.Rescaling(...)）。",
+        "{code}: an operator between a tensor and a number (or / between tensors) is computed only when the model "
+        "runs; the explorer does not read it yet (x + y, x - y and x * y between two tensors are read). Write it "
+        "as a layer: layers.Rescaling(scale, offset) for x * a + b.",
+        "{code}：张量与数之间的运算（或张量之间的 /）只在模型运行时计算；探索器暂不读取（两个张量之间的 x + y、"
+        "x - y 和 x * y 可以读取）。请把它写成层：x * a + b 写作 layers.Rescaling(scale, offset)。",
     ),
     "read.assert_unknown": (
         "This assert is not checked: its values are known only when the code runs.",

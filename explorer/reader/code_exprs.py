@@ -11,7 +11,7 @@ import difflib
 from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
-from .code_names import IMPLICIT, Ref, legacy_path, make_ref, meaning
+from .code_names import IMPLICIT, MERGE_HELPERS, Ref, legacy_path, make_ref, meaning
 from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj
 from .code_models import LayerHandle
 from .code_builtins import BUILTINS, bounded, collect, value_method
@@ -83,6 +83,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         """Arithmetic on values; + joins lists of tensors or layers; an operator on a tensor is refused."""
         if isinstance(left, Poison) or isinstance(right, Poison):
             raise Refusal(None, None)
+        if isinstance(left, Tensor) and isinstance(right, Tensor) and type(op) in _TENSOR_OPERATORS:
+            return self.tensor_operator(_TENSOR_OPERATORS[type(op)], (left.ref, right.ref), node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
         if isinstance(op, ast.Add) and (isinstance(left, Seq) or isinstance(right, Seq)):
@@ -97,6 +99,16 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return Seq(check_items(tuple(items), node, MAX_LAYERS))
         left, right = self.value_of(left, node), self.value_of(right, node)
         return arithmetic(op, left, right, node).with_text(source_text(node))
+
+    def tensor_operator(self, helper: str, refs: tuple, node: ast.AST) -> Tensor:
+        """x + y, x - y, x * y between two tensors: Keras 3 records the operation under the name of its
+        class ("add", "subtract", "multiply"), which is the merge layer's: the same row, the same numbers."""
+        kind = get_kind(MERGE_HELPERS[helper][0])
+        call = ast.Call(func=ast.Name(id=helper), args=[], keywords=[], **_where(node))
+        obj = self.construct(kind, call, [self.globals])
+        obj.used = True
+        self.nodes[obj.name] = obj.to_spec(refs)
+        return Tensor((obj.name, None))
 
     def comparison(self, node: ast.Compare, scope: list[dict]) -> Val:
         left = self.evaluate(node.left, scope)
@@ -440,6 +452,7 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         return Ignored(node.lineno)
 
 
+_TENSOR_OPERATORS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply"}  # merge helpers by operator
 _LIST_METHODS = ("append", "extend", "insert", "pop", "reverse", "sort", "remove", "clear")
 
 
