@@ -234,17 +234,36 @@ def test_normalization_counts_what_keras_counts(args):
     assert real.count_params() == step.params == 0 and real.weights == [] and step.weights == ()
 
 
-def test_normalization_without_mean_and_variance_needs_adapt():
-    """Keras builds mean, variance and count (2·C + 1 parameters) to be filled by adapt(data); the explorer
-    never runs adapt(), so it refuses and shows how to pass mean= and variance=."""
-    real = keras.layers.Normalization()
-    real(keras.Input((8, 6, 3)))
-    assert real.count_params() == 2 * 3 + 1
-    f = describe(chain((8, 6, 3), ("norm", "Normalization", {}))).failure
-    assert f.origin == "explorer" and "adapt()" in f.message
-    assert f.fix.key == "fix.normalization_adapt" and dict(f.fix.params)["axes"] == "(0, 1, 2)"
-    assert describe(read_code(images(f.fix.code)).spec).ok
-    assert "adapt(x_train)" in t("en", f.fix.key, **dict(f.fix.params), code=f.fix.code)
+@pytest.mark.parametrize("shape,axis", [((8, 6, 3), -1), ((8, 6, 3), 1), ((5,), -1), ((4, 7), (-1,))])
+def test_normalization_without_mean_and_variance_has_keras_weights(shape, axis):
+    """Keras builds mean (C,), variance (C,) and count () to be filled by adapt(data), 2·C + 1 parameters, none
+    trainable; before adapt() they are 0, 1 and 0 and the layer passes x through."""
+    args = {} if axis == -1 else {"axis": axis}
+    step = describe(chain(shape, ("norm", "Normalization", args))).step("norm")
+    real = keras.layers.Normalization(**args)
+    real(keras.Input(shape))
+    kept = (axis[0] if isinstance(axis, tuple) else axis) % (len(shape) + 1)
+    size = (None, *shape)[kept]
+    assert [(w.name, tuple(w.shape)) for w in real.weights] == [("mean", (size,)), ("variance", (size,)),
+                                                                 ("count", ())]
+    assert [(w.name, w.shape) for w in step.weights] == [("mean", (size,)), ("variance", (size,)), ("count", ())]
+    assert real.count_params() == step.params == 2 * size + 1 and real.trainable_weights == []
+    assert step.formula.symbolic == f"2 × {step.input_axes[0][kept]} + 1"
+    x = np.random.default_rng(5).normal(size=(2, *shape)).astype("float32")
+    assert np.array_equal(np.asarray(real(x)), x)
+
+
+def test_normalization_before_adapt_is_xrayed_as_keras_values():
+    code = images('layers.Normalization(name="norm")', 'layers.Conv2D(2, 3, name="conv")')
+    _, desc, model, _ = traced(code)
+    assert desc.total_params == model.count_params() == 2 * 3 + 1 + 2 * (3 * 3 * 3 + 1)
+    call = call_of(code, "norm", (1, 2, 3, 2))
+    result = xray(call)
+    assert result.summary.key == "xray.normalization.summary_adapt" and result.largest_diff == 0.0
+    assert np.array_equal(call.x, call.y)
+    words = note(result, "xray.normalization.adapt")
+    assert words["count"] == "7" and words["count_now"] == "0"
+    assert "adapt()" in t("en", result.summary.key, **dict(result.summary.params))
 
 
 def test_normalization_mean_of_the_wrong_length_fails_in_keras_and_here():
@@ -326,11 +345,15 @@ def test_degrees_and_pixels_are_refused_by_keras_and_offered_as_mistakes():
 
 
 def test_normalization_without_adapt_is_a_mistake_keras_lets_through_silently():
-    """Keras: an un-adapted Normalization is mean 0, variance 1, so it passes numbers through unchanged."""
+    """Keras: an un-adapted Normalization is mean 0, variance 1, so it passes numbers through unchanged; the mistake
+    runs it against the same layer adapted to a small batch of 0..255 numbers."""
     x = np.random.default_rng(3).normal(size=(2, 4, 3)).astype("float32")
     assert np.array_equal(np.asarray(keras.layers.Normalization()(x)), x)
-    found = mistakes(images('layers.Normalization(mean=0.5, variance=0.25, name="norm")'), "norm")
-    assert [m.key for m in found] == ["normalization_adapt"] and found[0].code == "layers.Normalization()"
+    for line in ('layers.Normalization(mean=0.5, variance=0.25, name="norm")', 'layers.Normalization(name="norm")'):
+        found = mistakes(images(line), "norm")
+        assert [m.key for m in found] == ["normalization_adapt"] and found[0].broken is None
+        assert dict(found[0].params)["size"] == "3" and found[0].code[0].code == "norm = layers.Normalization()"
+        assert found[0].run() > 50  # 0..255 numbers left as they are, against numbers of mean 0 and variance 1
     for m in found + mistakes(images('layers.RandomRotation(0.1, name="turn")', shape="(28, 28, 1)"), "turn"):
         for lang in ("en", "zh"):
             for key in (m.title_key, m.why_key):
@@ -351,7 +374,6 @@ FAILING = [
     chain((4, 4, 1), ("size", "Resizing", {"height": 8, "width": 8, "crop_to_aspect_ratio": True,
                                            "pad_to_aspect_ratio": True})),
     chain((8, 8, 3), ("scale", "Rescaling", {"scale": (0.5, 1.0)})),
-    chain((8, 8, 3), ("norm", "Normalization", {})),
     chain((8, 8, 3), ("norm", "Normalization", {"variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"axis": 5, "mean": 0.0, "variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"axis": (1, 2), "mean": 0.0, "variance": 1.0})),
@@ -385,7 +407,8 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
              'layers.Resizing(5, 9, crop_to_aspect_ratio=True, name="l")',
              'layers.Resizing(5, 9, interpolation="area", name="l")', 'layers.CenterCrop(4, 3, name="l")',
              'layers.CenterCrop(10, 3, name="l")', 'layers.Normalization(mean=(0.1, 0.2, 0.3), variance=(1.0, 4.0, '
-             '0.0), name="l")', 'layers.Normalization(mean=0.5, variance=2.0, invert=True, name="l")']
+             '0.0), name="l")', 'layers.Normalization(mean=0.5, variance=2.0, invert=True, name="l")',
+             'layers.Normalization(name="l")']
     used = set()
     for line in lines:
         call = call_of(images(line), "l", (1, 2, 2, 1))
@@ -479,6 +502,8 @@ XRAY_CASES = [
     XRayCase("normalization-per-channel",
              images('layers.Normalization(mean=(0.1, -0.2, 0.3), variance=(1.0, 4.0, 9.0), name="n")'), "n",
              (2, 6, 1, 1), output=2, where=IMAGE, sums=_normalization_sums),
+    XRayCase("normalization-adapt", images('layers.Normalization(name="n")'), "n", (1, 4, 2, 2), output=2,
+             where=IMAGE, sums=_normalization_sums),
 ]
 
 

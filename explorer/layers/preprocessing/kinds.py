@@ -1,6 +1,6 @@
 """Preprocessing inside the model: layers that prepare raw data at the start of a model, so that
 training, evaluation, model.save() and predict() on raw images all do the same preparation.
-None of them has weights (Normalization given mean= and variance= included: Keras's count_params() is 0).
+None of them has weights, except Normalization without mean= and variance= (mean, variance, count).
 
 Rescaling           (B, …) → (B, …): out = x · scale + offset (scale=1/255 takes 0..255 pixels to 0..1).
 RandomFlip, RandomRotation, RandomZoom, RandomTranslation, RandomContrast
@@ -12,8 +12,10 @@ Resizing            (B, H, W, C) → (B, height, width, C): each image resized b
 CenterCrop          (B, H, W, C) → (B, height, width, C): the centred window; an image smaller than
                     the window is first resized (Keras's smart_resize).
 Normalization       (B, …, C) → (B, …, C): out = (x − mean) / sqrt(variance), mean and variance given
-                    as numbers or one per entry of `axis`. Without them Keras learns them with
-                    adapt(data), which the explorer never runs: refused, with the fix.
+                    as numbers or one per entry of `axis` (no weights). Without them Keras makes them
+                    weights, mean (C,), variance (C,) and count (), 2·C + 1 parameters (non-trainable),
+                    filled by adapt(data), which the explorer never runs: its numbers are Keras's values
+                    before adapt() (mean 0, variance 1: out = x); the shapes and counts are the model's.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from dataclasses import replace
 
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
 from ..conv.kinds import reshape_code, spatial_letters
 from ..reshaping.kinds import ShapeRuleError
 
@@ -360,16 +362,19 @@ class Normalization(_Preprocessing):
                 (None, 32, 32, 3), 0),
         Example({"axis": 1, "mean": (1.0, 2.0, 3.0, 4.0, 5.0), "variance": (1.0, 4.0, 9.0, 16.0, 25.0),
                  "invert": True}, (None, 5, 8), (None, 5, 8), 0),
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 2 * 3 + 1),  # adapt() would fill mean and variance
+        Example({"axis": 1}, (None, 5, 8), (None, 5, 8), 2 * 5 + 1),
+        Example({"axis": -1, "invert": True}, (None, 10), (None, 10), 2 * 10 + 1),
     )
+
+    @staticmethod
+    def adapts(spec: LayerSpec) -> bool:
+        """Without mean= and variance=: Keras makes them weights, to be filled by adapt(data)."""
+        return spec.arg("mean") is None and spec.arg("variance") is None
 
     def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
         shape = in_shapes[0]
         mean, variance, axis = spec.arg("mean"), spec.arg("variance"), kept_axis(spec)
-        if mean is None and variance is None:
-            raise ShapeRuleError(
-                f"{spec.name} has no mean= and variance=: Keras would learn them with {spec.name}.adapt(data), "
-                "which reads your training data. The explorer reads code and never runs adapt(), so it cannot "
-                "know them.")
         if axis is None:
             raise ShapeRuleError(f"{spec.name} keeps the axes {spec.arg('axis')!r}; the explorer follows a "
                                  "Normalization that keeps one axis only (axis=-1: one mean and variance per channel).")
@@ -396,13 +401,6 @@ class Normalization(_Preprocessing):
             return Fix("fix.normalization_both", base + (("given", given),),
                        self.code(_with(ctx.spec, mean=mean if mean is not None else 0.0,
                                        variance=variance if variance is not None else 1.0)))
-        if mean is None:
-            rank = len(ctx.shape)
-            axes = tuple(a for a in range(rank) if axis is None or a != axis % rank)
-            if axis is not None and not -rank <= axis < rank:
-                axes = ()
-            return Fix("fix.normalization_adapt", base + (("axes", repr(axes)),),
-                       self.code(_with(ctx.spec, mean=0.0, variance=1.0)))
         if axis is None:
             return Fix("fix.normalization_one_axis", base + (("axes", repr(ctx.arg("axis"))),),
                        self.code(_with(ctx.spec, axis=None)))
@@ -417,6 +415,23 @@ class Normalization(_Preprocessing):
                 return Fix("fix.normalization_length", base + (("arg", name), ("count", str(len(value))),
                                                                ("axis", str(axis)), ("size", str(size))))
         return None
+
+    def weights(self, ctx: Ctx) -> tuple[WeightInfo, ...]:
+        """Without mean= and variance=: mean and variance of the kept axis's size, and the count of samples
+        adapt() has seen (a scalar), in Keras's order."""
+        if not self.adapts(ctx.spec):
+            return ()
+        axis = kept_axis(ctx.spec) % len(ctx.shape)
+        size, letter = ctx.shape[axis], ctx.axes[axis]
+        return (WeightInfo("", "mean", (size,), (letter,)), WeightInfo("", "variance", (size,), (letter,)),
+                WeightInfo("", "count", (), ()))
+
+    def formula(self, ctx: Ctx) -> Formula:
+        if not self.adapts(ctx.spec):
+            return super().formula(ctx)
+        size = ctx.shape[kept_axis(ctx.spec) % len(ctx.shape)]
+        letter = ctx.axes[kept_axis(ctx.spec) % len(ctx.shape)]
+        return Formula(f"2 × {letter} + 1", f"2 × {size:,} + 1", 2 * size + 1)
 
     def xray(self, call):
         from .xray import normalization_xray

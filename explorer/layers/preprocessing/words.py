@@ -45,14 +45,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "entry of the last axis.",
         "{layer} 的 {arg} 有 {count} 个数,而最后一个轴有 {size} 个元素:给一个数,或为最后一个轴的每个元素各给一个数。",
     ),
-    "fix.normalization_adapt": (
-        "{layer} has no mean= and variance=. Keras learns them with {layer}.adapt(x_train), which reads your data, "
-        "and the explorer only reads code. Compute them once with numpy, x_train.mean(axis={axes}) and "
-        "x_train.var(axis={axes}), and pass them: `{code}` (one number each, or one per channel).",
-        "{layer} 没有 mean= 和 variance=。Keras 用 {layer}.adapt(x_train) 学习它们,这要读取你的数据,"
-        "而本工具只读代码。先用 numpy 算一次:x_train.mean(axis={axes}) 和 x_train.var(axis={axes}),"
-        "再传进去:`{code}`(各一个数,或每个通道一个数)。",
-    ),
     "fix.normalization_both": (
         "{layer} is given only {given}: Keras needs mean= and variance= together, `{code}`.",
         "{layer} 只给了 {given}:Keras 需要同时给出 mean= 和 variance=,`{code}`。",
@@ -280,6 +272,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "Normalization(invert=True) 撤销一次归一化:out = mean + x · √variance。没有权重(mean 和 variance 是常数):"
         "{shape} {axes}。",
     ),
+    "xray.normalization.summary_adapt": (
+        "Normalization without mean= and variance=: out = (x − mean) / √variance, where mean and variance are the "
+        "layer's weights, one per channel, filled by adapt(x_train) from your data. The explorer never runs "
+        "adapt(), so the numbers here are Keras's values before adapt(), mean 0 and variance 1: out = x. The "
+        "shapes and the parameter count are your model's: {shape} {axes}.",
+        "没有 mean= 和 variance= 的 Normalization:out = (x − mean) / √variance,其中 mean 和 variance 是该层的权重,"
+        "每个通道一个,由 adapt(x_train) 根据你的数据填入。本工具从不运行 adapt(),所以这里的数是 Keras 在 adapt() "
+        "之前的值:均值 0、方差 1,out = x。形状和参数个数则是你的模型的:{shape} {axes}。",
+    ),
+    "xray.normalization.adapt": (
+        "{layer} holds mean, variance and count (the samples adapt() has seen: {count_now} here) as weights: "
+        "{count} parameters, none trainable, so fit() never changes them. Call {layer}.adapt(x_train) once "
+        "before fit(); then out = (x − mean) / √variance with your data's mean and variance.",
+        "{layer} 把 mean、variance 和 count(adapt() 见过的样本数,这里是 {count_now})存为权重:{count} 个参数,"
+        "都不可训练,所以 fit() 从不改变它们。在 fit() 之前调用一次 {layer}.adapt(x_train);"
+        "之后 out = (x − mean) / √variance,用的是你的数据的均值和方差。",
+    ),
     "xray.normalization.where": (
         "out{out} = ({x} − {mean}) / √{variance} = ({x} − {mean}) / {spread} = {value}",
         "out{out} = ({x} − {mean}) / √{variance} = ({x} − {mean}) / {spread} = {value}",
@@ -346,14 +355,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "最多平移 {rows} 行、{cols} 列就是 {fraction_rows} 和 {fraction_cols}。Keras 拒绝 {rows} 和 {cols}。",
     ),
     "mistake.normalization_adapt.title": (
-        "Normalization() without mean= and variance=",
-        "没有 mean= 和 variance= 的 Normalization()",
+        "Normalization() and no adapt(): every number passes through unchanged",
+        "Normalization() 却没有 adapt():每个数都原样通过",
     ),
     "mistake.normalization_adapt.why": (
-        "Without them Keras starts from mean 0 and variance 1 and expects {layer}.adapt(x_train) before fit(). "
-        "Forget adapt() and {layer} silently passes every number through unchanged. The explorer never runs "
-        "adapt(), so it asks for mean= and variance=.",
-        "没有它们时,Keras 从均值 0、方差 1 开始,并期望在 fit() 之前调用 {layer}.adapt(x_train)。"
-        "忘了 adapt(),{layer} 就会悄悄地让每个数原样通过。本工具从不运行 adapt(),所以要求给出 mean= 和 variance=。",
+        "Without mean= and variance=, {layer} starts at mean 0 and variance 1, and only {layer}.adapt(x_train), "
+        "called before fit(), sets them from your data. Forget it and {layer} computes (x − 0) / 1 = x: nothing "
+        "warns, and 0..255 pixels reach the next layer as they are. Run here on a small made-up batch of 0..255 "
+        "numbers with {size} channels: the layer not adapted against the same layer adapted to that batch.",
+        "没有 mean= 和 variance= 时,{layer} 从均值 0、方差 1 开始,只有在 fit() 之前调用 {layer}.adapt(x_train) "
+        "才会用你的数据设定它们。忘了它,{layer} 就计算 (x − 0) / 1 = x:没有任何警告,0..255 的像素原样进入下一层。"
+        "这里在一小批编造的 0..255 数据({size} 个通道)上运行:未 adapt 的层与对这批数据 adapt 过的同一层对比。",
+    ),
+    "mistake.normalization_adapt.code.made": (
+        "mean 0 and variance 1 until adapt()",
+        "在 adapt() 之前均值为 0、方差为 1",
+    ),
+    "mistake.normalization_adapt.code.fit": (
+        "no {layer}.adapt(x_train) before: out = x",
+        "之前没有 {layer}.adapt(x_train):out = x",
     ),
 }
