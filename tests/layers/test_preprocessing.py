@@ -34,6 +34,11 @@ def images(*lines: str, shape: str = "(8, 6, 3)") -> str:
     'layers.RandomZoom(0.5, name="aug")', 'layers.RandomZoom((-0.3, 0.2), (0.1, 0.4), name="aug")',
     'layers.RandomTranslation(0.3, 0.2, name="aug")', 'layers.RandomContrast(0.9, name="aug")',
     'layers.RandomContrast((0.2, 0.7), value_range=(-3, 3), name="aug")',
+    'layers.RandomBrightness(0.3, name="aug")', 'layers.RandomBrightness((-0.5, 0.1), value_range=(0, 1), name="aug")',
+    'layers.RandomGrayscale(name="aug")', 'layers.RandomGrayscale(0.9, seed=2, name="aug")',
+    'layers.RandomHue(0.5, name="aug")', 'layers.RandomSaturation((0.1, 0.9), name="aug")',
+    'layers.RandomShear(0.3, name="aug")', 'layers.RandomShear(y_factor=(0.1, 0.5), fill_mode="constant", name="aug")',
+    'layers.RandomErasing(name="aug")', 'layers.RandomErasing(1.0, scale=(0.2, 0.3), fill_value=0.0, name="aug")',
 ])
 def test_random_layers_are_the_identity_at_inference(line):
     """Keras: model(x, training=False) returns x exactly; in training the same layer changes it. The X-ray
@@ -74,6 +79,11 @@ FACTORS = [
     ("RandomTranslation", {"height_factor": (0.5, -0.5), "width_factor": 0.0}),
     ("RandomContrast", {"factor": 0.5}), ("RandomContrast", {"factor": 1.0}), ("RandomContrast", {"factor": -0.5}),
     ("RandomContrast", {"factor": (0.2, 0.8)}), ("RandomContrast", {"factor": 1.5}),
+    ("RandomBrightness", {"factor": -0.5}), ("RandomBrightness", {"factor": 1.5}),
+    ("RandomBrightness", {"factor": (0.5, -0.5)}), ("RandomHue", {"factor": -0.2}), ("RandomHue", {"factor": 0.4}),
+    ("RandomSaturation", {"factor": -0.2}), ("RandomSaturation", {"factor": 1.5}), ("RandomShear", {"x_factor": 0.5}),
+    ("RandomShear", {"x_factor": -0.2}), ("RandomShear", {"y_factor": 30}), ("RandomErasing", {"factor": 1.5}),
+    ("RandomErasing", {"factor": (0.2, 0.6)}),
 ]
 
 
@@ -86,12 +96,70 @@ def test_factors_follow_keras(kind, args):
         keras_accepts = True
     except ValueError:
         keras_accepts = False
-    d = describe(chain((28, 28, 1), ("aug", kind, args)))
+    d = describe(chain((28, 28, 3), ("aug", kind, args)))
     assert d.ok == keras_accepts, d.failure and d.failure.message
     if not keras_accepts:
         assert d.failure.origin == "keras" and d.failure.fix.key == "fix.random_factor"
-        fixed = read_code(images(d.failure.fix.code, shape="(28, 28, 1)")).spec
+        fixed = read_code(images(d.failure.fix.code, shape="(28, 28, 3)")).spec
         assert describe(fixed).ok
+
+
+def test_the_grayscale_probability_is_one_number_from_0_to_1():
+    for factor in (1.5, (0.1, 0.2)):
+        with pytest.raises((ValueError, TypeError)):
+            keras.layers.RandomGrayscale(factor)
+        bad = read_code(images(f'layers.RandomGrayscale({factor!r}, name="g")'))
+        assert next(n.key for n in bad.notes if n.severity == "error") == "read.arg_bad_value"
+
+
+# -- colours: 3 channels -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["RandomHue", "RandomSaturation"])
+def test_hue_and_saturation_need_rgb_in_training_as_keras(kind):
+    """Keras passes a 1-channel image at inference and fails in fit(): refused, with the reason."""
+    layer = getattr(keras.layers, kind)(0.3)
+    grey = np.random.default_rng(0).uniform(0, 255, (2, 8, 6, 1)).astype("float32")
+    assert np.array_equal(np.asarray(layer(grey, training=False)), grey)
+    with pytest.raises(Exception, match="3 channels"):
+        layer(grey, training=True)
+    f = describe(chain((8, 6, 1), ("aug", kind, {"factor": 0.3}))).failure
+    assert f.origin == "explorer" and f.fix.key == "fix.image_rgb" and dict(f.fix.params)["channels"] == "1"
+    assert describe(chain((8, 6, 3), ("aug", kind, {"factor": 0.3}))).ok
+    assert describe(chain((None, None, 3), ("aug", kind, {"factor": 0.3}))).ok
+
+
+# -- RandomCrop: Keras 3.15.1 crops in training only ---------------------------------------------------------
+def test_keras_random_crop_passes_the_whole_image_at_inference():
+    """keras-team/keras#21868: the model's shapes say (height, width), fit() crops, predict() does not."""
+    x = np.random.default_rng(0).uniform(0, 255, (2, 8, 6, 3)).astype("float32")
+    layer = keras.layers.RandomCrop(4, 5)
+    assert layer.compute_output_shape((None, 8, 6, 3)) == (None, 4, 5, 3)
+    assert np.asarray(layer(x, training=True)).shape == (2, 4, 5, 3)
+    assert np.array_equal(np.asarray(layer(x, training=False)), x)
+    model = keras.Sequential([keras.Input((8, 6, 3)), keras.layers.RandomCrop(4, 5), keras.layers.Flatten(),
+                              keras.layers.Dense(2)])
+    with pytest.raises(ValueError, match="incompatible"):
+        model.predict(x, verbose=0)
+
+
+def test_random_crop_that_changes_the_size_is_refused_and_centercrop_fixes_it():
+    f = describe(chain((8, 6, 3), ("crop", "RandomCrop", {"height": 4, "width": 5}))).failure
+    assert f.origin == "explorer" and "keras-team/keras#21868" in f.message
+    assert (f.fix.key, f.fix.code) == ("fix.random_crop_inference", "layers.CenterCrop(4, 5)")
+    fixed = read_code(images(f.fix.code, 'layers.Flatten()', 'layers.Dense(2)')).spec
+    assert describe(fixed).ok
+    unknown = describe(chain((None, None, 3), ("crop", "RandomCrop", {"height": 4, "width": 5}))).failure
+    assert unknown.fix.key == "fix.random_crop_inference"
+
+
+def test_random_crop_of_the_images_own_size_keeps_them_whole_both_ways():
+    x = np.random.default_rng(0).uniform(0, 255, (3, 8, 6, 3)).astype("float32")
+    layer = keras.layers.RandomCrop(8, 6, seed=1)
+    for training in (True, False):
+        assert np.array_equal(np.asarray(layer(x, training=training)), x)
+    call = call_of(images('layers.RandomCrop(8, 6, name="crop")', 'layers.Flatten(name="flat")',
+                          'layers.Dense(2, name="dense")'), "crop", (1, 2, 3, 1))
+    result = xray(call)
+    assert result.summary.key == "xray.random_crop.whole" and result.checks[0].diff == 0.0
 
 
 def test_the_reader_takes_numbers_and_pairs_and_refuses_the_rest():
@@ -379,6 +447,8 @@ FAILING = [
     chain((8, 8, 3), ("norm", "Normalization", {"axis": (1, 2), "mean": 0.0, "variance": 1.0})),
     chain((None, 3), ("norm", "Normalization", {"axis": 1, "mean": 0.0, "variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"mean": (1.0, 2.0), "variance": (1.0, 1.0)})),
+    chain((8, 8, 1), ("aug", "RandomHue", {"factor": 0.2})),
+    chain((8, 8, 3), ("crop", "RandomCrop", {"height": 4, "width": 4})),
 ]
 
 (test_every_fix_key_exists_and_fills, test_every_axis_meaning_key_exists,
@@ -408,7 +478,11 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
              'layers.Resizing(5, 9, interpolation="area", name="l")', 'layers.CenterCrop(4, 3, name="l")',
              'layers.CenterCrop(10, 3, name="l")', 'layers.Normalization(mean=(0.1, 0.2, 0.3), variance=(1.0, 4.0, '
              '0.0), name="l")', 'layers.Normalization(mean=0.5, variance=2.0, invert=True, name="l")',
-             'layers.Normalization(name="l")']
+             'layers.Normalization(name="l")', 'layers.RandomBrightness(0.2, name="l")',
+             'layers.RandomGrayscale(name="l")', 'layers.RandomHue(0.2, name="l")',
+             'layers.RandomSaturation(0.2, name="l")', 'layers.RandomShear(0.2, name="l")',
+             'layers.RandomErasing(name="l")', 'layers.RandomErasing(fill_value=0.0, name="l")',
+             'layers.RandomCrop(8, 6, name="l")']
     used = set()
     for line in lines:
         call = call_of(images(line), "l", (1, 2, 2, 1))
@@ -486,7 +560,10 @@ XRAY_CASES = [
                where=IMAGE, sums=copied_from(0))
       for line in ('layers.RandomFlip("horizontal", name="aug")', 'layers.RandomRotation(0.2, name="aug")',
                    'layers.RandomZoom(0.3, name="aug")', 'layers.RandomTranslation(0.1, 0.2, name="aug")',
-                   'layers.RandomContrast(0.4, name="aug")')],
+                   'layers.RandomContrast(0.4, name="aug")', 'layers.RandomBrightness(0.2, name="aug")',
+                   'layers.RandomGrayscale(name="aug")', 'layers.RandomHue(0.2, name="aug")',
+                   'layers.RandomSaturation(0.2, name="aug")', 'layers.RandomShear(0.2, name="aug")',
+                   'layers.RandomErasing(name="aug")', 'layers.RandomCrop(8, 6, name="aug")')],
     XRayCase("resizing-nearest", images('layers.Resizing(16, 12, interpolation="nearest", name="s")'), "s",
              (1, 11, 7, 2), where=IMAGE, sums=copied_from(0)),
     XRayCase("resizing-bilinear", images('layers.Resizing(5, 9, name="s")'), "s", (2, 3, 4, 0), where=IMAGE,

@@ -215,9 +215,163 @@ class RandomContrast(_Augmentation):
         return super().explain(ctx, producer)
 
 
-# -- new sizes: Resizing, CenterCrop --------------------------------------------------------------
 _SIZE = (ArgRule("height", "int", None, 1, MAX_SIZE), ArgRule("width", "int", None, 1, MAX_SIZE))
+_VALUE_RANGE = ArgRule("value_range", "number_or_tuple", (0, 255), -_NUMBERS, _NUMBERS, neutral=True)
+_IMAGE_FORMAT = ArgRule("data_format", "choice", None, choices=("channels_last", "channels_first", None), neutral=True)
 
+
+def channel_axis(spec: LayerSpec) -> int:
+    """The channel axis of a batch of images: 1 with data_format="channels_first", else 3."""
+    return 1 if spec.arg("data_format") == "channels_first" else 3
+
+
+class RandomBrightness(_Augmentation):
+    class_name = "RandomBrightness"
+    positional = ("factor", "value_range", "seed")
+    rules = (_factor("factor"), _VALUE_RANGE, _SEED)
+    factors = required = ("factor",)
+    factor_range = "[-1, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (-0.1, 0.3), "value_range": (0.0, 1.0)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomGrayscale(_Augmentation):
+    class_name = "RandomGrayscale"
+    positional = ("factor", "data_format", "seed")
+    rules = (ArgRule("factor", "float", 0.5, 0.0, 1.0, neutral=True), _IMAGE_FORMAT, _SEED)  # a probability
+    code_positional = 0
+    examples = (
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": 0.2}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class _Colour(_Augmentation):
+    """RandomHue, RandomSaturation: they go through HSV colours, so in training they need 3 channels (RGB)."""
+
+    positional = ("factor", "value_range", "data_format", "seed")
+    rules = (_factor("factor"), _VALUE_RANGE, _IMAGE_FORMAT, _SEED)
+    factors = required = ("factor",)
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        out = super().output_shapes(spec, in_shapes, layer)
+        channels = in_shapes[0][channel_axis(spec)]
+        if channels not in (3, None):
+            raise ShapeRuleError(
+                f"{spec.kind} changes colours through HSV, which needs 3 channels (red, green, blue); its input "
+                f"{shape_text(in_shapes[0])} has {channels}. Keras passes it at inference and fails in training "
+                "(fit): \"input must have 3 channels\".")
+        return out
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        own = super().explain(ctx, producer)
+        if own is not None or len(ctx.shape) != 4:
+            return own
+        channels = ctx.shape[channel_axis(ctx.spec)]
+        if channels not in (3, None):
+            return Fix("fix.image_rgb", _base(ctx) + (("channels", str(channels)),))
+        return None
+
+
+class RandomHue(_Colour):
+    class_name = "RandomHue"
+    factor_range = "[0, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (0.1, 0.4), "value_range": (0.0, 1.0)}, (None, None, None, 3), (None, None, None, 3), 0),
+    )
+
+
+class RandomSaturation(_Colour):
+    class_name = "RandomSaturation"
+    factor_range = "[-1, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (0.3, 0.6), "seed": 1}, (4, 64, 48, 3), (4, 64, 48, 3), 0),
+    )
+
+
+class RandomShear(_Augmentation):
+    class_name = "RandomShear"
+    positional = ("x_factor", "y_factor", "interpolation", "fill_mode", "fill_value", "data_format", "seed")
+    rules = (_factor("x_factor", 0.0), _factor("y_factor", 0.0), _AFFINE_INTERPOLATION, _FILL_MODE, _FILL_VALUE,
+             _IMAGE_FORMAT, _SEED)
+    code_positional = 0
+    factors = ("x_factor", "y_factor")
+    factor_range = "[0, 1]"
+    examples = (
+        Example({"x_factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"x_factor": (0.1, 0.3), "y_factor": 0.1, "fill_mode": "constant"}, (None, 28, 28, 1),
+                (None, 28, 28, 1), 0),
+    )
+
+
+class RandomErasing(_Augmentation):
+    class_name = "RandomErasing"
+    positional = ("factor", "scale", "fill_value", "value_range", "seed", "data_format")
+    rules = (_factor("factor", 1.0), _factor("scale", (0.02, 0.33)),
+             ArgRule("fill_value", "float", None, -_NUMBERS, _NUMBERS, neutral=True), _VALUE_RANGE, _SEED,
+             _IMAGE_FORMAT)
+    code_positional = 0
+    factors = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": 0.5, "scale": (0.1, 0.2), "fill_value": 0.0}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomCrop(_Image):
+    """Keras 3.15.1 crops only in training: at inference (training=False) the image passes whole, while the model's
+    shapes (compute_output_shape) say (height, width) (keras-team/keras#21868). The explorer runs the model at
+    inference, so it accepts RandomCrop only where both agree: images already height × width, kept whole."""
+
+    class_name = "RandomCrop"
+    positional = ("height", "width", "seed", "data_format")
+    rules = _SIZE + (_SEED, _IMAGE_FORMAT)
+    code_positional = 2
+    keeps_rank = True
+    examples = (
+        Example({"height": 32, "width": 32}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"height": 24, "width": 20, "seed": 1}, (8, 24, 20, 1), (8, 24, 20, 1), 0),
+    )
+
+    @staticmethod
+    def _size(spec: LayerSpec, shape: Shape) -> tuple[int | None, int | None]:
+        """The input images' (height, width), whatever data_format."""
+        return (shape[2], shape[3]) if spec.arg("data_format") == "channels_first" else (shape[1], shape[2])
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        out = super().output_shapes(spec, in_shapes, layer)
+        size, target = self._size(spec, in_shapes[0]), (spec.arg("height"), spec.arg("width"))
+        if size != target:
+            raise ShapeRuleError(
+                f"{spec.name} crops {shape_text(size)} images to {shape_text(target)} in training only: Keras 3.15.1's "
+                f"RandomCrop passes the whole image at inference (predict, evaluate, model(x)), while the model's "
+                f"shapes say {shape_text(out[0])} (keras-team/keras#21868), so the layers after it see two shapes.")
+        return out
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        own = super().explain(ctx, producer)
+        if own is not None or len(ctx.shape) != 4:
+            return own
+        (rows, cols), height, width = self._size(ctx.spec, ctx.shape), ctx.arg("height"), ctx.arg("width")
+        if (rows, cols) == (height, width):
+            return None
+        fixed = replace(ctx.spec, kind="CenterCrop", args=(("height", height), ("width", width)),
+                        sources=tuple((k, v) for k, v in ctx.spec.sources if k in ("height", "width")))
+        sizes = (("height", str(height)), ("width", str(width)), ("H", str(rows)), ("W", str(cols)))
+        return Fix("fix.random_crop_inference", _base(ctx) + sizes, CenterCrop().code(fixed))
+
+    def xray(self, call):
+        from .xray import augmentation_xray
+
+        return augmentation_xray(call)
+
+
+# -- new sizes: Resizing, CenterCrop --------------------------------------------------------------
 
 class _NewSize(_Image):
     """(B, H, W, C) → (B, height, width, C): the new height and width get letters of their own."""
@@ -445,4 +599,5 @@ class Normalization(_Preprocessing):
 
 
 KINDS = (Rescaling(), RandomFlip(), RandomRotation(), RandomZoom(), RandomTranslation(), RandomContrast(),
-         Resizing(), CenterCrop(), Normalization())
+         RandomBrightness(), RandomGrayscale(), RandomHue(), RandomSaturation(), RandomShear(), RandomErasing(),
+         RandomCrop(), Resizing(), CenterCrop(), Normalization())

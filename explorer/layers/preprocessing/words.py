@@ -30,6 +30,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "Keras 不接受 {layer} 的 {args}:每个都必须是 {range} 中的一个数,或两个这样的数 (下限, 上限)。"
         "因子是比例(0.1 即 10%),不是角度或像素:`{code}`。",
     ),
+    "fix.image_rgb": (
+        "{cls} changes colours through hue and saturation, which needs 3 channels (red, green, blue), and {shape} "
+        "has {channels}. Keras lets it pass at inference but fails in fit(). Use it on colour images only, or "
+        "remove {layer} (RandomBrightness and RandomContrast work on any number of channels).",
+        "{cls} 通过色相和饱和度改变颜色,这需要 3 个通道(红、绿、蓝),而 {shape} 有 {channels} 个。"
+        "Keras 在推理时让它通过,但在 fit() 中出错。只在彩色图像上使用它,或去掉 {layer}"
+        "(RandomBrightness 和 RandomContrast 适用于任意通道数)。",
+    ),
+    "fix.random_crop_inference": (
+        "Keras 3.15.1's RandomCrop crops only in training: fit() gives the next layer {height}×{width} images, "
+        "and the model's shapes say so, but predict(), evaluate() and model(x) pass the whole {H}×{W} image "
+        "through (a Keras bug, keras-team/keras#21868), so a later layer that needs the size fails at inference. "
+        "`{code}` cuts the centred {height}×{width} window in both; for random crops in training, crop in your "
+        "input pipeline (tf.image.random_crop) and keep `{code}` in the model.",
+        "Keras 3.15.1 的 RandomCrop 只在训练时裁剪:fit() 给下一层的是 {height}×{width} 的图像,模型的形状也这么写,"
+        "但 predict()、evaluate() 和 model(x) 让整张 {H}×{W} 的图像通过(Keras 的 bug,keras-team/keras#21868),"
+        "所以后面需要这个大小的层在推理时出错。`{code}` 在两种情况下都切出居中的 {height}×{width} 窗口;"
+        "要在训练时随机裁剪,请在输入管道里裁剪(tf.image.random_crop),模型里保留 `{code}`。",
+    ),
     "fix.contrast_value_range": (
         "value_range of {layer} is the range the images' values lie in, two numbers: `{code}` for 0..255 "
         "pixels, value_range=(0, 1) after a Rescaling(1/255).",
@@ -166,6 +185,60 @@ WORDS: dict[str, tuple[str, str]] = {
         "RandomContrast:推理时(training=False)这一层让输入原样通过;训练时它把每张图像的数按一个 {low} 到 {high} "
         "之间的随机因子拉离(或拉近)其通道的均值,每张图像一个因子,然后截断到 value_range {range}。"
         "没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_brightness.training": (
+        "RandomBrightness: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it adds one random amount to every number of each image, from {low} to {high} times the width of "
+        "value_range {range}, then clips them to value_range. No weights; the shape stays {shape} {axes}.",
+        "RandomBrightness:推理时(training=False)这一层让输入原样通过;训练时它给每张图像的所有数加上同一个随机量,"
+        "取值为 value_range {range} 宽度的 {low} 到 {high} 倍,然后截断到 value_range。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_grayscale.training": (
+        "RandomGrayscale: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it turns each image grey with probability {p}: every channel gets the image's brightness, so the "
+        "number of channels stays. No weights; the shape stays {shape} {axes}.",
+        "RandomGrayscale:推理时(training=False)这一层让输入原样通过;训练时它以 {p} 的概率把每张图像变成灰度:"
+        "每个通道都取图像的亮度,通道数不变。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_hue.training": (
+        "RandomHue: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "turns the colours of each image around the colour wheel by a random amount set by its factor range "
+        "({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomHue:推理时(training=False)这一层让输入原样通过;训练时它把每张图像的颜色沿色环转动一个随机量,"
+        "大小由它的 factor 范围 ({low}, {high}) 决定。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_saturation.training": (
+        "RandomSaturation: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it makes the colours of each image greyer or more vivid by a random amount set by its factor "
+        "range ({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomSaturation:推理时(training=False)这一层让输入原样通过;训练时它让每张图像的颜色变灰或更鲜艳,"
+        "随机的程度由它的 factor 范围 ({low}, {high}) 决定。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_shear.training": (
+        "RandomShear: at inference (training=False) this layer passes its input through unchanged; in training "
+        "it slants each image by a random shear from {xlow} to {xhigh} along its width and from {ylow} to {yhigh} "
+        "along its height, filling the uncovered part by fill_mode=\"{fill}\". No weights; the shape stays "
+        "{shape} {axes}.",
+        "RandomShear:推理时(training=False)这一层让输入原样通过;训练时它把每张图像随机错切:沿宽度 {xlow} 到 {xhigh},"
+        "沿高度 {ylow} 到 {yhigh},空出部分按 fill_mode=\"{fill}\" 填充。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_erasing.training": (
+        "RandomErasing: at inference (training=False) this layer passes its input through unchanged; in training "
+        "it erases a random rectangle of each image, with a probability set by its factor range ({low}, {high}) "
+        "and a size set by scale ({slow}, {shigh}), filled with fill_value={fill} (None: random normal numbers). "
+        "No weights; the shape stays {shape} {axes}.",
+        "RandomErasing:推理时(training=False)这一层让输入原样通过;训练时它擦除每张图像中的一个随机矩形,"
+        "概率由它的 factor 范围 ({low}, {high}) 决定,大小由 scale ({slow}, {shigh}) 决定,"
+        "并以 fill_value={fill} 填充(None:随机的正态分布数)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_crop.whole": (
+        "RandomCrop({height}, {width}) on images that are already {height}×{width}: it keeps each image whole, in "
+        "training and at inference (training=False): out = x. On larger images Keras 3.15.1 would crop them in "
+        "training only and pass them whole at inference (keras-team/keras#21868). No weights; the shape stays "
+        "{shape} {axes}.",
+        "RandomCrop({height}, {width}) 作用在本来就是 {height}×{width} 的图像上:训练时和推理时(training=False)"
+        "都保留整张图像:out = x。对更大的图像,Keras 3.15.1 只在训练时裁剪,推理时让整张图像通过"
+        "(keras-team/keras#21868)。没有权重;形状保持 {shape} {axes}。",
     ),
     "xray.augment.when": (
         "fit() calls the model with training=True, so each epoch sees new random versions of the images; "

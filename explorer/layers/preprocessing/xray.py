@@ -123,10 +123,52 @@ def _summary(call: LayerCall) -> Text:
         return Text.of("xray.random_translation.training", low=_percent(layer.height_lower),
                        high=_percent(layer.height_upper), wlow=_percent(layer.width_lower),
                        whigh=_percent(layer.width_upper), fill=layer.fill_mode, **shape)
+    if cls in _MORE:
+        return _MORE[cls](layer, shape)
     low, high = layer.factor
     lo, hi = layer.value_range
     return Text.of("xray.random_contrast.training", low=f"{1 - low:.4g}", high=f"{1 + high:.4g}",
                    range=f"[{lo:g}, {hi:g}]", **shape)
+
+
+def _pair(values) -> dict[str, str]:
+    """A layer's (lower, upper) factor as the words show it."""
+    low, high = values
+    return {"low": f"{float(low):.4g}", "high": f"{float(high):.4g}"}
+
+
+def _value_range(layer) -> str:
+    lo, hi = layer.value_range
+    return f"[{float(lo):g}, {float(hi):g}]"
+
+
+def _erasing(layer, shape) -> Text:
+    fill = "None" if layer.fill_value is None else f"{float(layer.fill_value):g}"
+    slow, shigh = layer.scale
+    return Text.of("xray.random_erasing.training", **_pair(layer.factor), slow=f"{float(slow):.4g}",
+                   shigh=f"{float(shigh):.4g}", fill=fill, **shape)
+
+
+def _shear(layer, shape) -> Text:
+    xlow, xhigh = layer.x_factor
+    ylow, yhigh = layer.y_factor
+    return Text.of("xray.random_shear.training", xlow=f"{float(xlow):.4g}", xhigh=f"{float(xhigh):.4g}",
+                   ylow=f"{float(ylow):.4g}", yhigh=f"{float(yhigh):.4g}", fill=layer.fill_mode, **shape)
+
+
+_MORE = {  # the summaries of the later augmentation kinds: (the built layer, its shape words) -> Text
+    "RandomBrightness": lambda layer, shape: Text.of("xray.random_brightness.training", **_pair(layer.factor),
+                                                     range=_value_range(layer), **shape),
+    "RandomGrayscale": lambda layer, shape: Text.of("xray.random_grayscale.training", p=f"{float(layer.factor):g}",
+                                                    **shape),
+    "RandomHue": lambda layer, shape: Text.of("xray.random_hue.training", **_pair(layer.factor), **shape),
+    "RandomSaturation": lambda layer, shape: Text.of("xray.random_saturation.training", **_pair(layer.factor),
+                                                     **shape),
+    "RandomShear": _shear,
+    "RandomErasing": _erasing,
+    "RandomCrop": lambda layer, shape: Text.of("xray.random_crop.whole", height=layer.height, width=layer.width,
+                                               **shape),
+}
 
 
 def augmentation_xray(call: LayerCall) -> XRay:
