@@ -4,9 +4,19 @@ None of them has weights, except Normalization without mean= and variance= (mean
 
 Rescaling           (B, …) → (B, …): out = x · scale + offset (scale=1/255 takes 0..255 pixels to 0..1).
 RandomFlip, RandomRotation, RandomZoom, RandomTranslation, RandomContrast
+RandomBrightness, RandomGrayscale, RandomHue, RandomSaturation, RandomShear, RandomErasing, RandomSharpness,
+RandomGaussianBlur, RandomPerspective, RandomPosterization, RandomInvert, RandomColorDegeneration,
+RandomColorJitter, Solarization
                     (B, H, W, C) → (B, H, W, C): random changes of each image in training (fit);
-                    at inference (training=False) out = x exactly. Keras reads a 3-axis input as ONE
-                    image (H, W, C) without a batch axis, so a model's input must have 4 axes.
+                    at inference (training=False) out = x exactly (Solarization too: Keras 3.15.1
+                    solarizes in training only). Keras reads a 3-axis input as ONE image (H, W, C)
+                    without a batch axis, so a model's input must have 4 axes. Hue, saturation and colour
+                    degeneration need 3 channels. Not kinds: Equalization (Keras 3.15.1 returns its
+                    symbolic input itself, so no model can hold it) and AutoContrast (not the identity
+                    at inference; no X-ray recomputes it yet).
+RandomCrop          (B, h, w, C) → (B, h, w, C): Keras 3.15.1 crops in training only and passes the whole
+                    image at inference (keras-team/keras#21868), against its own output shape: accepted
+                    where the images already have its size (out = x both ways), refused otherwise.
 Resizing            (B, H, W, C) → (B, height, width, C): each image resized by interpolation
                     (crop_to_aspect_ratio first cuts the centred window of the new aspect ratio).
 CenterCrop          (B, H, W, C) → (B, height, width, C): the centred window; an image smaller than
@@ -94,12 +104,14 @@ class _Augmentation(_Image):
     keeps_rank = True
     factors: tuple[str, ...] = ()  # its factor arguments, judged by Keras's constructor
     factor_range = ""  # Keras's range for each of their numbers, for the fix
+    fix_value: float = 0.1  # what the fix writes for a refused factor
+    fix_key = "fix.random_factor"
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
         bad = [name for name in self.factors if name in dict(ctx.spec.args) and not self._accepts(ctx.spec, name)]
         if bad:
-            fixed = _with(ctx.spec, **dict.fromkeys(bad, 0.1))
-            return Fix("fix.random_factor", (("layer", ctx.spec.name), ("cls", ctx.spec.kind),
+            fixed = _with(ctx.spec, **dict.fromkeys(bad, self.fix_value))
+            return Fix(self.fix_key, (("layer", ctx.spec.name), ("cls", ctx.spec.kind),
                                              ("args", ", ".join(bad)), ("range", self.factor_range)), self.code(fixed))
         return super().explain(ctx, producer)
 
@@ -107,7 +119,7 @@ class _Augmentation(_Image):
         """Whether Keras's constructor takes this factor's value (the other factors set to 0.1)."""
         import keras
 
-        args = {other: 0.1 for other in self.factors if other in self.required}
+        args = {other: self.fix_value for other in self.factors if other in self.required}
         args[name] = spec.arg(name)
         try:
             getattr(keras.layers, self.class_name)(**args)
@@ -249,7 +261,8 @@ class RandomGrayscale(_Augmentation):
 
 
 class _Colour(_Augmentation):
-    """RandomHue, RandomSaturation: they go through HSV colours, so in training they need 3 channels (RGB)."""
+    """RandomHue, RandomSaturation, RandomColorDegeneration (and RandomColorJitter's saturation and hue): colour
+    changes that need 3 channels (RGB) in training (RandomColorDegeneration: already when Keras builds it)."""
 
     positional = ("factor", "value_range", "data_format", "seed")
     rules = (_factor("factor"), _VALUE_RANGE, _IMAGE_FORMAT, _SEED)
@@ -260,9 +273,9 @@ class _Colour(_Augmentation):
         channels = in_shapes[0][channel_axis(spec)]
         if channels not in (3, None):
             raise ShapeRuleError(
-                f"{spec.kind} changes colours through HSV, which needs 3 channels (red, green, blue); its input "
-                f"{shape_text(in_shapes[0])} has {channels}. Keras passes it at inference and fails in training "
-                "(fit): \"input must have 3 channels\".")
+                f"{spec.kind} changes the colours of colour images, which needs 3 channels (red, green, blue); its "
+                f"input {shape_text(in_shapes[0])} has {channels}. Keras fails in training (fit), or already when it "
+                "builds the model: \"must have 3 channels\".")
         return out
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
@@ -321,6 +334,130 @@ class RandomErasing(_Augmentation):
         Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
         Example({"factor": 0.5, "scale": (0.1, 0.2), "fill_value": 0.0}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
     )
+
+
+class RandomSharpness(_Augmentation):
+    class_name = "RandomSharpness"
+    positional = ("factor", "value_range", "data_format", "seed")
+    rules = (_factor("factor"), _VALUE_RANGE, _IMAGE_FORMAT, _SEED)
+    factors = required = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (0.1, 0.5), "value_range": (0.0, 1.0)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomGaussianBlur(_Augmentation):
+    class_name = "RandomGaussianBlur"
+    positional = ("factor", "kernel_size", "sigma", "value_range", "data_format", "seed")
+    rules = (_factor("factor", 1.0), ArgRule("kernel_size", "size_or_tuple", 3, 1, 1001, neutral=True),
+             _factor("sigma", 1.0), _VALUE_RANGE, _IMAGE_FORMAT, _SEED)
+    code_positional = 0
+    factors = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": 0.5, "kernel_size": 5, "sigma": (0.5, 2.0)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomPerspective(_Augmentation):
+    class_name = "RandomPerspective"
+    positional = ("factor", "scale", "interpolation", "fill_value", "seed", "data_format")
+    rules = (_factor("factor", 1.0), ArgRule("scale", "float", 1.0, 0.0, 1.0, neutral=True), _AFFINE_INTERPOLATION,
+             _FILL_VALUE, _SEED, _IMAGE_FORMAT)
+    code_positional = 0
+    factors = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": 0.5, "scale": 0.3, "interpolation": "nearest"}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomPosterization(_Augmentation):
+    class_name = "RandomPosterization"
+    positional = ("factor", "value_range", "data_format", "seed")
+    # whole numbers of bits (Keras fails on 2.0 when it runs), judged by Keras's constructor
+    rules = (ArgRule("factor", "size_or_tuple", None, 0, 1000, neutral=True), _VALUE_RANGE, _IMAGE_FORMAT, _SEED)
+    factors = required = ("factor",)
+    factor_range = "[1, 8]"
+    fix_value = 4
+    fix_key = "fix.posterization_bits"
+    examples = (
+        Example({"factor": 4}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (2, 6)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomInvert(_Augmentation):
+    class_name = "RandomInvert"
+    positional = ("factor", "value_range", "seed", "data_format")
+    rules = (_factor("factor", 1.0), _VALUE_RANGE, _SEED, _IMAGE_FORMAT)
+    code_positional = 0
+    factors = ("factor",)
+    factor_range = "[0, 1]"
+    examples = (
+        Example({}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": 0.5, "value_range": (0.0, 1.0)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class Solarization(_Augmentation):
+    """Keras 3.15.1 solarizes in training only: at inference (training=False) out = x, as the random layers."""
+
+    class_name = "Solarization"
+    positional = ("addition_factor", "threshold_factor", "value_range", "seed")
+    rules = (_factor("addition_factor", 0.0), _factor("threshold_factor", 0.0), _VALUE_RANGE, _SEED)
+    code_positional = 0
+    factors = ("addition_factor", "threshold_factor")
+    factor_range = "[0, 1]"
+    examples = (
+        Example({"threshold_factor": 0.5}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"addition_factor": 0.2, "threshold_factor": (0.4, 0.6)}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+    )
+
+
+class RandomColorDegeneration(_Colour):
+    class_name = "RandomColorDegeneration"
+    factor_range = "[-1, 1]"
+    examples = (
+        Example({"factor": 0.2}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"factor": (0.1, 0.6), "value_range": (0.0, 1.0)}, (4, 16, 16, 3), (4, 16, 16, 3), 0),
+    )
+
+
+class RandomColorJitter(_Colour):
+    """Brightness, contrast, saturation and hue, each only if its factor is given; the last two need 3 channels."""
+
+    class_name = "RandomColorJitter"
+    positional = ("value_range", "brightness_factor", "contrast_factor", "saturation_factor", "hue_factor", "seed",
+                  "data_format")
+    rules = (_VALUE_RANGE, _factor("brightness_factor"), _factor("contrast_factor"), _factor("saturation_factor"),
+             _factor("hue_factor"), _SEED, _IMAGE_FORMAT)
+    code_positional = 0
+    factors = ("brightness_factor", "contrast_factor", "saturation_factor", "hue_factor")
+    required = ()
+    factor_range = "[-1, 1] (brightness, saturation) or [0, 1] (contrast, hue)"
+    examples = (
+        Example({"brightness_factor": 0.2, "contrast_factor": 0.2}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
+        Example({"saturation_factor": 0.3, "hue_factor": 0.1}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+    )
+
+    @staticmethod
+    def _needs_rgb(spec: LayerSpec) -> bool:
+        return spec.arg("saturation_factor") is not None or spec.arg("hue_factor") is not None
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        if not self._needs_rgb(spec):
+            return _Augmentation.output_shapes(self, spec, in_shapes, layer)
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        if not self._needs_rgb(ctx.spec):
+            return _Augmentation.explain(self, ctx, producer)
+        return super().explain(ctx, producer)
 
 
 class RandomCrop(_Image):
@@ -600,4 +737,6 @@ class Normalization(_Preprocessing):
 
 KINDS = (Rescaling(), RandomFlip(), RandomRotation(), RandomZoom(), RandomTranslation(), RandomContrast(),
          RandomBrightness(), RandomGrayscale(), RandomHue(), RandomSaturation(), RandomShear(), RandomErasing(),
-         RandomCrop(), Resizing(), CenterCrop(), Normalization())
+         RandomSharpness(), RandomGaussianBlur(), RandomPerspective(), RandomPosterization(), RandomInvert(),
+         RandomColorDegeneration(), RandomColorJitter(), Solarization(), RandomCrop(), Resizing(), CenterCrop(),
+         Normalization())

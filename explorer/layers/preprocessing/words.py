@@ -1,5 +1,5 @@
-"""The words of the preprocessing layers (Rescaling, RandomFlip, RandomRotation, RandomZoom, RandomTranslation,
-RandomContrast, Resizing, CenterCrop, Normalization): axis meanings and fixes (kinds.py), X-rays (xray.py),
+"""The words of the preprocessing layers (Rescaling, the random augmentations, RandomCrop, Resizing, CenterCrop,
+Normalization): axis meanings and fixes (kinds.py), X-rays (xray.py),
 each key with its English and its Chinese side by side. Placeholders use str.format names; numbers are
 formatted by the caller.
 """
@@ -30,12 +30,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Keras 不接受 {layer} 的 {args}:每个都必须是 {range} 中的一个数,或两个这样的数 (下限, 上限)。"
         "因子是比例(0.1 即 10%),不是角度或像素:`{code}`。",
     ),
+    "fix.posterization_bits": (
+        "Keras refuses {args} of {layer}: it is how many bits of each number (out of 8) are kept, a whole number in "
+        "{range}, or two such numbers (lower, upper): `{code}`.",
+        "Keras 不接受 {layer} 的 {args}:它表示每个数(共 8 位)保留多少位,是 {range} 中的整数,"
+        "或两个这样的数 (下限, 上限):`{code}`。",
+    ),
     "fix.image_rgb": (
-        "{cls} changes colours through hue and saturation, which needs 3 channels (red, green, blue), and {shape} "
-        "has {channels}. Keras lets it pass at inference but fails in fit(). Use it on colour images only, or "
+        "{cls} changes the colours of colour images, which needs 3 channels (red, green, blue), and {shape} has "
+        "{channels}. Keras fails in fit() (or already when it builds the model). Use it on colour images only, or "
         "remove {layer} (RandomBrightness and RandomContrast work on any number of channels).",
-        "{cls} 通过色相和饱和度改变颜色,这需要 3 个通道(红、绿、蓝),而 {shape} 有 {channels} 个。"
-        "Keras 在推理时让它通过,但在 fit() 中出错。只在彩色图像上使用它,或去掉 {layer}"
+        "{cls} 改变彩色图像的颜色,这需要 3 个通道(红、绿、蓝),而 {shape} 有 {channels} 个。"
+        "Keras 会在 fit() 中出错(或在构建模型时就出错)。只在彩色图像上使用它,或去掉 {layer}"
         "(RandomBrightness 和 RandomContrast 适用于任意通道数)。",
     ),
     "fix.random_crop_inference": (
@@ -230,6 +236,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "RandomErasing:推理时(training=False)这一层让输入原样通过;训练时它擦除每张图像中的一个随机矩形,"
         "概率由它的 factor 范围 ({low}, {high}) 决定,大小由 scale ({slow}, {shigh}) 决定,"
         "并以 fill_value={fill} 填充(None:随机的正态分布数)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_sharpness.training": (
+        "RandomSharpness: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "sharpens or blurs each image by a random amount set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomSharpness:推理时(training=False)这一层让输入原样通过;训练时它按由它的 factor 范围 ({low}, {high}) 决定的随机程度把每张图像变锐或变模糊。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_gaussian_blur.training": (
+        "RandomGaussianBlur: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "blurs each image with a Gaussian window of {kernel} pixels and a random spread sigma from {slow} to {shigh}, with a probability set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomGaussianBlur:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率,用 {kernel} 像素的高斯窗口模糊每张图像,sigma 随机取 {slow} 到 {shigh}。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_perspective.training": (
+        "RandomPerspective: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "moves the corners of each image by a random shift set by scale={scale}, as if seen from another angle, with a probability set by its factor range ({low}, {high}), filling the uncovered part with {fill}. No weights; the shape stays {shape} {axes}.",
+        "RandomPerspective:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率,把每张图像的角随机移动(幅度由 scale={scale} 决定),就像从另一个角度看它,空出部分填 {fill}。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_posterization.training": (
+        "RandomPosterization: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "keeps a random {low} to {high} bits of each number (out of 8), so each image has fewer distinct levels. No weights; the shape stays {shape} {axes}.",
+        "RandomPosterization:推理时(training=False)这一层让输入原样通过;训练时它随机只保留每个数的 {low} 到 {high} 位(共 8 位),所以每张图像的不同亮度级变少。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_invert.training": (
+        "RandomInvert: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "turns each image into its negative (the top of value_range {range} minus x) with a probability set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomInvert:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率把每张图像变成负片(value_range {range} 的上限减去 x)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_color_degeneration.training": (
+        "RandomColorDegeneration: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "blends each image with its grey version by a random amount set by its factor range ({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomColorDegeneration:推理时(training=False)这一层让输入原样通过;训练时它按由它的 factor 范围 ({low}, {high}) 决定的随机程度,把每张图像与它的灰度版本混合。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_color_jitter.training": (
+        "RandomColorJitter: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "changes, one after another, what its factors name (brightness={brightness}, contrast={contrast}, saturation={saturation}, hue={hue}; None: left as it is) by random amounts. No weights; the shape stays {shape} {axes}.",
+        "RandomColorJitter:推理时(training=False)这一层让输入原样通过;训练时它依次随机改变它的因子所指的性质(brightness={brightness}、contrast={contrast}、saturation={saturation}、hue={hue};None:不改变)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.solarization.training": (
+        "Solarization: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "adds a random {alow} to {ahigh} of value_range {range} to every number, then inverts the numbers above a random threshold of {tlow} to {thigh} of value_range. Keras 3.15.1 solarizes in training only. No weights; the shape stays {shape} {axes}.",
+        "Solarization:推理时(training=False)这一层让输入原样通过;训练时它给每个数加上 value_range {range} 的随机 {alow} 到 {ahigh},再把高于随机阈值({tlow} 到 {thigh} 的 value_range)的数反转。Keras 3.15.1 只在训练时做这一步。没有权重;形状保持 {shape} {axes}。",
     ),
     "xray.random_crop.whole": (
         "RandomCrop({height}, {width}) on images that are already {height}×{width}: it keeps each image whole, in "

@@ -168,7 +168,37 @@ _MORE = {  # the summaries of the later augmentation kinds: (the built layer, it
     "RandomErasing": _erasing,
     "RandomCrop": lambda layer, shape: Text.of("xray.random_crop.whole", height=layer.height, width=layer.width,
                                                **shape),
+    "RandomSharpness": lambda layer, shape: Text.of("xray.random_sharpness.training", **_pair(layer.factor), **shape),
+    "RandomGaussianBlur": lambda layer, shape: _blur(layer, shape),
+    "RandomPerspective": lambda layer, shape: Text.of("xray.random_perspective.training", **_pair(layer.factor),
+                                                      scale=f"{float(layer.scale):g}",
+                                                      fill=f"{float(layer.fill_value):g}", **shape),
+    "RandomPosterization": lambda layer, shape: Text.of("xray.random_posterization.training", **_pair(layer.factor),
+                                                        **shape),
+    "RandomInvert": lambda layer, shape: Text.of("xray.random_invert.training", **_pair(layer.factor),
+                                                 range=_value_range(layer), **shape),
+    "RandomColorDegeneration": lambda layer, shape: Text.of("xray.random_color_degeneration.training",
+                                                            **_pair(layer.factor), **shape),
+    "RandomColorJitter": lambda layer, shape: Text.of(
+        "xray.random_color_jitter.training", **{name: repr(getattr(layer, f"{name}_factor"))
+                                                for name in ("brightness", "contrast", "saturation", "hue")},
+        **shape),
+    "Solarization": lambda layer, shape: _solarization(layer, shape),
 }
+
+
+def _blur(layer, shape) -> Text:
+    slow, shigh = layer.sigma
+    kernel = "×".join(str(int(k)) for k in layer.kernel_size)
+    return Text.of("xray.random_gaussian_blur.training", **_pair(layer.factor), kernel=kernel,
+                   slow=f"{float(slow):.4g}", shigh=f"{float(shigh):.4g}", **shape)
+
+
+def _solarization(layer, shape) -> Text:
+    alow, ahigh = layer.addition_factor
+    tlow, thigh = layer.threshold_factor
+    return Text.of("xray.solarization.training", alow=f"{float(alow):.4g}", ahigh=f"{float(ahigh):.4g}",
+                   tlow=f"{float(tlow):.4g}", thigh=f"{float(thigh):.4g}", range=_value_range(layer), **shape)
 
 
 def augmentation_xray(call: LayerCall) -> XRay:
