@@ -33,7 +33,8 @@ SOURCES = [(f"preset:{p}", preset_code(p)) for p in PRESETS] + [(f"corpus:{f.ste
 # separable convs, Cropping2D written as the size kept, ZeroPadding2D, AveragePooling2D); a U-Net join of an odd
 # size under bilinear UpSampling2D; ConvLSTM2D with return_sequences both ways before a layer that then breaks;
 # Dot of sequences (normalize, axes=1 breaks) beside Attention and AdditiveAttention; the 1-D kinds
-# (Conv1DTranspose to ConvLSTM1D); the 3-D kinds (Conv3D to ConvLSTM3D, the 3-D poolings) and the other merges.
+# (Conv1DTranspose to ConvLSTM1D); the 3-D kinds (Conv3D to ConvLSTM3D, the 3-D poolings) and the other merges;
+# the later augmentation kinds with a Normalization before adapt() and a Dropout with noise_shape.
 EXTRA = [
     ("extra:conv", sequential(
         'layers.Conv1D(6, 3, groups=2, padding="same", name="conv")', 'layers.SpatialDropout1D(0.3, name="sdrop")',
@@ -78,6 +79,18 @@ EXTRA = [
         'layers.SeparableConv2D(4, 3, padding="same", name="sep")', 'layers.Cropping2D(1, name="crop")',
         'layers.ZeroPadding2D(1, name="pad")', 'layers.AveragePooling2D(2, name="pool")',
         input_shape="(8, 8, 3)", dtype="float32", batch=2)),
+    ("extra:augment", sequential(
+        'layers.Normalization(name="norm")', 'layers.RandomBrightness(0.2, name="bright")',
+        'layers.RandomGrayscale(name="grey")', 'layers.RandomHue(0.2, name="hue")',
+        'layers.RandomSaturation(0.2, name="sat")', 'layers.RandomShear(0.2, name="shear")',
+        'layers.RandomErasing(name="erase")', 'layers.RandomCrop(8, 8, name="crop")',
+        'layers.RandomSharpness(0.2, name="sharp")', 'layers.RandomGaussianBlur(name="blur")',
+        'layers.RandomPerspective(name="persp")', 'layers.RandomPosterization(4, name="poster")',
+        'layers.RandomInvert(name="invert")', 'layers.RandomColorDegeneration(0.2, name="degen")',
+        'layers.RandomColorJitter(brightness_factor=0.2, hue_factor=0.1, name="jitter")',
+        'layers.Solarization(threshold_factor=0.5, name="solar")',
+        'layers.Dropout(0.2, noise_shape=(None, 1, 1, 1), name="drop")', input_shape="(8, 8, 3)", dtype="float32",
+        batch=2)),
     ("extra:unet", "import keras\nfrom keras import layers\n\n"
      'x = keras.Input(shape=(6, 6, 2), batch_size=2, name="x")\n'
      'skip = layers.Conv2D(3, 3, padding="same", name="conv")(x)\n'

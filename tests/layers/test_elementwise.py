@@ -166,6 +166,7 @@ FAILING = [
     chain((None, 8), ("n", "PReLU", {})),
     chain((5, 8), ("n", "PReLU", {"shared_axes": (3,)})),
     chain((50, 64), ("n", "SpatialDropout2D", {"rate": 0.2})),
+    chain((4, 4, 3), ("n", "Dropout", {"rate": 0.2, "noise_shape": (None, 1, 1)})),
 ]
 OK = [
     chain((28, 28, 32), ("a", "LeakyReLU", {}), ("b", "PReLU", {"shared_axes": (1, 2)}), ("c", "ELU", {}),
@@ -179,6 +180,52 @@ OK = [
 (test_every_fix_key_exists_and_fills, test_every_axis_meaning_key_exists,
  test_every_string_of_the_catalog_is_used) = catalog_tests(
     OK, FAILING, WORDS_EN, LEAD_KEYS)
+
+
+# -- Dropout's noise_shape ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("noise,fits", [
+    ((None, 1, 1, 1), True), ((None, 1, 1, 3), True), ((None, 4, 4, 3), True),
+    ((None, 1, 1), False), ((None, 2, 1, 1), False), ((2, 1, 1, 3), "batch 2 only"),
+])
+def test_dropout_noise_shape_follows_keras_in_training(noise, fits):
+    """Keras: at inference any noise_shape passes x through; in training a mask that does not broadcast against the
+    input fails. The explorer refuses those, and its fix runs in training. A fixed batch size in noise_shape trains
+    only on batches of that size: refused where the model's batch is not fixed."""
+    x = np.ones((2, 4, 4, 3), "float32")
+    layer = keras.layers.Dropout(0.5, noise_shape=noise, seed=1)
+    assert np.array_equal(np.asarray(layer(x, training=False)), x)
+    try:
+        layer(x, training=True)
+        keras_trains = True
+    except Exception:  # TensorFlow's InvalidArgumentError: "must be broadcastable"
+        keras_trains = False
+    assert keras_trains == bool(fits)
+    if fits == "batch 2 only":
+        with pytest.raises(Exception, match="broadcastable"):
+            layer(np.ones((3, 4, 4, 3), "float32"), training=True)
+        fits = False
+    d = describe(chain((4, 4, 3), ("drop", "Dropout", {"rate": 0.5, "noise_shape": noise})))
+    assert d.ok == fits
+    if not fits:
+        assert d.failure.origin == "explorer" and d.failure.fix.key == "fix.dropout_noise_shape"
+        spec = read_code(floats(d.failure.fix.code, shape="(4, 4, 3)")).spec
+        fixed = spec.layers[0].arg("noise_shape")
+        keras.layers.Dropout(0.5, noise_shape=fixed, seed=1)(x, training=True)
+
+
+def test_dropout_noise_shape_drops_whole_samples_in_training_and_nothing_at_inference():
+    code = floats('layers.Dropout(0.5, noise_shape=(None, 1, 1, 1), seed=3, name="drop")', shape="(4, 4, 3)")
+    spec = read_code(code).spec
+    assert spec.layer("drop").arg("noise_shape") == (None, 1, 1, 1)
+    assert describe(spec).step("drop").code == "layers.Dropout(0.5, noise_shape=(None, 1, 1, 1), seed=3)"
+    _, _, model, _ = traced(code)
+    x = np.ones((6, 4, 4, 3), "float32")
+    trained = np.asarray(model.get_layer("drop")(x, training=True))
+    assert all(len(np.unique(sample)) == 1 for sample in trained)  # each sample kept (×2) or dropped whole
+    call = call_of(code, "drop", (1, 2, 3, 1))
+    result = xray(call)
+    assert result.checks[0].diff == 0.0 and np.array_equal(call.x, call.y)
+    assert note(result, "xray.dropout.training_noise_shape")["mask"] == "(B, 1, 1, 1)"
 
 
 # -- X-ray and common mistakes (xray.py) -------------------------------------------------------------------
@@ -431,6 +478,7 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
         call_of(floats('layers.GaussianNoise(0.1, name="a")', shape="(5, 4)"), "a"),
         call_of(floats('layers.GaussianDropout(0.1, name="a")', shape="(5, 4)"), "a"),
         call_of(floats('layers.SpatialDropout2D(0.1, name="a")', shape="(3, 5, 4)"), "a"),
+        call_of(floats('layers.Dropout(0.2, noise_shape=(None, 1, 1, 1), name="a")', shape="(3, 5, 4)"), "a"),
         call_of(floats('layers.Masking(name="a")', shape="(5, 4)"), "a"),
         call_of(floats('layers.GroupNormalization(groups=2, scale=False, name="a")', shape="(5, 4)"), "a"),
     ]
@@ -573,6 +621,8 @@ XRAY_CASES = [
     XRayCase("relu-layer", floats('layers.ReLU(max_value=0.5, name="a")', shape="(6,)"), "a", (2, 4),
              sums=_activation_sums),
     XRayCase("mnist-dropout", MNIST, "dropout", (1, 7), output=0),
+    XRayCase("dropout-noise-shape", floats('layers.Dropout(0.3, noise_shape=(None, 1, 1, 1), name="d")',
+                                           shape="(3, 4, 2)"), "d", (1, 2, 3, 1), output=0),
     XRayCase("spatial-dropout", floats('layers.SpatialDropout1D(0.3, name="d")', shape="(4, 6)"), "d", (1, 3, 5),
              output=0),
     XRayCase("batchnorm", floats('layers.BatchNormalization(name="bn")', shape="(3, 4)"), "bn", (1, 2, 3),

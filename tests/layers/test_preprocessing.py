@@ -34,6 +34,18 @@ def images(*lines: str, shape: str = "(8, 6, 3)") -> str:
     'layers.RandomZoom(0.5, name="aug")', 'layers.RandomZoom((-0.3, 0.2), (0.1, 0.4), name="aug")',
     'layers.RandomTranslation(0.3, 0.2, name="aug")', 'layers.RandomContrast(0.9, name="aug")',
     'layers.RandomContrast((0.2, 0.7), value_range=(-3, 3), name="aug")',
+    'layers.RandomBrightness(0.3, name="aug")', 'layers.RandomBrightness((-0.5, 0.1), value_range=(0, 1), name="aug")',
+    'layers.RandomGrayscale(name="aug")', 'layers.RandomGrayscale(0.9, seed=2, name="aug")',
+    'layers.RandomHue(0.5, name="aug")', 'layers.RandomSaturation((0.1, 0.9), name="aug")',
+    'layers.RandomShear(0.3, name="aug")', 'layers.RandomShear(y_factor=(0.1, 0.5), fill_mode="constant", name="aug")',
+    'layers.RandomErasing(name="aug")', 'layers.RandomErasing(1.0, scale=(0.2, 0.3), fill_value=0.0, name="aug")',
+    'layers.RandomSharpness(0.9, name="aug")', 'layers.RandomGaussianBlur(name="aug")',
+    'layers.RandomGaussianBlur(1.0, kernel_size=5, sigma=(1.0, 2.0), name="aug")',
+    'layers.RandomPerspective(name="aug")',
+    'layers.RandomPosterization(2, name="aug")', 'layers.RandomInvert(name="aug")',
+    'layers.RandomColorDegeneration(0.9, name="aug")', 'layers.RandomColorJitter(brightness_factor=0.5, name="aug")',
+    'layers.RandomColorJitter(saturation_factor=0.5, hue_factor=0.3, name="aug")',
+    'layers.Solarization(0.5, 0.5, name="aug")',
 ])
 def test_random_layers_are_the_identity_at_inference(line):
     """Keras: model(x, training=False) returns x exactly; in training the same layer changes it. The X-ray
@@ -42,7 +54,8 @@ def test_random_layers_are_the_identity_at_inference(line):
     x = np.random.default_rng(1).normal(size=(3, 8, 6, 3)).astype("float32")
     assert np.array_equal(np.asarray(model(x, training=False)), x)
     many = np.abs(np.random.default_rng(2).normal(size=(64, 8, 6, 3))).astype("float32") * 50  # some surely change
-    assert not np.array_equal(np.asarray(model.get_layer("aug")(many, training=True)), many)
+    layer = model.get_layer("aug")  # some draw a probability per batch: a few calls
+    assert any(not np.array_equal(np.asarray(layer(many, training=True)), many) for _ in range(4))
     call = call_of(images(line), "aug", (2, 5, 4, 1))
     result = xray(call)
     assert result.checks[0].diff == 0.0 and result.checks[0].size == call.y.size
@@ -74,6 +87,18 @@ FACTORS = [
     ("RandomTranslation", {"height_factor": (0.5, -0.5), "width_factor": 0.0}),
     ("RandomContrast", {"factor": 0.5}), ("RandomContrast", {"factor": 1.0}), ("RandomContrast", {"factor": -0.5}),
     ("RandomContrast", {"factor": (0.2, 0.8)}), ("RandomContrast", {"factor": 1.5}),
+    ("RandomBrightness", {"factor": -0.5}), ("RandomBrightness", {"factor": 1.5}),
+    ("RandomBrightness", {"factor": (0.5, -0.5)}), ("RandomHue", {"factor": -0.2}), ("RandomHue", {"factor": 0.4}),
+    ("RandomSaturation", {"factor": -0.2}), ("RandomSaturation", {"factor": 1.5}), ("RandomShear", {"x_factor": 0.5}),
+    ("RandomShear", {"x_factor": -0.2}), ("RandomShear", {"y_factor": 30}), ("RandomErasing", {"factor": 1.5}),
+    ("RandomErasing", {"factor": (0.2, 0.6)}), ("RandomSharpness", {"factor": 1.5}),
+    ("RandomGaussianBlur", {"factor": 2.0}), ("RandomPerspective", {"factor": 2.0}),
+    ("RandomPosterization", {"factor": 9}), ("RandomPosterization", {"factor": (2, 6)}),
+    ("RandomInvert", {"factor": 2.0}),
+    ("RandomColorDegeneration", {"factor": 1.5}), ("RandomColorJitter", {"hue_factor": 1.5}),
+    ("RandomColorJitter", {"brightness_factor": 0.3, "contrast_factor": 0.3}),
+    ("Solarization", {"threshold_factor": 2.0}),
+    ("Solarization", {"addition_factor": 0.2, "threshold_factor": 0.5}),
 ]
 
 
@@ -86,12 +111,90 @@ def test_factors_follow_keras(kind, args):
         keras_accepts = True
     except ValueError:
         keras_accepts = False
-    d = describe(chain((28, 28, 1), ("aug", kind, args)))
+    d = describe(chain((28, 28, 3), ("aug", kind, args)))
     assert d.ok == keras_accepts, d.failure and d.failure.message
     if not keras_accepts:
-        assert d.failure.origin == "keras" and d.failure.fix.key == "fix.random_factor"
-        fixed = read_code(images(d.failure.fix.code, shape="(28, 28, 1)")).spec
+        expected = "fix.posterization_bits" if kind == "RandomPosterization" else "fix.random_factor"
+        assert d.failure.origin == "keras" and d.failure.fix.key == expected
+        fixed = read_code(images(d.failure.fix.code, shape="(28, 28, 3)")).spec
         assert describe(fixed).ok
+
+
+def test_keras_equalization_cannot_sit_in_a_model_so_it_is_not_a_kind():
+    """Keras 3.15.1's Equalization gives back its input tensor itself when called on a symbolic input, so a Sequential
+    that holds it has no output and a functional model leaves it out; the explorer does not read it."""
+    inputs = keras.Input((8, 6, 3))
+    assert keras.layers.Equalization()(inputs) is inputs
+    with pytest.raises(AttributeError, match="never been called"):
+        _ = keras.Sequential([keras.Input((8, 6, 3)), keras.layers.Equalization(), keras.layers.Conv2D(2, 3)]).output
+    assert get_kind("Equalization") is None
+
+
+def test_the_grayscale_probability_is_one_number_from_0_to_1():
+    for factor in (1.5, (0.1, 0.2)):
+        with pytest.raises((ValueError, TypeError)):
+            keras.layers.RandomGrayscale(factor)
+        bad = read_code(images(f'layers.RandomGrayscale({factor!r}, name="g")'))
+        assert next(n.key for n in bad.notes if n.severity == "error") == "read.arg_bad_value"
+
+
+# -- colours: 3 channels -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["RandomHue", "RandomSaturation", "RandomColorDegeneration", "RandomColorJitter"])
+def test_colour_changes_need_rgb_in_training_as_keras(kind):
+    """Keras passes a 1-channel image at inference and fails in fit(): refused, with the reason (RandomColorJitter
+    only when it changes saturation or hue)."""
+    args = {"saturation_factor": 0.3} if kind == "RandomColorJitter" else {"factor": 0.3}
+    layer = getattr(keras.layers, kind)(**args)
+    grey = np.random.default_rng(0).uniform(0, 255, (2, 8, 6, 1)).astype("float32")
+    assert np.array_equal(np.asarray(layer(grey, training=False)), grey)
+    if kind == "RandomColorDegeneration":  # Keras refuses it when it builds the model (its training call passes)
+        with pytest.raises(Exception, match="3 channels"):
+            getattr(keras.layers, kind)(**args)(keras.Input((8, 6, 1)))
+    else:
+        with pytest.raises(Exception, match="3 channels"):
+            layer(grey, training=True)
+    f = describe(chain((8, 6, 1), ("aug", kind, args))).failure
+    assert f.origin == ("keras" if kind == "RandomColorDegeneration" else "explorer")
+    assert f.fix.key == "fix.image_rgb" and dict(f.fix.params)["channels"] == "1"
+    assert describe(chain((8, 6, 3), ("aug", kind, args))).ok
+    assert describe(chain((None, None, 3), ("aug", kind, args))).ok
+    if kind == "RandomColorJitter":
+        assert describe(chain((8, 6, 1), ("aug", kind, {"brightness_factor": 0.3}))).ok
+
+
+# -- RandomCrop: Keras 3.15.1 crops in training only ---------------------------------------------------------
+def test_keras_random_crop_passes_the_whole_image_at_inference():
+    """keras-team/keras#21868: the model's shapes say (height, width), fit() crops, predict() does not."""
+    x = np.random.default_rng(0).uniform(0, 255, (2, 8, 6, 3)).astype("float32")
+    layer = keras.layers.RandomCrop(4, 5)
+    assert layer.compute_output_shape((None, 8, 6, 3)) == (None, 4, 5, 3)
+    assert np.asarray(layer(x, training=True)).shape == (2, 4, 5, 3)
+    assert np.array_equal(np.asarray(layer(x, training=False)), x)
+    model = keras.Sequential([keras.Input((8, 6, 3)), keras.layers.RandomCrop(4, 5), keras.layers.Flatten(),
+                              keras.layers.Dense(2)])
+    with pytest.raises(ValueError, match="incompatible"):
+        model.predict(x, verbose=0)
+
+
+def test_random_crop_that_changes_the_size_is_refused_and_centercrop_fixes_it():
+    f = describe(chain((8, 6, 3), ("crop", "RandomCrop", {"height": 4, "width": 5}))).failure
+    assert f.origin == "explorer" and "keras-team/keras#21868" in f.message
+    assert (f.fix.key, f.fix.code) == ("fix.random_crop_inference", "layers.CenterCrop(4, 5)")
+    fixed = read_code(images(f.fix.code, 'layers.Flatten()', 'layers.Dense(2)')).spec
+    assert describe(fixed).ok
+    unknown = describe(chain((None, None, 3), ("crop", "RandomCrop", {"height": 4, "width": 5}))).failure
+    assert unknown.fix.key == "fix.random_crop_inference"
+
+
+def test_random_crop_of_the_images_own_size_keeps_them_whole_both_ways():
+    x = np.random.default_rng(0).uniform(0, 255, (3, 8, 6, 3)).astype("float32")
+    layer = keras.layers.RandomCrop(8, 6, seed=1)
+    for training in (True, False):
+        assert np.array_equal(np.asarray(layer(x, training=training)), x)
+    call = call_of(images('layers.RandomCrop(8, 6, name="crop")', 'layers.Flatten(name="flat")',
+                          'layers.Dense(2, name="dense")'), "crop", (1, 2, 3, 1))
+    result = xray(call)
+    assert result.summary.key == "xray.random_crop.whole" and result.checks[0].diff == 0.0
 
 
 def test_the_reader_takes_numbers_and_pairs_and_refuses_the_rest():
@@ -234,17 +337,36 @@ def test_normalization_counts_what_keras_counts(args):
     assert real.count_params() == step.params == 0 and real.weights == [] and step.weights == ()
 
 
-def test_normalization_without_mean_and_variance_needs_adapt():
-    """Keras builds mean, variance and count (2·C + 1 parameters) to be filled by adapt(data); the explorer
-    never runs adapt(), so it refuses and shows how to pass mean= and variance=."""
-    real = keras.layers.Normalization()
-    real(keras.Input((8, 6, 3)))
-    assert real.count_params() == 2 * 3 + 1
-    f = describe(chain((8, 6, 3), ("norm", "Normalization", {}))).failure
-    assert f.origin == "explorer" and "adapt()" in f.message
-    assert f.fix.key == "fix.normalization_adapt" and dict(f.fix.params)["axes"] == "(0, 1, 2)"
-    assert describe(read_code(images(f.fix.code)).spec).ok
-    assert "adapt(x_train)" in t("en", f.fix.key, **dict(f.fix.params), code=f.fix.code)
+@pytest.mark.parametrize("shape,axis", [((8, 6, 3), -1), ((8, 6, 3), 1), ((5,), -1), ((4, 7), (-1,))])
+def test_normalization_without_mean_and_variance_has_keras_weights(shape, axis):
+    """Keras builds mean (C,), variance (C,) and count () to be filled by adapt(data), 2·C + 1 parameters, none
+    trainable; before adapt() they are 0, 1 and 0 and the layer passes x through."""
+    args = {} if axis == -1 else {"axis": axis}
+    step = describe(chain(shape, ("norm", "Normalization", args))).step("norm")
+    real = keras.layers.Normalization(**args)
+    real(keras.Input(shape))
+    kept = (axis[0] if isinstance(axis, tuple) else axis) % (len(shape) + 1)
+    size = (None, *shape)[kept]
+    assert [(w.name, tuple(w.shape)) for w in real.weights] == [("mean", (size,)), ("variance", (size,)),
+                                                                 ("count", ())]
+    assert [(w.name, w.shape) for w in step.weights] == [("mean", (size,)), ("variance", (size,)), ("count", ())]
+    assert real.count_params() == step.params == 2 * size + 1 and real.trainable_weights == []
+    assert step.formula.symbolic == f"2 × {step.input_axes[0][kept]} + 1"
+    x = np.random.default_rng(5).normal(size=(2, *shape)).astype("float32")
+    assert np.array_equal(np.asarray(real(x)), x)
+
+
+def test_normalization_before_adapt_is_xrayed_as_keras_values():
+    code = images('layers.Normalization(name="norm")', 'layers.Conv2D(2, 3, name="conv")')
+    _, desc, model, _ = traced(code)
+    assert desc.total_params == model.count_params() == 2 * 3 + 1 + 2 * (3 * 3 * 3 + 1)
+    call = call_of(code, "norm", (1, 2, 3, 2))
+    result = xray(call)
+    assert result.summary.key == "xray.normalization.summary_adapt" and result.largest_diff == 0.0
+    assert np.array_equal(call.x, call.y)
+    words = note(result, "xray.normalization.adapt")
+    assert words["count"] == "7" and words["count_now"] == "0"
+    assert "adapt()" in t("en", result.summary.key, **dict(result.summary.params))
 
 
 def test_normalization_mean_of_the_wrong_length_fails_in_keras_and_here():
@@ -326,11 +448,15 @@ def test_degrees_and_pixels_are_refused_by_keras_and_offered_as_mistakes():
 
 
 def test_normalization_without_adapt_is_a_mistake_keras_lets_through_silently():
-    """Keras: an un-adapted Normalization is mean 0, variance 1, so it passes numbers through unchanged."""
+    """Keras: an un-adapted Normalization is mean 0, variance 1, so it passes numbers through unchanged; the mistake
+    runs it against the same layer adapted to a small batch of 0..255 numbers."""
     x = np.random.default_rng(3).normal(size=(2, 4, 3)).astype("float32")
     assert np.array_equal(np.asarray(keras.layers.Normalization()(x)), x)
-    found = mistakes(images('layers.Normalization(mean=0.5, variance=0.25, name="norm")'), "norm")
-    assert [m.key for m in found] == ["normalization_adapt"] and found[0].code == "layers.Normalization()"
+    for line in ('layers.Normalization(mean=0.5, variance=0.25, name="norm")', 'layers.Normalization(name="norm")'):
+        found = mistakes(images(line), "norm")
+        assert [m.key for m in found] == ["normalization_adapt"] and found[0].broken is None
+        assert dict(found[0].params)["size"] == "3" and found[0].code[0].code == "norm = layers.Normalization()"
+        assert found[0].run() > 50  # 0..255 numbers left as they are, against numbers of mean 0 and variance 1
     for m in found + mistakes(images('layers.RandomRotation(0.1, name="turn")', shape="(28, 28, 1)"), "turn"):
         for lang in ("en", "zh"):
             for key in (m.title_key, m.why_key):
@@ -351,12 +477,14 @@ FAILING = [
     chain((4, 4, 1), ("size", "Resizing", {"height": 8, "width": 8, "crop_to_aspect_ratio": True,
                                            "pad_to_aspect_ratio": True})),
     chain((8, 8, 3), ("scale", "Rescaling", {"scale": (0.5, 1.0)})),
-    chain((8, 8, 3), ("norm", "Normalization", {})),
     chain((8, 8, 3), ("norm", "Normalization", {"variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"axis": 5, "mean": 0.0, "variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"axis": (1, 2), "mean": 0.0, "variance": 1.0})),
     chain((None, 3), ("norm", "Normalization", {"axis": 1, "mean": 0.0, "variance": 1.0})),
     chain((8, 8, 3), ("norm", "Normalization", {"mean": (1.0, 2.0), "variance": (1.0, 1.0)})),
+    chain((8, 8, 1), ("aug", "RandomHue", {"factor": 0.2})),
+    chain((8, 8, 3), ("crop", "RandomCrop", {"height": 4, "width": 4})),
+    chain((8, 8, 3), ("aug", "RandomPosterization", {"factor": 12})),
 ]
 
 (test_every_fix_key_exists_and_fills, test_every_axis_meaning_key_exists,
@@ -385,7 +513,16 @@ def test_every_text_of_the_xrays_formats_in_both_languages():
              'layers.Resizing(5, 9, crop_to_aspect_ratio=True, name="l")',
              'layers.Resizing(5, 9, interpolation="area", name="l")', 'layers.CenterCrop(4, 3, name="l")',
              'layers.CenterCrop(10, 3, name="l")', 'layers.Normalization(mean=(0.1, 0.2, 0.3), variance=(1.0, 4.0, '
-             '0.0), name="l")', 'layers.Normalization(mean=0.5, variance=2.0, invert=True, name="l")']
+             '0.0), name="l")', 'layers.Normalization(mean=0.5, variance=2.0, invert=True, name="l")',
+             'layers.Normalization(name="l")', 'layers.RandomBrightness(0.2, name="l")',
+             'layers.RandomGrayscale(name="l")', 'layers.RandomHue(0.2, name="l")',
+             'layers.RandomSaturation(0.2, name="l")', 'layers.RandomShear(0.2, name="l")',
+             'layers.RandomErasing(name="l")', 'layers.RandomErasing(fill_value=0.0, name="l")',
+             'layers.RandomCrop(8, 6, name="l")', 'layers.RandomSharpness(0.2, name="l")',
+             'layers.RandomGaussianBlur(name="l")', 'layers.RandomPerspective(name="l")',
+             'layers.RandomPosterization(4, name="l")', 'layers.RandomInvert(name="l")',
+             'layers.RandomColorDegeneration(0.2, name="l")', 'layers.RandomColorJitter(hue_factor=0.2, name="l")',
+             'layers.Solarization(threshold_factor=0.5, name="l")']
     used = set()
     for line in lines:
         call = call_of(images(line), "l", (1, 2, 2, 1))
@@ -463,7 +600,15 @@ XRAY_CASES = [
                where=IMAGE, sums=copied_from(0))
       for line in ('layers.RandomFlip("horizontal", name="aug")', 'layers.RandomRotation(0.2, name="aug")',
                    'layers.RandomZoom(0.3, name="aug")', 'layers.RandomTranslation(0.1, 0.2, name="aug")',
-                   'layers.RandomContrast(0.4, name="aug")')],
+                   'layers.RandomContrast(0.4, name="aug")', 'layers.RandomBrightness(0.2, name="aug")',
+                   'layers.RandomGrayscale(name="aug")', 'layers.RandomHue(0.2, name="aug")',
+                   'layers.RandomSaturation(0.2, name="aug")', 'layers.RandomShear(0.2, name="aug")',
+                   'layers.RandomErasing(name="aug")', 'layers.RandomCrop(8, 6, name="aug")',
+                   'layers.RandomSharpness(0.2, name="aug")', 'layers.RandomGaussianBlur(name="aug")',
+                   'layers.RandomPerspective(name="aug")', 'layers.RandomPosterization(4, name="aug")',
+                   'layers.RandomInvert(name="aug")', 'layers.RandomColorDegeneration(0.2, name="aug")',
+                   'layers.RandomColorJitter(brightness_factor=0.2, name="aug")',
+                   'layers.Solarization(threshold_factor=0.5, name="aug")')],
     XRayCase("resizing-nearest", images('layers.Resizing(16, 12, interpolation="nearest", name="s")'), "s",
              (1, 11, 7, 2), where=IMAGE, sums=copied_from(0)),
     XRayCase("resizing-bilinear", images('layers.Resizing(5, 9, name="s")'), "s", (2, 3, 4, 0), where=IMAGE,
@@ -479,6 +624,8 @@ XRAY_CASES = [
     XRayCase("normalization-per-channel",
              images('layers.Normalization(mean=(0.1, -0.2, 0.3), variance=(1.0, 4.0, 9.0), name="n")'), "n",
              (2, 6, 1, 1), output=2, where=IMAGE, sums=_normalization_sums),
+    XRayCase("normalization-adapt", images('layers.Normalization(name="n")'), "n", (1, 4, 2, 2), output=2,
+             where=IMAGE, sums=_normalization_sums),
 ]
 
 

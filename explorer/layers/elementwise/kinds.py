@@ -275,15 +275,46 @@ class Masking(LayerKind):
         return masking_xray(call)
 
 
+def noise_shape_fits(noise: tuple, shape: Shape) -> bool:
+    """Whether a Dropout mask of shape `noise` (None: the input's size) broadcasts against the input."""
+    return len(noise) == len(shape) and all(n is None or n == 1 or n == s for n, s in zip(noise, shape))
+
+
 class Dropout(LayerKind):
     class_name = "Dropout"
     keeps_rank = True
-    positional = ("rate", "noise_shape", "seed")  # noise_shape has no rule: the reader refuses it
-    rules = (_RATE, _SEED)
+    positional = ("rate", "noise_shape", "seed")
+    # noise_shape: the mask's shape, None for the input's own size (EfficientNet: (None, 1, 1, 1), whole samples)
+    rules = (_RATE, ArgRule("noise_shape", "shape", None, 1, MAX_SIZE, neutral=True), _SEED)
     examples = (
         Example({"rate": 0.5}, (None, 200), (None, 200), 0),
         Example({"rate": 0.2, "seed": 7}, (None, 50, 75), (None, 50, 75), 0),
+        Example({"rate": 0.2, "noise_shape": (None, 1, 1, 1)}, (None, 7, 7, 32), (None, 7, 7, 32), 0),
+        Example({"rate": 0.3, "noise_shape": (None, 1, 16)}, (None, 50, 16), (None, 50, 16), 0),
     )
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        noise, shape = spec.arg("noise_shape"), in_shapes[0]
+        if noise is not None and not noise_shape_fits(noise, shape):
+            raise ShapeRuleError(
+                f"noise_shape={noise!r} of {spec.name} is the shape of its mask, which must match its input "
+                f"{shape_text(shape)} axis by axis (None, 1 or the same size). Keras lets it through at inference "
+                "and fails in training (fit): \"must be broadcastable\".")
+        return super().output_shapes(spec, in_shapes, layer)
+
+    def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
+        noise, shape = ctx.arg("noise_shape"), ctx.shape
+        if noise is None or noise_shape_fits(noise, shape):
+            return None
+        if len(noise) == len(shape):  # keep what fits, 1 elsewhere
+            fixed = tuple(n if n is None or n == 1 or n == s else 1 for n, s in zip(noise, shape))
+        else:  # one mask per sample and channel, the same at every position (as SpatialDropout)
+            fixed = (None,) + (1,) * (len(shape) - 2) + (None,) if len(shape) > 1 else (None,)
+        spec = replace(ctx.spec, args=tuple(sorted({**ctx.spec.kwargs, "noise_shape": fixed}.items())),
+                       sources=tuple((k, v) for k, v in ctx.spec.sources if k != "noise_shape"))
+        return Fix("fix.dropout_noise_shape", (("layer", ctx.spec.name), ("noise", repr(noise)),
+                                               ("shape", shape_text(shape)), ("rank", str(len(shape)))),
+                   self.code(spec))
 
     def xray(self, call):
         from .xray import dropout_xray

@@ -6,6 +6,14 @@ str.format names; numbers are formatted by the caller.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    # Dropout
+    "fix.dropout_noise_shape": (
+        "noise_shape={noise} of {layer} is the shape of its dropout mask: {rank} entries, one per axis of its input "
+        "{shape}, each None (that axis's size), 1 (one draw shared along the axis) or the axis's own size. Keras "
+        "accepts it at inference and fails in fit(): `{code}`.",
+        "{layer} 的 noise_shape={noise} 是它的 dropout 掩码的形状：{rank} 个元素，对应输入 {shape} 的每个轴，"
+        "每个是 None（该轴的大小）、1（沿该轴共用一次抽样）或该轴自己的大小。Keras 在推理时接受它，在 fit() 中出错：`{code}`。",
+    ),
     # BatchNormalization, LayerNormalization
     "fix.norm_axis": (
         "{layer} normalizes axis {axis}, but its input {shape} has only {rank} axes (batch included): "
@@ -73,6 +81,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "multiplied by {scale}.",
         "训练（fit）时会丢弃整条特征通道：对 {batch} 个样本中的每一个，{features} 个通道（{letter}）中的每一个以概率 {rate} "
         "在 {time} 的每一步都被置为 0，其余的乘以 {scale}。",
+    ),
+    "xray.dropout.training_noise_shape": (
+        "In training (fit), the mask has the shape noise_shape={noise}, None meaning the input's own size: "
+        "{mask}. Each draw sets its numbers to 0 with probability {rate} and multiplies the others by {scale}, and "
+        "one draw is shared along every axis of size 1 ({shared}): (None, 1, 1, 1) keeps or drops whole samples, "
+        "as EfficientNet does.",
+        "训练（fit）时，掩码的形状是 noise_shape={noise}，None 表示取输入自己的大小：{mask}。每次抽样以概率 {rate} "
+        "把它的数置为 0，其余的乘以 {scale}；在每个大小为 1 的轴上（{shared}）共用同一次抽样："
+        "(None, 1, 1, 1) 会整个保留或丢弃一个样本，EfficientNet 就是这样做的。",
     ),
     "xray.dropout.grid_out": ("Output {where}: out{at} marked (equal to x{at})", "输出 {where}：标出 out{at}（等于 x{at}）"),
     # -- BatchNormalization ----------------------------------------------------------------------

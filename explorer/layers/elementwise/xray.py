@@ -323,6 +323,15 @@ def dropout_xray(call: LayerCall) -> XRay:
                          channels=x.shape[channel], letter=call.in_axes[channel], positions=", ".join(positions)),)
         training = (Line("", Text.of("xray.dropout.code.training_channels", keep=keep,
                                      mask="(" + ", ".join(mask) + ")")),)
+    elif call.spec.arg("noise_shape") is not None:  # the mask's shape: one draw shared along each axis of size 1
+        noise = call.spec.arg("noise_shape")
+        mask = tuple(call.in_axes[a] if n is None or n != 1 else "1" for a, n in enumerate(noise))
+        shared = [call.in_axes[a] for a, n in enumerate(noise) if n == 1]
+        notes = (Text.of("xray.dropout.training_noise_shape", rate=f"{rate:g}", scale=kept,
+                         noise=repr(noise), mask="(" + ", ".join(mask) + ")",
+                         shared=", ".join(shared) or "-"),)
+        training = (Line("", Text.of("xray.dropout.code.training_channels", keep=keep,
+                                     mask="(" + ", ".join(mask) + ")")),)
     else:
         notes = (Text.of("xray.dropout.training", rate=f"{rate:g}", scale=kept),)
         training = (Line("", Text.of("xray.dropout.code.training", keep=keep)),)

@@ -1,5 +1,5 @@
-"""The words of the preprocessing layers (Rescaling, RandomFlip, RandomRotation, RandomZoom, RandomTranslation,
-RandomContrast, Resizing, CenterCrop, Normalization): axis meanings and fixes (kinds.py), X-rays (xray.py),
+"""The words of the preprocessing layers (Rescaling, the random augmentations, RandomCrop, Resizing, CenterCrop,
+Normalization): axis meanings and fixes (kinds.py), X-rays (xray.py),
 each key with its English and its Chinese side by side. Placeholders use str.format names; numbers are
 formatted by the caller.
 """
@@ -30,6 +30,31 @@ WORDS: dict[str, tuple[str, str]] = {
         "Keras 不接受 {layer} 的 {args}:每个都必须是 {range} 中的一个数,或两个这样的数 (下限, 上限)。"
         "因子是比例(0.1 即 10%),不是角度或像素:`{code}`。",
     ),
+    "fix.posterization_bits": (
+        "Keras refuses {args} of {layer}: it is how many bits of each number (out of 8) are kept, a whole number in "
+        "{range}, or two such numbers (lower, upper): `{code}`.",
+        "Keras 不接受 {layer} 的 {args}:它表示每个数(共 8 位)保留多少位,是 {range} 中的整数,"
+        "或两个这样的数 (下限, 上限):`{code}`。",
+    ),
+    "fix.image_rgb": (
+        "{cls} changes the colours of colour images, which needs 3 channels (red, green, blue), and {shape} has "
+        "{channels}. Keras fails in fit() (or already when it builds the model). Use it on colour images only, or "
+        "remove {layer} (RandomBrightness and RandomContrast work on any number of channels).",
+        "{cls} 改变彩色图像的颜色,这需要 3 个通道(红、绿、蓝),而 {shape} 有 {channels} 个。"
+        "Keras 会在 fit() 中出错(或在构建模型时就出错)。只在彩色图像上使用它,或去掉 {layer}"
+        "(RandomBrightness 和 RandomContrast 适用于任意通道数)。",
+    ),
+    "fix.random_crop_inference": (
+        "Keras 3.15.1's RandomCrop crops only in training: fit() gives the next layer {height}×{width} images, "
+        "and the model's shapes say so, but predict(), evaluate() and model(x) pass the whole {H}×{W} image "
+        "through (a Keras bug, keras-team/keras#21868), so a later layer that needs the size fails at inference. "
+        "`{code}` cuts the centred {height}×{width} window in both; for random crops in training, crop in your "
+        "input pipeline (tf.image.random_crop) and keep `{code}` in the model.",
+        "Keras 3.15.1 的 RandomCrop 只在训练时裁剪:fit() 给下一层的是 {height}×{width} 的图像,模型的形状也这么写,"
+        "但 predict()、evaluate() 和 model(x) 让整张 {H}×{W} 的图像通过(Keras 的 bug,keras-team/keras#21868),"
+        "所以后面需要这个大小的层在推理时出错。`{code}` 在两种情况下都切出居中的 {height}×{width} 窗口;"
+        "要在训练时随机裁剪,请在输入管道里裁剪(tf.image.random_crop),模型里保留 `{code}`。",
+    ),
     "fix.contrast_value_range": (
         "value_range of {layer} is the range the images' values lie in, two numbers: `{code}` for 0..255 "
         "pixels, value_range=(0, 1) after a Rescaling(1/255).",
@@ -44,14 +69,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{arg} of {layer} has {count} numbers, and the last axis has {size} entries: give one number, or one per "
         "entry of the last axis.",
         "{layer} 的 {arg} 有 {count} 个数,而最后一个轴有 {size} 个元素:给一个数,或为最后一个轴的每个元素各给一个数。",
-    ),
-    "fix.normalization_adapt": (
-        "{layer} has no mean= and variance=. Keras learns them with {layer}.adapt(x_train), which reads your data, "
-        "and the explorer only reads code. Compute them once with numpy, x_train.mean(axis={axes}) and "
-        "x_train.var(axis={axes}), and pass them: `{code}` (one number each, or one per channel).",
-        "{layer} 没有 mean= 和 variance=。Keras 用 {layer}.adapt(x_train) 学习它们,这要读取你的数据,"
-        "而本工具只读代码。先用 numpy 算一次:x_train.mean(axis={axes}) 和 x_train.var(axis={axes}),"
-        "再传进去:`{code}`(各一个数,或每个通道一个数)。",
     ),
     "fix.normalization_both": (
         "{layer} is given only {given}: Keras needs mean= and variance= together, `{code}`.",
@@ -175,6 +192,100 @@ WORDS: dict[str, tuple[str, str]] = {
         "之间的随机因子拉离(或拉近)其通道的均值,每张图像一个因子,然后截断到 value_range {range}。"
         "没有权重;形状保持 {shape} {axes}。",
     ),
+    "xray.random_brightness.training": (
+        "RandomBrightness: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it adds one random amount to every number of each image, from {low} to {high} times the width of "
+        "value_range {range}, then clips them to value_range. No weights; the shape stays {shape} {axes}.",
+        "RandomBrightness:推理时(training=False)这一层让输入原样通过;训练时它给每张图像的所有数加上同一个随机量,"
+        "取值为 value_range {range} 宽度的 {low} 到 {high} 倍,然后截断到 value_range。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_grayscale.training": (
+        "RandomGrayscale: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it turns each image grey with probability {p}: every channel gets the image's brightness, so the "
+        "number of channels stays. No weights; the shape stays {shape} {axes}.",
+        "RandomGrayscale:推理时(training=False)这一层让输入原样通过;训练时它以 {p} 的概率把每张图像变成灰度:"
+        "每个通道都取图像的亮度,通道数不变。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_hue.training": (
+        "RandomHue: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "turns the colours of each image around the colour wheel by a random amount set by its factor range "
+        "({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomHue:推理时(training=False)这一层让输入原样通过;训练时它把每张图像的颜色沿色环转动一个随机量,"
+        "大小由它的 factor 范围 ({low}, {high}) 决定。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_saturation.training": (
+        "RandomSaturation: at inference (training=False) this layer passes its input through unchanged; in "
+        "training it makes the colours of each image greyer or more vivid by a random amount set by its factor "
+        "range ({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomSaturation:推理时(training=False)这一层让输入原样通过;训练时它让每张图像的颜色变灰或更鲜艳,"
+        "随机的程度由它的 factor 范围 ({low}, {high}) 决定。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_shear.training": (
+        "RandomShear: at inference (training=False) this layer passes its input through unchanged; in training "
+        "it slants each image by a random shear from {xlow} to {xhigh} along its width and from {ylow} to {yhigh} "
+        "along its height, filling the uncovered part by fill_mode=\"{fill}\". No weights; the shape stays "
+        "{shape} {axes}.",
+        "RandomShear:推理时(training=False)这一层让输入原样通过;训练时它把每张图像随机错切:沿宽度 {xlow} 到 {xhigh},"
+        "沿高度 {ylow} 到 {yhigh},空出部分按 fill_mode=\"{fill}\" 填充。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_erasing.training": (
+        "RandomErasing: at inference (training=False) this layer passes its input through unchanged; in training "
+        "it erases a random rectangle of each image, with a probability set by its factor range ({low}, {high}) "
+        "and a size set by scale ({slow}, {shigh}), filled with fill_value={fill} (None: random normal numbers). "
+        "No weights; the shape stays {shape} {axes}.",
+        "RandomErasing:推理时(training=False)这一层让输入原样通过;训练时它擦除每张图像中的一个随机矩形,"
+        "概率由它的 factor 范围 ({low}, {high}) 决定,大小由 scale ({slow}, {shigh}) 决定,"
+        "并以 fill_value={fill} 填充(None:随机的正态分布数)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_sharpness.training": (
+        "RandomSharpness: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "sharpens or blurs each image by a random amount set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomSharpness:推理时(training=False)这一层让输入原样通过;训练时它按由它的 factor 范围 ({low}, {high}) 决定的随机程度把每张图像变锐或变模糊。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_gaussian_blur.training": (
+        "RandomGaussianBlur: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "blurs each image with a Gaussian window of {kernel} pixels and a random spread sigma from {slow} to {shigh}, with a probability set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomGaussianBlur:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率,用 {kernel} 像素的高斯窗口模糊每张图像,sigma 随机取 {slow} 到 {shigh}。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_perspective.training": (
+        "RandomPerspective: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "moves the corners of each image by a random shift set by scale={scale}, as if seen from another angle, with a probability set by its factor range ({low}, {high}), filling the uncovered part with {fill}. No weights; the shape stays {shape} {axes}.",
+        "RandomPerspective:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率,把每张图像的角随机移动(幅度由 scale={scale} 决定),就像从另一个角度看它,空出部分填 {fill}。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_posterization.training": (
+        "RandomPosterization: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "keeps a random {low} to {high} bits of each number (out of 8), so each image has fewer distinct levels. No weights; the shape stays {shape} {axes}.",
+        "RandomPosterization:推理时(training=False)这一层让输入原样通过;训练时它随机只保留每个数的 {low} 到 {high} 位(共 8 位),所以每张图像的不同亮度级变少。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_invert.training": (
+        "RandomInvert: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "turns each image into its negative (the top of value_range {range} minus x) with a probability set by its factor range ({low}, {high}). No weights; the shape stays {shape} {axes}.",
+        "RandomInvert:推理时(training=False)这一层让输入原样通过;训练时它以由它的 factor 范围 ({low}, {high}) 决定的概率把每张图像变成负片(value_range {range} 的上限减去 x)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_color_degeneration.training": (
+        "RandomColorDegeneration: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "blends each image with its grey version by a random amount set by its factor range ({low}, {high}). It needs 3 channels (red, green, blue). No weights; the shape stays {shape} {axes}.",
+        "RandomColorDegeneration:推理时(training=False)这一层让输入原样通过;训练时它按由它的 factor 范围 ({low}, {high}) 决定的随机程度,把每张图像与它的灰度版本混合。它需要 3 个通道(红、绿、蓝)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_color_jitter.training": (
+        "RandomColorJitter: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "changes, one after another, what its factors name (brightness={brightness}, contrast={contrast}, saturation={saturation}, hue={hue}; None: left as it is) by random amounts. No weights; the shape stays {shape} {axes}.",
+        "RandomColorJitter:推理时(training=False)这一层让输入原样通过;训练时它依次随机改变它的因子所指的性质(brightness={brightness}、contrast={contrast}、saturation={saturation}、hue={hue};None:不改变)。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.solarization.training": (
+        "Solarization: at inference (training=False) this layer passes its input through unchanged; in training it "
+        "adds a random {alow} to {ahigh} of value_range {range} to every number, then inverts the numbers above a random threshold of {tlow} to {thigh} of value_range. Keras 3.15.1 solarizes in training only. No weights; the shape stays {shape} {axes}.",
+        "Solarization:推理时(training=False)这一层让输入原样通过;训练时它给每个数加上 value_range {range} 的随机 {alow} 到 {ahigh},再把高于随机阈值({tlow} 到 {thigh} 的 value_range)的数反转。Keras 3.15.1 只在训练时做这一步。没有权重;形状保持 {shape} {axes}。",
+    ),
+    "xray.random_crop.whole": (
+        "RandomCrop({height}, {width}) on images that are already {height}×{width}: it keeps each image whole, in "
+        "training and at inference (training=False): out = x. On larger images Keras 3.15.1 would crop them in "
+        "training only and pass them whole at inference (keras-team/keras#21868). No weights; the shape stays "
+        "{shape} {axes}.",
+        "RandomCrop({height}, {width}) 作用在本来就是 {height}×{width} 的图像上:训练时和推理时(training=False)"
+        "都保留整张图像:out = x。对更大的图像,Keras 3.15.1 只在训练时裁剪,推理时让整张图像通过"
+        "(keras-team/keras#21868)。没有权重;形状保持 {shape} {axes}。",
+    ),
     "xray.augment.when": (
         "fit() calls the model with training=True, so each epoch sees new random versions of the images; "
         "predict(), evaluate() and model(x) call it with training=False. Here it is called with training=False.",
@@ -280,6 +391,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "Normalization(invert=True) 撤销一次归一化:out = mean + x · √variance。没有权重(mean 和 variance 是常数):"
         "{shape} {axes}。",
     ),
+    "xray.normalization.summary_adapt": (
+        "Normalization without mean= and variance=: out = (x − mean) / √variance, where mean and variance are the "
+        "layer's weights, one per channel, filled by adapt(x_train) from your data. The explorer never runs "
+        "adapt(), so the numbers here are Keras's values before adapt(), mean 0 and variance 1: out = x. The "
+        "shapes and the parameter count are your model's: {shape} {axes}.",
+        "没有 mean= 和 variance= 的 Normalization:out = (x − mean) / √variance,其中 mean 和 variance 是该层的权重,"
+        "每个通道一个,由 adapt(x_train) 根据你的数据填入。本工具从不运行 adapt(),所以这里的数是 Keras 在 adapt() "
+        "之前的值:均值 0、方差 1,out = x。形状和参数个数则是你的模型的:{shape} {axes}。",
+    ),
+    "xray.normalization.adapt": (
+        "{layer} holds mean, variance and count (the samples adapt() has seen: {count_now} here) as weights: "
+        "{count} parameters, none trainable, so fit() never changes them. Call {layer}.adapt(x_train) once "
+        "before fit(); then out = (x − mean) / √variance with your data's mean and variance.",
+        "{layer} 把 mean、variance 和 count(adapt() 见过的样本数,这里是 {count_now})存为权重:{count} 个参数,"
+        "都不可训练,所以 fit() 从不改变它们。在 fit() 之前调用一次 {layer}.adapt(x_train);"
+        "之后 out = (x − mean) / √variance,用的是你的数据的均值和方差。",
+    ),
     "xray.normalization.where": (
         "out{out} = ({x} − {mean}) / √{variance} = ({x} − {mean}) / {spread} = {value}",
         "out{out} = ({x} − {mean}) / √{variance} = ({x} − {mean}) / {spread} = {value}",
@@ -346,14 +474,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "最多平移 {rows} 行、{cols} 列就是 {fraction_rows} 和 {fraction_cols}。Keras 拒绝 {rows} 和 {cols}。",
     ),
     "mistake.normalization_adapt.title": (
-        "Normalization() without mean= and variance=",
-        "没有 mean= 和 variance= 的 Normalization()",
+        "Normalization() and no adapt(): every number passes through unchanged",
+        "Normalization() 却没有 adapt():每个数都原样通过",
     ),
     "mistake.normalization_adapt.why": (
-        "Without them Keras starts from mean 0 and variance 1 and expects {layer}.adapt(x_train) before fit(). "
-        "Forget adapt() and {layer} silently passes every number through unchanged. The explorer never runs "
-        "adapt(), so it asks for mean= and variance=.",
-        "没有它们时,Keras 从均值 0、方差 1 开始,并期望在 fit() 之前调用 {layer}.adapt(x_train)。"
-        "忘了 adapt(),{layer} 就会悄悄地让每个数原样通过。本工具从不运行 adapt(),所以要求给出 mean= 和 variance=。",
+        "Without mean= and variance=, {layer} starts at mean 0 and variance 1, and only {layer}.adapt(x_train), "
+        "called before fit(), sets them from your data. Forget it and {layer} computes (x − 0) / 1 = x: nothing "
+        "warns, and 0..255 pixels reach the next layer as they are. Run here on a small made-up batch of 0..255 "
+        "numbers with {size} channels: the layer not adapted against the same layer adapted to that batch.",
+        "没有 mean= 和 variance= 时,{layer} 从均值 0、方差 1 开始,只有在 fit() 之前调用 {layer}.adapt(x_train) "
+        "才会用你的数据设定它们。忘了它,{layer} 就计算 (x − 0) / 1 = x:没有任何警告,0..255 的像素原样进入下一层。"
+        "这里在一小批编造的 0..255 数据({size} 个通道)上运行:未 adapt 的层与对这批数据 adapt 过的同一层对比。",
+    ),
+    "mistake.normalization_adapt.code.made": (
+        "mean 0 and variance 1 until adapt()",
+        "在 adapt() 之前均值为 0、方差为 1",
+    ),
+    "mistake.normalization_adapt.code.fit": (
+        "no {layer}.adapt(x_train) before: out = x",
+        "之前没有 {layer}.adapt(x_train):out = x",
     ),
 }

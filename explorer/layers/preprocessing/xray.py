@@ -11,10 +11,11 @@ Resizing        nearest: out[b, i, j, c] = x[b, r(i), c(j), c], r(i) = min(⌊(i
 CenterCrop      the centred window; an image smaller than it is resized first (crop to the aspect
                 ratio, then bilinear: Keras's smart_resize).
 Normalization   out = (x − mean) / max(√variance, 1e-7); invert=True: out = mean + x · max(√variance, 1e-7).
+                Without mean= and variance= they are the layer's weights before adapt(): 0 and 1, out = x.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -122,10 +123,82 @@ def _summary(call: LayerCall) -> Text:
         return Text.of("xray.random_translation.training", low=_percent(layer.height_lower),
                        high=_percent(layer.height_upper), wlow=_percent(layer.width_lower),
                        whigh=_percent(layer.width_upper), fill=layer.fill_mode, **shape)
+    if cls in _MORE:
+        return _MORE[cls](layer, shape)
     low, high = layer.factor
     lo, hi = layer.value_range
     return Text.of("xray.random_contrast.training", low=f"{1 - low:.4g}", high=f"{1 + high:.4g}",
                    range=f"[{lo:g}, {hi:g}]", **shape)
+
+
+def _pair(values) -> dict[str, str]:
+    """A layer's (lower, upper) factor as the words show it."""
+    low, high = values
+    return {"low": f"{float(low):.4g}", "high": f"{float(high):.4g}"}
+
+
+def _value_range(layer) -> str:
+    lo, hi = layer.value_range
+    return f"[{float(lo):g}, {float(hi):g}]"
+
+
+def _erasing(layer, shape) -> Text:
+    fill = "None" if layer.fill_value is None else f"{float(layer.fill_value):g}"
+    slow, shigh = layer.scale
+    return Text.of("xray.random_erasing.training", **_pair(layer.factor), slow=f"{float(slow):.4g}",
+                   shigh=f"{float(shigh):.4g}", fill=fill, **shape)
+
+
+def _shear(layer, shape) -> Text:
+    xlow, xhigh = layer.x_factor
+    ylow, yhigh = layer.y_factor
+    return Text.of("xray.random_shear.training", xlow=f"{float(xlow):.4g}", xhigh=f"{float(xhigh):.4g}",
+                   ylow=f"{float(ylow):.4g}", yhigh=f"{float(yhigh):.4g}", fill=layer.fill_mode, **shape)
+
+
+_MORE = {  # the summaries of the later augmentation kinds: (the built layer, its shape words) -> Text
+    "RandomBrightness": lambda layer, shape: Text.of("xray.random_brightness.training", **_pair(layer.factor),
+                                                     range=_value_range(layer), **shape),
+    "RandomGrayscale": lambda layer, shape: Text.of("xray.random_grayscale.training", p=f"{float(layer.factor):g}",
+                                                    **shape),
+    "RandomHue": lambda layer, shape: Text.of("xray.random_hue.training", **_pair(layer.factor), **shape),
+    "RandomSaturation": lambda layer, shape: Text.of("xray.random_saturation.training", **_pair(layer.factor),
+                                                     **shape),
+    "RandomShear": _shear,
+    "RandomErasing": _erasing,
+    "RandomCrop": lambda layer, shape: Text.of("xray.random_crop.whole", height=layer.height, width=layer.width,
+                                               **shape),
+    "RandomSharpness": lambda layer, shape: Text.of("xray.random_sharpness.training", **_pair(layer.factor), **shape),
+    "RandomGaussianBlur": lambda layer, shape: _blur(layer, shape),
+    "RandomPerspective": lambda layer, shape: Text.of("xray.random_perspective.training", **_pair(layer.factor),
+                                                      scale=f"{float(layer.scale):g}",
+                                                      fill=f"{float(layer.fill_value):g}", **shape),
+    "RandomPosterization": lambda layer, shape: Text.of("xray.random_posterization.training", **_pair(layer.factor),
+                                                        **shape),
+    "RandomInvert": lambda layer, shape: Text.of("xray.random_invert.training", **_pair(layer.factor),
+                                                 range=_value_range(layer), **shape),
+    "RandomColorDegeneration": lambda layer, shape: Text.of("xray.random_color_degeneration.training",
+                                                            **_pair(layer.factor), **shape),
+    "RandomColorJitter": lambda layer, shape: Text.of(
+        "xray.random_color_jitter.training", **{name: repr(getattr(layer, f"{name}_factor"))
+                                                for name in ("brightness", "contrast", "saturation", "hue")},
+        **shape),
+    "Solarization": lambda layer, shape: _solarization(layer, shape),
+}
+
+
+def _blur(layer, shape) -> Text:
+    slow, shigh = layer.sigma
+    kernel = "×".join(str(int(k)) for k in layer.kernel_size)
+    return Text.of("xray.random_gaussian_blur.training", **_pair(layer.factor), kernel=kernel,
+                   slow=f"{float(slow):.4g}", shigh=f"{float(shigh):.4g}", **shape)
+
+
+def _solarization(layer, shape) -> Text:
+    alow, ahigh = layer.addition_factor
+    tlow, thigh = layer.threshold_factor
+    return Text.of("xray.solarization.training", alow=f"{float(alow):.4g}", ahigh=f"{float(ahigh):.4g}",
+                   tlow=f"{float(tlow):.4g}", thigh=f"{float(thigh):.4g}", range=_value_range(layer), **shape)
 
 
 def augmentation_xray(call: LayerCall) -> XRay:
@@ -323,7 +396,13 @@ def normalization_xray(call: LayerCall) -> XRay:
     where = (Text.of("xray.normalization.where_invert", **words) if invert
              else Text.of("xray.normalization.where", **words))
     given = call.spec.arg("mean")
-    kept = [a for a, size in enumerate(mean.shape) if size != 1] if isinstance(given, tuple) and len(given) > 1 else []
+    adapts = given is None and call.spec.arg("variance") is None  # weights, before adapt(): mean 0, variance 1
+    per_entry = adapts or (isinstance(given, tuple) and len(given) > 1)
+    kept = [a for a, size in enumerate(mean.shape) if size != 1] if per_entry else []
+    if adapts:
+        size = x.shape[kept[0]] if kept else 1
+        notes += (Text.of("xray.normalization.adapt", layer=call.spec.name, count=2 * size + 1,
+                          count_now=int(np.asarray(layer.count))),)
     if kept:
         notes += (Text.of("xray.normalization.per_entry", letter=call.in_axes[kept[0]], size=x.shape[kept[0]]),)
     notes += (where, _inside())
@@ -332,7 +411,8 @@ def normalization_xray(call: LayerCall) -> XRay:
     stats_shape = tuple(size if a in kept else 1 for a, size in enumerate(mean.shape))
     code = (Line(formula, Text.of("xray.normalization.code", shape=shape_text(x.shape),
                                   stats=shape_text(stats_shape))),)
-    summary_key = "xray.normalization.summary_invert" if invert else "xray.normalization.summary"
+    summary_key = ("xray.normalization.summary_adapt" if adapts else
+                   "xray.normalization.summary_invert" if invert else "xray.normalization.summary")
     summary = Text.of(summary_key, **_shape_words(call))
     grids = [plane("xray.normalization.grid_in", x, pick, "x")]
     if kept:
@@ -376,8 +456,31 @@ def translation_mistakes(model, layer, step, core) -> tuple[Mistake, ...]:
 
 
 def normalization_mistakes(model, layer, step, core) -> tuple[Mistake, ...]:
-    """Normalization() with neither mean= nor variance=: Keras waits for adapt(data), which the explorer never runs."""
-    broken = with_args(layer)
-    broken = replace(broken, args=tuple((k, v) for k, v in broken.args if k not in ("mean", "variance")))
-    return _mistake("normalization_adapt", "mistake.normalization_adapt.title", "mistake.normalization_adapt.why",
-                    model, layer, broken, core)
+    """Normalization() whose adapt() is forgotten: Keras keeps mean 0 and variance 1 and lets every number through
+    unchanged, silently. Run on a small batch of 0..255 numbers with this layer's channel count: the largest gap
+    between the layer not adapted and the same layer adapted to that batch."""
+    shape = step.input_shapes[0]
+    axis = layer.arg("axis", -1)
+    axis = (axis[0] if len(axis) == 1 else None) if isinstance(axis, tuple) else axis  # one kept axis only
+    if axis is None or not -len(shape) <= axis < len(shape) or shape[axis] is None or shape[axis] > MISTAKE_CHANNELS:
+        return ()
+    size = shape[axis]
+    made = "layers.Normalization()" if axis == -1 else f"layers.Normalization(axis={axis})"
+    code = (Line(f"{layer.name} = {made}", Text.of("mistake.normalization_adapt.code.made")),
+            Line("model.fit(x_train, y_train)", Text.of("mistake.normalization_adapt.code.fit", layer=layer.name)))
+    return (Mistake("normalization_adapt", layer.name, (("layer", layer.name), ("size", str(size))),
+                    run=lambda: forgotten_adapt(size), code=code, title_key="mistake.normalization_adapt.title",
+                    why_key="mistake.normalization_adapt.why"),)
+
+
+MISTAKE_CHANNELS = 4096  # the made-up batch of the forgotten adapt(): 16 rows of this many numbers at most
+
+
+def forgotten_adapt(size: int) -> float:
+    """How far a Normalization never adapted is from the same layer adapted, on 16 rows of 0..255 numbers."""
+    import keras
+
+    data = np.random.default_rng(4).uniform(0, 255, size=(16, size)).astype(np.float32)
+    forgotten, adapted = keras.layers.Normalization(), keras.layers.Normalization()
+    adapted.adapt(data)
+    return float(np.abs(np.asarray(forgotten(data), np.float64) - np.asarray(adapted(data), np.float64)).max())
