@@ -195,7 +195,13 @@ def test_resnet50_without_top():
 
 @pytest.mark.slow
 def test_an_architecture_with_layers_the_registry_lacks_is_refused_with_the_reader_reasons():
-    result = refusal("EfficientNetB0", {"include_top": False, "input_shape": (224, 224, 3)})
+    """MobileNetV3's hard-sigmoid is x + 3 and x * (1 / 6) on tensors: operations the JSON reader refuses."""
+    result = refusal("MobileNetV3Small", {"include_top": False, "input_shape": (96, 96, 3)})
     assert keys(result)[0] == "backbone.not_converted"
-    reasons = {(note.key, note.param("cls"), note.param("arg")) for note in result.notes[1:]}
-    assert ("json.arg_unknown", "Dropout", "noise_shape") in reasons and len(result.notes) == 2  # one per reason
+    assert ("json.module_refused", "keras.src.ops.numpy") in {(n.key, n.param("module")) for n in result.notes[1:]}
+
+
+@pytest.mark.slow
+def test_efficientnet_converts_with_its_unadapted_normalization_and_dropout_noise_shape():
+    result = read_backbone("EfficientNetB0", {"include_top": False, "input_shape": (96, 96, 3), "weights": None})
+    assert isinstance(result, Backbone) and result.params == 4_049_571
