@@ -374,9 +374,21 @@ def _round_trip(kind_name, args, inner):
     entry = json.loads(json.dumps(serialize_keras_object(_keras_layer(spec))))
     reader = _Reader()
     parsed = reader.layer(entry, spec.name)
+    if not _keras_rebuilds(entry):  # Keras cannot load its own config either (RandomShear writes (-0.2, 0.2)
+        assert parsed is None and reader.notes  # where its constructor takes 0 to 1): refused, with the reason
+        return {}
     assert parsed is not None, reader.notes
     rebuilt = json.loads(json.dumps(serialize_keras_object(construct(parsed.spec))))
     return _config_differences(kind_name, entry["config"], rebuilt["config"])
+
+
+def _keras_rebuilds(entry: dict) -> bool:
+    """Whether Keras itself rebuilds a layer from the config it wrote (test code: our own layers' configs)."""
+    try:
+        getattr(keras.layers, entry["class_name"]).from_config(entry["config"])
+    except Exception:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("kind_name", sorted(REGISTRY))
