@@ -236,30 +236,43 @@ class Models(ReaderBase):
         """MobileNetV2(input_shape=..., include_top=False, weights="imagenet"): Keras's own architecture, built
         with weights=None by explorer.reader.backbones, as a functional model of the flat graph."""
         positional, keywords = [], {}
+        feed: Tensor | None = None
         for arg in node.args:
             positional.append(self.value_of(self.evaluate(arg, scope), arg).plain())
         for keyword in node.keywords:
-            keywords[keyword.arg] = self.value_of(self.evaluate(keyword.value, scope), keyword.value).plain()
+            value = self.evaluate(keyword.value, scope)
+            if keyword.arg == "input_tensor" and isinstance(value, Tensor):  # the backbone starts at this tensor
+                feed = value
+                continue
+            keywords[keyword.arg] = self.value_of(value, keyword.value).plain()
+        if feed is not None and "input_shape" not in keywords:
+            keywords["input_shape"] = self.shape_of(feed, node).plain()[1:]
         built = read_backbone(function, keywords, frozenset(self.taken), tuple(positional))
         for note in built.notes:
             self.notes.append(replace(note, line=node.lineno, col=node.col_offset))
         if isinstance(built, Refused):
             raise Refusal(None, None)
         renames = {}
-        for spec in built.inputs:  # Keras names the backbone's input from its own counter
-            renames[spec.name] = self.auto_name("input_layer")
-            self.taken.add(renames[spec.name])
-        swap = lambda refs: tuple((renames.get(n, n), i) for n, i in refs)
-        for spec in built.inputs:
-            self.nodes[renames[spec.name]] = replace(spec, name=renames[spec.name], line=node.lineno,
-                                                     col=node.col_offset)
+        if feed is not None:  # input_tensor=: Keras's model runs from the inputs that tensor comes from
+            upstream = self.needed_nodes((feed.ref,))
+            sources = tuple(n for n, spec in self.nodes.items() if n in upstream and isinstance(spec, InputSpec))
+            swap = lambda refs: tuple(feed.ref if n == built.inputs[0].name else (n, i) for n, i in refs)
+        else:
+            for spec in built.inputs:  # Keras names the backbone's input from its own counter
+                renames[spec.name] = self.auto_name("input_layer")
+                self.taken.add(renames[spec.name])
+            swap = lambda refs: tuple((renames.get(n, n), i) for n, i in refs)
+            sources = tuple(renames[s.name] for s in built.inputs)
+            for spec in built.inputs:
+                self.nodes[renames[spec.name]] = replace(spec, name=renames[spec.name], line=node.lineno,
+                                                         col=node.col_offset)
         for spec in built.layers:
             self.taken.add(spec.name)
             self.nodes[spec.name] = replace(spec, inputs=swap(spec.inputs), line=node.lineno, col=node.col_offset)
         self.taken.add(built.group.name)
         self.model_calls += 1
         model = ModelObj("functional", built.group.name, node.lineno, node.col_offset,
-                         inputs=tuple(renames[s.name] for s in built.inputs), outputs=swap(built.outputs),
+                         inputs=sources, outputs=swap(built.outputs),
                          keras_knows_input=True, label=built.group.label, what="backbone")
         self.models.append(model)
         return model
