@@ -399,8 +399,12 @@ model = build(SEQ, batch_size=BATCH, units=UNITS * 2)
     assert spec.layer("gru").arg("units") == 32 and spec.layer("dense").arg("units") == 3
     assert spec.layer("dropout").arg("rate") == 0.5
     assert (spec.batch_size, spec.batch_source) == (8, "BATCH")
-    assert {c.name: c.uses for c in result.constants} == {
-        "SEQ": (("Input", "shape"),), "UNITS": (("GRU", "units"),), "BATCH": (("Model", "batch_size"),)}
+    assert {c.name: c.uses for c in result.constants} == {  # a default the call leaves is a control too
+        "SEQ": (("Input", "shape"),), "UNITS": (("GRU", "units"),), "BATCH": (("Model", "batch_size"),),
+        "classes": (("Dense", "units"),)}
+    classes = next(c for c in result.constants if c.name == "classes")
+    changed = read_code(set_constant(source, classes, 7))
+    assert changed.spec.layer("dense").arg("units") == 7 and "classes=7, *" in set_constant(source, classes, 7)
 
 
 def test_batch_size_sources_in_order_of_trust():

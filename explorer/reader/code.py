@@ -233,7 +233,13 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes):
 
     def maybe_constant(self, name: str, stmt: ast.stmt, value: Val) -> Val:
         """A top-level `name = <int or str literal>`: a constant the sidebar can change."""
-        node = stmt.value
+        return self.default_constant(name, stmt.value, value, redefines=True)
+
+    def default_constant(self, name: str, node: ast.expr, value: Val, redefines: bool = False) -> Val:
+        """An int or one-line str literal given to a name (`units = 64`, or a def's default `units=64`, unless a
+        constant of that name exists): a constant the sidebar can change, which the value remembers."""
+        if not redefines and any(c.name == name for c in self.consts):
+            return value
         literal_value = constant_literal(node)
         if literal_value is None or (type(literal_value) is int and not -MAX_INT <= literal_value <= MAX_INT):
             return value

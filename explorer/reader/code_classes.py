@@ -204,11 +204,13 @@ class Classes(ReaderBase):
         args = stmt.args
         defaults: dict[str, object] = {}
         positional = args.posonlyargs + args.args
-        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
-            defaults[arg.arg] = self.eval_quiet(default, scope)
-        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-            if default is not None:
-                defaults[arg.arg] = self.eval_quiet(default, scope)
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        pairs += [(arg, default) for arg, default in zip(args.kwonlyargs, args.kw_defaults) if default is not None]
+        for arg, default in pairs:
+            value = self.eval_quiet(default, scope)
+            if isinstance(value, Val) and len(scope) == 1:  # def build(vocab_size=10000): a sidebar control too
+                value = self.default_constant(arg.arg, default, value)
+            defaults[arg.arg] = value
         return defaults
 
     def set_attribute(self, instance: InstanceObj, attr: str, value: object) -> None:
