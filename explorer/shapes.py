@@ -33,7 +33,8 @@ def input_axes(inp: InputSpec, namer: AxisNamer) -> tuple[str, ...]:
     meanings = {"T": "axis.time", "F": "axis.features", "H": "axis.height", "W": "axis.width", "C": "axis.channels"}
     letters = []
     for default, size, source in zip(defaults, inp.shape, sources):
-        key = meanings.get(default, "axis.input")
+        hinted = letter_hint(source) if source else None  # `maxlen` makes it T: it means time, not features
+        key = meanings.get(hinted or default, "axis.input")
         letters.append(namer.new(default, size, source, (key, (("layer", inp.name),))))
     return ("B",) + tuple(letters)
 
