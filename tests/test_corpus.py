@@ -101,7 +101,8 @@ def run(job):
     if subclassed:  # a symbolic call builds every layer it holds
         output = shapes_of(model(keras.Input(batch_shape=tuple(job["build"]))))
     walk(inside(model) if subclassed else model.layers, not subclassed)
-    for operation in ([] if subclassed else model.operations):  # x + y: an operation of the graph, no layer
+    graph = None if subclassed else getattr(model, "operations", None) or model._functional.operations
+    for operation in graph or ():  # x + y: an operation of the graph, no layer
         if not isinstance(operation, keras.layers.Layer):
             nodes[operation.name] = {"shapes": shapes_of(operation.output), "params": 0}
     return {"ok": True, "nodes": nodes, "groups": groups, "output": output}

@@ -141,6 +141,10 @@ class Classes(ReaderBase):
         if call is None:
             raise Refusal(node, "read.class_no_call", name=instance.cls.node.name)
         instance.called = True
+        first = self.evaluate(node.args[0], scope) if node.args else None  # once: model(keras.Input(...))
+        if node.args:
+            node = ast.Call(func=node.func, args=[Known(first, node.args[0])] + list(node.args[1:]),
+                            keywords=node.keywords, lineno=node.lineno, col_offset=node.col_offset)
         before = set(self.nodes)
         groups_before = len(self.groups)
         result = self.method_call(instance, call, node, scope)
@@ -155,7 +159,7 @@ class Classes(ReaderBase):
         self.groups.append(GroupSpec(instance.name, instance.cls.node.name, what, members, outputs, instance.line,
                                      instance.col))
         if instance.model is not None:
-            inputs = self.tensor_refs(self.evaluate(node.args[0], scope), node.args[0]) if node.args else ()
+            inputs = self.tensor_refs(first, node) if first is not None else ()
             if inputs and all(isinstance(self.nodes.get(ref[0]), InputSpec) for ref in inputs):
                 instance.model.inputs = tuple(dict.fromkeys(ref[0] for ref in inputs))
                 instance.model.outputs = outputs

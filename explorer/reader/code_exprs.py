@@ -272,6 +272,9 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             if isinstance(owner, (Val, Seq, DictVal)):
                 if func.attr in _LIST_METHODS and isinstance(func.value, ast.Name):
                     return self.list_method(func.value.id, owner, func.attr, node, scope)
+                holder = self.evaluate(func.value.value, scope) if isinstance(func.value, ast.Attribute) else None
+                if func.attr in _LIST_METHODS and isinstance(holder, InstanceObj):  # self.blocks.append(...)
+                    return self.list_method(func.value.attr, owner, func.attr, node, scope, [holder.attrs])
                 return value_method(owner, func.attr, *self.call_values(node, scope), node)
             if isinstance(owner, InstanceObj):  # self.dense(x): a layer (or model) the instance holds
                 callee: object = owner.find(func.attr)
@@ -360,7 +363,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         args, kwargs = self.call_values(ast.Call(func=node.func, args=node.args[1:], keywords=node.keywords), scope)
         return Partial(callee, tuple(args), tuple(kwargs.items()))
 
-    def list_method(self, name: str, owner: object, method: str, node: ast.Call, scope: list[dict]) -> object:
+    def list_method(self, name: str, owner: object, method: str, node: ast.Call, scope: list[dict],
+                    store: list[dict] | None = None) -> object:
         """skips.append(x), blocks.extend([...]), names.pop(): the list's name is bound to the new list."""
         if not (isinstance(owner, Seq) or (isinstance(owner, Val) and isinstance(owner.value, tuple))):
             raise Refusal(node, "read.method", code=f"{name}.{method}")
@@ -368,7 +372,7 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         try:
             args, kwargs = self.call_values(node, scope)
         except Refusal:
-            for names in scope:  # what the list would hold is not known: so is the list
+            for names in store or scope:  # what the list would hold is not known: so is the list
                 if name in names:
                     names[name] = Poison(node.lineno)
                     break
@@ -396,7 +400,7 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             raise Refusal(node, "read.method", code=f"{name}.{method}")
         self.step(node)
         new = collect(items, node)
-        for names in scope:
+        for names in store or scope:
             if name in names:
                 names[name] = new
                 break

@@ -399,8 +399,8 @@ class Models(ReaderBase):
             self.call_forgotten_def()
         if not self.models:
             return self.without_model()
-        model = self.models[-1]
-        standalone = [m for m in self.models if not m.nested]
+        standalone = [m for m in self.models if not m.nested]  # a model used as a layer is not "the model"
+        model = standalone[-1] if standalone else self.models[-1]
         if len(standalone) > 1:
             self.note((model.line, model.col), "info", "read.several_models", model=model.name,
                       count=len(standalone))
