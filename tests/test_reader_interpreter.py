@@ -88,6 +88,6 @@ def test_a_refused_loop_that_adds_to_a_sequential_leaves_it_incomplete():
     source = HEAD + ("model = keras.Sequential([keras.Input((8,))])\nfor row in open('layers.txt'):\n"
                      "    model.add(layers.Dense(300))\nmodel.add(layers.Dense(1))\n")
     result = read_code(source)
-    assert "read.model_cut" in [n.key for n in result.notes]
-    assert result.spec.gaps == ((5, "read.model_cut"),)  # the page says the model is incomplete from line 5
+    assert "read.model_cut_statement" in [n.key for n in result.notes]
+    assert result.spec.gaps == ((5, "read.model_cut_statement"),)  # the page says the model is incomplete from line 5
     assert [layer.name for layer in result.spec.layers] == []

@@ -6,7 +6,7 @@ learner gave in the sidebar: in the summary, the layer table and the diagram. Ke
 WORDS: dict[str, tuple[str, str]] = {
     # the summary above the panels, when the code holds more of the model than could be read
     "groups.summary_partial": (
-        "**{layers}** layers read, **at least {params}** parameters: the code at {lines} could not be read, so "
+        "Layers read: **{layers}**; **at least {params}** parameters: the code at {lines} could not be read, so "
         "the model is incomplete and this is not its whole total. Batch size **{batch}**{batch_source}.",
         "已读取 **{layers}** 层，**至少 {params}** 个参数：{lines}的代码无法读取，所以模型不完整，"
         "这不是它的全部参数量。批大小 **{batch}**{batch_source}。",

@@ -387,6 +387,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "This layer could not be read, so the layers of {model} from here on are not shown.",
         "无法读取这一层，所以 {model} 从这里开始的层都不显示。",
     ),
+    "read.model_cut_statement": (
+        "This statement adds to {model} and could not be read, so the layers of {model} from here on are not "
+        "shown.",
+        "这条语句会向 {model} 添加内容，但无法读取，所以 {model} 从这里开始的层都不显示。",
+    ),
     "read.seq_input_position": (
         "A keras.Input belongs first in a Sequential model, once.",
         "keras.Input 应放在 Sequential 模型的第一项，且只放一次。",

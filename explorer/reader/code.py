@@ -86,7 +86,7 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes):
             for model in self.models_named(stmt, scope):
                 if model.style == "sequential" and not model.cut:
                     model.cut = True
-                    self.note(stmt, "warning", "read.model_cut", model=model.name)
+                    self.note(stmt, "warning", "read.model_cut_statement", model=model.name)
         while targets:
             target = targets.pop()
             if isinstance(target, ast.Name):

@@ -506,7 +506,8 @@ class Models(ReaderBase):
 
 
 # the notes that say the code holds more of the model than could be read: the model shown has a gap there
-GAP_KEYS = frozenset({"read.model_cut", "read.model_fallback", "read.output_dropped", "read.nested_model_cut"})
+GAP_KEYS = frozenset({"read.model_cut", "read.model_cut_statement", "read.model_fallback", "read.output_dropped",
+                      "read.nested_model_cut"})
 
 
 def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
@@ -518,7 +519,7 @@ def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
     first, last = min(lines), max(lines)
     inside = [n for n in notes if first <= n.line <= last and n.severity != "info"]
     if any(n.key == "read.name_unreadable" for n in inside) or \
-            any(n.key in ("read.model_cut", "read.output_dropped", "read.model_fallback") for n in notes):
+            any(n.key in GAP_KEYS for n in notes):
         return notes  # the model itself is missing something: every refusal may matter
     out = []
     for n in notes:
