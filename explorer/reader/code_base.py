@@ -14,9 +14,15 @@ from dataclasses import dataclass
 
 from ..spec import InputSpec, LayerSpec, Note
 from .code_limits import MAX_NAME, MAX_STEPS, RESERVE_STEPS
-from .code_values import FuncObj, LayerObj, ModelObj, Poison, Refusal, Val, source_text
+from .code_values import FuncObj, Ignored, LayerObj, ModelObj, Poison, Refusal, Val, source_text
 
 NAME_OK = re.compile(rf"[A-Za-z0-9_]{{1,{MAX_NAME}}}")
+
+
+# methods of a model that cannot change its shapes: noted as ignored, never run (fit also gives a batch size)
+IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
+                   "fit_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "count_params",
+                   "get_config", "to_json", "export")
 
 
 class TooMuchWork(Exception):
@@ -134,6 +140,15 @@ class ReaderBase:
         self.reserve_used = True
         self.step_limit = self.steps + RESERVE_STEPS
         return True
+
+    def ignored_method(self, method: str, node: ast.Call, scope: list[dict]) -> Ignored | None:
+        """model.fit(...), model.summary()...: a note, and fit's batch_size; None for any other method."""
+        if method not in IGNORED_METHODS:
+            return None
+        if method == "fit":
+            self.batch_from_fit(node, scope)
+        self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+        return Ignored(node.lineno)
 
     def models_named(self, stmt: ast.AST, scope: list[dict]) -> list[ModelObj]:
         """The models a statement names (a refused loop that adds to a model leaves it incomplete)."""

@@ -237,16 +237,11 @@ def _dict(args, kwargs, node, step):
     return DictVal(tuple(kwargs.items()))
 
 
-def _isinstance(args, kwargs, node, step):
-    raise Refusal(node, "read.builtin_args", name="isinstance")
-
-
 BUILTINS: dict[str, Callable] = {
     "len": _len, "int": _int, "float": _float, "round": _round, "abs": _abs, "min": _min, "max": _max, "sum": _sum,
     "range": _range, "list": _list, "tuple": _tuple, "zip": _zip, "enumerate": _enumerate, "reversed": _reversed,
     "sorted": _sorted, "str": _str, "bool": _bool, "dict": _dict,
 }
-del _isinstance
 
 
 # -- methods of plain values ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import builtins
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..spec import GroupSpec, InputSpec, LayerSpec
 from .code_base import ReaderBase
@@ -21,8 +21,6 @@ from .code_names import Ref, snake_case
 from .code_values import FuncObj, Ignored, Known, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
 
 _DECORATORS = ("register_keras_serializable",)  # decorators that only register a class for saving
-_IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
-                    "train_on_batch", "test_on_batch", "predict_on_batch", "count_params", "get_config", "export")
 
 
 @dataclass
@@ -155,7 +153,7 @@ class Classes(ReaderBase):
         what = "subclassed_model" if instance.model is not None else "custom_layer"
         for index in range(groups_before, len(self.groups)):
             if not self.groups[index].parent:
-                self.groups[index] = GroupSpec(**{**self.groups[index].__dict__, "parent": instance.name})
+                self.groups[index] = replace(self.groups[index], parent=instance.name)
         self.groups.append(GroupSpec(instance.name, instance.cls.node.name, what, members, outputs, instance.line,
                                      instance.col))
         if instance.model is not None:
@@ -197,11 +195,9 @@ class Classes(ReaderBase):
             return Ignored(node.lineno)
         if method in ("add_weight", "add_variable"):
             raise Refusal(node, "read.custom_weights", name=instance.cls.node.name)
-        if method in _IGNORED_METHODS:
-            if method == "fit":
-                self.batch_from_fit(node, scope)
-            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
-            return Ignored(node.lineno)
+        ignored = self.ignored_method(method, node, scope)
+        if ignored is not None:
+            return ignored
         raise Refusal(node, "read.model_method", method=method)
 
     def defaults_of(self, stmt: ast.FunctionDef, scope: list[dict]) -> dict[str, object]:
@@ -217,8 +213,5 @@ class Classes(ReaderBase):
             defaults[arg.arg] = value
         return defaults
 
-    def set_attribute(self, instance: InstanceObj, attr: str, value: object) -> None:
-        instance.attrs[attr] = value
 
-
-__all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj", "Val"]
+__all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj"]

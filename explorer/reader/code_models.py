@@ -18,9 +18,6 @@ from .code_inputs import typed_input
 from .code_values import (Ignored, InputLayerObj, Known, Val, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
                           source_text)
 
-_IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
-                    "fit_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "count_params",
-                    "get_config", "to_json", "export")
 
 
 @dataclass(frozen=True)
@@ -386,11 +383,9 @@ class Models(ReaderBase):
         if method == "summary" and not model.keras_knows_input:
             self.note(node, "info", "read.unbuilt_summary", model=source_text(node.func.value)[:80])
             return Ignored(node.lineno)
-        if method == "fit":
-            self.batch_from_fit(node, scope)
-        if method in _IGNORED_METHODS:
-            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
-            return Ignored(node.lineno)
+        ignored = self.ignored_method(method, node, scope)
+        if ignored is not None:
+            return ignored
         raise Refusal(node, "read.model_method", method=method)
 
     # -- the result: the last model's spec --------------------------------------------------------
