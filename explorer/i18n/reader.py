@@ -90,11 +90,43 @@ WORDS: dict[str, tuple[str, str]] = {
         "只读取对 Keras 层类或本代码中 def 的 partial(...)，且参数已知。",
     ),
     "read.tensor_operator": (
-        "{code}: an operator between a tensor and a number (or / between tensors) is computed only when the model "
-        "runs; the explorer does not read it yet (x + y, x - y and x * y between two tensors are read). Write it "
-        "as a layer: layers.Rescaling(scale, offset) for x * a + b.",
-        "{code}：张量与数之间的运算（或张量之间的 /）只在模型运行时计算；探索器暂不读取（两个张量之间的 x + y、"
-        "x - y 和 x * y 可以读取）。请把它写成层：x * a + b 写作 layers.Rescaling(scale, offset)。",
+        "{code}: this operator on a tensor is not read (+, -, *, / and ** between tensors, or between a tensor and "
+        "a number, are).",
+        "{code}：不读取张量上的这个运算符（张量之间、或张量与数之间的 +、-、*、/ 和 ** 可以读取）。",
+    ),
+    "read.op_unsupported": (
+        "{call}: this operation on tensors is not among those the explorer reads (keras.ops: arithmetic, "
+        "activations, reshape, expand_dims, squeeze, transpose, concatenate, matmul, mean, sum, max, arange, "
+        "random normal, extract_patches; and their tf. and K. spellings).",
+        "{call}：探索器不读取这个张量运算（可读取 keras.ops 的算术、激活函数、reshape、expand_dims、squeeze、"
+        "transpose、concatenate、matmul、mean、sum、max、arange、随机正态、extract_patches，以及它们的 tf. 和 K. "
+        "写法）。",
+    ),
+    "read.tf_on_keras_tensor": (
+        "{call} on a symbolic tensor: Keras 3 stops here (\"A KerasTensor cannot be used as input to a TensorFlow "
+        "function\"). Between layers, use keras.ops.{op}; TensorFlow functions run only inside a layer's call.",
+        "{call} 作用在符号张量上：Keras 3 在这里停下（“A KerasTensor cannot be used as input to a TensorFlow "
+        "function”）。在层与层之间请用 keras.ops.{op}；TensorFlow 函数只能在层的 call 里运行。",
+    ),
+    "read.op_constant": (
+        "{call} makes a tensor from numbers alone, outside any layer's call: the explorer reads such constants "
+        "only inside a layer's call (where Keras makes them at each call).",
+        "{call} 只由数字生成张量，而且不在任何层的 call 里：探索器只在层的 call 里读取这种常量（Keras 每次调用时生成它们）。",
+    ),
+    "read.preprocess_mode": (
+        "{call} on a tensor subtracts per-channel means (and flips RGB to BGR or divides by deviations) with "
+        "constants the explorer does not read yet; the layers after it are not shown.",
+        "{call} 作用在张量上时，用探索器暂不读取的常量减去各通道均值（并把 RGB 翻转为 BGR 或除以标准差）；"
+        "之后的层不显示。",
+    ),
+    "read.lambda_identity": (
+        "The Lambda layer {name} gives back its input unchanged: it adds nothing to read.",
+        "Lambda 层 {name} 原样返回输入：没有可读取的内容。",
+    ),
+    "read.class_not_read": (
+        "The class {name} derives from {base}, which is not read (only subclasses of keras.Model and "
+        "keras.layers.Layer are); a line that uses it is refused there.",
+        "类 {name} 继承自 {base}，不读取它（只读取 keras.Model 和 keras.layers.Layer 的子类）；用到它的行会在那里被拒绝。",
     ),
     "read.assert_unknown": (
         "This assert is not checked: its values are known only when the code runs.",

@@ -29,6 +29,7 @@ from .code_inputs import ASSUMED_INPUT, Inputs
 from .code_layers import Layers
 from .code_limits import LIMITS, MAX_CALL_DEPTH, MAX_STEPS, MAX_CHARS, MAX_DEPTH, MAX_LAYERS, MAX_LINES, MAX_NODES
 from .code_models import LayerHandle, Models
+from .code_tensors import TensorOps
 from .code_names import import_bindings
 from ..safe_ast import parse as safe_parse
 from .code_builtins import collect
@@ -48,7 +49,7 @@ class _Return(Exception):
 
 
 # -- the reader: the statement walk here, the rest from its parts ---------------------------------
-class _Reader(Expressions, Layers, Inputs, Models, Classes):
+class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps):
     # -- statements -------------------------------------------------------------------------------
     def run_block(self, stmts: list[ast.stmt], scope: list[dict], in_def: bool) -> None:
         for stmt in stmts:

@@ -67,6 +67,7 @@ class ReaderBase:
         self.models: list[ModelObj] = []
         self.groups: list = []  # GroupSpecs of models used as layers, inner ones first
         self.shape_memo: dict = {}  # node name -> (its spec, its output shapes), for x.shape reads
+        self.pending: dict = {}  # a Sequential's layers while it is chained, not yet nodes: for shape reads
         self.batch: list[tuple[int, int, Val]] = []  # (priority, order, value)
         self.funcs: list[FuncObj] = []
         self.call_depth = 0

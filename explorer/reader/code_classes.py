@@ -62,6 +62,15 @@ class BoundMethod:
 
 
 @dataclass(frozen=True)
+class UnreadClass:
+    """A class whose base is not a Keras Layer or Model: creating one is refused where it happens."""
+
+    line: int
+    name: str
+    base: str
+
+
+@dataclass(frozen=True)
 class SuperObj:
     """super() inside a method: its __init__, build and get_config change nothing the reader shows."""
 
@@ -92,8 +101,11 @@ class Classes(ReaderBase):
             kind = "layer"
         elif isinstance(base, Ref) and base.path[-1] in ("Model", "Functional") and base.path[0] == "keras":
             kind = "model"
-        else:
-            raise Refusal(stmt.bases[0], "read.class_base", name=stmt.name, base=source_text(stmt.bases[0])[:80])
+        else:  # a Regularizer, a Callback...: refused where it is used, so an unused one costs nothing
+            base_text = source_text(stmt.bases[0])[:80]
+            self.note(stmt, "info", "read.class_not_read", name=stmt.name, base=base_text)
+            scope[0][stmt.name] = UnreadClass(stmt.lineno, stmt.name, base_text)
+            return
         for item in stmt.body:
             self.step(item)
             if isinstance(item, ast.FunctionDef) and not item.decorator_list:
@@ -145,7 +157,16 @@ class Classes(ReaderBase):
                             keywords=node.keywords, lineno=node.lineno, col_offset=node.col_offset)
         before = set(self.nodes)
         groups_before = len(self.groups)
-        result = self.method_call(instance, call, node, scope)
+        items = first.items if isinstance(first, Seq) else (first,)
+        opened = next((item.ref for item in items if isinstance(item, Tensor)), None)
+        saved = self.last_shape_read, self.open_call_tensors
+        self.layer_calls_open += 1  # TensorFlow functions run on real tensors inside a layer's call
+        self.open_call_tensors, self.last_shape_read = saved[1] + (opened,) if opened else saved[1], None
+        try:
+            result = self.method_call(instance, call, node, scope)
+        finally:
+            self.layer_calls_open -= 1
+            self.last_shape_read, self.open_call_tensors = saved
         if isinstance(result, Poison):
             raise Refusal(None, None)
         outputs = self.tensor_refs(result, node)
@@ -214,4 +235,4 @@ class Classes(ReaderBase):
         return defaults
 
 
-__all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj"]
+__all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj", "UnreadClass"]

@@ -12,10 +12,12 @@ from ..layers import REGISTRY, get_kind
 from .code_base import ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, MERGE_HELPERS, Ref, legacy_path, make_ref, meaning
-from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj
+from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj, UnreadClass
 from .code_models import LayerHandle
 from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
+from .code_tensors import LambdaObj
+from .tensor_calls import SHAPE_READS, op_call
 from .code_ops import arithmetic, check_items, compare, format_value, index_of, is_number, negate, take, truth
 from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLayerObj, KerasObject, Known, LayerObj,
                           ModelObj, Partial, Poison, Refusal, Seq, Span, Tensor, Val, is_literal_code, literal,
@@ -53,7 +55,9 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 raise Refusal(node, "read.operator", op=type(node.op).__name__)
             operand = self.evaluate(node.operand, scope)
             if isinstance(operand, Tensor):
-                raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
+                if isinstance(node.op, ast.UAdd):
+                    return operand
+                return self.negative(operand, node)
             operand = self.value_of(operand, node.operand)
             result = negate(operand, node) if isinstance(node.op, ast.USub) else operand
             return result.with_text("" if is_literal_code(node) else source_text(node))
@@ -80,12 +84,17 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         raise Refusal(node, "read.expression", what=expression_word(node))
 
     def binop(self, op: ast.operator, left: object, right: object, node: ast.AST) -> object:
-        """Arithmetic on values; + joins lists of tensors or layers; an operator on a tensor is refused."""
+        """Arithmetic on values; + joins lists of tensors or layers; on tensors, an operation (code_tensors.py)."""
         if isinstance(left, Poison) or isinstance(right, Poison):
             raise Refusal(None, None)
-        if isinstance(left, Tensor) and isinstance(right, Tensor) and type(op) in _TENSOR_OPERATORS:
-            return self.tensor_operator(_TENSOR_OPERATORS[type(op)], (left.ref, right.ref), node)
+        if isinstance(left, Tensor) and isinstance(right, Tensor):
+            if type(op) in _TENSOR_OPERATORS and self.same_shapes(left, right, node):
+                return self.tensor_operator(_TENSOR_OPERATORS[type(op)], (left.ref, right.ref), node)
+            return self.broadcast_operator(op, left, right, node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
+            number = right if isinstance(left, Tensor) else left
+            if isinstance(number, Val) and type(number.value) in (int, float):
+                return self.scalar_operator(op, left, right, node)
             raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
         if isinstance(op, ast.Add) and (isinstance(left, Seq) or isinstance(right, Seq)):
             items = []
@@ -219,13 +228,16 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             if found is None or isinstance(key.value, tuple):
                 raise Refusal(node, "read.dict_key")
             return found
-        if not isinstance(base, (Tensor, Seq, Val, Span)) or isinstance(index_node, ast.Tuple):
+        if isinstance(base, Tensor):
+            if base.ref[1] is None and self.output_count(base) > 1:  # outputs, states = lstm(x): one of them
+                index = self.index_value(index_node, scope)
+                if not isinstance(index, int) or index < 0:
+                    raise Refusal(node, "read.subscript")
+                return Tensor((base.ref[0], index))
+            return self.tensor_item(base, index_node, scope, node)
+        if not isinstance(base, (Seq, Val, Span)) or isinstance(index_node, ast.Tuple):
             raise Refusal(node, "read.subscript")
         index = self.index_value(index_node, scope)
-        if isinstance(base, Tensor):
-            if base.ref[1] is not None or not isinstance(index, int) or index < 0:
-                raise Refusal(node, "read.subscript")
-            return Tensor((base.ref[0], index))
         if isinstance(base, Span):
             found = take(base.as_range(), index, node)
             return Span(found.start, found.stop, found.step) if isinstance(found, range) else Val(found)
@@ -303,6 +315,10 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return self.model_call(callee, node, scope)
         if isinstance(callee, ClassObj):
             return self.instantiate(callee, node, scope)
+        if isinstance(callee, LambdaObj):
+            return self.lambda_call(callee, node, scope)
+        if isinstance(callee, UnreadClass):
+            raise Refusal(node, "read.class_base", name=callee.name, base=callee.base)
         if isinstance(callee, InstanceObj):
             return self.instance_call(callee, node, scope)
         if isinstance(callee, BoundMethod):
@@ -407,7 +423,18 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         return result
 
     def keras_call(self, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
+        if ref.path in SHAPE_READS:
+            return self.shape_read(ref, node, scope)
+        if ref.path[:2] == ("keras", "applications") and ref.path[-1] == "preprocess_input":
+            preprocessed = self.preprocess_call(ref, node, scope)
+            if preprocessed is not None:
+                return preprocessed
+        operation = op_call(ref.path)
+        if operation is not None:
+            return self.op_call(operation, ref, node, scope)
         what, detail = meaning(ref)
+        if what == "activation" and (node.args or node.keywords):  # self.activation = tf.nn.relu; then on x
+            return self.activation_call(detail, node, scope)
         if legacy_path(ref) and what in ("layer", "merge", "input", "input_layer"):
             self.note(node, "warning", "keras2.module_path", path=ref.dotted[:80], new=f"keras.layers.{ref.path[-1]}")
         if what == "layer":
@@ -431,18 +458,22 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             return self.make_backbone(detail, node, scope)
         if what in ("initializer", "regularizer", "constraint"):
             return KerasObject(what, detail)
-        if what == "shape_of":  # K.int_shape(x), keras.ops.shape(x): static, None where unknown
-            if ref.path[-1] == "int_shape":
-                self.note(node, "warning", "keras2.int_shape")
-            args, kwargs = self.call_values(node, scope)
-            if len(args) != 1 or kwargs or not isinstance(args[0], Tensor):
-                raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
-            return self.shape_of(args[0], node)
         if what == "unknown_layer":
             if detail == "Lambda":
-                raise Refusal(node, "read.lambda")
+                return self.make_lambda(node, scope)
             raise Refusal(node, "read.unknown_layer", cls=detail, supported=", ".join(sorted(REGISTRY)))
         raise Refusal(node, "read.call_unknown", call=ref.dotted[:80])
+
+    def shape_read(self, ref: Ref, node: ast.Call, scope: list[dict]) -> Val:
+        """K.int_shape(x), keras.ops.shape(x), tf.shape(x): the static shape, None where it is not known."""
+        if ref.path[-1] == "int_shape":
+            self.note(node, "warning", "keras2.int_shape")
+        args, kwargs = self.call_values(node, scope)
+        if len(args) != 1 or kwargs or not isinstance(args[0], Tensor):
+            raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+        if ref.path[0] == "tensorflow" and not self.layer_calls_open:
+            raise Refusal(node, "read.tf_on_keras_tensor", call=ref.dotted[:80], op="shape")
+        return self.shape_of(args[0], node)
 
     def ignored_print(self, node: ast.Call, scope: list[dict]) -> object:
         for arg in node.args:  # print(model.summary()) is a summary
@@ -462,7 +493,7 @@ _LIST_METHODS = ("append", "extend", "insert", "pop", "reverse", "sort", "remove
 
 def _callable_attribute(value: object) -> bool:
     """An attribute of an instance that is called like a layer (self.dense(x)), not a method of the class."""
-    return isinstance(value, (LayerObj, ModelObj, InstanceObj, FuncObj, Partial))
+    return isinstance(value, (LayerObj, ModelObj, InstanceObj, FuncObj, Partial, Ref))  # Ref: self.act = tf.nn.relu
 
 
 def _where(node: ast.AST) -> dict:

@@ -21,7 +21,9 @@ _BASE_ARGS = ("trainable", "dtype", "autocast")
 
 
 class Layers(ReaderBase):
-    def construct(self, kind: LayerKind, node: ast.Call, scope: list[dict]) -> LayerObj:
+    def construct(self, kind: LayerKind, node: ast.Call, scope: list[dict], prefix: str = "") -> LayerObj:
+        """A layer (or an operation) from its call's arguments; prefix: the name Keras gives it when it is not
+        the class's (an operation on tensors is named after its function: `true_divide`)."""
         if self.layer_count >= MAX_LAYERS:
             raise Refusal(node, "read.too_many_layers", limit=MAX_LAYERS)
         self.layer_count += 1
@@ -76,7 +78,7 @@ class Layers(ReaderBase):
                 value = self.value_of(self.evaluate(arg, scope), arg)
             values[name] = value
             raw[name] = value.plain()
-        name = self.claim(given_name, snake_case(kind.class_name), node)
+        name = self.claim(given_name, prefix or snake_case(kind.class_name), node)
         checked, notes = check_args(kind, raw, node.lineno, node.col_offset, name)
         for note in notes:
             where = places.get(note.param("arg"))

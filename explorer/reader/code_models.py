@@ -13,6 +13,7 @@ from .code_base import NAME_OK, ReaderBase
 from .code_builtins import bounded
 from .code_limits import MAX_NAME
 from .code_classes import InstanceObj
+from .code_tensors import LambdaObj
 from .backbones import Refused, read_backbone
 from .code_inputs import typed_input
 from .code_values import (Ignored, InputLayerObj, Known, Val, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
@@ -117,8 +118,8 @@ class Models(ReaderBase):
                 model.keras_knows_input = value.keras_knows_input
             model.layers.append(value)
             return
-        if isinstance(value, InstanceObj):  # a custom layer of the code: its call runs when the model is built
-            if value.called or value in model.layers:
+        if isinstance(value, (InstanceObj, LambdaObj)):  # a custom or Lambda layer: its call runs at build time
+            if getattr(value, "called", False) or getattr(value, "used", False) or value in model.layers:
                 raise Refusal(node, "read.nested_model_twice", model=value.name)
             model.layers.append(value)
             return
@@ -190,17 +191,25 @@ class Models(ReaderBase):
                 inner, outputs = self.expand_model(entry, (previous,), node)
                 specs += inner
                 previous = outputs[0] if len(outputs) == 1 else (outputs[0][0], None)
-            elif isinstance(entry, InstanceObj):
+            elif isinstance(entry, (InstanceObj, LambdaObj)):
                 line, col = node if isinstance(node, tuple) else (node.lineno, node.col_offset)
                 call = ast.Call(func=ast.Name(id=entry.name, lineno=line, col_offset=col),
                                 args=[Known(Tensor(previous), ast.Name(id="", lineno=line, col_offset=col))],
                                 keywords=[], lineno=line, col_offset=col)
-                result = self.instance_call(entry, call, [self.globals])
+                try:
+                    if isinstance(entry, LambdaObj):
+                        result = self.lambda_call(entry, call, [self.globals])
+                    else:
+                        result = self.instance_call(entry, call, [self.globals])
+                except Refusal as refusal:  # its call could not be read: the model is shown up to it, with the note
+                    self.refused(refusal, ast.Name(id="", lineno=entry.line, col_offset=entry.col))
+                    break
                 specs += [self.nodes[name] for name in self.groups[-1].members]
                 refs = self.tensor_refs(result, call)
                 previous = refs[0] if len(refs) == 1 else (refs[0][0], None)
             else:
                 specs.append(entry.to_spec((previous,)))
+                self.pending[entry.name] = specs[-1]  # a shape read in a later custom layer's call needs it
                 previous = (entry.name, None)
         return specs, (previous,)
 
@@ -223,7 +232,7 @@ class Models(ReaderBase):
             if name in needed:
                 continue
             needed.add(name)
-            spec = self.nodes[name]
+            spec = self.nodes[name] if name in self.nodes else self.pending[name]
             if isinstance(spec, LayerSpec):
                 stack.extend(ref[0] for ref in spec.inputs + spec.states)
         return needed
@@ -298,8 +307,24 @@ class Models(ReaderBase):
         """The tensor's shape as Keras knows it while the model is built (None where it is not known),
         worked out weight-free from the layers read so far."""
         name, index = tensor.ref
-        needed = self.needed_nodes((tensor.ref,))
-        for node_name, spec in self.nodes.items():
+        outs = self.node_shapes(name, node)
+        if index is None and len(outs) != 1:
+            raise Refusal(node, "read.subscript")
+        shape = outs[index or 0]
+        self.last_shape_read = (name, index)
+        return Val(tuple(Val(d) for d in shape))
+
+    def output_count(self, tensor: Tensor) -> int | None:
+        """How many tensors a node gives (an LSTM with return_state: 3), None where its shapes are not known."""
+        try:
+            return len(self.node_shapes(tensor.ref[0], None))
+        except Refusal:
+            return None
+
+    def node_shapes(self, name: str, node: ast.AST | None) -> tuple:
+        """A node's output shapes, worked out weight-free from the layers read so far (memoised)."""
+        needed = self.needed_nodes(((name, None),))
+        for node_name, spec in list(self.pending.items()) + list(self.nodes.items()):
             if node_name not in needed or self.shape_memo.get(node_name, (None,))[0] is spec:
                 continue
             self.step(node)
@@ -315,11 +340,7 @@ class Models(ReaderBase):
                 except Exception as error:  # the layer itself fails: the shape read cannot be known
                     raise Refusal(node, "read.shape_unknown", layer=node_name, error=str(error)[:120]) from None
             self.shape_memo[node_name] = (spec, shapes)
-        outs = self.shape_memo[name][1]
-        if index is None and len(outs) != 1:
-            raise Refusal(node, "read.subscript")
-        shape = outs[index or 0]
-        return Val(tuple(Val(d) for d in shape))
+        return self.shape_memo[name][1]
 
     # -- the functional API -----------------------------------------------------------------------
     def make_functional(self, node: ast.Call, scope: list[dict]) -> ModelObj:
@@ -467,6 +488,7 @@ class Models(ReaderBase):
             self.input_for_unbuilt(model)
         if model.input is None:
             return None
+        self.pending[model.input.name] = model.input
         layers, outputs = self.chain(model.layers, (model.input.name, None), (model.line, model.col))
         return ModelSpec((model.input,), tuple(layers), outputs, model.name, "sequential", *self.batch_choice(),
                          groups=tuple(self.groups))

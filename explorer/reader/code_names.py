@@ -75,8 +75,6 @@ def meaning(ref: Ref) -> tuple[str, str]:
     head, last = path[:-1], path[-1] if path else ""
     if path == ("functools", "partial"):
         return "partial", ""
-    if path in (("keras", "backend", "int_shape"), ("keras", "ops", "shape")):
-        return "shape_of", ""
     if path[:2] == ("keras", "applications") and len(path) > 2:
         function = architecture(".".join(path[2:]))
         return ("backbone", function.function) if function is not None else ("ignored", last)

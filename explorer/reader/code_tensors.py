@@ -1,0 +1,256 @@
+"""Operations on tensors in learners' code, read as rows of the graph, never run.
+
+`inputs / 127.5 - 1`, `x * 0.5`, `x[:, -1]`, `keras.ops.reshape(x, (-1, 8))`, `tf.exp(z)` inside a custom
+layer, `positions = keras.ops.arange(0, maxlen)`: Keras 3 records each as an operation (model.summary()
+lists `true_divide (TrueDivide)`); here each becomes a node whose kind is one of the operation kinds
+(explorer/layers/operations, "ops.<function>"), named as Keras names it, and its shapes come from the
+kind as for any layer. Which calls are operations is data (tensor_calls.py).
+
+Keras 3 refuses TensorFlow functions on the symbolic tensors of functional code (`tf.exp(x)` between
+layers); inside a layer's `call` they run on real tensors. The reader says the same.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..layers import get_kind
+from ..spec import GroupSpec, LayerSpec
+from .code_base import ReaderBase
+from .code_names import Ref
+from .code_values import FuncObj, Known, Poison, Refusal, Seq, Tensor, Val, source_text
+from .tensor_calls import PREPROCESS_MODES, OpCall, activation_op
+
+_SCALAR_OPS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply", ast.Div: "true_divide",
+               ast.Pow: "power"}
+
+
+def _where(node: ast.AST) -> dict[str, int]:
+    return {"lineno": getattr(node, "lineno", 1), "col_offset": getattr(node, "col_offset", 0)}
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, Val) and type(value.value) in (int, float)
+
+
+@dataclass
+class LambdaObj:
+    """layers.Lambda(lambda x: x[:, -1]): a layer whose call is the function; read when it is called."""
+
+    func: FuncObj
+    name: str
+    line: int
+    col: int
+    used: bool = False
+
+
+class TensorOps(ReaderBase):
+    """Mixed into the reader: makes operation nodes. Uses the reader's construct, evaluate, tensor_refs
+    and shape_of (code_layers.py, code_exprs.py, code_models.py)."""
+
+    layer_calls_open = 0  # > 0 while a layer's (or a subclassed model's) own `call` is being read
+    last_shape_read: tuple | None = None  # the tensor whose shape was read last: constants take its batch
+    open_call_tensors: tuple = ()  # the first tensor of each layer call being read, innermost last
+
+    # -- making one node ---------------------------------------------------------------------------
+    def op_node(self, op: str, refs: tuple, args: dict[str, Val], node: ast.AST) -> Tensor:
+        kind = get_kind("ops." + op)
+        if kind is None:
+            raise Refusal(node, "read.op_unsupported", call=source_text(node)[:80])
+        call = ast.Call(func=ast.Name(id=op, **_where(node)), args=[],
+                        keywords=[ast.keyword(arg=k, value=Known(v, node), **_where(node)) for k, v in args.items()],
+                        **_where(node))
+        obj = self.construct(kind, call, [self.globals], prefix=op)
+        obj.used = True
+        self.nodes[obj.name] = obj.to_spec(tuple(refs))
+        return Tensor((obj.name, None))
+
+    # -- operators -----------------------------------------------------------------------------------
+    def scalar_operator(self, op: ast.operator, left: object, right: object, node: ast.AST) -> Tensor:
+        """x * 0.5, 2 - x, x / 127.5: one tensor and one number."""
+        name = _SCALAR_OPS.get(type(op))
+        if name is None:
+            raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
+        tensor, number = (left, right) if isinstance(left, Tensor) else (right, left)
+        args = {"scalar": number, "scalar_first": Val(isinstance(right, Tensor))}
+        return self.op_node(name, (tensor.ref,), args, node)
+
+    def broadcast_operator(self, op: ast.operator, left: Tensor, right: Tensor, node: ast.AST) -> Tensor:
+        """x + positions where the shapes differ: numpy's broadcasting, as keras.ops does it."""
+        name = _SCALAR_OPS.get(type(op))
+        if name is None:
+            raise Refusal(node, "read.tensor_operator", code=source_text(node)[:80])
+        return self.op_node(name, (left.ref, right.ref), {}, node)
+
+    def negative(self, operand: Tensor, node: ast.AST) -> Tensor:
+        return self.op_node("negative", (operand.ref,), {}, node)
+
+    def same_shapes(self, left: Tensor, right: Tensor, node: ast.AST) -> bool:
+        return self.shape_of(left, node).plain() == self.shape_of(right, node).plain()
+
+    # -- x[:, -1] ------------------------------------------------------------------------------------
+    def tensor_item(self, base: Tensor, index_node: ast.expr, scope: list[dict], node: ast.AST) -> Tensor:
+        entries = index_node.elts if isinstance(index_node, ast.Tuple) else [index_node]
+        key: list[tuple] = []
+        for entry in entries:
+            if isinstance(entry, ast.Slice):
+                parts = []
+                for part in (entry.lower, entry.upper, entry.step):
+                    value = None if part is None else self.value_of(self.evaluate(part, scope), part).value
+                    if value is not None and type(value) is not int:
+                        raise Refusal(entry, "read.subscript")
+                    parts.append(value)
+                key.append(("slice", *parts))
+                continue
+            if isinstance(entry, ast.Constant) and entry.value is Ellipsis:
+                key.append(("ellipsis",))
+                continue
+            value = self.evaluate(entry, scope)
+            if isinstance(value, Poison):
+                raise Refusal(None, None)
+            if isinstance(value, Val) and value.value is None:
+                key.append(("newaxis",))
+            elif isinstance(value, Val) and type(value.value) is int:
+                key.append(("index", value.value))
+            else:
+                raise Refusal(entry, "read.subscript")
+        return self.op_node("get_item", (base.ref,), {"key": Val(tuple(key))}, node)
+
+    # -- calls -----------------------------------------------------------------------------------------
+    def op_call(self, call: OpCall, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
+        """keras.ops.X(...), tf.X(...), K.X(...), keras.activations.X(x): an operation node."""
+        names = tuple(p.lstrip("*-").split(">")[0] for p in call.params)
+        arg_nodes = self.call_args(node, names, ref.dotted[:80])
+        tensors: list = []
+        args: dict[str, Val] = {key: Val(value) for key, value in call.defaults}
+        for param in call.params:
+            source = param.lstrip("*-").split(">")[0]
+            target = param.lstrip("*-").split(">")[-1]
+            arg = arg_nodes.pop(source, None)
+            if arg is None:
+                continue
+            value = self.evaluate(arg, scope)
+            if isinstance(value, Poison):
+                raise Refusal(None, None)
+            if param.startswith("-"):
+                continue
+            if param.startswith("**"):
+                tensors += self.tensor_refs(value, arg)
+            elif param.startswith("*"):
+                if isinstance(value, Tensor):
+                    tensors.append(value.ref)
+                elif _number(value) and len([p for p in call.params if p.startswith("*")]) == 2:
+                    args["scalar"] = value
+                    args["scalar_first"] = Val(not tensors)
+                else:
+                    raise Refusal(arg, "read.not_a_tensor", code=source_text(arg)[:80])
+            else:
+                args[target] = self.op_value(value, arg)
+        if arg_nodes:
+            raise Refusal(next(iter(arg_nodes.values())), "read.call_arg", arg=next(iter(arg_nodes)))
+        if ref.path[0] == "tensorflow" and tensors and not self.layer_calls_open:
+            raise Refusal(node, "read.tf_on_keras_tensor", call=ref.dotted[:80], op=call.op)
+        if not tensors:  # a constant made inside a call: it takes that call's batch from a tensor there
+            anchor = self.last_shape_read or self.open_call_tensor()
+            if anchor is None:
+                raise Refusal(node, "read.op_constant", call=ref.dotted[:80])
+            tensors.append(anchor)
+        return self.op_node(call.op, tuple(tensors), args, node)
+
+    def op_value(self, value: object, node: ast.AST) -> Val:
+        """An argument of an operation: a plain value, or a list/tuple of them (a shape)."""
+        if isinstance(value, Seq) and all(isinstance(item, Val) for item in value.items):
+            return Val(tuple(value.items))
+        return self.value_of(value, node)
+
+    def open_call_tensor(self) -> tuple | None:
+        return self.open_call_tensors[-1] if self.open_call_tensors else None
+
+    def activation_call(self, name: str, node: ast.Call, scope: list[dict]) -> Any:
+        """An activation function held as a value and called on a tensor: `self.activation(x)`."""
+        call = activation_op(name)
+        if call is None:
+            raise Refusal(node, "read.op_unsupported", call=name)
+        return self.op_call(call, Ref(("keras", "activations", name)), node, scope)
+
+
+    def preprocess_call(self, ref: Ref, node: ast.Call, scope: list[dict]) -> object | None:
+        """keras.applications.mobilenet_v2.preprocess_input(x) on a tensor: the operations Keras 3 records
+        (x / 127.5 - 1), or x itself; None when it is not called on a tensor (data arrays: an ignored call)."""
+        if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], (ast.Name, ast.Attribute)):
+            return None  # (read once: a call inside would be read again as the ignored call's argument)
+        value = self.evaluate(node.args[0], scope)
+        if not isinstance(value, Tensor):
+            return None
+        mode = PREPROCESS_MODES.get(ref.path[2] if len(ref.path) == 4 else "")
+        if mode == "none":
+            return value
+        if mode != "tf":
+            raise Refusal(node, "read.preprocess_mode", call=ref.dotted[:80])
+        scaled = self.scalar_operator(ast.Div(), value, Val(127.5), node)
+        return self.scalar_operator(ast.Sub(), scaled, Val(1.0), node)
+
+    # -- layers.Lambda -------------------------------------------------------------------------------
+    def make_lambda(self, node: ast.Call, scope: list[dict]) -> LambdaObj:
+        """Lambda(function, output_shape=None, mask=None, arguments=None, name=...): the function is a lambda
+        or a def of the code; it is read as the layer's call, on the tensors the layer is called on."""
+        arg_nodes = self.call_args(node, ("function", "output_shape", "mask", "arguments"), "Lambda")
+        for key, arg in arg_nodes.items():
+            if key not in ("function", "output_shape", "name"):
+                raise Refusal(arg, "read.call_arg", arg=key)
+        function = arg_nodes.get("function")
+        if isinstance(function, ast.Lambda):
+            body = ast.Return(value=function.body, **_where(function.body))
+            fdef = ast.FunctionDef(name="lambda", args=function.args, body=[body], decorator_list=[], returns=None,
+                                   type_params=[], **_where(function))
+            defaults = {}
+            if function.args.defaults or function.args.kw_defaults:
+                raise Refusal(function, "read.lambda")
+            func = FuncObj(fdef, defaults, outer=list(scope))
+        else:
+            value = self.evaluate(function, scope) if function is not None else None
+            if isinstance(value, Poison):
+                raise Refusal(None, None)
+            if not isinstance(value, FuncObj):
+                raise Refusal(function or node, "read.lambda")
+            func = value
+        given = arg_nodes.get("name")
+        name_value = self.value_of(self.evaluate(given, scope), given) if given is not None else None
+        return LambdaObj(func, self.claim(name_value, "lambda", node), node.lineno, node.col_offset)
+
+    def lambda_call(self, obj: LambdaObj, node: ast.Call, scope: list[dict]) -> Tensor:
+        if obj.used:
+            raise Refusal(node, "read.layer_reused", name=obj.name)
+        if len(node.args) != 1 or node.keywords:
+            raise Refusal(node, "read.not_a_tensor", code=source_text(node)[:80])
+        obj.used = True
+        first = self.evaluate(node.args[0], scope)
+        if isinstance(first, Poison):
+            raise Refusal(None, None)
+        refs = self.tensor_refs(first, node.args[0])
+        before = set(self.nodes)
+        groups_before = len(self.groups)
+        saved = self.last_shape_read, self.open_call_tensors
+        self.layer_calls_open += 1
+        self.open_call_tensors, self.last_shape_read = saved[1] + (refs[0],), None
+        try:
+            call = ast.Call(func=node.func, args=[Known(first, node.args[0])], keywords=[], **_where(node))
+            result = self.def_call(obj.func, call, scope)
+        finally:
+            self.layer_calls_open -= 1
+            self.last_shape_read, self.open_call_tensors = saved
+        if isinstance(result, Poison):
+            raise Refusal(None, None)
+        outputs = self.tensor_refs(result, node)
+        members = tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))
+        if not members:  # lambda x: x changes nothing: Keras still shows the row; the page shows the tensor
+            raise Refusal(node, "read.lambda_identity", name=obj.name)
+        for index in range(groups_before, len(self.groups)):
+            if not self.groups[index].parent:
+                self.groups[index] = replace(self.groups[index], parent=obj.name)
+        self.groups.append(GroupSpec(obj.name, "Lambda", "custom_layer", members, outputs, obj.line, obj.col))
+        return Tensor(outputs[0]) if len(outputs) == 1 else Seq(tuple(Tensor(ref) for ref in outputs))
+
+
+__all__ = ["LambdaObj", "TensorOps"]
