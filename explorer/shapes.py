@@ -64,7 +64,11 @@ def describe_layer(layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes: tupl
                    namer: AxisNamer, seed: int = 0) -> Ctx:
     """One layer: output shapes (Keras's inference), axes, weights, formula. Raises what Keras raises."""
     kind = get_kind(layer.kind)
-    if not kind.takes_list and len(in_shapes) != 1:
+    if kind.tensor_counts:
+        if len(in_shapes) not in kind.tensor_counts:
+            raise _CountError(f'"{layer.name}" ({layer.kind}) takes {" or ".join(map(str, kind.tensor_counts))} '
+                              f"tensor(s), but it received {len(in_shapes)}.")
+    elif not kind.takes_list and len(in_shapes) != 1:
         raise _CountError(f'Layer "{layer.name}" expects 1 input(s), but it received {len(in_shapes)} input tensors.')
     if kind.takes_list and len(in_shapes) < 2:
         raise _CountError(f"A `{layer.kind}` layer should be called on a list of at least 2 inputs. "

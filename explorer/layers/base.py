@@ -185,6 +185,10 @@ class LayerKind:
     # (MultiHeadAttention: a softmax and a dropout), so a Dropout made after it is "dropout_1"
     build_names: ClassVar[tuple[str, ...]] = ()
     helper_defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # what the helper gives where the class has none
+    operation: ClassVar[bool] = False  # a keras.ops call on tensors (x / 127.5, ops.reshape), not a layer
+    # how many tensors a call may take, where that is not the default (1, or 2 and more with takes_list):
+    # a binary operation takes one tensor and a number, or two tensors: (1, 2)
+    tensor_counts: ClassVar[tuple[int, ...]] = ()
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry

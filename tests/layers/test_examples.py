@@ -31,7 +31,7 @@ def test_example_matches_keras(name, index):
 
     inputs = [keras.Input(batch_shape=s, dtype=ex.dtype) for s in in_shapes]
     layer = construct(ctx.spec, seed=1)
-    out = layer(inputs if kind.takes_list else inputs[0])
+    out = layer(inputs if kind.takes_list or len(inputs) > 1 else inputs[0])  # a binary operation on two tensors
     outs = out if isinstance(out, (list, tuple)) else [out]
     assert tuple(tuple(o.shape) for o in outs) == expected_out, "Keras's built output"
     assert layer.count_params() == ex.params
