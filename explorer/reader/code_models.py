@@ -322,10 +322,18 @@ class Models(ReaderBase):
             return None
 
     def node_shapes(self, name: str, node: ast.AST | None) -> tuple:
-        """A node's output shapes, worked out weight-free from the layers read so far (memoised)."""
-        needed = self.needed_nodes(((name, None),))
-        for node_name, spec in list(self.pending.items()) + list(self.nodes.items()):
-            if node_name not in needed or self.shape_memo.get(node_name, (None,))[0] is spec:
+        """A node's output shapes, worked out weight-free from the layers read so far (memoised), each node
+        after the nodes it reads (a Sequential's layers may wait in `pending` while a custom layer's call is read)."""
+        stack = [(name, False)]
+        while stack:
+            current, ready = stack.pop()
+            spec = self.nodes[current] if current in self.nodes else self.pending[current]
+            if self.shape_memo.get(current, (None,))[0] is spec:
+                continue
+            parents = [] if isinstance(spec, InputSpec) else [ref[0] for ref in spec.inputs]
+            if not ready:
+                stack.append((current, True))
+                stack += [(parent, False) for parent in parents]
                 continue
             self.step(node)
             if isinstance(spec, InputSpec):
@@ -338,8 +346,8 @@ class Models(ReaderBase):
                 try:
                     shapes = layer_output_shapes(spec, tuple(in_shapes))
                 except Exception as error:  # the layer itself fails: the shape read cannot be known
-                    raise Refusal(node, "read.shape_unknown", layer=node_name, error=str(error)[:120]) from None
-            self.shape_memo[node_name] = (spec, shapes)
+                    raise Refusal(node, "read.shape_unknown", layer=current, error=str(error)[:120]) from None
+            self.shape_memo[current] = (spec, shapes)
         return self.shape_memo[name][1]
 
     # -- the functional API -----------------------------------------------------------------------

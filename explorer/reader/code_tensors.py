@@ -45,6 +45,16 @@ class LambdaObj:
     used: bool = False
 
 
+def _dynamic_batch(shape: Val) -> Val:
+    """Inside a layer's call `ops.shape(x)[0]` is the batch size of the real tensor, which the reader knows
+    only as None: a reshape to (batch, n, d) there is the reshape to (-1, n, d)."""
+    items = shape.value if isinstance(shape.value, tuple) else ()
+    sizes = [item.value if isinstance(item, Val) else item for item in items]
+    if sizes.count(None) == 1 and -1 not in sizes:
+        return Val(tuple(Val(-1) if size is None else item for size, item in zip(sizes, items)), shape.deps, shape.text)
+    return shape
+
+
 class TensorOps(ReaderBase):
     """Mixed into the reader: makes operation nodes. Uses the reader's construct, evaluate, tensor_refs
     and shape_of (code_layers.py, code_exprs.py, code_models.py)."""
@@ -115,7 +125,8 @@ class TensorOps(ReaderBase):
                 key.append(("index", value.value))
             else:
                 raise Refusal(entry, "read.subscript")
-        return self.op_node("get_item", (base.ref,), {"key": Val(tuple(key))}, node)
+        held = Val(tuple(Val(tuple(Val(part) for part in entry)) for entry in key))
+        return self.op_node("get_item", (base.ref,), {"key": held}, node)
 
     # -- calls -----------------------------------------------------------------------------------------
     def op_call(self, call: OpCall, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
@@ -147,6 +158,8 @@ class TensorOps(ReaderBase):
                     raise Refusal(arg, "read.not_a_tensor", code=source_text(arg)[:80])
             else:
                 args[target] = self.op_value(value, arg)
+        if call.op == "reshape" and self.layer_calls_open and "newshape" in args:
+            args["newshape"] = _dynamic_batch(args["newshape"])
         if arg_nodes:
             raise Refusal(next(iter(arg_nodes.values())), "read.call_arg", arg=next(iter(arg_nodes)))
         if ref.path[0] == "tensorflow" and tensors and not self.layer_calls_open:

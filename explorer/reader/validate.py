@@ -11,7 +11,7 @@ import functools
 import inspect
 import math
 
-from ..layers.base import MAX_RANK, ArgRule, LayerKind
+from ..layers.base import MAX_RANK, MAX_SIZE, ArgRule, LayerKind
 from ..spec import Note, Value
 
 MAX_TUPLE = MAX_RANK  # entries of a shape / kernel_size / strides tuple
@@ -68,6 +68,8 @@ def check_value(rule: ArgRule, value: object) -> tuple[bool, Value]:
         return value in rule.choices, value
     if t == "axis":
         return type(value) is int and -MAX_RANK <= value <= MAX_RANK, value
+    if t == "index_key":  # x[:, -1]: (("slice", None, None, None), ("index", -1))
+        return _index_key_ok(value), value
     if t in ("shape", "size_or_tuple"):
         if value is None and rule.default is None and t == "size_or_tuple":  # strides=None: "as pool_size"
             return True, None
@@ -139,12 +141,32 @@ def check_args(kind: LayerKind, raw: dict[str, object], line: int, col: int,
     return tuple(sorted(args.items())), notes
 
 
+def _index_key_ok(value: object) -> bool:
+    """An index into a tensor as the reader writes it: up to MAX_RANK entries, each ("index", i), ("slice",
+    start, stop, step) with whole numbers or None, ("newaxis",) or ("ellipsis",)."""
+    if not isinstance(value, tuple) or not 0 < len(value) <= MAX_RANK:
+        return False
+    for entry in value:
+        if not isinstance(entry, tuple) or not entry:
+            return False
+        numbers = entry[1:]
+        if entry[0] == "index":
+            ok = len(numbers) == 1 and type(numbers[0]) is int
+        elif entry[0] == "slice":
+            ok = len(numbers) == 3 and all(n is None or type(n) is int for n in numbers) and numbers[2] != 0
+        else:
+            ok = entry[0] in ("newaxis", "ellipsis") and not numbers
+        if not ok or any(type(n) is int and abs(n) > MAX_SIZE for n in numbers):
+            return False
+    return True
+
+
 @functools.cache
 def required_args(kind: LayerKind) -> tuple[str, ...]:
     """Arguments the Keras constructor has no default for (units, filters...), read from its signature."""
     import keras
 
-    if kind.wraps:
+    if kind.wraps or kind.operation:  # an operation's arguments are checked by its kind (explorer/layers/operations)
         return ()
     signature = inspect.signature(getattr(keras.layers, kind.class_name).__init__)
     return tuple(p.name for p in signature.parameters.values()
