@@ -19,6 +19,7 @@ import math
 from ...description import shape_text
 from ...spec import LayerSpec
 from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, LayerKind, Shape, ShapeRefusal, literal_code
+from .keys import key_axes, key_text
 
 DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
 _SIZE_ONE = ("axis.op_one", ())
@@ -83,8 +84,7 @@ SCALAR_RULES = (ArgRule("scalar", "float", None, -1e30, 1e30), ArgRule("scalar_f
 
 
 class Binary(OpKind):
-    tensor_counts = (1, 2)
-    call_roles = ("x1", "x2")
+    tensor_counts = (1, 2)  # called on [x, y] (a list), as build.py calls a layer given two tensors
     rules = SCALAR_RULES
 
     def check(self, spec, in_shapes):
@@ -123,7 +123,8 @@ BINARY = (
         Example({"scalar": 2.0, "scalar_first": True}, (None, 5), (None, 5), 0),
         Example({}, ((None, 4, 3), (None, 1, 3)), (None, 4, 3), 0))),
     _binary("ops.multiply", "op.multiply.about", "op.multiply.formula", (
-        Example({"scalar": 0.5}, (None, 10), (None, 10), 0), Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0))),
+        Example({"scalar": 0.5}, (None, 10), (None, 10), 0),
+        Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0))),
     _binary("ops.true_divide", "op.true_divide.about", "op.true_divide.formula", (
         Example({"scalar": 127.5}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
         Example({}, ((None, 6), (None, 1)), (None, 6), 0))),
@@ -218,7 +219,8 @@ class ExpandDims(OpKind):
     about_key, formula_key = "op.expand_dims.about", "op.expand_dims.formula"
     first_arg = "axis"
     rules = (ArgRule("axis", "axis", None, -MAX_RANK, MAX_RANK),)
-    examples = (Example({"axis": -1}, (None, 6), (None, 6, 1), 0), Example({"axis": 1}, (None, 5, 3), (None, 1, 5, 3), 0))
+    examples = (Example({"axis": -1}, (None, 6), (None, 6, 1), 0),
+                Example({"axis": 1}, (None, 5, 3), (None, 1, 5, 3), 0))
 
     def axes(self, ctx):
         rank = len(ctx.shape) + 1
@@ -256,7 +258,6 @@ class Concatenate(OpKind):
     class_name = "ops.concatenate"
     about_key, formula_key = "op.concatenate.about", "op.concatenate.formula"
     takes_list = True
-    joins = "concat"
     rules = (ArgRule("axis", "axis", 0, -MAX_RANK, MAX_RANK),)
     examples = (Example({"axis": -1}, ((None, 4, 3), (None, 4, 5)), (None, 4, 8), 0),
                 Example({"axis": 1}, ((None, 1, 8), (None, 10, 8)), (None, 11, 8), 0))
@@ -277,7 +278,6 @@ class Matmul(OpKind):
     class_name = "ops.matmul"
     about_key, formula_key = "op.matmul.about", "op.matmul.formula"
     tensor_counts = (2,)
-    call_roles = ("x1", "x2")
     examples = (Example({}, ((None, 5, 8), (None, 8, 3)), (None, 5, 3), 0),
                 Example({}, ((None, 4, 5, 8), (None, 4, 8, 5)), (None, 4, 5, 5), 0),
                 Example({}, ((None, 5, 8), (8, 3)), (None, 5, 3), 0))
@@ -340,42 +340,6 @@ REDUCTIONS = (
     _reduction("ops.sum", "op.sum.about", "op.sum.formula"),
     _reduction("ops.max", "op.max.about", "op.max.formula"),
 )
-
-
-def key_text(key) -> str:
-    """get_item's key as Python writes it: (("slice", None, None, None), ("index", -1)) -> ':, -1'."""
-    parts = []
-    for entry in key or ():
-        if entry[0] == "index":
-            parts.append(str(entry[1]))
-        elif entry[0] == "slice":
-            start, stop, step = (("" if v is None else str(v)) for v in entry[1:4])
-            parts.append(f"{start}:{stop}" + (f":{step}" if step else ""))
-        elif entry[0] == "newaxis":
-            parts.append("None")
-        else:
-            parts.append("...")
-    return ", ".join(parts)
-
-
-def key_axes(key, rank: int) -> list[tuple[str, int | None]]:
-    """What each entry does, input axis by input axis: ("index", k), ("slice", k), ("new", None); the axes no
-    entry names are ("slice", k) of a whole slice (kept)."""
-    entries = list(key or ())
-    named = sum(1 for e in entries if e[0] in ("index", "slice"))
-    out, k = [], 0
-    for entry in entries:
-        if entry[0] == "ellipsis":
-            for _ in range(rank - named):
-                out.append(("keep", k))
-                k += 1
-        elif entry[0] == "newaxis":
-            out.append(("new", None))
-        else:
-            out.append((entry[0], k))
-            k += 1
-    out += [("keep", j) for j in range(k, rank)]
-    return out
 
 
 class GetItem(OpKind):
@@ -464,10 +428,12 @@ class ExtractPatches(OpKind):
     class_name = "ops.extract_patches"
     about_key, formula_key = "op.extract_patches.about", "op.extract_patches.formula"
     first_arg = "size"
-    rules = (ArgRule("size", "size_or_tuple", None, 1, MAX_SIZE), ArgRule("strides", "size_or_tuple", None, 1, MAX_SIZE),
+    rules = (ArgRule("size", "size_or_tuple", None, 1, MAX_SIZE),
+             ArgRule("strides", "size_or_tuple", None, 1, MAX_SIZE),
              ArgRule("padding", "choice", "valid", choices=("valid", "same"), folds_case=True))
     examples = (Example({"size": 4}, (None, 32, 32, 3), (None, 8, 8, 48), 0),
-                Example({"size": (3, 3), "strides": (2, 2), "padding": "same"}, (None, 32, 32, 3), (None, 16, 16, 27), 0))
+                Example({"size": (3, 3), "strides": (2, 2), "padding": "same"}, (None, 32, 32, 3),
+                        (None, 16, 16, 27), 0))
 
     def axes(self, ctx):
         out = ctx.out_shapes[0]
