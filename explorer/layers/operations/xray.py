@@ -188,19 +188,19 @@ def _binary_xray(call: LayerCall, op: str) -> XRay:
 
 
 # -- shape operations -------------------------------------------------------------------------------------
-def _moved(op: str, a: np.ndarray, args: dict) -> tuple[np.ndarray, str]:
-    """The shape operation in numpy, and its line."""
+def _moved(op: str, a: np.ndarray, args: dict, name: str = "x") -> tuple[np.ndarray, str]:
+    """The shape operation in numpy, and its line on the array called `name`."""
     if op == "ops.reshape":
         shape = tuple(args["newshape"])
-        return a.reshape(shape), f"x.reshape({shape_text(shape)})"
+        return a.reshape(shape), f"{name}.reshape({shape_text(shape)})"
     if op == "ops.expand_dims":
-        return np.expand_dims(a, args["axis"]), f"np.expand_dims(x, {args['axis']})"
+        return np.expand_dims(a, args["axis"]), f"np.expand_dims({name}, {args['axis']})"
     if op == "ops.squeeze":
-        return np.squeeze(a, axis=args.get("axis")), f"np.squeeze(x, axis={args.get('axis')})"
+        return np.squeeze(a, axis=args.get("axis")), f"np.squeeze({name}, axis={args.get('axis')})"
     if op == "ops.transpose":
         axes = args.get("axes")
-        return np.transpose(a, axes), f"np.transpose(x, {shape_text(tuple(axes)) if axes else None})"
-    return a[_key(args["key"])], f"x[{key_text(args['key'])}]"
+        return np.transpose(a, axes), f"np.transpose({name}, {shape_text(tuple(axes)) if axes else None})"
+    return a[_key(args["key"])], f"{name}[{key_text(args['key'])}]"
 
 
 def _index_xray(call: LayerCall, op: str) -> XRay:
@@ -208,7 +208,7 @@ def _index_xray(call: LayerCall, op: str) -> XRay:
     args = dict(call.spec.args)
     pick = call.picked()
     ours, line = _moved(op, x, args)
-    where, _ = _moved(op, np.arange(x.size).reshape(x.shape), args)  # the input index each output number copies
+    where, where_line = _moved(op, np.arange(x.size).reshape(x.shape), args, "np.arange(x.size).reshape(x.shape)")
     src = tuple(int(i) for i in np.unravel_index(int(where[pick]), x.shape))
     checks = [check("xray.op.check", ours, y),
               check("xray.op.check_copy", np.asarray(x[src]).reshape(1), np.asarray(y[pick]).reshape(1),
@@ -217,8 +217,7 @@ def _index_xray(call: LayerCall, op: str) -> XRay:
     summary = Text.of("xray.op.summary_index", op=op, shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes))
     code = (Line(f"out = {line}", f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),
-            Line(f"where = {line.replace('x', 'np.arange(x.size).reshape(x.shape)', 1)}",
-                 Text.of("xray.op.code.where")))
+            Line(f"where = {where_line}", Text.of("xray.op.code.where")))  # the input index each number copies
     grids = (grid_at("xray.op.grid_in", x, src, "x"), grid_at("xray.op.grid_out", y, pick, "out"))
     return _finish(call, summary, code, checks, grids, notes)
 
