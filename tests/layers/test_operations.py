@@ -238,3 +238,27 @@ def test_xray_says_which_number_each_output_copies_or_combines():
     assert (arange["start"], arange["step"], arange["value"]) == ("1", "2", "7")
     nan = [n for n in xray(call_of(CHAIN, "log_neg", (1, 2, 3))).notes if n.key == "xray.op.nan"]
     assert nan and int(dict(nan[0].params)["count"]) > 0
+
+
+# -- fixes ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind,args,shapes,key,code", [
+    ("ops.add", {}, ((50, 64), (64, 3)), "fix.op_broadcast", ""),
+    ("ops.add", {}, ((50, 64), (8,)), "fix.op_broadcast", ""),
+    ("ops.multiply", {}, ((50, 64), (50,)), "fix.op_broadcast_axis", "keras.ops.expand_dims(y, -1)"),  # a mask
+    ("ops.add", {}, ((50, 64), (64,)), "fix.op_broadcast_axis", "keras.ops.expand_dims(y, 1)"),  # a pooled vector
+    ("ops.reshape", {"newshape": (3, 5, 8)}, ((6, 4),), "fix.op_reshape", ""),
+    ("ops.reshape", {"newshape": (3, 4, 8)}, ((6, 4),), "fix.op_reshape", "keras.ops.reshape(x, (-1, 4, 6))"),
+    ("ops.concatenate", {}, ((4, 3), (4, 5)), "fix.op_concat_axis", "keras.ops.concatenate([x, y], axis=-1)"),
+    ("ops.matmul", {}, ((5, 8), (7, 8)), "fix.op_matmul_transpose",
+     "keras.ops.matmul(x, keras.ops.transpose(y, (0, 2, 1)))"),
+])
+def test_a_failing_operation_gets_its_fix(kind, args, shapes, key, code):
+    names = [f"in{i}" for i in range(len(shapes))]
+    spec = ModelSpec(tuple(InputSpec(n, s) for n, s in zip(names, shapes)), (op("bad", kind, names, **args),),
+                     (("bad", 0),), batch_size=3)
+    failure = describe(spec).failure
+    assert failure is not None and failure.layer == "bad" and failure.origin in ("keras", "explorer")
+    assert failure.fix is not None and (failure.fix.key, failure.fix.code) == (key, code)
+    words = family_words("operations")
+    for lang in (0, 1):
+        assert words[key][lang].format(**dict(failure.fix.params), code=code)

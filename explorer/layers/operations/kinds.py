@@ -18,7 +18,7 @@ import math
 
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, LayerKind, Shape, ShapeRefusal, literal_code
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape, ShapeRefusal, literal_code
 from .keys import key_axes, key_text
 
 DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
@@ -79,6 +79,15 @@ class OpKind(LayerKind):
         return op_xray(call)
 
 
+def broadcasts(a: Shape, b: Shape) -> bool:
+    """Whether numpy broadcasting joins the two shapes (None joins anything)."""
+    return all(x is None or y is None or x == y or 1 in (x, y) for x, y in zip(reversed(a), reversed(b)))
+
+
+def _base(ctx: Ctx) -> tuple[tuple[str, str], ...]:
+    return (("layer", ctx.spec.name), ("shapes", ", ".join(shape_text(s) for s in ctx.in_shapes)))
+
+
 # -- binary, numpy broadcasting ---------------------------------------------------------------------
 SCALAR_RULES = (ArgRule("scalar", "float", None, -1e30, 1e30), ArgRule("scalar_first", "bool", False))
 
@@ -97,6 +106,21 @@ class Binary(OpKind):
             return ["x", "y"]
         number = spec.source("scalar") or repr(spec.arg("scalar"))
         return [number, "x"] if spec.arg("scalar_first") else ["x", number]
+
+    def explain(self, ctx: Ctx, producer):
+        """Two shapes that do not broadcast; where a size-1 axis inserted into the shorter one makes them, say so:
+        a (B, F) vector added to a (B, T, F) sequence needs expand_dims(y, 1)."""
+        if len(ctx.in_shapes) != 2 or broadcasts(*ctx.in_shapes):
+            return None
+        a, b = ctx.in_shapes
+        short, name = (b, "y") if len(b) <= len(a) else (a, "x")
+        for axis in range(1, len(short) + 1):
+            grown = short[:axis] + (1,) + short[axis:]
+            if broadcasts(a if name == "y" else grown, grown if name == "y" else b):
+                shown = -1 if axis == len(short) else axis  # a (B, T) mask on a (B, T, F) sequence: expand_dims(y, -1)
+                return Fix("fix.op_broadcast_axis", _base(ctx) + (("tensor", name), ("axis", str(shown))),
+                           f"keras.ops.expand_dims({name}, {shown})")
+        return Fix("fix.op_broadcast", _base(ctx))
 
     def axes(self, ctx: Ctx):
         out = ctx.out_shapes[0]
@@ -206,6 +230,22 @@ class Reshape(OpKind):
                                    f"{before} numbers and the new shape holds {after} per sample, so samples would "
                                    f"mix (Keras accepts it while the batch size is unknown; the run fails).")
 
+    def explain(self, ctx: Ctx, producer):
+        """Sizes that do not multiply out per sample: the count each sample has, and -1 in place of the last size
+        where that divides."""
+        new, shape = tuple(ctx.arg("newshape") or ()), ctx.shape
+        if None in shape[1:] or -1 in new[1:] or not new:
+            return None
+        count, holds = math.prod(shape[1:]), math.prod(d for d in new[1:] if d is not None)
+        if count == holds:
+            return None
+        params = _base(ctx) + (("newshape", shape_text(new)), ("count", str(count)), ("holds", str(holds)))
+        rest = math.prod(new[1:-1])
+        if len(new) > 2 and rest and count % rest == 0:
+            return Fix("fix.op_reshape", params,
+                       f"keras.ops.reshape(x, {literal_code((-1,) + new[1:-1] + (count // rest,))})")
+        return Fix("fix.op_reshape", params)
+
     def axes(self, ctx):
         out = ctx.out_shapes[0]
         kept = ctx.axes[0] if ctx.out_shapes[0][:1] == ctx.shape[:1] else None
@@ -265,6 +305,21 @@ class Concatenate(OpKind):
     def call_parts(self, spec):
         return ["[x, y]"]
 
+    def explain(self, ctx: Ctx, producer):
+        """keras.ops.concatenate joins along axis 0 (the batch axis) unless told: offer the axis where the inputs
+        differ when every other axis agrees there (the last one first)."""
+        rank = len(ctx.shape)
+        if any(len(s) != rank for s in ctx.in_shapes):
+            return None
+        written = ctx.arg("axis", 0)
+        for axis in range(rank - 1, 0, -1):
+            others = [tuple(d for k, d in enumerate(s) if k != axis) for s in ctx.in_shapes]
+            if axis != written % rank and all(_agree(o, others[0]) for o in others):
+                shown = axis - rank if axis == rank - 1 else axis
+                return Fix("fix.op_concat_axis", _base(ctx) + (("axis", str(written)), ("better", str(shown))),
+                           f"keras.ops.concatenate([x, y], axis={shown})")
+        return None
+
     def axes(self, ctx):
         joined = ctx.arg("axis", 0) % len(ctx.shape)
         letters = [axes[joined] for axes in ctx.in_axes]
@@ -285,6 +340,15 @@ class Matmul(OpKind):
     def call_parts(self, spec):
         return ["x", "y"]
 
+    def explain(self, ctx: Ctx, producer):
+        """Inner sizes that differ where the last axes agree: the second tensor wants transposing (q @ kᵀ)."""
+        a, b = ctx.in_shapes
+        if len(a) < 2 or len(b) < 2 or a[-1] == b[-2] or a[-1] != b[-1]:
+            return None
+        axes = tuple(range(len(b) - 2)) + (len(b) - 1, len(b) - 2)
+        return Fix("fix.op_matmul_transpose", _base(ctx) + (("inner", str(a[-1])), ("other", str(b[-2]))),
+                   f"keras.ops.matmul(x, keras.ops.transpose(y, {literal_code(axes)}))")
+
     def axes(self, ctx):
         out = ctx.out_shapes[0]
         (a, b), (la, lb) = ctx.in_shapes, ctx.in_axes
@@ -295,6 +359,10 @@ class Matmul(OpKind):
 
     def flops(self, ctx, params):
         return 2 * ctx.in_shapes[0][-1] * math.prod(d or 1 for d in ctx.out_shapes[0]) if ctx.in_shapes[0][-1] else 0
+
+
+def _agree(a: Shape, b: Shape) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
 
 
 def _lead_ctx(ctx: Ctx, rank: int) -> Ctx:

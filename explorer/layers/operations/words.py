@@ -9,6 +9,37 @@ WORDS: dict[str, tuple[str, str]] = {
     "axis.op_joined": ("{parts} joined end to end by {layer}", "{layer} 把 {parts} 首尾拼接成的轴"),
     "axis.positions": ("positions 0, 1, 2, … that {layer} counts", "{layer} 数出的位置 0, 1, 2, …"),
     "axis.patch": ("the numbers of one patch, laid out flat ({layer})", "一个图块里的所有数,摊平成一行({layer})"),
+    # fixes
+    "fix.op_broadcast_axis": (
+        "{layer} combines {shapes} number by number: numpy matches shapes from the last axis, and only equal sizes or "
+        "1 combine. A new axis of size 1 at position {axis} of {tensor} lines them up: `{code}`.",
+        "{layer} 逐个元素组合 {shapes}:numpy 从最后一个轴开始对齐形状,只有相等的大小或 1 才能组合。"
+        "在 {tensor} 的第 {axis} 个位置插入一个大小为 1 的轴就能对齐:`{code}`。",
+    ),
+    "fix.op_broadcast": (
+        "{layer} combines {shapes} number by number: matched from the last axis, each pair of sizes must be equal or "
+        "1. Make them agree first (a Dense layer on the last axis, or a reshape).",
+        "{layer} 逐个元素组合 {shapes}:从最后一个轴开始对齐,每一对大小必须相等或为 1。先让它们一致(在最后一个轴上用 Dense,或者 reshape)。",
+    ),
+    "fix.op_reshape": (
+        "each sample of {layer}'s input ({shapes}) holds {count} numbers, and {newshape} holds {holds} per sample: "
+        "the sizes after the batch axis must multiply to {count} (one of them may be -1).",
+        "{layer} 的输入({shapes})每个样本有 {count} 个数,而 {newshape} 每个样本容纳 {holds} 个:"
+        "批轴之后的大小相乘必须等于 {count}(其中一个可以写 -1)。",
+    ),
+    "fix.op_concat_axis": (
+        "keras.ops.concatenate joins along axis {axis} here, and the inputs ({shapes}) differ elsewhere; they agree "
+        "on every axis but {better}: join them there with `{code}` (its default axis is 0, the batch axis, unlike "
+        "layers.Concatenate's -1).",
+        "这里 keras.ops.concatenate 沿轴 {axis} 拼接,而输入({shapes})在别的轴上不同;它们只在轴 {better} 上不同:"
+        "用 `{code}` 沿这个轴拼接(它默认 axis=0,即批轴,不同于 layers.Concatenate 的 -1)。",
+    ),
+    "fix.op_matmul_transpose": (
+        "matmul multiplies the last axis of x ({inner}) with the second-to-last of y ({other}); both end in {inner}: "
+        "transpose y's last two axes, as attention does with q @ kᵀ: `{code}`.",
+        "matmul 用 x 的最后一个轴({inner})乘 y 的倒数第二个轴({other});两者最后一个轴都是 {inner}:"
+        "像注意力里的 q @ kᵀ 那样交换 y 的最后两个轴:`{code}`。",
+    ),
     # binary
     "op.add.about": ("adds two tensors, or a number, number by number", "逐个元素相加:两个张量,或张量加一个数"),
     "op.add.formula": ("out[i] = x[i] + y[i]", "out[i] = x[i] + y[i]"),
