@@ -192,6 +192,7 @@ def _chain_model():
         op("broadcast", "ops.maximum", ["x", "sum"]), op("scaled_first", "ops.subtract", ["x"], scalar=2.0,
                                                           scalar_first=True),
         op("arange", "ops.arange", ["x"], start=1, stop=12, step=2),
+        op("arange_n", "ops.arange", ["x"], start=5),
         op("noise", "ops.random_normal", ["x"], shape=(None, 3), stddev=0.5),
         op("patches", "ops.extract_patches", ["img"], size=4),
         op("patches_same", "ops.extract_patches", ["img"], size=(3, 3), strides=(2, 2), padding="same"),
@@ -236,6 +237,9 @@ def test_xray_says_which_number_each_output_copies_or_combines():
     assert added["inputs"] == "x[1, 7, 5], y[7, 5]"
     arange = dict(xray(call_of(CHAIN, "arange", (3,))).notes[0].params)
     assert (arange["start"], arange["step"], arange["value"]) == ("1", "2", "7")
+    counted = dict(xray(call_of(CHAIN, "arange_n", (3,))).notes[0].params)
+    assert (counted["start"], counted["value"]) == ("0", "3")  # arange(5) is 0 … 4
+    assert layer_code(CHAIN.layer("arange_n")) == "keras.ops.arange(5)"
     nan = [n for n in xray(call_of(CHAIN, "log_neg", (1, 2, 3))).notes if n.key == "xray.op.nan"]
     assert nan and int(dict(nan[0].params)["count"]) > 0
 

@@ -447,7 +447,8 @@ class Arange(OpKind):
     rules = (ArgRule("start", "int", 0, -MAX_SIZE, MAX_SIZE), ArgRule("stop", "int", None, -MAX_SIZE, MAX_SIZE),
              ArgRule("step", "int", 1, -MAX_SIZE, MAX_SIZE))
     examples = (Example({"start": 0, "stop": 50}, (None, 50, 64), (50,), 0),
-                Example({"start": 0, "stop": 10, "step": 3}, (None, 4), (4,), 0))
+                Example({"start": 0, "stop": 10, "step": 3}, (None, 4), (4,), 0),
+                Example({"start": 7}, (None, 4), (7,), 0))  # arange(7): 0 … 6
 
     def call_parts(self, spec):
         values = [spec.source(k) or literal_code(spec.arg(k)) for k in ("start", "stop", "step")

@@ -309,6 +309,8 @@ def _arange_xray(call: LayerCall) -> XRay:
     y = call.y
     start, step = int(call.spec.arg("start", 0)), int(call.spec.arg("step", 1))
     stop = call.spec.arg("stop")
+    if stop is None:  # arange(n) counts 0 … n − 1, as range(n)
+        start, stop = 0, start
     pick = call.picked()
     ours = start + np.arange(y.shape[0]) * step
     value = start + pick[0] * step
