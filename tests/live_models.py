@@ -10,12 +10,13 @@ from explorer.live.trace import run_trace
 from explorer.live.xrays import layer_call
 from explorer.reader.code import read_code
 from explorer.shapes import describe
+from explorer.spec import ModelSpec
 
 
 @functools.lru_cache(maxsize=64)
-def traced(code: str):
-    """(spec, desc, model, trace) for Keras code; the model must build."""
-    spec = read_code(code).spec
+def traced(code: str | ModelSpec):
+    """(spec, desc, model, trace) for Keras code (or a ModelSpec built by hand); the model must build."""
+    spec = code if isinstance(code, ModelSpec) else read_code(code).spec
     assert spec is not None, read_code(code).notes
     desc = describe(spec)
     assert desc.ok, desc.failure
@@ -24,7 +25,7 @@ def traced(code: str):
     return spec, desc, built.model, run_trace(built.model, spec, desc)
 
 
-def call_of(code: str, name: str, pick: tuple[int, ...] = ()):
+def call_of(code: str | ModelSpec, name: str, pick: tuple[int, ...] = ()):
     """The LayerCall of layer `name` of the model in `code` (give every layer a name= in tests)."""
     spec, desc, model, trace = traced(code)
     return layer_call(model, spec, desc, trace, name, pick)

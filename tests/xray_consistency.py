@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.layers import get_kind
+from explorer.spec import ModelSpec
 from explorer.live.base import GRID_COLS, GRID_ROWS, Grid, LayerCall, XRay
 from explorer.ui.live_panel import check_rows, code_of, grid_caption, grid_frame, text
 from live_models import call_of
@@ -40,7 +41,7 @@ class XRayCase:
     sums: (recomputed, written) pairs, computed from the X-ray's grids (the cells shown) and the Texts' params."""
 
     id: str
-    code: str
+    code: str | ModelSpec  # Keras code, or a ModelSpec built by hand (operations, before the reader reads them)
     layer: str
     pick: tuple[int, ...] = ()
     output: int = -1

@@ -18,7 +18,8 @@ import math
 
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, LayerKind, Shape, ShapeRefusal, literal_code
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape, ShapeRefusal, literal_code
+from .keys import key_axes, key_text
 
 DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
 _SIZE_ONE = ("axis.op_one", ())
@@ -78,13 +79,21 @@ class OpKind(LayerKind):
         return op_xray(call)
 
 
+def broadcasts(a: Shape, b: Shape) -> bool:
+    """Whether numpy broadcasting joins the two shapes (None joins anything)."""
+    return all(x is None or y is None or x == y or 1 in (x, y) for x, y in zip(reversed(a), reversed(b)))
+
+
+def _base(ctx: Ctx) -> tuple[tuple[str, str], ...]:
+    return (("layer", ctx.spec.name), ("shapes", ", ".join(shape_text(s) for s in ctx.in_shapes)))
+
+
 # -- binary, numpy broadcasting ---------------------------------------------------------------------
 SCALAR_RULES = (ArgRule("scalar", "float", None, -1e30, 1e30), ArgRule("scalar_first", "bool", False))
 
 
 class Binary(OpKind):
-    tensor_counts = (1, 2)
-    call_roles = ("x1", "x2")
+    tensor_counts = (1, 2)  # called on [x, y] (a list), as build.py calls a layer given two tensors
     rules = SCALAR_RULES
 
     def check(self, spec, in_shapes):
@@ -97,6 +106,21 @@ class Binary(OpKind):
             return ["x", "y"]
         number = spec.source("scalar") or repr(spec.arg("scalar"))
         return [number, "x"] if spec.arg("scalar_first") else ["x", number]
+
+    def explain(self, ctx: Ctx, producer):
+        """Two shapes that do not broadcast; where a size-1 axis inserted into the shorter one makes them, say so:
+        a (B, F) vector added to a (B, T, F) sequence needs expand_dims(y, 1)."""
+        if len(ctx.in_shapes) != 2 or broadcasts(*ctx.in_shapes):
+            return None
+        a, b = ctx.in_shapes
+        short, name = (b, "y") if len(b) <= len(a) else (a, "x")
+        for axis in range(1, len(short) + 1):
+            grown = short[:axis] + (1,) + short[axis:]
+            if broadcasts(a if name == "y" else grown, grown if name == "y" else b):
+                shown = -1 if axis == len(short) else axis  # a (B, T) mask on a (B, T, F) sequence: expand_dims(y, -1)
+                return Fix("fix.op_broadcast_axis", _base(ctx) + (("tensor", name), ("axis", str(shown))),
+                           f"keras.ops.expand_dims({name}, {shown})")
+        return Fix("fix.op_broadcast", _base(ctx))
 
     def axes(self, ctx: Ctx):
         out = ctx.out_shapes[0]
@@ -123,7 +147,8 @@ BINARY = (
         Example({"scalar": 2.0, "scalar_first": True}, (None, 5), (None, 5), 0),
         Example({}, ((None, 4, 3), (None, 1, 3)), (None, 4, 3), 0))),
     _binary("ops.multiply", "op.multiply.about", "op.multiply.formula", (
-        Example({"scalar": 0.5}, (None, 10), (None, 10), 0), Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0))),
+        Example({"scalar": 0.5}, (None, 10), (None, 10), 0),
+        Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0))),
     _binary("ops.true_divide", "op.true_divide.about", "op.true_divide.formula", (
         Example({"scalar": 127.5}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
         Example({}, ((None, 6), (None, 1)), (None, 6), 0))),
@@ -205,6 +230,22 @@ class Reshape(OpKind):
                                    f"{before} numbers and the new shape holds {after} per sample, so samples would "
                                    f"mix (Keras accepts it while the batch size is unknown; the run fails).")
 
+    def explain(self, ctx: Ctx, producer):
+        """Sizes that do not multiply out per sample: the count each sample has, and -1 in place of the last size
+        where that divides."""
+        new, shape = tuple(ctx.arg("newshape") or ()), ctx.shape
+        if None in shape[1:] or -1 in new[1:] or not new:
+            return None
+        count, holds = math.prod(shape[1:]), math.prod(d for d in new[1:] if d is not None)
+        if count == holds:
+            return None
+        params = _base(ctx) + (("newshape", shape_text(new)), ("count", str(count)), ("holds", str(holds)))
+        rest = math.prod(new[1:-1])
+        if len(new) > 2 and rest and count % rest == 0:
+            return Fix("fix.op_reshape", params,
+                       f"keras.ops.reshape(x, {literal_code((-1,) + new[1:-1] + (count // rest,))})")
+        return Fix("fix.op_reshape", params)
+
     def axes(self, ctx):
         out = ctx.out_shapes[0]
         kept = ctx.axes[0] if ctx.out_shapes[0][:1] == ctx.shape[:1] else None
@@ -218,7 +259,8 @@ class ExpandDims(OpKind):
     about_key, formula_key = "op.expand_dims.about", "op.expand_dims.formula"
     first_arg = "axis"
     rules = (ArgRule("axis", "axis", None, -MAX_RANK, MAX_RANK),)
-    examples = (Example({"axis": -1}, (None, 6), (None, 6, 1), 0), Example({"axis": 1}, (None, 5, 3), (None, 1, 5, 3), 0))
+    examples = (Example({"axis": -1}, (None, 6), (None, 6, 1), 0),
+                Example({"axis": 1}, (None, 5, 3), (None, 1, 5, 3), 0))
 
     def axes(self, ctx):
         rank = len(ctx.shape) + 1
@@ -256,13 +298,27 @@ class Concatenate(OpKind):
     class_name = "ops.concatenate"
     about_key, formula_key = "op.concatenate.about", "op.concatenate.formula"
     takes_list = True
-    joins = "concat"
     rules = (ArgRule("axis", "axis", 0, -MAX_RANK, MAX_RANK),)
     examples = (Example({"axis": -1}, ((None, 4, 3), (None, 4, 5)), (None, 4, 8), 0),
                 Example({"axis": 1}, ((None, 1, 8), (None, 10, 8)), (None, 11, 8), 0))
 
     def call_parts(self, spec):
         return ["[x, y]"]
+
+    def explain(self, ctx: Ctx, producer):
+        """keras.ops.concatenate joins along axis 0 (the batch axis) unless told: offer the axis where the inputs
+        differ when every other axis agrees there (the last one first)."""
+        rank = len(ctx.shape)
+        if any(len(s) != rank for s in ctx.in_shapes):
+            return None
+        written = ctx.arg("axis", 0)
+        for axis in range(rank - 1, 0, -1):
+            others = [tuple(d for k, d in enumerate(s) if k != axis) for s in ctx.in_shapes]
+            if axis != written % rank and all(_agree(o, others[0]) for o in others):
+                shown = axis - rank if axis == rank - 1 else axis
+                return Fix("fix.op_concat_axis", _base(ctx) + (("axis", str(written)), ("better", str(shown))),
+                           f"keras.ops.concatenate([x, y], axis={shown})")
+        return None
 
     def axes(self, ctx):
         joined = ctx.arg("axis", 0) % len(ctx.shape)
@@ -277,13 +333,21 @@ class Matmul(OpKind):
     class_name = "ops.matmul"
     about_key, formula_key = "op.matmul.about", "op.matmul.formula"
     tensor_counts = (2,)
-    call_roles = ("x1", "x2")
     examples = (Example({}, ((None, 5, 8), (None, 8, 3)), (None, 5, 3), 0),
                 Example({}, ((None, 4, 5, 8), (None, 4, 8, 5)), (None, 4, 5, 5), 0),
                 Example({}, ((None, 5, 8), (8, 3)), (None, 5, 3), 0))
 
     def call_parts(self, spec):
         return ["x", "y"]
+
+    def explain(self, ctx: Ctx, producer):
+        """Inner sizes that differ where the last axes agree: the second tensor wants transposing (q @ kᵀ)."""
+        a, b = ctx.in_shapes
+        if len(a) < 2 or len(b) < 2 or a[-1] == b[-2] or a[-1] != b[-1]:
+            return None
+        axes = tuple(range(len(b) - 2)) + (len(b) - 1, len(b) - 2)
+        return Fix("fix.op_matmul_transpose", _base(ctx) + (("inner", str(a[-1])), ("other", str(b[-2]))),
+                   f"keras.ops.matmul(x, keras.ops.transpose(y, {literal_code(axes)}))")
 
     def axes(self, ctx):
         out = ctx.out_shapes[0]
@@ -295,6 +359,10 @@ class Matmul(OpKind):
 
     def flops(self, ctx, params):
         return 2 * ctx.in_shapes[0][-1] * math.prod(d or 1 for d in ctx.out_shapes[0]) if ctx.in_shapes[0][-1] else 0
+
+
+def _agree(a: Shape, b: Shape) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
 
 
 def _lead_ctx(ctx: Ctx, rank: int) -> Ctx:
@@ -342,42 +410,6 @@ REDUCTIONS = (
 )
 
 
-def key_text(key) -> str:
-    """get_item's key as Python writes it: (("slice", None, None, None), ("index", -1)) -> ':, -1'."""
-    parts = []
-    for entry in key or ():
-        if entry[0] == "index":
-            parts.append(str(entry[1]))
-        elif entry[0] == "slice":
-            start, stop, step = (("" if v is None else str(v)) for v in entry[1:4])
-            parts.append(f"{start}:{stop}" + (f":{step}" if step else ""))
-        elif entry[0] == "newaxis":
-            parts.append("None")
-        else:
-            parts.append("...")
-    return ", ".join(parts)
-
-
-def key_axes(key, rank: int) -> list[tuple[str, int | None]]:
-    """What each entry does, input axis by input axis: ("index", k), ("slice", k), ("new", None); the axes no
-    entry names are ("slice", k) of a whole slice (kept)."""
-    entries = list(key or ())
-    named = sum(1 for e in entries if e[0] in ("index", "slice"))
-    out, k = [], 0
-    for entry in entries:
-        if entry[0] == "ellipsis":
-            for _ in range(rank - named):
-                out.append(("keep", k))
-                k += 1
-        elif entry[0] == "newaxis":
-            out.append(("new", None))
-        else:
-            out.append((entry[0], k))
-            k += 1
-    out += [("keep", j) for j in range(k, rank)]
-    return out
-
-
 class GetItem(OpKind):
     class_name = "ops.get_item"
     about_key, formula_key = "op.get_item.about", "op.get_item.formula"
@@ -415,7 +447,8 @@ class Arange(OpKind):
     rules = (ArgRule("start", "int", 0, -MAX_SIZE, MAX_SIZE), ArgRule("stop", "int", None, -MAX_SIZE, MAX_SIZE),
              ArgRule("step", "int", 1, -MAX_SIZE, MAX_SIZE))
     examples = (Example({"start": 0, "stop": 50}, (None, 50, 64), (50,), 0),
-                Example({"start": 0, "stop": 10, "step": 3}, (None, 4), (4,), 0))
+                Example({"start": 0, "stop": 10, "step": 3}, (None, 4), (4,), 0),
+                Example({"start": 7}, (None, 4), (7,), 0))  # arange(7): 0 … 6
 
     def call_parts(self, spec):
         values = [spec.source(k) or literal_code(spec.arg(k)) for k in ("start", "stop", "step")
@@ -464,10 +497,12 @@ class ExtractPatches(OpKind):
     class_name = "ops.extract_patches"
     about_key, formula_key = "op.extract_patches.about", "op.extract_patches.formula"
     first_arg = "size"
-    rules = (ArgRule("size", "size_or_tuple", None, 1, MAX_SIZE), ArgRule("strides", "size_or_tuple", None, 1, MAX_SIZE),
+    rules = (ArgRule("size", "size_or_tuple", None, 1, MAX_SIZE),
+             ArgRule("strides", "size_or_tuple", None, 1, MAX_SIZE),
              ArgRule("padding", "choice", "valid", choices=("valid", "same"), folds_case=True))
     examples = (Example({"size": 4}, (None, 32, 32, 3), (None, 8, 8, 48), 0),
-                Example({"size": (3, 3), "strides": (2, 2), "padding": "same"}, (None, 32, 32, 3), (None, 16, 16, 27), 0))
+                Example({"size": (3, 3), "strides": (2, 2), "padding": "same"}, (None, 32, 32, 3),
+                        (None, 16, 16, 27), 0))
 
     def axes(self, ctx):
         out = ctx.out_shapes[0]

@@ -9,6 +9,37 @@ WORDS: dict[str, tuple[str, str]] = {
     "axis.op_joined": ("{parts} joined end to end by {layer}", "{layer} 把 {parts} 首尾拼接成的轴"),
     "axis.positions": ("positions 0, 1, 2, … that {layer} counts", "{layer} 数出的位置 0, 1, 2, …"),
     "axis.patch": ("the numbers of one patch, laid out flat ({layer})", "一个图块里的所有数,摊平成一行({layer})"),
+    # fixes
+    "fix.op_broadcast_axis": (
+        "{layer} combines {shapes} number by number: numpy matches shapes from the last axis, and only equal sizes or "
+        "1 combine. A new axis of size 1 at position {axis} of {tensor} lines them up: `{code}`.",
+        "{layer} 逐个元素组合 {shapes}:numpy 从最后一个轴开始对齐形状,只有相等的大小或 1 才能组合。"
+        "在 {tensor} 的第 {axis} 个位置插入一个大小为 1 的轴就能对齐:`{code}`。",
+    ),
+    "fix.op_broadcast": (
+        "{layer} combines {shapes} number by number: matched from the last axis, each pair of sizes must be equal or "
+        "1. Make them agree first (a Dense layer on the last axis, or a reshape).",
+        "{layer} 逐个元素组合 {shapes}:从最后一个轴开始对齐,每一对大小必须相等或为 1。先让它们一致(在最后一个轴上用 Dense,或者 reshape)。",
+    ),
+    "fix.op_reshape": (
+        "each sample of {layer}'s input ({shapes}) holds {count} numbers, and {newshape} holds {holds} per sample: "
+        "the sizes after the batch axis must multiply to {count} (one of them may be -1).",
+        "{layer} 的输入({shapes})每个样本有 {count} 个数,而 {newshape} 每个样本容纳 {holds} 个:"
+        "批轴之后的大小相乘必须等于 {count}(其中一个可以写 -1)。",
+    ),
+    "fix.op_concat_axis": (
+        "keras.ops.concatenate joins along axis {axis} here, and the inputs ({shapes}) differ elsewhere; they agree "
+        "on every axis but {better}: join them there with `{code}` (its default axis is 0, the batch axis, unlike "
+        "layers.Concatenate's -1).",
+        "这里 keras.ops.concatenate 沿轴 {axis} 拼接,而输入({shapes})在别的轴上不同;它们只在轴 {better} 上不同:"
+        "用 `{code}` 沿这个轴拼接(它默认 axis=0,即批轴,不同于 layers.Concatenate 的 -1)。",
+    ),
+    "fix.op_matmul_transpose": (
+        "matmul multiplies the last axis of x ({inner}) with the second-to-last of y ({other}); both end in {inner}: "
+        "transpose y's last two axes, as attention does with q @ kᵀ: `{code}`.",
+        "matmul 用 x 的最后一个轴({inner})乘 y 的倒数第二个轴({other});两者最后一个轴都是 {inner}:"
+        "像注意力里的 q @ kᵀ 那样交换 y 的最后两个轴:`{code}`。",
+    ),
     # binary
     "op.add.about": ("adds two tensors, or a number, number by number", "逐个元素相加:两个张量,或张量加一个数"),
     "op.add.formula": ("out[i] = x[i] + y[i]", "out[i] = x[i] + y[i]"),
@@ -91,4 +122,93 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "把图像切成图块,每个图块的数摊平放在最后一个轴上"),
     "op.extract_patches.formula": ("out[b, i, j, :] = x[b, i·s : i·s + k, j·s : j·s + k, :].flatten()",
                                    "out[b, i, j, :] = x[b, i·s : i·s + k, j·s : j·s + k, :].flatten()"),
+    # -- X-rays ---------------------------------------------------------------------------------------------
+    "xray.op.check": ("the whole output, recomputed with numpy", "整个输出,用 numpy 重算"),
+    "xray.op.check_pick": ("the followed number out{out}", "跟踪的数 out{out}"),
+    "xray.op.check_copy": ("out{out} is a copy of {src}", "out{out} 是 {src} 的副本"),
+    "xray.op.check_shape": ("the shape {shape} (the numbers are random)", "形状 {shape}(数值是随机的)"),
+    "xray.op.grid_in": ("Input {where}: the number used for out{at} marked", "输入 {where}:标出 out{at} 用到的数"),
+    "xray.op.grid_out": ("Output {where}: the followed number out{at} marked", "输出 {where}:标出跟踪的数 out{at}"),
+    "xray.op.grid_reduced": ("The reduced slice {where}", "被归约的切片 {where}"),
+    "xray.op.grid_terms": ("{where}: the row, the column and their products", "{where}:行、列和它们的逐项乘积"),
+    "xray.op.summary_elementwise": (
+        "{op} is an operation, not a layer: it has no weights and works number by number. {shapes} → "
+        "{shape_out} {axes_out}.",
+        "{op} 是一个运算,不是层:没有权重,逐个元素计算。{shapes} → {shape_out} {axes_out}。",
+    ),
+    "xray.op.where_elementwise": ("out{out} = {terms} = {value}", "out{out} = {terms} = {value}"),
+    "xray.op.where_binary": ("out{out} takes {inputs}: {terms} = {value}", "out{out} 取 {inputs}:{terms} = {value}"),
+    "xray.op.where_softmax": (
+        "out{out} = exp({x} − max) / (the sum of exp over the {count} numbers of axis {axis}: {total}) = {value}",
+        "out{out} = exp({x} − max) / (沿轴 {axis} 的 {count} 个数的 exp 之和:{total}) = {value}",
+    ),
+    "xray.op.nan": (
+        "{count} numbers are NaN: the input is below 0 there, in Keras as in numpy.",
+        "有 {count} 个数是 NaN:那里的输入小于 0,Keras 和 numpy 都是如此。",
+    ),
+    "xray.op.broadcast": (
+        "{inputs} stretched to {shape_out} (numpy broadcasting: shapes {shapes} are matched from the last axis; a "
+        "missing axis or an axis of size 1 repeats).",
+        "{inputs} 被扩展成 {shape_out}(numpy 广播:形状 {shapes} 从最后一个轴开始对齐;缺少的轴或大小为 1 的轴会重复)。",
+    ),
+    "xray.op.summary_index": (
+        "{op} is an operation, not a layer: it moves numbers without changing them. x {shape_in} {axes_in} → out "
+        "{shape_out} {axes_out}; each output number is a copy of one input number.",
+        "{op} 是一个运算,不是层:它只移动数,不改变数。x {shape_in} {axes_in} → out {shape_out} {axes_out};"
+        "每个输出的数都是某个输入数的副本。",
+    ),
+    "xray.op.where_copy": ("out{out} = x{src} = {value}", "out{out} = x{src} = {value}"),
+    "xray.op.code.where": ("the same operation on the input's indices: which x each out copies",
+                           "对输入的下标做同样的运算:每个 out 复制的是哪个 x"),
+    "xray.op.summary_concatenate": (
+        "concatenate joins {shapes} end to end along axis {axis}: out {shape_out} {axes_out}.",
+        "concatenate 把 {shapes} 沿轴 {axis} 首尾拼接:out {shape_out} {axes_out}。",
+    ),
+    "xray.op.where_concatenate": (
+        "out{out} falls in the part of {input} on axis {axis}: {arithmetic}, so it is {input}{src}.",
+        "out{out} 落在轴 {axis} 上属于 {input} 的那一段:{arithmetic},所以它是 {input}{src}。",
+    ),
+    "xray.op.summary_reduce": (
+        "{op} reduces axes {axes} of x {shape_in}: out {shape_out} {axes_out}.",
+        "{op} 沿 x {shape_in} 的轴 {axes} 归约:out {shape_out} {axes_out}。",
+    ),
+    "xray.op.reduce_mean": ("out{out} = the mean of the {count} numbers x{slice} = {value}",
+                            "out{out} = x{slice} 这 {count} 个数的平均 = {value}"),
+    "xray.op.reduce_sum": ("out{out} = the sum of the {count} numbers x{slice} = {value}",
+                           "out{out} = x{slice} 这 {count} 个数的和 = {value}"),
+    "xray.op.reduce_max": ("out{out} = the largest of the {count} numbers x{slice} = {value}",
+                           "out{out} = x{slice} 这 {count} 个数中最大的 = {value}"),
+    "xray.op.summary_matmul": (
+        "matmul multiplies the last two axes as matrices, {shape1} @ {shape2} → {shape_out} {axes_out}: the inner "
+        "sizes must be equal, the axes before them broadcast.",
+        "matmul 把最后两个轴当作矩阵相乘,{shape1} @ {shape2} → {shape_out} {axes_out}:内侧大小必须相等,前面的轴按广播配对。",
+    ),
+    "xray.op.where_matmul": ("out{out} = the sum of the {K} products {row} × {col} = {value}",
+                             "out{out} = {row} × {col} 的 {K} 个乘积之和 = {value}"),
+    "xray.op.summary_arange": (
+        "arange(start={start}, stop={stop}, step={step}) makes {count} numbers inside the call: no batch axis "
+        "{axes_out}. An Embedding on it gives one vector per position.",
+        "arange(start={start}, stop={stop}, step={step}) 在调用里生成 {count} 个数:没有批轴 {axes_out}。"
+        "在它上面用 Embedding 得到每个位置的一个向量。",
+    ),
+    "xray.op.where_arange": ("out[{i}] = {start} + {i} · {step} = {value}", "out[{i}] = {start} + {i} · {step} = {value}"),
+    "xray.op.summary_random": (
+        "random.normal draws {shape} {axes_out} random numbers, mean {mean}, stddev {stddev}. Without a seed they "
+        "differ at every call (the explorer seeds it, so every visitor sees the same ones): only the shape is checked.",
+        "random.normal 抽取 {shape} {axes_out} 个随机数,均值 {mean},标准差 {stddev}。不给 seed 时每次调用都不同"
+        "(本工具给了 seed,所以每位访客看到的相同):只检查形状。",
+    ),
+    "xray.op.random": ("these {count} numbers have mean {mean} and stddev {std}",
+                       "这 {count} 个数的均值为 {mean},标准差为 {std}"),
+    "xray.op.code.random": ("random: numpy's numbers would differ from Keras's", "随机:numpy 的数不会与 Keras 的相同"),
+    "xray.op.summary_patches": (
+        "extract_patches cuts {kh}×{kw} windows every {sh}×{sw} pixels from x {shape_in}, each window flat on the last "
+        "axis: out {shape_out} {axes_out}.",
+        "extract_patches 每隔 {sh}×{sw} 个像素从 x {shape_in} 切出 {kh}×{kw} 的窗口,每个窗口摊平放在最后一个轴上:"
+        "out {shape_out} {axes_out}。",
+    ),
+    "xray.op.where_patch": ("out{out} = x{src} = {value}: patch position {arithmetic}",
+                            "out{out} = x{src} = {value}:图块内位置 {arithmetic}"),
+    "xray.op.where_padding": ("out{out} falls in the zero padding (padding=\"same\"): 0",
+                              "out{out} 落在补零区域(padding=\"same\"):0"),
 }
