@@ -214,7 +214,10 @@ def _body(spec: ModelSpec, desc: Description, names: _Names, variables: _Variabl
         step = _step(desc, layer.name)
         outputs = [variables.new(layer.name + suffix) for suffix in _suffixes(layer, len(step.output_shapes))]
         lines.append(_shape_comment(step, lang))
-        lines += _statement(outputs, _constructor(layer, names), _call(layer, tensors))
+        if traits(layer.kind).operation:
+            lines.append(f"{outputs[0]} = {_operation(layer, names, tensors)}")
+        else:
+            lines += _statement(outputs, _constructor(layer, names), _call(layer, tensors))
         tensors[layer.name] = outputs
     inputs = [tensors[inp.name][0] for inp in spec.inputs]
     outputs = [v for node, index in spec.outputs for v in (tensors[node] if index is None else [tensors[node][index]])]
@@ -243,6 +246,23 @@ def _constructor(layer: LayerSpec, names: _Names) -> str:
     if not code.endswith(")"):
         raise ExportError(f"unexpected code for {layer.name}: {code}")
     return f"{code[:-1]}{'' if code.endswith('()') else ', '}name={literal(layer.name)})"
+
+
+def _operation(layer: LayerSpec, names: _Names, tensors: dict[str, list[str]]) -> str:
+    """`keras.ops.true_divide(x, 127.5)`, `x[:, -1]`: the kind's own expression on `x` (and `y`, or a list), with
+    the model's variables in their place. Keras names the operation itself, as the reader did."""
+    kind = get_kind(layer.kind)
+    if kind.anchored:
+        raise ExportError(f"{layer.name} is made inside a layer's call; functional code cannot write it")
+    spelled = tuple((key, names.text(layer.source(key), value)) for key, value in layer.args)
+    args = [v for node, index in layer.inputs for v in (tensors[node] if index is None else [tensors[node][index]])]
+    tree = safe_parse(kind.code(replace(layer, sources=spelled)), mode="eval")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.List) and [getattr(e, "id", None) for e in node.elts] == ["x", "y"]:
+            node.elts = [ast.Name(id=arg) for arg in args]
+        elif isinstance(node, ast.Name) and node.id in ("x", "y"):
+            node.id = args[0 if node.id == "x" else min(1, len(args) - 1)]
+    return ast.unparse(tree)
 
 
 def _call(layer: LayerSpec, tensors: dict[str, list[str]]) -> str:

@@ -20,6 +20,7 @@ import pytest
 
 from explorer.description import named, shape_text
 from explorer.export import ExportError, export_code, literal
+from explorer.layers import get_kind
 from explorer.presets import PRESETS, preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
@@ -64,13 +65,16 @@ report = {}
 for key, code in json.load(open(sys.argv[1], encoding="utf-8")):
     out = io.StringIO()
     namespace = {"__name__": "__main__"}
+    keras.backend.clear_session()  # as in a fresh interpreter: Keras names operations (get_item) by its counters
     try:
         with contextlib.redirect_stdout(out):
             exec(compile(code, key, "exec"), namespace)
         model = namespace["model"]
         report[key] = {
-            "layers": {layer.name: {"shapes": shapes(layer.output), "params": layer.count_params()}
-                       for layer in model.layers},
+            # the layers, and the operations (x / 127.5, keras.ops.reshape) Keras keeps beside them
+            "layers": {op.name: {"shapes": shapes(op.output),
+                                 "params": op.count_params() if isinstance(op, keras.layers.Layer) else 0}
+                       for op in model.operations},
             "total": model.count_params(),
             "printed": out.getvalue().strip().splitlines()[-1],
         }
@@ -88,7 +92,10 @@ def exported():
         result = read_code(source)
         desc = describe(result.spec)
         assert desc.ok, (key, desc.failure)
-        out[key] = (result, desc, export_code(result, desc, "en"), export_code(result, desc, "zh"))
+        try:
+            out[key] = (result, desc, export_code(result, desc, "en"), export_code(result, desc, "zh"))
+        except ExportError as error:  # checked in test_a_constant_made_in_a_call_is_not_exported
+            out[key] = (result, desc, error, error)
     return out
 
 
@@ -97,7 +104,8 @@ def ran(exported, tmp_path_factory):
     """Every English export run as __main__ in one fresh interpreter: per case its layers' output
     shapes and parameters, its total and the last line it printed."""
     folder = tmp_path_factory.mktemp("export")
-    (folder / "codes.json").write_text(json.dumps([[key, en] for key, (_, _, en, _) in exported.items()]),
+    (folder / "codes.json").write_text(json.dumps([[key, en] for key, (_, _, en, _) in exported.items()
+                                                   if isinstance(en, str)]),
                                        encoding="utf-8")
     (folder / "driver.py").write_text(DRIVER, encoding="utf-8")
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONIOENCODING": "utf-8"}
@@ -109,7 +117,11 @@ def ran(exported, tmp_path_factory):
 
 @pytest.mark.parametrize("key", [key for key, _ in CASES])
 def test_exported_code_builds_the_described_model(key, exported, ran):
-    _, desc, _, _ = exported[key]
+    result, desc, en, _ = exported[key]
+    if isinstance(en, ExportError):
+        anchored = [layer.name for layer in result.spec.layers if get_kind(layer.kind).anchored]
+        assert anchored and anchored[0] in str(en), en
+        return
     got = ran[key]
     assert "error" not in got, got.get("error")
     assert set(got["layers"]) == {step.name for step in desc.steps}
@@ -133,6 +145,9 @@ def test_exported_code_builds_the_described_model(key, exported, ran):
 @pytest.mark.parametrize("key", [key for key, _ in CASES])
 def test_comments_give_each_layers_named_shape_and_parameters(key, exported):
     _, desc, en, zh = exported[key]
+    if isinstance(en, ExportError):  # not written: test_exported_code_builds_the_described_model checks why
+        assert any(get_kind(step.cls).anchored for step in desc.steps if get_kind(step.cls))
+        return
     found = re.findall(r"^# (\S+): (.+?) = (\(.+?\))(?:; ([\d,]+) parameters)?$", en, flags=re.MULTILINE)
     assert [f[0] for f in found] == [s.name for s in desc.steps]
     for (_name, axes, shape, params), step in zip(found, desc.steps):
@@ -149,6 +164,9 @@ def test_comments_give_each_layers_named_shape_and_parameters(key, exported):
 @pytest.mark.parametrize("key", [key for key, _ in CASES])
 def test_the_code_is_the_same_in_both_languages_and_clean(key, exported):
     _, desc, en, zh = exported[key]
+    if isinstance(en, ExportError):  # not written: test_exported_code_builds_the_described_model checks why
+        assert any(get_kind(step.cls).anchored for step in desc.steps if get_kind(step.cls))
+        return
     assert _code_only(en) == _code_only(zh) and en != zh
     tree = ast.parse(en)
     keywords = {k.arg for node in ast.walk(tree) if isinstance(node, ast.Call) for k in node.keywords}

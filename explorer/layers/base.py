@@ -186,6 +186,9 @@ class LayerKind:
     build_names: ClassVar[tuple[str, ...]] = ()
     helper_defaults: ClassVar[tuple[tuple[str, Any], ...]] = ()  # what the helper gives where the class has none
     operation: ClassVar[bool] = False  # a keras.ops call on tensors (x / 127.5, ops.reshape), not a layer
+    # an operation that makes a tensor in a layer's call and reads only the batch size (or nothing) of the
+    # tensor it is attached to (arange, random normal): functional code cannot write it on its own
+    anchored: ClassVar[bool] = False
     # how many tensors a call may take, where that is not the default (1, or 2 and more with takes_list):
     # a binary operation takes one tensor and a number, or two tensors: (1, 2)
     tensor_counts: ClassVar[tuple[int, ...]] = ()

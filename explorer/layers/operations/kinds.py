@@ -443,6 +443,7 @@ class GetItem(OpKind):
 # -- constants made inside a call ---------------------------------------------------------------------
 class Arange(OpKind):
     class_name = "ops.arange"
+    anchored = True
     about_key, formula_key = "op.arange.about", "op.arange.formula"
     rules = (ArgRule("start", "int", 0, -MAX_SIZE, MAX_SIZE), ArgRule("stop", "int", None, -MAX_SIZE, MAX_SIZE),
              ArgRule("step", "int", 1, -MAX_SIZE, MAX_SIZE))
@@ -468,6 +469,7 @@ class Arange(OpKind):
 
 class RandomNormal(OpKind):
     class_name = "ops.random_normal"
+    anchored = True
     about_key, formula_key = "op.random_normal.about", "op.random_normal.formula"
     rules = (ArgRule("shape", "shape", None, 1, MAX_SIZE), ArgRule("mean", "float", 0.0, -1e30, 1e30),
              ArgRule("stddev", "float", 1.0, 0.0, 1e30))
