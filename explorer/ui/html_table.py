@@ -138,8 +138,9 @@ def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sti
 def stack_rules(scope: str, wrapped: Sequence[int]) -> list[str]:
     """The CSS of a table that stacks (a container query on its box): wider than STACK_BELOW_PX, its long-text
     columns are at least 14em wide (a row stays a few lines tall; the table scrolls sideways instead); narrower,
-    each row is a block of its cells, two to a line under their column's name (from the cell's data-label),
-    the long texts on a line of their own, so a layer and its output shape show without scrolling sideways."""
+    each row is a block of its cells, two to a line under their column's name (from the cell's data-label; an
+    empty cell shows a dash), the long texts on a line of their own, so a layer and its output shape show
+    without scrolling sideways."""
     rules = [f"@container (min-width: {STACK_BELOW_PX}px) {{ "
              + ", ".join(f".{scope} td:nth-child({i})" for i in wrapped) + " { min-width: 14em } }"] if wrapped else []
     whole = "".join(f" .{scope} td:nth-child({i}) {{ grid-column: 1 / -1 }}" for i in wrapped)
@@ -149,7 +150,7 @@ def stack_rules(scope: str, wrapped: Sequence[int]) -> list[str]:
                  f" border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.25rem 0 }}"
                  f" .{scope} td {{ display: block; border: none; white-space: normal; overflow-wrap: anywhere;"
                  f" padding: 0.125rem 0.375rem; min-width: 0 }}"
-                 f" .{scope} tr > td:nth-child(n) {{ text-align: left }} .{scope} td:empty {{ display: none }}"
+                 f" .{scope} tr > td:nth-child(n) {{ text-align: left }} .{scope} td:empty::after {{ content: '–' }}"
                  f" .{scope} td::before {{ content: attr(data-label); display: block; font-size: 0.75rem;"
                  f" opacity: 0.7 }}{whole} }}")
     return rules

@@ -4,7 +4,8 @@ screen has no use for.
 On a wide window the code and its result sit side by side (page.py: the code on the left, the answer and the
 shape table on the right, as Compiler Explorer shows code and its assembly); Streamlit stacks the two columns
 on a narrow screen, where the shape table stacks its rows (html_table.stack_rules). The page's margins are
-trimmed so that the first screen holds the result. The code box's hint names Ctrl+Enter on a screen with a
+trimmed so that the first screen holds the result. A code line longer than its box scrolls inside it
+(Python's indentation stays as written: no line is wrapped). The code box's hint names Ctrl+Enter on a screen with a
 keyboard and a pointer, and tapping outside on a touch screen; Streamlit's own "Press Ctrl+Enter" in the box
 is hidden there too."""
 from __future__ import annotations
@@ -23,6 +24,7 @@ PAGE_CSS = f"""
 .st-key-answer p {{ margin-bottom: 0.5rem; }}
 .st-key-answer li {{ margin-bottom: 0; }}
 .st-key-result thead th {{ white-space: nowrap; }}
+.st-key-code textarea {{ white-space: pre; overflow-wrap: normal; overflow-x: auto; }}
 .st-key-code_hint_keys, .st-key-code_hint_touch {{ margin-top: -0.75rem; }}
 .st-key-code_hint_touch {{ display: none; }}
 @media {TOUCH} {{
