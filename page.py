@@ -7,7 +7,7 @@ failure and the answer sit on top but are filled in once what they need is known
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.ui import messages, model_input, model_panel, share_panel, sidebar
+from explorer.ui import messages, model_input, model_panel, page_style, share_panel, sidebar
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -15,35 +15,41 @@ lang, url_notices = sidebar.read_language()
 st.set_page_config(page_title=t(lang, "app.title"))  # the browser tab, in the page's language
 model = model_input.read_model(lang)
 share_panel.render(model, lang)
+page_style.render()
 st.title(t(lang, "app.title"))
 st.markdown(t(lang, "app.intro"))
 messages.show_notices(url_notices + list(model.notices), lang, model.controls)
-model_panel.render(model, lang)
+code_column, result_column = st.columns([5, 7], gap="medium")  # stacked on a narrow screen
+result_column = result_column.container(key="result")  # page_style's CSS finds it by this key
+with code_column:
+    model_panel.render(model, lang)
 
 spec = model.result.spec
 if spec is None:
-    st.info(t(lang, "model.nothing", reason=t(lang, "model.no_spec")))
+    with result_column:
+        st.info(t(lang, "model.nothing", reason=t(lang, "model.no_spec")))
     st.stop()
 
 # Everything above needs only the reader; everything below needs Keras. Imported here, so a first visitor
 # after a restart already has the sidebar and the code while the warm-up is still importing TensorFlow
 # (afterwards these imports cost nothing).
-with st.spinner(t(lang, "app.loading_keras")):
-    from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
-    from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel
-    from explorer.ui import table_panel
+with result_column:  # noqa: SIM117 (the spinner shows where the result will be, beside the code)
+    with st.spinner(t(lang, "app.loading_keras")):
+        from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
+        from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel
+        from explorer.ui import table_panel
 desc = cache.describe_for(spec)
-st.markdown(model_panel.summary_text(spec, desc, lang))
 budget = cache.spec_budget_for(spec)
-if not budget.fits_memory:
-    st.error(messages.budget_text(budget, lang))
-failure_slot = st.container()
-answer_slot = st.container()
-
 table, weights = cache.spec_tables_for(spec)
 # the model is built after the table's rows are sent: the build never delays the shapes
 build = (lambda: cache.built_for(spec)) if budget.fits_memory and desc.ok else None
-built = table_panel.render(desc, table, weights, build, lang)
+with result_column:  # the result beside its code: the summary, what fails, the answer, the shape table
+    st.markdown(model_panel.summary_text(spec, desc, lang))
+    if not budget.fits_memory:
+        st.error(messages.budget_text(budget, lang))
+    failure_slot = st.container(key="failure_slot")
+    answer_slot = st.container(key="answer")
+    built = table_panel.render(desc, table, weights, build, lang)
 diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups))
 failure = desc.failure or (built.failure if built else None)

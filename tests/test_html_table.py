@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from explorer.ui.html_table import MARK, ROW_PX, cell_text, table_html
+from explorer.ui.html_table import MARK, ROW_PX, STACK_BELOW_PX, cell_text, table_html
 from page_tables import number, parse_tables, frame
 
 HOSTILE = ["<script>alert(1)</script>", "a | b", "$x^2$ costs $5", "`code` and ```", "**bold** :smile:",
@@ -165,3 +165,21 @@ def test_only_the_layer_table_carries_element_timing_on_its_first_header_cell():
     assert "elementtiming" not in table_html(df, key="weights_table") + table_html(df)
     (table,) = parse_tables(markup)
     assert table["head"] == ["layer", "output"] and table["rows"] == [["embedding", "(30, 50, 64)"]]
+
+
+def test_a_stacking_table_labels_its_cells_and_stacks_only_in_a_narrow_box():
+    """Issue 20: on a phone the layer table shows each row as a block of labelled cells (a container query on
+    its own box), so a layer's output shape is never off-screen; a table that does not stack is unchanged."""
+    df = pd.DataFrame({"Layer": ["<x>", "d"], "Output shape": ["(30, 50)", "(30, 6)"], "Formula": ["a", ""]})
+    plain = table_html(df, key="t", wrap=("Formula",))
+    assert "data-label" not in plain and "@container" not in plain and "container-type" not in plain
+    markup = table_html(df, key="t", wrap=("Formula",), stack=True)
+    assert "container-type: inline-size" in markup.split("<style>")[0]
+    assert cells(markup)[:2] == ["&lt;x&gt;", "(30, 50)"]  # the cells' text is as before
+    assert re.findall(r'<td data-label="([^"]*)"', markup) == ["Layer", "Output shape", "Formula"] * 2
+    css = " ".join(rules(markup))
+    assert f"@container (max-width: {STACK_BELOW_PX - 0.02}px)" in css and "T thead { display: none }" in css
+    assert "T td::before { content: attr(data-label)" in css and "T td:nth-child(3) { grid-column: 1 / -1 }" in css
+    assert f"@container (min-width: {STACK_BELOW_PX}px) {{ T td:nth-child(3) {{ min-width: 14em }}" in css
+    (table,) = parse_tables(markup)  # read back as any other table
+    assert table["head"] == ["Layer", "Output shape", "Formula"] and table["rows"][0][:2] == ["<x>", "(30, 50)"]

@@ -13,10 +13,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "model.tab_code": ("Python code", "Python 代码"),
     "model.tab_json": ("Keras JSON / .keras file", "Keras JSON / .keras 文件"),
-    "model.code_label": (
-        "Keras code of the model (edit, then press Ctrl+Enter or click outside)",
-        "模型的 Keras 代码（编辑后按 Ctrl+Enter 或点击框外）",
+    "model.code_label": ("Keras code of the model", "模型的 Keras 代码"),
+    "model.code_hint_keys": (
+        "Edit, then press Ctrl+Enter or click outside the box.", "编辑后按 Ctrl+Enter 或点击框外。",
     ),
+    "model.code_hint_touch": ("Edit, then tap outside the box.", "编辑后轻触框外。"),
     "model.json_label": ("Output of model.to_json() (read as data)", "model.to_json() 的输出（作为数据读取）"),
     "model.upload_label": (
         "…or upload a .keras file (only its config.json is read; weights are never opened)",

@@ -50,6 +50,7 @@ STICKY = "position: sticky; top: 0; z-index: 1; background-color: color-mix(in s
 MARK = "background-color: rgba(255, 75, 75, 0.28); font-weight: 700"  # a followed cell, on either theme
 MARKED = ' class="marked"'
 ELEMENT_TIMING = {"layer_table": "shape-table"}  # key -> Element Timing identifier (bench/paint.py)
+STACK_BELOW_PX = 480  # a stacking table narrower than this (a phone's column) shows each row as a block
 ROW_PX = 35  # a row of one line: 14 px text, Streamlit's 6 px cell padding above and below, a 1 px border
 
 
@@ -134,10 +135,31 @@ def style_rules(scope: str, columns: list[tuple[str, bool]], wrap: set[str], sti
     return "<style>" + " ".join(rules) + "</style>"
 
 
+def stack_rules(scope: str, wrapped: Sequence[int]) -> list[str]:
+    """The CSS of a table that stacks (a container query on its box): wider than STACK_BELOW_PX, its long-text
+    columns are at least 14em wide (a row stays a few lines tall; the table scrolls sideways instead); narrower,
+    each row is a block of its cells, two to a line under their column's name (from the cell's data-label; an
+    empty cell shows a dash), the long texts on a line of their own, so a layer and its output shape show
+    without scrolling sideways."""
+    rules = [f"@container (min-width: {STACK_BELOW_PX}px) {{ "
+             + ", ".join(f".{scope} td:nth-child({i})" for i in wrapped) + " { min-width: 14em } }"] if wrapped else []
+    whole = "".join(f" .{scope} td:nth-child({i}) {{ grid-column: 1 / -1 }}" for i in wrapped)
+    rules.append(f"@container (max-width: {STACK_BELOW_PX - 0.02}px) {{"
+                 f" .{scope} thead {{ display: none }} .{scope}, .{scope} tbody {{ display: block; width: 100% }}"
+                 f" .{scope} tr {{ display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);"
+                 f" border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.25rem 0 }}"
+                 f" .{scope} td {{ display: block; border: none; white-space: normal; overflow-wrap: anywhere;"
+                 f" padding: 0.125rem 0.375rem; min-width: 0 }}"
+                 f" .{scope} tr > td:nth-child(n) {{ text-align: left }} .{scope} td:empty::after {{ content: '–' }}"
+                 f" .{scope} td::before {{ content: attr(data-label); display: block; font-size: 0.75rem;"
+                 f" opacity: 0.7 }}{whole} }}")
+    return rules
+
+
 def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int | None = None,
                key: str = "", wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
                marks: Iterable[tuple[int, int]] = (), compact: bool = False,
-               folds: Sequence[Fold] | None = None) -> str:
+               folds: Sequence[Fold] | None = None, stack: bool = False) -> str:
     """df (n rows × m columns, its index not shown) as one line of HTML: a <div> holding the table's
     <style> and the <table>. Cells stay on one line, except in the columns named in `wrap`.
     folds (n Folds): rows folded under the rows that open them (see the module's docstring).
@@ -145,7 +167,8 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
     With max_height_px, a table longer than that (header and n rows of ROW_PX) is put in a box that tall,
     which scrolls with the header staying on top. A table wider than the page scrolls sideways.
     rows (n labels) heads each body row; marks: (i, j) positions in df (row i, column j) drawn marked;
-    compact: tighter cells, for windows of numbers."""
+    compact: tighter cells, for windows of numbers. stack: each row a block of labelled cells in a narrow box
+    (a phone), see stack_rules."""
     numbers, wrap, marks = set(numbers), set(wrap), set(marks)
     long = max_height_px is not None and (len(df) + 1) * ROW_PX > max_height_px
     columns = [(str(c), c in numbers) for c in df.columns]
@@ -157,17 +180,21 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
         for j, (name, number) in enumerate(columns))
     index = {f.opens: i for i, f in enumerate(f for f in folds or () if f.opens)}
     shaped = list(folds) if folds is not None else [None] * len(df)
+    labels_of = [f' data-label="{escaped(name)}"' if stack else "" for name, _ in columns]
     body = "".join(
         _row_open(fold, index) + label + "".join(
-            f"<td{MARKED if (i, j) in marks else ''}>"
+            f"<td{MARKED if (i, j) in marks else ''}{labels_of[j]}>"
             + (_first_cell(text, fold, index) if j == 0 and not label else text) + "</td>"
             for j, (value, (_, number)) in enumerate(zip(row, columns))
             for text in (escaped(cell_text(value, number)),)) + "</tr>"
         for i, (label, fold, row) in enumerate(zip(labels, shaped, df.itertuples(index=False, name=None))))
-    box = "overflow: auto" + (f"; max-height: {int(max_height_px)}px" if long else "")
+    box = "overflow: auto" + (f"; max-height: {int(max_height_px)}px" if long else "") \
+        + ("; container-type: inline-size" if stack else "")
     css = style_rules(scope, columns, wrap, long, 1 if rows is None else 2, bool(marks), compact)
-    if folds is not None:
-        css = css.removesuffix("</style>") + " " + " ".join(fold_rules(scope, folds, index)) + "</style>"
+    extra = (fold_rules(scope, folds, index) if folds is not None else []) \
+        + (stack_rules(scope, [i for i, (name, _) in enumerate(columns, 1) if name in wrap]) if stack else [])
+    if extra:
+        css = css.removesuffix("</style>") + " " + " ".join(extra) + "</style>"
     return (f'<div class="html-table" style="{box}">{css}'
             f'<table class="{scope}" data-key="{escaped(key)}" data-rows="{len(df)}">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
@@ -176,9 +203,9 @@ def table_html(df: pd.DataFrame, numbers: Iterable[str] = (), max_height_px: int
 def render_table(df: pd.DataFrame, key: str, numbers: Iterable[str] = (), max_height_px: int | None = None,
                  wrap: Iterable[str] = (), rows: Sequence[str] | None = None,
                  marks: Iterable[tuple[int, int]] = (), compact: bool = False,
-                 folds: Sequence[Fold] | None = None) -> None:
+                 folds: Sequence[Fold] | None = None, stack: bool = False) -> None:
     """Show df as an HTML table in a container with key `key` (the element has class .st-key-<key>, the
     browser writing each character of the key other than letters, digits, _ and - as -)."""
     with st.container(key=key):
-        markup = table_html(df, numbers, max_height_px, key, wrap, rows, marks, compact, folds)
+        markup = table_html(df, numbers, max_height_px, key, wrap, rows, marks, compact, folds, stack)
         st.markdown(markup, unsafe_allow_html=True)

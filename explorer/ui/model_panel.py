@@ -14,6 +14,7 @@ from explorer.spec import ModelSpec, Note
 from explorer.ui.messages import escape_markdown
 from explorer.ui.model_input import CODE_KEY, JSON_KEY, UPLOAD_KEY, ModelInput, code_edited, json_chosen
 
+CODE_BOX_PX = 420  # in its column beside the result: as tall as the answer and the table's first rows
 _ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
 
 
@@ -40,7 +41,11 @@ def render(model: ModelInput, lang: str) -> None:
     st.caption(t(lang, "model.intro"))
     code_tab, json_tab = st.tabs([t(lang, "model.tab_code"), t(lang, "model.tab_json")])
     with code_tab:
-        st.text_area(t(lang, "model.code_label"), key=CODE_KEY, height=360, on_change=code_edited)
+        st.text_area(t(lang, "model.code_label"), key=CODE_KEY, height=CODE_BOX_PX, on_change=code_edited)
+        with st.container(key="code_hint_keys"):  # page_style shows one of the two: keys, or touch
+            st.caption(t(lang, "model.code_hint_keys"))
+        with st.container(key="code_hint_touch"):
+            st.caption(t(lang, "model.code_hint_touch"))
     with json_tab:
         st.text_area(t(lang, "model.json_label"), key=JSON_KEY, height=160)
         st.button(t(lang, "model.json_use"), key="json_use", on_click=json_chosen)

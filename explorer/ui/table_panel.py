@@ -91,16 +91,17 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
     """The tables, then (once they are sent) the build, whose count_params() the total is checked
     against; returns what build() gave (None if the model is not built: it fails or is over budget)."""
     st.subheader(t(lang, "table.header"))
-    st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
-    if desc.batch_size is not None:
-        st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     rows, folds = shown_rows(table, lang)
     if desc.groups:
         st.caption(t(lang, "groups.table_caption"))
     shown = rows.rename(columns={c: t(lang, TABLE_HEADERS[c]) for c in TABLE_COLUMNS})
     render_table(shown, "layer_table", numbers=(t(lang, "table.col.params"),), max_height_px=LAYER_TABLE_MAX_PX,
                  wrap=(t(lang, "table.col.formula"), t(lang, "table.col.weights")),  # shapes stay on one line
-                 folds=folds)
+                 folds=folds, stack=True)
+    # the rows come first (in view beside the code); the letters' key and the batch size follow them
+    st.markdown(dims_legend_html(desc, lang), unsafe_allow_html=True)
+    if desc.batch_size is not None:
+        st.caption(t(lang, "table.batch_note", B=desc.batch_size))
     built = build() if build is not None else None  # only now, after the shapes are on the page
     model_total = built.model.count_params() if built is not None and built.model is not None else None
     total = f"{desc.total_params:,}"  # every layer once: a group's row is not counted again
@@ -120,5 +121,5 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
     st.markdown(f"**{t(lang, 'table.weights_header')}**")
     st.caption(t(lang, "table.weights_caption"))
     render_table(weights.rename(columns={c: t(lang, WEIGHT_HEADERS[c]) for c in WEIGHT_COLUMNS}), "weight_table",
-                 numbers=(t(lang, "weights.col.count"),))
+                 numbers=(t(lang, "weights.col.count"),), stack=True)
     return built

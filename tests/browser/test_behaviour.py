@@ -8,7 +8,7 @@ import io
 from playwright.sync_api import expect
 
 from .app_page import (assert_no_errors, choose, code_text, diagram_overlaps, diagram_text, element, open_app,
-                       open_panel, table_columns, table_showing, type_number, wait_until_idle)
+                       open_panel, replace_code, table_columns, table_showing, type_number, wait_until_idle)
 
 DEFAULT_OUTPUTS = ["(30, 50)", "(30, 50, 64)", "(30, 50, 75)", "(30, 50, 200)", "(30, 50, 6)"]
 
@@ -71,3 +71,72 @@ def test_csv_download_matches_the_table(page, app_url):
         [f"{int(cell):,}" if i == params else cell for i, cell in enumerate(row)] for row in rows[1:]]
     assert sum(int(r[rows[0].index("Parameters")]) for r in rows[1:]) == 740_406
     assert_no_errors(page)
+
+
+FOLD_PASTED = """import keras
+from keras import layers
+
+inputs = keras.Input(shape=(40,), dtype="int32")
+x = layers.Embedding(5000, 32)(inputs)
+x = layers.Bidirectional(layers.GRU(48, return_sequences=True))(x)
+x = layers.Dense(100, activation="relu")(x)
+outputs = layers.Dense(9, activation="softmax")(x)
+model = keras.Model(inputs, outputs)
+"""
+
+
+def _boxes(page, key: str, rows: int) -> tuple[dict, list[dict]]:
+    """The bounding box of element `key` and those of the layer table's first `rows` body rows' Layer and
+    Output shape cells (a wide table scrolls sideways in its box: the columns after these may be out of view)."""
+    cells = []
+    for i in range(rows):
+        row = element(page, "layer_table").locator("tbody tr").nth(i)
+        cells += [row.locator("td").nth(0).bounding_box(), row.locator("td").nth(3).bounding_box()]
+    return element(page, key).bounding_box(), cells
+
+
+def _in_view(box: dict, viewport: dict) -> bool:
+    return box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 0.5 \
+        and box["y"] + box["height"] <= viewport["height"] + 0.5
+
+
+def test_answer_and_table_above_the_fold(page, app_url):
+    """Issue 18: at 1400x900 the answer and the shape table's first rows show without scrolling, on arrival and
+    right after the code is edited (the page does not move: the result sits beside the code)."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_app(page, app_url + "/")
+    viewport = page.viewport_size
+    answer, rows = _boxes(page, "answer", 2)
+    assert _in_view(answer, viewport), f"the answer {answer} is not within {viewport}"
+    assert all(_in_view(row, viewport) for row in rows), f"the first rows {rows} are not within {viewport}"
+    replace_code(page, FOLD_PASTED)
+    expect(element(page, "layer_table")).to_contain_text("(None, 40, 96)", timeout=60_000)
+    wait_until_idle(page)
+    assert_no_errors(page)
+    answer, rows = _boxes(page, "answer", 2)
+    assert "(96, 100)" in element(page, "answer").inner_text()
+    assert _in_view(answer, viewport), f"after the edit, the answer {answer} is not within {viewport}"
+    assert all(_in_view(row, viewport) for row in rows), f"after the edit, the first rows {rows} are not in view"
+
+
+def test_phone_shows_each_output_shape(browser, browser_context_args, app_url):
+    """Issue 20: on a 390x844 phone every layer's output-shape cell is within the screen's width (the table
+    stacks its rows), and the code box names no keyboard shortcut."""
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844},
+                                     "is_mobile": True, "has_touch": True})
+    try:
+        page = open_app(context.new_page(), app_url + "/")
+        header = table_columns(page)
+        assert header["Output shape"] == DEFAULT_OUTPUTS
+        cells = element(page, "layer_table").evaluate(
+            """el => { const t = el.querySelector('table');
+                       const at = [...t.tHead.rows[0].cells].findIndex(c => c.innerText.trim() === 'Output shape');
+                       return [...t.tBodies[0].rows].map(r => { const b = r.cells[at].getBoundingClientRect();
+                                                                 return [b.left, b.right, b.width]; }); }""")
+        assert len(cells) == len(DEFAULT_OUTPUTS)
+        for left, right, width in cells:
+            assert width > 0 and left >= 0 and right <= 390.5, f"an output-shape cell at {left}..{right} px"
+        assert "Ctrl+Enter" not in page.get_by_test_id("stMain").inner_text()
+        assert_no_errors(page)
+    finally:
+        context.close()
