@@ -518,16 +518,20 @@ class Change:
 
 
 MAX_CHANGES = 6
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _TRIM = " ,\t"
 
 
 def _within_line(line: int, old: str, new: str) -> Change:
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if ops and all(op[0] == "insert" for op in ops):
-        return Change(line, "added", " … ".join(new[j1:j2].strip(_TRIM) for _, _, _, j1, j2 in ops))
-    if ops and all(op[0] == "delete" for op in ops):
-        return Change(line, "removed", " … ".join(old[i1:i2].strip(_TRIM) for _, i1, i2, _, _ in ops))
+    """One line's change, said by its words: one piece added (`return_sequences=True`), one removed, or the
+    line as it was and as it is."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) == 1 and ops[0][0] in ("insert", "delete"):
+        op, i1, i2, j1, j2 = ops[0]
+        piece = "".join(b[j1:j2] if op == "insert" else a[i1:i2]).strip(_TRIM)
+        if re.search(r"\w", piece):
+            return Change(line, "added" if op == "insert" else "removed", piece)
     return Change(line, "changed", new.strip(), old.strip())
 
 
