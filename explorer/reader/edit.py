@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..description import Fix, FixEdit
-from ..layers import class_name_of, get_kind, recurrent_layer, traits
+from ..layers import class_name_of, get_kind, layer_code, recurrent_layer, traits
 from ..layers.base import literal_code
 from ..spec import LayerSpec, ModelSpec
 from ..safe_ast import parse as safe_parse
@@ -410,7 +410,14 @@ def _with(layer: LayerSpec, name: str, value) -> LayerSpec:
 
 def _legacy_edit(spec: ModelSpec, fix: Fix) -> FixEdit | None:
     """The edit of a fix a kind gives without one: `fix.return_sequences` (return_sequences=True on the
-    producing RNN, or on the RNN its Bidirectional wraps) and `fix.merge_mode` (merge_mode="concat")."""
+    producing RNN, or on the RNN its Bidirectional wraps) and `fix.merge_mode` (merge_mode="concat"), when
+    the fix's code (the whole layer, or the argument alone) is part of what it writes: the button does
+    exactly what the page shows."""
+    edit = _read_edit(spec, fix)
+    return edit if edit is not None and fix.code in layer_code(edit.layer) else None
+
+
+def _read_edit(spec: ModelSpec, fix: Fix) -> FixEdit | None:
     name = dict(fix.params).get("layer", "")
     layer = next((layer for layer in spec.layers if layer.name == name), None)
     if layer is None:
