@@ -38,6 +38,8 @@ budget = cache.spec_budget_for(spec)
 if not budget.fits_memory:
     st.error(messages.budget_text(budget, lang))
 failure_slot = st.container()
+with failure_slot:
+    fix_button.show_change(lang)  # after "Apply the fix" or "Try it": what changed, scrolled into view
 answer_slot = st.container()
 
 table, weights = cache.spec_tables_for(spec)

@@ -50,10 +50,9 @@ def _arg_fix(key: str, params: tuple, layer: LayerSpec, name: str, value) -> Fix
     return Fix(key, params, layer_code(fixed), FixEdit("replace", layer.name, fixed))
 
 
-def _insert_fix(key: str, layer: LayerSpec, kind: str, **args) -> Fix:
-    """A fix that puts a new layer right before `layer`."""
-    new = LayerSpec("", kind, tuple(sorted(args.items())))
-    return Fix(key, (("layer", layer.name),), layer_code(new), FixEdit("insert_before", layer.name, new))
+def _insert_fix(key: str, layer: LayerSpec, code: str) -> Fix:
+    """A fix that puts a new layer (`code`) right before `layer`."""
+    return Fix(key, (("layer", layer.name),), code, FixEdit("insert_before", layer.name))
 
 
 def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes) -> Fix:
@@ -104,13 +103,13 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
                             producer, "return_sequences", True)
         if expected == found + 1 and in_shapes:
             tail = tuple(d for d in in_shapes[0][1:]) + (1,)
-            return _insert_fix("fix.reshape_add_axis", layer, "Reshape", target_shape=tail)
+            return _insert_fix("fix.reshape_add_axis", layer, f"layers.Reshape({tail!r})")
         if expected == found - 1 and rnn is not None and rnn.arg("return_sequences", False):
             # an RNN kept every step where this layer takes one (ConvLSTM2D → Conv2D): the last step only
             return _arg_fix("fix.return_sequences_off", (("layer", producer.name), ("rnn", rnn.name),
                                                          ("next", layer.name)), producer, "return_sequences", False)
         if expected < found and in_shapes:
-            return _insert_fix("fix.flatten", layer, "Flatten")
+            return _insert_fix("fix.flatten", layer, "layers.Flatten()")
     m = _COUNT.search(message)
     if m and producer is not None:
         if traits(producer.kind).directions > 1 and producer.arg("merge_mode", "concat") is None:
