@@ -550,11 +550,25 @@ def changes(old: str, new: str) -> tuple[Change, ...]:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        if op == "replace" and i2 - i1 == j2 - j1:
-            out += [_within_line(j1 + k + 1, a[i1 + k], b[j1 + k]) for k in range(i2 - i1)]
-            continue
-        if op in ("replace", "delete"):
-            out += [Change(i1 + k + 1, "line_removed", a[i1 + k].strip()) for k in range(i2 - i1)]
-        if op in ("replace", "insert"):
-            out += [Change(j1 + k + 1, "line_added", b[j1 + k].strip()) for k in range(j2 - j1)]
+        out += _block(a, b, i1, i2, j1, j2)
     return tuple(out[:MAX_CHANGES])
+
+
+def _alike(old: str, new: str) -> bool:
+    return difflib.SequenceMatcher(None, old.strip(), new.strip(), autojunk=False).ratio() >= 0.6
+
+
+def _block(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int) -> list[Change]:
+    """Old lines a[i1:i2] replaced by new lines b[j1:j2]: a line and the alike line that took its place are
+    one changed line; the others were removed or added."""
+    out: list[Change] = []
+    i = i1
+    for j in range(j1, j2):
+        match = next((k for k in range(i, i2) if _alike(a[k], b[j])), None)
+        if match is None:
+            out.append(Change(j + 1, "line_added", b[j].strip()))
+            continue
+        out += [Change(k + 1, "line_removed", a[k].strip()) for k in range(i, match)]
+        out.append(_within_line(j + 1, a[match], b[j]))
+        i = match + 1
+    return out + [Change(k + 1, "line_removed", a[k].strip()) for k in range(i, i2)]
