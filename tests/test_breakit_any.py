@@ -361,3 +361,5 @@ def test_try_it_loads_the_mistake_into_the_code_box():
     at.button[0].click().run()
     assert "layers.LSTM(lstm_units, return_sequences=False)" in at.session_state["code"]
     assert at.session_state["preset"] == "custom"
+    old, new, how = at.session_state["fixloop.changed"]  # the page says what changed at the top (fix_button)
+    assert old == preset_code("tagger") and new == at.session_state["code"] and how == "try"
