@@ -192,14 +192,11 @@ def test_the_change_in_words():
 
 
 # -- break it: the mistake written in, then its fix --------------------------------------------------
-def _models():
-    yield from ((name, preset_code(name)) for name in PRESETS)
-    yield from ((p.name, p.read_text()) for p in BUILDING)
-
-
-def test_every_break_it_mistake_tried_in_the_code_box_can_be_fixed_in_one_click():
+def _tried_and_fixed(models) -> tuple[int, int, list]:
+    """Each break-it mistake of these models written in (as "Try it" does), then its fix (as "Apply" does):
+    how many failed when described, how many of those the fix got past the failing layer, and the rest."""
     tried, fixed_ones, advice = 0, 0, []
-    for name, code in _models():
+    for name, code in models:
         spec, desc = read(code)
         for mistake in mistakes_for(spec, desc):
             broken = broken_source(code, spec, mistake)
@@ -216,8 +213,21 @@ def test_every_break_it_mistake_tried_in_the_code_box_can_be_fixed_in_one_click(
                 continue
             assert gets_past(fixed, failure), (name, mistake.key, fixed)
             fixed_ones += 1
-    assert tried >= 40 and fixed_ones >= tried - 3, advice
-    assert all(key in ("fix.score_attention_rank", "fix.merge_rank", None) for _, _, key in advice), advice
+    return tried, fixed_ones, advice
+
+
+def test_every_break_it_mistake_of_the_presets_can_be_fixed_in_one_click():
+    tried, fixed_ones, advice = _tried_and_fixed((name, preset_code(name)) for name in PRESETS)
+    assert tried >= 12 and fixed_ones == tried, advice
+
+
+@pytest.mark.slow
+def test_every_break_it_mistake_of_the_corpus_can_be_fixed_in_one_click():
+    """The backbones' mistakes are one call that makes many layers: never written into the code."""
+    tried, fixed_ones, advice = _tried_and_fixed((p.name, p.read_text()) for p in BUILDING)
+    assert tried >= 30 and fixed_ones >= tried - 2, advice
+    # the two left: advice about an attention's query and a Concatenate's ranks, no edit
+    assert sorted(key for _, _, key in advice) == ["fix.merge_rank", "fix.score_attention_rank"], advice
 
 
 def test_the_kernel_too_long_mistake_and_its_fix():
