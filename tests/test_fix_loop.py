@@ -129,6 +129,18 @@ def test_a_multi_line_parenthesised_import_gets_the_name():
     assert read(fixed)[1].ok
 
 
+def test_a_layer_put_first_takes_the_keras_2_input_shape():
+    code = ("from keras.models import Sequential\nfrom keras.layers import Conv2D, Flatten, Dense\n\n"
+            "model = Sequential()\nmodel.add(Conv2D(32, (3, 3), activation=\"relu\", input_shape=(28, 28)))\n"
+            "model.add(Flatten())\nmodel.add(Dense(10))\n")
+    spec, desc = read(code)
+    assert desc.failure.layer == "conv2d"
+    fixed = apply_fix(code, spec, desc.failure)
+    assert ("model.add(Reshape((28, 28, 1), input_shape=(28, 28)))\n"
+            "model.add(Conv2D(32, (3, 3), activation=\"relu\"))\n") in fixed
+    assert read(fixed)[1].step("conv2d").output_shapes == ((None, 26, 26, 32),)
+
+
 # -- every edit, on a small functional model --------------------------------------------------------
 FUNCTIONAL = """import keras
 from keras import layers

@@ -364,6 +364,27 @@ def _remove(code: str, starts: list[int], tree: ast.Module, call: ast.Call) -> l
     return [(o_begin, o_end, code[a_begin:a_end])]
 
 
+_INPUT_KEYWORDS = ("input_shape", "batch_input_shape")
+
+
+def _input_keywords(code: str, starts: list[int], call: ast.Call) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The call's Keras 2 input keywords (`input_shape=(28, 28)`): the edits that take them out of it
+    (with the comma before or after them), and their text, for the layer that now comes first."""
+    parts = sorted(list(call.args) + list(call.keywords), key=lambda n: (n.lineno, n.col_offset))
+    edits, texts = [], []
+    for i, node in enumerate(parts):
+        if not (isinstance(node, ast.keyword) and node.arg in _INPUT_KEYWORDS):
+            continue
+        begin, end = _span(code, starts, node)
+        texts.append(code[begin:end])
+        if i > 0:
+            begin = _span(code, starts, parts[i - 1])[1]
+        elif i + 1 < len(parts):
+            end = _span(code, starts, parts[i + 1])[0]
+        edits.append((begin, end, ""))
+    return edits, texts
+
+
 def _replace_other_kind(code: str, starts: list[int], call: ast.Call, new: LayerSpec,
                         spell: _Spelling) -> list[tuple[int, int, str]]:
     """The call written afresh as another kind (Conv2D -> Conv1D, TimeDistributed(Dense) -> Dense),
@@ -489,7 +510,13 @@ def apply_edit(code: str, spec: ModelSpec, edit: FixEdit, fix_code: str = "") ->
             text = _respelled(fix_code, spell)
         if not text:
             return None
+        moved: list[tuple[int, int, str]] = []
+        if edit.action == "insert_before":  # Keras 2's input_shape= belongs to the model's first layer
+            moved, given = _input_keywords(code, starts, call)
+            if given:
+                text = text[:-1] + (", " if not text.endswith("()") else "") + ", ".join(given) + ")"
         edits = _insert(code, starts, tree, call, text, edit.action == "insert_after")
+        edits = None if edits is None else edits + moved
     elif edit.action == "remove":
         edits = _remove(code, starts, tree, call)
     else:
