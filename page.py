@@ -48,6 +48,8 @@ with result_column:  # the result beside its code: the summary, what fails, the 
     if not budget.fits_memory:
         st.error(messages.budget_text(budget, lang))
     failure_slot = st.container(key="failure_slot")
+    with failure_slot:
+        fix_button.show_change(lang)  # after "Apply the fix" or "Try it": what changed, scrolled into view
     answer_slot = st.container(key="answer")
     built = table_panel.render(desc, table, weights, build, lang)
 diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,

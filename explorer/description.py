@@ -52,13 +52,32 @@ NO_PARAMS = Formula("0", "0", 0)
 
 
 @dataclass(frozen=True)
+class FixEdit:
+    """What a fix changes in the model, for the one-click fix (explorer/reader/edit.py writes it into the
+    learner's code). action:
+    - "replace": the layer named `at` becomes `layer` (a LayerSpec: the same kind with other arguments, or
+      another kind: Conv2D -> Conv1D, TimeDistributed(Dense) -> Dense);
+    - "insert_before" / "insert_after": a new layer goes between `at` and its input / what it feeds: `layer`
+      (a LayerSpec), or when None the fix's own code (`layers.Reshape((64, 1))`);
+    - "remove": the layer `at` is dropped, its input flows on;
+    - "input_shape": the model input `at` takes `shape` (without the batch axis)."""
+
+    action: str
+    at: str
+    layer: object = None  # a LayerSpec (explorer.spec); typed loosely: this module imports nothing of the explorer
+    shape: tuple = ()
+
+
+@dataclass(frozen=True)
 class Fix:
     """The smallest change that makes the model build. key: an i18n key (placeholders in params);
-    code: the corrected line(s) of code to show, in Keras 3 style."""
+    code: the corrected line(s) of code to show, in Keras 3 style; edit: the same change, machine-readable
+    (None when the fix is advice the learner has to carry out)."""
 
     key: str
     params: tuple[tuple[str, str], ...] = ()
     code: str = ""
+    edit: FixEdit | None = None
 
 
 def shape_text(shape: tuple) -> str:

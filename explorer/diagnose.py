@@ -10,7 +10,7 @@ import re
 
 from .description import Failure, named, shape_text
 from .layers import get_kind, layer_code, recurrent_layer, traits
-from .layers.base import AxisNamer, Ctx, Fix, Shape
+from .layers.base import AxisNamer, Ctx, Fix, FixEdit, Shape
 from .spec import LayerSpec, ModelSpec
 
 _NDIM = re.compile(r"expected (?:min_|max_)?ndim=(\d+), found ndim=(\d+)")
@@ -32,16 +32,27 @@ def _rnn_upstream(spec: ModelSpec, layer: LayerSpec) -> LayerSpec | None:
     return node if recurrent_layer(node) is not None else None
 
 
-def _with_arg(layer: LayerSpec, name: str, value) -> str:
-    """The code line of `layer` (or of the RNN a Bidirectional wraps) with one argument set: the fix."""
+def _with_arg(layer: LayerSpec, name: str, value) -> LayerSpec:
+    """`layer` (or the RNN a Bidirectional wraps, inside it) with one argument set: the fixed layer."""
     def changed(spec: LayerSpec) -> LayerSpec:
         args = {**spec.kwargs, name: value}
         sources = tuple((k, v) for k, v in spec.sources if k != name)
         return dataclasses.replace(spec, args=tuple(sorted(args.items())), sources=sources)
 
     if traits(layer.kind).directions > 1 and name != "merge_mode" and layer.inner is not None:
-        return layer_code(dataclasses.replace(layer, inner=changed(layer.inner)))
-    return layer_code(changed(layer))
+        return dataclasses.replace(layer, inner=changed(layer.inner))
+    return changed(layer)
+
+
+def _arg_fix(key: str, params: tuple, layer: LayerSpec, name: str, value) -> Fix:
+    """A fix that sets one argument of `layer`: its code line and the edit that writes it."""
+    fixed = _with_arg(layer, name, value)
+    return Fix(key, params, layer_code(fixed), FixEdit("replace", layer.name, fixed))
+
+
+def _insert_fix(key: str, layer: LayerSpec, code: str) -> Fix:
+    """A fix that puts a new layer (`code`) right before `layer`."""
+    return Fix(key, (("layer", layer.name),), code, FixEdit("insert_before", layer.name))
 
 
 def cause_of(message: str, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_axes) -> Fix:
@@ -74,8 +85,8 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
     upstream = _rnn_upstream(spec, layer) if lost_time else None
     if upstream is not None and not recurrent_layer(upstream).arg("return_sequences", False):
         # the time axis was dropped by an RNN further up (LSTM → Dense → TimeDistributed): fix it there
-        return Fix("fix.return_sequences", (("layer", upstream.name), ("rnn", recurrent_layer(upstream).name)),
-                   _with_arg(upstream, "return_sequences", True))
+        return _arg_fix("fix.return_sequences", (("layer", upstream.name), ("rnn", recurrent_layer(upstream).name)),
+                        upstream, "return_sequences", True)
     if kind is not None and in_shapes:
         try:
             own = kind.explain(Ctx(layer, in_shapes, in_axes, namer), producer)
@@ -88,21 +99,21 @@ def fix_for(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], in_
     if m:
         expected, found = int(m.group(1)), int(m.group(2))
         if expected == found + 1 and rnn is not None and not rnn.arg("return_sequences", False):
-            return Fix("fix.return_sequences", (("layer", producer.name), ("rnn", rnn.name)),
-                       _with_arg(producer, "return_sequences", True))
+            return _arg_fix("fix.return_sequences", (("layer", producer.name), ("rnn", rnn.name)),
+                            producer, "return_sequences", True)
         if expected == found + 1 and in_shapes:
             tail = tuple(d for d in in_shapes[0][1:]) + (1,)
-            return Fix("fix.reshape_add_axis", (("layer", layer.name),), f"layers.Reshape({tail!r})")
+            return _insert_fix("fix.reshape_add_axis", layer, f"layers.Reshape({tail!r})")
         if expected == found - 1 and rnn is not None and rnn.arg("return_sequences", False):
             # an RNN kept every step where this layer takes one (ConvLSTM2D → Conv2D): the last step only
-            return Fix("fix.return_sequences_off", (("layer", producer.name), ("rnn", rnn.name), ("next", layer.name)),
-                       _with_arg(producer, "return_sequences", False))
+            return _arg_fix("fix.return_sequences_off", (("layer", producer.name), ("rnn", rnn.name),
+                                                         ("next", layer.name)), producer, "return_sequences", False)
         if expected < found and in_shapes:
-            return Fix("fix.flatten", (("layer", layer.name),), "layers.Flatten()")
+            return _insert_fix("fix.flatten", layer, "layers.Flatten()")
     m = _COUNT.search(message)
     if m and producer is not None:
         if traits(producer.kind).directions > 1 and producer.arg("merge_mode", "concat") is None:
-            return Fix("fix.merge_mode", (("layer", producer.name),), _with_arg(producer, "merge_mode", "concat"))
+            return _arg_fix("fix.merge_mode", (("layer", producer.name),), producer, "merge_mode", "concat")
         if rnn is not None and rnn.arg("return_state", False):
             return Fix("fix.return_state", (("layer", producer.name),), "outputs, *states = ...")
     if traits(layer.kind).flattens and in_shapes and None in in_shapes[0][1:]:

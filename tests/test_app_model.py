@@ -82,6 +82,24 @@ def test_failing_model_shows_where_why_and_the_fix():
     assert len(table(at)) == 3  # input, embedding, the first BiLSTM: the table stops before the failing layer
 
 
+def test_apply_the_fix_inserts_a_layer_in_the_learners_import_style_and_says_what_changed():
+    """Dense before LSTM with `from keras.layers import Dense, LSTM`: the fix adds Reshape to that import and a
+    `model.add(Reshape(...))` line; the page then says so at the top, scrolled into view, once."""
+    code = ("from keras.models import Sequential\nfrom keras.layers import Dense, LSTM\n\nmodel = Sequential()\n"
+            "model.add(Dense(64, input_shape=(10,)))\nmodel.add(LSTM(16))\nmodel.add(Dense(1))\n")
+    at = paste(run(), code)
+    assert any(c.value == "layers.Reshape((64, 1))" for c in at.code)
+    at.button(key="breakany.apply_fix").click().run()
+    assert not at.exception
+    fixed = at.text_area(key="code").value
+    assert "from keras.layers import Dense, LSTM, Reshape\n" in fixed and "model.add(Reshape((64, 1)))\n" in fixed
+    assert "Keras 3 cannot build this model" not in "\n".join(h.value for h in at.subheader)
+    assert "- line 2: `Reshape` added\n- line 6 added: `model.add(Reshape((64, 1)))`" in texts(at)
+    assert [e for e in at.get("html") if "scrollIntoView" in e.proto.body]
+    at.run()
+    assert "`Reshape` added" not in texts(at)
+
+
 def test_a_long_model_lists_every_layer_in_a_scrolling_table():
     from explorer.ui.table_panel import LAYER_TABLE_MAX_PX
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from explorer.diagnose import _with_arg
-from explorer.layers import get_kind
+from explorer.layers import get_kind, layer_code
 from explorer.layers.base import Fix
 from explorer.live.base import Mistake
 from explorer.live.breakit import (FAILED, MAX_PER_KIND, OVER_BUDGET, RAISED, SILENT, UNBROKEN, broken_source,
@@ -276,14 +276,14 @@ def test_apply_fix_on_the_question_without_return_sequences():
     bi = spec.layer("bidirectional")
     # the fix diagnose gives when the RNN feeds the failing layer (the question has a Dense between)
     fix = Fix("fix.return_sequences", (("layer", "bidirectional"), ("rnn", "lstm")),
-              _with_arg(bi, "return_sequences", True))
+              layer_code(_with_arg(bi, "return_sequences", True)))
     fixed = apply_fix(code, spec, dataclasses.replace(describe(spec).failure, fix=fix))
     assert "model.add(Bidirectional(LSTM(lstm_units, return_sequences=True),\n" in fixed
     desc = describe(spec_of(fixed))
     assert desc.ok and desc.step("time_distributed").output_shape == (30, 50, 6)
 
 
-def test_fixes_that_are_not_one_argument_give_no_button():
+def test_fixes_without_an_edit_give_no_button():
     code = (CORPUS / "fail_lstm_after_lstm.py").read_text()
     spec = spec_of(code)
     failure = describe(spec).failure
@@ -361,3 +361,5 @@ def test_try_it_loads_the_mistake_into_the_code_box():
     at.button[0].click().run()
     assert "layers.LSTM(lstm_units, return_sequences=False)" in at.session_state["code"]
     assert at.session_state["preset"] == "custom"
+    old, new, how = at.session_state["fixloop.changed"]  # the page says what changed at the top (fix_button)
+    assert old == preset_code("tagger") and new == at.session_state["code"] and how == "try"

@@ -51,7 +51,21 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "breakany.apply_fix": ("Apply the fix to my code", "把修正应用到我的代码"),
     "breakany.apply_fix_help": (
-        "Writes the fix shown above into your code, in the layer {layer}.",
-        "把上面的修正写进你的代码，改在层 {layer} 中。",
+        "Writes the fix shown above into your code, at the layer {layer}, in your own import style.",
+        "把上面的修正按你自己的导入写法写进你的代码，改在层 {layer} 处。",
     ),
+    "fixloop.fix_applied": (
+        "**The fix is in your code box.** What changed:",
+        "**修正已写进你的代码框。** 改动如下：",
+    ),
+    "fixloop.mistake_written": (
+        "**The mistake is in your code box**, and the page below shows what it does. What changed:",
+        "**这个错误已写进你的代码框**，下面的页面显示它的后果。改动如下：",
+    ),
+    "fixloop.added": ("line {line}: `{text}` added", "第 {line} 行：添加了 `{text}`"),
+    "fixloop.removed": ("line {line}: `{text}` removed", "第 {line} 行：删除了 `{text}`"),
+    "fixloop.changed": ("line {line}: `{before}` is now `{text}`", "第 {line} 行：`{before}` 改成了 `{text}`"),
+    "fixloop.line_added": ("line {line} added: `{text}`", "新增第 {line} 行：`{text}`"),
+    "fixloop.line_removed": ("line {line} removed: `{text}`", "删除了原来的第 {line} 行：`{text}`"),
+    "fixloop.no_change": ("nothing (the code was already like this).", "没有改动（代码本来就是这样）。"),
 }

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 from collections.abc import Callable
 
-from ..description import NO_PARAMS, Fix, Formula, Shape, WeightInfo
+from ..description import NO_PARAMS, Fix, FixEdit, Formula, Shape, WeightInfo  # noqa: F401 (FixEdit: for the families)
 from ..spec import LayerSpec, Value
 
 MAX_SIZE = 10**7  # any single size argument; the memory budget is the real limit

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import difflib
+import itertools
 import re
+from dataclasses import dataclass
 
-from ..layers import class_name_of, get_kind, recurrent_layer, traits
+from ..description import Fix, FixEdit
+from ..layers import class_name_of, get_kind, layer_code, recurrent_layer, traits
+from ..layers.base import literal_code
 from ..spec import LayerSpec, ModelSpec
 from ..safe_ast import parse as safe_parse
 
@@ -191,19 +196,249 @@ def shared_call(spec: ModelSpec, layer: LayerSpec) -> bool:
                for other in spec.layers)
 
 
+# -- the learner's spelling of layer classes -------------------------------------------------------
+_LAYERS_MODULES = ("keras.layers", "tensorflow.keras.layers", "tf.keras.layers")
+
+
+class _Spelling:
+    """How the learner's code names a layer class, read from the call of one of their layers: the
+    prefix they use (`layers.`, `keras.layers.`, `tf.keras.layers.`), or bare names imported from a
+    layers module (`from tensorflow.keras.layers import Dense, LSTM`), to which a class the fix needs
+    is added on that same import line (`..., LSTM, Reshape`). `ok` is False when neither is known."""
+
+    def __init__(self, code: str, starts: list[int], tree: ast.Module, call: ast.Call):
+        self.prefix: str | None = None
+        self.bare: dict[str, str] = {}  # class name -> the learner's local name for it
+        self.star = False
+        self.import_end: int | None = None  # where `, Name` goes on the learner's import line
+        self.added: list[str] = []
+        func = call.func
+        if isinstance(func, ast.Attribute):
+            begin, end = _span(code, starts, func.value)
+            self.prefix = code[begin:end] + "."
+            return
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.module not in _LAYERS_MODULES or node.level:
+                continue
+            for alias in node.names:
+                if alias.name == "*":
+                    self.star = True
+                    continue
+                cls = class_name_of(alias.name)
+                if cls is not None:
+                    self.bare.setdefault(cls, alias.asname or alias.name)
+                if isinstance(func, ast.Name) and (alias.asname or alias.name) == func.id:
+                    self.import_end = _span(code, starts, node.names[-1])[1]
+
+    @property
+    def ok(self) -> bool:
+        return self.prefix is not None or self.star or self.import_end is not None
+
+    def __call__(self, class_name: str) -> str:
+        if self.prefix is not None:
+            return self.prefix + class_name
+        if class_name in self.bare:
+            return self.bare[class_name]
+        if not self.star and class_name not in self.added:
+            self.added.append(class_name)
+        return class_name
+
+    def import_edits(self) -> list[tuple[int, int, str]]:
+        if not self.added or self.import_end is None:
+            return []
+        return [(self.import_end, self.import_end, "".join(", " + name for name in self.added))]
+
+
+def _written(layer: LayerSpec, spell: _Spelling) -> str:
+    """A layer's Keras 3 code (its wrapped layer inside) with the learner's spelling of each class."""
+    kind = get_kind(layer.kind)
+    inner = _written(layer.inner, spell) if layer.inner is not None else ""
+    text = kind.code(layer, inner, prefix="")
+    return spell(kind.class_name) + text[len(kind.class_name):]
+
+
+def _respelled(fix_code: str, spell: _Spelling) -> str | None:
+    """The fix's own code (`layers.Reshape((64, 1))`, written by the explorer) with the learner's
+    spelling of every `layers.X`; None when it is not one expression or names something else."""
+    try:
+        tree = safe_parse(fix_code, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    starts = _line_starts(fix_code)
+    edits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "layers":
+            cls = class_name_of(node.attr)
+            if cls is None:
+                return None
+            begin, end = _span(fix_code, starts, node)
+            edits.append((begin, end, spell(cls)))
+    return _apply(fix_code, edits) if edits and isinstance(tree.body, ast.Call) else None
+
+
+# -- where a layer sits in the code ----------------------------------------------------------------
+def _parents(tree: ast.Module) -> dict[int, ast.AST]:
+    return {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _line_indent(code: str, starts: list[int], line: int) -> str:
+    text = code[starts[line - 1]:]
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _alone_on_line(code: str, starts: list[int], begin: int) -> bool:
+    line_start = code.rfind("\n", 0, begin) + 1
+    return code[line_start:begin].strip() == ""
+
+
+def _place(code: str, starts: list[int], tree: ast.Module, call: ast.Call):
+    """Where the layer's call sits: ("list", list node) as an element of a Sequential's list, ("add",
+    statement) in `model.add(...)`, ("called", outer call) in `layers.X(...)(x)`; None elsewhere (a
+    layer kept in a variable and called later)."""
+    parents = _parents(tree)
+    parent = parents.get(id(call))
+    if isinstance(parent, (ast.List, ast.Tuple)) and any(e is call for e in parent.elts):
+        return "list", parent
+    if (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and parent.func.attr == "add"
+            and parent.args and parent.args[0] is call and len(parent.args) == 1):
+        statement = parents.get(id(parent))
+        if isinstance(statement, ast.Expr) and statement.value is parent:
+            return "add", statement
+        return None
+    if (isinstance(parent, ast.Call) and parent.func is call and len(parent.args) == 1 and not parent.keywords
+            and not isinstance(parent.args[0], (ast.List, ast.Tuple, ast.Starred))):
+        return "called", parent
+    return None
+
+
+def _insert(code: str, starts: list[int], tree: ast.Module, call: ast.Call, new_text: str,
+            after: bool) -> list[tuple[int, int, str]] | None:
+    place = _place(code, starts, tree, call)
+    if place is None:
+        return None
+    how, node = place
+    begin, end = _span(code, starts, call)
+    if how == "list":
+        if _alone_on_line(code, starts, begin):
+            indent = _line_indent(code, starts, call.lineno)
+            return [(end, end, f",\n{indent}{new_text}")] if after else [(begin, begin, f"{new_text},\n{indent}")]
+        return [(end, end, f", {new_text}")] if after else [(begin, begin, f"{new_text}, ")]
+    if how == "add":
+        s_begin, s_end = _span(code, starts, node)
+        receiver_begin, receiver_end = _span(code, starts, node.value.func)
+        line = code[receiver_begin:receiver_end] + f"({new_text})"
+        if not _alone_on_line(code, starts, s_begin):
+            return None
+        indent = _line_indent(code, starts, node.lineno)
+        return [(s_end, s_end, f"\n{indent}{line}")] if after else [(s_begin, s_begin, f"{line}\n{indent}")]
+    if after:  # the outer call's result goes through the new layer
+        o_begin, o_end = _span(code, starts, node)
+        return [(o_begin, o_begin, f"{new_text}("), (o_end, o_end, ")")]
+    a_begin, a_end = _span(code, starts, node.args[0])
+    return [(a_begin, a_begin, f"{new_text}("), (a_end, a_end, ")")]
+
+
+def _remove(code: str, starts: list[int], tree: ast.Module, call: ast.Call) -> list[tuple[int, int, str]] | None:
+    place = _place(code, starts, tree, call)
+    if place is None:
+        return None
+    how, node = place
+    begin, end = _span(code, starts, call)
+    if how == "list":
+        elts = node.elts
+        at = next(i for i, e in enumerate(elts) if e is call)
+        if at + 1 < len(elts):
+            return [(begin, _span(code, starts, elts[at + 1])[0], "")]
+        if at > 0:
+            return [(_span(code, starts, elts[at - 1])[1], end, "")]
+        return [(begin, end, "")]
+    if how == "add":
+        s_begin, s_end = _span(code, starts, node)
+        if not _alone_on_line(code, starts, s_begin):
+            return None
+        line_start = code.rfind("\n", 0, s_begin) + 1
+        line_end = code.find("\n", s_end)
+        return [(line_start, len(code) if line_end < 0 else line_end + 1, "")]
+    o_begin, o_end = _span(code, starts, node)
+    a_begin, a_end = _span(code, starts, node.args[0])
+    return [(o_begin, o_end, code[a_begin:a_end])]
+
+
+_INPUT_KEYWORDS = ("input_shape", "batch_input_shape")
+
+
+def _input_keywords(code: str, starts: list[int], call: ast.Call) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The call's Keras 2 input keywords (`input_shape=(28, 28)`): the edits that take them out of it
+    (with the comma before or after them), and their text, for the layer that now comes first."""
+    parts = sorted(list(call.args) + list(call.keywords), key=lambda n: (n.lineno, n.col_offset))
+    edits, texts = [], []
+    for i, node in enumerate(parts):
+        if not (isinstance(node, ast.keyword) and node.arg in _INPUT_KEYWORDS):
+            continue
+        begin, end = _span(code, starts, node)
+        texts.append(code[begin:end])
+        if i > 0:
+            begin = _span(code, starts, parts[i - 1])[1]
+        elif i + 1 < len(parts):
+            end = _span(code, starts, parts[i + 1])[0]
+        edits.append((begin, end, ""))
+    return edits, texts
+
+
+def _replace_other_kind(code: str, starts: list[int], call: ast.Call, new: LayerSpec,
+                        spell: _Spelling) -> list[tuple[int, int, str]]:
+    """The call written afresh as another kind (Conv2D -> Conv1D, TimeDistributed(Dense) -> Dense),
+    keeping the learner's `name=` and the keywords the new kind accepts and does not write itself."""
+    kind = get_kind(new.kind)
+    text = _written(new, spell)
+    kept = []
+    for keyword in call.keywords:
+        if keyword.arg is None or keyword.arg == "layer":
+            continue
+        if keyword.arg == "name" or (kind.rule(keyword.arg) is not None and not _written_by_kind(kind, keyword.arg)):
+            begin, end = _span(code, starts, keyword)
+            kept.append(code[begin:end])
+    if kept:
+        text = text[:-1] + (", " if not text.endswith("()") else "") + ", ".join(kept) + ")"
+    begin, end = _span(code, starts, call)
+    return [(begin, end, text)]
+
+
+def _input_shape(code: str, starts: list[int], tree: ast.Module, spec: ModelSpec, name: str,
+                 shape: tuple) -> list[tuple[int, int, str]] | None:
+    """`keras.Input(shape=...)` (or its first argument, or a first layer's `input_shape=`) written as `shape`."""
+    found = next((i for i in spec.inputs if i.name == name), None)
+    if found is None or not found.line or not shape:
+        return None
+    call = _constructor_at(tree, found.line, found.col)
+    if call is None:
+        return None
+    node = next((k.value for k in call.keywords if k.arg in ("shape", "input_shape")), None)
+    if node is None and call.args and isinstance(call.func, (ast.Name, ast.Attribute)):
+        callee = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+        node = call.args[0] if callee == "Input" else None
+    if node is None:
+        return None
+    begin, end = _span(code, starts, node)
+    return [(begin, end, literal_code(tuple(shape)))]
+
+
 # -- the one-click fix -----------------------------------------------------------------------------
 def _with(layer: LayerSpec, name: str, value) -> LayerSpec:
     return dataclasses.replace(layer, args=tuple(sorted({**layer.kwargs, name: value}.items())),
                                sources=tuple((k, v) for k, v in layer.sources if k != name))
 
 
-def fixed_layer(spec: ModelSpec, failure) -> tuple[LayerSpec, LayerSpec] | None:
-    """(the layer as it is, the layer as the failure's fix writes it), for the fixes that change one
-    argument of one layer: `fix.return_sequences` (return_sequences=True on the producing RNN, or on
-    the RNN its Bidirectional wraps) and `fix.merge_mode` (merge_mode="concat"). Else None."""
-    fix = getattr(failure, "fix", None)
-    if fix is None:
-        return None
+def _legacy_edit(spec: ModelSpec, fix: Fix) -> FixEdit | None:
+    """The edit of a fix a kind gives without one: `fix.return_sequences` (return_sequences=True on the
+    producing RNN, or on the RNN its Bidirectional wraps) and `fix.merge_mode` (merge_mode="concat"), when
+    the fix's code (the whole layer, or the argument alone) is part of what it writes: the button does
+    exactly what the page shows."""
+    edit = _read_edit(spec, fix)
+    return edit if edit is not None and fix.code in layer_code(edit.layer) else None
+
+
+def _read_edit(spec: ModelSpec, fix: Fix) -> FixEdit | None:
     name = dict(fix.params).get("layer", "")
     layer = next((layer for layer in spec.layers if layer.name == name), None)
     if layer is None:
@@ -212,29 +447,155 @@ def fixed_layer(spec: ModelSpec, failure) -> tuple[LayerSpec, LayerSpec] | None:
         rnn = recurrent_layer(layer)
         if rnn is None:
             return None
-        if rnn is layer:
-            new = _with(layer, "return_sequences", True)
+        new = _with(layer, "return_sequences", True) if rnn is layer else dataclasses.replace(
+            layer, inner=_with(rnn, "return_sequences", True))
+        return FixEdit("replace", layer.name, new)
+    if fix.key == "fix.merge_mode" and traits(layer.kind).directions > 1:
+        return FixEdit("replace", layer.name, _with(layer, "merge_mode", "concat"))
+    return None
+
+
+def fix_edit(spec: ModelSpec, failure) -> FixEdit | None:
+    """The failure's fix as an edit of the model: the fix's own, or one read from its key; None for advice."""
+    fix = getattr(failure, "fix", None)
+    if fix is None:
+        return None
+    return fix.edit if fix.edit is not None else _legacy_edit(spec, fix)
+
+
+def fixed_layer(spec: ModelSpec, failure) -> tuple[LayerSpec, LayerSpec] | None:
+    """(the layer as it is, the layer as the fix writes it) for a fix that replaces one layer; else None."""
+    edit = fix_edit(spec, failure)
+    if edit is None or edit.action != "replace" or not isinstance(edit.layer, LayerSpec):
+        return None
+    layer = next((layer for layer in spec.layers if layer.name == edit.at), None)
+    return (layer, edit.layer) if layer is not None else None
+
+
+def apply_edit(code: str, spec: ModelSpec, edit: FixEdit, fix_code: str = "") -> str | None:
+    """The learner's code with the edit written in their own import style, or None when it cannot be
+    written exactly (the call is not found where the reader saw it, one line makes several layers, the
+    layer is kept in a variable and called elsewhere, the class spelling is unknown). Pure text and ast:
+    nothing is run."""
+    tree = _parse(code)
+    if tree is None:
+        return None
+    starts = _line_starts(code)
+    if edit.action == "input_shape":
+        edits = _input_shape(code, starts, tree, spec, edit.at, edit.shape)
+        return _apply(code, edits) if edits else None
+    layer = next((layer for layer in spec.layers if layer.name == edit.at), None)
+    if layer is None or not layer.line or shared_call(spec, layer):
+        return None
+    call = _constructor_at(tree, layer.line, layer.col)
+    if call is None or _callee(code, starts, call, layer.kind, _aliases(tree)) is None:
+        return None
+    spell = _Spelling(code, starts, tree, call)
+    new = edit.layer if isinstance(edit.layer, LayerSpec) else None
+    if edit.action == "replace":
+        if new is None:
+            return None
+        if new.kind == layer.kind:
+            edited = replace_layer(code, layer, dataclasses.replace(new, line=layer.line, col=layer.col))
+            return edited if edited != code else None
+        if get_kind(new.kind) is None or not spell.ok:
+            return None
+        edits = _replace_other_kind(code, starts, call, new, spell)
+    elif edit.action in ("insert_before", "insert_after"):
+        if not spell.ok:
+            return None
+        if new is not None and get_kind(new.kind) is not None:
+            text = _written(new, spell)
         else:
-            new = dataclasses.replace(layer, inner=_with(rnn, "return_sequences", True))
-    elif fix.key == "fix.merge_mode" and traits(layer.kind).directions > 1:
-        new = _with(layer, "merge_mode", "concat")
+            text = _respelled(fix_code, spell)
+        if not text:
+            return None
+        moved: list[tuple[int, int, str]] = []
+        if edit.action == "insert_before":  # Keras 2's input_shape= belongs to the model's first layer
+            moved, given = _input_keywords(code, starts, call)
+            if given:
+                text = text[:-1] + (", " if not text.endswith("()") else "") + ", ".join(given) + ")"
+        edits = _insert(code, starts, tree, call, text, edit.action == "insert_after")
+        edits = None if edits is None else edits + moved
+    elif edit.action == "remove":
+        edits = _remove(code, starts, tree, call)
     else:
         return None
-    return layer, new
+    if edits is None:
+        return None
+    edits = edits + spell.import_edits()
+    if any(b2 < e1 for (_, e1, _), (b2, _, _) in itertools.pairwise(sorted(edits))):
+        return None
+    edited = _apply(code, edits)
+    return edited if edited != code else None
 
 
 def apply_fix(code: str, spec: ModelSpec, failure) -> str | None:
-    """The learner's code with the failure's fix written in, or None when the fix is not one
-    argument of one layer (no button then), the call cannot be found, or the fix's own code (the
-    whole layer, or the argument alone: `return_sequences=True`) is not part of what this change
-    writes (so the button does exactly what the page shows)."""
-    from ..shapes import layer_code
+    """The learner's code with the failure's fix written in (see apply_edit), or None: no button then."""
+    edit = fix_edit(spec, failure)
+    if edit is None:
+        return None
+    return apply_edit(code, spec, edit, failure.fix.code)
 
-    found = fixed_layer(spec, failure)
-    if found is None or shared_call(spec, found[0]):
-        return None
-    old, new = found
-    if failure.fix.code not in layer_code(new):
-        return None
-    edited = replace_layer(code, old, new)
-    return edited if edited is not None and edited != code else None
+
+# -- what changed ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions of the code, for the page's note. what: "added" (text added to
+    line `line`), "removed" (text removed from it), "changed" (the line `before` is now `text`),
+    "line_added" (a new line `line`), "line_removed" (old line `line`, `text`, is gone)."""
+
+    line: int
+    what: str
+    text: str
+    before: str = ""
+
+
+MAX_CHANGES = 6
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TRIM = " ,\t"
+
+
+def _within_line(line: int, old: str, new: str) -> Change:
+    """One line's change, said by its words: one piece added (`return_sequences=True`), one removed, or the
+    line as it was and as it is."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) == 1 and ops[0][0] in ("insert", "delete"):
+        op, i1, i2, j1, j2 = ops[0]
+        piece = "".join(b[j1:j2] if op == "insert" else a[i1:i2]).strip(_TRIM)
+        if re.search(r"\w", piece):
+            return Change(line, "added" if op == "insert" else "removed", piece)
+    return Change(line, "changed", new.strip(), old.strip())
+
+
+def changes(old: str, new: str) -> tuple[Change, ...]:
+    """What differs between two versions of the code, line by line (at most MAX_CHANGES; numbers are
+    lines of the new code, and of the old one for a removed line)."""
+    a, b = old.splitlines(), new.splitlines()
+    out: list[Change] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        out += _block(a, b, i1, i2, j1, j2)
+    return tuple(out[:MAX_CHANGES])
+
+
+def _alike(old: str, new: str) -> bool:
+    return difflib.SequenceMatcher(None, old.strip(), new.strip(), autojunk=False).ratio() >= 0.6
+
+
+def _block(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int) -> list[Change]:
+    """Old lines a[i1:i2] replaced by new lines b[j1:j2]: a line and the alike line that took its place are
+    one changed line; the others were removed or added."""
+    out: list[Change] = []
+    i = i1
+    for j in range(j1, j2):
+        match = next((k for k in range(i, i2) if _alike(a[k], b[j])), None)
+        if match is None:
+            out.append(Change(j + 1, "line_added", b[j].strip()))
+            continue
+        out += [Change(k + 1, "line_removed", a[k].strip()) for k in range(i, match)]
+        out.append(_within_line(j + 1, a[match], b[j]))
+        i = match + 1
+    return out + [Change(k + 1, "line_removed", a[k].strip()) for k in range(i, i2)]

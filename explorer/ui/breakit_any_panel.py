@@ -2,7 +2,7 @@
 
 For each: its title, the mistaken code, who raised what (the error's type and Keras's words), why
 (the kind's own explanation and diagnose's plain cause), the fix, and a button that writes the
-mistake into the learner's code so the whole page shows it.
+mistake into the learner's code so the whole page shows it (and, at the top, what changed: fix_button).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from explorer.live.base import code_text
 from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
 from explorer.ui import read_cache, sidebar
 from explorer.ui.failure_panel import fix_text
-from explorer.ui.fix_button import set_code
+from explorer.ui.fix_button import write_code
 from explorer.ui.messages import escape_markdown
 from explorer.ui.model_input import CODE_KEY
 
@@ -42,7 +42,9 @@ def _said(outcome: BreakOutcome, lang: str) -> None:
     st.code(message, language=None, wrap_lines=True)
 
 
-def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index: int) -> None:
+def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index: int,
+                   old_code: str | None = None) -> None:
+    """One mistake; new_code: the learner's code (old_code) with the mistake written in, for "Try it"."""
     st.caption(t(lang, "breakany.you_wrote"))
     st.code(code_text(outcome.code, lambda note: t(lang, note.key, **dict(note.params))), language="python",
             wrap_lines=True)
@@ -64,8 +66,8 @@ def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index
         if outcome.fix.code:
             st.code(outcome.fix.code, language="python")
     if new_code is not None:
-        st.button(t(lang, "breakany.try_it"), key=f"breakany.try.{index}", on_click=set_code, args=(new_code,),
-                  help=t(lang, "breakany.try_it_help"))
+        st.button(t(lang, "breakany.try_it"), key=f"breakany.try.{index}", on_click=write_code,
+                  args=(old_code, new_code, "try"), help=t(lang, "breakany.try_it_help"))
 
 
 def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) -> None:
@@ -82,4 +84,4 @@ def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) 
     for index, outcome in enumerate(outcomes):
         new_code = broken_source(code, spec, outcome) if spec is not None else None
         with st.expander(title(outcome, lang), expanded=index == 0):
-            render_outcome(outcome, lang, new_code, index)
+            render_outcome(outcome, lang, new_code, index, code)

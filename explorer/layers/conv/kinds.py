@@ -33,8 +33,8 @@ from dataclasses import replace
 from ...axes import base_letter
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import (ACTIVATIONS, INITIALIZERS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula,
-                    LayerKind, Shape, ShapeRefusal, WeightInfo, dim_text)
+from ..base import (ACTIVATIONS, INITIALIZERS, KERNEL_AND_BIAS_RULES, MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit,
+                    Formula, LayerKind, Shape, ShapeRefusal, WeightInfo, dim_text)
 
 # producers whose output is a sequence (B, T, F): a 2-D layer after them wants its 1-D sibling
 SEQUENCE_LAYERS = ("Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "Conv1DTranspose",
@@ -218,7 +218,8 @@ class _Conv(LayerKind):
             return None
         strides, dilation = self.strides(ctx.spec), self.dilation(ctx.spec)
         if self.refuses_stride_with_dilation and max(strides) > 1 and max(dilation) > 1:  # Keras, when constructed
-            return Fix("fix.conv_stride_dilation", base, self.code(replace(ctx.spec, args=_with(ctx.spec, strides=1))))
+            fixed = replace(ctx.spec, args=_with(ctx.spec, strides=1))
+            return Fix("fix.conv_stride_dilation", base, self.code(fixed), FixEdit("replace", fixed.name, fixed))
         if len(shape) < self.rank + 2:
             return None if rnn_without_sequences(producer) else self._too_few_axes(ctx, producer, base)
         if len(shape) > self.rank + 2:
@@ -234,7 +235,8 @@ class _Conv(LayerKind):
                 if size is not None and size < span:
                     fixed = replace(ctx.spec, args=_with(ctx.spec, padding="same"))
                     return Fix("fix.conv_too_short", base + (("axis", ctx.axes[1 + i]), ("size", str(size)),
-                                                             ("span", str(span))), self.code(fixed))
+                                                             ("span", str(span))), self.code(fixed),
+                               FixEdit("replace", fixed.name, fixed))
         return None
 
     def _too_few_axes(self, ctx: Ctx, producer: LayerSpec | None, base) -> Fix | None:
@@ -244,10 +246,12 @@ class _Conv(LayerKind):
             return None
         sibling = self.registry.get(self.sibling_1d)
         if sibling is not None and producer is not None and producer.kind in SEQUENCE_LAYERS and ctx.shape[-1]:
-            return Fix("fix.conv_use_1d", base + (("sibling", sibling.class_name),),
-                       sibling.code(_convert(ctx.spec, sibling.class_name)))
+            fixed = _convert(ctx.spec, sibling.class_name)
+            return Fix("fix.conv_use_1d", base + (("sibling", sibling.class_name),), sibling.code(fixed),
+                       FixEdit("replace", fixed.name, fixed))
         code = reshape_code(ctx.shape[1:])
-        return Fix("fix.conv_add_channel", base + (("rank", str(self.rank)),), code) if code else None
+        return Fix("fix.conv_add_channel", base + (("rank", str(self.rank)),), code,
+                   FixEdit("insert_before", ctx.spec.name)) if code else None
 
     def _too_many_axes(self, ctx: Ctx, base) -> Fix | None:
         return None
@@ -308,12 +312,13 @@ class Conv1D(_Conv):
         if len(ctx.shape) != 2:
             return None
         code = reshape_code(ctx.shape[1:])
-        return Fix("fix.conv1d_add_channel", base, code) if code else None
+        return Fix("fix.conv1d_add_channel", base, code, FixEdit("insert_before", ctx.spec.name)) if code else None
 
     def _too_many_axes(self, ctx: Ctx, base) -> Fix | None:
         if len(ctx.shape) != 4:
             return None
-        return Fix("fix.conv1d_use_conv2d", base, CONV2D.code(_convert(ctx.spec, "Conv2D")))
+        fixed = _convert(ctx.spec, "Conv2D")
+        return Fix("fix.conv1d_use_conv2d", base, CONV2D.code(fixed), FixEdit("replace", fixed.name, fixed))
 
 
 class Conv2D(_Conv):
@@ -341,9 +346,10 @@ class Conv2D(_Conv):
         if len(ctx.shape) != 3:
             return None
         if producer is not None and producer.kind in SEQUENCE_LAYERS and ctx.shape[-1] is not None:
-            return Fix("fix.conv2d_use_conv1d", base, CONV1D.code(_convert(ctx.spec, "Conv1D")))
+            fixed = _convert(ctx.spec, "Conv1D")
+            return Fix("fix.conv2d_use_conv1d", base, CONV1D.code(fixed), FixEdit("replace", fixed.name, fixed))
         code = reshape_code(ctx.shape[1:])
-        return Fix("fix.conv2d_add_channel", base, code) if code else None
+        return Fix("fix.conv2d_add_channel", base, code, FixEdit("insert_before", ctx.spec.name)) if code else None
 
 
 class Conv3D(_Conv):
@@ -474,13 +480,13 @@ class _ConvTranspose(_Conv):
             fixed = replace(ctx.spec, args=_without(ctx.spec, "output_padding"))
             return Fix("fix.conv_transpose_output_padding", base + (("strides", str(ctx.arg("strides", 1))),
                                                                     ("output_padding", str(ctx.arg("output_padding")))),
-                       self.code(fixed))
+                       self.code(fixed), FixEdit("replace", fixed.name, fixed))
         if max(strides) == 1 and max(self.dilation(ctx.spec)) > 1:
             fixed = replace(ctx.spec, args=_without(ctx.spec, "dilation_rate"))
-            return Fix("fix.conv_transpose_dilation", base, self.code(fixed))
+            return Fix("fix.conv_transpose_dilation", base, self.code(fixed), FixEdit("replace", fixed.name, fixed))
         if self._same_even_axis(ctx.spec) is not None:
             fixed = replace(ctx.spec, args=_without(ctx.spec, "output_padding"))
-            return Fix("fix.conv_transpose_same_even", base, self.code(fixed))
+            return Fix("fix.conv_transpose_same_even", base, self.code(fixed), FixEdit("replace", fixed.name, fixed))
         return super().explain(ctx, producer)
 
     def xray(self, call):

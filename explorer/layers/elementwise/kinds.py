@@ -42,8 +42,8 @@ from dataclasses import replace
 
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import (ACTIVATIONS, INITIALIZERS, MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind,
-                    Shape, WeightInfo, NO_PARAMS)
+from ..base import (ACTIVATIONS, INITIALIZERS, MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit, Formula,
+                    LayerKind, Shape, WeightInfo, NO_PARAMS)
 from ..reshaping.kinds import ShapeRuleError
 
 _RATE = ArgRule("rate", "float", None, 0.0, 1.0, neutral=True)
@@ -584,7 +584,8 @@ class GroupNormalization(_Normalization):
                         sources=tuple((k, v) for k, v in ctx.spec.sources if k != "groups"))
         return Fix("fix.group_norm_groups", (("layer", ctx.spec.name), ("groups", str(groups)),
                                              ("channels", str(channels)), ("shape", shape_text(ctx.shape)),
-                                             ("fitting", str(fitting))), self.code(fixed))
+                                             ("fitting", str(fitting))), self.code(fixed),
+                   FixEdit("replace", fixed.name, fixed))
 
     def xray(self, call):
         from .xray import groupnorm_xray

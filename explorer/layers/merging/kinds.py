@@ -22,11 +22,12 @@ input that gives each output size (the first input, unless it is the one stretch
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from ...axes import base_letter
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, ArgRule, Ctx, Example, Fix, LayerKind, Shape
+from ..base import MAX_RANK, ArgRule, Ctx, Example, Fix, FixEdit, LayerKind, Shape
 from ..reshaping.kinds import ShapeRuleError
 from .rules import concat_mismatch, dot_axes
 
@@ -109,7 +110,10 @@ class Concatenate(LayerKind):
         params = base + (("axis", str(axis)), ("position", str(position)), ("first", names[0]),
                          ("other", names[j]), ("size", str(a)), ("other_size", str(b)))
         if position > 0 and concat_mismatch(ctx.in_shapes, position) is None:
-            return Fix("fix.concat_other_axis", params, f"layers.Concatenate(axis={position})")
+            fixed = replace(ctx.spec, args=tuple(sorted({**ctx.spec.kwargs, "axis": position}.items())),
+                            sources=tuple((k, v) for k, v in ctx.spec.sources if k != "axis"))
+            return Fix("fix.concat_other_axis", params, f"layers.Concatenate(axis={position})",
+                       FixEdit("replace", fixed.name, fixed))
         return Fix("fix.concat_match", params)
 
     def xray(self, call):

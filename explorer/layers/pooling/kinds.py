@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...spec import LayerSpec
-from ..base import MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape
+from ..base import MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit, LayerKind, Shape
 from ..conv.kinds import (DATA_FORMATS, as_tuple, check_lengths, reshape_code, rnn_without_sequences,
                           shape_text, spatial_letters)
 from ..reshaping.kinds import one_rank_lower
@@ -30,11 +30,11 @@ def _with(spec: LayerSpec, **changes) -> tuple:
     return tuple(sorted({**dict(spec.args), **changes}.items()))
 
 
-def _sibling(class_name: str, spec: LayerSpec, rank: int) -> str:
-    """The same pooling of another rank (1, 2 or 3), as code (a tuple size keeps its first entry)."""
+def _sibling(class_name: str, spec: LayerSpec, rank: int) -> LayerSpec:
+    """The same pooling of another rank (1, 2 or 3) (a tuple size keeps its first entry)."""
     kind = f"{class_name[:-2]}{rank}D"
     args = {k: (v[0] if k in ("pool_size", "strides") and isinstance(v, tuple) else v) for k, v in spec.args}
-    return SIBLINGS[kind].code(replace(spec, kind=kind, args=tuple(sorted(args.items())), sources=()))
+    return replace(spec, kind=kind, args=tuple(sorted(args.items())), sources=())
 
 
 class _Pool(LayerKind):
@@ -79,26 +79,29 @@ class _Pool(LayerKind):
         base = (("layer", ctx.spec.name), ("shape", shape_text(shape)))
         if self.pool_size(ctx.spec) is None:  # AveragePooling without pool_size: Keras's TypeError
             fixed = replace(ctx.spec, args=_with(ctx.spec, pool_size=2))
-            return Fix("fix.pool_size_required", base, self.code(fixed))
+            return Fix("fix.pool_size_required", base, self.code(fixed), FixEdit("replace", fixed.name, fixed))
         if len(shape) != self.rank + 2:
             if len(shape) < self.rank + 2 and rnn_without_sequences(producer):
                 return None
             if len(shape) == self.rank + 1 and not one_rank_lower(self.rank, shape, producer):
                 code = reshape_code(shape[1:])
-                return Fix("fix.pool_add_channel", base, code) if code else None
+                edit = FixEdit("insert_before", ctx.spec.name)
+                return Fix("fix.pool_add_channel", base, code, edit) if code else None
             other = len(shape) - 2
             if not 1 <= other <= 3:
                 return None
             key = {1: "fix.pool2d_use_1d", 2: "fix.pool1d_use_2d" if self.rank == 1 else "fix.pool3d_use_2d",
                    3: "fix.pool_use_3d"}[other]
-            return Fix(key, base, _sibling(self.class_name, ctx.spec, other))
+            fixed = _sibling(self.class_name, ctx.spec, other)
+            return Fix(key, base, SIBLINGS[fixed.kind].code(fixed), FixEdit("replace", fixed.name, fixed))
         if ctx.arg("padding", "valid") == "valid":
             for i, p in enumerate(self.pool_size(ctx.spec)):
                 size = shape[1 + i]
                 if size is not None and size < p:
                     fixed = replace(ctx.spec, args=_with(ctx.spec, padding="same"))
                     return Fix("fix.pool_too_short", base + (("axis", ctx.axes[1 + i]), ("size", str(size)),
-                                                             ("pool", str(p))), self.code(fixed))
+                                                             ("pool", str(p))), self.code(fixed),
+                               FixEdit("replace", fixed.name, fixed))
         return None
 
     def xray(self, call):
@@ -195,7 +198,8 @@ class _GlobalPool(LayerKind):
             return None  # an RNN kept every step (ConvLSTM2D): the generic rule says return_sequences=False
         if len(shape) in (3, 4, 5) and len(shape) != self.rank + 2:
             other = SIBLINGS[f"{self.class_name[:-2]}{len(shape) - 2}D"]
-            return Fix("fix.global_pool_use_other", base, other.code(replace(ctx.spec, kind=other.class_name)))
+            fixed = replace(ctx.spec, kind=other.class_name)
+            return Fix("fix.global_pool_use_other", base, other.code(fixed), FixEdit("replace", fixed.name, fixed))
         return None
 
     def xray(self, call):

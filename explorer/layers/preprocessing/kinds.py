@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit, Formula, LayerKind, Shape, WeightInfo
 from ..conv.kinds import reshape_code, spatial_letters
 from ..reshaping.kinds import ShapeRuleError
 
@@ -92,7 +92,8 @@ class _Image(_Preprocessing):
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
         if len(ctx.shape) == 3:
             code = reshape_code(ctx.shape[1:])
-            return Fix("fix.image_add_channel", _base(ctx), code) if code else None
+            edit = FixEdit("insert_before", ctx.spec.name)
+            return Fix("fix.image_add_channel", _base(ctx), code, edit) if code else None
         if len(ctx.shape) != 4:
             return Fix("fix.image_rank", _base(ctx) + (("rank", str(len(ctx.shape))),))
         return None
@@ -112,7 +113,8 @@ class _Augmentation(_Image):
         if bad:
             fixed = _with(ctx.spec, **dict.fromkeys(bad, self.fix_value))
             return Fix(self.fix_key, (("layer", ctx.spec.name), ("cls", ctx.spec.kind),
-                                             ("args", ", ".join(bad)), ("range", self.factor_range)), self.code(fixed))
+                                             ("args", ", ".join(bad)), ("range", self.factor_range)), self.code(fixed),
+                       FixEdit("replace", fixed.name, fixed))
         return super().explain(ctx, producer)
 
     def _accepts(self, spec: LayerSpec, name: str) -> bool:
@@ -500,7 +502,8 @@ class RandomCrop(_Image):
         fixed = replace(ctx.spec, kind="CenterCrop", args=(("height", height), ("width", width)),
                         sources=tuple((k, v) for k, v in ctx.spec.sources if k in ("height", "width")))
         sizes = (("height", str(height)), ("width", str(width)), ("H", str(rows)), ("W", str(cols)))
-        return Fix("fix.random_crop_inference", _base(ctx) + sizes, CenterCrop().code(fixed))
+        return Fix("fix.random_crop_inference", _base(ctx) + sizes, CenterCrop().code(fixed),
+                   FixEdit("replace", fixed.name, fixed))
 
     def xray(self, call):
         from .xray import augmentation_xray

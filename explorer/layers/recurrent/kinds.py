@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 from ...description import named, shape_text
 from ...spec import LayerSpec
-from ..base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape,
+from ..base import (ACTIVATIONS, INITIALIZERS, MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit, Formula, LayerKind, Shape,
                     WeightInfo, dim_text)
 from ..conv.kinds import DATA_FORMATS, as_tuple, spatial_letters
 
@@ -147,7 +147,7 @@ class Recurrent(LayerKind):
                 return None  # the generic fix: return_sequences=True on that RNN
             if producer is None:
                 return Fix("fix.rnn_needs_steps", fix_params(**where, steps=shape[1]),
-                           f"layers.Reshape(({shape[1]}, 1))")
+                           f"layers.Reshape(({shape[1]}, 1))", FixEdit("insert_before", ctx.spec.name))
             if producer.kind in TIME_REMOVERS:
                 return Fix("fix.rnn_time_removed", fix_params(**where, producer=producer.name, pcls=producer.kind))
             return None
@@ -156,7 +156,7 @@ class Recurrent(LayerKind):
                 code = f"layers.Reshape(({shape[1]}, {math.prod(shape[2:])}))"
             else:
                 code = "layers.TimeDistributed(layers.Flatten())"
-            return Fix("fix.rnn_image", fix_params(**where, rank=rank), code)
+            return Fix("fix.rnn_image", fix_params(**where, rank=rank), code, FixEdit("insert_before", ctx.spec.name))
         if rank == 3 and shape[-1] is None:
             return Fix("fix.rnn_unknown_features", fix_params(**where))
         return None

@@ -31,11 +31,18 @@ from dataclasses import replace
 from ...axes import base_letter
 from ...description import shape_text
 from ...spec import LayerSpec
-from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, LayerKind, Shape, ShapeRefusal
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, Fix, FixEdit, LayerKind, Shape, ShapeRefusal
 from ..conv.kinds import DATA_FORMATS, SEQUENCE_LAYERS, as_tuple, reshape_code, rnn_without_sequences
 
 LONGEST_JOINED_NAME = 8  # letters joined into one name ("T·E") stay short; longer falls back
 
+
+
+def _target_edit(spec: LayerSpec, target: tuple) -> FixEdit:
+    """The Reshape with another target shape, as the fix's edit."""
+    fixed = replace(spec, args=tuple(sorted({**spec.kwargs, "target_shape": target}.items())),
+                    sources=tuple((k, v) for k, v in spec.sources if k != "target_shape"))
+    return FixEdit("replace", spec.name, fixed)
 
 class ShapeRuleError(ShapeRefusal):
     """A rule Keras enforces only when it builds (or never, leaving a None the next layer cannot
@@ -174,8 +181,8 @@ class Reshape(LayerKind):
             if others > 0 and count % others == 0:
                 suggestion = target[:i] + (-1,) + target[i + 1:]
                 return Fix("fix.reshape_count", params + (("suggestion", shape_text(suggestion)),),
-                           f"layers.Reshape({shape_text(suggestion)})")
-        return Fix("fix.reshape_count_flat", params, f"layers.Reshape(({count},))")
+                           f"layers.Reshape({shape_text(suggestion)})", _target_edit(ctx.spec, suggestion))
+        return Fix("fix.reshape_count_flat", params, f"layers.Reshape(({count},))", _target_edit(ctx.spec, (count,)))
 
     def xray(self, call):
         from .xray import reshape_xray
@@ -322,12 +329,16 @@ class _Spatial(LayerKind):
             letters.append(ctx.namer.new(base, size, "", (self.meaning, params)))
         return ((ctx.axes[0],) + tuple(letters) + (ctx.axes[-1],),)
 
-    def sibling_code(self, spec: LayerSpec, rank: int) -> str:
-        """The same layer of another rank, as code: an int argument kept, a tuple's entries fitted to the
+    def sibling(self, spec: LayerSpec, rank: int) -> LayerSpec:
+        """The same layer of another rank: an int argument kept, a tuple's entries fitted to the
         other rank's axes; what the other rank does not take dropped."""
         other = self.registry.get(f"{self.family_name}{rank}D")
         args = {key: other_rank_value(value, self.rank, rank) for key, value in spec.args if other.rule(key)}
-        return other.code(replace(spec, kind=other.class_name, args=tuple(sorted(args.items())), sources=()))
+        return replace(spec, kind=other.class_name, args=tuple(sorted(args.items())), sources=())
+
+    def sibling_code(self, spec: LayerSpec, rank: int) -> str:
+        """The same layer of another rank, as code."""
+        return self.registry.get(f"{self.family_name}{rank}D").code(self.sibling(spec, rank))
 
     def explain(self, ctx: Ctx, producer: LayerSpec | None) -> Fix | None:
         shape = ctx.shape
@@ -338,12 +349,14 @@ class _Spatial(LayerKind):
             if rnn_without_sequences(producer):
                 return None
             code = reshape_code(shape[1:])
-            return Fix("fix.resize_add_channel", base, code) if code else None
+            edit = FixEdit("insert_before", ctx.spec.name)
+            return Fix("fix.resize_add_channel", base, code, edit) if code else None
         rank = len(shape) - 2
         if not 1 <= rank <= 3:
             return None
+        fixed = self.sibling(ctx.spec, rank)
         return Fix("fix.resize_use_other", base + (("rank", str(self.rank)), ("count", str(rank))),
-                   self.sibling_code(ctx.spec, rank))
+                   self.sibling_code(ctx.spec, rank), FixEdit("replace", fixed.name, fixed))
 
 
 def other_rank_value(value, rank: int, other: int):

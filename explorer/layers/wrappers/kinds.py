@@ -21,7 +21,8 @@ from typing import Any
 
 from ...description import named, shape_text
 from ...spec import LayerSpec
-from ..base import ArgRule, Ctx, Example, Fix, Formula, LayerKind, Shape, WeightInfo, code_line, keras_input_check
+from ..base import (ArgRule, Ctx, Example, Fix, FixEdit, Formula, LayerKind, Shape, WeightInfo, code_line,
+                    keras_input_check)
 from ..recurrent.kinds import RECURRENT, fix_params, returns_sequences
 
 MERGE_MODES = ("concat", "sum", "ave", "mul", None)
@@ -272,7 +273,8 @@ class TimeDistributed(Wrapper):
                 rnn = producer.inner if producer.kind == "Bidirectional" else producer
                 return Fix("fix.return_sequences", fix_params(layer=producer.name, rnn=rnn.name),
                            "return_sequences=True")
-            return Fix("fix.td_needs_time", fix_params(**where), code_line(inner, self.registry))
+            return Fix("fix.td_needs_time", fix_params(**where), code_line(inner, self.registry),
+                       FixEdit("replace", ctx.spec.name, replace(inner, name=ctx.spec.name)))
         if _several_outputs(inner):
             merged_none = inner.kind == "Bidirectional" and inner.arg("merge_mode", "concat") is None
             code = 'merge_mode="concat"' if merged_none else "return_state=False"
