@@ -21,8 +21,8 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (XRAY_BYTES, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
-                          samples_within)
+from ...live.base import (XRAY_BYTES, Core, Grid, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat,
+                          index_text, samples_within)
 from ...spec import LayerSpec, ModelSpec
 
 
@@ -311,7 +311,49 @@ def _window_xray(call: LayerCall, kernel: np.ndarray, groups: int, words: dict,
         grids = spatial_grids(geo, position, products, win_g, kern_f, cols, words, where) + (output,)
     summary = Text.of(words["summary"], **sizes)
     code = _code(geo, x.shape, k_filters, groups, act, words)
-    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
+    heats = window_heats(call, geo, products, kern_f, channels, sizes)
+    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes), heats)
+
+
+def window_heats(call: LayerCall, geo: Geometry, products: np.ndarray, kern_f: np.ndarray, channels: slice,
+                 sizes: dict) -> tuple[Heat, ...]:
+    """The followed sample's input with the window out[pick] reads outlined, the kernel it meets and the output
+    around it. Conv1D: x[b] (steps, channels), the window's taps × its group's channels; Conv2D: the input
+    channel whose products add up to the most, as the image lays it out, and that channel's (kh, kw) kernel;
+    Conv3D: only the output plane at the followed depth."""
+    x, y = call.x, call.y
+    pick = call.picked()
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    letters = [sizes["axis"], sizes.get("axis2", ""), sizes.get("axis3", "")][:geo.rank]
+    out_letters = call.out_axes[1:-1] if len(call.out_axes) == y.ndim else tuple(letters)
+    k_letter = call.out_axes[-1] if call.out_axes else "K"
+    where = dict(b=b, f=f, index=index_text(pick))
+    spans = []
+    for axis, p in enumerate(position):
+        taps = geo.taps(axis, p)
+        first, last = max(int(taps.min()), 0), min(int(taps.max()) + 1, geo.sizes[axis])
+        spans.append((first, last - first))
+    inside = all(size > 0 for _, size in spans)
+    if geo.rank == 1:
+        (first, size), cg = spans[0], channels.stop - channels.start
+        return (heat(Text.of("xray.conv.heat_input_1d", **where), x[b], letters[0], "C", first, channels.start,
+                     (size, cg) if inside else None),
+                heat(Text.of("xray.conv.heat_kernel_1d", **where), kern_f, "k", "C", 0, 0, None),
+                heat(Text.of("xray.conv.heat_output_1d", **where), y[b], out_letters[0], k_letter, position[0], f))
+    output = heat(Text.of("xray.conv.heat_output", **where), y[(b,) + tuple(position[:-2]) + (slice(None),) * 2 + (f,)],
+                  out_letters[-2], out_letters[-1], *position[-2:])
+    if geo.rank > 2:
+        return (output,)
+    per_channel = products.sum(axis=0)
+    ch = int(np.argmax(np.abs(per_channel)))
+    channel = channels.start + ch
+    (row, height), (col, width) = spans
+    plane = x[b, :, :, channel]
+    return (heat(Text.of("xray.conv.heat_input", channel=channel, **where), plane, letters[0], letters[1], row, col,
+                 (height, width) if inside else None),
+            heat(Text.of("xray.conv.heat_kernel", channel=channel, **where), kern_f[:, ch].reshape(geo.kernel),
+                 "kh", "kw", 0, 0, None),
+            output)
 
 
 def output_grid(title: Text, y: np.ndarray, pick: tuple[int, ...]) -> Grid:

@@ -330,7 +330,8 @@ def _heats(cell: Cell, sequence: np.ndarray, t: int, unit: int, b: int, initial:
         plane = np.stack([gates[g][:, unit] for g in cell.order])
         out.append(heat(Text.of("xray.rnn.heat_gates", b=b, unit=unit, t=t), plane, Text.of("xray.rnn.heat_gate_axis"),
                         time, 0, t, "col", labels=cell.order))
-    out.append(heat(Text.of("xray.rnn.heat_h", b=b, t=t, unit=unit), h, time, out_axes[-1] if out_axes else "H", t, unit))
+    units = out_axes[-1] if out_axes else "H"
+    out.append(heat(Text.of("xray.rnn.heat_h", b=b, t=t, unit=unit), h, time, units, t, unit))
     return tuple(out)
 
 
