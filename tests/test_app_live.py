@@ -15,7 +15,7 @@ from explorer.presets import PRESETS, preset_code
 from explorer.live.xrays import xray_layers
 from explorer.reader.code import read_code
 from explorer.shapes import describe
-from explorer.xray_figures import marked_cells
+from explorer.xray_figures import marked_cells as outlined
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 CONV = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
@@ -197,8 +197,8 @@ def test_the_opened_xray_draws_heatmaps_of_its_tensors_beside_the_numbers():
     assert not at.exception
     flat, kernel, out = heatmaps(at)
     assert "x.reshape(-1, 75), around row 157" in flat["layout"]["title"]["text"]
-    assert {r for r, _ in marked_cells(flat)} == {157} and {c for _, c in marked_cells(kernel)} == {11}
-    ((row, col),) = marked_cells(out)
+    assert {r for r, _ in outlined(flat)} == {157} and {c for _, c in outlined(kernel)} == {11}
+    ((row, col),) = outlined(out)
     trace = out["data"][0]
     value = trace["z"][trace["y"].index(row)][trace["x"].index(col)]
     says = float(re.search(r"the layer says (-?\d+\.\d+)", texts(at)).group(1))

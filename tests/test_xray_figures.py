@@ -64,7 +64,7 @@ def tagger_xray(name: str, pick=PICK) -> tuple[XRay, object]:
 
 
 def test_every_heat_of_the_taggers_layers_is_its_tensor_and_outlines_the_followed_number():
-    spec, desc, model, trace = tagger()
+    spec, desc, _model, _trace = tagger()
     with_heats = []
     for name in xray_layers(desc, spec):
         xray, call = tagger_xray(name)
