@@ -15,6 +15,8 @@ from explorer.live.xrays import layer_call, xray_layers, xray_of
 from explorer.presets import preset_code
 from explorer.xray_figures import SIGNED, UNSIGNED, capped, heat_figure, marked_cells, xray_figures
 from live_models import call_of, sequential, traced
+from test_xray_consistency import family_tests
+from xray_consistency import xray_of as case_xray
 
 PICK = (3, 7, 11)  # the page's default followed number
 CONV2D = sequential('layers.Conv2D(8, 3, padding="same", activation="relu", name="conv")',
@@ -27,6 +29,11 @@ TWO_INPUTS = ("import keras\nfrom keras import layers\n"
               "dot = layers.Attention(name='dot')([q, v])\n"
               "add = layers.AdditiveAttention(name='add')([q, v])\n"
               "model = keras.Model([q, v], [mha, dot, add])\n")
+
+
+HEATED = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention",
+          "Attention", "AdditiveAttention"}  # the kinds whose X-rays carry heatmaps
+CASES = [case for family in ("dense", "conv", "recurrent", "attention") for case in family_tests(family).XRAY_CASES]
 
 
 def en(item: Text) -> str:
@@ -194,3 +201,20 @@ def test_the_figures_are_the_same_every_time_and_escape_the_learners_names():
     assert figure["layout"]["yaxis"]["title"]["text"] == "T&lt;"
     zh = heat_figure(xray.heats[0], lambda item: t("zh", item.key, **dict(item.params)))
     assert "显示 1500 行中的第 125–188 行" in zh["layout"]["title"]["text"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_every_xray_case_of_these_families_draws_its_heats_and_outlines_the_followed_number(case):
+    """The families' own X-ray cases (tests/layers/test_<family>.py): stride, dilation, padding, groups,
+    go_backwards, return_state, several heads... each heatmap is its Heat, and the last one outlines out[pick]."""
+    xray, call = case_xray(case)
+    if call.spec.kind not in HEATED or not xray.checks:  # a kind drawn otherwise, or nothing recomputed
+        assert not xray.heats, case.id
+        return
+    assert xray.heats, case.id
+    figures = xray_figures(xray.heats, en)
+    for h, figure in zip(xray.heats, figures):
+        assert_draws(h, figure)
+        assert all(0 <= r < h.whole[0] and 0 <= c < h.whole[1] for r, c in marked_cells(figure))
+    (row, col), = marked_cells(figures[-1])
+    assert cell(figures[-1], row, col) == pytest.approx(float(call.y[call.picked()]), rel=1e-5, abs=1e-9), case.id
