@@ -32,8 +32,9 @@ TWO_INPUTS = ("import keras\nfrom keras import layers\n"
 
 
 HEATED = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention",
-          "Attention", "AdditiveAttention"}  # the kinds whose X-rays carry heatmaps
-CASES = [case for family in ("dense", "conv", "recurrent", "attention") for case in family_tests(family).XRAY_CASES]
+          "Attention", "AdditiveAttention", "Embedding", "Bidirectional"}  # the kinds whose X-rays carry heatmaps
+CASES = [case for family in ("dense", "conv", "recurrent", "attention", "embedding", "wrappers")
+         for case in family_tests(family).XRAY_CASES]
 
 
 def en(item: Text) -> str:
@@ -83,8 +84,19 @@ def test_every_heat_of_the_taggers_layers_is_its_tensor_and_outlines_the_followe
             assert_draws(h, figure)
         (row, col), = marked_cells(figures[-1])  # the last heatmap: where the followed number lands
         assert cell(figures[-1], row, col) == pytest.approx(float(call.y[call.picked()]), rel=1e-5, abs=1e-9), name
-    assert with_heats == ["bidirectional/forward_lstm", "bidirectional/backward_lstm", "dense",
-                          "time_distributed/dense_1"]
+    assert with_heats == ["embedding", "bidirectional", "bidirectional/forward_lstm", "bidirectional/backward_lstm",
+                          "dense", "time_distributed/dense_1"]  # TimeDistributed's own: its Dense has them
+
+
+def test_the_embedding_outlines_the_row_the_followed_id_selects():
+    xray, call = tagger_xray("embedding")
+    table, out = xray_figures(xray.heats, en)
+    token = int(call.x[3, 7])
+    assert {r for r, _ in marked_cells(table)} == {token} and len(marked_cells(table)) == 64
+    row = np.asarray(call.layer.embeddings)[token, :64]
+    np.testing.assert_allclose(z(table)[table["data"][0]["y"].index(token)], row, rtol=1e-5)
+    assert "of 10000 shown" in table["layout"]["title"]["text"] and marked_cells(out) == [(7, 11)]
+    np.testing.assert_allclose(z(out)[7], row, rtol=1e-5)  # out[3, 7] is that row
 
 
 def test_the_questions_dense_reads_row_157_and_meets_column_11():
