@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from explorer.i18n import t
@@ -53,7 +54,9 @@ def cell(figure: dict, row: int, col: int) -> float:
 
 
 def assert_draws(h: Heat, figure: dict) -> None:
-    """The figure's numbers are the Heat's (to the 6 digits it keeps), at the plane's indices."""
+    """The figure's numbers are the Heat's (to the 6 digits it keeps), at the plane's indices; Plotly takes every
+    property of it (its own validation raises on an unknown one)."""
+    go.Figure(figure)
     trace = figure["data"][0]
     assert trace["type"] == "heatmap"
     np.testing.assert_allclose(z(figure), h.values, rtol=1e-5, atol=1e-12)
