@@ -111,7 +111,7 @@ class Heat:
 
     values: a window of the plane of at most HEAT_ROWS × HEAT_COLS (float64), cut around the followed
     cell; start: the whole plane's (row, column) index of values[0, 0]; size: the whole plane's (rows,
-    columns); rows / cols: the axes' names (symbols such as "t (T)", or a Text); mark: the highlighted
+    columns); rows / cols: the axes' names (axis letters such as "T" or "B·T", or a Text); mark: the highlighted
     rectangle (row, col, height, width) in the window (a cell, a row, the taps of a window), or None;
     labels: names of the rows (gate letters) instead of their indices."""
 
