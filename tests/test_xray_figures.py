@@ -33,7 +33,8 @@ TWO_INPUTS = ("import keras\nfrom keras import layers\n"
 
 
 HEATED = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention",
-          "Attention", "AdditiveAttention", "Embedding", "Bidirectional"}  # the kinds whose X-rays carry heatmaps
+          "Attention", "AdditiveAttention", "Embedding", "Bidirectional", "SeparableConv1D", "SeparableConv2D",
+          "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose"}  # the kinds whose X-rays carry heatmaps
 CASES = [case for family in ("dense", "conv", "recurrent", "attention", "embedding", "wrappers")
          for case in family_tests(family).XRAY_CASES]
 

@@ -450,4 +450,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.conv.heat_kernel": ("The kernel of filter {f}, channel {channel}", "滤波器 {f} 在通道 {channel} 上的 kernel"),
     "xray.conv.heat_output": ("The output of filter {f} for sample {b}: out{index} outlined",
                               "样本 {b} 上滤波器 {f} 的输出：框出 out{index}"),
+    "xray.separable.heat_input": (
+        "The input x[{b}], channel {channel} (the depthwise output that adds most): the window out{index} reads "
+        "outlined",
+        "输入 x[{b}] 的通道 {channel}（贡献最大的逐通道输出所在的通道）：框出 out{index} 读取的窗口",
+    ),
+    "xray.separable.heat_kernel": ("The depthwise kernel of channel {channel}, multiplier {q}",
+                                   "通道 {channel} 的逐通道 kernel，倍数 {q}"),
 }
