@@ -3,6 +3,7 @@ the page prints for every layer of every preset (and of a pasted model) is below
 its one-click fix go through the code box; the equivalences and the export show this model's numbers."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from explorer.presets import PRESETS, preset_code
 from explorer.live.xrays import xray_layers
 from explorer.reader.code import read_code
 from explorer.shapes import describe
+from explorer.xray_figures import marked_cells as outlined
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 CONV = (ROOT / "tests" / "corpus" / "conv1d_text_classifier.py").read_text(encoding="utf-8")
@@ -179,3 +181,30 @@ def test_the_questions_bidirectional_lists_its_two_lstms_with_their_gates():
         rows = check_rows(at)
         assert len(rows) == 3 and all(diff < 1e-5 and result == "same numbers" for _, diff, result in rows), rows
         assert "merged with ave" in rows[-1][0]
+
+
+def heatmaps(at: AppTest) -> list[dict]:
+    """The page's Plotly heatmaps (the X-ray's), as the figures sent to the browser."""
+    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [f for f in figures if f["data"] and f["data"][0].get("type") == "heatmap"]
+
+
+def test_the_opened_xray_draws_heatmaps_of_its_tensors_beside_the_numbers():
+    """Issue 18, part 2: heatmaps inside the X-ray only (nothing before it opens), the followed number outlined."""
+    at = run()
+    assert not at.exception and heatmaps(at) == [] and at.get("plotly_chart")  # the flow diagram alone
+    at = open_panel(at, "open_xray")
+    assert not at.exception
+    flat, kernel, out = heatmaps(at)
+    assert "x.reshape(-1, 75), around row 157" in flat["layout"]["title"]["text"]
+    assert {r for r, _ in outlined(flat)} == {157} and {c for _, c in outlined(kernel)} == {11}
+    ((row, col),) = outlined(out)
+    trace = out["data"][0]
+    value = trace["z"][trace["y"].index(row)][trace["x"].index(col)]
+    says = float(re.search(r"the layer says (-?\d+\.\d+)", texts(at)).group(1))
+    assert (row, col) == (7, 11) and value == pytest.approx(says, abs=1e-6)
+    assert page_table(at, "xray_grid_dense_3").loc["7", "11"] == f"{says:.4f}"  # the numbers' table stays
+    at.selectbox(key="xray_layer").set_value("bidirectional/forward_lstm").run()
+    assert not at.exception
+    _, gates, _ = heatmaps(at)
+    assert gates["layout"]["yaxis"]["ticktext"] == ["i", "f", "c", "o"] and len(gates["data"][0]["x"]) == 50

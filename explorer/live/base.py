@@ -22,6 +22,7 @@ from ..spec import LayerSpec, ModelSpec
 TOLERANCE = 1e-5  # a recomputation "matches" when every element is this close to the layer's output
 XRAY_BYTES = 64 * 1024 * 1024  # what one X-ray may hold on top of the model and its forward pass
 GRID_ROWS, GRID_COLS = 8, 7  # the largest window of an array shown on the page (two side by side fit)
+HEAT_ROWS, HEAT_COLS = 64, 64  # the largest window of a plane a heatmap shows (and an X-ray keeps of it)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,60 @@ class Grid:
         return tuple(self.whole) != tuple(self.values.shape)
 
 
+@dataclass(frozen=True, eq=False)
+class Heat:
+    """A 2-D plane of a real tensor the recomputation uses, drawn as a heatmap above the numbers' windows.
+
+    values: a window of the plane of at most HEAT_ROWS × HEAT_COLS (float64), cut around the followed
+    cell; start: the whole plane's (row, column) index of values[0, 0]; size: the whole plane's (rows,
+    columns); rows / cols: the axes' names (axis letters such as "T" or "B·T", or a Text); mark: the highlighted
+    rectangle (row, col, height, width) in the window (a cell, a row, the taps of a window), or None;
+    labels: names of the rows (gate letters) instead of their indices."""
+
+    title: Text
+    values: np.ndarray
+    rows: Text | str
+    cols: Text | str
+    mark: tuple[int, int, int, int] | None = None
+    start: tuple[int, int] = (0, 0)
+    size: tuple[int, int] | None = None
+    labels: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> tuple[int, int]:
+        return self.size if self.size is not None else tuple(self.values.shape)
+
+    @property
+    def cut(self) -> bool:
+        """Whether cells of the plane are left out of the window."""
+        return tuple(self.whole) != tuple(self.values.shape)
+
+
+def heat(title: Text, plane: np.ndarray, rows: Text | str, cols: Text | str, row: int = 0, col: int = 0,
+         mark: tuple[int, int] | str | None = "cell", labels: tuple[str, ...] = ()) -> Heat:
+    """A Heat of a 2-D (or 1-D: one row) plane: a window of at most HEAT_ROWS × HEAT_COLS around (row, col).
+    mark: "cell" (the followed cell), "row", "col", a (height, width) rectangle whose top left is (row, col), or
+    None. Only the window is copied (a view of a large tensor stays a view until then)."""
+    a = np.asarray(plane)
+    if a.ndim == 1:
+        a, row = a[None, :], 0
+    n_rows, n_cols = a.shape
+    row, col = min(max(row, 0), max(n_rows - 1, 0)), min(max(col, 0), max(n_cols - 1, 0))
+    extent = (1, 1) if mark == "cell" else (1, n_cols) if mark == "row" else (n_rows, 1) if mark == "col" else mark
+    top, left = (row, 0) if mark == "row" else (0, col) if mark == "col" else (row, col)
+    center = ((top + (min(extent[0], HEAT_ROWS) - 1) // 2, left + (min(extent[1], HEAT_COLS) - 1) // 2)
+              if isinstance(extent, tuple) else (row, col))
+    rs, cs = window(center[0], HEAT_ROWS, n_rows), window(center[1], HEAT_COLS, n_cols)
+    values = np.array(a[rs.start:rs.stop, cs.start:cs.stop], dtype=np.float64)
+    box = None
+    if isinstance(extent, tuple):
+        r0, c0 = max(top, rs.start), max(left, cs.start)
+        r1, c1 = min(top + extent[0], rs.stop), min(left + extent[1], cs.stop)
+        box = (r0 - rs.start, c0 - cs.start, r1 - r0, c1 - c0) if r1 > r0 and c1 > c0 else None
+    return Heat(title, values, rows, cols, box, (rs.start, cs.start), (n_rows, n_cols),
+                tuple(labels[rs.start:rs.stop]) if labels else ())
+
+
 @dataclass(frozen=True)
 class XRay:
     """One layer, recomputed. checks compare with the layer's own output; grids show where the
@@ -116,6 +171,7 @@ class XRay:
     checks: tuple[Check, ...]
     grids: tuple[Grid, ...] = ()
     notes: tuple[Text, ...] = ()
+    heats: tuple[Heat, ...] = ()  # heatmaps of the tensors the recomputation uses, the followed cell marked
 
     @property
     def largest_diff(self) -> float:

@@ -23,8 +23,10 @@ from explorer.ui import cache
 from explorer.ui.html_table import render_table
 from explorer.ui.keys import XRAY_LAYER_KEY, XRAY_PANEL_KEY
 from explorer.ui.messages import safe_params
+from explorer.xray_figures import xray_figures
 
 LAYER_KEY = XRAY_LAYER_KEY
+HEAT_CONFIG = {"displayModeBar": False, "responsive": True}  # a heatmap is for looking: no toolbar
 DEFAULT_PICK = (3, 7, 11)  # the followed number out[3, 7, 11], as the tagger's page always showed
 
 
@@ -136,6 +138,7 @@ def render_xray(xray: XRay, lang: str) -> None:
         st.caption(t(lang, "live.tolerance"))
     for note in xray.notes:
         st.markdown(text(lang, note))
+    render_heats(xray, lang)
     for start in range(0, len(xray.grids), 2):  # two windows side by side: each keeps all its columns
         for column, i in zip(st.columns(2), range(start, min(start + 2, len(xray.grids)))):
             with column:
@@ -148,3 +151,23 @@ def render_grid(g: Grid, key: str) -> None:
     with 4 decimals, the followed cells marked. `key` may hold the learner's layer names ([A-Za-z0-9_]
     joined by "/"): the table's CSS class is a hash of it."""
     render_table(grid_frame(g), key, numbers=list(g.cols), rows=list(g.rows), marks=g.marks, compact=True)
+
+
+def page_theme() -> str:
+    """"dark" when the learner's page is dark, else "light" (also before the browser has said)."""
+    kind = getattr(getattr(st.context, "theme", None), "type", None)
+    return "dark" if kind == "dark" else "light"
+
+
+def render_heats(xray: XRay, lang: str) -> None:
+    """The X-ray's heatmaps (the real tensors, the followed cell outlined), two side by side, above the tables of
+    their exact numbers. Drawn only here, inside the opened X-ray."""
+    if not xray.heats:
+        return
+    st.caption(t(lang, "live.xray.heat_caption"))
+    figures = xray_figures(xray.heats, lambda item: t(lang, item.key, **dict(item.params)), page_theme())
+    for start in range(0, len(figures), 2):
+        for column, i in zip(st.columns(2), range(start, min(start + 2, len(figures)))):
+            with column:
+                st.plotly_chart(figures[i], key=f"xray_heat_{xray.layer}_{i}", config=HEAT_CONFIG, width="stretch",
+                                theme="streamlit")

@@ -180,4 +180,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "查询步 {t} 对 {S} 个值步:s 是分数,a 是 softmax 权重(标出最大的),v = {value},a × v 之和就是跟踪的数",
     ),
     "xray.score_attention.grid_out": ("Output {where}: out{at} marked", "输出 {where}:标出 out{at}"),
+    "xray.attention.heat_head": (
+        "Attention weights of head {head} for sample {b} (query steps × value steps): query step {t}'s row outlined",
+        "样本 {b} 上第 {head} 个头的注意力权重（查询步 × 值的步）：框出查询步 {t} 的那一行",
+    ),
+    "xray.attention.heat_heads": (
+        "Query step {t}'s weights in every head for sample {b}: head 0, the one above, outlined",
+        "样本 {b} 上查询步 {t} 在每个头中的权重：框出第 0 个头，即上图那个",
+    ),
+    "xray.attention.heat_out": ("The output around out{index}, outlined", "out{index} 附近的输出，已框出"),
+    "xray.score_attention.heat_weights": (
+        "Attention weights [{where}] (query steps × value steps): query step {t}'s row outlined",
+        "注意力权重 [{where}]（查询步 × 值的步）：框出查询步 {t} 的那一行",
+    ),
+    "xray.score_attention.heat_value": (
+        "The value [{where}]: feature {f}, which the weights mix, outlined",
+        "值 [{where}]：框出被这些权重混合的特征 {f}",
+    ),
 }

@@ -24,7 +24,8 @@ import numpy as np
 
 from ...description import named, shape_text
 from ...live import base as live_base
-from ...live.base import GRID_COLS, Grid, LayerCall, Line, Text, XRay, check, index_text, samples_within, window
+from ...live.base import (GRID_COLS, Grid, Heat, LayerCall, Line, Text, XRay, check, heat, index_text, samples_within,
+                          window)
 from ..reshaping.xray import grid_at
 
 
@@ -123,7 +124,31 @@ def attention_xray(call: LayerCall) -> XRay:
                 t=t, top=top),
         grid_at("xray.attention.grid_out", y, pick, "out"),
     )
-    return XRay(call.spec.name, "MultiHeadAttention", summary, code, checks, grids, notes)
+    letters = _letters(call)
+    heats = (
+        heat(Text.of("xray.attention.heat_head", b=b, head=head, t=t), attention[at, head], letters[0], letters[1],
+             t, 0, "row"),
+        heat(Text.of("xray.attention.heat_heads", b=b, t=t), attention[at, :, t, :], "N", letters[1], head, 0, "row"),
+        _output_heat(call, pick),
+    )
+    return XRay(call.spec.name, "MultiHeadAttention", summary, code, checks, grids, notes, heats)
+
+
+def _letters(call: LayerCall) -> tuple[str, str]:
+    """The axis letters of the query's steps and of the value's steps (T and S by default)."""
+    axes = call.step.input_axes
+    query = axes[0][-2] if axes and len(axes[0]) > 2 else "T"
+    value = axes[1][-2] if len(axes) > 1 and len(axes[1]) > 2 else "S"
+    return query, value if value != query else value + "'"
+
+
+def _output_heat(call: LayerCall, pick: tuple[int, ...]) -> Heat:
+    """The output's last two axes at the followed sample (and any axes before them), out[pick] outlined."""
+    y, axes = call.y, call.out_axes
+    rows = axes[-2] if len(axes) > 1 else "B"
+    plane = y[pick[:-2]] if y.ndim > 2 else y
+    return heat(Text.of("xray.attention.heat_out", index=index_text(pick)), plane, rows, axes[-1] if axes else "F",
+                pick[-2] if y.ndim > 1 else 0, pick[-1])
 
 
 # -- Attention (Luong) and AdditiveAttention (Bahdanau) -----------------------------------------------
@@ -244,4 +269,11 @@ def score_attention_xray(call: LayerCall, additive: bool = False) -> XRay:
                  steps[:, cols.start:cols.stop], ("s", "a", "v", "a × v"), tuple(str(c) for c in cols),
                  tuple((1, c - cols.start) for c in cols if c == top), (4, s_count))
     grids = (table, grid_at("xray.score_attention.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, cls, summary, code, checks, grids, notes)
+    letters = _letters(call)
+    feature = call.step.input_axes[1][-1] if len(call.step.input_axes) > 1 and call.step.input_axes[1] else "F"
+    heats = (heat(Text.of("xray.score_attention.heat_weights", where=where, t=t), weights[at], letters[0], letters[1],
+                  t, 0, "row"),
+             heat(Text.of("xray.score_attention.heat_value", where=where, f=f), v[at], letters[1], feature, 0, f,
+                  "col"),
+             _output_heat(call, pick))
+    return XRay(call.spec.name, cls, summary, code, checks, grids, notes, heats)

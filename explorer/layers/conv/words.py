@@ -437,4 +437,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "each kernel tap adds every input position's patch at i·s + tap",
         "每个 kernel 抽头把每个输入位置的块加到 i·s + 抽头 处",
     ),
+    "xray.conv.heat_input_1d": (
+        "The input x[{b}]: the window out{index} reads outlined (its steps, the channels of its group)",
+        "输入 x[{b}]：框出 out{index} 读取的窗口（它的各步和它所在组的通道）",
+    ),
+    "xray.conv.heat_kernel_1d": ("The kernel of filter {f} (taps × channels)", "滤波器 {f} 的 kernel（抽头 × 通道）"),
+    "xray.conv.heat_output_1d": ("The output out[{b}]: out{index} outlined", "输出 out[{b}]：框出 out{index}"),
+    "xray.conv.heat_input": (
+        "The input x[{b}], channel {channel} (the one that adds most to the sum): the window out{index} reads outlined",
+        "输入 x[{b}] 的通道 {channel}（对总和贡献最大的通道）：框出 out{index} 读取的窗口",
+    ),
+    "xray.conv.heat_kernel": ("The kernel of filter {f}, channel {channel}", "滤波器 {f} 在通道 {channel} 上的 kernel"),
+    "xray.conv.heat_output": ("The output of filter {f} for sample {b}: out{index} outlined",
+                              "样本 {b} 上滤波器 {f} 的输出：框出 out{index}"),
+    "xray.separable.heat_input": (
+        "The input x[{b}], channel {channel} (the depthwise output that adds most): the window out{index} reads "
+        "outlined",
+        "输入 x[{b}] 的通道 {channel}（贡献最大的逐通道输出所在的通道）：框出 out{index} 读取的窗口",
+    ),
+    "xray.separable.heat_kernel": ("The depthwise kernel of channel {channel}, multiplier {q}",
+                                   "通道 {channel} 的逐通道 kernel，倍数 {q}"),
 }

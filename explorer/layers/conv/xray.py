@@ -21,8 +21,8 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (XRAY_BYTES, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
-                          samples_within)
+from ...live.base import (XRAY_BYTES, Core, Grid, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat,
+                          index_text, samples_within)
 from ...spec import LayerSpec, ModelSpec
 
 
@@ -311,7 +311,72 @@ def _window_xray(call: LayerCall, kernel: np.ndarray, groups: int, words: dict,
         grids = spatial_grids(geo, position, products, win_g, kern_f, cols, words, where) + (output,)
     summary = Text.of(words["summary"], **sizes)
     code = _code(geo, x.shape, k_filters, groups, act, words)
-    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
+    heats = window_heats(call, geo, products, kern_f, channels, sizes)
+    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes), heats)
+
+
+def window_heats(call: LayerCall, geo: Geometry, products: np.ndarray, kern_f: np.ndarray, channels: slice,
+                 sizes: dict) -> tuple[Heat, ...]:
+    """The followed sample's input with the window out[pick] reads outlined, the kernel it meets and the output
+    around it. Conv1D: x[b] (steps, channels), the window's taps × its group's channels; Conv2D: the input
+    channel whose products add up to the most, as the image lays it out, and that channel's (kh, kw) kernel;
+    Conv3D: only the output plane at the followed depth."""
+    x = call.x
+    pick = call.picked()
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    letters = _letters(geo, sizes)
+    where = dict(b=b, f=f, index=index_text(pick))
+    spans = window_spans(geo, position)
+    inside = all(size > 0 for _, size in spans)
+    output = output_heat(call, pick, letters)
+    if geo.rank == 1:
+        (first, size), cg = spans[0], channels.stop - channels.start
+        return (heat(Text.of("xray.conv.heat_input_1d", **where), x[b], letters[0], "C", first, channels.start,
+                     (size, cg) if inside else None),
+                heat(Text.of("xray.conv.heat_kernel_1d", **where), kern_f, "k", "C", 0, 0, None),
+                output)
+    if geo.rank > 2:
+        return (output,)
+    per_channel = products.sum(axis=0)
+    ch = int(np.argmax(np.abs(per_channel)))
+    channel = channels.start + ch
+    (row, height), (col, width) = spans
+    plane = x[b, :, :, channel]
+    return (heat(Text.of("xray.conv.heat_input", channel=channel, **where), plane, letters[0], letters[1], row, col,
+                 (height, width) if inside else None),
+            heat(Text.of("xray.conv.heat_kernel", channel=channel, **where), kern_f[:, ch].reshape(geo.kernel),
+                 "kh", "kw", 0, 0, None),
+            output)
+
+
+def _letters(geo: Geometry, sizes: dict) -> tuple[str, ...]:
+    """The input's spatial axis letters, as _sizes names them."""
+    return tuple([sizes["axis"], sizes.get("axis2", ""), sizes.get("axis3", "")][:geo.rank])
+
+
+def window_spans(geo: Geometry, position: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Per spatial axis, (first, count): the input positions from the window's first tap to its last, inside the
+    input (count 0: the window reads only padding there)."""
+    spans = []
+    for axis, p in enumerate(position):
+        taps = geo.taps(axis, p)
+        first, last = max(int(taps.min()), 0), min(int(taps.max()) + 1, geo.sizes[axis])
+        spans.append((first, max(last - first, 0)))
+    return spans
+
+
+def output_heat(call: LayerCall, pick: tuple[int, ...], letters: tuple[str, ...]) -> Heat:
+    """The followed filter's output around out[pick], outlined: (steps, filters) for rank 1; the (rows,
+    columns) plane of filter f (at the followed depth for rank 3)."""
+    y = call.y
+    b, position, f = pick[0], pick[1:-1], pick[-1]
+    out_letters = call.out_axes[1:-1] if len(call.out_axes) == y.ndim else letters
+    where = dict(b=b, f=f, index=index_text(pick))
+    if len(position) == 1:
+        return heat(Text.of("xray.conv.heat_output_1d", **where), y[b], out_letters[0],
+                    call.out_axes[-1] if call.out_axes else "K", position[0], f)
+    plane = y[(b,) + tuple(position[:-2]) + (slice(None),) * 2 + (f,)]
+    return heat(Text.of("xray.conv.heat_output", **where), plane, out_letters[-2], out_letters[-1], *position[-2:])
 
 
 def output_grid(title: Text, y: np.ndarray, pick: tuple[int, ...]) -> Grid:
@@ -487,8 +552,22 @@ def separable_xray(call: LayerCall) -> XRay:
                   ["d", f"w[:, {f}]", "d × w"], None)
     grids = window_grids + (mix, output_grid(Text.of("xray.conv2d.grid_output", **where), y, pick))
     summary = Text.of("xray.separable.summary", **sizes)
+    letters = _letters(geo, sizes)
+    spans = window_spans(geo, position)
+    outline = tuple(size for _, size in spans) if all(size > 0 for _, size in spans) else None
+    if rank == 1:  # channel ch along the steps, one row
+        heats = (heat(Text.of("xray.separable.heat_input", **where), x[b, :, ch], "", letters[0], 0, spans[0][0],
+                      (1,) + outline if outline else None),
+                 heat(Text.of("xray.separable.heat_kernel", **where), kern_c, "", "k", 0, 0, None))
+    elif rank == 2:
+        heats = (heat(Text.of("xray.separable.heat_input", **where), x[b, :, :, ch], *letters, spans[0][0],
+                      spans[1][0], outline),
+                 heat(Text.of("xray.separable.heat_kernel", **where), kern_c, "kh", "kw", 0, 0, None))
+    else:
+        heats = ()
+    heats += (output_heat(call, pick, letters),)
     return XRay(call.step.name, call.spec.kind, summary, _separable_code(geo, x.shape, m, k_filters, act),
-                tuple(checks), grids, tuple(notes))
+                tuple(checks), grids, tuple(notes), heats)
 
 
 def _separable_code(geo: Geometry, shape: tuple[int, ...], m: int, k: int, act: str) -> tuple[Line, ...]:
@@ -624,7 +703,7 @@ def transpose_xray(call: LayerCall) -> XRay:
                       strides=" × ".join(map(str, strides)))
     return XRay(call.step.name, call.spec.kind, summary, _transpose_code(x.shape, kernel.shape, strides, dilation,
                                                                          before, outs, full, act), tuple(checks),
-                grids, tuple(notes))
+                grids, tuple(notes), (output_heat(call, pick, tuple(letters)),))
 
 
 def _transpose_code(shape, kernel_shape, strides, dilation, before, outs, full, act) -> tuple[Line, ...]:

@@ -14,8 +14,8 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...live.activations import activate, activation_name
-from ...live.base import (GRID_ROWS, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
-                          samples_within, window)
+from ...live.base import (GRID_ROWS, Grid, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat,
+                          index_text, samples_within, window)
 from ...spec import LayerSpec, ModelSpec
 
 MISTAKE_FLOATS = 4_000_000  # the transposed cases build an (F, U) kernel: skipped above this
@@ -84,8 +84,21 @@ def dense_xray(call: LayerCall) -> XRay:
                               unit=unit), near, row - rows.start, unit, size=(n, u)), rows.start),
         grid(out_title, _output_slice(y, pick), pick[-2], unit),
     )
+    heats = _heats(flat, kernel, y, pick, row, grids, in_axes, out_axes)
     return XRay(call.step.name, "Dense", summary, _code(x.shape, f, u, act, in_axes, out_axes), tuple(checks), grids,
-                tuple(notes))
+                tuple(notes), heats)
+
+
+def _heats(flat: np.ndarray, kernel: np.ndarray, y: np.ndarray, pick: tuple[int, ...], row: int,
+           grids: tuple[Grid, ...], in_axes, out_axes) -> tuple[Heat, ...]:
+    """The row of x that out[pick] reads, the kernel's column it meets, and the output around it (titles: the
+    grids' own)."""
+    unit = pick[-1]
+    lead = "·".join(in_axes[:-1]) or "N"
+    out_rows = out_axes[-2] if len(out_axes) > 1 else "N"
+    return (heat(grids[0].title, flat, lead, in_axes[-1] if in_axes else "F", row, 0, "row"),
+            heat(grids[1].title, kernel, in_axes[-1] if in_axes else "F", out_axes[-1], 0, unit, "col"),
+            heat(grids[3].title, _output_slice(y, pick), out_rows, out_axes[-1], pick[-2] if y.ndim > 1 else 0, unit))
 
 
 def _samples(call: LayerCall, f: int, u: int, pick: tuple[int, ...]) -> tuple[int, int]:

@@ -10,14 +10,14 @@ would take gigabytes. Mistake: an id equal to V, which has no row (TensorFlow's 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Callable
 
 import numpy as np
 
 from ...description import Step, named, shape_text
-from ...live.base import (GRID_ROWS, XRAY_BYTES, Core, LayerCall, Line, Mistake, Text, XRay, check, grid,
-                          index_text, samples_within, window)
+from ...live.base import (GRID_ROWS, HEAT_ROWS, XRAY_BYTES, Core, Heat, LayerCall, Line, Mistake, Text, XRay, check,
+                          grid, heat, index_text, samples_within, window)
 from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import relabel
 
@@ -149,8 +149,22 @@ def embedding_xray(call: LayerCall) -> XRay:
     in_axes, out_axes = call.in_axes, call.out_axes
     summary = Text.of("xray.embedding.summary", layer=call.step.name, V=vocab, E=embed, named=named(in_axes),
                       shape=shape_text(ids.shape), out_named=named(out_axes), out=shape_text(y.shape))
+    heats = _heats(read, grids, y[lead], token, token_pos, unit, vocab, embed, call)
     return XRay(call.step.name, "Embedding", summary, _code(ids.shape, vocab, embed, first.size, plan.rows),
-                checks, grids, tuple(notes))
+                checks, grids, tuple(notes), heats)
+
+
+def _heats(read: ReadRows, grids: tuple, out: np.ndarray, token: int, position: int, unit: int, vocab: int,
+           embed: int, call: LayerCall) -> tuple[Heat, ...]:
+    """E around the row the followed id selects (only those rows are read), and the output around the followed
+    number (titles: the grids')."""
+    letters = call.out_axes
+    near = window(min(max(token, 0), vocab - 1), HEAT_ROWS, vocab)
+    rows = heat(grids[1].title, read(near.start, near.stop), "V", letters[-1] if letters else "E",
+                token - near.start, unit, "row" if 0 <= token < vocab else None)  # an id with no row: none marked
+    rows = replace(rows, start=(rows.start[0] + near.start, rows.start[1]), size=(vocab, embed))
+    position_letter = letters[-2] if len(letters) > 1 else "T"
+    return rows, heat(grids[2].title, out, position_letter, letters[-1] if letters else "E", position, unit)
 
 
 def _code(shape: tuple[int, ...], vocab: int, embed: int, n: int, rows: int) -> tuple[Line, ...]:

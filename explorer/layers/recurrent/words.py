@@ -429,4 +429,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "有了它，{cls} 会传出每一步的帧：{seq} {seq_named}，而不是最后一帧 {last} {last_named}。"
         "{consumer}（{consumer_cls}）每个样本只接受一帧，多出的时间轴 {time} 不合适。",
     ),
+    "xray.rnn.heat_x": (
+        "The input sequence x[{b}]: step {t} reads row {read}",
+        "输入序列 x[{b}]：第 {t} 步读取第 {read} 行",
+    ),
+    "xray.rnn.heat_gates": (
+        "The gates of unit {unit} at every step of sample {b}, after their activations: step {t} outlined",
+        "样本 {b} 每一步中单元 {unit} 的各个门（激活之后）：框出第 {t} 步",
+    ),
+    "xray.rnn.heat_h": (
+        "h at every step of sample {b}, in the order the steps ran: h[{t}, {unit}] outlined",
+        "样本 {b} 每一步的 h（按运行顺序）：框出 h[{t}, {unit}]",
+    ),
+    "xray.rnn.heat_gate_axis": ("gate", "门"),
 }

@@ -25,7 +25,8 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...live.activations import FUNCTIONS
-from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...live.base import (Core, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, index_text,
+                          samples_within)
 from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import Geometry, conv_numpy, geometry, one_window, tap_labels
 
@@ -268,7 +269,7 @@ def rnn_recompute(call: LayerCall, share: int = 1) -> Recomputed:
     t = pick[1] if sequences else steps - 1
     unknown = cell.unknown_activations()
     notes: list[Text] = []
-    checks, grids = [], []
+    checks, grids, heats = [], [], ()
     seq = finals = None
     if unknown:
         notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
@@ -284,14 +285,54 @@ def rnn_recompute(call: LayerCall, share: int = 1) -> Recomputed:
         checks.append(check(words["check.step"], detail.after[0], at_t, b=b, t=t,
                             index=index_text((b, t) if sequences else (b,))))
         grids = _grids(words, cell, x, detail, b, unit)
+        heats = _heats(cell, x[b], t, unit, b, tuple(s[b] for s in call.states[:len(state_names)]), call)
     notes += _notes(words, call, cell, n, batch, steps, t, sequences, keeps)
     summary = Text.of(words["summary"], layer=call.step.name, inp=shape_text(x.shape),
                       inp_named=named(call.in_axes), out=shape_text(call.y.shape), out_named=named(call.out_axes),
                       T=steps, E=features, H=units, G=len(gates) * units, act=cell.activation,
                       ract=cell.recurrent_activation)
     xray = XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
-                tuple(grids), tuple(notes))
+                tuple(grids), tuple(notes), heats)
     return Recomputed(xray, cell, n, seq, finals)
+
+
+def history(cell: Cell, sequence: np.ndarray, initial: tuple[np.ndarray, ...] | None = None
+            ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """One sequence (T, E) run step by step: each gate after its activation ({gate: (T, H)}) and h (T, H), in
+    the order the steps ran (go_backwards reads x[T−1] first)."""
+    act, rec = FUNCTIONS[cell.activation], FUNCTIONS.get(cell.recurrent_activation)
+    steps = sequence.shape[0]
+    states = tuple(np.asarray(s, dtype=np.float64)[None] for s in initial) if initial else zero_states(cell, 1)
+    gates = {g: np.empty((steps, cell.units)) for g in cell.order}
+    h = np.empty((steps, cell.units))
+    candidate = {"SimpleRNN": "h", "LSTM": "c", "GRU": "h"}[cell.kind]  # the block the activation (tanh) shapes
+    for s in range(steps):
+        read = steps - 1 - s if cell.go_backwards else s
+        pre, states = cell_step(cell, sequence[read][None].astype(np.float64), states)
+        for g in cell.order:
+            gates[g][s] = (act if g == candidate else rec)(pre[g][0])
+        h[s] = states[0][0]
+    return gates, h
+
+
+def _heats(cell: Cell, sequence: np.ndarray, t: int, unit: int, b: int, initial: tuple[np.ndarray, ...],
+           call: LayerCall) -> tuple[Heat, ...]:
+    """The followed sample's input sequence (step t's row outlined), its gates over time for the followed unit
+    (an RNN without gates: none) and h over time, h[t, unit] outlined: the followed number."""
+    gates, h = history(cell, sequence, initial or None)
+    steps = sequence.shape[0]
+    read = steps - 1 - t if cell.go_backwards else t
+    in_axes, out_axes = call.in_axes, call.out_axes
+    time = in_axes[1] if len(in_axes) > 2 else "T"
+    feature = in_axes[-1] if in_axes else "E"
+    out = [heat(Text.of("xray.rnn.heat_x", b=b, t=t, read=read), sequence, time, feature, read, 0, "row")]
+    if cell.kind != "SimpleRNN":
+        plane = np.stack([gates[g][:, unit] for g in cell.order])
+        out.append(heat(Text.of("xray.rnn.heat_gates", b=b, unit=unit, t=t), plane, Text.of("xray.rnn.heat_gate_axis"),
+                        time, 0, t, "col", labels=cell.order))
+    units = out_axes[-1] if out_axes else "H"
+    out.append(heat(Text.of("xray.rnn.heat_h", b=b, t=t, unit=unit), h, time, units, t, unit))
+    return tuple(out)
 
 
 def _grids(words: dict[str, str], cell: Cell, x: np.ndarray, d: StepDetail, b: int, unit: int) -> list:

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from ...description import Step, named, shape_text
-from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake,
                               rnn_recompute, run, sample_states, with_args)
@@ -112,14 +112,15 @@ def bidirectional_xray(call: LayerCall) -> XRay:
         notes.append(Text.of("xray.bidirectional.note.inner_backwards"))
     if call.states:
         notes.append(Text.of("xray.bidirectional.note.initial", count=len(call.states), half=len(call.states) // 2))
-    grids = _bi_grids(call, units, mode, sequences, n, fwd, raw_b, bwd)
+    grids, heats = _bi_grids(call, units, mode, sequences, n, fwd, raw_b, bwd)
     return XRay(call.step.name, "Bidirectional", _summary(call, kind, units, mode), _code(call, kind, mode),
-                tuple(checks), grids, tuple(notes))
+                tuple(checks), grids, tuple(notes), heats)
 
 
-def _bi_grids(call: LayerCall, units: int, mode, sequences: bool, n: int, fwd, raw_b, bwd) -> tuple:
+def _bi_grids(call: LayerCall, units: int, mode, sequences: bool, n: int, fwd, raw_b, bwd) -> tuple[tuple, tuple]:
     """The forward and backward halves at the picked position (and, with return_sequences, where the
-    backward value sat before the flip), and the merged output around the picked number."""
+    backward value sat before the flip), and the merged output around the picked number; and their heatmaps
+    (with return_sequences: each half over time, then the output; without: the output)."""
     pick = call.picked()
     b, f = pick[0], pick[-1]
     unit = f - units if mode == "concat" and f >= units else f
@@ -128,21 +129,30 @@ def _bi_grids(call: LayerCall, units: int, mode, sequences: bool, n: int, fwd, r
         b_local = 0
     else:
         b_local = b
+    out_title = Text.of("xray.bidirectional.grid.output", b=b, index=index_text(pick))
+    letter = call.out_axes[-1] if call.out_axes else "H"
     if sequences:
         t = pick[1]
         steps = call.x.shape[1]
-        return (
-            grid(Text.of("xray.bidirectional.grid.forward", b=b, t=t, unit=unit), fwd[b_local], t, unit),
-            grid(Text.of("xray.bidirectional.grid.backward", b=b, t=t, unit=unit), bwd[b_local], t, unit),
+        time = call.in_axes[1] if len(call.in_axes) > 2 else "T"
+        forward = Text.of("xray.bidirectional.grid.forward", b=b, t=t, unit=unit)
+        backward = Text.of("xray.bidirectional.grid.backward", b=b, t=t, unit=unit)
+        grids = (
+            grid(forward, fwd[b_local], t, unit),
+            grid(backward, bwd[b_local], t, unit),
             grid(Text.of("xray.bidirectional.grid.backward_raw", b=b, t=t, raw=steps - 1 - t, unit=unit),
                  raw_b[b_local], steps - 1 - t, unit),
-            grid(Text.of("xray.bidirectional.grid.output", b=b, index=index_text(pick)), call.y[b], t, f),
+            grid(out_title, call.y[b], t, f),
         )
-    return (
+        return grids, (heat(forward, fwd[b_local], time, "H", t, unit),
+                       heat(backward, bwd[b_local], time, "H", t, unit),
+                       heat(out_title, call.y[b], time, letter, t, f))
+    grids = (
         grid(Text.of("xray.bidirectional.grid.forward_last", b=b, unit=unit), fwd[b_local], 0, unit),
         grid(Text.of("xray.bidirectional.grid.backward_last", b=b, unit=unit), bwd[b_local], 0, unit),
-        grid(Text.of("xray.bidirectional.grid.output", b=b, index=index_text(pick)), call.y, b, f),
+        grid(out_title, call.y, b, f),
     )
+    return grids, (heat(out_title, call.y, call.out_axes[0] if call.out_axes else "B", letter, b, f),)
 
 
 def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
