@@ -472,7 +472,7 @@ plot_model(model, show_shapes=True)
 
 # -- refusals -------------------------------------------------------------------------------------
 REFUSED = {
-    "lambda": ("x = layers.Lambda(lambda t: t * 2)(x)", "read.lambda"),
+    "lambda": ("x = layers.Lambda(lambda t: t @ t)(x)", "read.tensor_operator"),
     "loop": ("for row in open('f'):\n    x = layers.Dense(4)(x)", "read.call_unknown"),
     "while": ("while x:\n    pass", "read.condition_unknown"),
     "kwargs": ("x = layers.Dense(**cfg)(x)", "read.undefined_name"),
@@ -489,7 +489,7 @@ REFUSED = {
     "unknown_arg": ("x = layers.Dense(4, wobble=2)(x)", "read.arg_unknown"),
     "bad_value": ("x = layers.Dense(0)(x)", "read.arg_bad_value"),
     "missing": ("x = layers.Dense()(x)", "read.arg_missing"),
-    "slice": ("x = x[:, 1]", "read.subscript"),
+    "slice": ("x = x[:, 1.5]", "read.subscript"),
     "tensor_attr": ("n = x.dtype", "read.attribute"),
 }
 
@@ -566,7 +566,7 @@ def test_sequential_stops_at_a_refused_layer():
               "model.add(layers.Dense(3))\nmodel.add(layers.Lambda(lambda t: t))\nmodel.add(layers.Dense(2))\n")
     result = read_code(source)
     assert [l.name for l in result.spec.layers] == ["dense"]
-    assert [n.key for n in result.notes] == ["read.lambda", "read.model_cut"]
+    assert [n.key for n in result.notes] == ["read.lambda_identity", "read.model_cut"]
 
 
 # -- Keras 2 habits ---------------------------------------------------------------------------------

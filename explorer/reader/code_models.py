@@ -170,7 +170,7 @@ class Models(ReaderBase):
         if model.style == "sequential":
             if len(refs) != 1:
                 raise Refusal(node, "read.nested_model_inputs", model=model.name, count=1)
-            specs, outputs = self.chain(model.layers, refs[0], node)
+            specs, outputs = self.chain(model.layers, refs[0], node, model.name)
         else:
             if len(refs) != len(model.inputs):
                 raise Refusal(node, "read.nested_model_inputs", model=model.name, count=len(model.inputs))
@@ -182,7 +182,8 @@ class Models(ReaderBase):
         self.groups.append(GroupSpec(model.name, model.label, model.what, members, outputs, model.line, model.col))
         return specs, outputs
 
-    def chain(self, entries: list, ref: TensorRef, node: ast.AST) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
+    def chain(self, entries: list, ref: TensorRef, node: ast.AST, model_name: str = ""
+              ) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
         """A Sequential's entries one after the other from `ref`: layers, and models expanded in place."""
         specs: list[LayerSpec] = []
         previous = ref
@@ -192,7 +193,7 @@ class Models(ReaderBase):
                 specs += inner
                 previous = outputs[0] if len(outputs) == 1 else (outputs[0][0], None)
             elif isinstance(entry, (InstanceObj, LambdaObj)):
-                line, col = node if isinstance(node, tuple) else (node.lineno, node.col_offset)
+                line, col = entry.line, entry.col  # where the layer was made: its notes point there
                 call = ast.Call(func=ast.Name(id=entry.name, lineno=line, col_offset=col),
                                 args=[Known(Tensor(previous), ast.Name(id="", lineno=line, col_offset=col))],
                                 keywords=[], lineno=line, col_offset=col)
@@ -202,7 +203,9 @@ class Models(ReaderBase):
                     else:
                         result = self.instance_call(entry, call, [self.globals])
                 except Refusal as refusal:  # its call could not be read: the model is shown up to it, with the note
-                    self.refused(refusal, ast.Name(id="", lineno=entry.line, col_offset=entry.col))
+                    where = ast.Name(id="", lineno=entry.line, col_offset=entry.col)
+                    self.refused(refusal, where)
+                    self.note(where, "warning", "read.model_cut", model=model_name)
                     break
                 specs += [self.nodes[name] for name in self.groups[-1].members]
                 refs = self.tensor_refs(result, call)
@@ -497,7 +500,7 @@ class Models(ReaderBase):
         if model.input is None:
             return None
         self.pending[model.input.name] = model.input
-        layers, outputs = self.chain(model.layers, (model.input.name, None), (model.line, model.col))
+        layers, outputs = self.chain(model.layers, (model.input.name, None), (model.line, model.col), model.name)
         return ModelSpec((model.input,), tuple(layers), outputs, model.name, "sequential", *self.batch_choice(),
                          groups=tuple(self.groups))
 

@@ -247,13 +247,15 @@ class TensorOps(ReaderBase):
         saved = self.last_shape_read, self.open_call_tensors
         self.layer_calls_open += 1
         self.open_call_tensors, self.last_shape_read = saved[1] + (refs[0],), None
+        noted = len(self.notes)
         try:
             call = ast.Call(func=node.func, args=[Known(first, node.args[0])], keywords=[], **_where(node))
             result = self.def_call(obj.func, call, scope)
         finally:
             self.layer_calls_open -= 1
             self.last_shape_read, self.open_call_tensors = saved
-        if isinstance(result, Poison):
+        refused = any(n.severity == "error" for n in self.notes[noted:])  # its return line was refused
+        if isinstance(result, Poison) or (refused and not isinstance(result, (Tensor, Seq))):
             raise Refusal(None, None)
         outputs = self.tensor_refs(result, node)
         members = tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))

@@ -142,4 +142,4 @@ def activation_op(name: str) -> OpCall | None:
     return ACTIVATION_OPS.get(name) or (TF_OPS.get(name) if name in _UNARY else None)
 
 
-__all__ = ["OpCall", "PREPROCESS_MODES", "SHAPE_READS", "activation_op", "op_call"]
+__all__ = ["PREPROCESS_MODES", "SHAPE_READS", "OpCall", "activation_op", "op_call"]
