@@ -49,7 +49,8 @@ def test_keras_ops_spellings_are_one_kind(call):
 
 
 def test_tensorflow_functions_between_layers_stop_where_keras_3_stops():
-    result, _ = read("x = keras.Input((3,))\ny = tf.exp(x)\nz = tf.shape(x)\nmodel = keras.Model(x, layers.Dense(2)(x))\n")
+    result, _ = read("x = keras.Input((3,))\ny = tf.exp(x)\nz = tf.shape(x)\n"
+                     "model = keras.Model(x, layers.Dense(2)(x))\n")
     tf_notes = [n for n in result.notes if n.key == "read.tf_on_keras_tensor"]
     assert [n.line for n in tf_notes] == [5, 6]
     assert dict(tf_notes[0].params)["op"] == "exp"
@@ -107,7 +108,7 @@ def test_slices_and_the_outputs_of_a_layer_with_states():
 
 
 def test_lambda_layers_are_groups_of_their_operations():
-    result, layers_ = read("def last(t):\n    return t[:, -1]\n\nmodel = keras.Sequential([keras.Input((9, 4)), "
+    result, _ = read("def last(t):\n    return t[:, -1]\n\nmodel = keras.Sequential([keras.Input((9, 4)), "
                            "layers.LSTM(8, return_sequences=True), layers.Lambda(lambda s: s * 0.5, name='half'), "
                            "layers.Lambda(last)])\n")
     assert errors(result) == []

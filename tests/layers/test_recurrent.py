@@ -336,7 +336,8 @@ def test_no_mistake_offered_when_it_would_not_break(code, name):
 
 # -- text --------------------------------------------------------------------------------------------------
 def test_the_live_words_are_this_familys():  # both languages of every word: tests/test_text.py
-    prefixes = ("xray.rnn.", "xray.simplernn.", "xray.lstm.", "xray.gru.", "mistake.return_sequences.", "xray.convlstm.",
+    prefixes = ("xray.rnn.", "xray.simplernn.", "xray.lstm.", "xray.gru.", "mistake.return_sequences.",
+                "xray.convlstm.",
                 "mistake.convlstm_sequences_off.", "mistake.convlstm_sequences_on.")
     assert len(LIVE_WORDS) > 50 and all(k.startswith(prefixes) for k in LIVE_WORDS)
 
