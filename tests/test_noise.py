@@ -1,0 +1,86 @@
+"""Less noise on the page (issue 20 part 5): the reader's ignored lines said once, severity in words."""
+from explorer.i18n import t
+from explorer.notices import group_notes, note_topic
+from explorer.reader.code import read_code
+from explorer.spec import Note
+from explorer.ui.messages import ignored_summary, reader_note_text, severity_label
+
+TUTORIAL = '''import numpy as np
+import matplotlib.pyplot as plt
+import keras
+from keras import layers
+
+(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
+x_train = x_train.astype("float32") / 255
+x_train = np.expand_dims(x_train, -1)
+print("x_train shape:", x_train.shape)
+y_train = keras.utils.to_categorical(y_train, 10)
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+    layers.Flatten(),
+    layers.Dense(10, activation="softmax"),
+    layers.Dense(10, activation="softmax", input_shape=(3,)),
+])
+model.summary()
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+history = model.fit(x_train, y_train, batch_size=128, epochs=15)
+print(model.evaluate(x_train, y_train))
+plt.plot(history.history["loss"])
+plt.show()
+'''
+
+
+def test_a_tutorial_scripts_ignored_lines_are_one_note_with_their_topics():
+    notes = read_code(TUTORIAL).notes
+    groups = group_notes(notes)
+    ignored_lines = {1, 2, 6, 7, 8, 9, 10, 18, 19, 20, 21, 22, 23}
+    assert {n.line for n in groups.ignored} == ignored_lines
+    assert groups.lines == len(ignored_lines)
+    assert groups.topics == ("imports", "data", "training", "printing")
+    assert len(groups.single) + len(groups.ignored) == len(notes)
+    assert all(n.severity != "info" or n.key not in {"read.ignored_call", "read.import_ignored"}
+               for n in groups.single)
+    assert [n.line for n in groups.single] == sorted(n.line for n in groups.single)
+    summary = ignored_summary(groups, "en")
+    assert summary.startswith(f"{len(ignored_lines)} lines ignored")
+    assert summary.endswith("imports, data loading, training, printing and plots.")
+    assert ignored_summary(groups, "zh").startswith(f"已忽略 {len(ignored_lines)} 行")
+
+
+def test_warnings_and_errors_stay_one_note_each():
+    notes = (Note(3, 0, "error", "read.ignored_call", (("call", "x"),)),
+             Note(5, 0, "warning", "read.ignored_call", (("call", "y"),)),
+             Note(4, 0, "info", "read.ignored_call", (("call", "model.fit"),)),
+             Note(4, 9, "info", "read.ignored_call", (("call", "print"),)),
+             Note(2, 0, "info", "read.several_models", (("count", "2"), ("model", "m"))))
+    groups = group_notes(notes)
+    assert [(n.line, n.severity) for n in groups.single] == [(2, "info"), (3, "error"), (5, "warning")]
+    assert groups.lines == 1 and groups.topics == ("training", "printing")
+    assert ignored_summary(groups, "en").startswith("1 line ignored (it ")
+
+
+def test_an_ignored_lines_topic_comes_from_what_it_calls():
+    def topic(key, call=""):
+        return note_topic(Note(1, 0, "info", key, (("call", call),) if call else ()))
+    assert topic("read.import_ignored") == "imports"
+    assert topic("read.name_unreadable") == "data"
+    assert topic("read.ignored_call", "keras.datasets.mnist.load_data") == "data"
+    assert topic("read.ignored_call", "model.fit") == "training"
+    assert topic("read.ignored_call", "print") == "printing"
+    assert topic("read.call_outside_model", "matplotlib.pyplot.show") == "printing"
+    assert topic("read.ignored_call", "tf.random.set_seed") == "data"
+    assert topic("read.ignored_call", "os.makedirs") == "other"
+
+
+def test_severity_is_said_in_words_and_colour_not_only_by_an_emoji():
+    for severity, colour, en, zh in (("error", "red", "Error", "错误"), ("warning", "orange", "Warning", "警告"),
+                                     ("info", "blue", "Info", "提示")):
+        assert severity_label(severity, "en") == f":{colour}-badge[:material/{severity}: {en}]"
+        assert severity_label(severity, "zh").endswith(f" {zh}]")
+        text = reader_note_text(Note(7, 0, severity, "read.ignored_call", (("call", "model.fit"),)), "en")
+        assert text.startswith(f":{colour}-badge[") and "line 7: " in text
+        assert not any(ch in text for ch in "⛔⚠ℹ")
+    assert severity_label("odd", "en") == severity_label("info", "en")
+    plain = reader_note_text(Note(7, 0, "info", "read.ignored_call", (("call", "a_b"),)), "en", badge=False)
+    assert plain == "line 7: " + t("en", "read.ignored_call", call="a\\_b")
