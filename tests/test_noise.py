@@ -84,3 +84,26 @@ def test_severity_is_said_in_words_and_colour_not_only_by_an_emoji():
     assert severity_label("odd", "en") == severity_label("info", "en")
     plain = reader_note_text(Note(7, 0, "info", "read.ignored_call", (("call", "a_b"),)), "en", badge=False)
     assert plain == "line 7: " + t("en", "read.ignored_call", call="a\\_b")
+
+
+def _summary(code: str, name: str) -> str:
+    from explorer.live.xrays import xray_of
+    from live_models import traced
+
+    spec, desc, model, trace = traced(code)
+    xray = xray_of(model, spec, desc, trace, name)
+    return t("en", xray.summary.key, **dict(xray.summary.params))
+
+
+def test_a_recurrent_x_ray_names_the_models_own_letters():
+    from live_models import sequential
+
+    features = sequential('layers.LSTM(6, return_sequences=True, name="rnn")', input_shape="(20, 8)",
+                          dtype="float32", batch=2)
+    assert "T = 20 steps of F = 8 features" in _summary(features, "rnn")
+    assert "blocks of H = 6" in _summary(features, "rnn")
+    tokens = sequential('layers.Embedding(50, 4, name="emb")', 'layers.GRU(3, name="rnn")', input_shape="(7,)")
+    assert "T = 7 steps of E = 4 features" in _summary(tokens, "rnn")
+    stacked = sequential('layers.LSTM(6, return_sequences=True, name="first")', 'layers.LSTM(5, name="rnn")',
+                         input_shape="(9, 8)", dtype="float32", batch=2)
+    assert "T = 9 steps of H = 6 features" in _summary(stacked, "rnn") and "of H₂ = 5" in _summary(stacked, "rnn")
