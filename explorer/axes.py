@@ -16,10 +16,14 @@ _HINTS: tuple[tuple[str, str], ...] = (
     (r"seq|maxlen|max_len|timesteps?|time_?steps?|steps|length|len", "T"),
     (r"class|classes|label|labels|tags?|categor", "C"),
     (r"lstm|gru|rnn|hidden|latent|recurrent", "H"),
-    (r"filters?|channels?|kernels?_?count", "K"),
+    (r"channels?", "C"),  # an image's channels: C; its classes then take another letter (CLASS_LETTERS)
+    (r"filters?|kernels?_?count", "K"),
     (r"heads?", "N"),
 )
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# the letters a model's classes take, in turn: C, unless C already means something else in this model (an
+# image's channels), then K, then Y. A letter means one thing per model: never C for channels and C₂ for classes.
+CLASS_LETTERS = ("C", "K", "Y")
 
 
 def letter_hint(source: str) -> str | None:
@@ -29,6 +33,16 @@ def letter_hint(source: str) -> str | None:
         if any(re.search(rf"(^|_)({pattern})(_|$|\d)", name) for name in names):
             return letter
     return None
+
+
+_CLASSES = re.compile(r"(^|_)(class|classes|label|labels|tags?|categor)")
+
+
+def means_classes(source: str) -> bool:
+    """Does the code that gave a size name classes ('num_classes', 'count_classes + 1', 'n_tags')? The
+    first name with a hint decides, as in `letter_hint`."""
+    return letter_hint(source) == CLASS_LETTERS[0] and not any(
+        re.search(r"(^|_)(channels?)(_|$|\d)", w.lower()) for w in _WORD.findall(source or ""))
 
 
 # Okabe–Ito palette (colour-blind safe) first, then more distinct colours; fixed letters keep

@@ -107,3 +107,38 @@ def test_a_recurrent_x_ray_names_the_models_own_letters():
     stacked = sequential('layers.LSTM(6, return_sequences=True, name="first")', 'layers.LSTM(5, name="rnn")',
                          input_shape="(9, 8)", dtype="float32", batch=2)
     assert "T = 9 steps of H = 6 features" in _summary(stacked, "rnn") and "of H₂ = 5" in _summary(stacked, "rnn")
+
+
+def _axes(code: str) -> dict:
+    from explorer.shapes import describe
+    from explorer.tables import axis_meaning
+
+    desc = describe(read_code(code).spec)
+    return {a.letter: (a.size, axis_meaning(a, "en"), axis_meaning(a, "zh")) for a in desc.axes}
+
+
+def test_channels_and_classes_never_share_a_letter():
+    from explorer.presets import preset_code
+
+    named_cnn = _axes(preset_code("image_cnn"))  # `channels`, `filters`, `num_classes`
+    literal_cnn = _axes(preset_code("image_cnn").replace("height, width, channels", "28, 28, 1"))
+    for axes in (named_cnn, literal_cnn):
+        assert axes["C"][0] == 1 and axes["C"][1].startswith("channels")
+        assert axes["K"][0] == 32 and axes["K"][1].startswith("filters of conv2d")
+        assert axes["Y"] == (10, "classes (the units of dense_1): num_classes",
+                             "类别数（dense_1 的单元数）：num_classes")
+        assert not any(letter.startswith("C") and letter != "C" for letter in axes)
+    tagger = _axes(preset_code("tagger"))  # no channels: classes keep C
+    assert tagger["C"][0] == 6 and tagger["C"][1].startswith("classes")
+    assert "K" not in tagger and "Y" not in tagger
+
+
+def test_the_legend_names_the_row_the_table_shows_for_a_wrapped_layer():
+    from explorer.presets import preset_code
+
+    tagger = _axes(preset_code("tagger"))
+    assert tagger["C"][1] == "classes (the units of the Dense inside time_distributed): count_classes + 1"
+    assert tagger["C"][2] == "类别数（time_distributed 里的 Dense 的单元数）：count_classes + 1"
+    assert tagger["H"][1] == "units of the LSTM inside bidirectional: lstm_units"
+    assert tagger["U"][1] == "units of dense: dense_units"  # not wrapped: its own name
+    assert not any("dense_1" in meaning or "of lstm" in meaning for _size, meaning, _zh in tagger.values())

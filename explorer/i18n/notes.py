@@ -21,3 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "notes.topic.printing": ("printing and plots", "打印和绘图"),
     "notes.topic.other": ("other code", "其他代码"),
 }
+WORDS |= {
+    "axis.classes": ("classes (the units of {layer})", "类别数（{layer} 的单元数）"),
+    "axis.inside": ("the {cls} inside {wrapper}", "{wrapper} 里的 {cls}"),
+}
