@@ -109,6 +109,13 @@ def test_a_recurrent_x_ray_names_the_models_own_letters():
     assert "T = 9 steps of H = 6 features" in _summary(stacked, "rnn") and "of H₂ = 5" in _summary(stacked, "rnn")
 
 
+def test_time_distributed_names_the_time_letter_of_its_input():
+    from explorer.presets import preset_code
+
+    summary = _summary(preset_code("seq2seq"), "time_distributed")  # after RepeatVector the time axis is T₂
+    assert "for each of the T₂ = 10 steps" in summary and " T = " not in summary
+
+
 def _axes(code: str) -> dict:
     from explorer.shapes import describe
     from explorer.tables import axis_meaning

@@ -320,11 +320,12 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     slices = [np.asarray(inner(x[:n, t], training=False)) for t in range(run_steps)]
     stacked = np.stack(slices, axis=1)
     inner_kind = call.spec.inner.kind
+    tx = call.in_axes[1] if len(call.in_axes) > 1 else "T"  # the time letter in the table (T₂ after RepeatVector)
     own = {id(v) for v in inner.weights}
     shared = sum(id(v) in own for v in wrapper.weights)
     checks = [
         check("xray.timedistributed.check.steps", stacked, y[:n, :run_steps], n=n, B=batch, steps=run_steps,
-              T=steps, inner=inner_kind),
+              T=steps, inner=inner_kind, tx=tx),
         check("xray.timedistributed.check.weights",
               np.array([len(inner.weights), inner.count_params(), len(inner.weights)]),
               np.array([len(wrapper.weights), wrapper.count_params(), shared]), inner=inner_kind),
@@ -334,9 +335,9 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     notes = []
     if inner.count_params():
         notes.append(Text.of("xray.timedistributed.note.shared", count=len(inner.weights), params=inner.count_params(),
-                             T=steps, would=steps * inner.count_params(), inner=inner_kind))
+                             T=steps, would=steps * inner.count_params(), inner=inner_kind, tx=tx))
     if run_steps < steps:
-        notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps))
+        notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps, tx=tx))
     if n < batch:
         notes.append(Text.of("xray.timedistributed.note.samples", n=n, B=batch))
     if _has_xray(kinds.get(inner_kind)):
@@ -347,7 +348,8 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     )
     step_in, step_out = (batch,) + x.shape[2:], (batch,) + y.shape[2:]
     summary = Text.of("xray.timedistributed.summary", layer=call.step.name, inner=inner_kind,
-                      inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, step_in=shape_text(step_in),
+                      inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, tx=tx,
+                      step_in=shape_text(step_in),
                       step_out=shape_text(step_out), out=shape_text(y.shape), out_named=named(call.out_axes))
     code = (Line("inner = layer.layer", Text.of("xray.timedistributed.code.inner", inner=inner_kind)),
             Line(f"steps = [inner(x[:, t]) for t in range({steps})]",
