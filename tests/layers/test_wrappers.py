@@ -411,8 +411,9 @@ def test_timedistributed_runs_the_inner_layer_on_each_slice(line, input_shape, p
     r, c = output.marks[0]
     assert abs(output.values[r, c] - call.y[pick]) < TOLERANCE
     assert xray.notes[0] == live_base.Text.of("xray.timedistributed.note.shared", count=len(inner.weights),
-                                              params=inner.count_params(), T=steps, tx=call.in_axes[1],
-                                              would=steps * inner.count_params(), inner=call.spec.inner.kind)
+                                              params=inner.count_params(), T=steps,
+                                              would=steps * inner.count_params(), inner=call.spec.inner.kind,
+                                              tx=call.in_axes[1])
 
 
 def test_timedistributed_runs_at_most_64_slices_and_says_so():
