@@ -149,3 +149,33 @@ def test_the_legend_names_the_row_the_table_shows_for_a_wrapped_layer():
     assert tagger["H"][1] == "units of the LSTM inside bidirectional: lstm_units"
     assert tagger["U"][1] == "units of dense: dense_units"  # not wrapped: its own name
     assert not any("dense_1" in meaning or "of lstm" in meaning for _size, meaning, _zh in tagger.values())
+
+
+def _notes_page():
+    import streamlit as st
+
+    from explorer.reader.code import read_code
+    from explorer.ui.messages import show_reader_notes
+
+    show_reader_notes(read_code(st.session_state["code"]).notes, st.session_state.get("lang", "en"))
+
+
+def test_the_notes_box_shows_one_line_for_the_ignored_lines_and_their_details_on_demand():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_notes_page, default_timeout=60)
+    at.session_state["code"] = TUTORIAL
+    at.run()
+    assert not at.exception
+    texts = [m.value for m in at.markdown]
+    summaries = [x for x in texts if "lines ignored" in x]
+    assert len(summaries) == 1 and summaries[0].startswith(":blue-badge[:material/info: Info] 13 lines ignored")
+    assert [e.label for e in at.expander] == ["Which lines, and why"]
+    details = [m.value for m in at.expander[0].markdown]
+    ignored = group_notes(read_code(TUTORIAL).notes).ignored
+    assert len(details) == 1 and details[0].count("\n- ") == len(ignored) - 1 and "model\\.fit(...)" in details[0]
+    outside = [x for x in texts if x not in details and x.startswith("- ")]
+    assert len(outside) == 1 and ":orange-badge[:material/warning: Warning]" in outside[0]
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert any(m.value.startswith(":blue-badge[:material/info: 提示] 已忽略 13 行") for m in at.markdown)
