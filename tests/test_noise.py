@@ -140,6 +140,22 @@ def test_channels_and_classes_never_share_a_letter():
     assert "K" not in tagger and "Y" not in tagger
 
 
+SEGMENTER = """import keras
+from keras import layers
+num_classes = 3
+inp = keras.Input(shape=(32, 32, 3))
+x = layers.Conv2D(8, 3, padding="same")(inp)
+out = layers.Conv2D(num_classes, 1)(x)
+model = keras.Model(inp, out)
+"""
+
+
+def test_classes_of_the_same_size_as_the_channels_still_take_their_own_letter():
+    axes = _axes(SEGMENTER)
+    assert axes["C"][:2] == (3, "channels") and axes["K"][0] == 8
+    assert axes["Y"][:2] == (3, "classes (the size conv2d_1 gives this axis): num_classes")
+
+
 def test_the_legend_names_the_row_the_table_shows_for_a_wrapped_layer():
     from explorer.presets import preset_code
 

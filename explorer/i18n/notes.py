@@ -1,5 +1,5 @@
-"""Strings of the reader's notes as the page groups them, and of a note's severity. Each key with its English
-and its Chinese side by side."""
+"""Strings of the reader's notes as the page groups them, of a note's severity, and of the legend's words for
+classes and for a wrapped layer's axes. Each key with its English and its Chinese side by side."""
 
 WORDS: dict[str, tuple[str, str]] = {
     "severity.error": ("Error", "错误"),
@@ -20,8 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "notes.topic.training": ("training", "训练"),
     "notes.topic.printing": ("printing and plots", "打印和绘图"),
     "notes.topic.other": ("other code", "其他代码"),
-}
-WORDS |= {
     "axis.classes": ("classes (the units of {layer})", "类别数（{layer} 的单元数）"),
+    "axis.classes_of": ("classes (the size {layer} gives this axis)", "类别数（{layer} 给这个轴的大小）"),
     "axis.inside": ("the {cls} inside {wrapper}", "{wrapper} 里的 {cls}"),
 }

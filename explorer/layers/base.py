@@ -102,7 +102,9 @@ class AxisNamer:
         base = (self._hint(source) if source else None) or default
         if source and means_classes(source):
             base = next((c for c in CLASS_LETTERS if c not in self.sizes or c in self._classes), CLASS_LETTERS[-1])
-            meaning = ("axis.classes", meaning[1] or (("layer", ""),))
+            where = dict(meaning[1])
+            meaning = ("axis.classes" if where.get("arg") == "units" else "axis.classes_of",
+                       meaning[1] if "layer" in where else meaning[1] + (("layer", ""),))
         k = 1
         while True:
             letter = base if k == 1 else base + "".join(self.SUBSCRIPTS[int(d)] for d in str(k))
