@@ -109,6 +109,13 @@ def test_a_recurrent_x_ray_names_the_models_own_letters():
     assert "T = 9 steps of H = 6 features" in _summary(stacked, "rnn") and "of H₂ = 5" in _summary(stacked, "rnn")
 
 
+def test_a_second_bidirectional_names_its_own_units_letter():
+    from explorer.presets import preset_code
+
+    assert "runs two LSTMs of H₂ = 32 units" in _summary(preset_code("stacked_bilstm"), "bidirectional_1")
+    assert "runs two LSTMs of H = 64 units" in _summary(preset_code("stacked_bilstm"), "bidirectional")
+
+
 def test_time_distributed_names_the_time_letter_of_its_input():
     from explorer.presets import preset_code
 

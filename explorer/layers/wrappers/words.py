@@ -33,19 +33,19 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- Bidirectional -----------------------------------------------------------------------------------
     "xray.bidirectional.summary.merged": (
-        "{layer} runs two {rnn}s of H = {H} units over x {inp_named} = {inp}: the forward one reads steps 0 … "
+        "{layer} runs two {rnn}s of {hx} = {H} units over x {inp_named} = {inp}: the forward one reads steps 0 … "
         "{T} − 1, the backward one (its own weights) reads them last to first. The backward outputs are put back "
         "in input time order, so position t holds what both directions say about step t, and merge_mode={mode} "
         "joins them: {out_named} = {out}.",
-        "{layer} 在 x {inp_named} = {inp} 上运行两个 H = {H} 个单元的 {rnn}：前向的按 0 … {T} − 1 读取各步，"
+        "{layer} 在 x {inp_named} = {inp} 上运行两个 {hx} = {H} 个单元的 {rnn}：前向的按 0 … {T} − 1 读取各步，"
         "后向的（有自己的权重）从最后一步读到第一步。后向的输出被放回输入的时间顺序，于是位置 t 上是两个方向对"
         "第 t 步的结果，再由 merge_mode={mode} 合并：{out_named} = {out}。",
     ),
     "xray.bidirectional.summary.none": (
-        "{layer} runs two {rnn}s of H = {H} units over x {inp_named} = {inp}, forward and backward (its own "
+        "{layer} runs two {rnn}s of {hx} = {H} units over x {inp_named} = {inp}, forward and backward (its own "
         "weights, reading last to first, put back in input time order). merge_mode=None does not join them: the "
         "layer returns two tensors, the forward one {out_named} = {out} and the backward one of the same shape.",
-        "{layer} 在 x {inp_named} = {inp} 上运行两个 H = {H} 个单元的 {rnn}，一个前向、一个后向（有自己的权重，"
+        "{layer} 在 x {inp_named} = {inp} 上运行两个 {hx} = {H} 个单元的 {rnn}，一个前向、一个后向（有自己的权重，"
         "从后往前读，再放回输入的时间顺序）。merge_mode=None 不合并它们：该层返回两个张量，前向的 "
         "{out_named} = {out}，以及形状相同的后向张量。",
     ),

@@ -150,7 +150,15 @@ def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
     key = "xray.bidirectional.summary.none" if mode is None else "xray.bidirectional.summary.merged"
     return Text.of(key, layer=call.step.name,
                    rnn=kind, inp=shape_text(x.shape), inp_named=named(call.in_axes), T=x.shape[1], H=units,
-                   mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes))
+                   mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes),
+                   hx=_units_letter(call))
+
+
+def _units_letter(call: LayerCall) -> str:
+    """The letter of the units as the table writes them (H, H₂ for a second LSTM of another size): the
+    rows of a direction's recurrent_kernel (H, 4H)."""
+    rows = [w.dims[-2] for w in call.step.weights if w.name == "recurrent_kernel" and len(w.dims) >= 2]
+    return rows[0] if rows else "H"
 
 
 def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
