@@ -1,4 +1,5 @@
-"""What the page says about an input it could not use as sent (a widget value, a URL parameter)."""
+"""What the page says about an input it could not use as sent (a widget value, a URL parameter), and how the
+reader's notes are grouped: the lines that do not touch the model said once, by topic (group_notes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
