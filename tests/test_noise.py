@@ -160,7 +160,7 @@ model = keras.Model(inp, out)
 def test_classes_of_the_same_size_as_the_channels_still_take_their_own_letter():
     axes = _axes(SEGMENTER)
     assert axes["C"][:2] == (3, "channels") and axes["K"][0] == 8
-    assert axes["Y"][:2] == (3, "classes (the size conv2d_1 gives this axis): num_classes")
+    assert axes["Y"][:2] == (3, "filters of conv2d_1 (one output channel per filter): num_classes")
 
 
 def test_the_legend_names_the_row_the_table_shows_for_a_wrapped_layer():

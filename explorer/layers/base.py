@@ -103,8 +103,10 @@ class AxisNamer:
         if source and means_classes(source):
             base = next((c for c in CLASS_LETTERS if c not in self.sizes or c in self._classes), CLASS_LETTERS[-1])
             where = dict(meaning[1])
-            meaning = ("axis.classes" if where.get("arg") == "units" else "axis.classes_of",
-                       meaning[1] if "layer" in where else meaning[1] + (("layer", ""),))
+            if where.get("arg") == "units":  # a Dense head: 'classes (the units of dense_1)'
+                meaning = ("axis.classes", meaning[1])
+            elif not meaning[0]:  # no meaning of its own (vocabulary, filters...): 'classes (the size ... gives)'
+                meaning = ("axis.classes_of", meaning[1] if "layer" in where else meaning[1] + (("layer", ""),))
         k = 1
         while True:
             letter = base if k == 1 else base + "".join(self.SUBSCRIPTS[int(d)] for d in str(k))
