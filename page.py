@@ -69,7 +69,7 @@ if dense is not None:
     with answer_slot:
         answer_panel.render(desc, dense, cache.dense_check_for(spec, dense.name), lang)
 live_panel.render(spec, desc, lang, (
-    (t(lang, "equiv.header"), "open_equivalences", lambda: equivalence_panel.show(*cache.equivalences_for(spec), lang)),
+    *equivalence_panel.entry(spec, desc, lang, lambda: cache.equivalences_for(spec)),
     (t(lang, "breakany.header"), "open_breakit",
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),

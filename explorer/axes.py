@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import re
 
+_CLASS_NAMES = r"class|classes|label|labels|tags?|categor"
 # (pattern in the source text, letter); first match wins. Patterns match whole name parts.
 _HINTS: tuple[tuple[str, str], ...] = (
     (r"batch", "B"),
     (r"vocab|voc|num_words|max_features|max_words|num_tokens|n_tokens|tokens", "V"),
     (r"embed|emb", "E"),
     (r"seq|maxlen|max_len|timesteps?|time_?steps?|steps|length|len", "T"),
-    (r"class|classes|label|labels|tags?|categor", "C"),
+    (_CLASS_NAMES, "C"),
     (r"lstm|gru|rnn|hidden|latent|recurrent", "H"),
-    (r"filters?|channels?|kernels?_?count", "K"),
+    (r"channels?", "C"),  # an image's channels: C; its classes then take another letter (CLASS_LETTERS)
+    (r"filters?|kernels?_?count", "K"),
     (r"heads?", "N"),
 )
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# the letters a model's classes take, in turn: C, unless C already means something else in this model (an
+# image's channels), then K, then Y. A letter means one thing per model: never C for channels and C₂ for classes.
+CLASS_LETTERS = ("C", "K", "Y")
 
 
 def letter_hint(source: str) -> str | None:
@@ -29,6 +34,14 @@ def letter_hint(source: str) -> str | None:
         if any(re.search(rf"(^|_)({pattern})(_|$|\d)", name) for name in names):
             return letter
     return None
+
+
+def means_classes(source: str) -> bool:
+    """Does the code that gave a size name classes ('num_classes', 'count_classes + 1', 'n_tags'), not
+    channels ('channels', which hints C too)?"""
+    names = [w.lower() for w in _WORD.findall(source or "")]
+    return letter_hint(source) == CLASS_LETTERS[0] and any(
+        re.search(rf"(^|_)({_CLASS_NAMES})(_|$|\d)", name) for name in names)
 
 
 # Okabe–Ito palette (colour-blind safe) first, then more distinct colours; fixed letters keep

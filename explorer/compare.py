@@ -127,6 +127,7 @@ class Changes:
     batch_after: int | None
     failure_before: str | None  # the first failing layer's name
     failure_after: str | None
+    new_model: bool = False  # not a version of the same model (`same_model`): nothing above is paired
 
     @property
     def params_delta(self) -> int:
@@ -142,7 +143,7 @@ class Changes:
 
     @property
     def empty(self) -> bool:
-        return not (self.layers or self.added or self.removed or self.unreached or self.reached
+        return not self.new_model and not (self.layers or self.added or self.removed or self.unreached or self.reached
                     or self.axes_moved or self.axes_appeared or self.axes_vanished
                     or self.params_delta or self.batch_moved or self.failure_moved)
 
@@ -248,11 +249,49 @@ def _match(sa: tuple[Step, ...], sb: tuple[Step, ...], spec_a: dict, spec_b: dic
     return best[1], best[2]
 
 
+# -- the same model? --------------------------------------------------------------------------------
+SAME_MODEL_SHARE = 0.6  # at least this share of the layers match by kind, in order: a version of the same model
+
+
+def _kinds(desc: Description, spec: ModelSpec | None) -> list[str]:
+    """The model's layer kinds in order ('Bidirectional(LSTM)'): from the spec, which lists every layer
+    even when the model fails part way, else from the described steps."""
+    if spec is None:
+        return [_cls(s) for s in desc.steps]
+    return [f"{layer.kind}({layer.inner.kind})" if layer.inner is not None else layer.kind for layer in spec.layers]
+
+
+def shared_share(before: Description, after: Description, before_spec: ModelSpec | None = None,
+                 after_spec: ModelSpec | None = None) -> float:
+    """The share of both models' layers that match by kind and order (2·matches / all layers), 0 to 1:
+    1 when a sidebar number moved, 0.67 when one layer of three is swapped, 0.18 from the tagger to a
+    small image CNN."""
+    a, b = _kinds(before, before_spec), _kinds(after, after_spec)
+    if not a and not b:
+        return 1.0
+    matches = sum(block.size for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return 2 * matches / (len(a) + len(b))
+
+
+def same_model(before: Description, after: Description, before_spec: ModelSpec | None = None,
+               after_spec: ModelSpec | None = None) -> bool:
+    """Is `after` a version of `before` (an edit, a moved number), not a new paste? Only then are their
+    layers and named axes paired."""
+    return shared_share(before, after, before_spec, after_spec) >= SAME_MODEL_SHARE
+
+
 # -- the comparison ---------------------------------------------------------------------------------
 def compare(before: Description, after: Description, before_spec: ModelSpec | None = None,
             after_spec: ModelSpec | None = None) -> Changes:
     """What differs from `before` to `after`. The specs (optional) add the arguments of wrapped
-    layers (Bidirectional's LSTM units) and tell a removed layer from one the model no longer reaches."""
+    layers (Bidirectional's LSTM units) and tell a removed layer from one the model no longer reaches.
+    Two models that are not versions of one another (`same_model`) are not paired: the changes say only
+    `new_model`."""
+    failure_before = before.failure.layer if before.failure is not None else None
+    failure_after = after.failure.layer if after.failure is not None else None
+    if not same_model(before, after, before_spec, after_spec):
+        return Changes((), (), (), (), (), (), (), (), (), before.total_params, after.total_params,
+                       before.batch_size, after.batch_size, failure_before, failure_after, new_model=True)
     sa, sb = before.steps, after.steps
     spec_a, spec_b = _spec_layers(before_spec), _spec_layers(after_spec)
     pairs, moved = _match(sa, sb, spec_a, spec_b)
@@ -285,8 +324,7 @@ def compare(before: Description, after: Description, before_spec: ModelSpec | No
         axes_vanished=tuple(AxisChange(k, axes_a[k], None) for k in axes_a if k not in axes_b),
         params_before=before.total_params, params_after=after.total_params,
         batch_before=before.batch_size, batch_after=after.batch_size,
-        failure_before=before.failure.layer if before.failure is not None else None,
-        failure_after=after.failure.layer if after.failure is not None else None,
+        failure_before=failure_before, failure_after=failure_after,
     )
 
 

@@ -22,6 +22,8 @@ def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> 
 
     params = dict(axis.meaning_params)
     source = params.pop("source", "")
+    if params.get("inside"):  # a wrapped layer: named as the row the table shows, its wrapper
+        params["layer"] = t(lang, "axis.inside", cls=params.get("cls", ""), wrapper=params["inside"])
     try:
         meaning = t(lang, axis.meaning_key, **params) if axis.meaning_key else ""
     except (KeyError, IndexError, ValueError):

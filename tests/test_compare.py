@@ -4,7 +4,7 @@ from functools import cache
 from streamlit.testing.v1 import AppTest
 
 from explorer.build import build
-from explorer.compare import changes_table, compare
+from explorer.compare import SAME_MODEL_SHARE, changes_table, compare, same_model, shared_share
 from explorer.presets import preset_code
 from explorer.reader.code import read_code, set_constant
 from explorer.shapes import describe
@@ -165,3 +165,43 @@ def test_panel_shows_the_change_after_a_second_run_and_keeps_it_on_a_language_sw
     at.session_state["units"] = 75
     at.run()
     assert list(page_table(at, "compare_table")["输出形状"]) == ["(30, 50, 128) → (30, 50, 75)", "(30, 50, 200)"]
+
+
+def test_a_new_paste_is_a_new_model_and_nothing_is_paired():
+    cnn = (lambda spec: (describe(spec), spec))(read_code(preset_code("image_cnn")).spec)
+    ch = changes(model(), cnn)
+    assert ch.new_model and not ch.empty
+    assert (ch.layers, ch.unchanged, ch.added, ch.removed, ch.axes_moved, ch.axes_appeared) == ((),) * 6
+    assert (ch.params_before, ch.params_after) == (model()[0].total_params, cnn[0].total_params)
+    assert shared_share(model()[0], cnn[0], model()[1], cnn[1]) < SAME_MODEL_SHARE
+    assert changes(model(), cnn, specs=False).new_model  # the steps decide without the specs
+
+
+def test_versions_of_one_model_are_the_same_model():
+    dense = "    layers.Dense(dense_units),"
+    one_more = model(edited(dense, "    layers.Dropout(0.1),\n" + dense))
+    for other in (model(lstm_units=128), model(edited('merge_mode = "ave"', "merge_mode = None")), one_more):
+        assert same_model(model()[0], other[0], model()[1], other[1])
+        assert not changes(model(), other).new_model
+    assert len(one_more[1].layers) == len(model()[1].layers) + 1
+
+
+def test_the_panel_says_a_new_model_in_words():
+    at = AppTest.from_function(_page_two_models, default_timeout=60).run()
+    at.session_state["preset"] = "image_cnn"
+    at.run()
+    assert not at.exception and not has_table(at, "compare_table")
+    assert at.caption[0].value.startswith("A new model")
+    assert not any("→" in m.value for m in at.markdown)
+
+
+def _page_two_models():
+    import streamlit as st
+
+    from explorer.presets import preset_code
+    from explorer.reader.code import read_code
+    from explorer.shapes import describe
+    from explorer.ui import compare_panel
+
+    spec = read_code(preset_code(st.session_state.get("preset", "tagger"))).spec
+    compare_panel.show(describe(spec), "en", spec)

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer.i18n import catalog
 from explorer.live.base import TOLERANCE, XRAY_BYTES
-from explorer.live.equivalences import MAX_STEPS, SEEDED_UNITS, equivalences, plan, unavailable_reason
+from explorer.live.equivalences import MAX_STEPS, SEEDED_UNITS, applies, equivalences, plan, unavailable_reason
 from explorer.presets import preset_code
 from live_models import sequential, traced
 from page_tables import page_table
@@ -85,6 +85,17 @@ def test_model_without_a_3d_tensor_has_none_and_says_why():
     assert eq is None
     assert unavailable_reason(spec, desc, trace).key == "equiv.unavailable.no_3d"
     assert unavailable_reason(*traced(TAGGER)[:2], traced(TAGGER)[3]) is None
+
+
+def test_the_panel_is_offered_only_where_it_applies_decided_before_the_build():
+    int_grid = sequential('layers.Flatten(name="flat")', 'layers.Dense(2, name="out")', input_shape="(4, 3)")
+    expected = {TAGGER: True, TD_NO_BIAS: True, CONV_ONLY: True, LONG: True, MLP: False, int_grid: False,
+                preset_code("image_cnn"): False}
+    for code, offered in expected.items():
+        spec, desc, _model, trace = traced(code)
+        assert applies(spec, desc) is offered, code
+        reason = unavailable_reason(spec, desc, trace)
+        assert (reason is None or reason.key != "equiv.unavailable.no_3d") is offered, code
 
 
 def test_plan_stays_within_the_memory_budget():

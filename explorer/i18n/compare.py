@@ -12,6 +12,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "The last edit changed no shape, parameter, argument or named axis.",
         "上一次修改没有改变任何形状、参数量、层参数或命名维度。",
     ),
+    "compare.new_model": (
+        "A new model: its layers are not versions of the last run's, so nothing is paired. Move a number or "
+        "edit this model's code, and what moves shows here.",
+        "这是一个新模型：它的层不是上一次运行那些层的新版本，所以不作对比。修改一个数字或编辑这个模型的代码后，"
+        "这里会显示哪些地方跟着变了。",
+    ),
     "compare.col.layer": ("layer", "层"),
     "compare.col.class": ("class", "类"),
     "compare.col.output": ("output shape", "输出形状"),

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 from collections.abc import Callable
 
+from ..axes import CLASS_LETTERS, means_classes
 from ..description import NO_PARAMS, Fix, FixEdit, Formula, Shape, WeightInfo  # noqa: F401 (FixEdit: for the families)
 from ..spec import LayerSpec, Value
 
@@ -91,16 +92,28 @@ class AxisNamer:
         self.sizes: dict[str, int | None] = {}
         self.meanings: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
         self._hint = hint or (lambda _text: None)
+        self._classes: set[str] = set()  # the letters given to classes (CLASS_LETTERS)
 
     def new(self, default: str, size: int | None, source: str = "",
             meaning: tuple[str, tuple[tuple[str, str], ...]] = ("", ())) -> str:
-        """A letter for a new axis of this size. source: the code that gave the size ("lstm_units")."""
+        """A letter for a new axis of this size. source: the code that gave the size ("lstm_units").
+        Classes (a source that names them) take their own letter, never another axis's letter with a
+        subscript, and their legend says they are classes."""
         base = (self._hint(source) if source else None) or default
+        if source and means_classes(source):
+            base = next((c for c in CLASS_LETTERS if c not in self.sizes or c in self._classes), CLASS_LETTERS[-1])
+            where = dict(meaning[1])
+            if where.get("arg") == "units":  # a Dense head: 'classes (the units of dense_1)'
+                meaning = ("axis.classes", meaning[1])
+            elif not meaning[0]:  # no meaning of its own (vocabulary, filters...): 'classes (the size ... gives)'
+                meaning = ("axis.classes_of", meaning[1] if "layer" in where else meaning[1] + (("layer", ""),))
         k = 1
         while True:
             letter = base if k == 1 else base + "".join(self.SUBSCRIPTS[int(d)] for d in str(k))
             if letter not in self.sizes:
                 self.sizes[letter] = size
+                if base in CLASS_LETTERS and source and means_classes(source):
+                    self._classes.add(base)
                 key, params = meaning if meaning[0] else ("axis.source", ())
                 self.meanings[letter] = (key, params + ((("source", source),) if source else ()))
                 return letter
@@ -121,6 +134,7 @@ class Ctx:
     out_shapes: tuple[Shape, ...] = ()
     out_axes: tuple[tuple[str, ...], ...] = ()
     inner: Ctx | None = None  # wrappers describe their inner layer with a Ctx of its own
+    inside: str = ""  # the wrapper's name, for a wrapped layer: the legend names the row the table shows
 
     @property
     def shape(self) -> Shape:
@@ -137,7 +151,10 @@ class Ctx:
 
     def new(self, default: str, size: int | None, arg: str = "", meaning_key: str = "") -> str:
         """A letter for a new axis whose size came from argument `arg` of this layer."""
-        meaning = (meaning_key, (("layer", self.spec.name), ("arg", arg))) if meaning_key else ("", ())
+        where = (("layer", self.spec.name), ("arg", arg))
+        if self.inside:  # 'units of the Dense inside time_distributed' (explorer.tables.axis_meaning)
+            where += (("inside", self.inside), ("cls", self.spec.kind))
+        meaning = (meaning_key, where) if meaning_key else ("", ())
         return self.namer.new(default, size, self.spec.source(arg) if arg else "", meaning)
 
 

@@ -180,6 +180,14 @@ def kernel_copies_bytes(features: int, units: int) -> int:
     return 4 * FLOAT * (features * units + units)
 
 
+def applies(spec: ModelSpec, desc: Description) -> bool:
+    """Is there a sequence to show Dense on, before anything is built: a 3-D (B, T, F) output that is
+    not an integer input (token ids)? An image CNN (4-D tensors) or a plain (B, F) network has none, and
+    the panel is not offered there. A layer's own outputs count as float (the trace decides for sure)."""
+    integer = {i.name for i in spec.inputs if not i.dtype.startswith(("float", "bfloat"))}
+    return any(len(shape) == 3 for step in desc.steps if step.name not in integer for shape in step.output_shapes)
+
+
 def unavailable_reason(spec: ModelSpec, desc: Description, trace: Trace) -> Text | None:
     """Why `equivalences` returns None (equiv.unavailable.<code>), or None when it does not."""
     target = _find(spec, desc, trace)

@@ -99,6 +99,9 @@ def render(ch: Changes | None, lang: str) -> None:
         if ch is None or ch.empty:
             st.caption(t(lang, "compare.first" if ch is None else "compare.same"))
             return
+        if ch.new_model:  # another model than the last run's: its layers are not versions of those
+            st.caption(t(lang, "compare.new_model"))
+            return
         if ch.layers:
             table = changes_table(ch).rename(columns={c: t(lang, COLUMN_HEADERS[c]) for c in TABLE_COLUMNS})
             render_table(table, "compare_table",  # the shapes before → after may wrap at a space: a narrower panel

@@ -6,6 +6,8 @@ step of x changes, the checks and what was bounded. The tables are plain HTML (e
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +16,7 @@ from explorer.i18n import t, template
 from explorer.ui.html_table import render_table
 from explorer.ui.messages import code_span_text, safe_params
 from explorer.live.base import Text
-from explorer.live.equivalences import Equivalence
+from explorer.live.equivalences import Equivalence, applies
 
 VARIANT_KEYS = {  # Variant.key -> the layer's name in the table
     "dense": "equiv.variant.dense",
@@ -111,3 +113,12 @@ def show(eq: Equivalence | None, reason: Text | str | None, lang: str) -> None:
         render(eq, lang, header=False)
     else:
         render_unavailable(reason or "", lang)
+
+
+def entry(spec, desc, lang: str, compute: Callable[[], tuple[Equivalence | None, Text | None]]) -> tuple:
+    """The live section's (label, expander key, body) for this panel, or nothing on a model without a
+    sequence (an image CNN, a plain (B, F) network): a panel only there to say it does not apply is not
+    offered. compute: the cached (equivalence, reason) of the model, run only when the panel is opened."""
+    if not applies(spec, desc):
+        return ()
+    return ((t(lang, "equiv.header"), "open_equivalences", lambda: show(*compute(), lang)),)

@@ -1,4 +1,6 @@
-"""Messages about the input: values that were changed, and models over the memory or compute budget."""
+"""Messages about the input: values that were changed, what the reader noticed in the code (the lines it
+ignored said once, grouped), and models over the memory or compute budget. Severity is said in words and
+colour (a badge), never only by an emoji, which a machine without an emoji font shows as an empty box."""
 from __future__ import annotations
 
 import re
@@ -6,7 +8,7 @@ import re
 import streamlit as st
 
 from explorer.budget import Budget
-from explorer.notices import Notice
+from explorer.notices import Notice, group_notes
 from explorer.i18n import LANGUAGES, t
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~:$&")
@@ -66,7 +68,67 @@ def notice_text(notice: Notice, lang: str, controls: dict | None = None) -> str:
 def show_notices(notices: list[Notice], lang: str, controls=()) -> None:
     by_name = {c.name: c for c in controls}
     for notice in notices:
-        st.warning(notice_text(notice, lang, by_name), icon="⚠️")
+        st.warning(severity_label("warning", lang) + " " + notice_text(notice, lang, by_name),
+                   icon=":material/warning:")
+
+
+SEVERITY_BADGES = {  # a note's severity -> (badge colour, Material icon shipped with Streamlit, its word)
+    "error": ("red", ":material/error:", "severity.error"),
+    "warning": ("orange", ":material/warning:", "severity.warning"),
+    "info": ("blue", ":material/info:", "severity.info"),
+}
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """':red-badge[:material/error: Error]': the severity in words and colour (the icon is drawn from
+    Streamlit's own icon font, not an emoji font). An unknown severity reads as info."""
+    colour, icon, key = SEVERITY_BADGES.get(severity, SEVERITY_BADGES["info"])
+    return f":{colour}-badge[{icon} {t(lang, key)}]"
+
+
+def reader_note_text(note, lang: str, badge: bool = True) -> str:
+    """One reader note (explorer.spec.Note) as markdown: its severity in words (unless `badge` is False: the
+    ignored lines' details, under a note that already says it), its line, its text; every value from the
+    user's code is escaped."""
+    params = {k: escape_markdown(v) for k, v in note.params}
+    try:
+        text = t(lang, note.key, **params)
+    except (KeyError, IndexError, ValueError):  # a key or placeholder the catalog lacks: say it plainly
+        text = escape_markdown(note.key + " " + ", ".join(f"{k}={v}" for k, v in note.params))
+    where = t(lang, "model.note_line", line=note.line) + ": " if note.line else ""
+    return f"{severity_label(note.severity, lang)} {where}{text}" if badge else where + text
+
+
+NOTE_TOPIC_KEYS = {  # explorer.notices.TOPICS -> their words
+    "imports": "notes.topic.imports",
+    "data": "notes.topic.data",
+    "training": "notes.topic.training",
+    "printing": "notes.topic.printing",
+    "other": "notes.topic.other",
+}
+
+
+def ignored_summary(groups, lang: str) -> str:
+    """'16 lines ignored: imports, data loading, training, printing' (they do not change the model)."""
+    topics = t(lang, "notes.topic_sep").join(t(lang, NOTE_TOPIC_KEYS[topic]) for topic in groups.topics)
+    key = "notes.ignored_one" if groups.lines == 1 else "notes.ignored_many"
+    return t(lang, key, count=f"{groups.lines:,}", topics=topics)
+
+
+def show_reader_notes(notes, lang: str) -> None:
+    """What the reader noticed: each error, warning and teaching note on its own line, then the lines it
+    ignored as one note whose details open on demand."""
+    groups = group_notes(notes)
+    if not (groups.single or groups.ignored):
+        return
+    with st.container(border=True, key="reader_notes"):
+        st.markdown(f"**{t(lang, 'model.notes_header')}**")
+        if groups.single:
+            st.markdown("\n".join(f"- {reader_note_text(n, lang)}" for n in groups.single))
+        if groups.ignored:
+            st.markdown(f"{severity_label('info', lang)} {ignored_summary(groups, lang)}")
+            with st.expander(t(lang, "notes.ignored_details"), key="reader_notes_ignored"):
+                st.markdown("\n".join(f"- {reader_note_text(n, lang, badge=False)}" for n in groups.ignored))
 
 
 def budget_text(budget: Budget, lang: str) -> str:

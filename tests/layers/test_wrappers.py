@@ -412,14 +412,15 @@ def test_timedistributed_runs_the_inner_layer_on_each_slice(line, input_shape, p
     assert abs(output.values[r, c] - call.y[pick]) < TOLERANCE
     assert xray.notes[0] == live_base.Text.of("xray.timedistributed.note.shared", count=len(inner.weights),
                                               params=inner.count_params(), T=steps,
-                                              would=steps * inner.count_params(), inner=call.spec.inner.kind)
+                                              would=steps * inner.count_params(), inner=call.spec.inner.kind,
+                                              tx=call.in_axes[1])
 
 
 def test_timedistributed_runs_at_most_64_slices_and_says_so():
     _call, xray = xray_of(seq_code('layers.TimeDistributed(layers.Dense(2), name="r")', input_shape="(70, 3)"))
     assert_all_match(xray)
     assert xray.checks[0].size == B * TD_MAX_STEPS * 2 and TD_MAX_STEPS == 64
-    assert live_base.Text.of("xray.timedistributed.note.steps", steps=64, T=70) in xray.notes
+    assert live_base.Text.of("xray.timedistributed.note.steps", steps=64, T=70, tx="T") in xray.notes
 
 
 # -- mistakes ----------------------------------------------------------------------------------------------

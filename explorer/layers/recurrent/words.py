@@ -241,13 +241,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- SimpleRNN, LSTM, GRU: what differs ------------------------------------------------------------
     "xray.simplernn.summary": (
-        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. At each step "
+        "{layer} reads x {inp_named} = {inp} one step at a time, {tx} = {T} steps of {fx} = {E} features. At each step "
         "h_t = {act}(x_t @ kernel + bias + h_(t−1) @ recurrent_kernel), with kernel ({E}, {H}) and "
-        "recurrent_kernel ({H}, {H}): the same weights at every step, h of H = {H} units carried from one step to "
+        "recurrent_kernel ({H}, {H}): the same weights at every step, h of {hx} = {H} units carried from one step to "
         "the next. Output {out_named} = {out}.",
-        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。每一步 "
+        "{layer} 逐步读取 x {inp_named} = {inp}：{tx} = {T} 步，每步 {fx} = {E} 个特征。每一步 "
         "h_t = {act}(x_t @ kernel + bias + h_(t−1) @ recurrent_kernel)，kernel 为 ({E}, {H})，"
-        "recurrent_kernel 为 ({H}, {H})：每一步用同一组权重，H = {H} 个单元的 h 从一步传到下一步。"
+        "recurrent_kernel 为 ({H}, {H})：每一步用同一组权重，{hx} = {H} 个单元的 h 从一步传到下一步。"
         "输出 {out_named} = {out}。",
     ),
     "xray.simplernn.grid.gates": (
@@ -255,13 +255,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "样本 {b} 第 {t} 步在 {act} 之前的预激活值（标出单元 {unit}）",
     ),
     "xray.lstm.summary": (
-        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. At each step "
+        "{layer} reads x {inp_named} = {inp} one step at a time, {tx} = {T} steps of {fx} = {E} features. At each step "
         "z = x_t @ kernel ({E}, {G}) + h_(t−1) @ recurrent_kernel ({H}, {G}) + bias ({G},) is cut into four blocks "
-        "of H = {H} in Keras's order i, f, c, o: c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c), "
+        "of {hx} = {H} in Keras's order i, f, c, o: c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c), "
         "h_t = {ract}(o)·{act}(c_t). The same weights at every step. Output {out_named} = {out}.",
-        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。每一步 "
+        "{layer} 逐步读取 x {inp_named} = {inp}：{tx} = {T} 步，每步 {fx} = {E} 个特征。每一步 "
         "z = x_t @ kernel ({E}, {G}) + h_(t−1) @ recurrent_kernel ({H}, {G}) + bias ({G},)，按 Keras 的顺序 "
-        "i、f、c、o 切成四块，每块 H = {H}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
+        "i、f、c、o 切成四块，每块 {hx} = {H}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
         "h_t = {ract}(o)·{act}(c_t)。每一步用同一组权重。输出 {out_named} = {out}。",
     ),
     "xray.lstm.grid.gates": (
@@ -270,12 +270,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "四个门块 i、f、c、o 在激活之前的值，第 {t} 步，样本 {b}（标出单元 {unit}）",
     ),
     "xray.gru.summary": (
-        "{layer} reads x {inp_named} = {inp} one step at a time, T = {T} steps of E = {E} features. kernel "
-        "({E}, {G}) and recurrent_kernel ({H}, {G}) hold three blocks of H = {H} in Keras's order z, r, h: "
+        "{layer} reads x {inp_named} = {inp} one step at a time, {tx} = {T} steps of {fx} = {E} features. kernel "
+        "({E}, {G}) and recurrent_kernel ({H}, {G}) hold three blocks of {hx} = {H} in Keras's order z, r, h: "
         "the update gate z = {ract}(…), the reset gate r = {ract}(…), the candidate ĥ = {act}(…), and "
         "h_t = z·h_(t−1) + (1 − z)·ĥ. The same weights at every step. Output {out_named} = {out}.",
-        "{layer} 逐步读取 x {inp_named} = {inp}：T = {T} 步，每步 E = {E} 个特征。kernel ({E}, {G}) 和 "
-        "recurrent_kernel ({H}, {G}) 按 Keras 的顺序 z、r、h 分成三块，每块 H = {H}：更新门 z = {ract}(…)，"
+        "{layer} 逐步读取 x {inp_named} = {inp}：{tx} = {T} 步，每步 {fx} = {E} 个特征。kernel ({E}, {G}) 和 "
+        "recurrent_kernel ({H}, {G}) 按 Keras 的顺序 z、r、h 分成三块，每块 {hx} = {H}：更新门 z = {ract}(…)，"
         "重置门 r = {ract}(…)，候选值 ĥ = {act}(…)，h_t = z·h_(t−1) + (1 − z)·ĥ。每一步用同一组权重。"
         "输出 {out_named} = {out}。",
     ),
@@ -311,16 +311,16 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- ConvLSTM1D, ConvLSTM2D ---------------------------------------------------------------------------
     "xray.convlstm.summary": (
-        "{layer} ({cls}) reads x {inp_named} = {inp} one step at a time: T = {T} frames {frame}. At each step "
+        "{layer} ({cls}) reads x {inp_named} = {inp} one step at a time: {tx} = {T} frames {frame}. At each step "
         "z = conv(x_t, kernel {kernel}) + conv(h_(t−1), recurrent_kernel {rkernel}) + bias ({G},), a frame of "
-        "{G} channels cut into four blocks of F = {F} in Keras's order i, f, c, o: "
+        "{G} channels cut into four blocks of {kx} = {F} in Keras's order i, f, c, o: "
         "c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c), h_t = {ract}(o)·{act}(c_t), with h and c frames {state}. "
         "The kernel reads x_t with padding=\"{padding}\", strides {strides}, dilation_rate {dilation}; the "
         "recurrent kernel reads h with stride 1 and padding \"same\", so h keeps its size. The same weights at "
         "every step and every position. Output {out_named} = {out}.",
-        "{layer}（{cls}）逐步读取 x {inp_named} = {inp}：T = {T} 帧，每帧 {frame}。每一步 "
+        "{layer}（{cls}）逐步读取 x {inp_named} = {inp}：{tx} = {T} 帧，每帧 {frame}。每一步 "
         "z = conv(x_t, kernel {kernel}) + conv(h_(t−1), recurrent_kernel {rkernel}) + bias ({G},)，得到 {G} 个通道"
-        "的一帧，按 Keras 的顺序 i、f、c、o 切成四块，每块 F = {F}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
+        "的一帧，按 Keras 的顺序 i、f、c、o 切成四块，每块 {kx} = {F}：c_t = {ract}(f)·c_(t−1) + {ract}(i)·{act}(c)，"
         "h_t = {ract}(o)·{act}(c_t)，h 和 c 都是 {state} 的帧。kernel 以 padding=\"{padding}\"、strides {strides}、"
         "dilation_rate {dilation} 读取 x_t；recurrent kernel 以步长 1、padding \"same\" 读取 h，所以 h 的大小不变。"
         "每一步、每个位置都用同一组权重。输出 {out_named} = {out}。",

@@ -250,6 +250,20 @@ def rnn_xray(call: LayerCall) -> XRay:
     return rnn_recompute(call).xray
 
 
+def _letters(call: LayerCall) -> dict[str, str]:
+    """The letters the table gives x's time and feature axes and the units (tx, fx, hx): the summary names
+    the model's own axes (F where the input's last axis is F, not the Embedding's E)."""
+    _b, tx, fx = call.in_axes if len(call.in_axes) == 3 else ("B", "T", "F")
+    return dict(tx=tx, fx=fx, hx=call.out_axes[-1] if call.out_axes else "H")
+
+
+def _channel_axis(call: LayerCall) -> int:
+    """Where a ConvLSTM's output holds its filters: last, or after the batch (and the time axis) first."""
+    if call.spec.arg("data_format") != "channels_first":
+        return -1
+    return 2 if call.spec.arg("return_sequences") else 1
+
+
 def rnn_recompute(call: LayerCall, share: int = 1) -> Recomputed:
     """rnn_xray of any built SimpleRNN / LSTM / GRU layer `call.layer` on the input `call.x` its caller
     gives (a plain layer of the model, or one direction of a Bidirectional with the wrapper's input),
@@ -290,7 +304,7 @@ def rnn_recompute(call: LayerCall, share: int = 1) -> Recomputed:
     summary = Text.of(words["summary"], layer=call.step.name, inp=shape_text(x.shape),
                       inp_named=named(call.in_axes), out=shape_text(call.y.shape), out_named=named(call.out_axes),
                       T=steps, E=features, H=units, G=len(gates) * units, act=cell.activation,
-                      ract=cell.recurrent_activation)
+                      ract=cell.recurrent_activation, **_letters(call))
     xray = XRay(call.step.name, kind, summary, rnn_code(cell, x.shape, sequences, bool(call.states)), tuple(checks),
                 tuple(grids), tuple(notes), heats)
     return Recomputed(xray, cell, n, seq, finals)
@@ -635,7 +649,9 @@ def convlstm_xray(call: LayerCall) -> XRay:
                       T=steps, frame=shape_text(tuple(x.shape[2:])), state=shape_text(frame_out),
                       kernel=shape_text(cell.kernel.shape), rkernel=shape_text(cell.recurrent.shape),
                       G=cell.kernel.shape[-1], F=cell.filters, act=cell.activation, ract=cell.recurrent_activation,
-                      padding=cell.padding, strides=shape_text(geo.strides), dilation=shape_text(geo.dilation))
+                      padding=cell.padding, strides=shape_text(geo.strides), dilation=shape_text(geo.dilation),
+                      tx=call.in_axes[1] if len(call.in_axes) > 2 else "T",
+                      kx=call.out_axes[_channel_axis(call)])
     return XRay(call.step.name, call.spec.kind, summary, convlstm_code(cell, x.shape, sequences), tuple(checks),
                 tuple(grids), tuple(notes))
 

@@ -136,7 +136,7 @@ class Bidirectional(Wrapper):
         """One direction described as a layer of its own (its H, its weights, its formula)."""
         if ctx.inner is None:
             kind = self._kind(ctx.spec.inner)
-            inner = Ctx(ctx.spec.inner, ctx.in_shapes, ctx.in_axes, ctx.namer)
+            inner = Ctx(ctx.spec.inner, ctx.in_shapes, ctx.in_axes, ctx.namer, inside=ctx.spec.name)
             inner.out_shapes = kind.output_shapes(ctx.spec.inner, ctx.in_shapes, kind.make(ctx.spec.inner))
             inner.out_axes = kind.axes(inner)
             ctx.inner = inner
@@ -242,7 +242,7 @@ class TimeDistributed(Wrapper):
         """The inner layer on one step: (B, *rest) in, (B, *out) out."""
         if ctx.inner is None:
             inner = Ctx(ctx.spec.inner, ((ctx.shape[0],) + tuple(ctx.shape[2:]),),
-                        ((ctx.axes[0],) + tuple(ctx.axes[2:]),), ctx.namer)
+                        ((ctx.axes[0],) + tuple(ctx.axes[2:]),), ctx.namer, inside=ctx.spec.name)
             out = ctx.out_shapes[0]
             inner.out_shapes = ((out[0],) + tuple(out[2:]),)
             inner.out_axes = self._kind(ctx.spec.inner).axes(inner)

@@ -33,19 +33,19 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- Bidirectional -----------------------------------------------------------------------------------
     "xray.bidirectional.summary.merged": (
-        "{layer} runs two {rnn}s of H = {H} units over x {inp_named} = {inp}: the forward one reads steps 0 … "
+        "{layer} runs two {rnn}s of {hx} = {H} units over x {inp_named} = {inp}: the forward one reads steps 0 … "
         "{T} − 1, the backward one (its own weights) reads them last to first. The backward outputs are put back "
         "in input time order, so position t holds what both directions say about step t, and merge_mode={mode} "
         "joins them: {out_named} = {out}.",
-        "{layer} 在 x {inp_named} = {inp} 上运行两个 H = {H} 个单元的 {rnn}：前向的按 0 … {T} − 1 读取各步，"
+        "{layer} 在 x {inp_named} = {inp} 上运行两个 {hx} = {H} 个单元的 {rnn}：前向的按 0 … {T} − 1 读取各步，"
         "后向的（有自己的权重）从最后一步读到第一步。后向的输出被放回输入的时间顺序，于是位置 t 上是两个方向对"
         "第 t 步的结果，再由 merge_mode={mode} 合并：{out_named} = {out}。",
     ),
     "xray.bidirectional.summary.none": (
-        "{layer} runs two {rnn}s of H = {H} units over x {inp_named} = {inp}, forward and backward (its own "
+        "{layer} runs two {rnn}s of {hx} = {H} units over x {inp_named} = {inp}, forward and backward (its own "
         "weights, reading last to first, put back in input time order). merge_mode=None does not join them: the "
         "layer returns two tensors, the forward one {out_named} = {out} and the backward one of the same shape.",
-        "{layer} 在 x {inp_named} = {inp} 上运行两个 H = {H} 个单元的 {rnn}，一个前向、一个后向（有自己的权重，"
+        "{layer} 在 x {inp_named} = {inp} 上运行两个 {hx} = {H} 个单元的 {rnn}，一个前向、一个后向（有自己的权重，"
         "从后往前读，再放回输入的时间顺序）。merge_mode=None 不合并它们：该层返回两个张量，前向的 "
         "{out_named} = {out}，以及形状相同的后向张量。",
     ),
@@ -196,14 +196,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "xray.timedistributed.code.each": ("each x[:, t] {step_in} → {step_out}", "每个 x[:, t] {step_in} → {step_out}"),
     "xray.timedistributed.summary": (
         "{layer} gets x {inp_named} = {inp} and hands its {inner} one time slice at a time: x[:, t] {step_in} → "
-        "{step_out}, for each of the T = {T} steps, then stacks the results on axis 1: {out_named} = {out}.",
+        "{step_out}, for each of the {tx} = {T} steps, then stacks the results on axis 1: {out_named} = {out}.",
         "{layer} 收到 x {inp_named} = {inp}，每次把一个时间切片交给其中的 {inner}：x[:, t] {step_in} → "
-        "{step_out}，对 T = {T} 步中的每一步都这样做，再把结果沿轴 1 堆叠：{out_named} = {out}。",
+        "{step_out}，对 {tx} = {T} 步中的每一步都这样做，再把结果沿轴 1 堆叠：{out_named} = {out}。",
     ),
     "xray.timedistributed.check.steps": (
-        "the {inner} run on each slice x[:, t] separately ({steps} of T = {T} "
+        "the {inner} run on each slice x[:, t] separately ({steps} of {tx} = {T} "
         "steps, first {n} of {B} samples), stacked, against the layer's output",
-        "在每个切片 x[:, t] 上单独运行 {inner}（T = {T} 步中的 {steps} 步，"
+        "在每个切片 x[:, t] 上单独运行 {inner}（{tx} = {T} 步中的 {steps} 步，"
         "{B} 个样本中的前 {n} 个），堆叠后与该层输出比较",
     ),
     "xray.timedistributed.check.weights": (
@@ -214,14 +214,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "xray.timedistributed.note.shared": (
         "One set of weights for every step: {count} variable(s), {params} parameters. A separate {inner} per step "
-        "would need T × {params} = {would}.",
+        "would need {tx} × {params} = {would}.",
         "所有步共用一组权重：{count} 个变量，{params} 个参数。如果每一步都有自己的 {inner}，"
-        "需要 T × {params} = {would} 个。",
+        "需要 {tx} × {params} = {would} 个。",
     ),
     "xray.timedistributed.note.steps": (
-        "Only the first {steps} of T = {T} slices are run through the inner layer "
+        "Only the first {steps} of {tx} = {T} slices are run through the inner layer "
         "and compared, to keep the X-ray quick.",
-        "只把 T = {T} 个切片中的前 {steps} 个送入内部层并比较，以保持 X 光快速。",
+        "只把 {tx} = {T} 个切片中的前 {steps} 个送入内部层并比较，以保持 X 光快速。",
     ),
     "xray.timedistributed.note.samples": (
         "Recomputed on the first {n} of {B} samples, to stay within the X-ray's "

@@ -160,7 +160,15 @@ def _summary(call: LayerCall, kind: str, units: int, mode) -> Text:
     key = "xray.bidirectional.summary.none" if mode is None else "xray.bidirectional.summary.merged"
     return Text.of(key, layer=call.step.name,
                    rnn=kind, inp=shape_text(x.shape), inp_named=named(call.in_axes), T=x.shape[1], H=units,
-                   mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes))
+                   mode=str(mode), out=shape_text(call.y.shape), out_named=named(call.out_axes),
+                   hx=_units_letter(call))
+
+
+def _units_letter(call: LayerCall) -> str:
+    """The letter of the units as the table writes them (H, H₂ for a second LSTM of another size): the
+    rows of a direction's recurrent_kernel (H, 4H)."""
+    rows = [w.dims[-2] for w in call.step.weights if w.name == "recurrent_kernel" and len(w.dims) >= 2]
+    return rows[0] if rows else "H"
 
 
 def _code(call: LayerCall, kind: str, mode) -> tuple[Line, ...]:
@@ -330,11 +338,12 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     slices = [np.asarray(inner(x[:n, t], training=False)) for t in range(run_steps)]
     stacked = np.stack(slices, axis=1)
     inner_kind = call.spec.inner.kind
+    tx = call.in_axes[1] if len(call.in_axes) > 1 else "T"  # the time letter in the table (T₂ after RepeatVector)
     own = {id(v) for v in inner.weights}
     shared = sum(id(v) in own for v in wrapper.weights)
     checks = [
         check("xray.timedistributed.check.steps", stacked, y[:n, :run_steps], n=n, B=batch, steps=run_steps,
-              T=steps, inner=inner_kind),
+              T=steps, inner=inner_kind, tx=tx),
         check("xray.timedistributed.check.weights",
               np.array([len(inner.weights), inner.count_params(), len(inner.weights)]),
               np.array([len(wrapper.weights), wrapper.count_params(), shared]), inner=inner_kind),
@@ -344,9 +353,9 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     notes = []
     if inner.count_params():
         notes.append(Text.of("xray.timedistributed.note.shared", count=len(inner.weights), params=inner.count_params(),
-                             T=steps, would=steps * inner.count_params(), inner=inner_kind))
+                             T=steps, would=steps * inner.count_params(), inner=inner_kind, tx=tx))
     if run_steps < steps:
-        notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps))
+        notes.append(Text.of("xray.timedistributed.note.steps", steps=run_steps, T=steps, tx=tx))
     if n < batch:
         notes.append(Text.of("xray.timedistributed.note.samples", n=n, B=batch))
     if _has_xray(kinds.get(inner_kind)):
@@ -357,7 +366,8 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
     )
     step_in, step_out = (batch,) + x.shape[2:], (batch,) + y.shape[2:]
     summary = Text.of("xray.timedistributed.summary", layer=call.step.name, inner=inner_kind,
-                      inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, step_in=shape_text(step_in),
+                      inp=shape_text(x.shape), inp_named=named(call.in_axes), T=steps, tx=tx,
+                      step_in=shape_text(step_in),
                       step_out=shape_text(step_out), out=shape_text(y.shape), out_named=named(call.out_axes))
     code = (Line("inner = layer.layer", Text.of("xray.timedistributed.code.inner", inner=inner_kind)),
             Line(f"steps = [inner(x[:, t]) for t in range({steps})]",
