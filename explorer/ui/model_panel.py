@@ -10,23 +10,11 @@ from explorer.reader import code as code_reader
 from explorer.reader import code_values
 from explorer.reader import keras_file, keras_json
 from explorer.shapes import Description
-from explorer.spec import ModelSpec, Note
-from explorer.ui.messages import escape_markdown
+from explorer.spec import ModelSpec
+from explorer.ui import messages
 from explorer.ui.model_input import CODE_KEY, JSON_KEY, UPLOAD_KEY, ModelInput, code_edited, json_chosen
 
 CODE_BOX_PX = 420  # in its column beside the result: as tall as the answer and the table's first rows
-_ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
-
-
-def note_text(note: Note, lang: str) -> str:
-    """The note in this language as markdown; every value from the user's code is escaped."""
-    params = {k: escape_markdown(v) for k, v in note.params}
-    try:
-        text = t(lang, note.key, **params)
-    except (KeyError, IndexError, ValueError):  # a key or placeholder the catalog lacks: say it plainly
-        text = escape_markdown(note.key + " " + ", ".join(f"{k}={v}" for k, v in note.params))
-    where = t(lang, "model.note_line", line=note.line) + ": " if note.line else ""
-    return f"{_ICONS.get(note.severity, 'ℹ️')} {where}{text}"
 
 
 def limits_text(lang: str) -> str:
@@ -53,11 +41,7 @@ def render(model: ModelInput, lang: str) -> None:
     st.caption(limits_text(lang))
     if model.source == "json":
         st.info(t(lang, "model.json_active"))
-    notes = sorted(model.result.notes, key=lambda n: (n.line, n.col))
-    if notes:
-        with st.container(border=True, key="reader_notes"):
-            st.markdown(f"**{t(lang, 'model.notes_header')}**")
-            st.markdown("\n".join(f"- {note_text(n, lang)}" for n in notes))
+    messages.show_reader_notes(sorted(model.result.notes, key=lambda n: (n.line, n.col)), lang)
 
 
 def lines_text(lines: list[int], lang: str) -> str:
