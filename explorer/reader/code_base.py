@@ -23,6 +23,8 @@ NAME_OK = re.compile(rf"[A-Za-z0-9_]{{1,{MAX_NAME}}}")
 IGNORED_METHODS = ("compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "summary",
                    "fit_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "count_params",
                    "get_config", "to_json", "export")
+# what a learner calls on one layer without changing any shape (Normalization.adapt(data) learns its numbers)
+IGNORED_LAYER_METHODS = ("adapt", "set_weights", "get_weights", "count_params", "get_config", "build", "summary")
 
 
 class TooMuchWork(Exception):

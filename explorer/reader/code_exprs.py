@@ -9,7 +9,7 @@ import builtins
 import difflib
 
 from ..layers import REGISTRY, get_kind
-from .code_base import ReaderBase, expression_word
+from .code_base import IGNORED_LAYER_METHODS, ReaderBase, expression_word
 from .code_limits import MAX_GUESSES, MAX_LAYERS
 from .code_names import IMPLICIT, MERGE_HELPERS, Ref, legacy_path, make_ref, meaning
 from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj, UnreadClass
@@ -288,6 +288,9 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 if func.attr in _LIST_METHODS and isinstance(holder, InstanceObj):  # self.blocks.append(...)
                     return self.list_method(func.value.attr, owner, func.attr, node, scope, [holder.attrs])
                 return value_method(owner, func.attr, *self.call_values(node, scope), node)
+            if isinstance(owner, (LayerObj, LayerHandle)) and func.attr in IGNORED_LAYER_METHODS:
+                self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+                return Ignored(node.lineno)
             if isinstance(owner, InstanceObj):  # self.dense(x): a layer (or model) the instance holds
                 callee: object = owner.find(func.attr)
             elif not isinstance(owner, Ref):

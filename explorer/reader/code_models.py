@@ -293,6 +293,8 @@ class Models(ReaderBase):
             if attr == "output":
                 return Tensor((owner.name, None))
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
+        if owner.style == "sequential" and attr == "layers":  # data_augmentation.layers[0].adapt(x_train)
+            return Seq(tuple(owner.layers))
         if owner.style != "functional" or not owner.inputs:
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
         if attr in ("input", "inputs", "output", "outputs"):
@@ -541,7 +543,7 @@ GAP_KEYS = frozenset({"read.model_cut", "read.model_cut_statement", "read.model_
 def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
     """Calls refused above or below the model's own lines (loading data, numpy) are not errors of the
     model: they become info notes, unless something inside the model's lines could not be read."""
-    lines = [n.line for n in spec.inputs + spec.layers if n.line]
+    lines = [n.line for n in spec.inputs + spec.layers if n.line and not getattr(n, "assumed", False)]
     if not lines:
         return notes
     first, last = min(lines), max(lines)
