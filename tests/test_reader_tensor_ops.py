@@ -161,3 +161,8 @@ def test_hostile_operations_get_a_note_and_nothing_breaks(line):
     assert not any(n.key == "read.internal" for n in result.notes)
     if result.spec is not None:
         describe(result.spec)
+
+
+def test_any_tensorflow_function_on_a_symbolic_tensor_stops_there():
+    result, _ = read("x = keras.Input((3,))\nm = tf.math.not_equal(x, 0)\nmodel = keras.Model(x, layers.Dense(2)(x))\n")
+    assert errors(result) == ["read.tf_on_keras_tensor"]

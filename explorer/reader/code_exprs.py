@@ -426,6 +426,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         return result
 
     def keras_call(self, ref: Ref, node: ast.Call, scope: list[dict]) -> object:
+        if ref.path[0] == "tensorflow" and not self.layer_calls_open and self.names_a_tensor(node, scope):
+            raise Refusal(node, "read.tf_on_keras_tensor", call=ref.dotted[:80], op=ref.path[-1])
         if ref.path in SHAPE_READS:
             return self.shape_read(ref, node, scope)
         if ref.path[:2] == ("keras", "applications") and ref.path[-1] == "preprocess_input":
@@ -466,6 +468,15 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 return self.make_lambda(node, scope)
             raise Refusal(node, "read.unknown_layer", cls=detail, supported=", ".join(sorted(REGISTRY)))
         raise Refusal(node, "read.call_unknown", call=ref.dotted[:80])
+
+    def names_a_tensor(self, node: ast.Call, scope: list[dict]) -> bool:
+        """Whether a call's argument is a name that holds a tensor (looked up, never evaluated twice)."""
+        for arg in list(node.args) + [k.value for k in node.keywords]:
+            held = next((names[arg.id] for names in scope if arg.id in names), None) \
+                if isinstance(arg, ast.Name) else None
+            if isinstance(held, Tensor):
+                return True
+        return False
 
     def shape_read(self, ref: Ref, node: ast.Call, scope: list[dict]) -> Val:
         """K.int_shape(x), keras.ops.shape(x), tf.shape(x): the static shape, None where it is not known."""
