@@ -293,6 +293,7 @@ _STATEMENTS = (
     "model.add({layer})", "assert {cond}", "class C{d}({base}):\n    def {dunder}(self, *a):\n        {body}",
     "@{callee}\ndef g{d}():\n    {body}", "{v} = ({v}, {v})", "{v} = {expr}", "break", "continue", "{v} += {expr}",
     "with {callee}():\n    {body}", "{v} = f'{{{expr}:{spec}}}'", "{v} = '{{}}{{0.__class__}}'.format({expr})",
+    "x = {op}", "{v} = {op}", "x = layers.Lambda(lambda t: {op_t})(x)",
 )
 _BODIES = ("pass", "x = {layer}(x)", "model.add({layer})", "{v} = {expr}", "break", "continue", "return {expr}",
            "for {v} in range({n}):\n        {v} = {expr}", "{v} = f{d}({expr})")
@@ -316,9 +317,15 @@ def interpreter_programs(draw):
         base=st.sampled_from(("object", "keras.Model", "layers.Layer", "type", "metaclass=type")),
         dunder=st.sampled_from(("__init__", "call", "__getattr__", "__call__", "__class__", "build")),
         spec=st.sampled_from(("03d", ">4", "999999999", "{{n}}", ".2f", "")),
+        op=st.sampled_from(("x / 127.5 - n", "x[:, n]", "x[..., None, ::n]", "ops.reshape(x, (-1, n))", "tf.exp(x)",
+                            "x * x - x", "ops.arange(n)", "keras.random.normal((n, 10**12))", "-x ** n",
+                            "ops.concatenate([x, x] * n, axis=n)", "ops.mean(x, axis=(n, n))", "x[:, 10**12]",
+                            "ops.expand_dims(x, 10**12)", "ops.transpose(x, (n,))", "x @ x", "ops.matmul(x, x)")),
+        op_t=st.sampled_from(("t[:, 0]", "t * n", "t[:, ::-1]", "ops.shape(t)[0]", "t", "tf.shape(t)",
+                              "ops.reshape(t, (ops.shape(t)[0], n, -1))", "ops.arange(ops.shape(t)[-1]) + t")),
     )
     fill = lambda template: template.format(**{k: draw(v) for k, v in words.items()})
-    head = ("import keras\nfrom keras import layers\nfrom functools import partial\nimport tensorflow as tf\n"
+    head = ("import keras\nfrom keras import layers, ops\nfrom functools import partial\nimport tensorflow as tf\n"
             "units = 8\nn = 4\ns = 'ab'\nx = keras.Input((units,))\nmodel = keras.Sequential([x])\n")
     lines = []
     for _ in range(draw(st.integers(1, 8))):
