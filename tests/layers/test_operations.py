@@ -117,6 +117,19 @@ def test_preprocess_input_rebuilt_from_operations_equals_keras(spec, last, prepr
     np.testing.assert_allclose(recorded(pixels), model(pixels), atol=1e-4)
 
 
+def test_the_exported_caffe_code_runs_and_equals_keras():
+    from explorer.export import export_code
+    from explorer.spec import ReadResult
+
+    code = export_code(ReadResult(CAFFE_MODEL), describe(CAFFE_MODEL), "en")
+    assert "bgr = keras.ops.stack([blue, green, red], axis=-1)" in code
+    env = {}
+    exec(code.replace('if __name__ == "__main__":', "if False:"), env)  # our own export
+    pixels = np.random.default_rng(2).uniform(0, 255, (2, 32, 32, 3)).astype("float32")
+    np.testing.assert_allclose(env["model"](pixels), keras.applications.vgg16.preprocess_input(pixels.copy()),
+                               atol=1e-4)
+
+
 def test_the_caffe_axes_keep_their_letters_and_the_stack_makes_a_new_one():
     desc = describe(CAFFE_MODEL)
     letters = {s.name: s.output_axes[0] for s in desc.steps}
