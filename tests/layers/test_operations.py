@@ -20,6 +20,7 @@ from xray_consistency import XRayCase, cases_ids, check_xray
 
 OPS = sorted(name for name in REGISTRY if name.startswith("ops."))
 LAST = (("slice", None, None, None), ("index", -1))
+CAFFE = (-103.939, -116.779, -123.68)  # minus the ImageNet mean of each channel, in BGR order
 
 
 def op(name, kind, inputs, **args):
@@ -41,6 +42,27 @@ POSITIONS = ModelSpec((InputSpec("ids", (10,), "int32"),), (
     op("add", "ops.add", ["tok", "pos_emb"]),
     layer("head", "Dense", ["add"], units=3),
 ), (("head", 0),), batch_size=2)
+
+
+def _channel(i):
+    return (("ellipsis",), ("index", i))
+
+
+# keras.applications.vgg16.preprocess_input (caffe mode) as Keras 3.15 records it on a symbolic image
+CAFFE_MODEL = ModelSpec((InputSpec("image", (32, 32, 3)),), (
+    op("blue", "ops.get_item", ["image"], key=_channel(2)),
+    op("green", "ops.get_item", ["image"], key=_channel(1)),
+    op("red", "ops.get_item", ["image"], key=_channel(0)),
+    op("bgr", "ops.stack", ["blue", "green", "red"], axis=-1),
+    op("centered", "ops.add", ["bgr"], constant=CAFFE),
+), (("centered", 0),), batch_size=2)
+
+# keras.applications.densenet.preprocess_input (torch mode)
+TORCH_MODEL = ModelSpec((InputSpec("image", (32, 32, 3)),), (
+    op("scaled", "ops.true_divide", ["image"], scalar=255.0),
+    op("centered", "ops.add", ["scaled"], constant=(-0.485, -0.456, -0.406)),
+    op("normalized", "ops.true_divide", ["centered"], constant=(0.229, 0.224, 0.225)),
+), (("normalized", 0),), batch_size=2)
 
 
 def _traced(spec):
@@ -75,8 +97,50 @@ def test_position_embedding_added_to_tokens_builds_runs_and_traces():
     assert positions.meaning_key == "axis.positions" and positions.size == 10
 
 
+@pytest.mark.parametrize("spec,last,preprocess", [
+    (CAFFE_MODEL, "centered", keras.applications.vgg16.preprocess_input),
+    (TORCH_MODEL, "normalized", keras.applications.densenet.preprocess_input),
+])
+def test_preprocess_input_rebuilt_from_operations_equals_keras(spec, last, preprocess):
+    """The operations Keras records for preprocess_input, built by hand: the traced output and the model on
+    pixels 0 … 255 both equal Keras's own preprocess_input on the same numbers."""
+    desc, model, trace = _traced(spec)
+    assert [s.output_shapes[0] for s in desc.steps][-1] == (2, 32, 32, 3) and model.count_params() == 0
+    image = trace.outputs("image")[0]
+    np.testing.assert_allclose(trace.outputs(last)[0], preprocess(image.copy()), atol=1e-4)
+    pixels = np.random.default_rng(1).uniform(0, 255, (2, 32, 32, 3)).astype("float32")
+    np.testing.assert_allclose(model(pixels), preprocess(pixels.copy()), atol=1e-4)
+    symbolic = keras.Input((32, 32, 3))
+    recorded = keras.Model(symbolic, preprocess(symbolic))
+    assert [type(o).__name__ for o in recorded.operations[1:]] == [
+        "".join(w.title() for w in s.kind[4:].split("_")) for s in spec.layers]  # the same operations, in order
+    np.testing.assert_allclose(recorded(pixels), model(pixels), atol=1e-4)
+
+
+def test_the_exported_caffe_code_runs_and_equals_keras():
+    from explorer.export import export_code
+    from explorer.spec import ReadResult
+
+    code = export_code(ReadResult(CAFFE_MODEL), describe(CAFFE_MODEL), "en")
+    assert "bgr = keras.ops.stack([blue, green, red], axis=-1)" in code
+    env = {}
+    exec(code.replace('if __name__ == "__main__":', "if False:"), env)  # our own export
+    pixels = np.random.default_rng(2).uniform(0, 255, (2, 32, 32, 3)).astype("float32")
+    np.testing.assert_allclose(env["model"](pixels), keras.applications.vgg16.preprocess_input(pixels.copy()),
+                               atol=1e-4)
+
+
+def test_the_caffe_axes_keep_their_letters_and_the_stack_makes_a_new_one():
+    desc = describe(CAFFE_MODEL)
+    letters = {s.name: s.output_axes[0] for s in desc.steps}
+    assert letters["blue"] == letters["image"][:3] and letters["centered"] == letters["bgr"]
+    assert letters["bgr"][:3] == letters["image"][:3] and letters["bgr"][3] not in letters["image"]
+    stacked = next(a for a in desc.axes if a.letter == letters["bgr"][3])
+    assert stacked.meaning_key == "axis.op_stacked" and stacked.size == 3
+
+
 def test_operations_are_marked_as_operations_and_have_no_weights():
-    assert all(REGISTRY[name].operation for name in OPS) and len(OPS) == 34
+    assert all(REGISTRY[name].operation for name in OPS) and len(OPS) == 35
     assert not get_kind("Dense").operation
 
 
@@ -91,9 +155,21 @@ def test_operations_are_marked_as_operations_and_have_no_weights():
     ("ops.matmul", {}, ((None, 5, 8), (8, 3)), (None, 5, 3)),
     ("ops.max", {"axis": None}, ((None, 3),), ()),
     ("ops.random_normal", {"shape": (None, 7)}, ((5, 3),), (5, 7)),
+    ("ops.stack", {"axis": -1}, ((None, 32, 32),) * 3, (None, 32, 32, 3)),
+    ("ops.stack", {}, ((None, 5), (3, 5)), (2, None, 5)),  # axis 0 by default: before the batch axis
+    ("ops.add", {"constant": CAFFE}, ((None, 32, 32, 3),), (None, 32, 32, 3)),
+    ("ops.true_divide", {"constant": (0.5,)}, ((None, 4, 6),), (None, 4, 6)),
+    ("ops.multiply", {"constant": (1.0, 2.0, 3.0)}, ((None, 4, 1),), (None, 4, 3)),
+    ("ops.power", {"constant": (1.0, 2.0), "scalar_first": True}, ((None, 2),), (None, 2)),
 ])
 def test_shapes_are_what_keras_ops_give(kind, args, shapes, expected):
     assert describe_one(kind, args, shapes).out_shapes == (expected,)
+    if "constant" in args:  # the same shape as keras.ops on a KerasTensor and the numpy constant
+        constant = np.asarray(args["constant"], "float32")
+        fn = getattr(keras.ops, kind[4:])
+        x = keras.KerasTensor(shapes[0])
+        out = fn(constant, x) if args.get("scalar_first") else fn(x, constant)
+        assert tuple(out.shape) == expected and out.dtype == "float32"
 
 
 @pytest.mark.parametrize("kind,args,shapes,keras_words", [
@@ -104,6 +180,9 @@ def test_shapes_are_what_keras_ops_give(kind, args, shapes, expected):
     ("ops.concatenate", {"axis": 1}, ((None, 2, 6), (None, 3, 5)), "must have the same shape except on the `axis`"),
     ("ops.mean", {"axis": 3}, ((None, 2, 6),), "axis 3 is out of bounds"),
     ("ops.reshape", {"newshape": (2, 5, 8)}, ((2, 6, 4),), "The total size of the tensor must be unchanged"),
+    ("ops.stack", {}, ((None, 5), (None, 4)), "Every value in `x` must have the same shape"),
+    ("ops.stack", {"axis": 3}, ((None, 5), (None, 5)), "axis 3 is out of bounds"),
+    ("ops.add", {"constant": CAFFE}, ((None, 32, 32, 4),), "Cannot broadcast shape"),  # 3 numbers, 4 channels
 ])
 def test_bad_input_raises_keras_own_words(kind, args, shapes, keras_words):
     with pytest.raises(ValueError, match=None) as raised:
@@ -121,6 +200,27 @@ def test_reshape_refuses_what_keras_accepts_symbolically_and_fails_to_run():
             describe_one("ops.reshape", {"newshape": newshape}, ((None, 6, 4),))
     with pytest.raises(Exception, match="requires a multiple of 40"):  # what the run says
         keras.ops.reshape(np.zeros((2, 6, 4), "float32"), (-1, 5, 8))
+
+
+def test_a_constant_is_refused_beside_a_number_and_on_an_unknown_last_axis():
+    with pytest.raises(ValueError, match="not both"):
+        describe_one("ops.add", {"constant": CAFFE, "scalar": 1.0}, ((None, 3),))
+    with pytest.raises(ValueError, match="whose size is unknown"):
+        describe_one("ops.add", {"constant": CAFFE}, ((None, None),))
+    assert tuple(keras.ops.add(keras.KerasTensor((None, None)), np.zeros(3, "float32")).shape) == (None, 3)
+    assert describe_one("ops.add", {"constant": (2.0,)}, ((None, None),)).out_shapes == ((None, None),)
+    with pytest.raises(ValueError, match="1 to 4096"):
+        describe_one("ops.add", {"constant": (0.0,) * 4097}, ((None, 4097),))
+    assert describe_one("ops.add", {"constant": (0.0,) * 4096}, ((None, 4096),)).out_shapes == ((None, 4096),)
+
+
+def test_the_reader_rule_of_a_constant_takes_a_tuple_of_finite_numbers():
+    from explorer.reader.validate import check_value
+
+    rule = get_kind("ops.add").rule("constant")
+    assert check_value(rule, CAFFE) == (True, CAFFE)
+    assert check_value(rule, [1, 2.5]) == (True, (1.0, 2.5))
+    assert not check_value(rule, (1.0, float("nan")))[0] and not check_value(rule, (1.0, "a"))[0]
 
 
 def test_a_binary_operation_needs_a_number_or_a_second_tensor_and_fails_in_the_model():
@@ -148,6 +248,10 @@ def test_letters_follow_the_axes_that_survive():
     assert letters("ops.mean", {"axis": 1}, (None, 5, 3)) == ("B", "D2")
     assert letters("ops.get_item", {"key": LAST}, (None, 5, 3)) == ("B", "D2")
     assert letters("ops.add", {}, (None, 5, 3), (5, 3)) == ("B", "D1", "D2")
+    stacked = letters("ops.stack", {"axis": -1}, (None, 5, 3), (None, 5, 3))
+    assert stacked[:3] == ("B", "D1", "D2") and stacked[3] not in ("B", "D1", "D2")
+    assert letters("ops.add", {"constant": CAFFE}, (None, 5, 3)) == ("B", "D1", "D2")
+    assert letters("ops.add", {"constant": CAFFE}, (None, 5, 1))[2] not in ("B", "D1", "D2")
     reshaped = letters("ops.reshape", {"newshape": (-1, 5, 3, 1)}, (None, 5, 3))
     assert reshaped[:3] == ("B", "D1", "D2") and reshaped[3] not in ("B", "D1", "D2")
 
@@ -159,6 +263,23 @@ def test_code_lines_write_the_keras_ops_call():
     assert layer_code(POSITIONS.layer("positions")) == "keras.ops.arange(0, 10)"
     assert layer_code(op("back", "ops.subtract", ["x"], scalar=2.0, scalar_first=True)) == \
         "keras.ops.subtract(2.0, x)"
+    assert layer_code(CAFFE_MODEL.layer("bgr")) == "keras.ops.stack([x, y], axis=-1)"
+    assert layer_code(op("s", "ops.stack", ["x", "y"])) == "keras.ops.stack([x, y])"
+    centered = layer_code(CAFFE_MODEL.layer("centered"))
+    assert centered == "keras.ops.add(x, keras.ops.convert_to_tensor((-103.939, -116.779, -123.68)))"
+    assert layer_code(op("d", "ops.true_divide", ["x"], constant=(2.0,), scalar_first=True)) == \
+        "keras.ops.true_divide(keras.ops.convert_to_tensor((2.0,)), x)"
+
+
+def test_a_constant_code_line_is_valid_keras_and_a_bare_tuple_is_not():
+    """keras.ops.add(x, (…)) runs on numbers, and fails on a model's symbolic tensor: the line converts it."""
+    x = keras.Input((4, 4, 3))
+    with pytest.raises(ValueError, match="Invalid dtype: tuple"):
+        keras.ops.add(x, CAFFE)
+    code = layer_code(CAFFE_MODEL.layer("centered"))
+    model = keras.Model(x, eval(code, {"keras": keras, "x": x}))  # our own code line
+    pixels = np.random.default_rng(0).uniform(0, 255, (2, 4, 4, 3)).astype("float32")
+    np.testing.assert_allclose(model(pixels), pixels + np.float32(CAFFE), atol=1e-4)
 
 
 def test_every_operation_has_its_description_and_formula_in_both_languages():
@@ -172,7 +293,8 @@ def test_every_operation_has_its_description_and_formula_in_both_languages():
 # -- X-rays ------------------------------------------------------------------------------------------------------
 def _chain_model():
     """x (4, 6) at a batch of 2 through every operation on one tensor; images (8, 8, 3) for the patches."""
-    one = [k for k in OPS if k not in ("ops.matmul", "ops.concatenate", "ops.log", "ops.sqrt", "ops.reshape",
+    one = [k for k in OPS if k not in ("ops.matmul", "ops.concatenate", "ops.stack", "ops.log", "ops.sqrt",
+                                       "ops.reshape",
                                        "ops.expand_dims", "ops.squeeze", "ops.transpose", "ops.get_item",
                                        "ops.arange", "ops.random_normal", "ops.extract_patches", "ops.cast",
                                        "ops.softmax", "ops.mean", "ops.sum", "ops.max")]
@@ -187,6 +309,12 @@ def _chain_model():
         op("get_item", "ops.get_item", ["x"], key=(("slice", None, None, None), ("slice", 1, None, 2))),
         op("concatenate", "ops.concatenate", ["x", "transpose_back"], axis=-1),
         op("matmul", "ops.matmul", ["x", "transpose"]),
+        op("stack", "ops.stack", ["x", "transpose_back", "abs_x"], axis=1),
+        op("stack_last", "ops.stack", ["x", "abs_x"], axis=-1),
+        op("add_constant", "ops.add", ["x"], constant=(0.5, -1.0, 2.0, -3.0, 4.0, -5.5)),
+        op("divide_constant_first", "ops.true_divide", ["x"], constant=(1.5, 2.0, 2.5, 3.0, 3.5, 4.0),
+           scalar_first=True),
+        op("maximum_constant", "ops.maximum", ["x"], constant=(0.25,)),
         op("mean", "ops.mean", ["x"], axis=1), op("sum", "ops.sum", ["x"], axis=(1, 2), keepdims=True),
         op("max", "ops.max", ["x"], axis=-1),
         op("broadcast", "ops.maximum", ["x", "sum"]), op("scaled_first", "ops.subtract", ["x"], scalar=2.0,
@@ -204,12 +332,16 @@ def _chain_model():
 XRAY_BINARY = ("ops.add", "ops.subtract", "ops.multiply", "ops.true_divide", "ops.power", "ops.maximum",
                "ops.minimum")
 CHAIN = _chain_model()
-PICK = {"reshape": (1, 2, 5), "matmul": (1, 2, 3), "arange": (3,), "patches": (1, 1, 0, 17),
+PICK = {"reshape": (1, 2, 5), "matmul": (1, 2, 3), "stack": (1, 2, 3, 4), "stack_last": (1, 2, 3, 1),
+         "arange": (3,), "patches": (1, 1, 0, 17),
         "patches_same": (1, 0, 0, 2), "sum": (1, 0, 0), "noise": (1, 2)}
 XRAY_CASES = [XRayCase(f"{l.name}", CHAIN, l.name, PICK.get(l.name, (1, 2, 3) if l.name != "mean" else (1, 4)))
               for l in CHAIN.layers] + [
     XRayCase("positions_add", POSITIONS, "add", (1, 7, 5)), XRayCase("positions", POSITIONS, "positions", (7,)),
-    XRayCase("scaled", SCALED, "true_divide", (2, 4)), XRayCase("scaled_reshape", SCALED, "reshape", (2, 1, 2))]
+    XRayCase("scaled", SCALED, "true_divide", (2, 4)), XRayCase("scaled_reshape", SCALED, "reshape", (2, 1, 2)),
+    XRayCase("caffe_bgr", CAFFE_MODEL, "bgr", (1, 5, 6, 0)),
+    XRayCase("caffe_mean", CAFFE_MODEL, "centered", (1, 5, 6, 2)),
+    XRayCase("torch_std", TORCH_MODEL, "normalized", (1, 3, 4, 1))]
 
 
 def test_every_kind_has_an_xray_case():
@@ -240,6 +372,15 @@ def test_xray_says_which_number_each_output_copies_or_combines():
     counted = dict(xray(call_of(CHAIN, "arange_n", (3,))).notes[0].params)
     assert (counted["start"], counted["value"]) == ("0", "3")  # arange(5) is 0 … 4
     assert layer_code(CHAIN.layer("arange_n")) == "keras.ops.arange(5)"
+    stacked = dict(xray(call_of(CHAIN, "stack", (1, 2, 3, 4))).notes[0].params)
+    assert (stacked["input"], stacked["src"]) == ("x3", "[1, 3, 4]")  # index 2 on the new axis 1: the third input
+    bgr = dict(xray(call_of(CAFFE_MODEL, "bgr", (1, 5, 6, 0))).notes[0].params)
+    assert (bgr["input"], bgr["src"]) == ("x1", "[1, 5, 6]")  # channel 0 of BGR is x[..., 2], the blue one
+    mean = xray(call_of(CAFFE_MODEL, "centered", (1, 5, 6, 2)))
+    assert dict(mean.notes[0].params)["inputs"] == "x[1, 5, 6, 2], c[2]" and mean.code[0].code.startswith("c = ")
+    assert dict(mean.notes[-1].params)["shape"] == "(1, 1, 1, 3)" and all(c.ok for c in mean.checks)
+    first = dict(xray(call_of(CHAIN, "divide_constant_first", (1, 2, 3))).notes[0].params)
+    assert first["inputs"] == "c[3], x[1, 2, 3]"
     nan = [n for n in xray(call_of(CHAIN, "log_neg", (1, 2, 3))).notes if n.key == "xray.op.nan"]
     assert nan and int(dict(nan[0].params)["count"]) > 0
 
@@ -255,6 +396,8 @@ def test_xray_says_which_number_each_output_copies_or_combines():
     ("ops.concatenate", {}, ((4, 3), (4, 5)), "fix.op_concat_axis", "keras.ops.concatenate([x, y], axis=-1)"),
     ("ops.matmul", {}, ((5, 8), (7, 8)), "fix.op_matmul_transpose",
      "keras.ops.matmul(x, keras.ops.transpose(y, (0, 2, 1)))"),
+    ("ops.stack", {"axis": -1}, ((4, 3), (4, 5)), "fix.op_stack_shapes", "keras.ops.concatenate([x, y], axis=-1)"),
+    ("ops.add", {"constant": CAFFE}, ((8, 8, 4),), "fix.op_constant", ""),  # a caffe mean on a 4-channel image
 ])
 def test_a_failing_operation_gets_its_fix(kind, args, shapes, key, code):
     names = [f"in{i}" for i in range(len(shapes))]

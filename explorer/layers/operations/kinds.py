@@ -2,10 +2,14 @@
 (each operation run on KerasTensors, as the built model runs it), errors in Keras's words.
 
 Binary (add, subtract, multiply, true_divide, power, maximum, minimum)  one tensor and `scalar` (`scalar_first`:
-        2 - x), or two tensors with numpy broadcasting: (B, 200, 32) + (200, 32) → (B, 200, 32).
+        2 - x), or two tensors with numpy broadcasting: (B, 200, 32) + (200, 32) → (B, 200, 32), or one tensor and
+        `constant`, a vector of shape (n,) broadcast against the input's last axis: (B, 32, 32, 3) + (3,) →
+        (B, 32, 32, 3), the caffe mean of preprocess_input. Keras's own constant there is (1, 1, 1, 3): on a rank-4
+        input it broadcasts the same, and the output shape is identical.
 Unary elementwise (relu … silu, softmax(axis), cast(dtype))  (B, …) → (B, …).
 reshape(newshape)  the batch axis included, -1 once; expand_dims(axis); squeeze(axis); transpose(axes).
-concatenate([x₁, x₂, …], axis=0); matmul(x₁, x₂): (…, n, k) @ (…, k, m) → (…, n, m).
+concatenate([x₁, x₂, …], axis=0); stack([x₁, x₂, …], axis=0): k tensors of one shape → a new axis of
+size k at `axis`; matmul(x₁, x₂): (…, n, k) @ (…, k, m) → (…, n, m).
 mean / sum / max(axis, keepdims)  the reduced axes dropped (kept as 1 with keepdims).
 get_item(key)  x[:, -1] is key (("slice", None, None, None), ("index", -1)).
 arange(start, stop, step)  (n,): no batch axis; random_normal(shape)  None in shape: the anchor's batch size.
@@ -61,7 +65,8 @@ class OpKind(LayerKind):
         parts = self.call_parts(spec)
         given = dict(spec.args)
         for rule in self.rules:
-            if rule.name in given and rule.name not in ("scalar", "scalar_first") and rule.name != self.first_arg:
+            if rule.name in given and rule.name not in ("scalar", "scalar_first", "constant") and \
+                    rule.name != self.first_arg:
                 parts.append(f"{rule.name}={spec.source(rule.name) or literal_code(given[rule.name])}")
         return f"keras.{self.class_name}({', '.join(parts)})"
 
@@ -89,7 +94,17 @@ def _base(ctx: Ctx) -> tuple[tuple[str, str], ...]:
 
 
 # -- binary, numpy broadcasting ---------------------------------------------------------------------
-SCALAR_RULES = (ArgRule("scalar", "float", None, -1e30, 1e30), ArgRule("scalar_first", "bool", False))
+MAX_CONSTANT = 4096  # numbers in a constant vector (a per-channel mean, one number per channel)
+SCALAR_RULES = (ArgRule("scalar", "float", None, -1e30, 1e30), ArgRule("scalar_first", "bool", False),
+                ArgRule("constant", "number_or_tuple", None, -1e30, 1e30))
+
+
+def constant_of(spec: LayerSpec) -> tuple[float, ...] | None:
+    """A binary operation's constant vector, shape (n,); one number given alone is a vector of one."""
+    value = spec.arg("constant")
+    if value is None:
+        return None
+    return tuple(float(v) for v in value) if isinstance(value, (tuple, list)) else (float(value),)
 
 
 class Binary(OpKind):
@@ -97,19 +112,43 @@ class Binary(OpKind):
     rules = SCALAR_RULES
 
     def check(self, spec, in_shapes):
-        if len(in_shapes) == 1 and spec.arg("scalar") is None:
-            raise ShapeRefusal(f"{self.class_name} takes two tensors, or a tensor and a number; {spec.name} has "
-                               f"one tensor {shape_text(in_shapes[0])} and no number.")
+        constant = constant_of(spec)
+        if constant is None:
+            if len(in_shapes) == 1 and spec.arg("scalar") is None:
+                raise ShapeRefusal(f"{self.class_name} takes two tensors, or a tensor and a number; {spec.name} has "
+                                   f"one tensor {shape_text(in_shapes[0])} and no number.")
+            return
+        if len(in_shapes) != 1 or spec.arg("scalar") is not None:
+            raise ShapeRefusal(f"{spec.name}: a constant takes the place of the second tensor or of the number; "
+                               f"give one of them, not both.")
+        if not 0 < len(constant) <= MAX_CONSTANT or not all(math.isfinite(v) for v in constant):
+            raise ShapeRefusal(f"{spec.name}: a constant holds 1 to {MAX_CONSTANT} finite numbers.")
+        shape = in_shapes[0]
+        if len(constant) > 1 and shape and shape[-1] is None:
+            raise ShapeRefusal(f"{spec.name} adds a constant of {len(constant)} numbers along the last axis of "
+                               f"{shape_text(shape)}, whose size is unknown: Keras accepts it while it builds the "
+                               f"model, and the run fails unless that axis has {len(constant)}; give it its size.")
 
     def call_parts(self, spec):
-        if spec.arg("scalar") is None:
+        constant = constant_of(spec)
+        if constant is not None:  # a tuple itself fails on a symbolic tensor ("Invalid dtype: tuple")
+            other = f"keras.ops.convert_to_tensor({spec.source('constant') or literal_code(constant)})"
+        elif spec.arg("scalar") is None:
             return ["x", "y"]
-        number = spec.source("scalar") or repr(spec.arg("scalar"))
-        return [number, "x"] if spec.arg("scalar_first") else ["x", number]
+        else:
+            other = spec.source("scalar") or repr(spec.arg("scalar"))
+        return [other, "x"] if spec.arg("scalar_first") else ["x", other]
 
     def explain(self, ctx: Ctx, producer):
         """Two shapes that do not broadcast; where a size-1 axis inserted into the shorter one makes them, say so:
-        a (B, F) vector added to a (B, T, F) sequence needs expand_dims(y, 1)."""
+        a (B, F) vector added to a (B, T, F) sequence needs expand_dims(y, 1). A constant of another length than
+        the last axis: one number per index of that axis."""
+        constant = constant_of(ctx.spec)
+        if constant is not None and len(ctx.in_shapes) == 1:
+            last = ctx.shape[-1] if ctx.shape else None
+            if last is None or 1 in (last, len(constant)) or last == len(constant):
+                return None
+            return Fix("fix.op_constant", _base(ctx) + (("count", str(len(constant))), ("last", str(last))))
         if len(ctx.in_shapes) != 2 or broadcasts(*ctx.in_shapes):
             return None
         a, b = ctx.in_shapes
@@ -124,12 +163,17 @@ class Binary(OpKind):
 
     def axes(self, ctx: Ctx):
         out = ctx.out_shapes[0]
+        constant = constant_of(ctx.spec) if len(ctx.in_shapes) == 1 else None
         letters = []
         for position in range(len(out)):
             back = len(out) - position
             found = [(s[-back], a[-back]) for s, a in zip(ctx.in_shapes, ctx.in_axes) if back <= len(s)]
             same = [letter for size, letter in found if size == out[position]]
-            letters.append(same[0] if same else found[0][1])
+            if same or (found and constant is None):
+                letters.append(same[0] if same else found[0][1])
+            else:  # a last axis of 1 (or none) stretched to the constant's length: the constant's own axis
+                meaning = ("axis.op_constant", (("layer", ctx.spec.name), ("count", str(len(constant or ())))))
+                letters.append(ctx.namer.new("R", out[position], "", meaning))
         return (tuple(letters),)
 
 
@@ -139,19 +183,25 @@ def _binary(name: str, about: str, formula: str, examples: tuple[Example, ...]):
 
 
 BROADCAST = ((None, 200, 32), (200, 32))
+CAFFE_MEAN = (-103.939, -116.779, -123.68)  # preprocess_input's "caffe" mode (vgg16, resnet50) adds these to BGR
+TORCH_STD = (0.229, 0.224, 0.225)  # its "torch" mode (densenet) divides by these
 BINARY = (
     _binary("ops.add", "op.add.about", "op.add.formula", (
-        Example({}, BROADCAST, (None, 200, 32), 0), Example({"scalar": 1.0}, (None, 8), (None, 8), 0))),
+        Example({}, BROADCAST, (None, 200, 32), 0), Example({"scalar": 1.0}, (None, 8), (None, 8), 0),
+        Example({"constant": CAFFE_MEAN}, (None, 32, 32, 3), (None, 32, 32, 3), 0),
+        Example({"constant": (1.0, 2.0, 3.0)}, (None, 4, 1), (None, 4, 3), 0))),
     _binary("ops.subtract", "op.subtract.about", "op.subtract.formula", (
         Example({"scalar": 1.0}, (None, 28, 28), (None, 28, 28), 0),
         Example({"scalar": 2.0, "scalar_first": True}, (None, 5), (None, 5), 0),
-        Example({}, ((None, 4, 3), (None, 1, 3)), (None, 4, 3), 0))),
+        Example({}, ((None, 4, 3), (None, 1, 3)), (None, 4, 3), 0),
+        Example({"constant": (1.0, 0.0), "scalar_first": True}, (None, 5, 2), (None, 5, 2), 0))),
     _binary("ops.multiply", "op.multiply.about", "op.multiply.formula", (
         Example({"scalar": 0.5}, (None, 10), (None, 10), 0),
         Example({}, ((None, 5, 1), (None, 5, 8)), (None, 5, 8), 0))),
     _binary("ops.true_divide", "op.true_divide.about", "op.true_divide.formula", (
         Example({"scalar": 127.5}, (None, 28, 28, 1), (None, 28, 28, 1), 0),
-        Example({}, ((None, 6), (None, 1)), (None, 6), 0))),
+        Example({}, ((None, 6), (None, 1)), (None, 6), 0),
+        Example({"constant": TORCH_STD}, (None, 32, 32, 3), (None, 32, 32, 3), 0))),
     _binary("ops.power", "op.power.about", "op.power.formula", (
         Example({"scalar": 2.0}, (None, 6), (None, 6), 0), Example({}, ((None, 3), (3,)), (None, 3), 0))),
     _binary("ops.maximum", "op.maximum.about", "op.maximum.formula", (
@@ -327,6 +377,40 @@ class Concatenate(OpKind):
         name = f"{len(letters)}{letters[0]}" if len(set(letters)) == 1 and not letters[0][0].isdigit() else "J"
         letter = ctx.namer.new(name, ctx.out_shapes[0][joined], "", meaning)
         return (ctx.axes[:joined] + (letter,) + ctx.axes[joined + 1:],)
+
+
+class Stack(OpKind):
+    """[x₁, …, x_k], each of one shape (…) → a new axis of size k at `axis` (default 0, as keras.ops.stack):
+    preprocess_input's caffe mode stacks x[..., 2], x[..., 1], x[..., 0] on axis -1 (RGB to BGR)."""
+
+    class_name = "ops.stack"
+    about_key, formula_key = "op.stack.about", "op.stack.formula"
+    takes_list = True
+    rules = (ArgRule("axis", "axis", 0, -MAX_RANK, MAX_RANK),)
+    examples = (Example({"axis": -1}, ((None, 32, 32),) * 3, (None, 32, 32, 3), 0),
+                Example({}, ((None, 5), (None, 5)), (2, None, 5), 0),
+                Example({"axis": 1}, ((None, 4, 3),) * 2, (None, 2, 4, 3), 0))
+
+    def call_parts(self, spec):
+        return ["[x, y]"]
+
+    def explain(self, ctx: Ctx, producer):
+        """Shapes that differ on one axis (a learner who meant concatenate): joining them along that axis."""
+        rank = len(ctx.shape)
+        if any(len(s) != rank for s in ctx.in_shapes):
+            return None
+        differ = [k for k in range(rank) if not all(_agree((s[k],), (ctx.shape[k],)) for s in ctx.in_shapes)]
+        if len(differ) != 1 or differ[0] == 0:
+            return None
+        shown = -1 if differ[0] == rank - 1 else differ[0]
+        return Fix("fix.op_stack_shapes", _base(ctx) + (("axis", str(shown)),),
+                   f"keras.ops.concatenate([x, y], axis={shown})")
+
+    def axes(self, ctx):
+        at = ctx.arg("axis", 0) % (len(ctx.shape) + 1)
+        count = len(ctx.in_shapes)
+        meaning = ("axis.op_stacked", (("layer", ctx.spec.name), ("count", str(count))))
+        return (ctx.axes[:at] + (ctx.namer.new("N", count, "", meaning),) + ctx.axes[at:],)
 
 
 class Matmul(OpKind):
@@ -513,5 +597,5 @@ class ExtractPatches(OpKind):
                  ctx.namer.new("P", out[3], "", ("axis.patch", (("layer", ctx.spec.name),)))),)
 
 
-KINDS = BINARY + UNARY + (Reshape(), ExpandDims(), Squeeze(), Transpose(), Concatenate(), Matmul()) + REDUCTIONS + (
-    GetItem(), Arange(), RandomNormal(), ExtractPatches())
+KINDS = BINARY + UNARY + (Reshape(), ExpandDims(), Squeeze(), Transpose(), Concatenate(), Stack(), Matmul()) + (
+    REDUCTIONS + (GetItem(), Arange(), RandomNormal(), ExtractPatches()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import keras
+import numpy as np
 from keras import ops
 
 
@@ -16,10 +17,14 @@ def _binary(fn):
     def run(xs, args):
         if len(xs) == 2:
             return fn(xs[0], xs[1])
-        scalar = args.get("scalar")
-        if scalar is None:
-            raise ValueError("This operation needs a second tensor or a number (scalar=...).")
-        return fn(scalar, xs[0]) if args.get("scalar_first") else fn(xs[0], scalar)
+        other = args.get("constant")
+        if other is not None:  # a vector (n,) against the last axis, float32 as Keras's preprocess_input makes it
+            other = np.asarray(other if isinstance(other, (tuple, list)) else (other,), dtype="float32")
+        else:
+            other = args.get("scalar")
+        if other is None:
+            raise ValueError("This operation needs a second tensor, a number (scalar=...) or a constant.")
+        return fn(other, xs[0]) if args.get("scalar_first") else fn(xs[0], other)
     return run
 
 
@@ -99,6 +104,7 @@ FUNCTIONS = {  # kind class name -> (tensors, args) -> tensor
     "ops.squeeze": lambda xs, args: ops.squeeze(xs[0], axis=args.get("axis")),
     "ops.transpose": lambda xs, args: ops.transpose(xs[0], axes=args.get("axes")),
     "ops.concatenate": lambda xs, args: ops.concatenate(list(xs), axis=args.get("axis", 0)),
+    "ops.stack": lambda xs, args: ops.stack(list(xs), axis=args.get("axis", 0)),
     "ops.matmul": lambda xs, args: ops.matmul(xs[0], xs[1]),
     "ops.mean": _reduce(ops.mean),
     "ops.sum": _reduce(ops.sum),

@@ -9,7 +9,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "axis.op_joined": ("{parts} joined end to end by {layer}", "{layer} 把 {parts} 首尾拼接成的轴"),
     "axis.positions": ("positions 0, 1, 2, … that {layer} counts", "{layer} 数出的位置 0, 1, 2, …"),
     "axis.patch": ("the numbers of one patch, laid out flat ({layer})", "一个图块里的所有数,摊平成一行({layer})"),
+    "axis.op_stacked": ("the {count} tensors {layer} stacks, one per index", "{layer} 堆叠的 {count} 个张量,每个下标一个"),
+    "axis.op_constant": ("the {count} numbers of {layer}'s constant", "{layer} 的常量里的 {count} 个数"),
     # fixes
+    "fix.op_constant": (
+        "{layer}'s constant holds {count} numbers, one for each index of the last axis, and that axis of {shapes} "
+        "has {last}: give it {last} numbers (one per channel), or a single number.",
+        "{layer} 的常量有 {count} 个数,最后一个轴的每个下标对应一个,而 {shapes} 的这个轴大小是 {last}:"
+        "给它 {last} 个数(每个通道一个),或者只给一个数。",
+    ),
+    "fix.op_stack_shapes": (
+        "keras.ops.stack puts tensors of one shape side by side on a new axis, and {shapes} differ on axis {axis}. "
+        "To join them along that axis instead, concatenate them: `{code}`.",
+        "keras.ops.stack 把形状相同的张量沿一个新轴并排放置,而 {shapes} 在轴 {axis} 上不同。"
+        "如果要沿这个轴把它们接起来,用 concatenate:`{code}`。",
+    ),
     "fix.op_broadcast_axis": (
         "{layer} combines {shapes} number by number: numpy matches shapes from the last axis, and only equal sizes or "
         "1 combine. A new axis of size 1 at position {axis} of {tensor} lines them up: `{code}`.",
@@ -101,6 +115,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "op.concatenate.about": ("joins tensors end to end along one axis (axis=0 by default: the batch axis)",
                              "沿一个轴首尾拼接张量(默认 axis=0,即批轴)"),
     "op.concatenate.formula": ("out = [x₁ | x₂ | …] along the axis", "out = [x₁ | x₂ | …](沿该轴)"),
+    "op.stack.about": ("puts tensors of one shape side by side on a new axis (axis=0 by default: before the batch "
+                       "axis)", "把形状相同的张量沿一个新轴并排放置(默认 axis=0:在批轴之前)"),
+    "op.stack.formula": ("out[…, k, …] = x_k[…, …] (k on the new axis)", "out[…, k, …] = x_k[…, …](k 在新轴上)"),
     "op.matmul.about": ("matrix product of the last two axes, the axes before them broadcast",
                         "最后两个轴做矩阵乘法,前面的轴按广播规则配对"),
     "op.matmul.formula": ("out[…, n, m] = Σ_k x[…, n, k] · y[…, k, m]", "out[…, n, m] = Σ_k x[…, n, k] · y[…, k, m]"),
@@ -168,6 +185,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "out{out} falls in the part of {input} on axis {axis}: {arithmetic}, so it is {input}{src}.",
         "out{out} 落在轴 {axis} 上属于 {input} 的那一段:{arithmetic},所以它是 {input}{src}。",
     ),
+    "xray.op.summary_stack": (
+        "stack puts {count} tensors of shape {shape} side by side on a new axis {axis} of size {count}: out "
+        "{shape_out} {axes_out}. concatenate would instead join them along an axis they already have.",
+        "stack 把 {count} 个形状为 {shape} 的张量沿新轴 {axis}(大小为 {count})并排放置:out {shape_out} {axes_out}。"
+        "concatenate 则是沿它们已有的轴拼接。",
+    ),
+    "xray.op.where_stack": (
+        "out{out} has index {k} on the new axis {axis}, so it comes from {input}; its other indices {src} say where "
+        "inside it: {input}{src} = {value}.",
+        "out{out} 在新轴 {axis} 上的下标是 {k},所以来自 {input};其余下标 {src} 说明在它里面的位置:"
+        "{input}{src} = {value}。",
+    ),
+    "xray.op.constant": (
+        "c is a constant of {count} numbers along the last axis, the same for every sample and position. Written with "
+        "shape {shape} (as preprocess_input writes its mean), it broadcasts the same way: the same output.",
+        "c 是沿最后一个轴的 {count} 个常数,对每个样本、每个位置都一样。写成形状 {shape}(preprocess_input 的均值就这样写),"
+        "广播方式相同:输出也相同。",
+    ),
+    "xray.op.code.constant": ("the constant: {count} numbers, float32 as Keras holds them",
+                              "常量:{count} 个数,和 Keras 一样是 float32"),
     "xray.op.summary_reduce": (
         "{op} reduces axes {axes} of x {shape_in}: out {shape_out} {axes_out}.",
         "{op} 沿 x {shape_in} 的轴 {axes} 归约:out {shape_out} {axes_out}。",

@@ -5,6 +5,8 @@ Elementwise (unary and binary)  out[i] = f(x[i]) or f(x[i], y[j]), j the broadca
 Shape operations (reshape, expand_dims, squeeze, transpose, get_item)  every output number is a copy of one input
         number: the same operation run on the array of input indices says which.
 concatenate  the input that fills that part of the joined axis, and the index inside it.
+stack  the index on the new axis says which input; the other indices, where inside it.
+A constant vector c (n,) of a binary operation: out[…, i] = f(x[…, i], c[i]), c float32 as Keras holds it.
 mean / sum / max  the reduced slice of the input, and its mean, sum or max.
 matmul  one row of x₁ times one column of x₂, summed.
 arange  start + i · step.  random_normal  random at every call: only its shape is checked.
@@ -85,6 +87,8 @@ def op_xray(call: LayerCall) -> XRay:
         return _index_xray(call, op)
     if op == "ops.concatenate":
         return _concatenate_xray(call)
+    if op == "ops.stack":
+        return _stack_xray(call)
     if op in REDUCE:
         return _reduce_xray(call, op)
     if op == "ops.matmul":
@@ -152,7 +156,12 @@ def _binary_xray(call: LayerCall, op: str) -> XRay:
     pick = call.picked()
     xs = [a.astype(np.float64) for a in call.inputs]
     names = ["x", "y"]
-    if len(xs) == 1:
+    constant = call.spec.arg("constant") if len(xs) == 1 else None
+    if constant is not None:  # the numbers Keras adds: float32
+        c = np.asarray(constant if isinstance(constant, (tuple, list)) else (constant,), np.float32).astype(np.float64)
+        first = bool(call.spec.arg("scalar_first", False))
+        operands, labels = ([c, xs[0]], ["c", "x"]) if first else ([xs[0], c], ["x", "c"])
+    elif len(xs) == 1:
         number = float(call.spec.arg("scalar"))
         first = bool(call.spec.arg("scalar_first", False))
         operands = [np.float64(number), xs[0]] if first else [xs[0], np.float64(number)]
@@ -179,6 +188,12 @@ def _binary_xray(call: LayerCall, op: str) -> XRay:
     expr = f"{symbol}({labels[0]}, {labels[1]})" if symbol.startswith("np.") else f" {symbol} ".join(labels)
     shapes = ", ".join(shape_text(np.shape(a)) for a in operands if np.ndim(a))
     code = (Line(f"out = {expr}", f"{shapes} -> {shape_text(y.shape)}"),)
+    if constant is not None:
+        shown = ", ".join(f"{v:.6g}" for v in c[:6]) + (", …" if c.size > 6 else ("," if c.size == 1 else ""))
+        code = (Line(f'c = np.array(({shown}), "float32")', Text.of("xray.op.code.constant", count=int(c.size))),
+                ) + code
+        notes.append(Text.of("xray.op.constant", count=int(c.size),
+                             shape=shape_text((1,) * (y.ndim - 1) + (int(c.size),))))
     summary = Text.of("xray.op.summary_elementwise", op=op, shapes=shapes, shape_out=shape_text(y.shape),
                       axes_out=named(call.out_axes))
     grids = tuple(grid_at("xray.op.grid_in", a, s, label) for a, s, label in zip(operands, sources, labels)
@@ -239,6 +254,26 @@ def _concatenate_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.op.summary_concatenate", shapes=shapes, axis=axis, shape_out=shape_text(y.shape),
                       axes_out=named(call.out_axes))
     code = (Line(f"out = np.concatenate([{', '.join(names)}], axis={axis})", f"{shapes} -> {shape_text(y.shape)}"),)
+    grids = (grid_at("xray.op.grid_in", xs[which], src, names[which]), grid_at("xray.op.grid_out", y, pick, "out"))
+    return _finish(call, summary, code, checks, grids, notes)
+
+
+def _stack_xray(call: LayerCall) -> XRay:
+    xs, y = call.inputs, call.y
+    axis = int(call.spec.arg("axis", 0)) % y.ndim
+    pick = call.picked()
+    names = [f"x{i + 1}" for i in range(len(xs))]
+    which = pick[axis]
+    src = pick[:axis] + pick[axis + 1:]
+    checks = [check("xray.op.check", np.stack(xs, axis=axis), y),
+              check("xray.op.check_copy", np.asarray(xs[which][src]).reshape(1), np.asarray(y[pick]).reshape(1),
+                    out=index_text(pick), src=f"{names[which]}{index_text(src)}")]
+    notes = [Text.of("xray.op.where_stack", out=index_text(pick), axis=axis, k=which, input=names[which],
+                     src=index_text(src), value=f"{float(y[pick]):.4g}")]
+    shapes = ", ".join(shape_text(a.shape) for a in xs)
+    summary = Text.of("xray.op.summary_stack", count=len(xs), shape=shape_text(xs[0].shape), axis=axis,
+                      shape_out=shape_text(y.shape), axes_out=named(call.out_axes))
+    code = (Line(f"out = np.stack([{', '.join(names)}], axis={axis})", f"{shapes} -> {shape_text(y.shape)}"),)
     grids = (grid_at("xray.op.grid_in", xs[which], src, names[which]), grid_at("xray.op.grid_out", y, pick, "out"))
     return _finish(call, summary, code, checks, grids, notes)
 
