@@ -125,7 +125,9 @@ def test_lambda_that_does_nothing_or_cannot_be_read_says_so():
 
 
 @pytest.mark.parametrize("module, expected", [
-    ("mobilenet_v2", ["true_divide", "subtract"]), ("efficientnet", []), ("resnet50", None)])
+    ("mobilenet_v2", ["true_divide", "subtract"]), ("efficientnet", []),
+    ("resnet50", ["get_item", "get_item_1", "get_item_2", "stack", "add"]),
+    ("densenet", ["true_divide", "add", "true_divide_1"]), ("nasnet_large", None)])
 def test_preprocess_input_on_a_tensor_is_what_keras_3_records(module, expected):
     result, layers_ = read(f"from keras.applications.{module} import preprocess_input\nx = keras.Input((8, 8, 3))\n"
                            f"y = preprocess_input(x)\nmodel = keras.Model(x, layers.Flatten()(y))\n")

@@ -114,10 +114,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{call} 只由数字生成张量，而且不在任何层的 call 里：探索器只在层的 call 里读取这种常量（Keras 每次调用时生成它们）。",
     ),
     "read.preprocess_mode": (
-        "{call} on a tensor subtracts per-channel means (and flips RGB to BGR or divides by deviations) with "
-        "constants the explorer does not read yet; the layers after it are not shown.",
-        "{call} 作用在张量上时，用探索器暂不读取的常量减去各通道均值（并把 RGB 翻转为 BGR 或除以标准差）；"
-        "之后的层不显示。",
+        "{call}: the explorer does not know which operations this preprocess_input records in Keras 3 (it reads "
+        "those of the keras.applications modules); the layers after it are not shown.",
+        "{call}：探索器不知道这个 preprocess_input 在 Keras 3 中记录哪些运算（可读取 keras.applications 各模块的"
+        "版本）；之后的层不显示。",
     ),
     "read.lambda_identity": (
         "The Lambda layer {name} gives back its input unchanged: it adds nothing to read.",

@@ -20,7 +20,7 @@ from ..spec import GroupSpec, LayerSpec
 from .code_base import ReaderBase
 from .code_names import Ref
 from .code_values import FuncObj, Known, Poison, Refusal, Seq, Tensor, Val, source_text
-from .tensor_calls import PREPROCESS_MODES, OpCall, activation_op
+from .tensor_calls import CAFFE_MEAN, PREPROCESS_MODES, TORCH_MEAN, TORCH_STD, OpCall, activation_op
 
 _SCALAR_OPS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply", ast.Div: "true_divide",
                ast.Pow: "power"}
@@ -43,6 +43,15 @@ class LambdaObj:
     line: int
     col: int
     used: bool = False
+
+
+def _last_index(index: int) -> Val:
+    """x[..., index] as an operation's key."""
+    return Val((Val((Val("ellipsis"),)), Val((Val("index"), Val(index)))))
+
+
+def _numbers(values: tuple[float, ...], sign: int) -> Val:
+    return Val(tuple(Val(sign * v) for v in values))
 
 
 def _dynamic_batch(shape: Val) -> Val:
@@ -199,10 +208,18 @@ class TensorOps(ReaderBase):
         mode = PREPROCESS_MODES.get(ref.path[2] if len(ref.path) == 4 else "")
         if mode == "none":
             return value
-        if mode != "tf":
-            raise Refusal(node, "read.preprocess_mode", call=ref.dotted[:80])
-        scaled = self.scalar_operator(ast.Div(), value, Val(127.5), node)
-        return self.scalar_operator(ast.Sub(), scaled, Val(1.0), node)
+        if mode == "tf":  # to [-1, 1]
+            scaled = self.scalar_operator(ast.Div(), value, Val(127.5), node)
+            return self.scalar_operator(ast.Sub(), scaled, Val(1.0), node)
+        if mode == "caffe":  # RGB to BGR (three slices stacked), then minus each channel's ImageNet mean
+            channels = [self.op_node("get_item", (value.ref,), {"key": _last_index(i)}, node) for i in (2, 1, 0)]
+            bgr = self.op_node("stack", tuple(c.ref for c in channels), {"axis": Val(-1)}, node)
+            return self.op_node("add", (bgr.ref,), {"constant": _numbers(CAFFE_MEAN, -1)}, node)
+        if mode == "torch":  # to [0, 1], then minus each channel's mean, over its deviation
+            scaled = self.scalar_operator(ast.Div(), value, Val(255.0), node)
+            centred = self.op_node("add", (scaled.ref,), {"constant": _numbers(TORCH_MEAN, -1)}, node)
+            return self.op_node("true_divide", (centred.ref,), {"constant": _numbers(TORCH_STD, 1)}, node)
+        raise Refusal(node, "read.preprocess_mode", call=ref.dotted[:80])
 
     # -- layers.Lambda -------------------------------------------------------------------------------
     def make_lambda(self, node: ast.Call, scope: list[dict]) -> LambdaObj:

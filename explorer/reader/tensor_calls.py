@@ -104,7 +104,8 @@ ACTIVATION_OPS["swish"] = _unary("silu")
 ACTIVATION_OPS["exponential"] = _unary("exp")
 
 # keras.applications.<module>.preprocess_input(x) on a tensor, by what Keras 3 records for it: "tf" scales to
-# [-1, 1] (x / 127.5 - 1: two operations), "none" gives x back; "caffe" and "torch" work with per-channel constants
+# [-1, 1] (x / 127.5 - 1: two operations), "none" gives x back; "caffe" turns RGB into BGR and subtracts the
+# channel means, "torch" scales to [0, 1] and standardises each channel (code_tensors.py)
 PREPROCESS_MODES = {
     **dict.fromkeys(("mobilenet", "mobilenet_v2", "inception_v3", "xception", "inception_resnet_v2", "nasnet",
                      "resnet_v2"), "tf"),
@@ -112,6 +113,11 @@ PREPROCESS_MODES = {
     **dict.fromkeys(("resnet50", "resnet", "vgg16", "vgg19"), "caffe"),
     "densenet": "torch",
 }
+
+# the per-channel numbers of those modes, as Keras 3's imagenet_utils holds them (BGR means for caffe)
+CAFFE_MEAN = (103.939, 116.779, 123.68)
+TORCH_MEAN = (0.485, 0.456, 0.406)
+TORCH_STD = (0.229, 0.224, 0.225)
 
 SHAPE_READS = {("keras", "ops", "shape"), ("keras", "backend", "int_shape"), ("keras", "backend", "shape"),
                ("tensorflow", "shape")}
@@ -142,4 +148,5 @@ def activation_op(name: str) -> OpCall | None:
     return ACTIVATION_OPS.get(name) or (TF_OPS.get(name) if name in _UNARY else None)
 
 
-__all__ = ["PREPROCESS_MODES", "SHAPE_READS", "OpCall", "activation_op", "op_call"]
+__all__ = ["CAFFE_MEAN", "PREPROCESS_MODES", "SHAPE_READS", "TORCH_MEAN", "TORCH_STD", "OpCall", "activation_op",
+           "op_call"]
