@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .description import Axis, Description, Group, Step, named, shape_text
+from .layers import get_kind
 from .spec import ModelSpec
 
 # weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
@@ -59,6 +60,11 @@ def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFram
     return table
 
 
+def _anchored(cls: str) -> bool:
+    kind = get_kind(cls)
+    return kind is not None and kind.anchored
+
+
 def _where(role: str, depth: int, within: tuple[str, ...], count: int = 0, line: int = 0) -> dict:
     return {"role": role, "depth": depth, "within": within, "count": count, "line": line}
 
@@ -67,7 +73,8 @@ def _step_row(step: Step) -> dict:
     return {
         "layer": step.name,
         "class": step.cls,
-        "input_shape": " + ".join(shape_text(s) for s in step.input_shapes),
+        # an operation made inside a call (arange) reads no input: its anchor's shape is not its input
+        "input_shape": "" if _anchored(step.cls) else " + ".join(shape_text(s) for s in step.input_shapes),
         "output_shape": " + ".join(shape_text(s) for s in step.output_shapes),
         "named_output": " + ".join(named(a) for a in step.output_axes),
         "weights": "; ".join(f"{w.label} {shape_text(w.shape)}" for w in step.weights),
