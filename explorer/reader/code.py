@@ -153,6 +153,10 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps):
         bound, via_tf, foreign = import_bindings(stmt)
         if via_tf:
             self.note_tf(stmt)
+        module = bound[0][1].path[:-1] if isinstance(stmt, ast.ImportFrom) and bound else ()
+        if module[:2] == ("keras", "layers") and len(module) > 2:  # from keras.layers.core import Dense
+            self.note(stmt, "warning", "keras2.module_path", path=".".join(module)[:80], new="keras.layers")
+            self.legacy_noted.add(module)
         if foreign:
             self.note(stmt, "info", "read.import_ignored", module=", ".join(foreign)[:80])
         for name, ref in bound:

@@ -69,6 +69,7 @@ class ReaderBase:
         self.models: list[ModelObj] = []
         self.groups: list = []  # GroupSpecs of models used as layers, inner ones first
         self.shape_memo: dict = {}  # node name -> (its spec, its output shapes), for x.shape reads
+        self.legacy_noted: set = set()  # Keras 2 modules whose import line already says so
         self.pending: dict = {}  # a Sequential's layers while it is chained, not yet nodes: for shape reads
         self.batch: list[tuple[int, int, Val]] = []  # (priority, order, value)
         self.funcs: list[FuncObj] = []

@@ -440,7 +440,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         what, detail = meaning(ref)
         if what == "activation" and (node.args or node.keywords):  # self.activation = tf.nn.relu; then on x
             return self.activation_call(detail, node, scope)
-        if legacy_path(ref) and what in ("layer", "merge", "input", "input_layer"):
+        if legacy_path(ref) and what in ("layer", "merge", "input", "input_layer") and \
+                ref.path[:-1] not in self.legacy_noted:
             self.note(node, "warning", "keras2.module_path", path=ref.dotted[:80], new=f"keras.layers.{ref.path[-1]}")
         if what == "layer":
             return self.construct(get_kind(detail), node, scope)
