@@ -12,9 +12,11 @@ from explorer.reader.code import read_code
 from explorer.shapes import describe
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def traced(code: str):
-    """(spec, desc, model, trace) for Keras code; the model must build."""
+    """(spec, desc, model, trace) for Keras code; the model must build. Room for all 87 models of
+    tests/test_live_models.py, whose tests walk them one after another, four times: with 64, every call missed
+    and each model was built and run again in each test (about a third of that file's time)."""
     spec = read_code(code).spec
     assert spec is not None, read_code(code).notes
     desc = describe(spec)
