@@ -13,6 +13,7 @@ from typing import Any
 
 from .budget import Budget, description_budget
 from .diagnose import diagnose
+from .keras_session import install as keras_clears_per_thread
 from .layers import get_kind
 from .layers.base import AxisNamer
 from .shapes import Description, Failure, construct
@@ -39,6 +40,7 @@ def build(spec: ModelSpec, desc: Description) -> Built:
     """The real model. Raises OverBudget before allocating anything if it would not fit."""
     import keras
 
+    keras_clears_per_thread()  # another session's clear_session must not reset this thread's Keras state mid-build
     budget = description_budget(desc)
     if not budget.fits_memory:
         raise OverBudget(budget)

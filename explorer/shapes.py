@@ -12,6 +12,7 @@ import functools
 from .axes import letter_hint
 from .description import Axis, Description, Failure, Group, Step
 from .diagnose import diagnose
+from .keras_session import install as keras_clears_per_thread
 from .layers import get_kind, layer_code, traits
 from .layers.base import AxisNamer, Ctx, Fix, Shape, ShapeRefusal, keras_input_check
 from .spec import InputSpec, LayerSpec, ModelSpec, TensorRef
@@ -55,6 +56,7 @@ def _resolve(refs: tuple[TensorRef, ...], tensors: dict) -> tuple[tuple[Shape, .
 
 def construct(layer: LayerSpec, seed: int = 0):
     """Our own unbuilt Keras layer for a spec (wrapped layers included); no weights yet."""
+    keras_clears_per_thread()
     kind = get_kind(layer.kind)
     inner = construct(layer.inner, seed + 1) if layer.inner is not None else None
     return kind.make(layer, seed, inner)

@@ -13,9 +13,11 @@ from explorer.shapes import describe
 from explorer.spec import ModelSpec
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def traced(code: str | ModelSpec):
-    """(spec, desc, model, trace) for Keras code (or a ModelSpec built by hand); the model must build."""
+    """(spec, desc, model, trace) for Keras code (or a ModelSpec built by hand); the model must build. Room for
+    all 87 models of tests/test_live_models.py, whose tests walk them one after another, four times: with 64,
+    every call missed and each model was built and run again in each test (about a third of that file's time)."""
     spec = code if isinstance(code, ModelSpec) else read_code(code).spec
     assert spec is not None, read_code(code).notes
     desc = describe(spec)

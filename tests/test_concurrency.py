@@ -277,3 +277,53 @@ def test_the_page_caches_tell_specs_apart_by_every_nested_field(empty_caches):
     assert page_cache.describe_for(same[0]).step("bidirectional").output_shape[-1] == 75
     moved = read_code("\n" + TAGGER).spec
     assert moved != same[0] and page_cache.describe_for(moved) is not page_cache.describe_for(same[0])
+
+
+def test_a_session_cleared_on_another_thread_mid_build_leaves_the_build_whole(monkeypatch):
+    """The cause of a rare failure of the first test (a tagger's 2,922 parameters counted as 2,490: its
+    embedding's weights missing), made certain: Streamlit's post-run cleanup on another thread runs while
+    each layer of this build sets up its variable tracking. Keras's own clear_session replaced every thread's
+    Keras state, switching tracking back on there, and the layers kept copies of their weight lists
+    (explorer/keras_session.py)."""
+    from keras.src.utils import tracking
+    from streamlit.runtime.scriptrunner import script_runner
+
+    spec, s = SPECS[4], SETTINGS[4]
+    desc = describe(spec)
+    build(spec, desc)  # Keras imported and the explorer's clear_session in place, as after any earlier run
+    original = tracking.Tracker.__init__
+    cleanups = []
+
+    def another_run_ends(self, *args, **kwargs):
+        cleanup = threading.Thread(target=script_runner._clean_problem_modules)
+        cleanup.start()
+        cleanup.join()
+        cleanups.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(tracking.Tracker, "__init__", another_run_ends)
+    model = build(spec, desc).model
+    monkeypatch.undo()
+    assert len(cleanups) >= len(NODES)  # one at least in every layer's set-up
+    embedding = s["vocab_size"] * s["embed_dim"]
+    assert model.get_layer("embedding").count_params() == embedding == 432
+    assert model.count_params() == sum(step.params for step in desc.steps) == 2922
+    assert [len(layer.weights) for layer in model.layers] == [0, 1, 6, 2, 2]
+
+
+def test_clear_session_still_restarts_the_calling_threads_name_counters():
+    """What Streamlit calls clear_session for still happens on the thread that calls it."""
+    from explorer.keras_session import clear_this_threads_session, install
+
+    install()
+    assert keras.backend.clear_session is keras.utils.clear_session is clear_this_threads_session
+
+    def names() -> list[str]:
+        first = [keras.layers.Dense(1).name for _ in range(2)]
+        keras.backend.clear_session(free_memory=False)
+        return first + [keras.layers.Dense(1).name]
+
+    keras.backend.clear_session(free_memory=False)
+    assert names() == ["dense", "dense_1", "dense"]
+    with ThreadPoolExecutor(max_workers=1) as pool:  # another thread's counters are its own
+        assert pool.submit(names).result() == ["dense", "dense_1", "dense"]

@@ -62,7 +62,8 @@ def shapes(tensors):
     return [list(t.shape) for t in tensors]
 
 report = {}
-for key, code in json.load(open(sys.argv[1], encoding="utf-8")):
+for line in sys.stdin:  # one [key, code] a line, each run as soon as it arrives
+    key, code = json.loads(line)
     out = io.StringIO()
     namespace = {"__name__": "__main__"}
     keras.backend.clear_session()  # as in a fresh interpreter: Keras names operations (get_item) by its counters
@@ -85,8 +86,27 @@ print(json.dumps(report))
 
 
 @pytest.fixture(scope="module")
-def exported():
-    """case -> (ReadResult, Description, English code, Chinese code)."""
+def driver(tmp_path_factory):
+    """One fresh interpreter that runs each English export as __main__ as soon as it is written (it
+    imports Keras and builds while this process reads, describes and exports the next cases)."""
+    folder = tmp_path_factory.mktemp("export")
+    (folder / "driver.py").write_text(DRIVER, encoding="utf-8")
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONIOENCODING": "utf-8"}
+    with open(folder / "out.json", "w+", encoding="utf-8") as out, open(folder / "err.txt", "w+") as err:
+        process = subprocess.Popen([sys.executable, str(folder / "driver.py")], stdin=subprocess.PIPE, stdout=out,
+                                   stderr=err, text=True, encoding="utf-8", env=env, cwd=folder)
+        try:
+            yield process, out, err
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture(scope="module")
+def exported(driver):
+    """case -> (ReadResult, Description, English code, Chinese code); each English code sent to the driver."""
+    process = driver[0]
     out = {}
     for key, source in CASES:
         result = read_code(source)
@@ -94,25 +114,25 @@ def exported():
         assert desc.ok, (key, desc.failure)
         try:
             out[key] = (result, desc, export_code(result, desc, "en"), export_code(result, desc, "zh"))
-        except ExportError as error:  # checked in test_a_constant_made_in_a_call_is_not_exported
+        except ExportError as error:  # not written: test_exported_code_builds_the_described_model checks why
             out[key] = (result, desc, error, error)
+            continue
+        process.stdin.write(json.dumps([key, out[key][2]]) + "\n")
+        process.stdin.flush()
     return out
 
 
 @pytest.fixture(scope="module")
-def ran(exported, tmp_path_factory):
+def ran(exported, driver):
     """Every English export run as __main__ in one fresh interpreter: per case its layers' output
     shapes and parameters, its total and the last line it printed."""
-    folder = tmp_path_factory.mktemp("export")
-    (folder / "codes.json").write_text(json.dumps([[key, en] for key, (_, _, en, _) in exported.items()
-                                                   if isinstance(en, str)]),
-                                       encoding="utf-8")
-    (folder / "driver.py").write_text(DRIVER, encoding="utf-8")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run([sys.executable, str(folder / "driver.py"), str(folder / "codes.json")],
-                          capture_output=True, text=True, env=env, cwd=folder, timeout=240)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    process, out, err = driver
+    process.stdin.close()
+    process.wait(timeout=240)
+    err.seek(0)
+    assert process.returncode == 0, err.read()[-3000:]
+    out.seek(0)
+    return json.loads(out.read().strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("key", [key for key, _ in CASES])

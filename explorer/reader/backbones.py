@@ -24,6 +24,7 @@ import threading
 from dataclasses import dataclass, replace
 
 from ..budget import BYTES_PER_FLOAT, INIT_TEMPORARY_COPIES, MEMORY_BUDGET_BYTES
+from ..keras_session import install as keras_clears_per_thread
 from ..layers.base import ACTIVATIONS
 from ..spec import GroupSpec, InputSpec, LayerSpec, ModelSpec, Note, TensorRef
 from .json_common import make_note, same, show
@@ -376,6 +377,7 @@ def _build_and_read(function: str, args: dict) -> Backbone | Refused:
     try:
         import keras
 
+        keras_clears_per_thread()  # another thread's clear_session must not restart this one's name counters
         constructor = getattr(keras.applications, ARCHITECTURES[function].function)  # our table's constant
         model = constructor(weights=None, **args)
     except Exception as error:  # Keras's own refusal of these values (an image smaller than its minimum...)
