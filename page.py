@@ -37,7 +37,7 @@ with result_column:  # noqa: SIM117 (the spinner shows where the result will be,
     with st.spinner(t(lang, "app.loading_keras")):
         from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
         from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel
-        from explorer.ui import table_panel
+        from explorer.ui import question_panel, table_panel
 desc = cache.describe_for(spec)
 budget = cache.spec_budget_for(spec)
 table, weights = cache.spec_tables_for(spec)
@@ -74,4 +74,5 @@ live_panel.render(spec, desc, lang, (
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),
 ))
+question_panel.render(lang)
 cache.give_back_freed_memory()

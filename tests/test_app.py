@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 from conftest import run_page as run
 from page_tables import page_table
 
+from explorer.presets import preset_code
+
 pytestmark = pytest.mark.usefixtures("empty_caches")
 
 
@@ -45,7 +47,9 @@ def test_default_page_shows_the_question_numbers():
     check = re.search(r"largest difference from the layer's own output is ([0-9.e+-]+)\.", texts(at))
     assert check and float(check.group(1)) < 1e-5  # the answer's live check: reshape @ W + b vs the Dense
     assert [e.label for e in at.expander][:1] == ["X-ray: recompute any layer by hand from its real weights"]
-    assert not [c for c in at.code if c.language == "python"]  # the live panels: one click away, computed when opened
+    question = preset_code("question").strip()  # the question's code, static, in its folded section
+    # the live panels: one click away, computed when opened
+    assert not [c for c in at.code if c.language == "python" and c.value.strip() != question]
     assert "this model's real kernel is (75, 200)" in texts(at)
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from explorer.description import named, shape_text
 from explorer.i18n import t
 from explorer.shapes import Description, Step
+from explorer.ui import question_panel
 from explorer.ui.messages import code_span_text
 
 
@@ -26,6 +27,7 @@ def output_lines(desc: Description) -> str:
 
 def render(desc: Description, dense: Step, diff: float | None, lang: str) -> None:
     st.subheader(t(lang, "answer.header"))
+    st.caption(f"[{t(lang, 'question.see')}](#{question_panel.ANCHOR})")
     outputs = output_lines(desc)
     st.markdown(f"**{t(lang, 'answer.q1')}**\n\n{outputs}")
     kernel = next(w for w in dense.weights if w.name == "kernel")
