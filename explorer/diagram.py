@@ -274,12 +274,35 @@ def _layer(step: Step, parents: tuple[str, ...], boxes: dict[str, tuple[float, f
     first = arrows[0]
     mid = ((first.x0 + first.x1) / 2, (first.y0 + first.y1) / 2)
     weights = weights_lines(step)
+    names = step_label(step)
+    if abs(first.x1 - first.x0) < _SHORT_ARROW:  # after a group's wide box: a long class name on two lines
+        names = tuple(part for line in names for part in _halves(line))
     return Item("layer", step.name, (step.name, f"{labels['weights']}:", *weights,
                                      f"{labels['hover_params']}: {step.params:,}"),
                 arrows=tuple(arrows), labels=(
-        Label(mid[0], mid[1] + 0.2, tuple((Run(line, bold=True),) for line in step_label(step)), 12, "bottom"),
+        Label(mid[0], mid[1] + 0.2, tuple((Run(line, bold=True),) for line in names), 12, "bottom"),
         Label(mid[0], mid[1] - 0.15, tuple((Run(line),) for line in weights), 10, "top"),
     ))
+
+
+_GROUP_ROOM = 1.5  # how much wider a folded group's box is than a tensor's, about
+_SHORT_ARROW = 2.2  # an arrow shorter than this (units) cannot hold a long class name on one line
+
+
+def _halves(name: str, longest: int = 12) -> tuple[str, ...]:
+    """'GlobalAveragePooling1D' -> ('GlobalAverage', 'Pooling1D'), 'TimeDistributed(Dense)' -> ('TimeDistributed',
+    '(Dense)'): split before the parenthesis, or at the capital nearest the middle, for a name longer than `longest`
+    letters; shorter names, and names with neither, stay whole."""
+    if len(name) <= longest:
+        return (name,)
+    if "(" in name[1:]:  # 'TimeDistributed(Dense)': the wrapper, then what it wraps
+        cut = name.index("(", 1)
+        return name[:cut], name[cut:]
+    cuts = [i for i in range(1, len(name)) if name[i].isupper() and name[i - 1].islower()]
+    if not cuts:
+        return (name,)
+    cut = min(cuts, key=lambda i: abs(len(name) / 2 - i))
+    return name[:cut], name[cut:]
 
 
 def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | None = None,
@@ -298,9 +321,13 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     left = _WRAP_STUB if bands > 1 else 0.0  # room for the arrows that enter a band from the one above
     band_y = lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y
     shown, boxes = [], {}  # node -> x0, x1, y0, y1 of its box (a tensor's slab)
+    group_columns = {places[n.key][0] for n in drawn if n.kind == "group"}
+    # a folded group is wider than a tensor: the columns after it in its band move right, so its arrow out is long
+    shift = {col: _GROUP_ROOM * sum(1 for g in group_columns if g // MAX_COLUMNS == col // MAX_COLUMNS and g < col)
+             for col in {c for c, _ in places.values()}}
     for node in drawn:
         col, lane = places[node.key]
-        x0 = left + (col % MAX_COLUMNS) * _STEP_X
+        x0 = left + (col % MAX_COLUMNS) * _STEP_X + shift[col]
         y0 = -((col // MAX_COLUMNS) * band_y + lane * _LANE_Y)
         if node.kind == "group":
             item = _group(groups[node.key], x0, y0, labels)
@@ -318,7 +345,7 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
               if item is not None]
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
     wide = 0.4 if any(n.kind != "step" for n in drawn) else 0.0  # a group's stack is wider than a tensor
-    right = left + max(columns - 1, 4) * _STEP_X + 1.6 + wide
+    right = left + max(columns - 1, 4) * _STEP_X + 1.6 + wide + max(shift.values(), default=0.0)
     bottom = -((bands - 1) * band_y + (lanes_per_band - 1) * _LANE_Y)
     return Drawing(labels["title"], WIDTH, BAND_HEIGHT + int(-bottom * PIXELS_PER_UNIT_Y), (-0.6, right),
                    (bottom - 1.5, 3.4), tuple(shown + layers))

@@ -122,3 +122,11 @@ def test_every_text_is_escaped():
     shown = json.dumps([t.get("text") for t in fig["data"]] + [t.get("hovertext") for t in fig["data"]])
     assert "<script" not in shown and "&lt;script&gt;" in shown
     assert trace_named(fig, "layer")["customdata"][-1] == hostile  # data, never shown as markup
+
+
+def test_a_long_class_name_on_a_short_arrow_takes_two_lines():
+    from explorer.diagram import _halves
+
+    assert _halves("GlobalAveragePooling1D") == ("GlobalAverage", "Pooling1D")
+    assert _halves("TimeDistributed(Dense)") == ("TimeDistributed", "(Dense)")
+    assert _halves("Dense") == ("Dense",) and _halves("lowercase_only_name_x") == ("lowercase_only_name_x",)
