@@ -168,3 +168,12 @@ def test_hostile_operations_get_a_note_and_nothing_breaks(line):
 def test_any_tensorflow_function_on_a_symbolic_tensor_stops_there():
     result, _ = read("x = keras.Input((3,))\nm = tf.math.not_equal(x, 0)\nmodel = keras.Model(x, layers.Dense(2)(x))\n")
     assert errors(result) == ["read.tf_on_keras_tensor"]
+
+
+def test_a_slice_of_a_tensor_whose_shape_cannot_be_worked_out_is_still_read():
+    """The LSTM before the Lambda fails (a 2-D output sliced as 3-D): the slice is read, and the failure is the
+    description's, at that slice, in Keras's words."""
+    result, _ = read("model = keras.Sequential([keras.Input((12, 5)), layers.LSTM(16),\n"
+                     "    layers.Lambda(lambda x: x[:, :3, :]), layers.Dense(1)])\n")
+    assert not any(n.key == "read.internal" for n in result.notes)
+    assert describe(result.spec).failure.layer == "get_item"

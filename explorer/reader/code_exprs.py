@@ -229,7 +229,7 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 raise Refusal(node, "read.dict_key")
             return found
         if isinstance(base, Tensor):
-            if base.ref[1] is None and self.output_count(base) > 1:  # outputs, states = lstm(x): one of them
+            if base.ref[1] is None and (self.output_count(base) or 1) > 1:  # outputs, states = lstm(x): one
                 index = self.index_value(index_node, scope)
                 if not isinstance(index, int) or index < 0:
                     raise Refusal(node, "read.subscript")

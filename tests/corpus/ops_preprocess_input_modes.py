@@ -5,7 +5,7 @@ from keras import layers
 from keras.applications import densenet, mobilenet_v2, vgg16
 
 inputs = keras.Input(shape=(24, 24, 3))
-a = vgg16.preprocess_input(inputs)
+a = layers.Rescaling(1 / 255.0)(vgg16.preprocess_input(inputs))  # caffe keeps pixels in the hundreds
 b = densenet.preprocess_input(inputs)
 c = mobilenet_v2.preprocess_input(inputs)
 x = layers.Concatenate()([a, b, c])
