@@ -59,8 +59,11 @@ def test_panels_are_closed_and_cost_nothing_until_opened():
         "X-ray: recompute any layer by hand from its real weights",
         "Dense on a sequence: three ways to write the same layer, and one that is not the same",
         "Break it: common mistakes with this model",
-        "The code: this model in Keras 3"]
-    assert not [c for c in at.code if c.language == "python"] and "xray_layer" not in [s.key for s in at.selectbox]
+        "The code: this model in Keras 3",
+        "Read the question"]  # the question's section: static text at the end of the page, no live numbers
+    question = preset_code("question").strip()
+    assert not [c for c in at.code if c.language == "python" and not question.endswith(c.value.strip())]
+    assert "xray_layer" not in [s.key for s in at.selectbox]
 
 
 @pytest.mark.parametrize("preset", PRESETS)
@@ -147,7 +150,7 @@ def test_over_budget_and_over_the_step_budget_say_what_was_skipped():
     at = run({"vocab_size": "1000000", "embed_dim": "512"})
     assert not at.exception
     assert "The live panels are skipped: this model needs about" in " ".join(i.value for i in at.info)
-    assert not at.expander
+    assert [e.label for e in at.expander] == ["Read the question"]  # no live panel; the question's static text
     long_code = preset_code("tagger").replace("seq_len = 50", "seq_len = 2000").replace("batch_size = 30",
                                                                                          "batch_size = 2")
     at = run()

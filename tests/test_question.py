@@ -8,6 +8,7 @@ from conftest import run_page
 from explorer.i18n import t
 from explorer.presets import preset_code
 from explorer.question import ORIGINAL_ZH
+from explorer.ui.question_panel import posted_code
 
 pytestmark = pytest.mark.usefixtures("empty_caches")
 
@@ -24,6 +25,7 @@ def test_the_question_is_on_the_page_in_both_languages(lang):
     texts = _texts(at)
     assert all(paragraph in texts for paragraph in ORIGINAL_ZH)  # their words, whole
     assert t(lang, "question.english_text") in texts and t(lang, "question.intro") in texts
-    assert preset_code("question").strip() in [c.value.strip() for c in at.code]
+    shown = [c.value.strip() for c in at.code]
+    assert posted_code().strip() in shown and preset_code("question").strip().endswith(posted_code().strip())
     assert "#the-question" in texts  # the answer links to it
     assert "preset=question" in texts  # their code opens as the preset

@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "`input_length`、未构建模型上的 `model.summary()` 和未定义的 `rnn_units` 都会在各自的行上注明。",
     ),
     "question.original": ("The question as posted (中文)", "原帖（中文）"),
-    "question.english": ("In English (our rendering)", "英文译文（我们的译文）"),
+    "question.english": ("In English (our rendering)", "整理后的问题（我们的整理）"),
     "question.english_text": (
         "**Understanding shapes in Keras layers.** I am learning TensorFlow and Keras to build a many-to-many "
         "model, where the output sequence is as long as the input sequence.\n\n"

@@ -15,13 +15,20 @@ from explorer.share import LANG_PARAM, PRESET_PARAM
 ANCHOR = "the-question"
 
 
+def posted_code() -> str:
+    """The question preset's code without the comment lines our preset file puts above it: as they posted it."""
+    lines = preset_code("question").splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), 0)
+    return "\n".join(lines[first:]).strip() + "\n"
+
+
 def render(lang: str) -> None:
     st.subheader(t(lang, "question.header"), anchor=ANCHOR)
     with st.expander(t(lang, "question.open"), key="question_section"):
         st.markdown(t(lang, "question.intro"))
         link = "?" + urlencode({PRESET_PARAM: "question", LANG_PARAM: lang})  # a new tab: this page keeps its code
         st.markdown(t(lang, "question.code", link=link))
-        st.code(preset_code("question"), language="python")
+        st.code(posted_code(), language="python")
         original, english = st.columns(2)
         with original:
             st.markdown(f"**{t(lang, 'question.original')}**")
