@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import ast
 import builtins
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..spec import GroupSpec, InputSpec, LayerSpec
+from ..spec import GroupSpec, InputSpec
 from .code_base import ReaderBase
 from .code_names import Ref, snake_case
 from .code_values import FuncObj, Ignored, Known, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
@@ -157,26 +157,13 @@ class Classes(ReaderBase):
                             keywords=node.keywords, lineno=node.lineno, col_offset=node.col_offset)
         before = set(self.nodes)
         groups_before = len(self.groups)
-        items = first.items if isinstance(first, Seq) else (first,)
-        opened = next((item.ref for item in items if isinstance(item, Tensor)), None)
-        saved = self.last_shape_read, self.open_call_tensors
-        self.layer_calls_open += 1  # TensorFlow functions run on real tensors inside a layer's call
-        self.open_call_tensors, self.last_shape_read = saved[1] + (opened,) if opened else saved[1], None
-        try:
-            result = self.method_call(instance, call, node, scope)
-        finally:
-            self.layer_calls_open -= 1
-            self.last_shape_read, self.open_call_tensors = saved
+        result = self.inside_layer_call(first, lambda: self.method_call(instance, call, node, scope))
         if isinstance(result, Poison):
             raise Refusal(None, None)
         outputs = self.tensor_refs(result, node)
-        members = tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))
         what = "subclassed_model" if instance.model is not None else "custom_layer"
-        for index in range(groups_before, len(self.groups)):
-            if not self.groups[index].parent:
-                self.groups[index] = replace(self.groups[index], parent=instance.name)
-        self.groups.append(GroupSpec(instance.name, instance.cls.node.name, what, members, outputs, instance.line,
-                                     instance.col))
+        self.close_group(GroupSpec(instance.name, instance.cls.node.name, what, self.members_since(before), outputs,
+                                   instance.line, instance.col), groups_before)
         if instance.model is not None:
             inputs = self.tensor_refs(first, node) if first is not None else ()
             if inputs and all(isinstance(self.nodes.get(ref[0]), InputSpec) for ref in inputs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 from typing import Any
 
 from ..layers import get_kind
@@ -186,6 +187,33 @@ class TensorOps(ReaderBase):
             return Val(tuple(value.items))
         return self.value_of(value, node)
 
+    # -- a layer's own call (a custom layer's `call`, a Lambda's function) -----------------------------
+    def inside_layer_call(self, first: object, run: Callable[[], object]) -> object:
+        """Run a layer's own call: TensorFlow functions run on real tensors there, and a constant made there takes
+        its batch from the tensor whose shape was read last, else from the call's first tensor."""
+        items = first.items if isinstance(first, Seq) else (first,)
+        opened = next((item.ref for item in items if isinstance(item, Tensor)), None)
+        saved = self.last_shape_read, self.open_call_tensors
+        self.layer_calls_open += 1
+        self.open_call_tensors = saved[1] + ((opened,) if opened else ())
+        self.last_shape_read = None
+        try:
+            return run()
+        finally:
+            self.layer_calls_open -= 1
+            self.last_shape_read, self.open_call_tensors = saved
+
+    def members_since(self, before: set[str]) -> tuple[str, ...]:
+        """The layers (and operations) a call made: the nodes that were not there before it."""
+        return tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))
+
+    def close_group(self, group: GroupSpec, groups_before: int) -> None:
+        """The call's layers as one group (Keras's one layer), holding the groups made inside it."""
+        for index in range(groups_before, len(self.groups)):
+            if not self.groups[index].parent:
+                self.groups[index] = replace(self.groups[index], parent=group.name)
+        self.groups.append(group)
+
     def open_call_tensor(self) -> tuple | None:
         return self.open_call_tensors[-1] if self.open_call_tensors else None
 
@@ -258,30 +286,21 @@ class TensorOps(ReaderBase):
         first = self.evaluate(node.args[0], scope)
         if isinstance(first, Poison):
             raise Refusal(None, None)
-        refs = self.tensor_refs(first, node.args[0])
+        self.tensor_refs(first, node.args[0])  # refuses what is not a tensor, with its note
         before = set(self.nodes)
         groups_before = len(self.groups)
-        saved = self.last_shape_read, self.open_call_tensors
-        self.layer_calls_open += 1
-        self.open_call_tensors, self.last_shape_read = saved[1] + (refs[0],), None
         noted = len(self.notes)
-        try:
-            call = ast.Call(func=node.func, args=[Known(first, node.args[0])], keywords=[], **_where(node))
-            result = self.def_call(obj.func, call, scope)
-        finally:
-            self.layer_calls_open -= 1
-            self.last_shape_read, self.open_call_tensors = saved
+        call = ast.Call(func=node.func, args=[Known(first, node.args[0])], keywords=[], **_where(node))
+        result = self.inside_layer_call(first, lambda: self.def_call(obj.func, call, scope))
         refused = any(n.severity == "error" for n in self.notes[noted:])  # its return line was refused
         if isinstance(result, Poison) or (refused and not isinstance(result, (Tensor, Seq))):
             raise Refusal(None, None)
         outputs = self.tensor_refs(result, node)
-        members = tuple(n for n, spec in self.nodes.items() if n not in before and isinstance(spec, LayerSpec))
+        members = self.members_since(before)
         if not members:  # lambda x: x changes nothing: Keras still shows the row; the page shows the tensor
             raise Refusal(node, "read.lambda_identity", name=obj.name)
-        for index in range(groups_before, len(self.groups)):
-            if not self.groups[index].parent:
-                self.groups[index] = replace(self.groups[index], parent=obj.name)
-        self.groups.append(GroupSpec(obj.name, "Lambda", "custom_layer", members, outputs, obj.line, obj.col))
+        self.close_group(GroupSpec(obj.name, "Lambda", "custom_layer", members, outputs, obj.line, obj.col),
+                         groups_before)
         return Tensor(outputs[0]) if len(outputs) == 1 else Seq(tuple(Tensor(ref) for ref in outputs))
 
 
