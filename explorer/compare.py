@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .description import named, shape_text
+from .layers import shown_class
 from .layers.base import Shape
 from .reader.code_names import snake_case
 from .shapes import Description, Step
@@ -153,7 +154,8 @@ Pairs = list[tuple[int, int]]  # (index in before.steps, index in after.steps), 
 
 
 def _cls(step: Step) -> str:
-    return f"{step.cls}({step.inner_cls})" if step.inner_cls else step.cls
+    shown = shown_class(step.cls, step.args)
+    return f"{shown}({step.inner_cls})" if step.inner_cls else shown
 
 
 def _blocks(a: list, b: list) -> Pairs:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .axes import axis_color
 from .description import Description, Group, Step, named, shape_text
-from .layers import traits
+from .layers import shown_class, traits
 from .spec import ModelSpec
 
 WIDTH, BAND_HEIGHT = 1100, 440  # pixels: the drawing's width, and its height for one band
@@ -171,7 +171,8 @@ def layout(places_of: list[Node]) -> dict[str, tuple[int, int]]:
 
 def step_label(step: Step) -> tuple[str, ...]:
     """The layer's name on its arrow: 'Bidirectional(LSTM)' and, for Bidirectional, its merge mode."""
-    label = f"{step.cls}({step.inner_cls})" if step.inner_cls else step.cls
+    shown = shown_class(step.cls, step.args)
+    label = f"{shown}({step.inner_cls})" if step.inner_cls else shown
     if traits(step.cls).directions > 1:
         return label, f"(merge_mode={step.arg('merge_mode', 'concat')})"
     return (label,)
@@ -196,13 +197,15 @@ def _tensor(step: Step, x0: float, y0: float, labels: dict[str, str], assumed: b
     cx = x0 + (width + depth) / 2
     shapes = tuple((Run(shape_text(s), bold=True),) for s in step.output_shapes)
     below = y0 - 0.8 - 0.5 * (len(shapes) - 1)
-    mark = ((Run(labels["assumed"], bold=True),), (Run(labels["assumed_where"]),)) if assumed else ()
+    given = traits(step.cls).given_shape  # a box whose shape the code gave: the page could not check it
+    mark = ((Run(labels["assumed"], bold=True),), (Run(labels["assumed_where"]),)) if assumed else \
+        ((Run(labels["given"], bold=True),),) if given else ()
     return Item("tensor", step.name, (
-        f"{step.name} ({step.cls})",
+        f"{step.name} ({shown_class(step.cls, step.args)})",
         f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in step.output_shapes)}",
         f"{labels['hover_named']}: {', '.join(named(a) for a in step.output_axes)}",
         f"{labels['hover_params']}: {step.params:,}",
-    ) + ((labels["assumed_why"],) if assumed else ()), boxes=(
+    ) + ((labels["assumed_why"],) if assumed else (labels["given_why"],) if given else ()), boxes=(
         Box(x0 + depth, y0 + depth, x0 + width + depth, y0 + height + depth, color, 0.35, 1),
         Box(x0, y0, x0 + width, y0 + height, color, 0.75, 2),
     ), labels=(
@@ -310,7 +313,8 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     """The tensors (boxes) and layers (arrows) of every step: the whole model, however long; each group not
     in `opened` folded into one box. labels: translated captions with keys 'tensor', 'weights', 'title',
     'hover_shape', 'hover_named', 'hover_params', 'group_inside', 'group_hint', 'gap', 'gap_why', 'assumed',
-    'assumed_where', 'assumed_why'. spec: where the gaps of the code and the inputs the learner gave come from."""
+    'assumed_where', 'assumed_why', 'given', 'given_why'. spec: where the gaps of the code and the inputs the
+    learner gave come from."""
     drawn = nodes(desc, opened, spec.gaps if spec is not None else ())
     assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
     steps = {s.name: s for s in desc.steps}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .description import Axis, Description, Group, Step, named, shape_text
-from .layers import get_kind
+from .layers import get_kind, shown_class
 from .spec import ModelSpec
 
 # weights last: a Bidirectional row lists six tensors, and counts and formulas should not need sideways scrolling
@@ -49,7 +49,8 @@ def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFram
             if group.name not in opened:
                 opened.add(group.name)
                 rows.append(_group_row(desc, spec, group, depth, tuple(g.name for g in chain[:depth])))
-        role = "assumed" if step.name in assumed else "input" if step.cls == "InputLayer" else "layer"
+        role = "assumed" if step.name in assumed else "input" if step.cls == "InputLayer" else \
+            "given" if get_kind(step.cls).given_shape else "layer"
         rows.append(_step_row(step) | _where(role, len(chain), tuple(g.name for g in chain)))
     for line in sorted({line for line, _key in spec.gaps} if spec is not None else ()):  # one row a line
         at = _gap_place(desc, rows, line)
@@ -72,7 +73,7 @@ def _where(role: str, depth: int, within: tuple[str, ...], count: int = 0, line:
 def _step_row(step: Step) -> dict:
     return {
         "layer": step.name,
-        "class": step.cls,
+        "class": shown_class(step.cls, step.args),
         # an operation made inside a call (arange) reads no input: its anchor's shape is not its input
         "input_shape": "" if _anchored(step.cls) else " + ".join(shape_text(s) for s in step.input_shapes),
         "output_shape": " + ".join(shape_text(s) for s in step.output_shapes),

@@ -10,6 +10,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "They are computed when you open them.",
         "下面每个面板都会在一个固定种子的批次上运行这个模型，并用真实权重手算某一层。打开面板时才计算。",
     ),
+    "live.given_standin": (
+        "{names}: a shape given, not checked. The page never runs your function, so here it gives a fixed stand-in "
+        "tensor of that shape (the same for every sample). Every layer after it is recomputed exactly, but on the "
+        "stand-in's numbers, not on what your function would give.",
+        "{names}：给定的形状，未经检查。页面从不运行你的函数，所以这里用一个该形状的固定替身张量（每个样本都相同）。"
+        "它后面的每一层都精确重算，但算的是替身的数值，而不是你的函数实际会给出的数值。",
+    ),
     "live.skip_failure": (
         "The live panels need a model that builds: fix the layer named above first.",
         "实时面板需要一个能构建的模型：请先修正上面指出的那一层。",

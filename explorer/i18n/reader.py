@@ -214,9 +214,43 @@ WORDS: dict[str, tuple[str, str]] = {
         "model.build((None, ...))，或在 keras.Input 上调用它。",
     ),
     "read.lambda": (
-        "Lambda layers and lambda functions carry code, and code from the page is never run; "
-        "use a built-in layer instead.",
-        "Lambda 层和 lambda 函数包含代码，而页面上的代码从不运行；请改用内置层。",
+        "The page reads a Lambda whose function is a `lambda` or a `def` of this code (without default "
+        "arguments); this one is not, and code from the page is never run. With `output_shape=` the page shows "
+        "the model as Keras builds it, with that shape unchecked.",
+        "页面能读取的 Lambda,其函数须是这段代码里的 `lambda` 或 `def`(不带默认参数);这个不是,而页面上的代码从不运行。"
+        "加上 `output_shape=` 后,页面会像 Keras 构建模型那样显示模型,这个形状不做检查。",
+    ),
+    "read.lambda_given": (
+        "{name}: the page cannot read its function (line {line}: {code}). Keras does not run the function to build "
+        "the model either: it takes output_shape={given} as it is, and so does the page: {shape}, a shape given, "
+        "not checked. If the function gives another shape, Keras fails only when the model runs.",
+        "{name}:页面读不懂它的函数(第 {line} 行:{code})。Keras 构建模型时也不运行这个函数,而是直接采用 "
+        "output_shape={given},页面也这样做:{shape},这是给定的形状,未经检查。如果函数实际给出别的形状,"
+        "Keras 要到模型运行时才会出错。",
+    ),
+    "read.custom_given": (
+        "{name} ({cls}): the page cannot read its call (line {line}: {code}). Keras does not run call to build the "
+        "model either: a layer with its own compute_output_shape is built with the shape that method gives, and "
+        "so does the page: {shape}, a shape given, not checked. It makes no weights, so its parameters are 0.",
+        "{name}（{cls}）：页面读不懂它的 call（第 {line} 行：{code}）。Keras 构建模型时也不运行 call：带有自己的 "
+        "compute_output_shape 的层按这个方法给出的形状构建，页面也这样做：{shape}，这是给定的形状，未经检查。"
+        "它不创建权重，所以参数为 0。",
+    ),
+    "read.lambda_shape_differs": (
+        "{name}: its function gives {computed}, but output_shape={given} says {keras}. Keras builds the model with "
+        "output_shape and does not check it, so the layers after it are built for {keras}; when the model runs, "
+        "the function's {computed} reaches them and Keras fails there. Make output_shape match the function, or "
+        "leave it out: Keras 3 works the shape out itself.",
+        "{name}:它的函数给出 {computed},但 output_shape={given} 说的是 {keras}。Keras 按 output_shape 构建模型而不检查它,"
+        "所以后面的层是按 {keras} 建的;模型运行时,函数给出的 {computed} 传到这些层,Keras 就在那里出错。"
+        "让 output_shape 与函数一致,或者去掉它:Keras 3 会自己推算形状。",
+    ),
+    "read.lambda_output_shape": (
+        "output_shape={code}: Keras 3 takes a tuple of the sizes after the batch axis, such as `(51,)`, or a "
+        "function of the input shape; a list or a number fails when Keras builds the model "
+        "(it adds the batch axis with `(batch,) + output_shape`).",
+        "output_shape={code}:Keras 3 需要批次轴之后各维大小组成的元组,例如 `(51,)`,或者一个以输入形状为参数的函数;"
+        "列表或单个数字在 Keras 构建模型时会出错(它用 `(batch,) + output_shape` 加上批次轴)。",
     ),
     "read.expression": ("This kind of expression ({what}) is not read here.", "这里不读取这种表达式（{what}）。"),
     "read.nested_model_twice": (

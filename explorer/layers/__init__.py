@@ -70,6 +70,19 @@ def layer_code(layer: LayerSpec) -> str:
     return code_line(layer, REGISTRY)
 
 
+def shown_class(cls: str, args: tuple = ()) -> str:
+    """The class the page shows for a layer (a Step's or LayerSpec's cls and args): Keras's class name, or the
+    kind's own word for it (a box whose shape the code gave shows the learner's Lambda or class)."""
+    kind = get_kind(cls)
+    return kind.shown_class(args) if kind is not None else cls
+
+
+def given_kind() -> LayerKind:
+    """The kind of a box whose output shape the learner's code gave (Lambda(output_shape=...)), which the page
+    cannot compute or check: the one kind with the trait `given_shape`."""
+    return next(kind for kind in REGISTRY.values() if kind.given_shape)
+
+
 def recurrent_kind(class_name: str, inner_class: str = "") -> LayerKind | None:
     """The kind of the RNN a layer runs along its time axis: its own (LSTM), or that of the RNN a
     two-way wrapper runs (Bidirectional(LSTM)); None for any other layer."""

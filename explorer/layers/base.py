@@ -209,10 +209,17 @@ class LayerKind:
     # how many tensors a call may take, where that is not the default (1, or 2 and more with takes_list):
     # a binary operation takes one tensor and a number, or two tensors: (1, 2)
     tensor_counts: ClassVar[tuple[int, ...]] = ()
+    # a box whose output shape the learner gave (Lambda(output_shape=...)): the page cannot compute or check it,
+    # and the live numbers after it come from a stand-in tensor (explorer/layers/given)
+    given_shape: ClassVar[bool] = False
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry
     registry: Mapping[str, LayerKind] = MappingProxyType({})
+
+    def shown_class(self, args: tuple) -> str:
+        """The class the page shows for a layer of this kind with these arguments: its Keras class name."""
+        return self.class_name
 
     @property
     def separate_tensors(self) -> bool:

@@ -15,10 +15,13 @@ import ast
 import builtins
 from dataclasses import dataclass, field
 
+from ..description import shape_text
 from ..spec import GroupSpec, InputSpec
 from .code_base import ReaderBase
 from .code_names import Ref, snake_case
-from .code_values import FuncObj, Ignored, Known, ModelObj, Poison, Refusal, Seq, Tensor, Val, source_text
+from .code_tensors import LambdaObj
+from .code_values import (FuncObj, Ignored, Known, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, Val,
+                          source_text)
 
 _DECORATORS = ("register_keras_serializable",)  # decorators that only register a class for saving
 
@@ -157,9 +160,21 @@ class Classes(ReaderBase):
                             keywords=node.keywords, lineno=node.lineno, col_offset=node.col_offset)
         before = set(self.nodes)
         groups_before = len(self.groups)
-        result = self.inside_layer_call(first, lambda: self.method_call(instance, call, node, scope))
-        if isinstance(result, Poison):
-            raise Refusal(None, None)
+        shape_method = instance.cls.methods.get("compute_output_shape") if instance.model is None else None
+        saved, noted = self.save_state(), len(self.notes)
+        try:
+            result = self.inside_layer_call(first, lambda: self.method_call(instance, call, node, scope))
+        except Refusal as refusal:
+            if shape_method is None or not _weight_free(instance):
+                raise
+            self.restore_state(saved)
+            return self.custom_given(instance, shape_method, first, node, scope, refusal)
+        why = next((n for n in self.notes[noted:] if n.severity == "error"), None)  # a line of call was refused
+        if isinstance(result, Poison) or (why is not None and not isinstance(result, (Tensor, Seq))):
+            if shape_method is None or not _weight_free(instance):
+                raise Refusal(None, None)
+            self.restore_state(saved)
+            return self.custom_given(instance, shape_method, first, node, scope, why)
         outputs = self.tensor_refs(result, node)
         what = "subclassed_model" if instance.model is not None else "custom_layer"
         self.close_group(GroupSpec(instance.name, instance.cls.node.name, what, self.members_since(before), outputs,
@@ -171,6 +186,23 @@ class Classes(ReaderBase):
                 instance.model.outputs = outputs
                 instance.model.keras_knows_input = True
         return result if not isinstance(result, Seq) else Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def custom_given(self, instance: InstanceObj, method: FuncObj, first: object, node: ast.Call, scope: list[dict],
+                     why: object) -> Tensor:
+        """A custom layer without weights whose call the reader cannot read, and whose compute_output_shape it can:
+        Keras builds the model with that method's shape, without running call; the page shows the same box."""
+        refs = self.tensor_refs(first, node)
+        in_shape = self.node_shapes(refs[0][0], node)[refs[0][1] or 0]
+        shape_call = ast.Call(func=node.func, args=[Known(Val(tuple(Val(d) for d in in_shape)), node)], keywords=[],
+                              lineno=node.lineno, col_offset=node.col_offset)
+        value = self.method_call(instance, method, shape_call, scope)
+        shape = self.checked_shape(value, in_shape, method.node, with_batch=True)
+        tensor = self.given_node(instance.name, instance.cls.node.name, "compute_output_shape", shape, refs,
+                                 instance.line, instance.col, node)
+        line, code = self.unread_place(why, node.lineno)
+        self.note(node, "warning", "read.custom_given", name=instance.name, cls=instance.cls.node.name,
+                  shape=shape_text(shape), line=line, code=code or "…")
+        return tensor
 
     def instance_attribute(self, instance: InstanceObj, node: ast.Attribute) -> object:
         found = instance.find(node.attr)
@@ -220,6 +252,25 @@ class Classes(ReaderBase):
                 value = self.default_constant(arg.arg, default, value)
             defaults[arg.arg] = value
         return defaults
+
+
+def _weight_free(instance: InstanceObj) -> bool:
+    """Whether an instance of a custom layer surely holds no weights: no build method of its own, and no layer or
+    model among what its __init__ set (in lists, tuples and dicts too)."""
+    if "build" in instance.cls.methods:
+        return False
+    stack = list(instance.attrs.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, (LayerObj, ModelObj, InstanceObj, LambdaObj)):
+            return False
+        if isinstance(value, Seq):
+            stack.extend(value.items)
+        elif isinstance(value, Val) and isinstance(value.value, (tuple, list)):
+            stack.extend(value.value)
+        elif isinstance(value, Val) and isinstance(value.value, dict):
+            stack.extend(value.value.values())
+    return True
 
 
 __all__ = ["BoundMethod", "ClassObj", "Classes", "InstanceObj", "SuperObj", "UnreadClass"]

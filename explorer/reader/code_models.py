@@ -197,6 +197,7 @@ class Models(ReaderBase):
                 call = ast.Call(func=ast.Name(id=entry.name, lineno=line, col_offset=col),
                                 args=[Known(Tensor(previous), ast.Name(id="", lineno=line, col_offset=col))],
                                 keywords=[], lineno=line, col_offset=col)
+                before = set(self.nodes)
                 try:
                     if isinstance(entry, LambdaObj):
                         result = self.lambda_call(entry, call, [self.globals])
@@ -207,7 +208,7 @@ class Models(ReaderBase):
                     self.refused(refusal, where)
                     self.note(where, "warning", "read.model_cut", model=model_name)
                     break
-                specs += [self.nodes[name] for name in self.groups[-1].members]
+                specs += [self.nodes[name] for name in self.members_since(before)]  # its group's, or a given box
                 refs = self.tensor_refs(result, call)
                 previous = refs[0] if len(refs) == 1 else (refs[0][0], None)
             else:

@@ -16,11 +16,15 @@ from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Any
 
-from ..layers import get_kind
+from ..description import shape_text
+from ..layers import get_kind, given_kind
+from ..layers.base import MAX_RANK
 from ..spec import GroupSpec, LayerSpec
-from .code_base import ReaderBase
+from .code_base import ReaderBase, position
+from .code_limits import MAX_LAYERS
 from .code_names import Ref
 from .code_values import FuncObj, Known, Poison, Refusal, Seq, Tensor, Val, source_text
+from .validate import check_value
 from .tensor_calls import CAFFE_MEAN, PREPROCESS_MODES, TORCH_MEAN, TORCH_STD, OpCall, activation_op
 
 _SCALAR_OPS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply", ast.Div: "true_divide",
@@ -35,15 +39,27 @@ def _number(value: object) -> bool:
     return isinstance(value, Val) and type(value.value) in (int, float)
 
 
+def _lambda_function(node: ast.Lambda, scope: list[dict]) -> FuncObj | None:
+    """`lambda x: x[:, -1]` as a function of the code the reader can call; None with default arguments."""
+    if node.args.defaults or node.args.kw_defaults:
+        return None
+    body = ast.Return(value=node.body, **_where(node.body))
+    fdef = ast.FunctionDef(name="lambda", args=node.args, body=[body], decorator_list=[], returns=None,
+                           type_params=[], **_where(node))
+    return FuncObj(fdef, {}, outer=list(scope))
+
+
 @dataclass
 class LambdaObj:
     """layers.Lambda(lambda x: x[:, -1]): a layer whose call is the function; read when it is called."""
 
-    func: FuncObj
+    func: FuncObj | None  # None: a function the reader cannot read (tf.nn.l2_normalize), usable with output_shape=
     name: str
     line: int
     col: int
     used: bool = False
+    output_shape: ast.expr | None = None  # output_shape=: what Keras builds the model with, never checking it
+    refusal: Refusal | None = None  # why the function itself cannot be read (func None)
 
 
 def _last_index(index: int) -> Val:
@@ -252,30 +268,32 @@ class TensorOps(ReaderBase):
     # -- layers.Lambda -------------------------------------------------------------------------------
     def make_lambda(self, node: ast.Call, scope: list[dict]) -> LambdaObj:
         """Lambda(function, output_shape=None, mask=None, arguments=None, name=...): the function is a lambda
-        or a def of the code; it is read as the layer's call, on the tensors the layer is called on."""
+        or a def of the code; it is read as the layer's call, on the tensors the layer is called on. With
+        output_shape=, a function the reader cannot read becomes a box of that shape (lambda_call)."""
         arg_nodes = self.call_args(node, ("function", "output_shape", "mask", "arguments"), "Lambda")
         for key, arg in arg_nodes.items():
             if key not in ("function", "output_shape", "name"):
                 raise Refusal(arg, "read.call_arg", arg=key)
         function = arg_nodes.get("function")
+        given = arg_nodes.get("output_shape")
+        func, refusal = None, None
         if isinstance(function, ast.Lambda):
-            body = ast.Return(value=function.body, **_where(function.body))
-            fdef = ast.FunctionDef(name="lambda", args=function.args, body=[body], decorator_list=[], returns=None,
-                                   type_params=[], **_where(function))
-            defaults = {}
-            if function.args.defaults or function.args.kw_defaults:
-                raise Refusal(function, "read.lambda")
-            func = FuncObj(fdef, defaults, outer=list(scope))
+            func = _lambda_function(function, scope)
+            refusal = Refusal(function, "read.lambda") if func is None else None
         else:
             value = self.evaluate(function, scope) if function is not None else None
             if isinstance(value, Poison):
                 raise Refusal(None, None)
-            if not isinstance(value, FuncObj):
-                raise Refusal(function or node, "read.lambda")
-            func = value
-        given = arg_nodes.get("name")
-        name_value = self.value_of(self.evaluate(given, scope), given) if given is not None else None
-        return LambdaObj(func, self.claim(name_value, "lambda", node), node.lineno, node.col_offset)
+            if isinstance(value, FuncObj):
+                func = value
+            else:
+                refusal = Refusal(function or node, "read.lambda")
+        if func is None and given is None:
+            raise refusal
+        name_node = arg_nodes.get("name")
+        name_value = self.value_of(self.evaluate(name_node, scope), name_node) if name_node is not None else None
+        return LambdaObj(func, self.claim(name_value, "lambda", node), node.lineno, node.col_offset, False, given,
+                         refusal)
 
     def lambda_call(self, obj: LambdaObj, node: ast.Call, scope: list[dict]) -> Tensor:
         if obj.used:
@@ -286,22 +304,118 @@ class TensorOps(ReaderBase):
         first = self.evaluate(node.args[0], scope)
         if isinstance(first, Poison):
             raise Refusal(None, None)
-        self.tensor_refs(first, node.args[0])  # refuses what is not a tensor, with its note
-        before = set(self.nodes)
-        groups_before = len(self.groups)
-        noted = len(self.notes)
+        refs = self.tensor_refs(first, node.args[0])  # refuses what is not a tensor, with its note
+        if obj.func is None:  # Lambda(tf.nn.l2_normalize, output_shape=...): only the given shape is known
+            return self.given_box(obj, refs, node, scope, obj.refusal, None)
+        saved = self.save_state()
+        before, groups_before, noted = set(self.nodes), len(self.groups), len(self.notes)
         call = ast.Call(func=node.func, args=[Known(first, node.args[0])], keywords=[], **_where(node))
-        result = self.inside_layer_call(first, lambda: self.def_call(obj.func, call, scope))
-        refused = any(n.severity == "error" for n in self.notes[noted:])  # its return line was refused
-        if isinstance(result, Poison) or (refused and not isinstance(result, (Tensor, Seq))):
-            raise Refusal(None, None)
+        try:
+            result = self.inside_layer_call(first, lambda: self.def_call(obj.func, call, scope))
+        except Refusal as refusal:
+            if obj.output_shape is None:
+                raise
+            self.restore_state(saved)
+            return self.given_box(obj, refs, node, scope, refusal, None)
+        errors = [n for n in self.notes[noted:] if n.severity == "error"]  # its return line was refused
+        if isinstance(result, Poison) or (errors and not isinstance(result, (Tensor, Seq))):
+            if obj.output_shape is None:
+                raise Refusal(None, None)
+            self.restore_state(saved)
+            return self.given_box(obj, refs, node, scope, errors[0] if errors else None, None)
         outputs = self.tensor_refs(result, node)
         members = self.members_since(before)
+        if obj.output_shape is not None and len(outputs) == 1:  # Keras builds with output_shape, unchecked
+            computed = self.node_shapes(outputs[0][0], node)[outputs[0][1] or 0]
+            box = self.given_shape(obj, refs, node, scope)
+            if tuple(box[1:]) != tuple(computed[1:]):
+                self.restore_state(saved)
+                return self.given_box(obj, refs, node, scope, None, computed)
         if not members:  # lambda x: x changes nothing: Keras still shows the row; the page shows the tensor
             raise Refusal(node, "read.lambda_identity", name=obj.name)
         self.close_group(GroupSpec(obj.name, "Lambda", "custom_layer", members, outputs, obj.line, obj.col),
                          groups_before)
         return Tensor(outputs[0]) if len(outputs) == 1 else Seq(tuple(Tensor(ref) for ref in outputs))
+
+    # -- a shape given, not checked ----------------------------------------------------------------------
+    def save_state(self) -> tuple:
+        """What reading a function may change, to put back when its reading is dropped for a given shape."""
+        return (len(self.notes), dict(self.nodes), len(self.groups), dict(self.uid), set(self.taken),
+                self.layer_count, dict(self.objects))
+
+    def restore_state(self, saved: tuple) -> None:
+        notes, nodes, groups, uid, taken, count, objects = saved
+        del self.notes[notes:]
+        del self.groups[groups:]
+        self.nodes.clear()
+        self.nodes.update(nodes)
+        self.uid, self.taken, self.layer_count, self.objects = uid, taken, count, objects
+        self.shape_memo = {k: v for k, v in self.shape_memo.items() if k in nodes}
+
+    def given_shape(self, obj: LambdaObj, refs: tuple, node: ast.AST, scope: list[dict]) -> tuple:
+        """The output shape Keras builds the Lambda with: (B,) + output_shape, or what a function of the code
+        given as output_shape returns for the input shape (Keras calls it on the shape, batch included)."""
+        given = obj.output_shape
+        in_shape = self.node_shapes(refs[0][0], node)[refs[0][1] or 0]
+        value = _lambda_function(given, scope) if isinstance(given, ast.Lambda) else self.evaluate(given, scope)
+        if value is None:
+            raise Refusal(given, "read.lambda")
+        if isinstance(value, Poison):
+            raise Refusal(None, None)
+        if isinstance(value, FuncObj):
+            call = ast.Call(func=given, args=[Known(Val(tuple(Val(d) for d in in_shape)), given)], keywords=[],
+                            **_where(given))
+            return self.checked_shape(self.def_call(value, call, scope), in_shape, given, with_batch=True)
+        return self.checked_shape(value, in_shape, given, with_batch=False)
+
+    def checked_shape(self, value: object, in_shape: tuple, where: ast.AST, with_batch: bool) -> tuple:
+        """A shape the code gives, checked: a tuple of sizes (from 1, or None), below the rank limit; with_batch:
+        it starts with the batch axis (a function's result), else Keras adds the input's batch size in front."""
+        shape = self.value_of(value, where).plain() if isinstance(value, Val) else None
+        if isinstance(where, ast.List) or not isinstance(shape, tuple) or (with_batch and not shape):
+            # Keras adds the batch axis with `(batch,) + output_shape`: a list or a number fails there
+            raise Refusal(where, "read.lambda_output_shape", code=source_text(where)[:80])
+        shape = shape[1:] if with_batch else shape
+        ok, _ = check_value(given_kind().rule("output_shape"), shape)
+        if not ok or len(shape) >= MAX_RANK:
+            raise Refusal(where, "read.shape_bad", code=source_text(where)[:80])
+        return (in_shape[0],) + tuple(shape)
+
+    def given_node(self, name: str, label: str, origin: str, shape: tuple, refs: tuple, line: int, col: int,
+                   node: ast.AST) -> Tensor:
+        """A box of a shape the code gave (explorer/layers/given), as Keras builds the layer: its function unrun."""
+        if self.layer_count >= MAX_LAYERS:
+            raise Refusal(node, "read.too_many_layers", limit=MAX_LAYERS)
+        self.layer_count += 1
+        args = (("label", label), ("origin", origin), ("output_shape", tuple(shape[1:])))
+        self.nodes[name] = LayerSpec(name, given_kind().class_name, args, tuple(refs), line=line, col=col)
+        return Tensor((name, None))
+
+    @staticmethod
+    def unread_place(why: object, line: int) -> tuple[int, str]:
+        """Where reading a function stopped and the code there: a Refusal, or the note a line of its body left."""
+        if isinstance(why, Refusal) and why.node is not None:
+            return position(why.node)[0], source_text(why.node)[:60]
+        if why is not None and not isinstance(why, Refusal):
+            return why.line, next((v for k, v in why.params if k in ("call", "code")), "")
+        return line, ""
+
+    def given_box(self, obj: LambdaObj, refs: tuple, node: ast.AST, scope: list[dict], why: object,
+                  computed: tuple | None) -> Tensor:
+        """The Lambda as one box of its given shape, with a note that says why the page takes it unchecked:
+        the function's call it cannot read (why: a Refusal or its note), or the shape the function gives
+        (computed), which is not the one Keras builds the model with."""
+        shape = self.given_shape(obj, refs, node, scope)
+        tensor = self.given_node(obj.name, "Lambda", "output_shape", shape, refs, obj.line, obj.col, node)
+        given = source_text(obj.output_shape)[:80]
+        if computed is not None:
+            self.note(node, "warning", "read.lambda_shape_differs", name=obj.name, given=given,
+                      keras=shape_text(shape), computed=shape_text(computed))
+        else:
+            line, code = self.unread_place(why, obj.line)
+            self.note(node, "warning", "read.lambda_given", name=obj.name, given=given, shape=shape_text(shape),
+                      line=line, code=code or "…")
+        return tensor
 
 
 __all__ = ["LambdaObj", "TensorOps"]

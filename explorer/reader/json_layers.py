@@ -129,7 +129,7 @@ class Layers(JsonReaderBase):
         if cls == "Lambda":
             self.note("error", "json.lambda_refused", layer=name)
             return None
-        kind = get_kind(cls)
+        kind = get_kind(cls) if cls.isidentifier() else None  # ops.add, shape.given: only the code reader makes them
         if kind is None:
             self.note("error", "json.layer_unsupported", layer=name, cls=plain(cls))
             return None

@@ -7,6 +7,7 @@ import streamlit as st
 
 from explorer.description import named, shape_text
 from explorer.i18n import t
+from explorer.layers import shown_class
 from explorer.shapes import Description, Step
 from explorer.ui import question_panel
 from explorer.ui.messages import code_span_text
@@ -21,7 +22,8 @@ def dense_on_sequence(desc: Description) -> Step | None:
 def output_lines(desc: Description) -> str:
     """Markdown: one line per layer, its name in a code span (kept literal there: no escapes), its output."""
     return "\n".join(
-        f"- `{code_span_text(s.name)}` ({s.cls}): **{' + '.join(shape_text(o) for o in s.output_shapes)}** = "
+        f"- `{code_span_text(s.name)}` ({shown_class(s.cls, s.args)}): "
+        f"**{' + '.join(shape_text(o) for o in s.output_shapes)}** = "
         f"{' + '.join(named(a) for a in s.output_axes)}" for s in desc.steps)
 
 

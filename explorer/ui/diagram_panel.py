@@ -9,6 +9,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from explorer.i18n import t
+from explorer.layers import traits
 from explorer.ui.keys import XRAY_LAYER_KEY, XRAY_PANEL_KEY
 
 LABEL_KEYS = {  # the diagram's label -> its words
@@ -25,6 +26,8 @@ LABEL_KEYS = {  # the diagram's label -> its words
     "assumed": "groups.diagram_assumed",
     "assumed_where": "groups.diagram_assumed_where",
     "assumed_why": "groups.assumed",
+    "given": "groups.diagram_given",
+    "given_why": "groups.given",
 }
 OPEN_GROUPS_KEY = "diagram_open_groups"  # the groups the learner drew open
 CHART_KEY = "flow_diagram_chart"
@@ -35,14 +38,16 @@ CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
 
 
 _NEEDS = {"group_inside": "groups", "group_hint": "groups", "gap": "gaps", "gap_why": "gaps", "assumed": "assumed",
-          "assumed_where": "assumed", "assumed_why": "assumed"}  # words only some models show
+          "assumed_where": "assumed", "assumed_why": "assumed", "given": "given",
+          "given_why": "given"}  # words only some models show
 
 
 def labels(lang: str, spec: object = None) -> dict[str, str]:
     """The diagram's words; those of groups, gaps and inputs given in the sidebar only for a model that has
     them (spec None: all of them)."""
     has = {"groups": bool(getattr(spec, "groups", ())), "gaps": bool(getattr(spec, "gaps", ())),
-           "assumed": any(getattr(i, "assumed", False) for i in getattr(spec, "inputs", ()))}
+           "assumed": any(getattr(i, "assumed", False) for i in getattr(spec, "inputs", ())),
+           "given": any(traits(getattr(layer, "kind", "")).given_shape for layer in getattr(spec, "layers", ()))}
     return {label: t(lang, key) if spec is None or label not in _NEEDS or has[_NEEDS[label]] else ""
             for label, key in LABEL_KEYS.items()}
 

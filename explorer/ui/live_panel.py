@@ -14,7 +14,7 @@ import streamlit as st
 
 from explorer.budget import DEMO_BATCH, concrete
 from explorer.i18n import t, template as catalog_text
-from explorer.layers import traits
+from explorer.layers import shown_class, traits
 from explorer.live.base import Grid, Text, XRay, code_text
 from explorer.live.xrays import INNER, xray_layers
 from explorer.shapes import Description
@@ -52,6 +52,9 @@ def render(spec: ModelSpec, desc: Description, lang: str, extra: tuple[tuple[str
         st.info(t(lang, key, **values))
         return
     st.caption(t(lang, "live.intro"))
+    given = [s.name for s in desc.steps if traits(s.cls).given_shape]
+    if given:  # the learner's function is never run: what flows out of it is a stand-in
+        st.warning(t(lang, "live.given_standin", names=", ".join(given)))
     lazy_panel(t(lang, "live.xray.header"), XRAY_PANEL_KEY, lambda: xray_body(spec, lang))
     for label, key, body in extra:
         lazy_panel(label, key, body)
@@ -74,7 +77,8 @@ def xray_body(spec: ModelSpec, lang: str) -> None:
         return
     if st.session_state.get(LAYER_KEY) not in names:  # a new model, or a forged value
         st.session_state[LAYER_KEY] = default_layer(desc, names)
-    labels = {s.name: f"{s.name} ({s.cls}{'(' + s.inner_cls + ')' if s.inner_cls else ''})" for s in desc.steps}
+    labels = {s.name: f"{s.name} ({shown_class(s.cls, s.args)}{'(' + s.inner_cls + ')' if s.inner_cls else ''})"
+              for s in desc.steps}
     for name in names:
         if INNER in name:  # a wrapped layer: "time_distributed → dense_1 (Dense)"
             outer, _, inner = name.partition(INNER)

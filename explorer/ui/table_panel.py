@@ -79,8 +79,10 @@ def shown_rows(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[Fold]
             table.loc[row, "formula"] = t(lang, "groups.gap_why", line=line)
         elif role == "assumed":
             table.loc[row, "formula"] = t(lang, "groups.assumed")
+        elif role == "given":
+            table.loc[row, "formula"] = t(lang, "groups.given")
     folds = None
-    if any(role in ("group", "gap", "assumed") for role in roles):
+    if any(role in ("group", "gap", "assumed", "given") for role in roles):
         folds = [Fold(int(r.depth), r.layer if r.role == "group" else "", tuple(r.within), r.role == "gap")
                  for r in table.itertuples(index=False)]
     return table.drop(columns=list(ROW_COLUMNS)), folds

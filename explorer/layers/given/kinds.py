@@ -1,0 +1,61 @@
+"""`shape.given`: a box whose output shape is the one the learner gave, (B,) + output_shape, as Keras builds a
+`Lambda(function, output_shape=...)` or a custom layer with its own `compute_output_shape`: Keras does not run the
+function to build the model, so it does not check the shape either, and neither can the page. No weights.
+
+Arguments: output_shape (without the batch axis, None for a size only the data gives); label, the class the page
+shows ("Lambda", or the learner's class); origin, where the shape came from: "output_shape" (Lambda's argument)
+or "compute_output_shape" (a custom layer's method). The class name holds a dot, so no code or JSON can name
+it: only the reader makes it.
+Axis letters: an axis whose size and place match the input's keeps its letter; any other gets a new one.
+"""
+from __future__ import annotations
+
+from ...spec import LayerSpec
+from ..base import MAX_RANK, MAX_SIZE, ArgRule, Ctx, Example, LayerKind, Shape
+
+ORIGINS = ("output_shape", "compute_output_shape")
+
+
+class GivenShape(LayerKind):
+    class_name = "shape.given"
+    given_shape = True
+    code_positional = 0
+    tensor_counts = tuple(range(1, 9))
+    rules = (
+        ArgRule("output_shape", "shape", low=1, high=MAX_SIZE),
+        ArgRule("label", "str", "Lambda"),
+        ArgRule("origin", "choice", "output_shape", choices=ORIGINS),
+    )
+    examples = (
+        Example({"output_shape": (51,), "label": "Lambda"}, (None, 100), (None, 51), 0),
+        Example({"output_shape": (28, 28, 1), "label": "Grayscale", "origin": "compute_output_shape"},
+                (None, 28, 28, 3), (None, 28, 28, 1), 0),
+        Example({"output_shape": (None, 64), "label": "Lambda"}, (None, 10, 64),
+                (None, None, 64), 0),
+        Example({"output_shape": (8,), "label": "Lambda"}, ((None, 8), (None, 8)), (None, 8), 0),
+    )
+
+    def shown_class(self, args: tuple) -> str:
+        return str(dict(args).get("label") or "Lambda")
+
+    def make(self, spec: LayerSpec, seed: int = 0, inner=None):
+        from .layer import GivenLayer
+
+        return GivenLayer(tuple(spec.arg("output_shape") or ()), seed=seed, name=spec.name)
+
+    def output_shapes(self, spec: LayerSpec, in_shapes: tuple[Shape, ...], layer) -> tuple[Shape, ...]:
+        given = tuple(spec.arg("output_shape") or ())
+        if not given or len(given) >= MAX_RANK:
+            raise ValueError(f"{spec.name}: an output shape needs 1 to {MAX_RANK - 1} sizes after the batch axis; "
+                             f"received {given!r}.")
+        return ((in_shapes[0][0],) + given,)  # Keras: the batch size of the first input, then the given sizes
+
+    def axes(self, ctx: Ctx) -> tuple[tuple[str, ...], ...]:
+        shape, letters = ctx.out_shapes[0], list(ctx.axes[:1])
+        for index, size in enumerate(shape[1:], start=1):
+            same = index < len(ctx.shape) and ctx.shape[index] == size and size is not None
+            letters.append(ctx.axes[index] if same else ctx.new("G", size, "output_shape", "axis.given"))
+        return (tuple(letters),)
+
+
+KINDS = (GivenShape(),)
