@@ -204,6 +204,21 @@ def along_mark(axes: tuple[int, ...], rank: int, plane: tuple[int | None, int] |
     return "row" if tuple(axes) == (cols,) else "col" if tuple(axes) == (rows,) else "cell"
 
 
+def plane_box(shape: tuple[int, ...], element: tuple[int, ...], spans: dict[int, tuple[int, int]],
+              plane: tuple[int | None, int] | None = None) -> tuple[tuple[int, ...], tuple[int, int]]:
+    """(top left, (height, width)) on the plane through `element` (default `plane_axes`) of the numbers that run
+    over `spans` (axis -> (first, count)) and sit at element's index on every other axis: the rectangle a heat
+    outlines for a group of channels or a reduced slice."""
+    corner, extent = list(element), []
+    for axis in plane if plane is not None else plane_axes(len(shape)):
+        if axis is None:
+            extent.append(1)
+            continue
+        first, count = spans.get(axis, (element[axis], 1))
+        corner[axis] = first
+        extent.append(count)
+    return tuple(corner), (extent[0], extent[1])
+
 def input_output_heats(call: LayerCall, src: tuple[int, ...], pick: tuple[int, ...] | None = None,
                        in_mark: tuple[int, int] | str | None = "cell", x: np.ndarray | None = None,
                        corner: tuple[int, ...] | None = None) -> tuple[Heat, ...]:

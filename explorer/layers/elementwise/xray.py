@@ -27,7 +27,7 @@ import numpy as np
 from ...description import Step, named, shape_text
 from ...spec import LayerSpec, ModelSpec
 from ...live.base import (Core, LayerCall, Line, Mistake, Text, XRay, along_mark, check, index_text,
-                          input_output_heats, plane_axes)
+                          input_output_heats, plane_box)
 from ..reshaping.xray import breaks, bounded, grid_at, per_sample, with_args
 
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805
@@ -554,23 +554,11 @@ def groupnorm_xray(call: LayerCall) -> XRay:
     grids = (grid_at("xray.groupnorm.grid_in", x, pick, "x"),
              grid_at("xray.groupnorm.grid_stats", stats, (0, c), "stats", mark="col", channel=c, sample=pick[0]),
              grid_at("xray.groupnorm.grid_out", y, pick, "out"))
-    corner, extent = _group_mark(x.shape, pick, axis, group * per, per)
+    corner, extent = plane_box(x.shape, pick, {a: (group * per, per) if a == axis else (0, x.shape[a])
+                                               for a in range(1, x.ndim)})
     return XRay(call.spec.name, "GroupNormalization", summary, code, checks, grids, notes,
                 input_output_heats(call, pick, in_mark=extent, corner=corner))
 
-
-def _group_mark(shape: tuple[int, ...], pick: tuple[int, ...], axis: int, first: int,
-                per: int) -> tuple[tuple[int, ...], tuple[int, int]]:
-    """(top left, (height, width)) of the followed number's group of channels on the input's default plane: the
-    group's channels along the channel axis, every position along the others."""
-    corner, extent = list(pick), []
-    for a in plane_axes(len(shape)):
-        if a is None:
-            extent.append(1)
-            continue
-        corner[a] = first if a == axis else 0
-        extent.append(per if a == axis else shape[a])
-    return tuple(corner), (extent[0], extent[1])
 
 
 def groupnorm_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
