@@ -209,6 +209,9 @@ class LayerKind:
     # how many tensors a call may take, where that is not the default (1, or 2 and more with takes_list):
     # a binary operation takes one tensor and a number, or two tensors: (1, 2)
     tensor_counts: ClassVar[tuple[int, ...]] = ()
+    # why its X-ray draws no heatmap of its own, as a words key ("" when it draws them): a wrapper whose inner
+    # layer's X-ray draws them
+    no_heat: ClassVar[str] = ""
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry
