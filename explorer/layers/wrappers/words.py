@@ -233,8 +233,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "slice's arithmetic.",
         "{inner} 有自己的 X 光：打开该层类型的 X 光可以看到一个切片的运算。",
     ),
-    "xray.timedistributed.heat_input": ("The input {where}: the step the inner layer reads for out{index}, outlined",
-                                        "输入 {where}：框出内部层为 out{index} 读取的那一步"),
     "xray.timedistributed.no_heat": (
         "Its inner layer's own X-ray (listed as this layer / the inner one) draws the heatmaps of one step; this X-ray "
         "checks that every step runs that same layer and is stacked on the time axis.",

@@ -27,8 +27,7 @@ from typing import Any
 import numpy as np
 
 from ...description import Step, named, shape_text
-from ...live.base import (Core, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, heat_at, index_text,
-                          samples_within)
+from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, index_text, samples_within
 from ...spec import LayerSpec, ModelSpec
 from ..recurrent.xray import (GATES, STATES, breaks, cell_of, floats_per_sample, return_sequences_mistake,
                               rnn_recompute, run, sample_states, with_args)
@@ -374,12 +373,7 @@ def timedistributed_xray(call: LayerCall, kinds: Mapping[str, Any]) -> XRay:
             Line(f"steps = [inner(x[:, t]) for t in range({steps})]",
                  Text.of("xray.timedistributed.code.each", step_in=shape_text(step_in), step_out=shape_text(step_out))),
             Line("out = np.stack(steps, axis=1)", shape_text(y.shape)))
-    heats = ()
-    if not _has_xray(kinds.get(inner_kind)):  # else the inner layer's own X-ray draws one step's heatmaps
-        heats = (heat_at("xray.timedistributed.heat_input", x, (b, t) + (0,) * (x.ndim - 2), "x", call.in_axes,
-                         "row" if x.ndim == 3 else None, index=index_text(pick)),
-                 heat_at("live.xray.heat_out", y, pick, "out", call.out_axes))
-    return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes), heats)
+    return XRay(call.step.name, "TimeDistributed", summary, code, tuple(checks), grids, tuple(notes))
 
 
 def _has_xray(kind) -> bool:
