@@ -214,7 +214,7 @@ def _binary_xray(call: LayerCall, op: str) -> XRay:
     grids = tuple(grid_at("xray.op.grid_in", a, s, label) for a, s, label in zip(operands, sources, labels)
                   if np.ndim(a))
     grids += (grid_at("xray.op.grid_out", y, pick, "out"),)
-    heats = tuple(heat_at("xray.op.heat_operand", a, s, label, _letters(call, labels.index(label), np.ndim(a))
+    heats = tuple(heat_at("xray.op.heat_operand", a, s, label, _letters(call, names.index(label), np.ndim(a))
                           if label in names else (), out=index_text(pick))
                   for a, s, label in zip(operands, sources, labels) if np.ndim(a)) + (_out(call, pick),)
     return _finish(call, summary, code, checks, grids, notes, heats)
