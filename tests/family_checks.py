@@ -104,10 +104,12 @@ def note(result, key: str) -> dict[str, str]:
 
 
 def texts(result):
-    """Every Text the X-ray shows: summary, checks, grid titles, notes and the code's notes."""
+    """Every Text the X-ray shows: summary, checks, grid and heatmap titles (and axes), notes and the code's notes."""
     yield result.summary
     yield from (c.what for c in result.checks)
     yield from (g.title for g in result.grids)
+    yield from (h.title for h in result.heats)
+    yield from (a for h in result.heats for a in (h.rows, h.cols) if isinstance(a, live_base.Text))
     yield from result.notes
     if not isinstance(result.code, str):  # a plain str has no notes
         yield from (line.note for line in result.code if isinstance(line.note, live_base.Text))

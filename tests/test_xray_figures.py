@@ -10,13 +10,13 @@ import plotly.graph_objects as go
 import pytest
 
 from explorer.i18n import t
-from explorer.layers import get_kind
-from explorer.live.base import HEAT_COLS, HEAT_ROWS, Heat, Text, XRay, heat
+from explorer.layers import REGISTRY, get_kind
+from explorer.live.base import HEAT_COLS, HEAT_ROWS, Heat, Text, XRay, heat, index_text, plane_axes
 from explorer.live.xrays import layer_call, xray_layers, xray_of
 from explorer.presets import preset_code
 from explorer.xray_figures import SIGNED, UNSIGNED, capped, heat_figure, marked_cells, xray_figures
 from live_models import call_of, sequential, traced
-from test_xray_consistency import family_tests
+from test_xray_consistency import family, family_tests
 from xray_consistency import xray_of as case_xray
 
 PICK = (3, 7, 11)  # the page's default followed number
@@ -32,11 +32,12 @@ TWO_INPUTS = ("import keras\nfrom keras import layers\n"
               "model = keras.Model([q, v], [mha, dot, add])\n")
 
 
-HEATED = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention",
-          "Attention", "AdditiveAttention", "Embedding", "Bidirectional", "SeparableConv1D", "SeparableConv2D",
-          "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose"}  # the kinds whose X-rays carry heatmaps
-CASES = [case for family in ("dense", "conv", "recurrent", "attention", "embedding", "wrappers")
-         for case in family_tests(family).XRAY_CASES]
+DRAWN_BY_HAND = {"Dense", "Conv1D", "Conv2D", "Conv3D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU",
+                 "MultiHeadAttention", "Attention", "AdditiveAttention", "Embedding", "Bidirectional",
+                 "SeparableConv1D", "SeparableConv2D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                 "TimeDistributed"}  # heats whose titles name no plane of x or out (their own tests check them)
+FAMILIES = sorted({family(kind) for kind in REGISTRY.values() if kind.has_xray})
+CASES = [case for name in FAMILIES for case in family_tests(name).XRAY_CASES]
 
 
 def en(item: Text) -> str:
@@ -221,11 +222,14 @@ def test_the_figures_are_the_same_every_time_and_escape_the_learners_names():
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_every_xray_case_of_these_families_draws_its_heats_and_outlines_the_followed_number(case):
-    """The families' own X-ray cases (tests/layers/test_<family>.py): stride, dilation, padding, groups,
-    go_backwards, return_state, several heads... each heatmap is its Heat, and the last one outlines out[pick]."""
+    """Every family's own X-ray cases (tests/layers/test_<family>.py): stride, dilation, padding, groups,
+    go_backwards, return_state, several heads, broadcasting, a reshape... each heatmap is its Heat, and the last one
+    outlines out[pick]."""
     xray, call = case_xray(case)
-    if call.spec.kind not in HEATED or not xray.checks:  # a kind drawn otherwise, or nothing recomputed
+    if get_kind(call.spec.kind).no_heat:  # a kind that says why it draws none (TimeDistributed: its inner layer's)
         assert not xray.heats, case.id
+        return
+    if not xray.checks:  # nothing recomputed
         return
     assert xray.heats, case.id
     figures = xray_figures(xray.heats, en)
@@ -234,3 +238,208 @@ def test_every_xray_case_of_these_families_draws_its_heats_and_outlines_the_foll
         assert all(0 <= r < h.whole[0] and 0 <= c < h.whole[1] for r, c in marked_cells(figure))
     (row, col), = marked_cells(figures[-1])
     assert cell(figures[-1], row, col) == pytest.approx(float(call.y[call.picked()]), rel=1e-5, abs=1e-9), case.id
+
+
+# -- every kind with an X-ray draws heatmaps of the tensors it recomputes with ---------------------------------------
+def plane_of(h: Heat, tensors: dict[str, np.ndarray]) -> np.ndarray | None:
+    """The whole plane a Heat made by heat_at says it shows (its title's `where`: 'x[1, :, :, 2]', or 'out' for a
+    matrix or a vector), cut from the named real tensor; None for a heat of another tensor."""
+    where = dict(h.title.params).get("where")
+    name, _, rest = (where or "").partition("[")
+    if name not in tensors:
+        return None
+    a = np.asarray(tensors[name])
+    if rest:
+        index = tuple(slice(None) if p.strip() == ":" else int(p) for p in rest.rstrip("]").split(","))
+        a = a.reshape(a.shape[:1] + (1,) * (len(index) - a.ndim) + a.shape[1:])  # a merge's input, expanded
+        a = a[index]
+    return a.reshape(1, -1) if a.ndim < 2 else a
+
+
+def marked(h: Heat) -> np.ndarray:
+    """The numbers inside the heat's outline."""
+    r, c, height, width = h.mark
+    return h.values[r:r + height, c:c + width]
+
+
+def tensors_of(call) -> dict[str, np.ndarray]:
+    """The real tensors a heat may name: the input x (the operations' x1, x2...; a merge's inputs by their nodes)
+    and the output."""
+    named = {"x": call.x, "out": call.y}
+    named |= {f"x{i + 1}": a for i, a in enumerate(call.inputs)}
+    if len(call.spec.inputs) == len(call.inputs):
+        named |= {node: a for (node, _), a in zip(call.spec.inputs, call.inputs)}
+    return named
+
+
+XRAYS = {}
+
+
+def xray_case(case) -> tuple[XRay, object]:
+    if case.id not in XRAYS or XRAYS[case.id][0] is not case:
+        XRAYS[case.id] = (case, case_xray(case))
+    return XRAYS[case.id][1]
+
+
+def test_every_kind_with_an_xray_draws_a_heatmap_or_says_why_in_words():
+    drawn, silent = set(), {}
+    for case in CASES:
+        xray, call = xray_case(case)
+        if xray.heats:
+            drawn.add(call.spec.kind)
+    for name, kind in REGISTRY.items():
+        if kind.has_xray and kind.no_heat:
+            silent[name] = kind.no_heat
+    for name, key in silent.items():  # the reason is a sentence of the page, in both languages
+        english, chinese = t("en", key), t("zh", key)
+        assert len(english.split()) > 8 and english != key and chinese != english, name
+    missing = {name for name, kind in REGISTRY.items() if kind.has_xray} - drawn - set(silent)
+    assert not missing, f"kinds with an X-ray and no heatmap, and no reason given: {sorted(missing)}"
+    assert silent == {"TimeDistributed": "xray.timedistributed.no_heat"}
+    assert not drawn & set(silent)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_each_heat_of_the_input_or_output_is_that_tensors_plane(case):
+    """A heat named after a real tensor (x, out, an input by its node) holds exactly that plane's window, at its
+    indices; the output's outlines the followed number."""
+    xray, call = xray_case(case)
+    if not xray.checks or not xray.heats:
+        return
+    named = tensors_of(call)
+    compared = 0
+    for h in xray.heats:
+        plane = plane_of(h, named)
+        if plane is None:
+            continue
+        compared += 1
+        assert h.whole == plane.shape, (case.id, h.title)
+        r0, c0 = h.start
+        window = plane[r0:r0 + h.values.shape[0], c0:c0 + h.values.shape[1]].astype(np.float64)
+        np.testing.assert_array_equal(h.values, window, err_msg=f"{case.id} {h.title}")
+    if call.spec.kind not in DRAWN_BY_HAND:
+        assert compared >= 1 + (call.spec.kind not in ("ops.arange", "ops.random_normal")), case.id  # x and out
+    last = dict(xray.heats[-1].title.params)
+    assert last.get("at", index_text(call.picked())) == index_text(call.picked()), case.id
+
+
+def cases_of(name: str):
+    return [case for case in family_tests(name).XRAY_CASES]
+
+
+def inputs_marked(xray: XRay) -> list[np.ndarray]:
+    """The outlined numbers of every heat but the last (the output's)."""
+    return [marked(h) for h in xray.heats[:-1] if h.mark is not None]
+
+
+@pytest.mark.parametrize("case", cases_of("elementwise"), ids=lambda c: c.id)
+def test_elementwise_heats_show_the_followed_samples_input_and_output_planes(case):
+    """Activations, dropout, normalization...: the input's plane of the followed sample with the followed number's
+    own input inside the outline (alone, or with its row, column or group), and the output's."""
+    xray, call = xray_case(case)
+    x_heat, out_heat = xray.heats
+    pick = call.picked()
+    assert dict(x_heat.title.params)["at"] == index_text(pick) == dict(out_heat.title.params)["at"]
+    assert dict(x_heat.title.params)["where"].startswith(f"x[{pick[0]}, " if call.x.ndim > 2 else "x")
+    rows, cols = plane_axes(call.x.ndim)
+    row, col = (pick[rows] if rows is not None else 0) - x_heat.start[0], pick[cols] - x_heat.start[1]
+    assert x_heat.values[row, col] == pytest.approx(float(call.x[pick]))
+    r, c, height, width = x_heat.mark
+    assert r <= row < r + height and c <= col < c + width, case.id
+    assert marked(out_heat)[0, 0] == pytest.approx(float(call.y[pick]))
+
+
+@pytest.mark.parametrize("case", cases_of("pooling"), ids=lambda c: c.id)
+def test_pooling_outlines_the_window_whose_max_or_mean_is_the_followed_number(case):
+    xray, call = xray_case(case)
+    window, out = xray.heats
+    value = float(call.y[call.picked()])
+    cells = marked(window)
+    if "Max" in call.spec.kind:
+        assert cells.max() == pytest.approx(value, rel=1e-6)
+    elif call.x.ndim < 5:  # a volume's average spans depths the one plane shown leaves out
+        assert cells.mean() == pytest.approx(value, rel=1e-5)
+    assert marked(out)[0, 0] == pytest.approx(value)
+
+
+def test_a_3x3_average_pool_with_same_padding_outlines_only_the_real_part_of_its_window():
+    case = next(c for c in cases_of("pooling") if c.id == "avgpool2d-3x3-same")
+    xray, call = xray_case(case)
+    window, _ = xray.heats
+    assert window.mark == (5, 0, 2, 3) and dict(window.title.params)["where"] == "x[1, :, :, 2]"  # rows 5–6, cols 0–2
+    np.testing.assert_array_equal(marked(window), call.x[1, 5:7, 0:3, 2])
+
+
+@pytest.mark.parametrize("case", cases_of("merging"), ids=lambda c: c.id)
+def test_merging_outlines_each_inputs_number_at_the_followed_position(case):
+    xray, call = xray_case(case)
+    value = float(call.y[call.picked()])
+    numbers = inputs_marked(xray)
+    kind = call.spec.kind
+    if kind == "Concatenate":
+        (cell,), = [n.ravel() for n in numbers]  # only the input that holds it is outlined
+        assert cell == pytest.approx(value)
+    elif kind == "Dot":
+        first, second = (n.ravel() for n in numbers)
+        if call.layer.normalize:
+            first, second = first / np.linalg.norm(first), second / np.linalg.norm(second)
+        assert float(first @ second) == pytest.approx(value, rel=1e-4, abs=1e-6)
+    else:
+        combine = {"Add": np.sum, "Average": np.mean, "Maximum": np.max, "Minimum": np.min, "Multiply": np.prod,
+                   "Subtract": lambda v: v[0] - v[1]}[kind]
+        assert float(combine(np.array([n[0, 0] for n in numbers]))) == pytest.approx(value, rel=1e-5, abs=1e-6)
+
+
+@pytest.mark.parametrize("case", cases_of("reshaping") + cases_of("preprocessing"), ids=lambda c: c.id)
+def test_a_layer_that_moves_numbers_outlines_where_the_followed_one_came_from(case):
+    xray, call = xray_case(case)
+    if not xray.checks:
+        return
+    value = float(call.y[call.picked()])
+    source, out = xray.heats
+    assert marked(out)[0, 0] == pytest.approx(value)
+    if source.mark is None:  # in the padding: a 0 from no input
+        assert value == 0 and "padding" in case.id
+        return
+    cells = marked(source)
+    if cells.size == 1:  # a copy (a reshape, a crop, nearest neighbours, an inference-time identity) or a scale
+        copied = call.spec.kind not in ("Rescaling", "Normalization")
+        assert cells[0, 0] == pytest.approx(value) if copied else np.isfinite(cells[0, 0])
+    else:  # bilinear: a weighted mean of the outlined nearest numbers
+        assert cells.min() - 1e-6 <= value <= cells.max() + 1e-6
+
+
+@pytest.mark.parametrize("case", cases_of("operations"), ids=lambda c: c.id)
+def test_operations_outline_what_the_followed_number_is_computed_from(case):
+    xray, call = xray_case(case)
+    value = float(call.y[call.picked()])
+    op = call.spec.kind
+    numbers = inputs_marked(xray)
+    if op == "ops.matmul":
+        row, col = (n.ravel() for n in numbers)
+        assert float(row @ col) == pytest.approx(value, rel=1e-5, abs=1e-6)
+    elif op in ("ops.mean", "ops.sum", "ops.max"):
+        (part,) = numbers
+        assert float({"ops.mean": np.mean, "ops.sum": np.sum, "ops.max": np.max}[op](part)) == pytest.approx(
+            value, rel=1e-5, abs=1e-6)
+    elif op in ("ops.reshape", "ops.expand_dims", "ops.squeeze", "ops.transpose", "ops.get_item", "ops.concatenate",
+                "ops.stack", "ops.extract_patches"):
+        (cell,) = numbers
+        assert cell[0, 0] == pytest.approx(value)
+    elif op in ("ops.arange", "ops.random_normal"):  # no input: the output alone
+        assert len(xray.heats) == 1
+    assert marked(xray.heats[-1])[0, 0] == pytest.approx(value, nan_ok=True)
+
+
+@pytest.mark.parametrize("case", [c for c in cases_of("recurrent") if c.id.startswith("convlstm")], ids=lambda c: c.id)
+def test_a_convlstm_shows_the_frame_it_reads_and_the_followed_positions_gates_over_time(case):
+    xray, call = xray_case(case)
+    frame, over_time, out = xray.heats
+    assert over_time.labels == ("i", "f", "c", "o", "c[t]", "h[t]")
+    t_step = int(dict(over_time.title.params)["t"])
+    assert marked(over_time).shape == (6, 1) and over_time.mark[1] + over_time.start[1] == t_step
+    value = float(call.y[call.picked()])
+    assert marked(over_time)[5, 0] == pytest.approx(value, rel=1e-5, abs=1e-7)  # h at step t: the followed number
+    gates = marked(over_time)[[0, 1, 3], 0]
+    assert ((gates > 0) & (gates < 1)).all()
+    assert frame.mark is not None and marked(out)[0, 0] == pytest.approx(value)

@@ -212,6 +212,9 @@ class LayerKind:
     # a box whose output shape the learner gave (Lambda(output_shape=...)): the page cannot compute or check it,
     # and the live numbers after it come from a stand-in tensor (explorer/layers/given)
     given_shape: ClassVar[bool] = False
+    # why its X-ray draws no heatmap of its own, as a words key ("" when it draws them): a wrapper whose inner
+    # layer's X-ray draws them
+    no_heat: ClassVar[str] = ""
 
     # every registered kind by class name, given to each kind by the registry (explorer.layers) when
     # it registers it: a wrapper finds its inner layer's kind here, without importing the registry

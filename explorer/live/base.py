@@ -159,6 +159,77 @@ def heat(title: Text, plane: np.ndarray, rows: Text | str, cols: Text | str, row
                 tuple(labels[rs.start:rs.stop]) if labels else ())
 
 
+
+def plane_axes(rank: int) -> tuple[int | None, int]:
+    """The two axes of a (B, …) array a heatmap shows by default: a vector's one row; a (B, F) array whole; a
+    sequence's steps × features of one sample; an image's (or a volume's) rows × columns at one channel (and depth),
+    the channels last. None: the plane's single row."""
+    return (None, 0) if rank <= 1 else (0, 1) if rank == 2 else (1, 2) if rank == 3 else (rank - 3, rank - 2)
+
+
+def plane_text(name: str, index: tuple[int, ...], rank: int, axes: tuple[int | None, int] | None = None) -> str:
+    """Which plane of an array a heatmap shows, in symbols: 'x' for rank ≤ 2, else 'x[3, :, :, 5]'."""
+    rows, cols = axes if axes is not None else plane_axes(rank)
+    if rank <= 2 and (rows, cols) == plane_axes(rank):
+        return name
+    return f"{name}[" + ", ".join(":" if i in (rows, cols) else str(p) for i, p in enumerate(index)) + "]"
+
+
+def heat_at(key: str, array: np.ndarray, element: tuple[int, ...], name: str, letters: tuple[str, ...] = (),
+            mark: tuple[int, int] | str | None = "cell", axes: tuple[int | None, int] | None = None,
+            corner: tuple[int, ...] | None = None, **params: object) -> Heat:
+    """A Heat of the plane of an N-D array through `element` (over `axes`, default `plane_axes`), its window
+    around it, marked as `heat` marks (a (height, width) rectangle's top left is `corner`, an element of the same
+    plane, default element itself). The title key gets `where` (the plane, in symbols) and `at` (the element's
+    index) besides params; the axes are named by `letters`."""
+    a = np.asarray(array)
+    index = tuple(int(i) for i in element[:a.ndim]) + (0,) * max(0, a.ndim - len(element))
+    title = Text.of(key, where=plane_text(name, index, a.ndim, axes), at=index_text(index), **params)
+    if corner is not None:
+        index = tuple(int(i) for i in corner[:a.ndim]) + (0,) * max(0, a.ndim - len(corner))
+    if a.ndim == 0:
+        return heat(title, a.reshape(1, 1), "", "", 0, 0, mark)
+    rows, cols = axes if axes is not None else plane_axes(a.ndim)
+    view = a[tuple(slice(None) if i in (rows, cols) else p for i, p in enumerate(index))]
+    if rows is not None and rows > cols:
+        view = view.T
+    letter = lambda axis: letters[axis] if axis is not None and axis < len(letters) else ""
+    return heat(title, view, letter(rows), letter(cols), index[rows] if rows is not None else 0, index[cols], mark)
+
+
+def along_mark(axes: tuple[int, ...], rank: int, plane: tuple[int | None, int] | None = None) -> str:
+    """How a heat of the default plane marks the numbers a followed one is computed with along `axes`: its row,
+    its column, or only the cell when they run across planes."""
+    rows, cols = plane if plane is not None else plane_axes(rank)
+    return "row" if tuple(axes) == (cols,) else "col" if tuple(axes) == (rows,) else "cell"
+
+
+def plane_box(shape: tuple[int, ...], element: tuple[int, ...], spans: dict[int, tuple[int, int]],
+              plane: tuple[int | None, int] | None = None) -> tuple[tuple[int, ...], tuple[int, int]]:
+    """(top left, (height, width)) on the plane through `element` (default `plane_axes`) of the numbers that run
+    over `spans` (axis -> (first, count)) and sit at element's index on every other axis: the rectangle a heat
+    outlines for a group of channels or a reduced slice."""
+    corner, extent = list(element), []
+    for axis in plane if plane is not None else plane_axes(len(shape)):
+        if axis is None:
+            extent.append(1)
+            continue
+        first, count = spans.get(axis, (element[axis], 1))
+        corner[axis] = first
+        extent.append(count)
+    return tuple(corner), (extent[0], extent[1])
+
+def input_output_heats(call: LayerCall, src: tuple[int, ...], pick: tuple[int, ...] | None = None,
+                       in_mark: tuple[int, int] | str | None = "cell", x: np.ndarray | None = None,
+                       corner: tuple[int, ...] | None = None) -> tuple[Heat, ...]:
+    """The input's plane through x[src] (marked as in_mark, a rectangle from `corner`) and the output's through
+    out[pick] (its cell marked): what a layer that keeps the numbers' places (or moves them) shows. x: another
+    input than the first."""
+    pick = call.picked() if pick is None else pick
+    x = call.x if x is None else x
+    return (heat_at("live.xray.heat_in", x, src, "x", call.in_axes, in_mark, corner=corner),
+            heat_at("live.xray.heat_out", call.y, pick, "out", call.out_axes))
+
 @dataclass(frozen=True)
 class XRay:
     """One layer, recomputed. checks compare with the layer's own output; grids show where the

@@ -167,6 +167,9 @@ def render_heats(xray: XRay, lang: str) -> None:
     """The X-ray's heatmaps (the real tensors, the followed cell outlined), two side by side, above the tables of
     their exact numbers. Drawn only here, inside the opened X-ray."""
     if not xray.heats:
+        reason = traits(xray.cls).no_heat  # a kind that draws none says why (a wrapper: its inner layer's do)
+        if reason and xray.checks:
+            st.caption(t(lang, reason))
         return
     st.caption(t(lang, "live.xray.heat_caption"))
     figures = xray_figures(xray.heats, lambda item: t(lang, item.key, **dict(item.params)), page_theme())

@@ -26,7 +26,8 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...spec import LayerSpec, ModelSpec
-from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, index_text
+from ...live.base import (Core, LayerCall, Line, Mistake, Text, XRay, along_mark, check, index_text,
+                          input_output_heats, plane_box)
 from ..reshaping.xray import breaks, bounded, grid_at, per_sample, with_args
 
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772, 1.0507009873554805
@@ -96,9 +97,10 @@ def activation_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.activation.summary", name=name, **_shape_words(call))
     grids = (grid_at("xray.activation.grid_in", x, pick, "x", mark="row" if name in ROW_WISE else "cell"),
              grid_at("xray.activation.grid_out", y, pick, "out"))
+    heats = input_output_heats(call, pick, in_mark=along_mark((x.ndim - 1,), x.ndim) if name in ROW_WISE else "cell")
     if name not in ACTIVATIONS:
         return XRay(call.spec.name, "Activation", summary, f"out = keras.activations.{name}(x)", (), grids,
-                    (Text.of("xray.activation.unchecked", name=name),))
+                    (Text.of("xray.activation.unchecked", name=name),), heats)
     fn, formula = ACTIVATIONS[name]
     n, notes = bounded(call, "xray.activation.bounded", 5 * per_sample(x))
     ours = fn(x[:n].astype(np.float64))
@@ -115,7 +117,7 @@ def activation_xray(call: LayerCall) -> XRay:
     checks.append(check("xray.activation.check_pick", np.array([value]), np.array([y[pick]]), out=index_text(pick)))
     code_key = "xray.activation.code.row" if name in ROW_WISE else "xray.activation.code.each"
     code = (Line(f"out = {formula}", Text.of(code_key, name=name, shape=shape_text(x.shape), out=shape_text(y.shape))),)
-    return XRay(call.spec.name, "Activation", summary, code, tuple(checks), grids, notes)
+    return XRay(call.spec.name, "Activation", summary, code, tuple(checks), grids, notes, heats)
 
 
 # -- ReLU ------------------------------------------------------------------------------------------
@@ -152,7 +154,7 @@ def relu_xray(call: LayerCall) -> XRay:
     if slope:
         formula = f"{formula} - {slope:g} * np.maximum({threshold:g} - x, 0)"
     code = (Line(f"out = {formula}", Text.of("xray.relu.code", shape=shape_text(x.shape), out=shape_text(y.shape))),)
-    return XRay(call.spec.name, "ReLU", summary, code, tuple(checks), grids, notes)
+    return XRay(call.spec.name, "ReLU", summary, code, tuple(checks), grids, notes, input_output_heats(call, pick))
 
 
 # -- LeakyReLU, ELU ------------------------------------------------------------------------------
@@ -169,7 +171,8 @@ def _each_number(call: LayerCall, fn, formula: str, summary: Text, check_key: st
     notes += (Text.of(where_key, out=index_text(pick), x=f"{float(x[pick]):.4g}", value=f"{value:.4g}"),)
     checks.append(check("xray.activation.check_pick", np.array([value]), np.array([y[pick]]), out=index_text(pick)))
     code = (Line(f"out = {formula}", Text.of(code_key, shape=shape_text(x.shape), out=shape_text(y.shape))),)
-    return XRay(call.spec.name, call.spec.kind, summary, code, tuple(checks), grids, notes)
+    return XRay(call.spec.name, call.spec.kind, summary, code, tuple(checks), grids, notes,
+                input_output_heats(call, pick))
 
 
 def leaky_relu_xray(call: LayerCall) -> XRay:
@@ -217,7 +220,7 @@ def prelu_xray(call: LayerCall) -> XRay:
     grids = (grid_at("xray.activation.grid_in", x, pick, "x", mark="cell"),
              grid_at("xray.prelu.grid_alpha", alpha, at, "alpha", mark="cell"),
              grid_at("xray.activation.grid_out", y, pick, "out", mark="cell"))
-    return XRay(call.spec.name, "PReLU", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "PReLU", summary, code, checks, grids, notes, input_output_heats(call, pick))
 
 
 # -- Softmax, UnitNormalization: each number with the others along one axis --------------------------------
@@ -259,7 +262,8 @@ def softmax_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.softmax.summary", axis=axis, letter=letter, size=x.shape[axis], **_shape_words(call))
     grids = (grid_at("xray.softmax.grid_in", x, pick, "x", mark=mark, letter=letter),
              grid_at("xray.activation.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Softmax", summary, code, tuple(checks), grids, notes)
+    heats = input_output_heats(call, pick, in_mark=along_mark((axis,), x.ndim))
+    return XRay(call.spec.name, "Softmax", summary, code, tuple(checks), grids, notes, heats)
 
 
 def unit_norm(x: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
@@ -288,7 +292,8 @@ def unit_norm_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.unit_norm.summary", letters=letters, count=members.size, **_shape_words(call))
     grids = (grid_at("xray.unit_norm.grid_in", x, pick, "x", mark=mark if len(axes) == 1 else "cell"),
              grid_at("xray.activation.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "UnitNormalization", summary, code, tuple(checks), grids, notes)
+    heats = input_output_heats(call, pick, in_mark=along_mark(axes, x.ndim))
+    return XRay(call.spec.name, "UnitNormalization", summary, code, tuple(checks), grids, notes, heats)
 
 
 # -- the layers that are the identity at inference -------------------------------------------------------------
@@ -301,7 +306,8 @@ def _unchanged(call: LayerCall, summary: Text, check_key: str, notes_after: tupl
     checks = (check(check_key, x[:n], y[:n], n=n),)
     code = (Line("out = x", Text.of("xray.dropout.code.inference", shape=shape_text(x.shape))),) + training
     grids = (grid_at("xray.dropout.grid_out", y, pick, "out"),)
-    return XRay(call.spec.name, call.spec.kind, summary, code, checks, grids, notes + notes_after)
+    return XRay(call.spec.name, call.spec.kind, summary, code, checks, grids, notes + notes_after,
+                input_output_heats(call, pick))
 
 
 def dropout_xray(call: LayerCall) -> XRay:
@@ -395,7 +401,8 @@ def masking_xray(call: LayerCall) -> XRay:
     grids = (grid_at("xray.masking.grid_in", x, pick, "x", mark="row"),
              grid_at("xray.masking.grid_mask", mask.astype(np.float64), step, "mask", mark="cell"),
              grid_at("xray.activation.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Masking", summary, code, tuple(checks), grids, notes)
+    heats = input_output_heats(call, pick, in_mark=along_mark((x.ndim - 1,), x.ndim))
+    return XRay(call.spec.name, "Masking", summary, code, tuple(checks), grids, notes, heats)
 
 
 # -- normalizations ------------------------------------------------------------------------------
@@ -448,7 +455,8 @@ def batchnorm_xray(call: LayerCall) -> XRay:
     grids = (grid_at("xray.batchnorm.grid_in", x, pick, "x"),
              grid_at("xray.batchnorm.grid_stats", stats, (0, c), "stats", mark="col", channel=c),
              grid_at("xray.batchnorm.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "BatchNormalization", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "BatchNormalization", summary, code, checks, grids, notes,
+                input_output_heats(call, pick))
 
 
 def layernorm_xray(call: LayerCall) -> XRay:
@@ -489,7 +497,8 @@ def layernorm_xray(call: LayerCall) -> XRay:
                       count=math.prod(sizes), **_shape_words(call))
     grids = (grid_at("xray.layernorm.grid_in", x, pick, "x", mark="row" if axes == (x.ndim - 1,) else "cell"),
              grid_at("xray.layernorm.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "LayerNormalization", summary, code, checks, grids, notes)
+    heats = input_output_heats(call, pick, in_mark=along_mark(axes, x.ndim))
+    return XRay(call.spec.name, "LayerNormalization", summary, code, checks, grids, notes, heats)
 
 
 def groupnorm_xray(call: LayerCall) -> XRay:
@@ -545,7 +554,11 @@ def groupnorm_xray(call: LayerCall) -> XRay:
     grids = (grid_at("xray.groupnorm.grid_in", x, pick, "x"),
              grid_at("xray.groupnorm.grid_stats", stats, (0, c), "stats", mark="col", channel=c, sample=pick[0]),
              grid_at("xray.groupnorm.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "GroupNormalization", summary, code, checks, grids, notes)
+    corner, extent = plane_box(x.shape, pick, {a: (group * per, per) if a == axis else (0, x.shape[a])
+                                               for a in range(1, x.ndim)})
+    return XRay(call.spec.name, "GroupNormalization", summary, code, checks, grids, notes,
+                input_output_heats(call, pick, in_mark=extent, corner=corner))
+
 
 
 def groupnorm_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:

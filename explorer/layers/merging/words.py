@@ -208,6 +208,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "{first}, {second} and their products (the {D} numbers summed)",
         "{first}、{second} 以及它们的乘积(被求和的 {D} 个数)",
     ),
+    "xray.merge.heat_in": ("The input {where}: the number out{out} takes from it, outlined",
+                           "输入 {where}：框出 out{out} 从中取的数"),
+    "xray.dot.heat_in": ("The input {where}: the vector whose dot product with the other's is out{out}, outlined",
+                         "输入 {where}：框出与另一个向量的点积为 out{out} 的向量"),
+    "xray.concatenate.heat_other": ("The input {where}: it fills out[…, {start}:{end}] on axis {axis}, not the "
+                                    "followed number", "输入 {where}：它填入第 {axis} 轴上的 out[…, {start}:{end}]，"
+                                    "不含被跟踪的数字"),
     "xray.dot.grid_out": ("Output {where}: out{at} marked", "输出 {where}:标出 out{at}"),
     "xray.dot.bounded": (
         "Recomputed on the first {n} of the {batch} samples, to stay within the X-ray's memory.",

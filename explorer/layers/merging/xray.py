@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 
 from ...description import named, shape_text
-from ...live.base import GRID_COLS, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, index_text, window
+from ...live.base import (GRID_COLS, Core, Grid, LayerCall, Line, Mistake, Text, XRay, along_mark, check, heat_at,
+                          index_text, window)
 from ...spec import LayerSpec, ModelSpec
 from ..reshaping.xray import breaks, bounded, element_check, grid_at, per_sample, with_args
 from .rules import concat_mismatch, dot_axes
@@ -69,7 +70,19 @@ def concatenate_xray(call: LayerCall) -> XRay:
                       axes_out=named(call.out_axes), sizes=" + ".join(map(str, sizes)), total=y.shape[axis])
     grids = (grid_at("xray.concatenate.grid_out", y, pick, "out"),
              grid_at("xray.concatenate.grid_in", xs[which], src, names[which]))
-    return XRay(call.spec.name, "Concatenate", summary, code, tuple(checks), grids, notes)
+    heats = tuple(heat_at("xray.merge.heat_in", x, src, names[i], letters(call, i, x.ndim), out=index_text(pick))
+                  if i == which else
+                  heat_at("xray.concatenate.heat_other", x, src[:axis] + (0,) + src[axis + 1:], names[i],
+                          letters(call, i, x.ndim), None, start=int(offsets[i]), end=int(offsets[i + 1]), axis=axis)
+                  for i, x in enumerate(xs) if i < MAX_INPUT_GRIDS or i == which)
+    heats += (heat_at("live.xray.heat_out", y, pick, "out", call.out_axes),)
+    return XRay(call.spec.name, "Concatenate", summary, code, tuple(checks), grids, notes, heats)
+
+
+def letters(call: LayerCall, i: int, rank: int) -> tuple[str, ...]:
+    """The axis letters of input i (the output's when they are not known for a rank-`rank` view of it)."""
+    axes = call.step.input_axes
+    return tuple(axes[i]) if i < len(axes) and len(axes[i]) == rank else tuple(call.out_axes)
 
 
 def concatenate_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
@@ -167,7 +180,10 @@ def merge_xray(call: LayerCall) -> XRay:
     grids = tuple(grid_at("xray.merge.grid_in", f, s, names[i])
                   for i, (f, s) in enumerate(zip(full, sources)) if i < MAX_INPUT_GRIDS)
     grids += (grid_at("xray.merge.grid_out", y, pick, "out"),)
-    return XRay(call.spec.name, cls, summary, code, tuple(checks), grids, notes)
+    heats = tuple(heat_at("xray.merge.heat_in", f, src, names[i], letters(call, i, f.ndim), out=index_text(pick))
+                  for i, (f, src) in enumerate(zip(full, sources)) if i < MAX_INPUT_GRIDS)
+    heats += (heat_at("live.xray.heat_out", y, pick, "out", call.out_axes),)
+    return XRay(call.spec.name, cls, summary, code, tuple(checks), grids, notes, heats)
 
 
 # -- Dot -----------------------------------------------------------------------------------------------
@@ -225,7 +241,11 @@ def dot_xray(call: LayerCall) -> XRay:
                  np.stack([left, right, products])[:, cols.start:cols.stop], (first, second, "×"),
                  tuple(str(d) for d in cols), (), (3, depth))
     grids = (terms, grid_at("xray.dot.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Dot", summary, code, tuple(checks), grids, notes)
+    heats = tuple(heat_at("xray.dot.heat_in", x, (b,) + index[:axis - 1] + (0,) + index[axis - 1:], name,
+                          letters(call, k, x.ndim), along_mark((axis,), x.ndim), out=index_text(pick))
+                  for k, (x, index, axis, name) in enumerate(zip(call.inputs[:2], (i, j), (a0, a1), names)))
+    heats += (heat_at("live.xray.heat_out", y, pick, "out", call.out_axes),)
+    return XRay(call.spec.name, "Dot", summary, code, tuple(checks), grids, notes, heats)
 
 
 def dot_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:

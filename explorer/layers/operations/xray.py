@@ -19,7 +19,8 @@ import math
 import numpy as np
 
 from ...description import named, shape_text
-from ...live.base import Check, LayerCall, Line, Text, XRay, check, index_text
+from ...live.base import (Check, Heat, LayerCall, Line, Text, XRay, along_mark, check, heat_at, index_text,
+                          plane_box)
 from ..reshaping.xray import grid_at
 from .keys import key_text
 from .layer import _key
@@ -100,8 +101,20 @@ def op_xray(call: LayerCall) -> XRay:
     return _patches_xray(call)
 
 
-def _finish(call: LayerCall, summary: Text, code, checks, grids, notes=()) -> XRay:
-    return XRay(call.spec.name, call.spec.kind, summary, tuple(code), tuple(checks), tuple(grids), tuple(notes))
+def _finish(call: LayerCall, summary: Text, code, checks, grids, notes=(), heats=()) -> XRay:
+    return XRay(call.spec.name, call.spec.kind, summary, tuple(code), tuple(checks), tuple(grids), tuple(notes),
+                tuple(heats))
+
+
+def _letters(call: LayerCall, i: int, rank: int) -> tuple[str, ...]:
+    """The axis letters of input i when the description knows them for its rank, else none."""
+    axes = call.step.input_axes
+    return tuple(axes[i]) if i < len(axes) and len(axes[i]) == rank else ()
+
+
+def _out(call: LayerCall, pick: tuple[int, ...], axes: tuple[int | None, int] | None = None) -> Heat:
+    letters = call.out_axes if len(call.out_axes) == call.y.ndim else ()
+    return heat_at("live.xray.heat_out", call.y, pick, "out", letters, axes=axes)
 
 
 # -- elementwise -----------------------------------------------------------------------------------------
@@ -141,7 +154,9 @@ def _unary_xray(call: LayerCall, op: str) -> XRay:
                       axes_out=named(call.out_axes))
     code = (Line(f"out = {line}", f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),)
     grids = (grid_at("xray.op.grid_in", x, pick, "x"), grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    mark = along_mark((int(args.get("axis", -1)) % x.ndim,), x.ndim) if op == "ops.softmax" else "cell"
+    heats = (heat_at("live.xray.heat_in", call.x, pick, "x", _letters(call, 0, x.ndim), mark), _out(call, pick))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 def _source(shape: tuple[int, ...], pick: tuple[int, ...]) -> tuple[int, ...]:
@@ -199,7 +214,10 @@ def _binary_xray(call: LayerCall, op: str) -> XRay:
     grids = tuple(grid_at("xray.op.grid_in", a, s, label) for a, s, label in zip(operands, sources, labels)
                   if np.ndim(a))
     grids += (grid_at("xray.op.grid_out", y, pick, "out"),)
-    return _finish(call, summary, code, checks, grids, notes)
+    heats = tuple(heat_at("xray.op.heat_operand", a, s, label, _letters(call, names.index(label), np.ndim(a))
+                          if label in names else (), out=index_text(pick))
+                  for a, s, label in zip(operands, sources, labels) if np.ndim(a)) + (_out(call, pick),)
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 # -- shape operations -------------------------------------------------------------------------------------
@@ -234,7 +252,8 @@ def _index_xray(call: LayerCall, op: str) -> XRay:
     code = (Line(f"out = {line}", f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),
             Line(f"where = {where_line}", Text.of("xray.op.code.where")))  # the input index each number copies
     grids = (grid_at("xray.op.grid_in", x, src, "x"), grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    heats = (heat_at("live.xray.heat_in", x, src, "x", _letters(call, 0, x.ndim)), _out(call, pick))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 def _concatenate_xray(call: LayerCall) -> XRay:
@@ -255,7 +274,9 @@ def _concatenate_xray(call: LayerCall) -> XRay:
                       axes_out=named(call.out_axes))
     code = (Line(f"out = np.concatenate([{', '.join(names)}], axis={axis})", f"{shapes} -> {shape_text(y.shape)}"),)
     grids = (grid_at("xray.op.grid_in", xs[which], src, names[which]), grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    heats = (heat_at("xray.op.heat_operand", xs[which], src, names[which], _letters(call, which, xs[which].ndim),
+                     out=index_text(pick)), _out(call, pick))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 def _stack_xray(call: LayerCall) -> XRay:
@@ -275,7 +296,9 @@ def _stack_xray(call: LayerCall) -> XRay:
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes))
     code = (Line(f"out = np.stack([{', '.join(names)}], axis={axis})", f"{shapes} -> {shape_text(y.shape)}"),)
     grids = (grid_at("xray.op.grid_in", xs[which], src, names[which]), grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    heats = (heat_at("xray.op.heat_operand", xs[which], src, names[which], _letters(call, which, xs[which].ndim),
+                     out=index_text(pick)), _out(call, pick))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 # -- reductions and matmul ----------------------------------------------------------------------------------
@@ -311,7 +334,11 @@ def _reduce_xray(call: LayerCall, op: str) -> XRay:
     first = tuple(0 for _ in shown.shape)
     grids = (grid_at("xray.op.grid_reduced", shown, first, f"x{slice_text}"),
              grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    element = tuple(0 if isinstance(i, slice) else i for i in index)
+    corner, extent = plane_box(x.shape, element, {a: (0, x.shape[a]) for a in reduced})
+    heats = (heat_at("xray.op.heat_reduced", call.x, element, "x", _letters(call, 0, x.ndim), extent, corner=corner,
+                     out=index_text(pick)), _out(call, pick))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 def _matmul_xray(call: LayerCall) -> XRay:
@@ -336,7 +363,13 @@ def _matmul_xray(call: LayerCall) -> XRay:
     code = (Line("out = x1 @ x2", f"{shape_text(a.shape)} @ {shape_text(b.shape)} -> {shape_text(y.shape)}"),)
     grids = (grid_at("xray.op.grid_terms", np.stack([row, col, products]), (2, int(np.argmax(np.abs(products)))),
                      "row, col, ×"), grid_at("xray.op.grid_out", y, pick, "out"))
-    return _finish(call, summary, code, checks, grids, notes)
+    last = lambda t: (t.ndim - 2, t.ndim - 1) if t.ndim > 1 else None  # the matrices, whatever the batch axes
+    heats = (heat_at("xray.op.heat_row", call.inputs[0], _source(a.shape[:-2], lead) + (n, 0), "x1",
+                     _letters(call, 0, a.ndim), "row" if a.ndim > 1 else "cell", last(a), out=index_text(pick)),
+             heat_at("xray.op.heat_col", call.inputs[1], _source(b.shape[:-2], lead) + (0, m), "x2",
+                     _letters(call, 1, b.ndim), "col" if b.ndim > 1 else "cell", last(b), out=index_text(pick)),
+             _out(call, pick, last(y)))
+    return _finish(call, summary, code, checks, grids, notes, heats)
 
 
 # -- constants ---------------------------------------------------------------------------------------------
@@ -355,7 +388,8 @@ def _arange_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.op.summary_arange", start=start, stop=str(stop), step=step, count=int(y.shape[0]),
                       axes_out=named(call.out_axes))
     code = (Line(f"out = np.arange({start}, {stop}, {step})", f"-> {shape_text(y.shape)}"),)
-    return _finish(call, summary, code, checks, (grid_at("xray.op.grid_out", y, pick, "out"),), notes)
+    return _finish(call, summary, code, checks, (grid_at("xray.op.grid_out", y, pick, "out"),), notes,
+                   (_out(call, pick),))
 
 
 def _random_xray(call: LayerCall) -> XRay:
@@ -369,7 +403,8 @@ def _random_xray(call: LayerCall) -> XRay:
                       stddev=f"{float(call.spec.arg('stddev', 1.0)):.4g}", axes_out=named(call.out_axes))
     notes = [Text.of("xray.op.random", mean=f"{float(y.mean()):.4g}", std=f"{float(y.std()):.4g}", count=int(y.size))]
     code = (Line(f"out = np.random.normal(mean, stddev, size={shape_text(wanted)})", Text.of("xray.op.code.random")),)
-    return _finish(call, summary, code, (shape_ok,), (grid_at("xray.op.grid_out", y, pick, "out"),), notes)
+    return _finish(call, summary, code, (shape_ok,), (grid_at("xray.op.grid_out", y, pick, "out"),), notes,
+                   (_out(call, pick),))
 
 
 def _patches_xray(call: LayerCall) -> XRay:
@@ -405,4 +440,13 @@ def _patches_xray(call: LayerCall) -> XRay:
                  f"{shape_text(x.shape)} -> {shape_text(y.shape)}"),)
     grids = ((grid_at("xray.op.grid_in", x, (b, row, col, ch), "x"),) if inside else ()) + (
         grid_at("xray.op.grid_out", y, pick, "out"),)
-    return _finish(call, summary, code, checks, grids, notes)
+    letters = _letters(call, 0, x.ndim)
+    if inside:
+        first = heat_at("live.xray.heat_in", call.x, (b, row, col, ch), "x", letters)
+    else:  # in the padding: the patch's real part outlined, the number itself is a 0 of no input
+        top, left = max(i * sh - pads[0][0], 0), max(j * sw - pads[1][0], 0)
+        bottom = min(i * sh - pads[0][0] + kh, x.shape[1])
+        right = min(j * sw - pads[1][0] + kw, x.shape[2])
+        first = heat_at("xray.op.heat_patch_padding", call.x, (b, top, left, ch), "x", letters,
+                        (bottom - top, right - left) if bottom > top and right > left else None, out=index_text(pick))
+    return _finish(call, summary, code, checks, grids, notes, (first, _out(call, pick)))

@@ -18,7 +18,8 @@ import math
 import numpy as np
 
 from ...description import Step, named, shape_text
-from ...live.base import Core, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text, samples_within
+from ...live.base import (Core, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat_at, index_text,
+                          samples_within)
 from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines,
                          windows)
@@ -116,8 +117,27 @@ def pool_xray(call: LayerCall) -> XRay:
              grid(Text.of("xray.pooling.grid_output", index=index_text(pick)), out_slice, out_row, out_col))
     summary = Text.of("xray.pooling.summary_max" if mode == "max" else "xray.pooling.summary_avg",
                       pool=shape_text(geo.kernel), strides=shape_text(geo.strides), **_summary_params(call))
+    heats = (window_heat(call, geo, pick, top, mode), heat_at("live.xray.heat_out", y, pick, "out", call.out_axes))
     return XRay(call.step.name, call.spec.kind, summary, _code(geo, x.shape, mode), tuple(checks), grids,
-                tuple(notes))
+                tuple(notes), heats)
+
+
+def window_heat(call: LayerCall, geo, pick: tuple[int, ...], top: int, mode: str) -> Heat:
+    """The input's plane through the followed window, the window's real positions outlined: a sequence's steps ×
+    channels (the followed channel's steps), an image's rows × columns at the followed channel, a volume's at the
+    depth of the window's max (its first real depth for an average). top: the max's tap in the window."""
+    b, position, ch = pick[0], pick[1:-1], pick[-1]
+    taps = [geo.taps(a, p) for a, p in enumerate(position)]
+    real = [t[(t >= 0) & (t < n)] for t, n in zip(taps, geo.sizes)]
+    first = tuple(int(t[0]) for t in real)
+    extent = tuple(len(t) for t in real)
+    key = "xray.pooling.heat_window_max" if mode == "max" else "xray.pooling.heat_window_avg"
+    if len(position) == 1:  # (T, C): the window's steps in the followed channel's column
+        return heat_at(key, call.x, (b, first[0], ch), "x", call.in_axes, (extent[0], 1), index=index_text(pick))
+    depth = ()
+    if len(position) == 3:
+        depth = (int(taps[0][np.unravel_index(top, geo.kernel)[0]]) if mode == "max" else first[0],)
+    return heat_at(key, call.x, (b, *depth, *first[-2:], ch), "x", call.in_axes, extent[-2:], index=index_text(pick))
 
 
 def _pads_text(geo) -> str:
@@ -190,7 +210,21 @@ def global_pool_xray(call: LayerCall) -> XRay:
     fn = "max" if mode == "max" else "mean"
     code = (f"out = x.{fn}(axis={axes if rank > 1 else 1}, keepdims={keepdims})   "
             f"# {shape_text(x.shape)} → {shape_text(y.shape)}")
-    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes))
+    heats = (global_heat(call, pick, top, mode), heat_at("live.xray.heat_out", y, pick, "out", call.out_axes))
+    return XRay(call.step.name, call.spec.kind, summary, code, tuple(checks), grids, tuple(notes), heats)
+
+
+def global_heat(call: LayerCall, pick: tuple[int, ...], top: tuple[int, ...], mode: str) -> Heat:
+    """The followed sample's input plane through the followed channel: the max outlined (a volume at the max's
+    depth), or every number an average takes (a sequence's channel column, an image's whole plane; a volume's
+    first depth)."""
+    x, b, ch = call.x, pick[0], pick[-1]
+    if mode == "max":
+        return heat_at("xray.pooling.heat_global_max", x, (b, *top, ch), "x", call.in_axes, index=index_text(pick))
+    if x.ndim == 3:
+        return heat_at("xray.pooling.heat_global_avg", x, (b, 0, ch), "x", call.in_axes, "col", index=index_text(pick))
+    return heat_at("xray.pooling.heat_global_avg", x, (b,) + (0,) * (x.ndim - 2) + (ch,), "x", call.in_axes,
+                   x.shape[-3:-1], index=index_text(pick))
 
 
 def pool_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:

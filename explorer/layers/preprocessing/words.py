@@ -352,6 +352,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "在图像边缘,low 和 low + 1 被限制在图像之内",
     ),
     "xray.resizing.code.crop": ("the centred window of the new aspect ratio", "新宽高比的居中窗口"),
+    "xray.resizing.heat_in": ("The input {where}: the numbers out{out} is read from, outlined",
+                              "输入 {where}：框出 out{out} 读取的数"),
     "xray.resizing.grid_in": ("Input {where}: the cells read marked", "输入 {where}:标出被读取的数"),
     "xray.resizing.grid_out": ("Output {where}: out{at} marked", "输出 {where}:标出 out{at}"),
     "xray.centercrop.summary": (

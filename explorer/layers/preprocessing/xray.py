@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...description import named, shape_text
-from ...live.base import Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text
+from ...live.base import (Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, heat_at, index_text,
+                          input_output_heats)
 from ..reshaping.xray import bounded, breaks, grid_at, per_sample, with_args
 
 EPSILON = 1e-7  # keras.backend.epsilon(): Normalization never divides by less
@@ -92,7 +93,7 @@ offset=_term(o), value=f"{value:.4g}"),)
                       offset=f"{float(offset):g}" if offset.size == 1 else
                       shape_text(tuple(round(float(v), 6) for v in offset.reshape(-1))), **_shape_words(call))
     grids = (plane("xray.rescaling.grid_in", x, pick, "x"), plane("xray.rescaling.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Rescaling", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "Rescaling", summary, code, checks, grids, notes, input_output_heats(call, pick))
 
 
 # -- random augmentation ---------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def augmentation_xray(call: LayerCall) -> XRay:
     code = (Line("out = x", Text.of("xray.augment.code", shape=shape_text(x.shape))),)
     summary = _summary(call)
     grids = (plane("xray.augment.grid_out", y, pick, "out"),)
-    return XRay(call.spec.name, cls, summary, code, checks, grids, notes)
+    return XRay(call.spec.name, cls, summary, code, checks, grids, notes, input_output_heats(call, pick))
 
 
 # -- Resizing, CenterCrop ------------------------------------------------------------------------------
@@ -324,7 +325,12 @@ def _resized(call: LayerCall, nearest: bool, crop: bool, kind_key: str) -> XRay:
                       interpolation="nearest" if nearest else "bilinear", **_shape_words(call))
     grids = (plane("xray.resizing.grid_in", x, (pick[0], cells[0][0], cells[0][1], pick[3]), "x", marks=cells),
              plane("xray.resizing.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, call.spec.kind, summary, code, checks, grids, notes)
+    (top_row, left_col), (last_row, last_col) = np.min(cells, axis=0), np.max(cells, axis=0)
+    heats = (heat_at("xray.resizing.heat_in", x, (pick[0], *cells[0], pick[3]), "x", call.in_axes,
+                     (int(last_row - top_row) + 1, int(last_col - left_col) + 1),
+                     corner=(pick[0], int(top_row), int(left_col), pick[3]), out=index_text(pick)),
+             heat_at("live.xray.heat_out", y, pick, "out", call.out_axes))
+    return XRay(call.spec.name, call.spec.kind, summary, code, checks, grids, notes, heats)
 
 
 def resizing_xray(call: LayerCall) -> XRay:
@@ -335,7 +341,7 @@ def resizing_xray(call: LayerCall) -> XRay:
         summary = Text.of("xray.resizing.unchecked", interpolation=interpolation, **_shape_words(call))
         grids = (plane("xray.resizing.grid_out", call.y, pick, "out"),)
         return XRay(call.spec.name, "Resizing", summary, "out = keras.ops.image.resize(x, ...)", (), grids,
-                    (_inside(),))
+                    (_inside(),), (heat_at("live.xray.heat_out", call.y, pick, "out", call.out_axes),))
     return _resized(call, interpolation == "nearest", bool(layer.crop_to_aspect_ratio), "xray.resizing.summary")
 
 
@@ -361,7 +367,8 @@ def centercrop_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.centercrop.summary", height=height, width=width, H=H, W=W, top=top,
                       bottom=top + height - 1, left=left, right=left + width - 1, **_shape_words(call))
     grids = (plane("xray.resizing.grid_in", x, src, "x"), plane("xray.resizing.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "CenterCrop", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "CenterCrop", summary, code, checks, grids, notes,
+                input_output_heats(call, src, pick))
 
 
 # -- Normalization -----------------------------------------------------------------------------------------
@@ -421,7 +428,8 @@ def normalization_xray(call: LayerCall) -> XRay:
         grids.append(grid(Text.of("xray.normalization.grid_stats", letter=call.in_axes[axis], entry=pick[axis]),
                           stats, 0, pick[axis], "col", size=stats.shape))
     grids.append(plane("xray.normalization.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Normalization", summary, code, checks, tuple(grids), notes)
+    return XRay(call.spec.name, "Normalization", summary, code, checks, tuple(grids), notes,
+                input_output_heats(call, pick))
 
 
 # -- mistakes ------------------------------------------------------------------------------------------------

@@ -442,4 +442,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "样本 {b} 每一步的 h（按运行顺序）：框出 h[{t}, {unit}]",
     ),
     "xray.rnn.heat_gate_axis": ("gate", "门"),
+    "xray.convlstm.heat_x": (
+        "The frame {where} step {t} reads: the window that feeds out{out} outlined",
+        "第 {t} 步读取的帧 {where}：框出输入 out{out} 的窗口",
+    ),
+    "xray.convlstm.heat_gates": (
+        "Position {position}, filter {f} of sample {b} at every step: gates i, f, c, o after their activations, "
+        "then c and h; step {t} outlined",
+        "样本 {b} 位置 {position}、滤波器 {f} 的每一步：激活之后的门 i、f、c、o，然后是 c 和 h；框出第 {t} 步",
+    ),
 }

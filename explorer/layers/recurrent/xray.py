@@ -25,7 +25,7 @@ import numpy as np
 
 from ...description import Step, named, shape_text
 from ...live.activations import FUNCTIONS
-from ...live.base import (Core, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, index_text,
+from ...live.base import (Core, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat, heat_at, index_text,
                           samples_within)
 from ...spec import LayerSpec, ModelSpec
 from ..conv.xray import Geometry, conv_numpy, geometry, one_window, tap_labels
@@ -626,7 +626,7 @@ def convlstm_xray(call: LayerCall) -> XRay:
     t = pick[1] if sequences else steps - 1
     position = tuple(pick[2:-1] if sequences else pick[1:-1])
     unknown = cell.unknown_activations()
-    checks, grids, notes = [], [], []
+    checks, grids, notes, heats = [], [], [], ()
     if unknown:
         notes.append(Text.of(words["note.activation"], act=", ".join(unknown)))
     else:
@@ -642,6 +642,7 @@ def convlstm_xray(call: LayerCall) -> XRay:
         where = dict(b=b, t=t, f=f, position=index_text(position), index=index_text(pick))
         checks.append(check(words["check.followed"], np.array([one.h[t]]), np.array([y[pick]]), **where))
         grids = _convlstm_grids(words, cell, one, where, t, position)
+        heats = _convlstm_heats(call, cell, one, where, t, position)
     notes += _convlstm_notes(words, call, cell, n, batch, steps, t, sequences, keeps)
     geo = cell.geo
     summary = Text.of(words["summary"], layer=call.step.name, cls=call.spec.kind, inp=shape_text(x.shape),
@@ -653,7 +654,31 @@ def convlstm_xray(call: LayerCall) -> XRay:
                       tx=call.in_axes[1] if len(call.in_axes) > 2 else "T",
                       kx=call.out_axes[_channel_axis(call)])
     return XRay(call.step.name, call.spec.kind, summary, convlstm_code(cell, x.shape, sequences), tuple(checks),
-                tuple(grids), tuple(notes))
+                tuple(grids), tuple(notes), heats)
+
+
+def _convlstm_heats(call: LayerCall, cell: ConvCell, one: Followed, where: dict, t: int,
+                    position: tuple[int, ...]) -> tuple[Heat, ...]:
+    """The frame step t reads (channel 0 of an image, every channel of a 1-D frame; a volume at the window's first
+    depth), the real part of the followed position's window outlined; the followed position's gates, c and h over
+    time, step t outlined; the output through the followed number."""
+    x, b = call.x, where["b"]
+    time = call.in_axes[1] if len(call.in_axes) > 2 else "T"
+    heats = []
+    if _channel_axis(call) == -1:  # channels last: the frame's planes are the x heat's
+        taps = [cell.geo.taps(a, p) for a, p in enumerate(position)]
+        real = [tap[(tap >= 0) & (tap < size)] for tap, size in zip(taps, cell.geo.sizes)]
+        first = tuple(int(r[0]) if len(r) else 0 for r in real)
+        extent = [int(r[-1] - r[0]) + 1 if len(r) else 0 for r in real]
+        mark = (extent[0], x.shape[-1]) if len(position) == 1 else tuple(extent[-2:])
+        axes = (2, 3) if len(position) <= 2 else (x.ndim - 3, x.ndim - 2)
+        heats.append(heat_at("xray.convlstm.heat_x", x, (b, one.read) + first + (0,), "x", call.in_axes,
+                             mark if all(extent) else None, axes, t=t, read=one.read, out=where["index"]))
+    over_time = np.vstack([one.gates, one.c[None], one.h[None]])
+    heats.append(heat(Text.of("xray.convlstm.heat_gates", **where), over_time, Text.of("xray.rnn.heat_gate_axis"),
+                      time, 0, t, "col", labels=CONVLSTM_GATES + ("c[t]", "h[t]")))
+    heats.append(heat_at("live.xray.heat_out", call.y, call.picked(), "out", call.out_axes))
+    return tuple(heats)
 
 
 def _convlstm_grids(words: dict[str, str], cell: ConvCell, one: Followed, where: dict, t: int,

@@ -251,6 +251,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "out{out}, from the 4 neighbours and weights shown",
         "out{out}，由图中的 4 个邻居和权重算出",
     ),
+    "xray.upsampling.heat_neighbours": ("The input {where}: the nearest numbers out{out} weighs, outlined",
+                                        "输入 {where}：框出 out{out} 加权的最近的数"),
+    "xray.zeropadding.heat_in_edge": ("The input {where}: out{out} lies in the padding (a 0), so nothing here is "
+                                      "outlined", "输入 {where}：out{out} 落在填充里（是 0），所以这里没有框出任何格子"),
     "xray.upsampling.grid_neighbours": (
         "the 4 neighbours in {where} that out{out} reads (rows and columns of x)",
         "out{out} 读取的 {where} 中的 4 个邻居（x 的行和列）",

@@ -20,8 +20,8 @@ import numpy as np
 
 from ...axes import letter_hint
 from ...description import named, shape_text
-from ...live.base import (Check, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, index_text,
-                          samples_within)
+from ...live.base import (Check, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, heat_at, index_text,
+                          input_output_heats, samples_within)
 from ...spec import LayerSpec, ModelSpec
 from ..base import AxisNamer
 
@@ -116,7 +116,7 @@ def flatten_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.flatten.summary", shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), sizes=sizes, count=y.shape[1])
     grids = (grid_at("xray.flatten.grid_in", x, src, "x"), grid_at("xray.flatten.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Flatten", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "Flatten", summary, code, checks, grids, notes, input_output_heats(call, src, pick))
 
 
 # -- Reshape -------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def reshape_xray(call: LayerCall) -> XRay:
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), target=shape_text(target),
                       count=count)
     grids = (grid_at("xray.reshape.grid_in", x, src, "x"), grid_at("xray.reshape.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Reshape", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "Reshape", summary, code, checks, grids, notes, input_output_heats(call, src, pick))
 
 
 # -- Permute -------------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ def permute_xray(call: LayerCall) -> XRay:
     summary = Text.of("xray.permute.summary", shape_in=shape_text(x.shape), axes_in=named(call.in_axes),
                       shape_out=shape_text(y.shape), axes_out=named(call.out_axes), dims=shape_text(dims))
     grids = (grid_at("xray.permute.grid_in", x, src, "x"), grid_at("xray.permute.grid_out", y, pick, "out"))
-    return XRay(call.spec.name, "Permute", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "Permute", summary, code, checks, grids, notes, input_output_heats(call, src, pick))
 
 
 # -- RepeatVector --------------------------------------------------------------------------------
@@ -198,7 +198,8 @@ def repeatvector_xray(call: LayerCall) -> XRay:
     notes += (Text.of("xray.repeatvector.where", out=index_text(pick), src=index_text((b, f)), n=repeats),)
     grids = (grid_at("xray.repeatvector.grid_in", x, (b, f), "x"),
              grid_at("xray.repeatvector.grid_out", y, pick, "out", mark="col"))
-    return XRay(call.spec.name, "RepeatVector", summary, code, checks, grids, notes)
+    return XRay(call.spec.name, "RepeatVector", summary, code, checks, grids, notes,
+                input_output_heats(call, (b, f), pick))
 
 
 # -- UpSampling, ZeroPadding, Cropping ------------------------------------------------------------
@@ -281,7 +282,7 @@ def upsampling_xray(call: LayerCall) -> XRay:
     grids = (plane_grid("xray.resize.grid_in", x, src, "x"), plane_grid("xray.resize.grid_out", y, pick, "out"))
     code = tuple(lines) + (Line("out = x", f"{shape_text(x.shape)} → {shape_text(y.shape)}"),)
     return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.summary", **params), code, checks, grids,
-                notes)
+                notes, input_output_heats(call, src, pick))
 
 
 def _bilinear_xray(call: LayerCall, n: int, notes: tuple[Text, ...], factors: tuple[int, ...],
@@ -329,8 +330,11 @@ def _bilinear_xray(call: LayerCall, n: int, notes: tuple[Text, ...], factors: tu
             Line(f"hi = np.clip(np.ceil(pos), 0, {wi - 1}).astype(int)"),
             Line("w = pos - np.floor(pos)"),
             Line("out = rows[:, :, lo] * (1 - w)[:, None] + rows[:, :, hi] * w[:, None]", shape_text(y.shape)))
+    heats = (heat_at("xray.upsampling.heat_neighbours", x, (b, r0, c0, c), "x", call.in_axes,
+                     (r1 - r0 + 1, c1 - c0 + 1), out=index_text(pick)),
+             heat_at("live.xray.heat_out", y, pick, "out", call.out_axes))
     return XRay(call.spec.name, call.spec.kind, Text.of("xray.upsampling.summary_bilinear", **params), code, checks,
-                grids, notes)
+                grids, notes, heats)
 
 
 def _pairs(value, rank: int) -> tuple[tuple[int, int], ...]:
@@ -383,7 +387,10 @@ def edges_xray(call: LayerCall) -> XRay:
                         "cell" if inside else "", out=index_text(pick)),
              plane_grid("xray.resize.grid_out", y, pick, "out"))
     summary = Text.of("xray.zeropadding.summary" if padding else "xray.cropping.summary", **params)
-    return XRay(call.spec.name, call.spec.kind, summary, (code,), tuple(checks), grids, notes)
+    heats = (input_output_heats(call, src, pick) if inside else
+             (heat_at("xray.zeropadding.heat_in_edge", x, near, "x", call.in_axes, None, out=index_text(pick)),
+              heat_at("live.xray.heat_out", y, pick, "out", call.out_axes)))
+    return XRay(call.spec.name, call.spec.kind, summary, (code,), tuple(checks), grids, notes, heats)
 
 
 # -- mistakes ------------------------------------------------------------------------------------

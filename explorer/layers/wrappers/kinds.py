@@ -205,6 +205,7 @@ class TimeDistributed(Wrapper):
     wraps = True
     per_step, time_axis = True, 1
     working_copies = 2  # the input folded into the batch axis, and the output unfolded back
+    no_heat = "xray.timedistributed.no_heat"  # its inner layer's X-ray draws them
     code_positional = 0
     rules = ()
     examples = (

@@ -233,6 +233,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "slice's arithmetic.",
         "{inner} 有自己的 X 光：打开该层类型的 X 光可以看到一个切片的运算。",
     ),
+    "xray.timedistributed.no_heat": (
+        "Its inner layer's own X-ray (listed as this layer / the inner one) draws the heatmaps of one step; this X-ray "
+        "checks that every step runs that same layer and is stacked on the time axis.",
+        "它的内部层有自己的 X 光（列为「本层 / 内部层」），画出一步的热力图；这个 X 光检查每一步都运行同一个层，"
+        "并沿时间轴堆叠起来。",
+    ),
     "xray.timedistributed.grid.input": ("the slice x[{b}, {t}] the inner layer gets", "内部层收到的切片 x[{b}, {t}]"),
     "xray.timedistributed.grid.output": (
         "what it gives back, the layer's out[{b}, {t}] (the followed number "
