@@ -230,29 +230,35 @@ def _tried_and_fixed(models) -> tuple[int, int, list]:
 
 def test_every_break_it_mistake_of_the_presets_can_be_fixed_in_one_click():
     tried, fixed_ones, advice = _tried_and_fixed((name, preset_code(name)) for name in PRESETS)
-    assert tried >= 12 and fixed_ones == tried, advice
+    assert tried >= 10 and fixed_ones == tried, advice
 
 
 @pytest.mark.slow
 def test_every_break_it_mistake_of_the_corpus_can_be_fixed_in_one_click():
     """The backbones' mistakes are one call that makes many layers: never written into the code."""
     tried, fixed_ones, advice = _tried_and_fixed((p.name, p.read_text()) for p in BUILDING)
-    assert tried >= 30 and fixed_ones >= tried - 3, advice
-    # the three left: advice about an attention's query and a Concatenate's ranks, no edit; and a Lambda's slice
-    # x[:, :3, :] of a sequence its LSTM no longer returns, which has no fix of its own yet (None)
-    assert sorted(str(key) for _, _, key in advice) == ["None", "fix.merge_rank", "fix.score_attention_rank"], advice
+    assert tried >= 30 and fixed_ones >= tried - 5, advice
+    # the five left: advice about an attention's query and a Concatenate's ranks, no edit; a Lambda's slice
+    # x[:, :3, :] of a sequence its LSTM no longer returns, which has no fix of its own yet (None); and the input
+    # written without its channel axis where the first convolution is made in a loop or a def called several
+    # times: its Reshape goes before one call that makes several layers, which the fix loop does not write
+    assert sorted(str(key) for _, _, key in advice) == [
+        "None", "fix.conv1d_add_channel", "fix.conv2d_add_channel", "fix.merge_rank", "fix.score_attention_rank"], \
+        advice
 
 
-def test_the_kernel_too_long_mistake_and_its_fix():
-    """The page's own "Try it" of the image CNN, then "Apply the fix": padding="same" on that Conv2D."""
+def test_the_missing_channel_mistake_and_its_fix():
+    """The page's own "Try it" of the image CNN (its input written without the channel axis), then "Apply the
+    fix": a Reshape to (28, 28, 1) before that Conv2D, in the learner's import style."""
     code = preset_code("image_cnn")
     spec, desc = read(code)
-    mistake = next(m for m in mistakes_for(spec, desc) if m.key == "kernel_too_long")
+    mistake = next(m for m in mistakes_for(spec, desc) if m.key == "missing_channel")
     broken = broken_source(code, spec, mistake)
+    assert [c.what for c in changes(code, broken)] == ["changed"] and "keras.Input(shape=(28, 28), batch_size" in broken
     broken_spec, broken_desc = read(broken)
     fixed = apply_fix(broken, broken_spec, broken_desc.failure)
-    assert [c.what for c in changes(broken, fixed)] == ["added"]
-    assert changes(broken, fixed)[0].text == 'padding="same"'
+    assert [c.what for c in changes(broken, fixed)] == ["line_added"]
+    assert "layers.Reshape((28, 28, 1))," in fixed
     assert gets_past(fixed, broken_desc.failure)
 
 

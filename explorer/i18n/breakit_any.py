@@ -19,8 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The explorer's own check (Keras refuses this only when it builds)",
         "本工具自己的检查（Keras 要到构建时才会拒绝）",
     ),
-    "breakany.why": ("Why: {why}", "原因：{why}"),
-    "breakany.cause": ("Plain cause: {cause}", "通俗地说：{cause}"),
+    "breakany.cause": ("Cause: {cause}", "原因：{cause}"),
     "breakany.fix": ("Fix: {fix}", "修正：{fix}"),
     "breakany.fix_undo": (
         "write {layer} as you had it (below): the layers after it were written for its output.",
@@ -35,6 +34,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "A silent mistake like this one is found only by checking numbers.",
         "没有报错，但结果是错的：与正确结果最多相差 {diff}。"
         "这种无声的错误只有核对数值才能发现。",
+    ),
+    "breakany.silent_shape": (
+        "Keras raised nothing: it built the model, and its output is {output} instead of {expected}.",
+        "Keras 没有报错：模型构建成功，但输出是 {output}，而不是 {expected}。",
     ),
     "breakany.over_budget": (
         "Not built: the model with this mistake would need more memory than the budget ({reason}).",

@@ -1,16 +1,20 @@
 """"Break it" for any model: each common mistake with this model, run live (explorer/live/breakit.py).
 
-For each: its title, the mistaken code, who raised what (the error's type and Keras's words), why
-(the kind's own explanation and diagnose's plain cause), the fix, and a button that writes the
-mistake into the learner's code so the whole page shows it (and, at the top, what changed: fix_button).
+For each, said once: its title (what the mistake is), the mistaken code, who raised what (the error's type
+and Keras's words, or the shape Keras built without a word), one cause (the kind's own sentence, else
+explorer.diagnose's, the one the page shows for the same error in pasted code), one fix with its code, and a
+button that writes the mistake into the learner's code so the whole page shows it (and, at the top, what
+changed: fix_button).
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from explorer.description import shape_text
 from explorer.i18n import t
 from explorer.live.base import code_text
-from explorer.live.breakit import FAILED, OVER_BUDGET, RAISED, SILENT, TINY_BATCH, BreakOutcome, broken_source
+from explorer.live.breakit import (FAILED, OVER_BUDGET, RAISED, SILENT, SILENT_SHAPE, TINY_BATCH, BreakOutcome,
+                                   broken_source)
 from explorer.ui import read_cache, sidebar
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import write_code
@@ -35,6 +39,16 @@ def title(outcome: BreakOutcome, lang: str) -> str:
                  layer=escape_markdown(outcome.layer)))
 
 
+def cause_text(outcome: BreakOutcome, lang: str) -> str | None:
+    """The one cause the page gives: the mistake's own sentence, else diagnose's for the error it raised."""
+    own = _text(lang, outcome.why_key, outcome.params)
+    if own:
+        return own
+    if outcome.failure is not None and outcome.failure.cause is not None:
+        return fix_text(outcome.failure.cause, lang)
+    return None
+
+
 def _said(outcome: BreakOutcome, lang: str) -> None:
     who = t(lang, "breakany.explorer") if outcome.source == "explorer" else outcome.source
     st.caption(t(lang, "breakany.said", who=escape_markdown(who)))
@@ -52,15 +66,16 @@ def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index
         _said(outcome, lang)
     elif outcome.status == SILENT:
         st.warning(t(lang, "breakany.silent", diff=f"{outcome.silent_diff:.4g}"), icon="⚠️")
+    elif outcome.status == SILENT_SHAPE:
+        st.warning(t(lang, "breakany.silent_shape", output=shape_text(outcome.output),
+                     expected=shape_text(outcome.expected)), icon="⚠️")
     elif outcome.status == OVER_BUDGET:
         st.info(t(lang, "breakany.over_budget", reason=escape_markdown(outcome.message)))
     else:
         st.info(t(lang, "breakany.unbroken"))
-    why = _text(lang, outcome.why_key, outcome.params)
-    if why:
-        st.markdown(t(lang, "breakany.why", why=why))
-    if outcome.failure is not None and outcome.failure.cause is not None:
-        st.markdown(t(lang, "breakany.cause", cause=fix_text(outcome.failure.cause, lang)))
+    cause = cause_text(outcome, lang)
+    if cause:
+        st.markdown(t(lang, "breakany.cause", cause=cause))
     if outcome.fix is not None:
         st.markdown(t(lang, "breakany.fix", fix=fix_text(outcome.fix, lang)))
         if outcome.fix.code:

@@ -538,33 +538,42 @@ POOL = {
 
 # -- mistakes ------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, shape, offered", [
-    ('layers.Conv1D(4, 3, name="layer")', "(13, 4)", True),
-    ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 3)", True),
-    ('layers.Conv1D(4, 3, padding="same", name="layer")', "(13, 4)", False),
-    ('layers.Conv1D(4, 3, padding="causal", name="layer")', "(13, 4)", False),
-    ('layers.Conv1D(4, 3, name="layer")', "(None, 4)", False),
-    ('layers.MaxPooling1D(2, name="layer")', "(13, 4)", True),
-    ('layers.AveragePooling2D(2, name="layer")', "(9, 8, 3)", True),
-    ('layers.MaxPooling2D(padding="same", name="layer")', "(9, 8, 3)", False),
-    ('layers.GlobalMaxPooling1D(name="layer")', "(13, 4)", False),
+    ('layers.Conv1D(4, 3, name="layer")', "(13, 1)", (13,)),
+    ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 1)", (9, 8)),
+    ('layers.Conv2D(4, 3, name="layer")', "(9, 8, 3)", None),  # RGB: three channels are not forgotten
+    ('layers.MaxPooling1D(2, name="layer")', "(13, 4)", "too_many_pools"),
+    ('layers.AveragePooling2D(2, name="layer")', "(9, 8, 3)", "too_many_pools"),
+    ('layers.MaxPooling2D(padding="same", name="layer")', "(9, 8, 3)", None),
+    ('layers.MaxPooling2D(2, name="layer")', "(64, 64, 3)", None),  # five more poolings: not a slip
+    ('layers.GlobalMaxPooling1D(name="layer")', "(13, 4)", None),
 ])
-def test_too_long_offered_only_when_it_breaks(line, shape, offered):
-    spec, found = mistakes_of(floats(shape, line), "layer")
-    assert bool(found) == offered
-    if not offered:
+def test_realistic_mistakes_offered_only_where_they_happen(line, shape, offered):
+    """A convolution fed by an input whose channel axis of 1 can be forgotten; the last pooling, when one to
+    three more of it shrink the map to nothing. Nothing about a kernel longer than the whole input."""
+    _spec, found = mistakes_of(floats(shape, line), "layer")
+    if offered is None:
+        assert found == ()
         return
     (mistake,) = found
-    assert mistake.key == ("pool_too_long" if "Pool" in line else "kernel_too_long")
-    length = 13 if shape == "(13, 4)" else 9
-    arg = "pool_size" if "Pool" in line else "kernel_size"
-    value = mistake.broken.arg(arg)
-    assert (value if isinstance(value, int) else value[0]) == length + 1
-    changed = spec.__class__(spec.inputs, tuple(mistake.broken if l.name == "layer" else l for l in spec.layers),
-                             spec.outputs, spec.name, spec.style, spec.batch_size, spec.batch_source)
-    failure = describe(changed).failure
-    assert failure is not None and failure.layer == "layer"
+    if offered == "too_many_pools":
+        assert mistake.key == "too_many_pools" and all(e.action == "insert_after" for e in mistake.edits)
+        assert 1 <= len(mistake.edits) <= 3
+    else:
+        assert mistake.key == "missing_channel" and [(e.action, e.shape) for e in mistake.edits] == [
+            ("input_shape", offered)]
     assert mistake.why_key == f"mistake.{mistake.key}.why"
     t("en", mistake.why_key, **dict(mistake.params))
+
+
+@pytest.mark.parametrize("line, shape, offered", [
+    ('layers.SeparableConv2D(4, 3, name="layer")', "(9, 8, 1)", True),
+    ('layers.DepthwiseConv2D(3, name="layer")', "(9, 8, 1)", True),
+    ('layers.Conv3D(4, 3, name="layer")', "(6, 7, 8, 1)", True),
+    ('layers.Conv2DTranspose(4, 3, name="layer")', "(9, 8, 1)", False),
+])
+def test_missing_channel_for_the_kinds_built_on_the_convolution(line, shape, offered):
+    _spec, found = mistakes_of(floats(shape, line), "layer")
+    assert [m.key for m in found] == (["missing_channel"] if offered else [])
 
 
 def test_registered_for_every_kind(monkeypatch):
@@ -688,17 +697,6 @@ def test_separable_is_depthwise_then_pointwise():
     by_hand = dict(next(n for n in xray.notes if n.key == "xray.separable.by_hand").params)
     j = int(by_hand["j"])
     assert abs(float(by_hand["depthwise"]) - d[j]) < 1e-6 and abs(xray.grids[2].values.sum() - d[j]) < 1e-6
-
-
-@pytest.mark.parametrize("line, shape, offered", [
-    ('layers.SeparableConv2D(4, 3, name="layer")', "(9, 8, 3)", True),
-    ('layers.DepthwiseConv2D(3, name="layer")', "(9, 8, 3)", True),
-    ('layers.Conv3D(4, 3, name="layer")', "(6, 7, 8, 3)", True),
-    ('layers.Conv2DTranspose(4, 3, name="layer")', "(9, 8, 3)", False),
-])
-def test_kernel_too_long_for_the_kinds_built_on_the_convolution(line, shape, offered):
-    _spec, found = mistakes_of(floats(shape, line), "layer")
-    assert [m.key for m in found] == (["kernel_too_long"] if offered else [])
 
 
 # -- the X-ray agrees with itself (tests/xray_consistency.py) ------------------------------------------------

@@ -424,9 +424,14 @@ def test_no_flatten_offered_only_when_a_later_layer_fails():
     assert code_lines(found[0].code, "zh")[1].endswith("# 收到 (3, 4, 5, 6)")
     with pytest.raises(ValueError, match="expected ndim=2, found ndim=4"):
         found[0].run()
-    # Dense alone takes any rank: leaving Flatten out changes the shapes but breaks nothing
-    assert mistakes(floats('layers.Flatten(name="flat")', 'layers.Dense(6, name="dense")', shape="(4, 5, 3)"),
-                    "flat") == ()
+    # Dense alone takes any rank: leaving Flatten out breaks nothing, and the output keeps the positions (the
+    # silent case, run as a changed model: explorer/live/breakit.py builds it in Keras)
+    silent = mistakes(floats('layers.Flatten(name="flat")', 'layers.Dense(6, name="dense")', shape="(4, 5, 3)"), "flat")
+    assert [m.key for m in silent] == ["dense_without_flatten"]
+    assert dict(silent[0].params)["output"] == "(3, 4, 5, 6)" and dict(silent[0].params)["expected"] == "(3, 6)"
+    assert [(e.action, e.at) for e in silent[0].edits] == [("remove", "flat")]
+    assert (silent[0].fix.code, silent[0].fix.edit.action, silent[0].fix.edit.at) == (
+        "layers.Flatten()", "insert_before", "dense")
 
 
 def test_odd_size_offered_on_a_unet_and_raises_where_the_skip_joins():

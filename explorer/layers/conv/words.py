@@ -51,11 +51,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # convolutions
     "fix.conv2d_add_channel": (
-        "add a channel axis before {layer} with `{code}` (a grey image has 1 channel): Conv2D wants "
-        "(batch, height, width, channels) and {shape} has no channel axis. If the axes are time and "
-        "features, use Conv1D instead.",
-        "在 {layer} 之前用 `{code}` 加上通道轴(灰度图只有 1 个通道):Conv2D 需要 (批, 高, 宽, 通道),"
-        "而 {shape} 没有通道轴。如果这些轴是时间和特征,请改用 Conv1D。",
+        "add the channel axis of 1 before {layer} with `{code}` (1 channel: a grey image). If the axes are "
+        "time and features, use Conv1D instead.",
+        "在 {layer} 之前用 `{code}` 加上大小为 1 的通道轴（1 个通道：灰度图）。如果这些轴是时间和特征，请改用 Conv1D。",
     ),
     "fix.conv2d_use_conv1d": (
         "use a Conv1D, which slides its kernel along time: `{code}`. {shape} is a sequence (batch, time, "
@@ -63,10 +61,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "改用沿时间滑动卷积核的 Conv1D:`{code}`。{shape} 是一个序列 (批, 时间, 特征),而 Conv2D 需要 (批, 高, 宽, 通道)。",
     ),
     "fix.conv1d_add_channel": (
-        "add a channel axis before {layer} with `{code}`, so each feature becomes one step with 1 channel: "
-        "Conv1D wants (batch, length, channels) and {shape} has one vector per example.",
-        "在 {layer} 之前用 `{code}` 加上通道轴,让每个特征成为只有 1 个通道的一步:Conv1D 需要 (批, 长度, 通道),"
-        "而 {shape} 中每个样本只是一个向量。",
+        "add the channel axis of 1 before {layer} with `{code}`, so each value is one step with 1 channel.",
+        "在 {layer} 之前用 `{code}` 加上大小为 1 的通道轴，让每个值成为只有 1 个通道的一步。",
     ),
     "fix.conv1d_use_conv2d": (
         "use a Conv2D, which slides its kernel along height and width: `{code}`. {shape} is an image "
@@ -91,23 +87,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "fix.conv_too_short": (
         "let {layer} pad its input, `{code}`, which keeps the length; or use a smaller kernel_size or "
-        "dilation_rate, or give the input more steps. The kernel of {layer} spans {span} positions but axis {axis} has only "
-        "{size}; with padding=\"valid\" the kernel must fit inside the input, so there is no output position.",
-        "让 {layer} 自己填充输入:`{code}`,长度保持不变;或者减小 kernel_size 或 dilation_rate,或者让输入更长。{layer} 的卷积核"
-        "跨越 {span} 个位置,但轴 {axis} 只有 {size} 个;padding=\"valid\" 时卷积核必须完整落在输入内,所以一个输出位置也没有。",
+        "dilation_rate, or fewer poolings before it (axis {axis}: {size}, the kernel: {span}).",
+        "让 {layer} 自己填充输入：`{code}`，长度保持不变；或者减小 kernel_size 或 dilation_rate，或者在它之前少用几个池化层"
+        "（轴 {axis}：{size}，卷积核：{span}）。",
     ),
-    "mistake.kernel_too_long.title": (
-        "A kernel longer than the input: {arg}={size} on {axis} = {length}",
-        "卷积核比输入还长：{axis} = {length} 上的 {arg}={size}",
+    "mistake.missing_channel.title": (
+        "The input written {shape}, without its channel axis, before {cls}",
+        "输入写成 {shape}，少了通道轴，后面接的是 {cls}",
     ),
-    "mistake.kernel_too_long.why": (
-        "With padding=\"valid\", {layer} puts its kernel only where the whole kernel fits inside the input. "
-        "{axis} has {length} positions and the kernel needs {size}: no window fits, so there is no output "
-        "position. Use a kernel of at most {length}, or padding=\"same\".",
-        "padding=\"valid\" 时，{layer} 只把卷积核放在完全落在输入内部的位置。{axis} 只有 {length} 个位置，"
-        "而卷积核需要 {size} 个：一个窗口也放不下，所以没有输出位置。请让卷积核不超过 {length}，"
-        "或使用 padding=\"same\"。",
+    "mistake.missing_channel.why": (
+        "{cls} reads {wants}, channels last, and {shape} has no channel axis: a grey image or a single signal "
+        "still has one, of size 1.",
+        "{cls} 读取的是 {wants}，通道在最后；而 {shape} 没有通道轴：灰度图或单路信号也有通道轴，大小为 1。",
     ),
+    "mistake.missing_channel.code.was": ("← you had {right}", "← 你原来写的是 {right}"),
     "xray.conv1d.summary": (
         "{layer} slides {K} filters, each a kernel slice of {taps} positions × {Cg} channels, over x {named} = "
         "{shape}. Unfold every window into one row of {patch} numbers (im2col), and the whole layer is one matrix "

@@ -19,10 +19,11 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ...description import Step, named, shape_text
+from ...description import FixEdit, Step, named, shape_text
 from ...live.activations import activate, activation_name
 from ...live.base import (XRAY_BYTES, Core, Grid, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat,
                           index_text, samples_within)
+from ...live.model_mistake import ModelMistake
 from ...spec import LayerSpec, ModelSpec
 
 
@@ -725,40 +726,49 @@ def _transpose_code(shape, kernel_shape, strides, dilation, before, outs, full, 
 
 
 # -- mistakes --------------------------------------------------------------------------------------
-def breaks_here(model: ModelSpec, layer: LayerSpec, broken: LayerSpec, core: Core) -> bool:
-    """The model with `layer` replaced by `broken` fails to describe, at that layer."""
-    changed = dataclasses.replace(model, layers=tuple(broken if l.name == layer.name else l for l in model.layers))
-    desc = core.describe(changed)
-    return desc.failure is not None and desc.failure.layer == layer.name
+CHANNELS_LAST = {1: "(B, T, C)", 2: "(B, H, W, C)", 3: "(B, D, H, W, C)"}  # what a convolution of each rank reads
 
 
-def too_long(model: ModelSpec, layer: LayerSpec, step: Step, arg: str, key: str, core: Core) -> tuple[Mistake, ...]:
-    """`arg` (kernel_size or pool_size) one longer than the first spatial axis, with padding="valid"."""
-    shape = step.input_shape
-    kind = core.kind(layer.kind)
-    rank = kind.rank
-    if shape is None or len(shape) != rank + 2 or shape[1] is None or layer.arg("padding", "valid") != "valid":
+def model_input_before(model: ModelSpec, layer: LayerSpec, core: Core):
+    """The model input that reaches `layer` through layers that keep every axis (Rescaling, Dropout), or None."""
+    nodes = {l.name: l for l in model.layers}
+    inputs = {i.name: i for i in model.inputs}
+    node = layer
+    while len(node.inputs) == 1:
+        source = node.inputs[0][0]
+        if source in inputs:
+            return inputs[source]
+        node = nodes.get(source)
+        kind = core.kind(node.kind) if node is not None else None
+        if kind is None or not kind.keeps_rank or kind.contracts_last_axis:
+            return None
+    return None
+
+
+def missing_channel(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    """The input written without its channel axis of 1 (`Input((28, 28))` for MNIST's grey images, `Input((100,))`
+    for one signal): the learner's first convolution, fed by that input, refuses it (Keras's own ndim error)."""
+    rank = getattr(core.kind(layer.kind), "rank", None)
+    source = model_input_before(model, layer, core)
+    if rank not in CHANNELS_LAST or source is None or layer.arg("data_format") == "channels_first":
         return ()
-    current = kind.pool_size(layer) if arg == "pool_size" else kind.kernel_size(layer)
-    if current is None:
+    if len(source.shape) != rank + 1 or source.shape[-1] != 1:
         return ()
-    longer = shape[1] + 1
-    value = longer if rank == 1 else (longer,) + tuple(current[1:])
-    args = {**dict(layer.args), arg: value}
-    broken = dataclasses.replace(layer, args=tuple(sorted(args.items())),
-                                 sources=tuple((k, s) for k, s in layer.sources if k != arg))
-    if not breaks_here(model, layer, broken, core):
+    shape = tuple(source.shape[:-1])
+    changed = dataclasses.replace(model, inputs=tuple(
+        dataclasses.replace(i, shape=shape, sources=()) if i.name == source.name else i for i in model.inputs))
+    failure = core.describe(changed).failure
+    if failure is None or failure.layer != layer.name:
         return ()
-    axis = step.input_dims[1] if step.input_dims and len(step.input_dims) > 1 else "T"
-    params = (("layer", layer.name), ("size", str(longer)), ("length", str(shape[1])), ("axis", axis),
-              ("arg", arg))
-    code = f"{kind.code(broken)}  # {arg}: {longer} > {axis} = {shape[1]}"
-    title_key, why_key = {  # the mistakes this makes: the convolutions' and the poolings' (pooling/xray.py)
-        "kernel_too_long": ("mistake.kernel_too_long.title", "mistake.kernel_too_long.why"),
-        "pool_too_long": ("mistake.pool_too_long.title", "mistake.pool_too_long.why"),
-    }[key]
-    return (Mistake(key, layer.name, params, broken=broken, code=code, title_key=title_key, why_key=why_key),)
+    params = (("layer", layer.name), ("cls", layer.kind), ("shape", shape_text(shape)),
+              ("right", shape_text(source.shape)), ("wants", CHANNELS_LAST[rank]))
+    code = (Line(f"keras.Input(shape={shape_text(shape)})",
+                 Text.of("mistake.missing_channel.code.was", right=shape_text(source.shape))),
+            Line(core.layer_code(layer), CHANNELS_LAST[rank]))
+    edit = FixEdit("input_shape", source.name, shape=shape)
+    return (ModelMistake("missing_channel", layer.name, params, code=code, title_key="mistake.missing_channel.title",
+                         why_key="mistake.missing_channel.why", edits=(edit,)),)
 
 
 def conv_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
-    return too_long(model, layer, step, "kernel_size", "kernel_too_long", core)
+    return missing_channel(model, layer, step, core)

@@ -39,10 +39,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "用 `{code}` 沿深、高和宽池化:{shape} 是一个体数据 (批, 深, 高, 宽, 通道)。",
     ),
     "fix.pool_too_short": (
-        "use `{code}`, a smaller pool_size, or a longer input. The window of {layer} is {pool} positions "
-        "long but axis {axis} has only {size}; with padding=\"valid\" no window fits.",
-        "改用 `{code}`、更小的 pool_size,或者更长的输入。{layer} 的窗口长 {pool} 个位置,但轴 {axis} 只有 {size} 个;"
-        "padding=\"valid\" 时放不下任何一个窗口。",
+        "use `{code}`, a smaller pool_size, or fewer poolings before it (axis {axis}: {size}, the window: "
+        "{pool}).",
+        "改用 `{code}`、更小的 pool_size，或者在它之前少用几个池化层（轴 {axis}：{size}，窗口：{pool}）。",
     ),
     "fix.global_pool_flat": (
         "remove {layer}, or pool before the layer that removed the time (or height and width) axes: {shape} "
@@ -183,15 +182,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "data_format=\"channels_first\": the explorer recomputes channels_last pooling only, so this X-ray is skipped.",
         "data_format=\"channels_first\"：本工具只重算 channels_last 的池化，因此跳过此 X 光。",
     ),
-    "mistake.pool_too_long.title": (
-        "A pooling window longer than the input: {arg}={size} on {axis} = {length}",
-        "池化窗口比输入还长：{axis} = {length} 上的 {arg}={size}",
+    "mistake.too_many_pools.title": (
+        "{count} more {cls} after {layer}: one pooling too many for the image",
+        "在 {layer} 之后再加 {count} 个 {cls}：对这幅图像来说池化多了一层",
     ),
-    "mistake.pool_too_long.why": (
-        "With padding=\"valid\", {layer} pools only whole windows inside the input. {axis} has {length} positions "
-        "and a window needs {size}: no window fits, so there is no output position. Use a smaller pool_size, "
-        "or padding=\"same\".",
-        "padding=\"valid\" 时，{layer} 只对完全落在输入内部的窗口做池化。{axis} 只有 {length} 个位置，"
-        "而一个窗口需要 {size} 个：一个窗口也放不下，所以没有输出位置。请减小 pool_size，或使用 padding=\"same\"。",
+    "mistake.too_many_pools.why": (
+        "Each {cls} with pool_size {pool} shrinks the map, rounding down ({chain}), and at {last} the next one "
+        "has no whole window left.",
+        "每个 pool_size 为 {pool} 的 {cls} 都把特征图缩小并向下取整（{chain}），到 {last} 时下一个池化已放不下一个完整的窗口。",
     ),
+    "mistake.too_many_pools.code.nothing": ("{size} → nothing", "{size} → 什么也不剩"),
 }

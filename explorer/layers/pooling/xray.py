@@ -13,15 +13,17 @@ those axes with size 1: (B, C) or (B, 1, C) / (B, 1, 1, C). data_format: channel
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 
 import numpy as np
 
-from ...description import Step, named, shape_text
+from ...description import FixEdit, Step, named, shape_text
 from ...live.base import (Core, Heat, LayerCall, Line, Mistake, Text, XRay, check, grid, heat_at, index_text,
                           samples_within)
+from ...live.model_mistake import ModelMistake
 from ...spec import LayerSpec, ModelSpec
-from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, too_long, window_lines,
+from ..conv.xray import (geometry, one_window, pad_input, relabel, row_chunks, tap_labels, window_lines,
                          windows)
 
 def _mode(cls: str) -> str:
@@ -227,5 +229,44 @@ def global_heat(call: LayerCall, pick: tuple[int, ...], top: tuple[int, ...], mo
                    x.shape[-3:-1], index=index_text(pick))
 
 
+MAX_MORE_POOLS = 3  # more poolings than this to shrink the map to nothing is not the slip learners make
+
+
+def _pooled(sizes: tuple[int, ...], pool: tuple[int, ...], strides: tuple[int, ...]) -> tuple[int, ...]:
+    """Sizes after one more "valid" pooling (Keras: ⌊(n − p) / s⌋ + 1); 0 where no window fits."""
+    return tuple((n - p) // s + 1 if n >= p else 0 for n, p, s in zip(sizes, pool, strides))
+
+
+def too_many_pools(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
+    """The same pooling written again after the model's last one, until the map has no window left (a deeper
+    net copied onto a small image): Keras's own "output size would be zero or negative" at the extra pooling."""
+    kind = core.kind(layer.kind)
+    shape = step.output_shape
+    if layer.arg("padding", "valid") != "valid" or len(shape) != kind.rank + 2 or None in shape[1:-1]:
+        return ()
+    if any(l.kind == layer.kind for l in model.layers[model.layers.index(layer) + 1:]):
+        return ()  # offered on the last pooling of its kind only
+    pool, strides = kind.pool_size(layer), kind.strides(layer)
+    if pool is None or strides is None:
+        return ()
+    chain = [tuple(shape[1:-1])]
+    while min(chain[-1]) > 0 and len(chain) <= MAX_MORE_POOLS:
+        chain.append(_pooled(chain[-1], pool, strides))
+    if min(chain[-1]) > 0 or len(chain) < 2:
+        return ()
+    more = len(chain) - 1
+    extra = tuple(dataclasses.replace(layer, name=f"{layer.name}_more_{i}", line=0, col=0, inputs=())
+                  for i in range(more, 0, -1))  # each goes right after the learner's: the last written first
+    edits = tuple(FixEdit("insert_after", layer.name, new) for new in extra)
+    sizes = [" × ".join(map(str, c)) for c in chain]
+    code = core.layer_code(layer)
+    lines = (Line(code, sizes[0]),) + tuple(Line(code, f"{a} → {b}") for a, b in itertools.pairwise(sizes[:-1]))
+    lines += (Line(code, Text.of("mistake.too_many_pools.code.nothing", size=sizes[-2])),)
+    params = (("layer", layer.name), ("cls", layer.kind), ("count", str(more)), ("code", code),
+              ("chain", " → ".join(sizes[:-1])), ("last", sizes[-2]), ("pool", " × ".join(map(str, pool))))
+    return (ModelMistake("too_many_pools", layer.name, params, code=lines, title_key="mistake.too_many_pools.title",
+                         why_key="mistake.too_many_pools.why", edits=edits),)
+
+
 def pool_mistakes(model: ModelSpec, layer: LayerSpec, step: Step, core: Core) -> tuple[Mistake, ...]:
-    return too_long(model, layer, step, "pool_size", "pool_too_long", core)
+    return too_many_pools(model, layer, step, core)

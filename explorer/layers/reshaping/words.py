@@ -173,6 +173,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "out[b, o1, …] = x at: input axis order[m] takes o_m",
         "out[b, o1, …] = x 中的这个元素：输入轴 order[m] 取 o_m",
     ),
+    "mistake.dense_without_flatten.title": (
+        "Flatten left out before {dense}: it runs on {received} without an error",
+        "在 {dense} 之前漏掉了 Flatten：它在 {received} 上照样运行，不报错",
+    ),
+    "mistake.dense_without_flatten.why": (
+        "Dense multiplies only the last axis, so {dense} gives each of the {positions} positions its own {units} "
+        "outputs: the model outputs {output} instead of {expected}, and the labels will not match it at fit.",
+        "Dense 只对最后一个轴做矩阵乘法，所以 {dense} 给 {positions} 个位置各自输出 {units} 个值："
+        "模型输出 {output} 而不是 {expected}，到 fit 时标签就对不上了。",
+    ),
+    "mistake.dense_without_flatten.fix": (
+        "put `{code}` back before {dense} (or `layers.{pooling}()`, one average per channel), so it receives one "
+        "vector per sample.",
+        "在 {dense} 之前加回 `{code}`（或者 `layers.{pooling}()`，每个通道取一个平均值），让它每个样本只收到一个向量。",
+    ),
+    "mistake.dense_without_flatten.code.gives": ("receives {received}, gives {gives}", "收到 {received}，输出 {gives}"),
     "mistake.no_flatten.code.left_out": ("← left out", "← 漏掉了"),
     "mistake.no_flatten.code.receives": ("receives {received}", "收到 {received}"),
     "xray.flatten.bounded": (

@@ -19,9 +19,10 @@ import math
 import numpy as np
 
 from ...axes import letter_hint
-from ...description import named, shape_text
+from ...description import Fix, FixEdit, named, shape_text
 from ...live.base import (Check, Core, Grid, LayerCall, Line, Mistake, Text, XRay, check, grid, heat_at, index_text,
                           input_output_heats, samples_within)
+from ...live.model_mistake import ModelMistake
 from ...spec import LayerSpec, ModelSpec
 from ..base import AxisNamer
 
@@ -455,8 +456,10 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
     if len(layer.inputs) != 1 or len(step.input_shapes[0]) < 3:
         return ()
     failure = describe(_without(model, layer)).failure
-    if failure is None or describe(model).failure is not None:
+    if describe(model).failure is not None:
         return ()
+    if failure is None:
+        return dense_without_flatten(model, layer, core)
     failing = model.layer(failure.layer)
     if failure.origin == "keras":
         def run():
@@ -479,6 +482,51 @@ def flatten_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tu
             Line(layer_code(failing), Text.of("mistake.no_flatten.code.receives", received=params["received"])))
     return (Mistake("no_flatten", layer.name, tuple(params.items()), run=run, code=code,
                     title_key="mistake.no_flatten.title", why_key="mistake.no_flatten.why"),)
+
+
+def _next_contracting(model: ModelSpec, name: str, core: Core) -> LayerSpec | None:
+    """The layer that multiplies the last axis (Dense) reached from node `name` through single readers
+    that keep every axis (Dropout, an activation), or None."""
+    while True:
+        readers = [l for l in model.layers if any(node == name for node, _ in l.inputs)]
+        if len(readers) != 1 or len(readers[0].inputs) != 1:
+            return None
+        kind = core.kind(readers[0].kind)
+        if kind is None or not kind.keeps_rank:
+            return None
+        if kind.contracts_last_axis:
+            return readers[0]
+        name = readers[0].name
+
+
+def dense_without_flatten(model: ModelSpec, layer: LayerSpec, core: Core) -> tuple[Mistake, ...]:
+    """Flatten left out before a Dense: Keras raises nothing (Dense multiplies the last axis at every
+    position), the model's output keeps the positions, and fit fails far from here, at the labels. The
+    runner builds the model without Flatten in Keras and shows the output shape it got."""
+    dense = _next_contracting(model, layer.name, core)
+    removed = _without(model, layer)
+    desc, before = core.describe(removed), core.describe(model)
+    if dense is None or desc.failure is not None or not model.outputs:
+        return ()
+    name, index = model.outputs[0]
+    output, expected = desc.step(name).output_shapes[index or 0], before.step(name).output_shapes[index or 0]
+    step = desc.step(dense.name)
+    received = step.input_shape
+    if output == expected or received is None or len(received) < 3:
+        return ()
+    positions = " × ".join("?" if d is None else str(d) for d in received[1:-1])
+    rank = len(received) - 2
+    params = {"layer": layer.name, "dense": dense.name, "received": shape_text(received),
+              "gives": shape_text(step.output_shape), "output": shape_text(output), "expected": shape_text(expected),
+              "positions": positions, "units": str(step.output_shape[-1]), "pooling": f"GlobalAveragePooling{rank}D"}
+    code = (Line(f"# {core.layer_code(layer)}", Text.of("mistake.no_flatten.code.left_out")),
+            Line(core.layer_code(dense), Text.of("mistake.dense_without_flatten.code.gives",
+                                                 received=params["received"], gives=params["gives"])))
+    fix = Fix("mistake.dense_without_flatten.fix", tuple(params.items()), "layers.Flatten()",
+              FixEdit("insert_before", dense.name))
+    return (ModelMistake("dense_without_flatten", layer.name, tuple(params.items()), code=code,
+                         title_key="mistake.dense_without_flatten.title", why_key="mistake.dense_without_flatten.why",
+                         edits=(FixEdit("remove", layer.name),), fix=fix),)
 
 
 def cropping_mistakes(model: ModelSpec, layer: LayerSpec, step, core: Core) -> tuple[Mistake, ...]:
