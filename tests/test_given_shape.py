@@ -180,3 +180,27 @@ def test_the_kind_is_keras_lambda_with_output_shape():
         lam = keras.layers.Lambda(lambda t: t, output_shape=example.args["output_shape"])
         out = lam(inputs if len(inputs) > 1 else inputs[0])
         assert tuple(out.shape) == example.output_shape and lam.count_params() == 0
+
+
+@pytest.mark.parametrize("added, key", [
+    ("x = layers.Lambda(lambda t: tf.signal.rfft(t), name='fft')(inp)", "read.lambda_add_shape"),
+    ("x = layers.Lambda(tf.nn.l2_normalize)(inp)", "read.lambda_add_shape"),
+    ("x = Spectrum()(inp)", "read.custom_add_shape"),
+])
+def test_where_no_shape_is_given_the_note_says_how_to_give_one_and_giving_it_shows_the_model(added, key):
+    """The learner types the shape into their own code: output_shape= for a Lambda, compute_output_shape for a
+    custom layer; the note says how, and with it the page shows the box and the rest of the model."""
+    layer = "class Spectrum(layers.Layer):\n    def call(self, x):\n        return tf.signal.rfft(x)\n"
+    code = HEAD + layer + (f"inp = keras.Input((100,))\n{added}\nout = layers.Dense(4)(x)\n"
+                           "model = keras.Model(inp, out)\n")
+    result = read_code(code)
+    assert result.spec is None and [n.key for n in result.notes if n.key == key] == [key]
+    if key == "read.lambda_add_shape":
+        fixed = code.replace(")(inp)", ", output_shape=(51,))(inp)") if "name=" in added else \
+            code.replace("l2_normalize)", "l2_normalize, output_shape=(100,))")
+    else:
+        fixed = code.replace("        return tf.signal.rfft(x)\n", "        return tf.signal.rfft(x)\n"
+                             "    def compute_output_shape(self, input_shape):\n        return (input_shape[0], 51)\n")
+    after = read_code(fixed)
+    assert after.spec is not None and any(layer.kind == GIVEN for layer in after.spec.layers)
+    assert describe(after.spec).total_params == keras_model(fixed).count_params()

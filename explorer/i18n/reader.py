@@ -236,6 +236,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "compute_output_shape 的层按这个方法给出的形状构建，页面也这样做：{shape}，这是给定的形状，未经检查。"
         "它不创建权重，所以参数为 0。",
     ),
+    "read.lambda_add_shape": (
+        "{name}: if you know the shape its function gives, add output_shape=(…) to this Lambda in the code box (the "
+        "sizes after the batch axis, such as `output_shape=(51,)`). Keras builds the model with that shape without "
+        "running the function, and the page will show the rest of the model with this layer as a box marked "
+        "\"shape given, not checked\".",
+        "{name}：如果你知道它的函数给出的形状，请在代码框里给这个 Lambda 加上 output_shape=(…)（批次轴之后的各维大小，"
+        "例如 `output_shape=(51,)`）。Keras 会按这个形状构建模型而不运行函数，页面也会把这一层显示为标着"
+        "“给定的形状，未经检查”的方框，并显示模型的其余部分。",
+    ),
+    "read.custom_add_shape": (
+        "{name} ({cls}): if you know the shape its call gives, add a compute_output_shape(self, input_shape) method "
+        "to {cls} that returns it, batch axis first (such as `return (input_shape[0], 51)`). Keras builds the model "
+        "with that shape without running call, and the page will show the rest of the model with this layer as a "
+        "box marked \"shape given, not checked\".",
+        "{name}（{cls}）：如果你知道它的 call 给出的形状，请给 {cls} 加一个返回该形状的 "
+        "compute_output_shape(self, input_shape) 方法，批次轴在前（例如 `return (input_shape[0], 51)`）。Keras 会按这个形状"
+        "构建模型而不运行 call，页面也会把这一层显示为标着“给定的形状，未经检查”的方框，并显示模型的其余部分。",
+    ),
     "read.lambda_shape_differs": (
         "{name}: its function gives {computed}, but output_shape={given} says {keras}. Keras builds the model with "
         "output_shape and does not check it, so the layers after it are built for {keras}; when the model runs, "

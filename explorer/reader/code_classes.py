@@ -166,12 +166,14 @@ class Classes(ReaderBase):
             result = self.inside_layer_call(first, lambda: self.method_call(instance, call, node, scope))
         except Refusal as refusal:
             if shape_method is None or not _weight_free(instance):
+                self.add_shape_hint(instance, shape_method, node)
                 raise
             self.restore_state(saved)
             return self.custom_given(instance, shape_method, first, node, scope, refusal)
         why = next((n for n in self.notes[noted:] if n.severity == "error"), None)  # a line of call was refused
         if isinstance(result, Poison) or (why is not None and not isinstance(result, (Tensor, Seq))):
             if shape_method is None or not _weight_free(instance):
+                self.add_shape_hint(instance, shape_method, node)
                 raise Refusal(None, None)
             self.restore_state(saved)
             return self.custom_given(instance, shape_method, first, node, scope, why)
@@ -186,6 +188,12 @@ class Classes(ReaderBase):
                 instance.model.outputs = outputs
                 instance.model.keras_knows_input = True
         return result if not isinstance(result, Seq) else Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def add_shape_hint(self, instance: InstanceObj, shape_method: FuncObj | None, node: ast.Call) -> None:
+        """What would let the page show the rest of the model: a compute_output_shape method, for a custom layer
+        without weights (one with weights cannot be a box: what they hold depends on the call)."""
+        if instance.model is None and shape_method is None and _weight_free(instance):
+            self.note(node, "info", "read.custom_add_shape", name=instance.name, cls=instance.cls.node.name)
 
     def custom_given(self, instance: InstanceObj, method: FuncObj, first: object, node: ast.Call, scope: list[dict],
                      why: object) -> Tensor:

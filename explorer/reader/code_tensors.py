@@ -289,6 +289,7 @@ class TensorOps(ReaderBase):
             else:
                 refusal = Refusal(function or node, "read.lambda")
         if func is None and given is None:
+            self.note(node, "info", "read.lambda_add_shape", name="Lambda")
             raise refusal
         name_node = arg_nodes.get("name")
         name_value = self.value_of(self.evaluate(name_node, scope), name_node) if name_node is not None else None
@@ -314,12 +315,14 @@ class TensorOps(ReaderBase):
             result = self.inside_layer_call(first, lambda: self.def_call(obj.func, call, scope))
         except Refusal as refusal:
             if obj.output_shape is None:
+                self.note(node, "info", "read.lambda_add_shape", name=obj.name)
                 raise
             self.restore_state(saved)
             return self.given_box(obj, refs, node, scope, refusal, None)
         errors = [n for n in self.notes[noted:] if n.severity == "error"]  # its return line was refused
         if isinstance(result, Poison) or (errors and not isinstance(result, (Tensor, Seq))):
             if obj.output_shape is None:
+                self.note(node, "info", "read.lambda_add_shape", name=obj.name)
                 raise Refusal(None, None)
             self.restore_state(saved)
             return self.given_box(obj, refs, node, scope, errors[0] if errors else None, None)
