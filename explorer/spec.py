@@ -157,8 +157,10 @@ class Note:
 
 @dataclass(frozen=True)
 class ReadResult:
-    """What a reader found: the model (None if nothing could be shown), its constants and notes."""
+    """What a reader found: the model (None if nothing could be shown), its constants and notes, and what its
+    training code gives the model (explorer.training.TrainingSpec: the arrays fit sees, the loss), if any."""
 
     spec: ModelSpec | None
     constants: tuple[Constant, ...] = ()
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    training: object | None = None
