@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .layers import get_kind
 from .layers.base import MAX_RANK, MAX_SIZE
+from .reader.code_limits import MAX_INPUTS
 from .spec import Constant, ReadResult
 
 MAX_BATCH = 4096
@@ -159,6 +160,43 @@ def parse_input_shape(raw: object) -> tuple[tuple[int, ...] | None, str]:
 def shape_text(shape: tuple[int, ...]) -> str:
     """A shape as the sidebar's box and a link write it: "28, 28, 1"."""
     return ", ".join(str(size) for size in shape)
+
+
+Shapes = tuple[tuple[int, ...], ...]  # one input shape per model input, as the learner typed them
+
+
+def as_shapes(value: object) -> Shapes | None:
+    """The typed input shapes, whether given as one shape (28, 28, 1) or as several ((5,), (6,)); None for none."""
+    if not value or not isinstance(value, tuple):
+        return None
+    return value if all(isinstance(item, tuple) for item in value) else (value,)
+
+
+def parse_input_shapes(raw: object) -> tuple[Shapes | None, str]:
+    """The input shapes a learner types: one shape ("28, 28, 1"), or one per input of a model with several inputs,
+    separated by ";" ("5; 6": Géron's wide and deep model, whose call unpacks `input_A, input_B = inputs`).
+    (shapes, "") when each part is a shape (parse_input_shape), at most MAX_INPUTS of them; (None, "") for empty
+    text; else (None, why), why as parse_input_shape's or "too_many_inputs". Never raises."""
+    if not isinstance(raw, str):
+        return None, "not_shape"
+    if len(raw) > MAX_SHAPE_TEXT:
+        return None, "too_long"
+    parts = unicodedata.normalize("NFKC", raw).split(";")
+    if len(parts) > MAX_INPUTS:
+        return None, "too_many_inputs"
+    shapes = []
+    for part in parts:
+        shape, why = parse_input_shape(part)
+        if why or (shape is None and len(parts) > 1):
+            return None, why or "not_shape"
+        if shape is not None:
+            shapes.append(shape)
+    return (tuple(shapes) or None), ""
+
+
+def shapes_text(shapes: Shapes) -> str:
+    """Input shapes as the sidebar's box writes them: "5; 6"."""
+    return "; ".join(shape_text(shape) for shape in shapes)
 
 
 def needs_input_shape(result: ReadResult) -> bool:

@@ -14,7 +14,7 @@ import re
 import zlib
 from urllib.parse import urlencode, urlsplit
 
-from .controls import INPUT_SHAPE_KEY, parse_input_shape
+from .controls import INPUT_SHAPE_KEY, Shapes, as_shapes, parse_input_shapes
 from .i18n import LANGUAGES
 
 LANG_PARAM = "lang"
@@ -50,7 +50,7 @@ def unpack_code(text: object, max_chars: int) -> str | None:
 
 
 def model_share_query(code: str, preset: str | None, values: list[tuple[str, object]], lang: str,
-                      input_shape: tuple[int, ...] | None = None) -> str | None:
+                      input_shape: tuple | None = None) -> str | None:
     """The query for this page: a preset and its named numbers in the code's order, or the packed
     code; then the input shape the learner typed (if the code needs one) and the language. None when the
     packed code is longer than MAX_CODE_PARAM."""
@@ -66,14 +66,15 @@ def model_share_query(code: str, preset: str | None, values: list[tuple[str, obj
     return urlencode(params + [(LANG_PARAM, lang if lang in LANGUAGES else "en")])
 
 
-def shape_param(shape: tuple[int, ...]) -> str:
-    """An input shape as a link writes it, readable in the address bar: (28, 28, 1) -> "28x28x1"."""
-    return "x".join(str(size) for size in shape)
+def shape_param(shape: tuple) -> str:
+    """Input shapes as a link writes them, readable in the address bar: (28, 28, 1) -> "28x28x1"; several inputs
+    ((5,), (6,)) -> "5;6"."""
+    return ";".join("x".join(str(size) for size in one) for one in as_shapes(shape) or ())
 
 
-def shape_from_param(text: object) -> tuple[tuple[int, ...] | None, str]:
-    """An input shape back from a link, checked as if typed in the sidebar: (shape, "") or (None, why)."""
-    return parse_input_shape(text)
+def shape_from_param(text: object) -> tuple[Shapes | None, str]:
+    """Input shapes back from a link, checked as if typed in the sidebar: (shapes, "") or (None, why)."""
+    return parse_input_shapes(text)
 
 
 def page_base(url: str | None) -> str:

@@ -3,9 +3,10 @@ learner types the input's shape in the sidebar; the reader takes it as an assume
 Keras's own for that Sequential built with model.build((None,) + shape)."""
 from __future__ import annotations
 
+import keras
 import pytest
 
-from explorer.controls import needs_input_shape, parse_input_shape, shape_text
+from explorer.controls import needs_input_shape, parse_input_shape, parse_input_shapes, shape_text, shapes_text
 from explorer.i18n import t
 from explorer.layers.base import MAX_RANK, MAX_SIZE
 from explorer.reader.code import read_code
@@ -264,3 +265,76 @@ def test_a_shape_in_a_link_for_code_that_gives_its_input_is_named(caches):
     warnings = "\n".join(w.value for w in at.warning)
     assert "was not used" in warnings and "28, 28, 1" in warnings
     assert "input_shape" not in link(at) and link(at)["lstm_units"] == "20"
+
+
+# -- several inputs -----------------------------------------------------------------------------------------------
+WIDE_DEEP = """from tensorflow import keras
+
+class WideAndDeepModel(keras.Model):
+    def __init__(self, units=30, activation="relu", **kwargs):
+        super().__init__(**kwargs)
+        self.hidden1 = keras.layers.Dense(units, activation=activation)
+        self.hidden2 = keras.layers.Dense(units, activation=activation)
+        self.main_output = keras.layers.Dense(1)
+        self.aux_output = keras.layers.Dense(1)
+
+    def call(self, inputs):
+        input_A, input_B = inputs
+        hidden1 = self.hidden1(input_B)
+        hidden2 = self.hidden2(hidden1)
+        concat = keras.layers.concatenate([input_A, hidden2])
+        return self.main_output(concat), self.aux_output(hidden2)
+
+
+model = WideAndDeepModel()
+"""
+
+
+def test_a_subclassed_model_with_two_inputs_takes_one_typed_shape_each_as_keras_builds_it():
+    """Géron's wide and deep model (Hands-On ML, ch. 10): its call unpacks two inputs, and only fit's data gives
+    their shapes. Typed as "5; 6", the shapes are Keras's own for the model called on two keras.Input."""
+    shapes, why = parse_input_shapes("5; 6")
+    assert (shapes, why) == (((5,), (6,)), "")
+    result = read_code(WIDE_DEEP, shapes)
+    assert result.spec is not None and [i.shape for i in result.spec.inputs] == [(5,), (6,)]
+    assert all(i.assumed for i in result.spec.inputs)
+    (note,) = [n for n in result.notes if n.key == "read.assumed_input"]
+    assert note.param("shape") == "(5,) + (6,)" and note.param("build") == "[(None, 5), (None, 6)]"
+    description = describe(result.spec)
+    assert description.failure is None
+    ns: dict = {}
+    exec(WIDE_DEEP, ns)  # the test's own code, never a user's
+    model = ns["model"]
+    outputs = model((keras.Input((5,)), keras.Input((6,))))
+    assert [description.step(name).output_shape for name, _ in result.spec.outputs] == [
+        tuple(o.shape) for o in outputs]
+    ours = [w.shape for s in description.steps for w in s.weights]
+    assert ours == [tuple(w.shape) for w in model.weights]  # each Dense's kernel and bias, in Keras's order
+    assert description.total_params == model.count_params()
+
+
+def test_one_shape_for_a_call_that_unpacks_two_says_to_type_two():
+    result = read_code(WIDE_DEEP, (5,))
+    assert result.spec is None
+    (note,) = [n for n in result.notes if n.key == "read.unpack_tensor"]
+    assert (note.line, note.param("count"), note.param("outputs")) == (12, "2", "1")
+    assert "5; 6" in t("en", note.key, **dict(note.params)) and "5; 6" in t("zh", note.key, **dict(note.params))
+    assert "; " in t("en", "read.subclassed_no_input", model="m") and needs_input_shape(read_code(WIDE_DEEP))
+
+
+def test_a_sequential_given_two_shapes_says_it_has_one_input():
+    result = read_code(CONV, ((28, 28, 1), (5,)))
+    assert result.spec is None
+    (note,) = [n for n in result.notes if n.key == "read.assumed_inputs_sequential"]
+    assert note.severity == "error" and note.param("count") == "2"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("5; 6", ((5,), (6,))), ("28, 28, 1;10", ((28, 28, 1), (10,))), ("５；６", ((5,), (6,))), ("784", ((784,),)),
+    ("", None), ("5;", None), (";".join(["2"] * 9), None), ("5; x", None), ("5; 0", None),
+])
+def test_several_typed_shapes(raw, expected):
+    shapes, why = parse_input_shapes(raw)
+    assert shapes == expected and (why == "") == (expected is not None or raw == "")
+    if expected is not None:
+        assert parse_input_shapes(shapes_text(expected)) == (expected, "")

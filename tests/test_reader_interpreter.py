@@ -91,3 +91,16 @@ def test_a_refused_loop_that_adds_to_a_sequential_leaves_it_incomplete():
     assert "read.model_cut_statement" in [n.key for n in result.notes]
     assert result.spec.gaps == ((5, "read.model_cut_statement"),)  # the page says the model is incomplete from line 5
     assert [layer.name for layer in result.spec.layers] == []
+
+
+def test_a_books_ellipsis_placeholder_says_what_to_put_there():
+    """Deep Learning with Python's residual snippet starts with `x = ...`: the page says it is the place left for a
+    tensor, and where the next layer uses it; with an Input there, the whole snippet is read."""
+    snippet = ("from keras import layers\nx = ...\ny = layers.Conv2D(128, 3, padding='same')(x)\n"
+               "y = layers.add([y, x])\n")
+    result = read_code(snippet)
+    keys = [(n.line, n.key) for n in result.notes if n.severity in ("error", "warning")]
+    assert keys[0] == (2, "read.ellipsis") and keys[1][0] == 3
+    filled = read_code("import keras\n" + snippet.replace("x = ...", "x = keras.Input(shape=(32, 32, 128))") +
+                       "model = keras.Model(x, y)\n")
+    assert filled.spec is not None and [layer.kind for layer in filled.spec.layers] == ["Conv2D", "Add"]

@@ -53,7 +53,7 @@ def test_a_typed_input_shape_travels_after_the_model_and_comes_back(shape):
     code = "import keras\nm = keras.Sequential([keras.layers.Dense(3)])\n"
     query = model_share_query(code, None, [], "zh", shape)
     assert [key for key, _ in parse_qsl(query)] == ["code", "input_shape", "lang"]
-    assert shape_from_param(dict(parse_qsl(query))["input_shape"]) == (shape, "")
+    assert shape_from_param(dict(parse_qsl(query))["input_shape"]) == ((shape,), "")
     assert shape_param((28, 28, 1)) == "28x28x1"
     assert model_share_query(code, None, [], "en", None) == model_share_query(code, None, [], "en")
     assert "input_shape" not in model_share_query(code, None, [], "en", ())
@@ -186,3 +186,13 @@ def test_a_link_written_by_the_language_selector_opens_without_a_warning(app, va
     assert not at.exception and not at.warning
     assert at.sidebar.selectbox(key="lang").value == "zh" and at.title[0].value == "Keras 形状探索器"
     assert at.sidebar.number_input(key="seq_len").value == 20
+
+
+def test_the_shapes_of_a_model_with_several_inputs_travel_and_come_back():
+    code = "import keras\nm = keras.Sequential([keras.layers.Dense(3)])\n"
+    shapes = ((5,), (6,), (28, 28, 1))
+    query = model_share_query(code, None, [], "en", shapes)
+    assert dict(parse_qsl(query))["input_shape"] == "5;6;28x28x1"
+    assert shape_from_param("5;6;28x28x1") == (shapes, "")
+    assert shape_from_param(";".join(["5"] * 9)) == (None, "too_many_inputs")
+    assert shape_from_param("5;;6") == (None, "not_shape") and shape_from_param("5;0") == (None, "out_of_range")

@@ -59,10 +59,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "sidebar.input_shape": ("Input shape (the code does not say it)", "输入形状（代码中没有写）"),
     "sidebar.input_shape_help": (
         "The shape of one sample, without the batch axis: whole numbers separated by commas, such as 28, 28, 1 for "
-        "a 28×28 grayscale image. Your code's model has no input, so Keras learns its shape only from data; the "
-        "explorer uses this shape and marks it as yours.",
-        "一个样本的形状，不含批次轴：用逗号分隔的整数，例如 28×28 的灰度图写作 28, 28, 1。你代码中的模型没有输入，"
-        "Keras 要从数据中才知道它的形状；探索器使用这里填写的形状，并标明这是你给的。",
+        "a 28×28 grayscale image. A model with several inputs takes one shape each, separated by semicolons, such "
+        "as 5; 6. Your code's model has no input, so Keras learns its shape only from data; the explorer uses this "
+        "shape and marks it as yours.",
+        "一个样本的形状，不含批次轴：用逗号分隔的整数，例如 28×28 的灰度图写作 28, 28, 1。有多个输入的模型每个输入写一个形状，"
+        "用分号隔开，例如 5; 6。你代码中的模型没有输入，Keras 要从数据中才知道它的形状；探索器使用这里填写的形状，并标明这是你给的。",
     ),
     "sidebar.input_shape_empty": (
         "Type a shape here to see every layer's shapes.",
@@ -79,6 +80,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "input_shape.too_many_axes": (
         "{raw} has more than {limit} axes: a Keras input here has at most {limit} (without the batch axis).",
         "{raw} 的轴多于 {limit} 个：这里的 Keras 输入最多有 {limit} 个轴（不含批次轴）。",
+    ),
+    "input_shape.too_many_inputs": (
+        "{raw} gives more than {limit} input shapes: a model here takes at most {limit} typed inputs.",
+        "{raw} 给出了多于 {limit} 个输入形状：这里的模型最多接受 {limit} 个填写的输入。",
     ),
     "input_shape.too_long": (
         "This text is longer than {limit} characters: type only the shape, such as 28, 28, 1.",

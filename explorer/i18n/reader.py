@@ -47,6 +47,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "read.float_bad": ("This number is infinite or not a number.", "这个数是无穷大或不是数。"),
     "read.str_too_long": ("This string is longer than {limit} characters.", "这个字符串超过 {limit} 个字符。"),
+    "read.ellipsis": (
+        "`...` is a placeholder the code leaves for you to fill (Python's Ellipsis), not a tensor: Keras stops at "
+        "the first layer called on it (\"Only input tensors may be passed as positional arguments\"). Put the "
+        "tensor it stands for here, such as `keras.Input(shape=(32, 32, 128))`, and the page reads the rest.",
+        "`...` 是代码留给你填写的占位符（Python 的 Ellipsis），不是张量：Keras 会在第一个作用于它的层上停下"
+        "（\"Only input tensors may be passed as positional arguments\"）。把它代表的张量写在这里，"
+        "例如 `keras.Input(shape=(32, 32, 128))`，页面就会读取其余部分。",
+    ),
     "read.literal_kind": ("A {kind} value cannot be an argument of a layer.", "{kind} 类型的值不能作为层的参数。"),
     "read.operator": (
         "The operator {op} is not worked out here; +, -, *, /, //, % and ** are.",
@@ -209,9 +217,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "read.subclassed_no_input": (
         "{model} is a subclassed model, and the code never gives its input shape: type it in the sidebar "
-        "(Input shape), or call model.build((None, ...)) or call it on a keras.Input in the code.",
+        "(Input shape), or call model.build((None, ...)) or call it on a keras.Input in the code. If its call takes "
+        "several inputs (input_a, input_b = inputs), type one shape each, separated by semicolons: 5; 6.",
         "{model} 是子类化模型，而代码没有给出它的输入形状：请在侧栏（输入形状）里输入，或在代码里调用 "
-        "model.build((None, ...))，或在 keras.Input 上调用它。",
+        "model.build((None, ...))，或在 keras.Input 上调用它。如果它的 call 接受多个输入（input_a, input_b = inputs），"
+        "请每个输入填一个形状，用分号隔开：5; 6。",
     ),
     "read.lambda": (
         "The page reads a Lambda whose function is a `lambda` or a `def` of this code (without default "
@@ -522,6 +532,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "模型没有输入，并以 {layer} 开头：探索器按任意长度的词元编号读取，即 "
         "keras.Input(shape=(None,), dtype=\"int32\")。在侧边栏的“输入形状（代码中没有写）”框里填写序列长度，"
         "或加上带序列长度的 keras.Input，就能在形状中看到它。",
+    ),
+    "read.unpack_tensor": (
+        "{code} = …: what is unpacked here is {outputs} tensor(s), not {count}, and Keras cannot split a tensor "
+        "into names this way. If these are a model's inputs, the model needs {count} inputs: call it on a list of "
+        "{count} keras.Input, or type {count} shapes in the sidebar, separated by semicolons (5; 6).",
+        "{code} = …：这里被拆开的是 {outputs} 个张量，而不是 {count} 个，Keras 不能这样把一个张量拆成几个名字。"
+        "如果这些是模型的输入，模型需要 {count} 个输入：在 {count} 个 keras.Input 组成的列表上调用它，"
+        "或在侧栏填写 {count} 个形状，用分号隔开（5; 6）。",
+    ),
+    "read.assumed_inputs_sequential": (
+        "{model} is a Sequential, which has one input, and the sidebar gives {count} input shapes: type one shape "
+        "there (without semicolons).",
+        "{model} 是 Sequential，只有一个输入，而侧栏给出了 {count} 个输入形状：请在那里只填写一个形状（不要用分号）。",
     ),
     "read.assumed_input": (
         "The code does not give {model} an input: its shapes here come from the shape you typed in the sidebar, "

@@ -186,6 +186,10 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps):
             if isinstance(value, Poison):
                 raise Refusal(None, None)
             if isinstance(value, Tensor) and value.ref[1] is None:
+                count = self.output_count(value)
+                if count is not None and count != len(names):  # one tensor, unpacked as if it were several
+                    raise Refusal(target, "read.unpack_tensor", code=source_text(target)[:60], count=len(names),
+                                  outputs=count)
                 items = [Tensor((value.ref[0], i)) for i in range(len(names))]
             elif isinstance(value, Seq):
                 items = list(value.items)
@@ -388,9 +392,10 @@ def _check_tree(tree: ast.Module) -> tuple[Note | None, list[Note], set[int]]:
     return None, notes, refused
 
 
-def read_code(source: str, assumed_input: tuple[int, ...] | None = None) -> ReadResult:
+def read_code(source: str, assumed_input: tuple | None = None) -> ReadResult:
     """The model in pasted Keras code, its constants and notes. assumed_input: the input shape (without the
-    batch axis) the learner typed for a model whose code gives none. Never raises, never runs code."""
+    batch axis) the learner typed for a model whose code gives none, or one per input ((5,), (6,)). Never
+    raises, never runs code."""
     token = ASSUMED_INPUT.set(tuple(assumed_input) if assumed_input is not None else None)
     try:
         return _read(source)

@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from ..layers.base import MAX_RANK, MAX_SIZE, ArgRule
 from ..spec import InputSpec
 from .code_base import ReaderBase, code_of, position
-from .code_limits import MAX_BATCH
+from .code_limits import MAX_BATCH, MAX_INPUTS
 from .code_names import Ref
 from .code_values import Hint, LayerObj, ModelObj, Refusal, Tensor, Val, deps_of, source_text
 from .validate import check_value
@@ -209,8 +209,12 @@ class Inputs(ReaderBase):
                 self.input_uses[name] = [(dep, "Input", "shape") for dep in deps_of(length)]
                 return
         typed = typed_input()
+        if typed is not None and len(typed) > 1:  # a Sequential has one input
+            self.note((model.line, model.col), "error", "read.assumed_inputs_sequential", model=model.name,
+                      count=len(typed))
+            return
         if typed is not None:
-            self.input_assumed(model, first, typed)
+            self.input_assumed(model, first, typed[0])
             return
         key, example = _SUGGESTIONS.get(input_form(first) or "", ("", ""))
         if first.kind.integer_input:
@@ -268,12 +272,17 @@ class Inputs(ReaderBase):
         return value.value, source
 
 
-def typed_input() -> tuple[int, ...] | None:
-    """The learner's input shape for this read, if it is one: 1 to MAX_RANK whole numbers from 1 to MAX_SIZE."""
-    shape = ASSUMED_INPUT.get()
-    if (isinstance(shape, tuple) and 0 < len(shape) <= MAX_RANK
-            and all(type(size) is int and 1 <= size <= MAX_SIZE for size in shape)):
-        return shape
+def typed_input() -> tuple[tuple[int, ...], ...] | None:
+    """The learner's input shapes for this read (one per input), if they are shapes: each 1 to MAX_RANK whole
+    numbers from 1 to MAX_SIZE, at most MAX_INPUTS of them. One shape may be given as it is: (28, 28, 1)."""
+    value = ASSUMED_INPUT.get()
+    if not isinstance(value, tuple) or not value:
+        return None
+    shapes = value if all(isinstance(item, tuple) for item in value) else (value,)
+    if len(shapes) <= MAX_INPUTS and all(
+            0 < len(shape) <= MAX_RANK and all(type(size) is int and 1 <= size <= MAX_SIZE for size in shape)
+            for shape in shapes):
+        return shapes
     return None
 
 

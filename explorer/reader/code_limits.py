@@ -15,5 +15,6 @@ RESERVE_STEPS = 5_000  # once, for the code after a statement that spent MAX_STE
 MAX_GUESSES = 20  # undefined names for which a close defined name is looked for
 MAX_NAME = 64  # characters of a layer's name=
 MAX_BATCH = 10**7
+MAX_INPUTS = 8  # input shapes a learner may type, for a model with several inputs
 LIMITS = {"chars": MAX_CHARS, "lines": MAX_LINES, "nodes": MAX_NODES, "depth": MAX_DEPTH, "layers": MAX_LAYERS,
           "int": MAX_INT, "pow_exponent": MAX_POW_EXPONENT, "str": MAX_STR, "items": MAX_ITEMS, "steps": MAX_STEPS}

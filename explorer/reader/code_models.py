@@ -446,26 +446,33 @@ class Models(ReaderBase):
 
     def subclassed_input(self, model: ModelObj) -> None:
         """A subclassed model the code never builds: the input shape the learner typed, if any."""
-        shape = typed_input()
+        shapes = typed_input()
         instance = model.instance
-        if shape is None or instance is None or instance.called:
+        if shapes is None or instance is None or instance.called:
             return
-        name = self.auto_name("input_layer")
-        self.taken.add(name)
-        spec = InputSpec(name, shape, "float32", None, model.line, model.col, ("",) * len(shape), assumed=True)
-        self.nodes[name] = spec
+        names = []
+        for shape in shapes:  # several: the call gets them as one tuple, as model((x_a, x_b)) passes them
+            name = self.auto_name("input_layer")
+            self.taken.add(name)
+            self.nodes[name] = InputSpec(name, shape, "float32", None, model.line, model.col, ("",) * len(shape),
+                                         assumed=True)
+            names.append(name)
         where = ast.Name(id=model.name, lineno=model.line, col_offset=model.col)
-        call = ast.Call(func=where, args=[Known(Tensor((name, None)), where)], keywords=[], lineno=model.line,
-                        col_offset=model.col)
+        tensors = [Tensor((name, None)) for name in names]
+        arg = tensors[0] if len(tensors) == 1 else Seq(tuple(tensors))
+        call = ast.Call(func=where, args=[Known(arg, where)], keywords=[], lineno=model.line, col_offset=model.col)
         try:
             self.instance_call(instance, call, [self.globals])
         except Refusal as refusal:
             self.refused(refusal, where)
             return
-        model.inputs = (name,)
-        text = ", ".join(str(size) for size in shape)
+        model.inputs = tuple(names)
+        texts = [", ".join(str(size) for size in shape) for shape in shapes]
+        shown = [f"({text},)" if len(shape) == 1 else f"({text})" for text, shape in zip(texts, shapes)]
+        built = [f"(None, {text})" for text in texts]
         self.note((model.line, model.col), "warning", "read.assumed_input", model=model.name,
-                  shape=f"({text},)" if len(shape) == 1 else f"({text})", build=f"(None, {text})", dtype="float32")
+                  shape=" + ".join(shown), build=built[0] if len(built) == 1 else f"[{', '.join(built)}]",
+                  dtype="float32")
 
     def call_forgotten_def(self) -> None:
         uncalled = [f for f in self.funcs if not f.called]

@@ -275,6 +275,8 @@ def literal(node: ast.Constant) -> Val:
         if len(value) > MAX_STR:
             raise Refusal(node, "read.str_too_long", limit=MAX_STR)
         return Val(value)
+    if value is Ellipsis:  # a book's `x = ...`: the place left for a tensor
+        raise Refusal(node, "read.ellipsis")
     raise Refusal(node, "read.literal_kind", kind=type(value).__name__)
 
 

@@ -46,7 +46,7 @@ class ModelInput:
     preset: str | None  # the preset the code is (with its own numbers), None for other code
     controls: tuple[Control, ...]
     notices: tuple[Notice, ...]
-    input_shape: tuple[int, ...] | None = None  # the shape the learner typed, where the code's model needs one
+    input_shape: tuple | None = None  # the shapes the learner typed (one per input), where the code's model needs them
 
 
 # Quick changes. The browser sends every widget's value with each rerun. When the learner makes a

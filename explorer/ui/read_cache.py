@@ -15,9 +15,9 @@ from explorer.spec import ReadResult
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def read_code_for(code: str, input_shape: tuple[int, ...] | None = None) -> ReadResult:
+def read_code_for(code: str, input_shape: tuple | None = None) -> ReadResult:
     """The reader's result for this code (ast only, never run); a model without an input in the code takes
-    input_shape (without the batch axis), the one the learner typed."""
+    input_shape (without the batch axis), the one the learner typed (or one per input: ((5,), (6,)))."""
     return read_code(code, input_shape)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.controls import INPUT_SHAPE_KEY, MAX_SHAPE_TEXT, parse_input_shape, shape_text
+from explorer.controls import (INPUT_SHAPE_KEY, MAX_INPUTS, MAX_SHAPE_TEXT, Shapes, parse_input_shapes,
+                               shapes_text)
 from explorer.layers.base import MAX_RANK, MAX_SIZE
 from explorer.notices import Notice
 from explorer.i18n import LANGUAGES, language_from_locale, parse_language, t
@@ -49,6 +50,7 @@ _SHAPE_ERRORS = {  # why parse_input_shape refused the text -> its words
     "out_of_range": "input_shape.out_of_range",
     "too_many_axes": "input_shape.too_many_axes",
     "too_long": "input_shape.too_long",
+    "too_many_inputs": "input_shape.too_many_inputs",
 }
 
 
@@ -73,22 +75,22 @@ def _first_run_shape() -> list[Notice]:
     if shape is None:
         notices.append(Notice(INPUT_SHAPE_PARAM, "shape_bad", _short(raw), ""))
         return notices
-    st.session_state[_SHAPE_TEXT] = shape_text(shape)
-    st.session_state[_SHAPE_FROM_LINK] = shape_text(shape)
+    st.session_state[_SHAPE_TEXT] = shapes_text(shape)
+    st.session_state[_SHAPE_FROM_LINK] = shapes_text(shape)
     return notices
 
 
-def typed_input_shape() -> tuple[tuple[int, ...] | None, list[Notice]]:
-    """The input shape (without the batch axis) the learner typed, or the link gave; None if none or not a shape.
-    Called before the code is read (on the first run: the link's value, and notices about it)."""
+def typed_input_shape() -> tuple[Shapes | None, list[Notice]]:
+    """The input shapes (without the batch axis; one per input) the learner typed, or the link gave; None if none
+    or not shapes. Called before the code is read (on the first run: the link's value, and notices about it)."""
     notices = _first_run_shape()
-    shape, _ = parse_input_shape(st.session_state.get(_SHAPE_TEXT, ""))
-    return shape, notices
+    shapes, _ = parse_input_shapes(st.session_state.get(_SHAPE_TEXT, ""))
+    return shapes, notices
 
 
-def current_input_shape() -> tuple[int, ...] | None:
-    """The typed input shape, for a panel that reads the code again (as the page read it)."""
-    return parse_input_shape(st.session_state.get(_SHAPE_TEXT, ""))[0]
+def current_input_shape() -> Shapes | None:
+    """The typed input shapes, for a panel that reads the code again (as the page read it)."""
+    return parse_input_shapes(st.session_state.get(_SHAPE_TEXT, ""))[0]
 
 
 def _shape_typed() -> None:
@@ -108,9 +110,9 @@ def input_shape_box(needed: bool, example: str, lang: str) -> list[Notice]:
     st.sidebar.text_input(t(lang, "sidebar.input_shape"), key=INPUT_SHAPE_KEY, on_change=_shape_typed,
                           placeholder=example or None, max_chars=MAX_SHAPE_TEXT,
                           help=t(lang, "sidebar.input_shape_help"))
-    shape, why = parse_input_shape(text)
+    shape, why = parse_input_shapes(text)
     if why:
-        limit = MAX_RANK if why == "too_many_axes" else MAX_SHAPE_TEXT
+        limit = {"too_many_axes": MAX_RANK, "too_many_inputs": MAX_INPUTS}.get(why, MAX_SHAPE_TEXT)
         st.sidebar.error(t(lang, _SHAPE_ERRORS[why], raw=escape_markdown(_short(text)), high=f"{MAX_SIZE:,}",
                            limit=limit))
     elif shape is None:
