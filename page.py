@@ -53,7 +53,8 @@ with result_column:  # the result beside its code: the summary, what fails, the 
     answer_slot = st.container(key="answer")
     built = table_panel.render(desc, table, weights, build, lang)
 diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
-                     cache.xray_names_for(spec), tuple(g.name for g in desc.groups))
+                     cache.xray_names_for(spec), tuple(g.name for g in desc.groups),
+                     diagram_panel.details_of(desc, spec, lang))
 failure = desc.failure or (built.failure if built else None)
 if failure is not None:
     with failure_slot:

@@ -226,11 +226,7 @@ def _group(group: Group, x0: float, y0: float, labels: dict[str, str]) -> Item:
     shapes = tuple((Run(shape_text(s), bold=True),) for s in group.output_shapes)
     inside = labels["group_inside"].format(count=len(group.members))
     params = f"{labels['hover_params']}: {group.params:,}"
-    return Item("group", group.name, (
-        f"{group.name} ({group.label})",
-        f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in group.output_shapes)}",
-        params, inside, labels["group_hint"],
-    ), boxes=(
+    return Item("group", group.name, group_details(group, labels), boxes=(
         Box(x0 + _GROUP_SHADOW, y0 + _GROUP_SHADOW, x0 + _GROUP_W + _GROUP_SHADOW, y0 + _GROUP_H + _GROUP_SHADOW,
             GROUP_COLOR, 0.15, 1),
         Box(x0, y0, x0 + _GROUP_W, y0 + _GROUP_H, GROUP_COLOR, 0.3, 2),
@@ -281,10 +277,10 @@ def _layer(step: Step, parents: tuple[str, ...], boxes: dict[str, tuple[float, f
     if abs(first.x1 - first.x0) < _SHORT_ARROW:  # after a group's wide box: a long class name on two lines
         names = tuple(part for line in names for part in _halves(line))
     return Item("layer", step.name, (step.name, f"{labels['weights']}:", *weights,
-                                     f"{labels['hover_params']}: {step.params:,}"),
+                                     f"{labels['hover_params']}: {step.formula.text()}"),
                 arrows=tuple(arrows), labels=(
         Label(mid[0], mid[1] + 0.2, tuple((Run(line, bold=True),) for line in names), 12, "bottom"),
-        Label(mid[0], mid[1] - 0.15, tuple((Run(line),) for line in weights), 10, "top"),
+        Label(mid[0], mid[1] - 0.15, tuple((Run(line),) for line in weights), 11, "top"),
     ))
 
 
@@ -365,3 +361,41 @@ def weights_lines(step: Step) -> tuple[str, ...]:
         prefix = f"{len(shapes)} × " if len(shapes) > 1 and len(set(shapes)) == 1 else ""
         parts.append(f"{prefix}{name} {shapes[0]}" if prefix or len(shapes) == 1 else f"{name} {', '.join(shapes)}")
     return tuple(parts)
+
+
+def group_details(group: Group, labels: dict[str, str]) -> tuple[str, ...]:
+    """What a folded group's box tells on hover or tap: its name and kind, what leaves it, its parameters, how
+    many layers it holds and how to open it."""
+    return (f"{group.name} ({group.label})",
+            f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in group.output_shapes)}",
+            f"{labels['hover_params']}: {group.params:,}", labels["group_inside"].format(count=len(group.members)),
+            labels["group_hint"])
+
+
+def step_details(step: Step, labels: dict[str, str]) -> tuple[str, ...]:
+    """Everything the diagram shows of one layer, as lines of text (a tap's details below the chart, where a touch
+    screen has no hover): 'dense (Dense)', 'shape: (30, 50, 75) → (30, 50, 200)', 'named: (B, T, F) → (B, T, U)',
+    its weights, 'parameters: F × U + U = 75 × 200 + 200 = 15,200'."""
+    def shapes(found) -> str:
+        return ", ".join(shape_text(s) for s in found)
+
+    def axes(found) -> str:
+        return ", ".join(named(a) for a in found)
+
+    arrow = " → " if step.input_shapes else ""
+    weights = weights_lines(step)
+    return ((f"{step.name} ({' '.join(step_label(step))})",
+             f"{labels['hover_shape']}: {shapes(step.input_shapes)}{arrow}{shapes(step.output_shapes)}",
+             f"{labels['hover_named']}: {axes(step.input_axes)}{arrow}{axes(step.output_axes)}")
+            + ((f"{labels['weights']}: {'; '.join(weights)}",) if weights else ())
+            + (f"{labels['hover_params']}: {step.formula.text()}",))
+
+
+def tap_details(desc: Description, name: object, labels: dict[str, str]) -> tuple[str, ...]:
+    """The details of the layer or group a tap (or a click) chose, by the name its point carries in customdata;
+    () for a name this model does not have (a gap's point carries '')."""
+    step = next((s for s in desc.steps if s.name == name), None) if isinstance(name, str) and name else None
+    if step is not None:
+        return step_details(step, labels)
+    group = next((g for g in desc.groups if g.name == name), None) if isinstance(name, str) and name else None
+    return group_details(group, labels) if group is not None else ()

@@ -17,6 +17,8 @@ from html import escape
 from .diagram import ARROW_COLOR, MARGIN, Drawing, Item, Label, Line
 
 MAX_VIEW_HEIGHT = 900  # pixels: two bands (ten tensors) show whole; a longer model opens on its first bands
+WHOLE_BAND_WIDTH = 1000  # pixels: a plot this wide (a desktop page's) shows a band whole
+NARROW_WIDTH = 330  # pixels: the plot on a phone (a 390 px screen), which opens on the first layers
 HOVER_MARKER = 26  # pixels: the invisible target a pointer or a finger finds
 
 
@@ -106,24 +108,32 @@ def _target_trace(items: list[Item], kind: str) -> dict:
 
 def drawing_figure(d: Drawing) -> dict:
     """The figure: every tensor and layer of the drawing; at most MAX_VIEW_HEIGHT pixels tall, opening on
-    the drawing's top (its first bands) with the same units per pixel as the whole, so panning shows the rest."""
+    the drawing's top (its first bands), so panning shows the rest.
+
+    Its text has a fixed size in pixels, so the drawing keeps one scale on every screen: the y axis is tied to the
+    x axis (`scaleanchor`), and the x range given is only what a phone's plot holds (NARROW_WIDTH pixels, the
+    first layers); a wider plot widens it to the right (`constraintoward: left`), and WHOLE_BAND_WIDTH pixels
+    show a band whole. The server never knows the screen's width: the browser's Plotly does this."""
     tensors = [i for i in d.items if i.kind == "tensor"]
     layers = [i for i in d.items if i.kind == "layer"]
     others = [_target_trace(found, kind) for kind in ("group", "gap")  # only when the model has them
               for found in ([i for i in d.items if i.kind == kind],) if found]
     left, right, top, bottom = MARGIN
     height = min(d.height, MAX_VIEW_HEIGHT)
-    y0, y1 = d.y_range
-    units_per_pixel = (y1 - y0) / (d.height - top - bottom)
-    view = (max(y0, y1 - (height - top - bottom) * units_per_pixel), y1)
-    hidden = {"visible": False, "fixedrange": False}
+    (x0, x1), (y0, y1) = d.x_range, d.y_range
+    y_per_pixel = (y1 - y0) / (d.height - top - bottom)
+    x_per_pixel = (x1 - x0) / WHOLE_BAND_WIDTH
+    view = (max(y0, y1 - (height - top - bottom) * y_per_pixel), y1)
+    hidden = {"visible": False, "fixedrange": False, "constrain": "range"}
     return {
         "data": _box_traces(d.items) + [_arrow_trace(d.items)] + _label_traces(d.items)
         + [_target_trace(tensors, "tensor"), _target_trace(layers, "layer")] + others,
         "layout": {
             "title": {"text": escape(d.title, quote=False), "x": 0.01, "font": {"size": 17}},
             "height": height, "margin": {"l": left, "r": right, "t": top, "b": bottom},
-            "xaxis": {**hidden, "range": list(d.x_range)}, "yaxis": {**hidden, "range": list(view)},
+            "xaxis": {**hidden, "range": [x0, x0 + NARROW_WIDTH * x_per_pixel], "constraintoward": "left"},
+            "yaxis": {**hidden, "range": list(view), "scaleanchor": "x", "scaleratio": x_per_pixel / y_per_pixel,
+                      "constraintoward": "top"},
             "dragmode": "pan", "hovermode": "closest", "showlegend": False, "clickmode": "event+select",
             "uirevision": "flow",  # pan and zoom survive a rerun that keeps the model
         },

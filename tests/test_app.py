@@ -170,3 +170,27 @@ def test_a_click_on_a_layer_chooses_it_in_the_x_ray_and_opens_it_once():
     at.run()
     assert at.session_state["xray_layer"] == "dense" and at.session_state["open_xray"] is False
     assert not at.session_state["opened"]
+
+
+def test_the_chosen_layers_details_show_below_the_diagram_in_both_languages():
+    """Issue 20 part 6: a click or a tap on the diagram (the chart's selection, which AppTest cannot make: the
+    handler's state is set instead) shows the layer's details below the chart, escaped, with its formula."""
+    from explorer.ui.diagram_panel import CHOSEN_KEY, details_html
+
+    at = run()
+    (details,) = [m.value for m in at.markdown if "diagram-details" in m.value] or [""]
+    assert not details  # nothing chosen yet: only a caption says where the details will show
+    assert any("details of the layer you choose" in c.value for c in at.caption)
+    assert any(c.value.startswith("Tap a box or an arrow") for c in at.caption)  # the touch screen's words
+    at.session_state[CHOSEN_KEY] = "dense"
+    at.run()
+    (details,) = [m.value for m in at.markdown if "diagram-details" in m.value]
+    assert details == details_html(("dense (Dense)", "shape: (30, 50, 75) → (30, 50, 200)",
+                                    "named: (B, T, F) → (B, T, U)", "weights: kernel (75, 200); bias (200,)",
+                                    "parameters: F × U + U = 75 × 200 + 200 = 15,200"))
+    zh = run({"lang": "zh"})
+    zh.session_state[CHOSEN_KEY] = "dense"
+    zh.run()
+    (details,) = [m.value for m in zh.markdown if "diagram-details" in m.value]
+    assert "形状: (30, 50, 75) → (30, 50, 200)" in details and "参数量: F × U + U" in details
+    assert details_html(("<b>x</b>", "a_b")) == '<div class="diagram-details"><b>&lt;b&gt;x&lt;/b&gt;</b><br>a_b</div>'

@@ -4,8 +4,8 @@ import json
 
 import plotly.graph_objects as go
 
-from explorer.diagram import MAX_COLUMNS, flow_drawing
-from explorer.diagram_plotly import MAX_VIEW_HEIGHT, drawing_figure
+from explorer.diagram import MAX_COLUMNS, flow_drawing, tap_details
+from explorer.diagram_plotly import MAX_VIEW_HEIGHT, NARROW_WIDTH, WHOLE_BAND_WIDTH, drawing_figure
 from explorer.presets import DEFAULT_PRESET, preset_code
 from explorer.reader.code import read_code
 from explorer.shapes import describe
@@ -130,3 +130,48 @@ def test_a_long_class_name_on_a_short_arrow_takes_two_lines():
     assert _halves("GlobalAveragePooling1D") == ("GlobalAverage", "Pooling1D")
     assert _halves("TimeDistributed(Dense)") == ("TimeDistributed", "(Dense)")
     assert _halves("Dense") == ("Dense",) and _halves("lowercase_only_name_x") == ("lowercase_only_name_x",)
+
+
+def test_a_tap_on_any_point_of_the_figure_has_its_layers_details():
+    """Issue 20 part 6: a touch screen has no hover, so a tap (a click) on a box or an arrow shows below the chart
+    what hovering shows: the layer, its shapes, named axes, weights and parameter formula. The name comes from the
+    point's customdata."""
+    desc = describe(read_code(preset_code(DEFAULT_PRESET)).spec)
+    fig = drawing_figure(flow_drawing(desc, LABELS))
+    for trace in ("tensor", "layer"):
+        for name in trace_named(fig, trace)["customdata"]:
+            assert tap_details(desc, name, LABELS)[0].startswith(f"{name} (")
+    assert tap_details(desc, "dense", LABELS) == (
+        "dense (Dense)", "shape: (30, 50, 75) → (30, 50, 200)", "named: (B, T, F) → (B, T, U)",
+        "weights: kernel (75, 200); bias (200,)", "parameters: F × U + U = 75 × 200 + 200 = 15,200")
+    bidirectional = tap_details(desc, "bidirectional", LABELS)
+    assert bidirectional[0] == "bidirectional (Bidirectional(LSTM) (merge_mode=ave))"
+    assert bidirectional[-1] == "parameters: 2 × 4 × H × (E + H + 1) = 2 × 4 × 75 × (64 + 75 + 1) = 84,000"
+    assert tap_details(desc, "tokens", LABELS) == ("tokens (InputLayer)", "shape: (30, 50)", "named: (B, T)",
+                                                    "parameters: 0")
+    assert tap_details(desc, "nothing", LABELS) == tap_details(desc, "", LABELS) == ()
+    assert tap_details(desc, None, LABELS) == ()
+    # the layer's hover says the same formula
+    assert "parameters: F × U + U = 75 × 200 + 200 = 15,200" in trace_named(fig, "layer")["hovertext"][2]
+
+
+def test_the_figure_keeps_one_scale_so_a_phone_opens_on_the_first_layers():
+    """Text has a fixed size in pixels: the drawing is never squeezed into a narrow plot. The x range given is what
+    a phone's plot holds; Plotly widens it on a wider plot (y tied to x), and WHOLE_BAND_WIDTH pixels hold a band."""
+    for code in (preset_code(DEFAULT_PRESET), dense_chain(60)):
+        d = drawing_of(code)
+        layout = drawing_figure(d)["layout"]
+        (x0, x1), (y0, y1) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+        x_per_pixel = (d.x_range[1] - d.x_range[0]) / WHOLE_BAND_WIDTH
+        assert x0 == d.x_range[0] and abs((x1 - x0) - NARROW_WIDTH * x_per_pixel) < 1e-9
+        assert layout["yaxis"]["scaleanchor"] == "x" and layout["xaxis"]["constraintoward"] == "left"
+        y_per_pixel = (y1 - y0) / (layout["height"] - layout["margin"]["t"] - layout["margin"]["b"])
+        assert abs(layout["yaxis"]["scaleratio"] - x_per_pixel / y_per_pixel) < 1e-9
+        go.Figure(drawing_figure(d))  # Plotly accepts every property
+    desc = describe(read_code(preset_code(DEFAULT_PRESET)).spec)
+    fig = drawing_figure(flow_drawing(desc, LABELS))
+    first = [x for x in trace_named(fig, "tensor")["x"]]
+    low, high = fig["layout"]["xaxis"]["range"]
+    assert low < first[0] < first[1] < high < first[2]  # a phone sees tokens and embedding, then pans
+    sizes = [t["textfont"]["size"] for t in fig["data"] if t.get("mode") == "text"]
+    assert min(sizes) >= 11  # readable on a phone

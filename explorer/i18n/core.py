@@ -86,9 +86,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "diagram.caption": (
         "Each box is a tensor, labelled with its shape and named axes; each arrow is a layer with its weights. "
         "Box height grows with the last axis and width with the second (log scale), so you see which axis a "
-        "layer changes. Hover (or tap) a box or an arrow for its details, drag to move along a long model, and "
-        "click a layer to open its X-ray below.",
-        "每个方框是一个张量，标有它的形状和命名轴；每个箭头是一层及其权重。方框高度随最后一个轴增长，宽度随第二个轴增长（对数刻度），一眼就能看出某层改变了哪个轴。把鼠标停在（或轻点）方框或箭头上查看详情，拖动可沿较长的模型移动，点击一层会在下方打开它的 X 光。",
+        "layer changes.",
+        "每个方框是一个张量，标有它的形状和命名轴；每个箭头是一层及其权重。方框高度随最后一个轴增长，宽度随第二个轴增长（对数刻度），一眼就能看出某层改变了哪个轴。",
+    ),
+    "diagram.hint_pointer": (
+        "Hover a box or an arrow for its details, drag to move along a long model, and click a layer to see its "
+        "details below the chart and open its X-ray.",
+        "把鼠标停在方框或箭头上查看详情，拖动可沿较长的模型移动，点击一层会在图下方显示它的详情并打开它的 X 光。",
+    ),
+    "diagram.hint_touch": (
+        "Tap a box or an arrow for its details; tap it once more to show them below the chart and open its X-ray. "
+        "Drag the chart to see the rest of the model.",
+        "轻点方框或箭头查看详情；再轻点一次，详情会显示在图下方，并打开它的 X 光。拖动图表可查看模型的其余部分。",
+    ),
+    "diagram.details_empty": (
+        "The details of the layer you choose in the chart show here.",
+        "在图中选中的层的详情会显示在这里。",
+    ),
+    "diagram.details_xray": (
+        "Its X-ray is open below, under “Live numbers”.",
+        "它的 X 光已在下方“实时数字”中打开。",
     ),
     "diagram.tensor": ("{name}", "{name}"),
     "diagram.weights": ("weights", "权重"),

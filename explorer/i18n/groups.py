@@ -29,9 +29,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "内部 {count} 层之和（展开这一行即可看到）",
     ),
     "groups.table_caption": (
-        "A row with ▸ is one layer to Keras (as model.summary() prints it) holding other layers: click its name "
-        "to show the layers inside, each with its own shapes and parameters. The total counts each layer once.",
-        "带 ▸ 的行在 Keras 中算作一层（与 model.summary() 的显示一致），里面还有其他层：点击它的名字即可展开，"
+        "A row with ▸ is one layer to Keras (as model.summary() prints it) holding other layers: click or tap its "
+        "name to show the layers inside, each with its own shapes and parameters. The total counts each layer once.",
+        "带 ▸ 的行在 Keras 中算作一层（与 model.summary() 的显示一致），里面还有其他层：点击或轻点它的名字即可展开，"
         "看到里面每一层各自的形状和参数。合计中每一层只计一次。",
     ),
     "groups.gap_row": ("⋯ not read (line {line})", "⋯ 未读取（第 {line} 行）"),
@@ -53,8 +53,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "groups.diagram_given": ("⚠ shape given, not checked", "⚠ 给定的形状，未经检查"),
     "groups.diagram_inside": ("{count} layers inside", "内部 {count} 层"),
     "groups.diagram_open_hint": (
-        "click to draw the layers inside",
-        "点击即可画出里面的各层",
+        "click or tap to draw the layers inside",
+        "点击或轻点即可画出里面的各层",
     ),
     "groups.diagram_gap": ("not read: line {line}", "未读取：第 {line} 行"),
     "groups.diagram_gap_why": (
@@ -64,7 +64,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "groups.diagram_assumed": ("✎ shape you gave", "✎ 你给出的形状"),
     "groups.diagram_assumed_where": ("(in the sidebar)", "（在侧栏中）"),
     "groups.diagram_open": (
-        "Groups drawn open (click a group's box to open it)",
-        "展开绘制的组（点击组的方框即可展开）",
+        "Groups drawn open (click or tap a group's box to open it)",
+        "展开绘制的组（点击或轻点组的方框即可展开）",
     ),
 }

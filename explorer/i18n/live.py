@@ -42,8 +42,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "live.xray.follow": ("Follow one output number", "跟踪一个输出数字"),
     "live.xray.heat_caption": (
         "Heatmaps of the real tensors this recomputation uses; the outlined cells are where the followed number "
-        "comes from or where it lands. Hover a cell for its value; the exact numbers are in the tables below.",
-        "这次重算用到的真实张量的热力图；框出的格子是被跟踪的数字的来源或位置。悬停在格子上可看数值；精确的数字在下面的表格里。",
+        "comes from or where it lands. Hover over or tap a cell for its value; the exact numbers are in the tables "
+        "below.",
+        "这次重算用到的真实张量的热力图；框出的格子是被跟踪的数字的来源或位置。悬停或轻点格子可看数值；精确的数字在下面的表格里。",
     ),
     "live.xray.heat_in": ("The input {where} around x{at}: what the followed number reads is outlined",
                           "输入 {where}（x{at} 附近）：框出被跟踪的数字读取的部分"),

@@ -6,8 +6,8 @@ shape table on the right, as Compiler Explorer shows code and its assembly); Str
 on a narrow screen, where the shape table stacks its rows (html_table.stack_rules). The page's margins are
 trimmed so that the first screen holds the result. A code line longer than its box scrolls inside it
 (Python's indentation stays as written: no line is wrapped). The code box's hint names Ctrl+Enter on a screen with a
-keyboard and a pointer, and tapping outside on a touch screen; Streamlit's own "Press Ctrl+Enter" in the box
-is hidden there too."""
+keyboard and a pointer, and tapping outside on a touch screen; the diagram's hint says hover and click, or tap;
+Streamlit's own "Press Enter to apply" under its inputs is hidden on a touch screen."""
 from __future__ import annotations
 
 import streamlit as st
@@ -25,11 +25,11 @@ PAGE_CSS = f"""
 .st-key-answer li {{ margin-bottom: 0; }}
 .st-key-result thead th {{ white-space: nowrap; }}
 .st-key-code textarea {{ white-space: pre; overflow-wrap: normal; overflow-x: auto; }}
-.st-key-code_hint_keys, .st-key-code_hint_touch {{ margin-top: -0.75rem; }}
-.st-key-code_hint_touch {{ display: none; }}
+.st-key-code_hint_keys, .st-key-code_hint_touch, [class*='st-key-diagram_hint_'] {{ margin-top: -0.75rem; }}
+.st-key-code_hint_touch, .st-key-diagram_hint_touch {{ display: none; }}
 @media {TOUCH} {{
-  .st-key-code_hint_keys, .st-key-code [data-testid='InputInstructions'] {{ display: none; }}
-  .st-key-code_hint_touch {{ display: block; }}
+  .st-key-code_hint_keys, .st-key-diagram_hint_pointer, [data-testid='InputInstructions'] {{ display: none; }}
+  .st-key-code_hint_touch, .st-key-diagram_hint_touch {{ display: block; }}
 }}
 """
 

@@ -101,3 +101,18 @@ def test_chinese_page_top(page, app_url):
     assert_no_errors(page)
     make_still(page)
     assert_matches_golden(still_screenshot(page), "page-zh-top")
+
+
+def test_phone_page(browser, browser_context_args, app_url):
+    """Issue 20: the default page on a 390 px touch screen: the table's stacked rows with their output shapes,
+    the diagram at its own scale opening on the first layers, the hints for touch."""
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 390, "height": 844},
+                                     "is_mobile": True, "has_touch": True})
+    try:
+        page = open_app(context.new_page(), app_url + "/")
+        make_still(page)
+        fit_viewport_to_page(page)
+        make_still(page)
+        assert_matches_golden(still_screenshot(page), "page-phone")
+    finally:
+        context.close()
