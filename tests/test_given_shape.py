@@ -156,7 +156,7 @@ def test_the_table_and_the_diagram_mark_the_box():
     from explorer.ui.diagram_panel import labels
     drawing = flow_drawing(desc, labels("en", result.spec), result.spec)
     item = next(i for i in drawing.items if i.name == "fft")
-    assert t("en", "groups.given") in item.details and "fft (Lambda)" in item.details
+    assert t("en", "groups.given_why") in item.details and "fft (Lambda)" in item.details
     texts = [run.text for label in item.labels for line in label.lines for run in line]
     assert t("en", "groups.diagram_given") in texts
 

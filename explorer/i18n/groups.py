@@ -44,7 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "✎ shape given by you in the sidebar, not by the code",
         "✎ 这个形状由你在侧栏给出，而不是来自代码",
     ),
-    "groups.given": (
+    "groups.given": ("⚠ shape given, not checked (see the note at its line)", "⚠ 给定的形状，未经检查（见该行的提示）"),
+    "groups.given_why": (
         "⚠ shape given, not checked: the page cannot run this layer's function, and Keras builds the model with "
         "the shape the code gives (see the note at its line)",
         "⚠ 给定的形状，未经检查：页面无法运行这一层的函数，Keras 按代码给出的形状构建模型（见该行的提示）",

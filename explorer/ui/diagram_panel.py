@@ -30,7 +30,7 @@ LABEL_KEYS = {  # the diagram's label -> its words
     "assumed_where": "groups.diagram_assumed_where",
     "assumed_why": "groups.assumed",
     "given": "groups.diagram_given",
-    "given_why": "groups.given",
+    "given_why": "groups.given_why",
 }
 OPEN_GROUPS_KEY = "diagram_open_groups"  # the groups the learner drew open
 CHOSEN_KEY = "diagram_chosen"  # the name of the layer or group last clicked or tapped: its details show below
