@@ -214,6 +214,9 @@ def _body(spec: ModelSpec, desc: Description, names: _Names, variables: _Variabl
         step = _step(desc, layer.name)
         outputs = [variables.new(layer.name + suffix) for suffix in _suffixes(layer, len(step.output_shapes))]
         lines.append(_shape_comment(step, lang))
+        if traits(layer.kind).given_shape:
+            raise ExportError(f"{layer.name} has a shape given, not checked: its function is the learner's own, "
+                              "which the export cannot write")
         if traits(layer.kind).operation:
             lines.append(f"{outputs[0]} = {_operation(layer, names, tensors)}")
         else:
