@@ -93,9 +93,9 @@ class FitCheck:
     call / line: where it happens (fit's line, or compile's when the loss cannot be made). meets: the shapes that
     meet. cause: one sentence (an i18n key of explorer/i18n/fit.py and its params). fix: the smallest fix, with
     code to paste and, for a model change, a FixEdit (explorer/reader/edit.py applies it); line_fix: the same for
-    a change of the training code, as the new text of its line (when the learner's code was given). other: a
-    second fix (to_categorical where the first is the loss name). notes: what Keras did silently when it ran.
-    fed: the shapes of the arrays fed."""
+    a change of the training code, as the new text of its line (when the learner's code was given). other and
+    other_line_fix: a second fix (to_categorical where the first is the loss name). notes: what Keras did
+    silently when it ran. fed: the shapes of the arrays fed."""
 
     status: str
     call: str = "fit"
@@ -106,6 +106,7 @@ class FitCheck:
     fix: Fix | None = None
     line_fix: LineFix | None = None
     other: Fix | None = None
+    other_line_fix: LineFix | None = None
     notes: tuple[Fix, ...] = ()
     reason: Fix | None = None
     fed: tuple[tuple[int, ...], ...] = ()
@@ -117,6 +118,11 @@ class FitCheck:
 
 def _p(**values) -> tuple[tuple[str, str], ...]:
     return tuple((k, str(v)) for k, v in values.items())
+
+
+def _shape(arr: ArraySpec) -> tuple[int | None, ...]:
+    """The array's shape with its samples axis first (a batched dataset's shape is one element's: N is open)."""
+    return ((None,) if arr.batch else ()) + tuple(arr.shape)
 
 
 # -- the arrays fed --------------------------------------------------------------------------------------------------
@@ -204,7 +210,7 @@ def _fresh_spec(spec: ModelSpec, xs: tuple[ArraySpec, ...]) -> ModelSpec:
     for i, inp in enumerate(spec.inputs):
         shape = inp.shape
         if inp.assumed and i < len(xs) and not xs[i].ragged:
-            shape = tuple(xs[i].shape[1:])
+            shape = _shape(xs[i])[1:]
         inputs.append(dataclasses.replace(inp, batch_size=None, shape=shape))
     return dataclasses.replace(spec, inputs=tuple(inputs), batch_size=None)
 
@@ -330,24 +336,24 @@ def _replace_in_lines(lines: list[str], node: ast.AST, first: int, last: int, ne
     return LineFix(first, last, "\n".join(out))
 
 
-def _data_arg(code: str, training: TrainingSpec, which: str) -> tuple[str, LineFix | None, object]:
-    """The text of fit's x or y argument, and what to write there: (text, None, locate) where locate(new) gives
-    the LineFix of fit's line with that argument replaced."""
+def _data_arg(code: str, training: TrainingSpec, which: str) -> tuple[str, object]:
+    """The text of the call's x or y argument ("x_train"; "x" / "y" without the code), and locate: locate(new)
+    gives the LineFix of the call's line(s) with that argument replaced by `new` (None without the code)."""
     found = _call_at(code, training.line, training.call)
     if found is None:
-        return which, None, None
+        return which, None
     lines, call = found
     position = 0 if which == "x" else 1
     node = call.args[position] if len(call.args) > position else next(
         (k.value for k in call.keywords if k.arg == which), None)
     if node is None:
-        return which, None, None
+        return which, None
     text = ast.get_source_segment(code, node) or which
 
     def locate(new: str) -> LineFix:
         return _replace_in_lines(lines, node, call.lineno, call.end_lineno, new)
 
-    return text, None, locate
+    return text, locate
 
 
 def _loss_line_fix(code: str, training: TrainingSpec, new: str) -> LineFix | None:
@@ -368,15 +374,17 @@ def _clean(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     text = re.sub(r"\x1b\[[0-9;]*m", "", text)
     if "Detected at node" in text or "Graph execution error" in text:
-        kept = [line for line in text.splitlines() if line.strip() and not line.strip().startswith(("File ", "Detected"))
-                and "Graph execution error" not in line]
+        kept = [line for line in text.splitlines() if line.strip()
+                and not line.strip().startswith(("File ", "Detected")) and "Graph execution" not in line]
         text = kept[-2] if len(kept) >= 2 and kept[-1].strip().startswith("[[") else (kept[-1] if kept else text)
-    text = re.sub(r"^\{\{function_node [^}]*\}\}\s*", "", text)
-    text = re.sub(r"\s*\[Op:[^\]]*\]( name: .*)?$", "", text)
+    if "{{function_node" in text:  # an op's own error, inside a layer's call: the op's words
+        text = re.split(r"\{\{function_node [^}]*\}\}\s*", text)[-1]
+    text = re.sub(r"\s*\[Op:[^\]]*\]( name:.*)?$", "", text)
+    text = re.sub(r" for '\{\{node [^']*'", "", text)  # the graph's node names (numbered per process)
     if "Arguments received by" in text:  # a layer's call: keep what it says, not the tensors it was given
         text = text.split("Arguments received by")[0].strip()
-    text = re.sub(r"Tensor\(\"[^\"]*\", shape=", "Tensor(shape=", text)
-    text = re.sub(r" with name '[^']*' and path '[^']*'", "", text)
+    # the tensor fed (graph mode names it, eager mode prints its values): just "input"
+    text = re.sub(r"for input .*? with name '[^']*' and path '[^']*'", "for input", text, flags=re.S)
     text = re.sub(r"\n{2,}", "\n", text)
     return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE] + "…"
 
@@ -395,9 +403,9 @@ def _axes_like(shape: tuple, model_shape: tuple | None, model_axes: tuple[str, .
     out = [first]
     for i, d in enumerate(shape[1:], start=1):
         letter = None
-        if model_shape is not None and model_axes is not None and i < len(model_shape) and i < len(model_axes):
-            if model_shape[i] == d or d is None:
-                letter = model_axes[i]
+        known = model_shape is not None and model_axes is not None and i < min(len(model_shape), len(model_axes))
+        if known and (model_shape[i] == d or d is None):
+            letter = model_axes[i]
         out.append(letter or ("?" if d is None else str(d)))
     return tuple(out)
 
@@ -408,7 +416,7 @@ def _meets(desc: Description, spec: ModelSpec, training: TrainingSpec) -> tuple[
     for inp, arr in zip(spec.inputs, training.x):
         step = steps.get(inp.name)
         shape, axes = (step.output_shape, step.output_dims) if step else (None, None)
-        out.append(Meet("x", inp.name, tuple(arr.shape), _axes_like(arr.shape, shape, axes, "N")))
+        out.append(Meet("x", inp.name, _shape(arr), _axes_like(_shape(arr), shape, axes, "N")))
         if step:
             out.append(Meet("input", inp.name, shape, axes))
     names = [name for name, _ in spec.outputs]
@@ -421,7 +429,7 @@ def _meets(desc: Description, spec: ModelSpec, training: TrainingSpec) -> tuple[
         out.append(Meet("output", name, shape, axes))
         if i < len(training.y):
             y = training.y[i]
-            out.append(Meet("y", name, tuple(y.shape), _axes_like(y.shape, shape, axes, "N")))
+            out.append(Meet("y", name, _shape(y), _axes_like(_shape(y), shape, axes, "N")))
     return tuple(out)
 
 
@@ -462,12 +470,12 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
         return _not_run("fit.not_run.model_fails", training, meets, layer=fresh_desc.failure.layer)
     model_in = {s.name: s.output_shape for s in fresh_desc.steps}
     out_shapes = []
-    for i, (name, index) in enumerate(fresh.outputs):
+    for name, index in fresh.outputs:
         step = next((s for s in fresh_desc.steps if s.name == name), None)
         out_shapes.append(step.output_shapes[index or 0] if step else None)
     rows_y = ROWS + 1 if _cardinality_differs(training) else ROWS
-    x_shapes = [_concrete(a.shape, model_in.get(i.name)) for a, i in zip(training.x, fresh.inputs)]
-    y_shapes = [_concrete(a.shape, out_shapes[k] if k < len(out_shapes) else None, rows_y)
+    x_shapes = [_concrete(_shape(a), model_in.get(i.name)) for a, i in zip(training.x, fresh.inputs)]
+    y_shapes = [_concrete(_shape(a), out_shapes[k] if k < len(out_shapes) else None, rows_y)
                 for k, a in enumerate(training.y)]
     # the budget, from shapes alone: the model with the data's sizes, its gradients, and the arrays
     arrays = sum(_nbytes(s, a.dtype) for s, a in zip(x_shapes + y_shapes, training.x + training.y))
@@ -490,9 +498,10 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
     error, y_pred, caught = result
     if error is not None:
         message = _clean(error)
-        cause, fix, line_fix, other = _explain(message, spec, training, code, out_shapes, x_shapes, model_in)
-        return FitCheck("failed", training.call, training.line, message, meets, cause, fix, line_fix, other, (), None,
-                        fed)
+        cause, fix, line_fix, other = _explain(message, spec, training, code, out_shapes, model_in)
+        other, other_line_fix = other if isinstance(other, tuple) else (other, None)
+        return FitCheck("failed", training.call, training.line, message, meets, cause, fix, line_fix, other,
+                        other_line_fix, fed=fed)
     notes = _silent(spec, training, x_shapes, model_in, out_shapes, y_pred, caught)
     return FitCheck("ok", training.call, training.line, "", meets, notes=notes, fed=fed)
 
@@ -509,16 +518,51 @@ def _budget_desc(fresh: ModelSpec, x_shapes, xs) -> Description | None:
 
     inputs = []
     for inp, shape, arr in zip(fresh.inputs, x_shapes, xs):
-        if len(shape) - 1 == len(inp.shape) and not arr.ragged:
-            if all(d is None or d == s for d, s in zip(inp.shape, shape[1:])):
-                inp = dataclasses.replace(inp, shape=tuple(shape[1:]))
+        same = len(shape) - 1 == len(inp.shape) and all(d is None or d == s for d, s in zip(inp.shape, shape[1:]))
+        if same and not arr.ragged:
+            inp = dataclasses.replace(inp, shape=tuple(shape[1:]))
         inputs.append(inp)
     desc = describe(dataclasses.replace(fresh, inputs=tuple(inputs), batch_size=ROWS))
     return desc if desc.ok else None
 
 
+def _call(model, training: TrainingSpec, x, y, batch_size: int) -> None:
+    """The learner's call, for one epoch on the rows given."""
+    if training.call == "fit":
+        model.fit(x, y, epochs=1, batch_size=batch_size, verbose=0, shuffle=False)
+    elif training.call == "evaluate":
+        model.evaluate(x, y, batch_size=batch_size, verbose=0)
+    elif training.call == "predict":
+        model.predict(x, batch_size=batch_size, verbose=0)
+    elif training.call == "train_on_batch":
+        model.train_on_batch(x, y)
+    else:
+        model.test_on_batch(x, y)
+
+
+def _as_written(model, spec: ModelSpec):
+    """A Sequential model stays a Sequential (its input error has its own words: "Exception encountered when
+    calling Sequential.call()"), made of the layers just built; any other model as built."""
+    import keras
+
+    if spec.style != "sequential" or len(spec.inputs) != 1 or len(spec.outputs) != 1:
+        return model
+    previous = [spec.inputs[0].name] + [layer.name for layer in spec.layers]
+    chain = all(len(layer.inputs) == 1 and layer.inputs[0][0] == before and not layer.states
+                for layer, before in zip(spec.layers, previous))
+    if not chain:
+        return model
+    inp = spec.inputs[0]
+    return keras.Sequential([keras.Input(shape=inp.shape, dtype=inp.dtype, name=inp.name)]
+                            + [model.get_layer(layer.name) for layer in spec.layers], name=spec.name)
+
+
 def _run(fresh: ModelSpec, fresh_desc: Description, training: TrainingSpec, xs, ys):
-    """Build, compile and call. (error or None, the model's output on x after the call, Keras's warnings)."""
+    """Build, compile and call. (error or None, the model's output on x after the call, Keras's warnings).
+
+    First eagerly (≈ 1 s for the question's tagger, where a traced step takes ≈ 6 s): when that runs, fit runs.
+    When it fails, once more as fit runs by default, in a traced step with a last partial batch (3 rows asked of
+    2), so Keras's words are those the learner's fit prints: the batch axis as None, the graph's own messages."""
     from .build import OverBudget, build
 
     try:
@@ -527,7 +571,7 @@ def _run(fresh: ModelSpec, fresh_desc: Description, training: TrainingSpec, xs, 
         return _not_run("fit.not_run.budget", training, (), needed="?", budget=f"{MEMORY_BUDGET_BYTES / 2**20:,.0f}")
     if built.model is None:
         return _not_run("fit.not_run.model_fails", training, (), layer=built.failure.layer)
-    model = built.model
+    model = _as_written(built.model, fresh)
     x = xs[0] if len(xs) == 1 else list(xs)
     y = (ys[0] if len(ys) == 1 else list(ys)) if ys else None
     losses = [_loss_object(loss) for loss in training.loss]
@@ -535,24 +579,20 @@ def _run(fresh: ModelSpec, fresh_desc: Description, training: TrainingSpec, xs, 
     metrics = [m for m in training.metrics if m in METRICS]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            if loss is not None:
-                model.compile(optimizer="sgd", loss=loss, metrics=metrics or None, run_eagerly=True)
-        except Exception as error:
-            return FitCheck("failed", "compile", training.compile_line, _clean(error))
-        try:
-            if training.call == "fit":
-                model.fit(x, y, epochs=1, batch_size=ROWS, verbose=0, shuffle=False)
-            elif training.call == "evaluate":
-                model.evaluate(x, y, batch_size=ROWS, verbose=0)
-            elif training.call == "predict":
-                model.predict(x, batch_size=ROWS, verbose=0)
-            elif training.call == "train_on_batch":
-                model.train_on_batch(x, y)
-            else:
-                model.test_on_batch(x, y)
-        except Exception as error:  # Keras's own error: the point of the check
-            return error, None, tuple(caught)
+        for eager in (True, False):
+            try:
+                if loss is not None:
+                    model.compile(optimizer="sgd", loss=loss, metrics=metrics or None, run_eagerly=eager)
+                elif not eager:
+                    model.compile(run_eagerly=False)
+            except Exception as error:
+                return FitCheck("failed", "compile", training.compile_line, _clean(error))
+            try:
+                _call(model, training, x, y, ROWS if eager else ROWS + 1)
+                break
+            except Exception as error:  # Keras's own error: the point of the check
+                if not eager:
+                    return error, None, tuple(caught)
         try:
             y_pred = model(x, training=False)
         except Exception:  # already ran once: keep the result without the values
@@ -563,7 +603,7 @@ def _run(fresh: ModelSpec, fresh_desc: Description, training: TrainingSpec, xs, 
     return None, [None if o is None else np.asarray(o) for o in outs], tuple(str(w.message) for w in caught)
 
 
-# -- why, and the smallest fix -------------------------------------------------------------------------------------------
+# -- why, and the smallest fix ----------------------------------------------------------------------------------------
 _RECEIVED = re.compile(r"target\.shape=\(([^)]*)\), output\.shape=\(([^)]*)\)")
 _LABEL = re.compile(r"Received a label value of (-?\d+) which is outside the valid range of \[0, (\d+)\)")
 _INDEX = re.compile(r"indices\[[^\]]*\] = (-?\d+) is not in \[0, (\d+)\)")
@@ -575,16 +615,15 @@ def _shape_of(text: str) -> tuple:
     return tuple(None if p.strip() == "None" else int(p) for p in text.split(",") if p.strip())
 
 
-def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, out_shapes, x_shapes, model_in):
-    """(cause, fix, line_fix, other) for Keras's error."""
+def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, out_shapes, model_in):
+    """(cause, fix, line_fix, other) for Keras's error; other may be (other, its line fix)."""
     loss = _loss_of(training, 0)
     name = loss.name if loss else ""
     y = training.y[0] if training.y else None
     x = training.x[0]
-    y_text, _, y_locate = _data_arg(code, training, "y")
-    x_text, _, x_locate = _data_arg(code, training, "x")
+    y_text, y_locate = _data_arg(code, training, "y")
+    x_text, x_locate = _data_arg(code, training, "x")
     out = out_shapes[0] if out_shapes else None
-    width = out[-1] if out else None
     m = _RECEIVED.search(message)
     target = _shape_of(m.group(1)) if m else None
     output = _shape_of(m.group(2)) if m else None
@@ -606,7 +645,7 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
         return (Fix("fit.cause.ragged", _p(x=x_text)), Fix("fit.fix.pad_sequences", _p(x=x_text, maxlen=length), text),
                 x_locate(text) if x_locate else None, None)
     if "cardinality" in message:
-        ns = ", ".join(str(a.shape[0]) for a in training.x + training.y)
+        ns = ", ".join(str(_shape(a)[0]) for a in training.x + training.y)
         return Fix("fit.cause.cardinality", _p(counts=ns)), None, None, None
     m_label = _LABEL.search(message)
     if m_label:
@@ -628,9 +667,9 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
     m_input = _INPUT.search(message)
     if m_input:
         expected, given = _shape_of(m_input.group(1)), _shape_of(m_input.group(2))
-        cause = Fix("fit.cause.input_shape", _p(data=shape_text(tuple(x.shape)), expected=shape_text(expected)))
+        cause = Fix("fit.cause.input_shape", _p(data=shape_text(_shape(x)), expected=shape_text(expected)))
         inp = spec.inputs[0]
-        data_tail = tuple(x.shape[1:])
+        data_tail = _shape(x)[1:]
         fix = other = None
         line_fix = None
         fits_input = _input_fix_works(spec, inp, data_tail)
@@ -665,7 +704,7 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
             return cause, fix, None, None
         if name in ONE_HOT_LOSSES and ids and (len(output) == len(target) + 1 or target[-1] == 1):
             fix, line_fix = loss_fix("sparse_categorical_crossentropy", "fit.fix.loss_sparse")
-            other, _ = to_categorical(output[-1])
+            other = to_categorical(output[-1])  # with its line fix
             cause = Fix("fit.cause.ids_for_one_hot", _p(y=shape_text(target), output=shape_text(output), loss=name,
                                                       classes=output[-1]))
             return cause, fix, line_fix, other
@@ -673,7 +712,7 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
             return _width_fix(spec, target, output)
     m_dims = _DIMS.search(message)
     if m_dims and y is not None and out is not None:
-        target, output = tuple(ys_shape(y)), tuple(out)
+        target, output = _shape(y), tuple(out)
         if len(target) == len(output) and target[-1] != output[-1]:
             return _width_fix(spec, target, output)
         if len(target) == len(output) - 1:
@@ -682,10 +721,6 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
             return Fix("fit.cause.width", _p(y=shape_text(target), output=shape_text(output), width=1,
                                              units=output[-1])), fix, None, None
     return Fix("fit.cause.generic", _p(call=training.call)), None, None, None
-
-
-def ys_shape(y: ArraySpec) -> tuple:
-    return tuple(y.shape)
 
 
 def _input_fix_works(spec: ModelSpec, inp: InputSpec, shape: tuple) -> bool:
@@ -720,7 +755,7 @@ def _silent(spec: ModelSpec, training: TrainingSpec, x_shapes, model_in, out_sha
         want = model_in.get(inp.name)
         if want is None or arr.ragged:
             continue
-        data = tuple(arr.shape)
+        data = _shape(arr)
         if len(data) + 1 == len(want) and want[-1] == 1:
             notes.append(Fix("fit.silent.axis_added", _p(data=shape_text(data), input=shape_text(want))))
         elif len(data) == len(want) + 1 and data[-1] == 1:
@@ -730,7 +765,7 @@ def _silent(spec: ModelSpec, training: TrainingSpec, x_shapes, model_in, out_sha
         loss = _loss_of(training, k)
         if out is None or loss is None:
             continue
-        data = tuple(arr.shape)
+        data = _shape(arr)
         if loss.name in SPARSE_LOSSES:
             if len(data) == len(out) and data[-1] == 1:
                 notes.append(Fix("fit.silent.labels_squeezed", _p(y=shape_text(data), output=shape_text(out))))
