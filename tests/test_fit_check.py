@@ -53,13 +53,14 @@ X4 = np.array([[0.1, 0.2, 0.3, 0.4], [1.0, -1.0, 0.5, 2.0]], "float32")
 F4 = ArraySpec((60000, 4), "float32", "floats")
 CLF10 = dense_head("(4,)", 'layers.Dense(10, activation="softmax")')
 TAGGER = preset_code("tagger")
-TOKENS = np.array([np.arange(50) * 7 % 10000, np.arange(50) * 13 % 10000 + 9949], "int32")
+TOKENS = np.array([np.arange(50) * 7, np.arange(50) + 9950], "int32")  # ids 0..9999, the highest last
 TAG_IDS = np.array([np.arange(50) % 6, (np.arange(50) + 3) % 6], "int32")
 RS_TRUE = dense_head("(5, 3)", "layers.LSTM(4, return_sequences=True, name='lstm')",
                      'layers.Dense(4, activation="softmax")')
 SEQ = np.linspace(0, 1, 30, dtype="float32").reshape(2, 5, 3)
 MNIST_FLAT = dense_head("(28, 28)", "layers.Flatten()", 'layers.Dense(10, activation="softmax")')
-MNIST_CNN = dense_head("(28, 28, 1)", "layers.Conv2D(2, 3)", "layers.Flatten()", 'layers.Dense(10, activation="softmax")')
+MNIST_CNN = dense_head("(28, 28, 1)", "layers.Conv2D(2, 3)", "layers.Flatten()",
+                       'layers.Dense(10, activation="softmax")')
 PIXELS = np.arange(2 * 784).reshape(2, 784) % 256
 LABELS = np.array([0, 9])
 
@@ -68,7 +69,8 @@ CASES = [
          "categorical_crossentropy", "failed", "fit.cause.ids_for_one_hot", "fit.fix.loss_sparse",
          other="fit.fix.to_categorical"),
     Case("ids_n_categorical", CLF10, X4, LABELS, F4, ArraySpec((60000,), "int64", "class_ids", 10),
-         "categorical_crossentropy", "failed", "fit.cause.ids_for_one_hot", "fit.fix.loss_sparse"),
+         "categorical_crossentropy", "failed", "fit.cause.ids_for_one_hot", "fit.fix.loss_sparse",
+         other="fit.fix.to_categorical"),
     Case("binary_ids_dense2", dense_head("(4,)", 'layers.Dense(2, activation="softmax", name="head")'), X4,
          np.array([0, 1]), F4, ArraySpec((60000,), "int64", "class_ids", 2), "binary_crossentropy", "failed",
          "fit.cause.binary_two_units", "fit.fix.binary_head"),
@@ -132,7 +134,8 @@ CASES = [
     Case("binary_sigmoid", dense_head("(4,)", 'layers.Dense(1, activation="sigmoid")'), X4, np.array([[0], [1]]), F4,
          ArraySpec((60000, 1), "int64", "class_ids", 2), "binary_crossentropy", "ok"),
     Case("regression_n_labels", dense_head("(4,)", "layers.Dense(1)"), X4, np.array([0.5, 3.0], "float32"), F4,
-         ArraySpec((60000,), "float32", "floats"), "mse", "ok", notes=("fit.silent.labels_expanded",), metrics=("mae",)),
+         ArraySpec((60000,), "float32", "floats"), "mse", "ok", notes=("fit.silent.labels_expanded",),
+         metrics=("mae",)),
     Case("regression_broadcast", dense_head("(4,)", "layers.Dense(3)"), X4, np.array([[0.5], [3.0]], "float32"), F4,
          ArraySpec((60000, 1), "float32", "floats"), "mse", "ok", notes=("fit.silent.broadcast",), metrics=()),
     Case("regression_width", dense_head("(4,)", 'layers.Dense(3, name="head")'), X4, np.ones((2, 2), "float32"), F4,
@@ -155,8 +158,9 @@ CASES = [
          np.linspace(0, 1, 40, dtype="float32").reshape(2, 20), np.array([0, 1]), ArraySpec((1000, 20)),
          ArraySpec((1000,), "int64", "class_ids", 2), "binary_crossentropy", "ok",
          notes=("fit.silent.labels_expanded",), assumed=(7,)),
-    Case("predict_wrong_input", MNIST_FLAT, PIXELS.astype("float32"), None, ArraySpec((10000, 784), "float32", "pixels"),
-         None, "", "failed", "fit.cause.input_shape", "fit.fix.input_shape", call="predict"),
+    Case("predict_wrong_input", MNIST_FLAT, PIXELS.astype("float32"), None,
+         ArraySpec((10000, 784), "float32", "pixels"),
+         None, "", "failed", "fit.cause.input_shape", "fit.fix.input_shape", call="predict", other="fit.fix.reshape"),
 ]
 
 
@@ -320,11 +324,11 @@ def _rss_mb() -> float:
 
 
 @pytest.mark.parametrize("code, x", [
-    (dense_head("(5,)", "layers.Embedding(1_000_000_000, 64)", "layers.Flatten()", "layers.Dense(1)"),
+    (dense_head("(5,)", "layers.Embedding(10_000_000, 64)", "layers.Flatten()", "layers.Dense(1)"),
      ArraySpec((100, 5), "int32", "tokens", 10)),
     (dense_head("(None,)", "layers.Embedding(100, 4)", "layers.GlobalAveragePooling1D()", "layers.Dense(1)"),
      ArraySpec((100, 2_000_000_000), "int32", "tokens", 100)),
-    (dense_head("(None, None)", "layers.Dense(1)"), ArraySpec((100, 1_000_000, 1_000_000), "float32")),
+    (dense_head("(None, 1000)", "layers.Dense(1)"), ArraySpec((100, 100_000_000, 1000), "float32")),
 ])
 def test_a_huge_model_or_huge_data_is_refused_before_anything_is_allocated(code, x):
     result = read_code(HEAD + code)
@@ -333,8 +337,7 @@ def test_a_huge_model_or_huge_data_is_refused_before_anything_is_allocated(code,
                             compile_line=8)
     before, start = _rss_mb(), time.perf_counter()
     outcome = check_fit(spec, describe(spec), training)
-    assert outcome.status == "not_run" and outcome.reason.key in ("fit.not_run.budget", "fit.not_run.model_fails")
-    assert outcome.reason.key == "fit.not_run.budget" or "1_000_000_000" not in code
+    assert outcome.status == "not_run" and outcome.reason.key == "fit.not_run.budget"
     assert time.perf_counter() - start < 5 and _rss_mb() - before < 200
 
 
