@@ -17,7 +17,8 @@ from explorer.layers import REGISTRY
 EXPLORER = Path(__file__).resolve().parents[1] / "explorer"
 GENERIC = ("budget.py", "shapes.py", "diagnose.py", "build.py", "tables.py", "diagram.py", "diagram_plotly.py",
            "export.py", "compare.py", "controls.py", "axes.py", "spec.py", "share.py",
-           "memo.py", "safe_ast.py", "live/base.py", "live/trace.py", "live/xrays.py", "live/breakit.py")
+           "memo.py", "safe_ast.py", "live/base.py", "live/trace.py", "live/xrays.py", "live/breakit.py",
+           "fit_check.py", "training.py")
 DENSE_LESSONS = ("ui/answer_panel.py", "ui/equivalence_panel.py", "live/equivalences.py")
 # data, not logic: the names Keras's modules export (written by scripts/keras_exports.py), for star imports
 KERAS_API_DATA = ("reader/keras_exports.py",)
