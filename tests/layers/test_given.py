@@ -1,8 +1,9 @@
-"""The given family (explorer/layers/given): a shape given, not checked (issue 17): a Lambda whose function
-the reader cannot read, given output_shape=, and a custom layer without weights whose call it cannot read,
-with its own compute_output_shape. Keras builds both without running the function (Lambda.compute_output_shape returns output_shape; a layer with its own
-compute_output_shape is built from that method), so the page shows that box, marked, and the rest of the model.
-Every case is compared with Keras 3 building the same code in this process (our own test strings)."""
+"""The given family (explorer/layers/given): a shape given, not checked (issue 17). A Lambda whose function
+the reader cannot read, given output_shape=, and a custom layer without weights whose call it cannot read, with
+its own compute_output_shape: Keras builds both without running the function (Lambda.compute_output_shape
+returns output_shape; a layer with its own compute_output_shape is built from that method), so the page shows
+that box, marked, and the rest of the model. Every case is compared with Keras 3 building the same code in this
+process (our own test strings)."""
 from __future__ import annotations
 
 import keras
