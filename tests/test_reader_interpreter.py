@@ -104,3 +104,26 @@ def test_a_books_ellipsis_placeholder_says_what_to_put_there():
     filled = read_code("import keras\n" + snippet.replace("x = ...", "x = keras.Input(shape=(32, 32, 128))") +
                        "model = keras.Model(x, y)\n")
     assert filled.spec is not None and [layer.kind for layer in filled.spec.layers] == ["Conv2D", "Add"]
+
+
+def test_a_compute_mask_with_tensorflow_stops_keras_at_that_layer():
+    """Deep Learning with Python's PositionalEmbedding, with `compute_mask` written with tf.math.not_equal: Keras 3
+    runs compute_mask on symbolic tensors when it builds the model and stops at that layer; the page says so there.
+    With keras.ops.not_equal it is read, and the mask adds no layer."""
+    code = ("import tensorflow as tf\nimport keras\nfrom keras import layers\n\n"
+            "class TokenEmbedding(layers.Layer):\n"
+            "    def __init__(self, vocab, dim, **kwargs):\n"
+            "        super().__init__(**kwargs)\n"
+            "        self.embed = layers.Embedding(vocab, dim)\n"
+            "        self.block = keras.Sequential([layers.Dense(dim)])\n"
+            "    def call(self, inputs):\n        return self.block(self.embed(inputs))\n"
+            "    def compute_mask(self, inputs, mask=None):\n        return tf.math.not_equal(inputs, 0)\n\n"
+            "inputs = keras.Input(shape=(20,), dtype='int64')\n"
+            "x = TokenEmbedding(100, 8)(inputs)\nx = layers.GlobalAveragePooling1D()(x)\n"
+            "model = keras.Model(inputs, layers.Dense(1)(x))\n")
+    result = read_code(code)
+    errors = [(n.line, n.key) for n in result.notes if n.severity == "error"]
+    assert result.spec is None and errors == [(16, "read.compute_mask_tf")]
+    fixed = read_code(code.replace("tf.math.not_equal", "keras.ops.not_equal"))
+    assert fixed.spec is not None and not [n for n in fixed.notes if n.severity == "error"]
+    assert [layer.kind for layer in fixed.spec.layers] == ["Embedding", "Dense", "GlobalAveragePooling1D", "Dense"]

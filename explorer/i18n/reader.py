@@ -238,6 +238,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "output_shape={given},页面也这样做:{shape},这是给定的形状,未经检查。如果函数实际给出别的形状,"
         "Keras 要到模型运行时才会出错。",
     ),
+    "read.compute_mask_tf": (
+        "{name} ({cls}): Keras 3 runs its compute_mask on the model's symbolic tensors while it builds the model, "
+        "outside the layer's call, and {call} there (line {line}) cannot take them: Keras stops at this layer "
+        "with \"A KerasTensor cannot be used as input to a TensorFlow function\". Write it with keras.ops "
+        "(keras.ops.not_equal(inputs, 0)), which works on both.",
+        "{name}（{cls}）：Keras 3 在构建模型时，会在层的 call 之外用模型的符号张量运行它的 compute_mask，"
+        "而那里（第 {line} 行）的 {call} 不能接受它们：Keras 在这一层停下，报错“A KerasTensor cannot be used as input "
+        "to a TensorFlow function”。请改用 keras.ops 来写（keras.ops.not_equal(inputs, 0)），两种情况都能用。",
+    ),
     "read.custom_given": (
         "{name} ({cls}): the page cannot read its call (line {line}: {code}). Keras does not run call to build the "
         "model either: a layer with its own compute_output_shape is built with the shape that method gives, and "

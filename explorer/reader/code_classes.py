@@ -140,11 +140,17 @@ class Classes(ReaderBase):
             raise Refusal(node, "read.def_call_args", name=cls.node.name)
         return instance
 
+    methods_open = 0  # > 0 while a method of a class of the code is read (what it makes belongs to the class)
+
     def method_call(self, instance: InstanceObj, func: FuncObj, node: ast.Call, scope: list[dict]) -> object:
         """A method run with `self` bound to the instance."""
         call = ast.Call(func=node.func, args=[Known(instance, node)] + list(node.args), keywords=node.keywords,
                         lineno=node.lineno, col_offset=node.col_offset)
-        return self.def_call(func, call, scope)
+        self.methods_open += 1
+        try:
+            return self.def_call(func, call, scope)
+        finally:
+            self.methods_open -= 1
 
     def instance_call(self, instance: InstanceObj, node: ast.Call, scope: list[dict]) -> object:
         """block(x) / model(inputs): its `call` runs on these tensors; its layers become one group."""
@@ -155,9 +161,12 @@ class Classes(ReaderBase):
             raise Refusal(node, "read.class_no_call", name=instance.cls.node.name)
         instance.called = True
         first = self.evaluate(node.args[0], scope) if node.args else None  # once: model(keras.Input(...))
+        if isinstance(first, Poison):  # its input could not be read (a note says so): nor can its call
+            raise Refusal(None, None)
         if node.args:
             node = ast.Call(func=node.func, args=[Known(first, node.args[0])] + list(node.args[1:]),
                             keywords=node.keywords, lineno=node.lineno, col_offset=node.col_offset)
+        self.check_compute_mask(instance, node, first, scope)
         before = set(self.nodes)
         groups_before = len(self.groups)
         shape_method = instance.cls.methods.get("compute_output_shape") if instance.model is None else None
@@ -188,6 +197,25 @@ class Classes(ReaderBase):
                 instance.model.outputs = outputs
                 instance.model.keras_knows_input = True
         return result if not isinstance(result, Seq) else Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def check_compute_mask(self, instance: InstanceObj, node: ast.Call, first: object, scope: list[dict]) -> None:
+        """Keras 3 runs a layer's compute_mask on the symbolic tensors of the model it builds, outside the layer's
+        call: a TensorFlow function there stops Keras at this layer (\"A KerasTensor cannot be used as input to a
+        TensorFlow function\"). Read it as Keras runs it; what it makes is a mask, not a layer: dropped."""
+        method = instance.cls.methods.get("compute_mask")
+        if method is None or instance.model is not None or not isinstance(first, Tensor):
+            return
+        saved = self.save_state()
+        try:
+            self.method_call(instance, method, node, scope)
+            refusal = next((n for n in self.notes[saved[0]:] if n.key == "read.tf_on_keras_tensor"), None)
+        except Refusal as error:
+            refusal = error if error.key == "read.tf_on_keras_tensor" else None
+        self.restore_state(saved)
+        if refusal is not None:
+            line, _code = self.unread_place(refusal, node.lineno)
+            raise Refusal(node, "read.compute_mask_tf", name=instance.name, cls=instance.cls.node.name, line=line,
+                          call=dict(refusal.params).get("call", ""))
 
     def add_shape_hint(self, instance: InstanceObj, shape_method: FuncObj | None, node: ast.Call) -> None:
         """What would let the page show the rest of the model: a compute_output_shape method, for a custom layer

@@ -38,7 +38,7 @@ class Models(ReaderBase):
             if name not in ("layers", "name"):
                 raise Refusal(arg, "read.model_arg", arg=name)
         name = self.model_name(arg_nodes.get("name"), "sequential", scope)
-        model = ModelObj("sequential", name, node.lineno, node.col_offset)
+        model = ModelObj("sequential", name, node.lineno, node.col_offset, owned=self.methods_open > 0)
         self.models.append(model)
         items = arg_nodes.get("layers")
         if isinstance(items, (ast.List, ast.Tuple)):
@@ -429,7 +429,9 @@ class Models(ReaderBase):
             self.call_forgotten_def()
         if not self.models:
             return self.without_model()
-        standalone = [m for m in self.models if not m.nested]  # a model used as a layer is not "the model"
+        standalone = [m for m in self.models if not m.nested and not m.owned]  # a part is not "the model"
+        if not standalone and all(m.owned for m in self.models):  # only a class's block: the model was not read
+            return self.without_model()
         model = standalone[-1] if standalone else self.models[-1]
         if len(standalone) > 1:
             self.note((model.line, model.col), "info", "read.several_models", model=model.name,

@@ -344,12 +344,13 @@ class TensorOps(ReaderBase):
     def save_state(self) -> tuple:
         """What reading a function may change, to put back when its reading is dropped for a given shape."""
         return (len(self.notes), dict(self.nodes), len(self.groups), dict(self.uid), set(self.taken),
-                self.layer_count, dict(self.objects))
+                self.layer_count, dict(self.objects), len(self.models))
 
     def restore_state(self, saved: tuple) -> None:
-        notes, nodes, groups, uid, taken, count, objects = saved
+        notes, nodes, groups, uid, taken, count, objects, models = saved
         del self.notes[notes:]
         del self.groups[groups:]
+        del self.models[models:]
         self.nodes.clear()
         self.nodes.update(nodes)
         self.uid, self.taken, self.layer_count, self.objects = uid, taken, count, objects

@@ -145,6 +145,7 @@ class ModelObj:
     inputs: tuple = ()  # functional: input names
     outputs: tuple = ()  # functional: TensorRefs
     nested: bool = False  # used as a layer of another model (once)
+    owned: bool = False  # made inside a class's method (self.block = keras.Sequential(...)): a part, not "the model"
     label: str = ""  # its class as Keras names it in a summary ("Sequential", "Functional")
     what: str = "model"  # what its group is when it is used as a layer (explorer.spec.GroupSpec.what)
     instance: object = None  # a subclassed model: its instance (code_classes.InstanceObj)
