@@ -41,9 +41,13 @@ FROM_LOGITS = frozenset({"binary_crossentropy", "binary_focal_crossentropy", "ca
                          "categorical_focal_crossentropy", "sparse_categorical_crossentropy"})
 
 
+# losses Keras has only as a class: compile(loss="categorical_generalized_cross_entropy") is refused by Keras 3.15
+CLASS_ONLY = frozenset({"categorical_generalized_cross_entropy"})
+
+
 def loss_name(text: str) -> str | None:
     """Keras's function name for a loss given by string, None if Keras has no such loss."""
-    if text in LOSS_CLASSES:
+    if text in LOSS_CLASSES and text not in CLASS_ONLY:
         return text
     return LOSS_ALIASES.get(text)
 
@@ -51,10 +55,10 @@ def loss_name(text: str) -> str | None:
 # metrics by string: what compile accepts (keras.metrics.get, and "accuracy"/"acc" and "crossentropy"/"ce", which
 # compile turns into the variant that suits the loss)
 METRIC_NAMES = frozenset({
-    "accuracy", "acc", "crossentropy", "ce", "mse", "mae", "mape", "msle", "kld",
-    "binary_accuracy", "binary_crossentropy", "binary_focal_crossentropy", "categorical_accuracy",
-    "categorical_crossentropy", "categorical_focal_crossentropy", "categorical_hinge", "concordance_correlation",
-    "hinge", "huber", "kl_divergence", "log_cosh", "mean_absolute_error", "mean_absolute_percentage_error",
+    "accuracy", "acc", "crossentropy", "ce", "mse", "mae", "mape", "msle",
+    "binary_accuracy", "binary_crossentropy", "categorical_accuracy",
+    "categorical_crossentropy", "categorical_hinge", "concordance_correlation",
+    "hinge", "kl_divergence", "mean_absolute_error", "mean_absolute_percentage_error",
     "mean_squared_error", "mean_squared_logarithmic_error", "pearson_correlation", "poisson",
     "sparse_categorical_accuracy", "sparse_categorical_crossentropy", "sparse_top_k_categorical_accuracy",
     "squared_hinge", "top_k_categorical_accuracy",

@@ -33,6 +33,8 @@ _UNKNOWN_MODULES = ("pandas", "sklearn", "cv2", "PIL", "scipy", "h5py", "pickle"
                     "tensorflow_datasets", "glob", "os", "csv", "json")
 _NUMPY_LOADERS = ("load", "loadtxt", "genfromtxt", "fromfile", "frombuffer", "memmap")
 _KEEP_DATASET = ("shuffle", "prefetch", "cache", "repeat", "with_options")
+# modules outside Keras whose names `from ... import` binds, so the data they make is read (or said unknown)
+DATA_MODULES = frozenset({("numpy",), ("numpy", "random"), ("sklearn", "model_selection"), ("pandas",)})
 TRAINING_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch")
 _ARGS = {"fit": ("x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split", "validation_data"),
          "evaluate": ("x", "y", "batch_size"), "predict": ("x", "batch_size"), "train_on_batch": ("x", "y"),
@@ -191,9 +193,8 @@ class Data(ReaderBase):
             x_args.update(low=0, high=255)
         if info.x_holds == "tokens":
             words = options.get("num_words")
-            x_args.update(ragged=True, classes=words if type(words) is int and words > 0 else None, low=0)
-            if words:
-                x_args["high"] = words - 1
+            words = words if type(words) is int and words > 0 else None
+            x_args.update(ragged=True, classes=words, low=0, high=words - 1 if words else None)
             if options.get("maxlen"):  # longer reviews are dropped: how many are left is not known
                 train = test = None
         y_args: dict = {"dtype": info.y_dtype, "holds": info.y_holds, "classes": classes, "source": source,
@@ -422,11 +423,11 @@ class Data(ReaderBase):
         if unknowns:
             if known == 0 or size % known:
                 raise Refusal(node, "train.numpy_error", code=code,
-                              error=f"cannot reshape array of size {size} into shape {_text(new)}")
+                              error=f"cannot reshape array of size {size} into shape {_numpy_shape(new)}")
             new = tuple(size // known if d == -1 else d for d in new)
         elif known != size:
             raise Refusal(node, "train.numpy_error", code=code,
-                          error=f"cannot reshape array of size {size} into shape {_text(new)}")
+                          error=f"cannot reshape array of size {size} into shape {_numpy_shape(new)}")
         return replace(arr, shape=new, eye=False)
 
     def expand_dims(self, arr: Arr, axis: object, node: ast.AST) -> Arr:
@@ -1041,6 +1042,14 @@ def _nested_shape(value: object) -> tuple[tuple | None, list]:
 
 def _text(shape: tuple) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _numpy_shape(shape: tuple) -> str:
+    """A new shape as numpy's reshape error writes it: (3001,), (28,28) for (-1, 28, 28), (2,newaxis,7)."""
+    if -1 not in shape:
+        return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+    parts = ["newaxis" if d == -1 else str(d) for d in shape]
+    return "(" + ",".join(parts[1:] if shape[0] == -1 else parts) + ")"
 
 
 def _apply(symbol: str, a: float, b: float) -> float | None:
