@@ -355,8 +355,8 @@ def test_a_reshape_that_does_not_divide_says_it_in_numpys_words():
 
 
 def test_the_model_input_may_come_from_the_data():
-    source = "import numpy as np\nimport keras\nX = np.zeros((500, 30, 1))\n" \
-             "model = keras.Sequential([keras.Input(shape=X.shape[1:]), keras.layers.LSTM(8), keras.layers.Dense(1)])\n" \
+    source = "import numpy as np\nimport keras\nX = np.zeros((500, 30, 1))\nmodel = keras.Sequential([" \
+             "keras.Input(shape=X.shape[1:]), keras.layers.LSTM(8), keras.layers.Dense(1)])\n" \
              "model.compile(loss='mse')\nmodel.fit(X, np.zeros((len(X), 1)))\n"
     spec = training(source)
     assert read_code(source).spec.inputs[0].shape == (30, 1)
