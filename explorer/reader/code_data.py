@@ -117,9 +117,11 @@ class Data(ReaderBase):
         path = ref.path
         if path[:2] == ("keras", "datasets") and len(path) == 4 and path[3] == "load_data" and path[2] in DATASETS:
             return self.load_dataset(path[2], node, scope)
-        if path[:2] == ("keras", "losses") and len(path) == 3 and path[2] in CLASS_LOSSES:
-            return self.loss_object(path[2], node, scope)
-        if path[:2] == ("keras", "metrics") and len(path) == 3 and path[2] in METRIC_CLASSES:
+        if path[:2] in (("keras", "losses"), ("keras", "metrics")) and len(path) == 3 and \
+                (path[2] in CLASS_LOSSES or path[2] in METRIC_CLASSES):  # still a call that changes no shape
+            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+            if path[1] == "losses":
+                return self.loss_object(path[2], node, scope)
             return MetricObj(snake_case(path[2]))
         last = path[-1]
         if path in (("keras", "utils", "to_categorical"), ("keras", "utils", "np_utils", "to_categorical")):
