@@ -688,4 +688,80 @@ WORDS: dict[str, tuple[str, str]] = {
         "{cls} ({layer}): {arg} does not change shapes or parameter counts; ignored (not run).",
         "{cls}（{layer}）：{arg} 不改变形状或参数数量；已忽略（没有运行）。",
     ),
+    # the training code (explorer/reader/code_data.py): the data fit sees, compile's loss
+    "train.data_unknown": (
+        "{code}(...) reads data the explorer cannot see (a file, a table): the shapes it gives are not known here. "
+        "The rest is read.",
+        "{code}(...) 读取探索器看不到的数据（文件、表格）：这里不知道它给出的形状。其余部分照常读取。",
+    ),
+    "train.shape_unknown": (
+        "{code} is not known: the data comes from line {line}, which the explorer cannot see into.",
+        "{code} 未知：这份数据来自第 {line} 行，探索器看不到其中的内容。",
+    ),
+    "train.numpy_error": (
+        "{code} fails when it runs: {error}",
+        "{code} 运行时会失败：{error}",
+    ),
+    "train.not_arrays": (
+        "{code}: only arrays whose shapes the explorer knows are read here.",
+        "{code}：这里只读取探索器知道形状的数组。",
+    ),
+    "train.rank_too_big": (
+        "An array with more than {limit} axes is not read.",
+        "不读取超过 {limit} 个轴的数组。",
+    ),
+    "train.dtype_unknown": (
+        "{code} is not a dtype the explorer knows (float32, int64, uint8, bool...).",
+        "{code} 不是探索器认识的 dtype（float32、int64、uint8、bool 等）。",
+    ),
+    "train.dataset_arg": (
+        "{dataset}.load_data() has no argument {arg}.",
+        "{dataset}.load_data() 没有参数 {arg}。",
+    ),
+    "train.dataset_dict": (
+        "A dataset of named arrays (a dict) is not read: its shapes are not known here.",
+        "不读取由命名数组（dict）组成的数据集：这里不知道它的形状。",
+    ),
+    "train.dataset_map": (
+        ".map(...) runs a function on every element, which the explorer never runs: the dataset's shapes after it "
+        "are not known.",
+        ".map(...) 会对每个元素运行一个函数，而探索器从不运行代码：之后数据集的形状未知。",
+    ),
+    "train.dataset_method": (
+        ".{method}(...) on a dataset is not read: the dataset's shapes after it are not known.",
+        "不读取数据集上的 .{method}(...)：之后数据集的形状未知。",
+    ),
+    "train.dataset_twice_batched": (
+        "This dataset is batched twice: each element is then a batch of batches, which the explorer does not "
+        "follow.",
+        "这个数据集被分批了两次：每个元素都是“批次的批次”，探索器不跟踪这种情况。",
+    ),
+    "train.dataset_unbatched": (
+        "The dataset given to fit has no .batch(n): Keras takes each element as a whole batch, so a sample's first "
+        "axis becomes the batch axis. Add .batch(32) (or another size).",
+        "传给 fit 的数据集没有 .batch(n)：Keras 会把每个元素当成一整个批次，于是样本的第一个轴变成了批次轴。"
+        "请加上 .batch(32)（或其他大小）。",
+    ),
+    "train.batch_size_with_dataset": (
+        "batch_size= does nothing with a dataset: the dataset's own .batch(n) sets the batch.",
+        "使用数据集时 batch_size= 不起作用：批次大小由数据集自己的 .batch(n) 决定。",
+    ),
+    "train.y_with_dataset": (
+        "fit gets a dataset and y=: Keras refuses this (\"`y` argument is not supported when using "
+        "tf.data.Dataset\"): the dataset gives the labels itself.",
+        "fit 同时得到了数据集和 y=：Keras 不接受（\"`y` argument is not supported when using "
+        "tf.data.Dataset\"）：标签由数据集自己给出。",
+    ),
+    "train.loss_unknown": (
+        "The loss {code} is not one of Keras's losses the explorer knows; the fit check cannot compute it.",
+        "损失 {code} 不是探索器认识的 Keras 损失；fit 检查无法计算它。",
+    ),
+    "train.metric_unknown": (
+        "The metric {code} is not one the explorer knows; it is left out of the fit check.",
+        "探索器不认识指标 {code}；fit 检查中不包括它。",
+    ),
+    "train.loss_keys": (
+        "The loss dict names {keys}, but the model's outputs are {outputs}: Keras matches them by name.",
+        "损失字典中的名称是 {keys}，而模型的输出是 {outputs}：Keras 按名称对应它们。",
+    ),
 }

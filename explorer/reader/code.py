@@ -23,6 +23,7 @@ import ast
 from ..spec import Note, ReadResult
 from .code_base import Const, TooMuchWork, expression_word, position
 from .code_classes import Classes, InstanceObj
+from .code_data import DATA_MODULES, Data
 from .code_exprs import Expressions
 from .code_inputs import HINTS as _HINTS  # noqa: F401  (re-exported: the Keras 2 input arguments on a layer)
 from .code_inputs import ASSUMED_INPUT, Inputs
@@ -49,7 +50,7 @@ class _Return(Exception):
 
 
 # -- the reader: the statement walk here, the rest from its parts ---------------------------------
-class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps):
+class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps, Data):
     # -- statements -------------------------------------------------------------------------------
     def run_block(self, stmts: list[ast.stmt], scope: list[dict], in_def: bool) -> None:
         for stmt in stmts:
@@ -161,6 +162,12 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps):
             self.note(stmt, "info", "read.import_ignored", module=", ".join(foreign)[:80])
         for name, ref in bound:
             scope[0][name] = ref
+        if isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module:  # from numpy import zeros: data
+            path = tuple(stmt.module.split("."))
+            if path in DATA_MODULES:
+                for alias in stmt.names:
+                    if alias.name != "*":
+                        scope[0][alias.asname or alias.name] = Ref(path + (alias.name,))
 
     def run_expr(self, node: ast.expr, scope: list[dict]) -> None:
         if isinstance(node, ast.Constant):  # a docstring or a stray literal

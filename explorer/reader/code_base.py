@@ -84,6 +84,8 @@ class ReaderBase:
         self.reserve_used = False
         self.guesses = 0
         self.model_calls = 0  # Sequential(...) / Model(...) calls met, read or refused
+        self.compiled: dict[int, tuple] = {}  # id of a model -> (its losses, metrics, compile's line)
+        self.trained: list[tuple[int, object]] = []  # (id of a model, a training call read), in order
 
     # -- notes ------------------------------------------------------------------------------------
     def note(self, where: ast.AST | tuple[int, int] | None, severity: str, key: str, **params: object) -> None:

@@ -16,6 +16,7 @@ from .code_classes import BoundMethod, ClassObj, InstanceObj, SuperObj, UnreadCl
 from .code_models import LayerHandle
 from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
+from .code_data import Arr, DataSet
 from .code_tensors import LambdaObj
 from .tensor_calls import SHAPE_READS, op_call
 from .code_ops import arithmetic, check_items, compare, format_value, index_of, is_number, negate, take, truth
@@ -43,6 +44,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 return self.model_attribute(base, node)
             if isinstance(base, Tensor) and node.attr == "shape":
                 return self.shape_of(base, node)
+            if isinstance(base, (Arr, DataSet)):
+                return self.data_attribute(base, node)
             if isinstance(base, Poison):
                 raise Refusal(None, None)
             raise Refusal(node, "read.attribute", code=source_text(node)[:80])
@@ -87,6 +90,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         """Arithmetic on values; + joins lists of tensors or layers; on tensors, an operation (code_tensors.py)."""
         if isinstance(left, Poison) or isinstance(right, Poison):
             raise Refusal(None, None)
+        if isinstance(left, Arr) or isinstance(right, Arr):
+            return self.data_binop(op, left, right, node)
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             if type(op) in _TENSOR_OPERATORS and self.same_shapes(left, right, node):
                 return self.tensor_operator(_TENSOR_OPERATORS[type(op)], (left.ref, right.ref), node)
@@ -222,6 +227,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         if isinstance(base, Poison):
             raise Refusal(None, None)
         index_node = node.slice
+        if isinstance(base, Arr):
+            return self.data_item(base, index_node, scope, node)
         if isinstance(base, DictVal):
             key = self.value_of(self.evaluate(index_node, scope), index_node)
             found = base.get(key.plain())
@@ -281,6 +288,8 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
                 return Val(None)
             if isinstance(owner, Poison):
                 raise Refusal(None, None)
+            if isinstance(owner, (Arr, DataSet)):
+                return self.data_method(owner, func.attr, node, scope)
             if isinstance(owner, (Val, Seq, DictVal)):
                 if func.attr in _LIST_METHODS and isinstance(func.value, ast.Name):
                     return self.list_method(func.value.id, owner, func.attr, node, scope)
@@ -311,6 +320,11 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         if isinstance(callee, FuncObj):
             return self.def_call(callee, node, scope)
         if isinstance(callee, Builtin):
+            if callee.name == "len" and len(node.args) == 1 and not node.keywords:
+                value = self.evaluate(node.args[0], scope)
+                if isinstance(value, Arr):
+                    return self.data_length(value, node)
+                node = ast.Call(func=node.func, args=[Known(value, node.args[0])], keywords=[], **_where(node))
             return BUILTINS[callee.name](*self.call_values(node, scope), node, self.step)
         if isinstance(callee, Partial):
             return self.call(self.partial_call(callee, node), scope)
@@ -437,6 +451,9 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
         operation = op_call(ref.path)
         if operation is not None:
             return self.op_call(operation, ref, node, scope)
+        data = self.data_call(ref, node, scope)
+        if data is not None:
+            return data
         what, detail = meaning(ref)
         if what == "activation" and (node.args or node.keywords):  # self.activation = tf.nn.relu; then on x
             return self.activation_call(detail, node, scope)

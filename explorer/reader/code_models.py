@@ -14,6 +14,7 @@ from .code_builtins import bounded
 from .code_limits import MAX_NAME
 from .code_classes import InstanceObj
 from .code_tensors import LambdaObj
+from .code_data import TRAINING_METHODS
 from .backbones import Refused, read_backbone
 from .code_inputs import typed_input
 from .code_values import (Ignored, InputLayerObj, Known, Val, LayerObj, ModelObj, Poison, Refusal, Seq, Tensor, deps_of,
@@ -418,6 +419,10 @@ class Models(ReaderBase):
         if method == "summary" and not model.keras_knows_input:
             self.note(node, "info", "read.unbuilt_summary", model=source_text(node.func.value)[:80])
             return Ignored(node.lineno)
+        if method == "compile":
+            self.compile_call(model, node, scope)
+        elif method in TRAINING_METHODS:
+            self.training_call(model, method, node, scope)
         ignored = self.ignored_method(method, node, scope)
         if ignored is not None:
             return ignored
@@ -444,7 +449,17 @@ class Models(ReaderBase):
                 return self.result(None)
             self.groups = [g for g in self.groups if g.name != model.name]  # its layers are the model's layers
         spec = self.sequential_spec(model) if model.style == "sequential" else self.functional_spec(model)
-        return self.result(spec)
+        result = self.result(spec)
+        if result.spec is None:
+            return result
+        inputs = tuple(i.name for i in result.spec.inputs)
+        outputs = tuple(dict.fromkeys(ref[0] for ref in result.spec.outputs))
+        mark = len(self.notes)
+        training = self.training_spec(model, inputs, outputs)
+        if training is None:
+            return result
+        notes = tuple(sorted(result.notes + tuple(self.notes[mark:]), key=lambda n: n.line))
+        return replace(result, training=training, notes=notes)
 
     def subclassed_input(self, model: ModelObj) -> None:
         """A subclassed model the code never builds: the input shape the learner typed, if any."""
