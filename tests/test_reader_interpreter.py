@@ -2,6 +2,7 @@
 without running anything (every model here is also one Keras would build; tests/corpus compares whole files)."""
 from __future__ import annotations
 
+import keras
 import pytest
 
 from explorer.reader.code import read_code
@@ -127,3 +128,18 @@ def test_a_compute_mask_with_tensorflow_stops_keras_at_that_layer():
     fixed = read_code(code.replace("tf.math.not_equal", "keras.ops.not_equal"))
     assert fixed.spec is not None and not [n for n in fixed.notes if n.severity == "error"]
     assert [layer.kind for layer in fixed.spec.layers] == ["Embedding", "Dense", "GlobalAveragePooling1D", "Dense"]
+
+
+def test_keras_configuration_functions_take_keras_defaults_with_a_note():
+    """The old mnist_cnn example: `if K.image_data_format() == 'channels_first':` chooses the input shape; the page
+    reads it with Keras 3's default ('channels_last') and says so."""
+    code = ("import keras\nfrom keras import backend as K\nfrom keras.layers import Conv2D, Dense, Flatten\n"
+            "rows, cols = 28, 28\n"
+            "if K.image_data_format() == 'channels_first':\n    input_shape = (1, rows, cols)\n"
+            "else:\n    input_shape = (rows, cols, 1)\n"
+            "model = keras.Sequential([keras.Input(input_shape), Conv2D(4, 3), Flatten(), Dense(2)])\n")
+    result = read_code(code)
+    assert result.spec is not None and result.spec.inputs[0].shape == (28, 28, 1)
+    (note,) = [n for n in result.notes if n.key == "read.backend_default"]
+    assert note.line == 5 and note.param("value") == "'channels_last'"
+    assert keras.backend.image_data_format() == "channels_last" and keras.config.floatx() == "float32"

@@ -238,6 +238,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "output_shape={given},页面也这样做:{shape},这是给定的形状,未经检查。如果函数实际给出别的形状,"
         "Keras 要到模型运行时才会出错。",
     ),
+    "read.backend_default": (
+        "{call} is {value} in Keras's default configuration; a keras.json file on your machine can change it, and "
+        "the page reads the code with the default.",
+        "在 Keras 的默认配置中，{call} 的值是 {value}；你机器上的 keras.json 文件可以改变它，页面按默认值读取代码。",
+    ),
     "read.compute_mask_tf": (
         "{name} ({cls}): Keras 3 runs its compute_mask on the model's symbolic tensors while it builds the model, "
         "outside the layer's call, and {call} there (line {line}) cannot take them: Keras stops at this layer "

@@ -18,7 +18,7 @@ from .code_builtins import BUILTINS, bounded, collect, value_method
 from .code_flow import Flow
 from .code_data import Arr, DataSet
 from .code_tensors import LambdaObj
-from .tensor_calls import SHAPE_READS, op_call
+from .tensor_calls import BACKEND_DEFAULTS, SHAPE_READS, op_call
 from .code_ops import arithmetic, check_items, compare, format_value, index_of, is_number, negate, take, truth
 from .code_values import (MAX_ITEMS, Builtin, DictVal, FuncObj, Ignored, InputLayerObj, KerasObject, Known, LayerObj,
                           ModelObj, Partial, Poison, Refusal, Seq, Span, Tensor, Val, is_literal_code, literal,
@@ -444,6 +444,10 @@ class Expressions(Flow, ReaderBase):  # with Classes (code_classes.py) mixed in 
             raise Refusal(node, "read.tf_on_keras_tensor", call=ref.dotted[:80], op=ref.path[-1])
         if ref.path in SHAPE_READS:
             return self.shape_read(ref, node, scope)
+        if ref.path in BACKEND_DEFAULTS and not node.args and not node.keywords:
+            value = BACKEND_DEFAULTS[ref.path]
+            self.note(node, "info", "read.backend_default", call=source_text(node)[:60], value=repr(value))
+            return Val(value)
         if ref.path[:2] == ("keras", "applications") and ref.path[-1] == "preprocess_input":
             preprocessed = self.preprocess_call(ref, node, scope)
             if preprocessed is not None:

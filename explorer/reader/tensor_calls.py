@@ -119,6 +119,13 @@ CAFFE_MEAN = (103.939, 116.779, 123.68)
 TORCH_MEAN = (0.485, 0.456, 0.406)
 TORCH_STD = (0.229, 0.224, 0.225)
 
+# Keras's configuration functions, answered with Keras 3's defaults (~/.keras/keras.json may change them on a
+# learner's machine; the page says it assumes the default): `if K.image_data_format() == "channels_first":`
+BACKEND_DEFAULTS = {("keras", "backend", "image_data_format"): "channels_last",
+                    ("keras", "config", "image_data_format"): "channels_last",
+                    ("keras", "backend", "floatx"): "float32", ("keras", "config", "floatx"): "float32",
+                    ("keras", "backend", "epsilon"): 1e-07, ("keras", "config", "epsilon"): 1e-07}
+
 SHAPE_READS = {("keras", "ops", "shape"), ("keras", "backend", "int_shape"), ("keras", "backend", "shape"),
                ("tensorflow", "shape")}
 
