@@ -36,7 +36,7 @@ if spec is None:
 with result_column:  # noqa: SIM117 (the spinner shows where the result will be, beside the code)
     with st.spinner(t(lang, "app.loading_keras")):
         from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
-        from explorer.ui import equivalence_panel, export_panel, failure_panel, fix_button, live_panel
+        from explorer.ui import equivalence_panel, export_panel, failure_panel, fit_panel, fix_button, live_panel
         from explorer.ui import question_panel, table_panel
 desc = cache.describe_for(spec)
 budget = cache.spec_budget_for(spec)
@@ -71,6 +71,7 @@ if dense is not None:
         answer_panel.render(desc, dense, cache.dense_check_for(spec, dense.name), lang)
 live_panel.render(spec, desc, lang, (
     *equivalence_panel.entry(spec, desc, lang, lambda: cache.equivalences_for(spec)),
+    *fit_panel.entry(spec, model.result.training, model.code if model.source == "code" else None, lang),
     (t(lang, "breakany.header"), "open_breakit",
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),

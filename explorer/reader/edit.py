@@ -538,6 +538,25 @@ def apply_fix(code: str, spec: ModelSpec, failure) -> str | None:
     return apply_edit(code, spec, edit, failure.fix.code)
 
 
+
+def apply_line_fix(code: str, first: int, last: int, text: str) -> str | None:
+    """The learner's code with lines first..last (1-based, as ast counts them) replaced by `text` (a fix of the
+    training code: explorer.fit_check.LineFix), in the code's own line breaks; None when those lines are not in
+    the code or nothing changes. Pure text: nothing is run."""
+    starts = _line_starts(code)
+    if not 1 <= first <= last <= len(starts):
+        return None
+    begin = starts[first - 1]
+    end = starts[last] if last < len(starts) else len(code)
+    block = code[begin:end]
+    breaks = _LINE_BREAK.findall(block)
+    newline = breaks[0] if breaks else "\n"
+    last_break = re.search(r"(\r\n|\r|\n)\Z", block)
+    ending = last_break.group(0) if last_break else ""
+    edited = code[:begin] + newline.join(text.split("\n")) + ending + code[end:]
+    return edited if edited != code else None
+
+
 # -- what changed ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Change:

@@ -16,6 +16,7 @@ from explorer.build import Built, build
 from explorer.diagram import flow_drawing
 from explorer.diagram_plotly import drawing_figure
 from explorer.export import ExportError, export_code
+from explorer.fit_check import FitCheck, check_fit
 from explorer.live.base import Text, XRay
 from explorer.live.breakit import BreakOutcome, outcomes_for
 from explorer.live.equivalences import Equivalence, equivalences, unavailable_reason
@@ -26,6 +27,7 @@ from explorer.reader.code import read_code
 from explorer.shapes import Description, describe
 from explorer.spec import ModelSpec, ReadResult
 from explorer.tables import layer_table, weight_table
+from explorer.training import TrainingSpec
 
 MODEL_CACHE_BYTES = 128 * 1024 * 1024
 _heavy: ByteBoundedCache = ByteBoundedCache(MODEL_CACHE_BYTES)
@@ -51,7 +53,7 @@ gc.freeze()
 
 # A spec is frozen data whose repr shows every field, nested; Streamlit's own hashing walks the same
 # tree object by object (1.5 ms for the tagger, about 35 times per run; its repr takes 0.04 ms).
-BY_TEXT = {ModelSpec: repr, ReadResult: repr}
+BY_TEXT = {ModelSpec: repr, ReadResult: repr, TrainingSpec: repr}
 
 
 # -- the learner's model: code → spec → description → build ------------------------------------
@@ -162,6 +164,13 @@ def dense_check_for(spec: ModelSpec, name: str) -> float | None:
         return None
     xray = layer_xray_for(spec, name, ())
     return xray.checks[0].diff if xray is not None and xray.checks else None
+
+
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_TEXT)
+def fit_check_for(spec: ModelSpec, training: TrainingSpec, code: str) -> FitCheck:
+    """Real Keras meets the training code's data and loss on 2-row arrays (a fresh model, never the shared one);
+    code: the learner's code, for fixes written as the new text of its lines."""
+    return _in_turn(lambda: check_fit(spec, describe_for(spec), training, code))
 
 
 def warm(lang: str = "en") -> None:

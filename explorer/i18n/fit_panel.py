@@ -1,0 +1,70 @@
+"""Words of the panel "Your data and your loss" (explorer/ui/fit_panel.py): the arrays the training code gives the
+model, its loss, and what real Keras said when the call met them. The causes and fixes themselves are in fit.py.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    "fitpanel.header": (
+        "Your data and your loss: what fit will meet",
+        "你的数据和损失函数：fit 将会遇到什么",
+    ),
+    "fitpanel.intro": (
+        "Read from your training code, never run: the arrays `{call}` gets at line {line} and the loss compile "
+        "names. Real Keras then makes the same call once, on 2 rows of these shapes.",
+        "从你的训练代码中读取，从不运行：第 {line} 行 `{call}` 得到的数组，以及 compile 指定的损失函数。"
+        "然后真实的 Keras 用这些形状的 2 行数据把同样的调用执行一次。",
+    ),
+    "fitpanel.running": ("Running the call once on 2 rows…", "正在用 2 行数据执行一次这个调用……"),
+    # the arrays and the loss
+    "fitpanel.array": ("**{role}** `{shape}`, {dtype}: {holds}", "**{role}** `{shape}`，{dtype}：{holds}"),
+    "fitpanel.array_from": (" (from `{source}`, line {line})", "（来自第 {line} 行的 `{source}`）"),
+    "fitpanel.array_batched": (", in batches of {batch}", "，每批 {batch} 个"),
+    "fitpanel.holds.class_ids": ("class ids {low}..{high}", "类别编号 {low}..{high}"),
+    "fitpanel.holds.class_ids_open": ("class ids", "类别编号"),
+    "fitpanel.holds.tokens": ("token ids {low}..{high}", "词编号 {low}..{high}"),
+    "fitpanel.holds.tokens_open": ("token ids", "词编号"),
+    "fitpanel.holds.one_hot": ("one-hot rows of width {classes}", "宽度为 {classes} 的独热（one-hot）行"),
+    "fitpanel.holds.one_hot_open": ("one-hot rows", "独热（one-hot）行"),
+    "fitpanel.holds.floats": ("floats", "浮点数"),
+    "fitpanel.holds.pixels": ("pixels 0..255", "像素值 0..255"),
+    "fitpanel.holds.unknown": ("values the code does not describe", "代码没有说明的数值"),
+    "fitpanel.holds.ragged": ("lists of different lengths", "长度不一的列表"),
+    "fitpanel.loss": ("**loss** `{loss}`{logits} (compile, line {line})", "**损失函数** `{loss}`{logits}（compile，第 {line} 行）"),
+    "fitpanel.logits": (", from_logits=True", "，from_logits=True"),
+    "fitpanel.no_loss": ("**loss**: compile names none here.", "**损失函数**：这里的 compile 没有指定。"),
+    # the check
+    "fitpanel.status.ok": (
+        "`{call}` runs with this data and this loss: real Keras made the call on 2 rows without an error.",
+        "`{call}` 可以用这些数据和这个损失函数运行：真实的 Keras 在 2 行数据上执行这次调用没有报错。",
+    ),
+    "fitpanel.status.failed": (
+        "`{call}` stops at line {line}: real Keras raised an error on 2 rows of these shapes.",
+        "`{call}` 在第 {line} 行停止：真实的 Keras 在这些形状的 2 行数据上报错了。",
+    ),
+    "fitpanel.status.not_run": ("Not checked: {reason}", "没有检查：{reason}"),
+    "fitpanel.keras_said": ("Keras's own words:", "Keras 自己的报错："),
+    "fitpanel.meets": (
+        "The shapes that meet (N: the samples of your data, B: the batch):",
+        "相遇的形状（N：你的数据中的样本，B：批次）：",
+    ),
+    "fitpanel.col.role": ("role", "角色"),
+    "fitpanel.col.name": ("name", "名称"),
+    "fitpanel.col.shape": ("shape", "形状"),
+    "fitpanel.col.axes": ("named axes", "命名轴"),
+    "fitpanel.role.x": ("x, the data fed", "x，送入的数据"),
+    "fitpanel.role.input": ("the model's input", "模型的输入"),
+    "fitpanel.role.output": ("the model's output (y_pred)", "模型的输出（y_pred）"),
+    "fitpanel.role.y": ("y, the labels", "y，标签"),
+    "fitpanel.cause": ("**Why:** {cause}", "**原因：**{cause}"),
+    "fitpanel.fix": ("**The smallest fix:** {fix}", "**最小的修正：**{fix}"),
+    "fitpanel.other": ("**Another way:** {fix}", "**另一种方法：**{fix}"),
+    "fitpanel.apply_other": ("Apply this one instead", "改为应用这一种"),
+    "fitpanel.apply_help": (
+        "Writes the fix shown above into your code, at line {line}.",
+        "把上面的修正写进你的代码，改在第 {line} 行。",
+    ),
+    "fitpanel.silent": ("What Keras did without a word:", "Keras 悄悄做了什么："),
+    "fitpanel.silent_none": (
+        "Nothing was changed silently: the shapes meet as your code writes them.",
+        "没有任何悄悄的改动：形状按你的代码所写的那样相遇。",
+    ),
+}

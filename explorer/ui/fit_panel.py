@@ -1,0 +1,164 @@
+"""Your data and your loss (issue 19): the arrays the learner's training code gives the model and the loss compile
+names, then what real Keras said when the call met them (explorer/fit_check.py, run only when the panel is opened).
+
+Offered only for code with training code (the reader's ReadResult.training). On failure: Keras's words, where, the
+shapes that meet, why, the smallest fix, and "Apply the fix to my code", which writes it into the code box as the
+one-click fix of a model does (fix_button.write_code), so the page then says what changed.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from explorer.description import named, shape_text
+from explorer.fit_check import FitCheck, LineFix
+from explorer.i18n import t
+from explorer.reader.edit import apply_edit, apply_line_fix
+from explorer.spec import ModelSpec
+from explorer.training import ArraySpec, TrainingSpec
+from explorer.ui import cache
+from explorer.ui.failure_panel import fix_text
+from explorer.ui.fix_button import write_code
+from explorer.ui.html_table import render_table
+from explorer.ui.messages import code_span_text, escape_markdown
+
+PANEL_KEY = "open_fit"
+ROLES = {"x": "fitpanel.role.x", "input": "fitpanel.role.input", "output": "fitpanel.role.output",
+         "y": "fitpanel.role.y"}
+STATUS = {"ok": (st.success, "fitpanel.status.ok"), "failed": (st.error, "fitpanel.status.failed")}
+
+
+def has_training(training: object) -> bool:
+    """The code gives the model data or a loss: there is something for fit to meet."""
+    return isinstance(training, TrainingSpec) and bool(training.loss or training.x or training.y)
+
+
+def entry(spec: ModelSpec, training: object, code: str | None, lang: str) -> tuple:
+    """The live section's (label, expander key, body) for this panel, or nothing when the code has no training
+    code. code: the code box's text the spec was read from (None for a Keras JSON model: no Apply then)."""
+    if not has_training(training):
+        return ()
+    return ((t(lang, "fitpanel.header"), PANEL_KEY, lambda: render(spec, training, code, lang)),)
+
+
+# -- what the training code gives ----------------------------------------------------------------------------------
+def _range(arr: ArraySpec) -> tuple[str, str] | None:
+    low = arr.low if arr.low is not None else (0 if arr.classes else None)
+    high = arr.high if arr.high is not None else (arr.classes - 1 if arr.classes else None)
+    if low is None or high is None:
+        return None
+    return f"{low:g}", f"{high:g}"
+
+
+def holds_text(arr: ArraySpec, lang: str) -> str:
+    """What the array holds, in words: "class ids 0..9", "one-hot rows of width 10", "pixels 0..255"."""
+    if arr.ragged:
+        return t(lang, "fitpanel.holds.ragged")
+    span = _range(arr)
+    if arr.holds == "class_ids":
+        return t(lang, "fitpanel.holds.class_ids", low=span[0], high=span[1]) if span \
+            else t(lang, "fitpanel.holds.class_ids_open")
+    if arr.holds == "tokens":
+        return t(lang, "fitpanel.holds.tokens", low=span[0], high=span[1]) if span \
+            else t(lang, "fitpanel.holds.tokens_open")
+    if arr.holds == "one_hot":
+        return t(lang, "fitpanel.holds.one_hot", classes=arr.classes) if arr.classes \
+            else t(lang, "fitpanel.holds.one_hot_open")
+    if arr.holds == "floats":
+        return t(lang, "fitpanel.holds.floats")
+    if arr.holds == "pixels":
+        return t(lang, "fitpanel.holds.pixels")
+    return t(lang, "fitpanel.holds.unknown")
+
+
+def array_text(role: str, arr: ArraySpec, lang: str) -> str:
+    """One array as the page says it: "**x** `(60000, 28, 28)`, uint8: pixels 0..255 (from `...`, line 7)"."""
+    shape = ((None,) if arr.batch else ()) + tuple(arr.shape)
+    out = t(lang, "fitpanel.array", role=role, shape=shape_text(shape), dtype=escape_markdown(arr.dtype or "?"),
+            holds=holds_text(arr, lang))
+    if arr.batch:
+        out += t(lang, "fitpanel.array_batched", batch=arr.batch)
+    if arr.source:
+        out += t(lang, "fitpanel.array_from", source=code_span_text(arr.source[:160]), line=arr.line)
+    return out
+
+
+def _names(count: int, letter: str) -> list[str]:
+    return [letter] if count == 1 else [f"{letter}[{i}]" for i in range(count)]
+
+
+def show_training(training: TrainingSpec, lang: str) -> None:
+    lines = [array_text(name, arr, lang) for name, arr in zip(_names(len(training.x), "x"), training.x)]
+    lines += [array_text(name, arr, lang) for name, arr in zip(_names(len(training.y), "y"), training.y)]
+    if training.loss:
+        logits = t(lang, "fitpanel.logits")
+        lines += [t(lang, "fitpanel.loss", loss=code_span_text(loss.name), logits=logits if loss.from_logits else "",
+                    line=loss.line or training.compile_line) for loss in training.loss]
+    else:
+        lines.append(t(lang, "fitpanel.no_loss"))
+    st.markdown("\n".join("- " + line for line in lines))
+
+
+# -- what Keras said ------------------------------------------------------------------------------------------------
+def meets_frame(check: FitCheck, lang: str) -> pd.DataFrame:
+    return pd.DataFrame([{t(lang, "fitpanel.col.role"): t(lang, ROLES.get(m.role, "fitpanel.role.x")),
+                          t(lang, "fitpanel.col.name"): m.name,
+                          t(lang, "fitpanel.col.shape"): shape_text(m.shape),
+                          t(lang, "fitpanel.col.axes"): named(m.axes)} for m in check.meets])
+
+
+def fixed_code(code: str | None, spec: ModelSpec, fix, line_fix: LineFix | None) -> tuple[str | None, int]:
+    """(the learner's code with this fix written in, or None; the line it changes)."""
+    if not code:
+        return None, 0
+    if line_fix is not None:
+        return apply_line_fix(code, line_fix.first, line_fix.last, line_fix.text), line_fix.first
+    if fix is not None and fix.edit is not None:
+        layer = next((item for item in spec.layers if item.name == fix.edit.at), None)
+        return apply_edit(code, spec, fix.edit, fix.code), (layer.line if layer is not None else 0)
+    return None, 0
+
+
+def _fix(fix, line_fix: LineFix | None, heading: str, key: str, label: str, spec: ModelSpec, code: str | None,
+         lang: str) -> None:
+    st.markdown(t(lang, heading, fix=fix_text(fix, lang)))
+    if fix.code:
+        st.code(fix.code, language="python")
+    new, line = fixed_code(code, spec, fix, line_fix)
+    if new is not None:
+        st.button(label, key=key, type="primary" if key == "fit.apply_fix" else "secondary", on_click=write_code,
+                  args=(code, new, "fix"), help=t(lang, "fitpanel.apply_help", line=line))
+
+
+def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) -> None:
+    if check.status == "not_run":
+        st.info(t(lang, "fitpanel.status.not_run", reason=fix_text(check.reason, lang) if check.reason else ""))
+        return
+    show, key = STATUS[check.status]
+    show(t(lang, key, call=check.call, line=check.line))
+    if check.ok:
+        st.markdown(t(lang, "fitpanel.silent"))
+        notes = [fix_text(note, lang) for note in check.notes] or [t(lang, "fitpanel.silent_none")]
+        st.markdown("\n".join("- " + note for note in notes))
+        return
+    st.markdown(t(lang, "fitpanel.keras_said"))
+    st.code(check.message, language=None, wrap_lines=True)
+    if check.meets:
+        st.markdown(t(lang, "fitpanel.meets"))
+        render_table(meets_frame(check, lang), "fit_meets")
+    if check.cause is not None:
+        st.markdown(t(lang, "fitpanel.cause", cause=fix_text(check.cause, lang)))
+    if check.fix is not None:
+        _fix(check.fix, check.line_fix, "fitpanel.fix", "fit.apply_fix", t(lang, "breakany.apply_fix"), spec, code,
+             lang)
+    if check.other is not None:
+        _fix(check.other, check.other_line_fix, "fitpanel.other", "fit.apply_other", t(lang, "fitpanel.apply_other"),
+             spec, code, lang)
+
+
+def render(spec: ModelSpec, training: TrainingSpec, code: str | None, lang: str) -> None:
+    st.caption(t(lang, "fitpanel.intro", call=training.call, line=training.line))
+    show_training(training, lang)
+    with st.spinner(t(lang, "fitpanel.running")):
+        check = cache.fit_check_for(spec, training, code or "")
+    show_check(check, spec, code, lang)
