@@ -143,3 +143,21 @@ def test_keras_configuration_functions_take_keras_defaults_with_a_note():
     (note,) = [n for n in result.notes if n.key == "read.backend_default"]
     assert note.line == 5 and note.param("value") == "'channels_last'"
     assert keras.backend.image_data_format() == "channels_last" and keras.config.floatx() == "float32"
+
+
+def test_unpacking_more_or_fewer_tensors_than_a_call_gives_is_where_python_stops():
+    code = ("import keras\nfrom keras import layers\nx = keras.Input((10, 4))\n"
+            "encoder = layers.Bidirectional(layers.LSTM(8, return_sequences=True, return_state=True), "
+            "merge_mode=None)\nout, fh, fc, bh, bc = encoder(x)\n")
+    result = read_code(code)
+    (note,) = [n for n in result.notes if n.key == "read.unpack_count"]
+    assert (note.line, note.param("outputs"), note.param("count")) == (5, "6", "5")
+    assert note.param("words") == "too many values to unpack"
+    with pytest.raises(ValueError, match="too many values to unpack"):
+        _out, _fh, _fc, _bh, _bc = layers_bidirectional_none()
+
+
+def layers_bidirectional_none():
+    from keras import layers
+    return layers.Bidirectional(layers.LSTM(8, return_sequences=True, return_state=True),
+                                merge_mode=None)(keras.Input((10, 4)))

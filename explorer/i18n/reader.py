@@ -547,6 +547,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "keras.Input(shape=(None,), dtype=\"int32\")。在侧边栏的“输入形状（代码中没有写）”框里填写序列长度，"
         "或加上带序列长度的 keras.Input，就能在形状中看到它。",
     ),
+    "read.unpack_count": (
+        "{code} = …: the call gives {outputs} tensors here and the line names {count}, so Python stops at this line "
+        "(\"{words}\"). Name one variable for each tensor it gives.",
+        "{code} = …：这里的调用给出 {outputs} 个张量，而这一行写了 {count} 个名字，所以 Python 在这一行停下"
+        "（\"{words}\"）。请为它给出的每个张量各写一个变量名。",
+    ),
     "read.unpack_tensor": (
         "{code} = …: what is unpacked here is {outputs} tensor(s), not {count}, and Keras cannot split a tensor "
         "into names this way. If these are a model's inputs, the model needs {count} inputs: call it on a list of "

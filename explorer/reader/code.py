@@ -194,9 +194,11 @@ class _Reader(Expressions, Layers, Inputs, Models, Classes, TensorOps, Data):
                 raise Refusal(None, None)
             if isinstance(value, Tensor) and value.ref[1] is None:
                 count = self.output_count(value)
-                if count is not None and count != len(names):  # one tensor, unpacked as if it were several
-                    raise Refusal(target, "read.unpack_tensor", code=source_text(target)[:60], count=len(names),
-                                  outputs=count)
+                if count is not None and count != len(names):  # Python stops here: too many or too few values
+                    key = "read.unpack_tensor" if count == 1 else "read.unpack_count"
+                    raise Refusal(target, key, code=source_text(target)[:60], count=len(names), outputs=count,
+                                  words="too many values to unpack" if count > len(names) else
+                                  "not enough values to unpack")
                 items = [Tensor((value.ref[0], i)) for i in range(len(names))]
             elif isinstance(value, Seq):
                 items = list(value.items)
