@@ -1,3 +1,4 @@
+import gc
 import os
 import sys
 from pathlib import Path
@@ -5,6 +6,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# One OpenBLAS thread (set before numpy loads; inherited by the Keras workers and the browser tests' server):
+# the X-rays' numpy runs many small matmuls, and on 2 cores shared with another process OpenBLAS's second thread
+# spins waiting for a core (the stacked BiLSTM preset's X-rays: 20 s -> 8 s wall, 6.5 s -> 2 s CPU, under load).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PAGE = ROOT / "page.py"
@@ -50,3 +55,30 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.page)
         if path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+# -- the collector: long-lived objects frozen out of its way ---------------------------------------------------
+# Keras's clear_session (each build, each AppTest run) calls gc.collect(), which walks every object the process
+# holds: TensorFlow's, Streamlit's, the test modules' and their caches (the traced models of live_models.py).
+# A page test file spent 21 of its 36 CPU seconds there. Those objects live as long as the process, so they are
+# frozen (gc.freeze: never walked, never freed) after collection, after a test that imported a big package
+# (TensorFlow, Streamlit) and at the end of each test module, once its module-scoped fixtures are gone and a
+# gc.collect has freed that module's garbage: each full collection then walks only what the current module made.
+_frozen_at = {"modules": 0}
+
+
+def _freeze_long_lived() -> None:
+    gc.collect()
+    gc.freeze()
+    _frozen_at["modules"] = len(sys.modules)
+
+
+def pytest_collection_finish(session):
+    _freeze_long_lived()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own teardown has finalised the fixtures that end here
+def pytest_runtest_teardown(item, nextitem):
+    module_ends = nextitem is None or getattr(nextitem, "module", None) is not getattr(item, "module", None)
+    if module_ends or len(sys.modules) > _frozen_at["modules"] + 200:
+        _freeze_long_lived()

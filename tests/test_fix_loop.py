@@ -9,10 +9,6 @@ tests/test_corpus.py's worker (one subprocess for all of them).
 """
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -265,26 +261,20 @@ def test_the_missing_channel_mistake_and_its_fix():
 # -- the fixed corpus models, built by real Keras ---------------------------------------------------
 @pytest.mark.slow
 def test_keras_builds_the_fixed_corpus_models():
-    from test_corpus import WORKER
+    from test_corpus import KerasWorker
 
-    files = []
-    for name in sorted(FIXED):
-        code = (CORPUS / name).read_text()
-        spec, desc = read(code)
-        fixed = apply_fix(code, spec, desc.failure)
-        fixed_spec = read(fixed)[0]
-        build = [None] + list(fixed_spec.inputs[0].shape) if fixed_spec.inputs else None
-        files.append({"path": name, "source": fixed, "renames": {}, "build": build})
-    worker = subprocess.Popen([sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
+    worker = KerasWorker()  # imports Keras while the fixes are written
     try:
-        out, err = worker.communicate(json.dumps({"files": files, "names": []}), timeout=600)
+        for name in sorted(FIXED):
+            code = (CORPUS / name).read_text()
+            spec, desc = read(code)
+            fixed = apply_fix(code, spec, desc.failure)
+            fixed_spec = read(fixed)[0]
+            build = [None] + list(fixed_spec.inputs[0].shape) if fixed_spec.inputs else None
+            worker.send(file={"path": name, "source": fixed, "renames": {}, "build": build})
+        results = worker.results()["files"]
     finally:
-        if worker.poll() is None:
-            worker.kill()
-    line = next((ln for ln in out.splitlines() if ln.startswith("RESULT ")), None)
-    assert line is not None, err[-3000:]
-    results = json.loads(line[len("RESULT "):])["files"]
+        worker.close()
     assert {name: r["ok"] for name, r in results.items()} == dict.fromkeys(FIXED, True), results
 
 
