@@ -252,13 +252,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "而那里（第 {line} 行）的 {call} 不能接受它们：Keras 在这一层停下，报错“A KerasTensor cannot be used as input "
         "to a TensorFlow function”。请改用 keras.ops 来写（keras.ops.not_equal(inputs, 0)），两种情况都能用。",
     ),
+    "read.custom_build": (
+        "{name} ({cls}): the page cannot read its build (line {line}), so it cannot count the weights build makes; "
+        "the model is shown up to this layer.",
+        "{name}（{cls}）：页面读不懂它的 build（第 {line} 行），所以无法统计 build 创建的权重；模型只显示到这一层之前。",
+    ),
     "read.custom_given": (
         "{name} ({cls}): the page cannot read its call (line {line}: {code}). Keras does not run call to build the "
         "model either: a layer with its own compute_output_shape is built with the shape that method gives, and "
-        "so does the page: {shape}, a shape given, not checked. It makes no weights, so its parameters are 0.",
+        "so does the page: {shape}, a shape given, not checked. Its weights are those its build makes with "
+        "add_weight: {params} parameters, as Keras counts them.",
         "{name}（{cls}）：页面读不懂它的 call（第 {line} 行：{code}）。Keras 构建模型时也不运行 call：带有自己的 "
         "compute_output_shape 的层按这个方法给出的形状构建，页面也这样做：{shape}，这是给定的形状，未经检查。"
-        "它不创建权重，所以参数为 0。",
+        "它的权重就是它的 build 用 add_weight 创建的那些：{params} 个参数，与 Keras 的计数相同。",
     ),
     "read.lambda_add_shape": (
         "{name}: if you know the shape its function gives, add output_shape=(…) to this Lambda in the code box (the "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import math
 from dataclasses import dataclass, field
 
 from ..description import shape_text
@@ -47,6 +48,7 @@ class InstanceObj:
     attrs: dict = field(default_factory=dict)
     model: ModelObj | None = None  # a subclassed model: what the reader's finish step reads
     called: bool = False
+    weights: list | None = None  # while its build is read for a box of a given shape: (name, shape) per add_weight
 
     def find(self, name: str) -> object | None:
         if name in self.attrs:
@@ -174,14 +176,14 @@ class Classes(ReaderBase):
         try:
             result = self.inside_layer_call(first, lambda: self.method_call(instance, call, node, scope))
         except Refusal as refusal:
-            if shape_method is None or not _weight_free(instance):
+            if shape_method is None or not _no_sublayers(instance):
                 self.add_shape_hint(instance, shape_method, node)
                 raise
             self.restore_state(saved)
             return self.custom_given(instance, shape_method, first, node, scope, refusal)
         why = next((n for n in self.notes[noted:] if n.severity == "error"), None)  # a line of call was refused
         if isinstance(result, Poison) or (why is not None and not isinstance(result, (Tensor, Seq))):
-            if shape_method is None or not _weight_free(instance):
+            if shape_method is None or not _no_sublayers(instance):
                 self.add_shape_hint(instance, shape_method, node)
                 raise Refusal(None, None)
             self.restore_state(saved)
@@ -220,7 +222,7 @@ class Classes(ReaderBase):
     def add_shape_hint(self, instance: InstanceObj, shape_method: FuncObj | None, node: ast.Call) -> None:
         """What would let the page show the rest of the model: a compute_output_shape method, for a custom layer
         without weights (one with weights cannot be a box: what they hold depends on the call)."""
-        if instance.model is None and shape_method is None and _weight_free(instance):
+        if instance.model is None and shape_method is None and _no_sublayers(instance):
             self.note(node, "info", "read.custom_add_shape", name=instance.name, cls=instance.cls.node.name)
 
     def custom_given(self, instance: InstanceObj, method: FuncObj, first: object, node: ast.Call, scope: list[dict],
@@ -233,12 +235,51 @@ class Classes(ReaderBase):
                               lineno=node.lineno, col_offset=node.col_offset)
         value = self.method_call(instance, method, shape_call, scope)
         shape = self.checked_shape(value, in_shape, method.node, with_batch=True)
+        weights = self.build_weights(instance, shape_call, scope)
         tensor = self.given_node(instance.name, instance.cls.node.name, "compute_output_shape", shape, refs,
-                                 instance.line, instance.col, node)
+                                 instance.line, instance.col, node, weights)
         line, code = self.unread_place(why, node.lineno)
         self.note(node, "warning", "read.custom_given", name=instance.name, cls=instance.cls.node.name,
-                  shape=shape_text(shape), line=line, code=code or "…")
+                  shape=shape_text(shape), line=line, code=code or "…",
+                  params=f"{sum(math.prod(w) for _, w in weights):,}")
         return tensor
+
+    def build_weights(self, instance: InstanceObj, shape_call: ast.Call, scope: list[dict]) -> tuple:
+        """The weights a custom layer's build makes (`self.W = self.add_weight(shape=(input_shape[-1], 1))`), read
+        on the input shape as Keras calls build: (name, shape) in the order Keras lists them. A build the reader
+        cannot read leaves the weights unknown: refused, since a box must count them."""
+        build = instance.cls.methods.get("build")
+        if build is None:
+            return ()
+        instance.weights, noted = [], len(self.notes)
+        try:
+            self.method_call(instance, build, shape_call, scope)
+            weights = tuple(instance.weights)
+        finally:
+            instance.weights = None
+        if len(self.notes) > noted:  # a line of build was not read: a weight may be missing or unknown
+            line = self.notes[noted].line
+            del self.notes[noted:]
+            raise Refusal(shape_call, "read.custom_build", name=instance.name, cls=instance.cls.node.name, line=line)
+        return weights
+
+    def add_weight(self, instance: InstanceObj, node: ast.Call, scope: list[dict]) -> object:
+        """self.add_weight(name=..., shape=...) while build is read for a box: its shape, known or refused."""
+        arg_nodes = self.call_args(node, ("shape", "initializer", "dtype", "trainable", "autocast",
+                                          "regularizer", "constraint", "aggregation", "overwrite_with_gradient",
+                                          "name"), "add_weight")
+        shape_node = arg_nodes.get("shape")
+        if shape_node is None:  # Keras's default shape is () : a scalar
+            shape: tuple = ()
+        else:
+            entries = self.shape_value(shape_node, scope)
+            shape = tuple(e.value for e in entries)
+            if any(type(size) is not int for size in shape):
+                raise Refusal(shape_node, "read.shape_bad", code=source_text(shape_node)[:80])
+        name_node = arg_nodes.get("name")
+        name = self.value_of(self.evaluate(name_node, scope), name_node).value if name_node is not None else None
+        instance.weights.append((name if isinstance(name, str) else f"variable_{len(instance.weights)}", shape))
+        return Ignored(node.lineno)
 
     def instance_attribute(self, instance: InstanceObj, node: ast.Attribute) -> object:
         found = instance.find(node.attr)
@@ -270,6 +311,8 @@ class Classes(ReaderBase):
             instance.model.inputs = (spec.name,)
             return Ignored(node.lineno)
         if method in ("add_weight", "add_variable"):
+            if instance.weights is not None:  # its build, read for a box of a given shape
+                return self.add_weight(instance, node, scope)
             raise Refusal(node, "read.custom_weights", name=instance.cls.node.name)
         ignored = self.ignored_method(method, node, scope)
         if ignored is not None:
@@ -290,11 +333,9 @@ class Classes(ReaderBase):
         return defaults
 
 
-def _weight_free(instance: InstanceObj) -> bool:
-    """Whether an instance of a custom layer surely holds no weights: no build method of its own, and no layer or
-    model among what its __init__ set (in lists, tuples and dicts too)."""
-    if "build" in instance.cls.methods:
-        return False
+def _no_sublayers(instance: InstanceObj) -> bool:
+    """Whether an instance of a custom layer holds no layer or model among what its __init__ set (in lists, tuples
+    and dicts too): its weights are then only those its build makes with add_weight, which the reader can read."""
     stack = list(instance.attrs.values())
     while stack:
         value = stack.pop()

@@ -386,12 +386,15 @@ class TensorOps(ReaderBase):
         return (in_shape[0],) + tuple(shape)
 
     def given_node(self, name: str, label: str, origin: str, shape: tuple, refs: tuple, line: int, col: int,
-                   node: ast.AST) -> Tensor:
-        """A box of a shape the code gave (explorer/layers/given), as Keras builds the layer: its function unrun."""
+                   node: ast.AST, weights: tuple = ()) -> Tensor:
+        """A box of a shape the code gave (explorer/layers/given), as Keras builds the layer: its function unrun;
+        weights: (name, shape) of each weight its build makes with add_weight."""
         if self.layer_count >= MAX_LAYERS:
             raise Refusal(node, "read.too_many_layers", limit=MAX_LAYERS)
         self.layer_count += 1
         args = (("label", label), ("origin", origin), ("output_shape", tuple(shape[1:])))
+        if weights:
+            args += (("weights", tuple(weights)),)
         self.nodes[name] = LayerSpec(name, given_kind().class_name, args, tuple(refs), line=line, col=col)
         return Tensor((name, None))
 

@@ -126,8 +126,8 @@ def test_without_output_shape_an_unreadable_function_is_still_refused_at_its_lin
                                                                                       _empty()).layers)
 
 
-def test_a_custom_layer_with_weights_is_not_shown_as_a_box():
-    """Its weights depend on what its call does with them: the page cannot count them, so it refuses, as before."""
+def test_a_custom_layer_with_weights_is_a_box_with_the_weights_its_build_makes():
+    """Its weights are what its build makes with add_weight, on the input shape: counted as Keras counts them."""
     code = HEAD + ("class Scale(layers.Layer):\n    def build(self, input_shape):\n"
                    "        self.w = self.add_weight(shape=(input_shape[-1],))\n"
                    "    def call(self, x):\n        return tf.signal.rfft(x * self.w)\n"
@@ -135,8 +135,9 @@ def test_a_custom_layer_with_weights_is_not_shown_as_a_box():
                    "inp = keras.Input((100,))\nx = Scale()(inp)\nout = layers.Dense(10)(x)\n"
                    "model = keras.Model(inp, out)\n")
     result = read_code(code)
-    assert result.spec is None or all(layer.kind != GIVEN for layer in result.spec.layers)
-    assert any(n.severity == "error" for n in result.notes)
+    step = describe(result.spec).step("scale")
+    assert step.cls == GIVEN and step.params == 100 and [w.shape for w in step.weights] == [(100,)]
+    assert describe(result.spec).total_params == keras_model(code).count_params() == 100 + 520
 
 
 def _empty():
@@ -205,3 +206,63 @@ def test_where_no_shape_is_given_the_note_says_how_to_give_one_and_giving_it_sho
     after = read_code(fixed)
     assert after.spec is not None and any(layer.kind == GIVEN for layer in after.spec.layers)
     assert describe(after.spec).total_params == keras_model(fixed).count_params()
+
+
+KAGGLE_ATTENTION = """import tensorflow as tf
+from tensorflow.keras.layers import Layer, Embedding, LSTM, Dense
+from tensorflow.keras.models import Sequential
+
+
+class Attention(Layer):
+    def __init__(self, **kwargs):
+        super(Attention, self).__init__(**kwargs)
+
+    def build(self, input_shape):
+        self.W = self.add_weight(name="att_weight", shape=(input_shape[-1], 1), initializer="normal")
+        self.b = self.add_weight(name="att_bias", shape=(input_shape[1], 1), initializer="zeros")
+        super(Attention, self).build(input_shape)
+
+    def call(self, x):
+        et = tf.squeeze(tf.tanh(tf.tensordot(x, self.W, axes=1) + self.b), axis=-1)
+        at = tf.expand_dims(tf.nn.softmax(et), axis=-1)
+        return tf.reduce_sum(x * at, axis=1)
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], input_shape[-1])
+
+
+model = Sequential()
+model.add(Embedding(2000, 16))
+model.add(LSTM(8, return_sequences=True))
+model.add(Attention())
+model.add(Dense(1, activation="sigmoid"))
+model.build(input_shape=(None, 30))
+"""
+
+
+def test_a_custom_layer_whose_build_makes_weights_counts_them_as_keras_does():
+    """The Kaggle "LSTM + attention" layer: add_weight in build (shapes from input_shape), TensorFlow in call, its
+    own compute_output_shape. The box counts the weights build makes, in Keras's order, and the model's total is
+    Keras's own."""
+    result = read_code(KAGGLE_ATTENTION)
+    assert result.spec is not None and not [n for n in result.notes if n.severity == "error"]
+    desc = describe(result.spec)
+    step = desc.step("attention")
+    assert step.cls == GIVEN and step.output_shape == (None, 8)
+    assert [(w.name, w.shape, w.dims) for w in step.weights] == [("att_weight", (8, 1), ("H", "1")),
+                                                                 ("att_bias", (30, 1), ("T", "1"))]
+    assert step.params == 38 and step.formula.text() == "H × 1 + T × 1 = 8 × 1 + 30 × 1 = 38"
+    model = keras_model(KAGGLE_ATTENTION)
+    keras_layer = model.get_layer("attention")
+    assert [tuple(w.shape) for w in keras_layer.weights] == [w.shape for w in step.weights]
+    assert desc.total_params == model.count_params()
+    (note,) = [n for n in result.notes if n.key == "read.custom_given"]
+    assert note.param("params") == "38"
+
+
+def test_a_build_the_reader_cannot_read_leaves_the_layer_refused():
+    code = KAGGLE_ATTENTION.replace("shape=(input_shape[-1], 1)", "shape=(tf.random.uniform(()), 1)")
+    result = read_code(code)
+    assert result.spec is None or all(layer.kind != GIVEN for layer in result.spec.layers)
+    (note,) = [n for n in result.notes if n.key == "read.custom_build"]
+    assert note.severity == "error" and note.param("line") == "11" and note.line == 27

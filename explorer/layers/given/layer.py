@@ -1,6 +1,7 @@
 """The Keras layer the live model holds where the learner's function is: it cannot run their function (nothing a
 learner sends is run), so its output is a fixed stand-in tensor of the given shape, the same for every sample and
-every run (seeded), and the page says that the numbers after it are a stand-in's. Sizes the learner left unknown
+every run (seeded), and the page says that the numbers after it are a stand-in's. The weights their build makes
+are made with the same shapes (zeros), so the model's count is Keras's. Sizes the learner left unknown
 (None) take the input's size at the same place, else 1."""
 from __future__ import annotations
 
@@ -10,10 +11,15 @@ from keras import ops
 
 
 class GivenLayer(keras.layers.Layer):
-    def __init__(self, output_shape: tuple, seed: int = 0, **kwargs):
+    def __init__(self, output_shape: tuple, weights: tuple = (), seed: int = 0, **kwargs):
         super().__init__(**kwargs)
         self.given = tuple(output_shape)
+        self.weight_shapes = tuple(weights)  # (name, shape): what the learner's build makes; counted, never used
         self.seed = seed
+
+    def build(self, input_shape):
+        for name, shape in self.weight_shapes:
+            self.add_weight(shape=tuple(shape), name=name, initializer="zeros")
 
     def compute_output_shape(self, input_shape):
         first = input_shape[0] if isinstance(input_shape, (list, tuple)) and input_shape and isinstance(
