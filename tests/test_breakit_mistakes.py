@@ -2,8 +2,6 @@
 explained once (one cause, one fix), and each fix written into the mistaken code by the fix loop builds."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from explorer.build import build
@@ -12,7 +10,25 @@ from explorer.reader.code import read_code
 from explorer.reader.edit import apply_edit, apply_fix
 from explorer.shapes import describe
 
-MNIST = (Path(__file__).parent / "corpus" / "image_cnn_mnist.py").read_text()  # keras.io's, as the corpus has it
+MNIST = '''import keras
+from keras import layers
+
+num_classes = 10
+input_shape = (28, 28, 1)
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=input_shape),
+        layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Flatten(),
+        layers.Dropout(0.5),
+        layers.Dense(num_classes, activation="softmax"),
+    ]
+)
+'''
 SIGNAL = '''import keras
 from keras import layers
 

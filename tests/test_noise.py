@@ -34,7 +34,8 @@ plt.show()
 def test_a_tutorial_scripts_ignored_lines_are_one_note_with_their_topics():
     notes = read_code(TUTORIAL).notes
     groups = group_notes(notes)
-    ignored_lines = {1, 2, 6, 7, 8, 9, 10, 18, 19, 20, 21, 22, 23}
+    # lines 7, 8 and 10 (astype, expand_dims, to_categorical) are read now: the data fit will see (issue 19)
+    ignored_lines = {1, 2, 6, 9, 18, 19, 20, 21, 22, 23}
     assert {n.line for n in groups.ignored} == ignored_lines
     assert groups.lines == len(ignored_lines)
     assert groups.topics == ("imports", "data", "training", "printing")
@@ -192,7 +193,7 @@ def test_the_notes_box_shows_one_line_for_the_ignored_lines_and_their_details_on
     assert not at.exception
     texts = [m.value for m in at.markdown]
     summaries = [x for x in texts if "lines ignored" in x]
-    assert len(summaries) == 1 and summaries[0].startswith(":blue-badge[:material/info: Info] 13 lines ignored")
+    assert len(summaries) == 1 and summaries[0].startswith(":blue-badge[:material/info: Info] 10 lines ignored")
     assert [e.label for e in at.expander] == ["Which lines, and why"]
     details = [m.value for m in at.expander[0].markdown]
     ignored = group_notes(read_code(TUTORIAL).notes).ignored
@@ -201,4 +202,4 @@ def test_the_notes_box_shows_one_line_for_the_ignored_lines_and_their_details_on
     assert len(outside) == 1 and ":orange-badge[:material/warning: Warning]" in outside[0]
     at.session_state["lang"] = "zh"
     at.run()
-    assert any(m.value.startswith(":blue-badge[:material/info: 提示] 已忽略 13 行") for m in at.markdown)
+    assert any(m.value.startswith(":blue-badge[:material/info: 提示] 已忽略 10 行") for m in at.markdown)

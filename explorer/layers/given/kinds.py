@@ -39,6 +39,11 @@ class GivenShape(LayerKind):
                  "weights": (("att_weight", (64, 1)), ("att_bias", (200, 1)))}, (None, 200, 64), (None, 64), 264),
     )
 
+    def xray(self, call):
+        from .xray import given_xray
+
+        return given_xray(call)
+
     def shown_class(self, args: tuple) -> str:
         return str(dict(args).get("label") or "Lambda")
 
