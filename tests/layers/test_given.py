@@ -172,6 +172,17 @@ def test_the_live_model_runs_a_fixed_stand_in_and_the_next_layer_is_recomputed_e
     check_xray(XRayCase("given_then_dense", code, "dense", (1, 7)))
 
 
+XRAY_CASES = [  # the stand-in's own X-ray: its numbers recomputed from the seed, the followed cell in the grid
+    XRayCase("given-lambda", HEAD + CASES["lambda_def"][0], "fft", (1, 7)),
+    XRayCase("given-custom-4d", HEAD + CASES["lambda_tf"][0], "lambda", (1, 2, 3, 0)),
+]
+
+
+@pytest.mark.parametrize("case", XRAY_CASES, ids=[c.id for c in XRAY_CASES])
+def test_xray_agrees_with_itself(case):
+    check_xray(case)
+
+
 def test_the_kind_is_keras_lambda_with_output_shape():
     """The kind's shape is Keras's Lambda given that output_shape, for any function (here one that gives another
     shape: Keras does not look)."""

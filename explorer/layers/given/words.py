@@ -23,5 +23,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "它的 build 创建的权重，形状与 Keras 相同（这里为零：页面只关心它们的数量）：{weights}。",
     ),
     "xray.given.grid_out": ("the stand-in {where}, around {at}", "替身 {where}，{at} 附近"),
-    "xray.given.heat_out": ("the stand-in {where}", "替身 {where}"),
+    "xray.given.heat_in": ("The input {where}: what the function would have read (not used here)",
+                           "输入 {where}：函数本应读取的数（这里没有使用）"),
+    "xray.given.heat_out": ("The stand-in {where}: out{at} outlined", "替身 {where}：框出 out{at}"),
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...description import shape_text
-from ...live.base import LayerCall, Line, Text, XRay, check, heat_at, index_text
+from ...live.base import LayerCall, Line, Text, XRay, check, clamp, heat_at, index_text
 from ..reshaping.xray import grid_at
 
 
@@ -33,5 +33,7 @@ def given_xray(call: LayerCall) -> XRay:
                                                                   for name, shape in weights)),)
     summary = Text.of("xray.given.summary", name=call.spec.name, cls=label, shape=shape_text(y.shape))
     grids = (grid_at("xray.given.grid_out", y, pick, "out"),)
-    heats = (heat_at("xray.given.heat_out", y, pick, "out", call.out_axes),)
+    x = call.x  # what the function would have read: shown, never used
+    heats = (heat_at("xray.given.heat_in", x, clamp(pick, x.shape), "x", call.in_axes, mark=None),
+             heat_at("xray.given.heat_out", y, pick, "out", call.out_axes))
     return XRay(call.spec.name, label, summary, code, checks, grids, notes, heats)
