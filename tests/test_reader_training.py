@@ -546,3 +546,16 @@ def test_huge_shapes_stay_arithmetic():
     spec = training("import numpy as np\nimport keras\n" + MODEL +
                     "x = np.zeros((10**9, 10**9))\nmodel.fit(x.reshape(-1, 1000), np.zeros((10**12, 1)))\n")
     assert spec.x[0].shape == (10**15, 1000) and spec.y[0].shape == (10**12, 1)
+
+
+def test_tensorflows_newaxis_adds_an_axis_as_numpys_does():
+    """TensorFlow's advanced quickstart: `x_train = x_train[..., tf.newaxis]` on mnist's arrays."""
+    code = ("import tensorflow as tf\nmnist = tf.keras.datasets.mnist\n"
+            "(x_train, y_train), (x_test, y_test) = mnist.load_data()\nx_train = x_train / 255.0\n"
+            "x_train = x_train[..., tf.newaxis]\n"
+            "model = tf.keras.Sequential([tf.keras.Input((28, 28, 1)), tf.keras.layers.Flatten(),"
+            " tf.keras.layers.Dense(10)])\n"
+            "model.compile(loss='sparse_categorical_crossentropy')\nmodel.fit(x_train, y_train)\n")
+    result = read_code(code)
+    assert not [n for n in result.notes if n.severity == "error"]
+    assert result.training.x[0].shape == (60000, 28, 28, 1)

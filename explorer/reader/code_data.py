@@ -740,7 +740,7 @@ class Data(ReaderBase):
                 keys.append(self.index_value(part, scope))
             else:
                 value = self.evaluate(part, scope)
-                if isinstance(value, Ref) and value.path in (("numpy", "newaxis"),):
+                if isinstance(value, Ref) and value.path in (("numpy", "newaxis"), ("tensorflow", "newaxis")):
                     keys.append(None)
                 elif isinstance(value, Arr):
                     keys.append(value)
