@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .budget import MEMORY_BUDGET_BYTES, description_budget
 from .description import Description, Fix, FixEdit, shape_text
 from .layers import get_kind, layer_code, recurrent_layer, traits
+from .losses import FROM_LOGITS, LOSS_CLASSES, loss_name
 from .safe_ast import parse as safe_parse
 from .spec import InputSpec, LayerSpec, ModelSpec
 from .training import ArraySpec, LossSpec, TrainingSpec
@@ -36,23 +37,9 @@ SMALL = 4  # an axis the data leaves open (None) and the model does not fix eith
 MAX_MESSAGE = 1500
 ARRAY_COPIES = 3  # numpy, the tensor Keras makes of it, the data adapter's slice
 
-# the losses compile may name (a name Keras accepts as a string -> its class, for from_logits=True)
-LOSSES = {
-    "categorical_crossentropy": "CategoricalCrossentropy",
-    "sparse_categorical_crossentropy": "SparseCategoricalCrossentropy",
-    "binary_crossentropy": "BinaryCrossentropy",
-    "binary_focal_crossentropy": "BinaryFocalCrossentropy",
-    "categorical_focal_crossentropy": "CategoricalFocalCrossentropy",
-    "mean_squared_error": "MeanSquaredError", "mse": "MeanSquaredError",
-    "mean_absolute_error": "MeanAbsoluteError", "mae": "MeanAbsoluteError",
-    "mean_absolute_percentage_error": "MeanAbsolutePercentageError", "mape": "MeanAbsolutePercentageError",
-    "mean_squared_logarithmic_error": "MeanSquaredLogarithmicError", "msle": "MeanSquaredLogarithmicError",
-    "huber": "Huber", "log_cosh": "LogCosh", "kl_divergence": "KLDivergence", "poisson": "Poisson",
-    "hinge": "Hinge", "squared_hinge": "SquaredHinge", "categorical_hinge": "CategoricalHinge",
-    "cosine_similarity": "CosineSimilarity",
-}
-TAKES_LOGITS = ("categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
-                "binary_focal_crossentropy", "categorical_focal_crossentropy")
+# losses compile accepts (explorer/losses.py) that the check does not run on made-up labels: their targets are
+# not labels of a shape (ctc's sequences, the segmentation and metric-learning losses)
+NOT_CHECKED = frozenset({"circle", "ctc", "dice", "tversky", "categorical_generalized_cross_entropy"})
 ONE_HOT_LOSSES = ("categorical_crossentropy", "categorical_focal_crossentropy", "kl_divergence", "categorical_hinge")
 SPARSE_LOSSES = ("sparse_categorical_crossentropy",)
 BINARY_LOSSES = ("binary_crossentropy", "binary_focal_crossentropy", "hinge", "squared_hinge")
@@ -392,8 +379,8 @@ def _clean(error: BaseException) -> str:
 def _loss_object(loss: LossSpec):
     import keras
 
-    if loss.from_logits and loss.name in TAKES_LOGITS:
-        return getattr(keras.losses, LOSSES[loss.name])(from_logits=True)
+    if loss.from_logits and loss.name in FROM_LOGITS:
+        return getattr(keras.losses, LOSS_CLASSES[loss.name])(from_logits=True)  # a class of the allowlist
     return loss.name
 
 
@@ -456,7 +443,7 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
     needs_loss = training.call in ("fit", "evaluate", "train_on_batch", "test_on_batch")
     if needs_loss and training.compile_line and not training.loss:
         return _not_run("fit.not_run.no_loss", training, meets)
-    unknown = next((loss.name for loss in training.loss if loss.name not in LOSSES), None)
+    unknown = next((loss.name for loss in training.loss if loss_name(loss.name) in (None, *NOT_CHECKED)), None)
     if unknown is not None:
         return _not_run("fit.not_run.unknown_loss", training, meets, loss=unknown)
     if needs_loss and training.loss and not training.y:
@@ -777,7 +764,7 @@ def _silent(spec: ModelSpec, training: TrainingSpec, x_shapes, model_in, out_sha
         probabilities = _probabilities(spec, k, values)
         if out[-1] == 1 and probabilities == "softmax":
             notes.append(Fix("fit.silent.softmax_one", _p(output=shape_text(out))))
-        if loss.name in TAKES_LOGITS:
+        if loss.name in FROM_LOGITS:
             if loss.from_logits and probabilities:
                 notes.append(Fix("fit.silent.logits_on_probabilities", _p(loss=loss.name, activation=probabilities)))
             elif not loss.from_logits and not probabilities:

@@ -12,6 +12,7 @@ import pytest
 
 from explorer.i18n import t
 from explorer.layers import get_kind, given_kind, shown_class
+from explorer.layers.given.xray import stand_in
 from explorer.reader.code import read_code
 from explorer.shapes import describe
 from explorer.tables import layer_table
@@ -165,10 +166,12 @@ def test_the_table_and_the_diagram_mark_the_box():
 
 def test_the_live_model_runs_a_fixed_stand_in_and_the_next_layer_is_recomputed_exactly():
     code = HEAD + CASES["lambda_def"][0]
-    *_built, trace = traced(code)
+    *_built, model, trace = traced(code)
     out = trace.outputs("fft")[0]
-    again = traced(code)[3].outputs("fft")[0]
-    assert out.shape[1:] == (51,) and np.array_equal(out, again) and np.array_equal(out[0], out[-1])
+    seed = int(model.get_layer("fft").seed)
+    assert out.shape[1:] == (51,) and np.array_equal(out[0], out[-1])  # the same numbers for every sample
+    np.testing.assert_array_equal(out, stand_in((51,), out.shape[0], seed))  # the seeded pattern, as the page says
+    assert not np.array_equal(out, stand_in((51,), out.shape[0], seed + 1))
     check_xray(XRayCase("given_then_dense", code, "dense", (1, 7)))
 
 
