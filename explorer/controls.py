@@ -55,20 +55,37 @@ def parse_int(raw: object) -> int | None:
     return None
 
 
+def parse_bool(raw: object) -> bool | None:
+    """True or False from a bool or the words a link or a form writes ("true", "False", "1", "0"); else None."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        return _BOOL_WORDS.get(raw.strip().lower())
+    return None
+
+
+_BOOL_WORDS = {"true": True, "false": False, "1": True, "0": False}
+BOOL_CHOICES = ("True", "False")
+
+
 @dataclass(frozen=True)
 class Control:
-    """One sidebar control: a number with bounds, or a string with choices."""
+    """One sidebar control: a number with bounds, a switch (True or False), or a string with choices."""
 
     name: str
-    value: int | str
+    value: int | str | bool
     low: int = 0
     high: int = 0
     choices: tuple[str, ...] = ()
     uses: tuple[tuple[str, str], ...] = ()
 
     @property
+    def is_bool(self) -> bool:
+        return isinstance(self.value, bool)
+
+    @property
     def is_number(self) -> bool:
-        return isinstance(self.value, int)
+        return isinstance(self.value, int) and not self.is_bool
 
 
 def control_for(constant: Constant) -> Control | None:
@@ -76,8 +93,8 @@ def control_for(constant: Constant) -> Control | None:
     reserved name)."""
     if constant.name in RESERVED_KEYS or constant.name.startswith("_"):
         return None
-    if isinstance(constant.value, bool):
-        return None
+    if isinstance(constant.value, bool):  # a switch: an `if` it chooses, or a layer's True/False argument
+        return Control(constant.name, constant.value, 0, 0, BOOL_CHOICES, constant.uses)
     if isinstance(constant.value, int):
         lows, highs = [], []
         for owner, arg in constant.uses:
@@ -112,6 +129,9 @@ def control_for(constant: Constant) -> Control | None:
 
 def check_control(control: Control, raw: object) -> tuple[int | str | None, str]:
     """(value, "") if raw is acceptable for this control, else (None, why) — never raises."""
+    if control.is_bool:
+        value = parse_bool(raw)
+        return (value, "") if value is not None else (None, "unknown_choice")
     if control.is_number:
         value = parse_int(raw)
         if value is None:

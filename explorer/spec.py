@@ -121,7 +121,7 @@ class ModelSpec:
 
 @dataclass(frozen=True)
 class Constant:
-    """A top-level `name = <int or str literal>` of the code: a sidebar control.
+    """A top-level `name = <int, bool or str literal>` of the code: a sidebar control.
 
     line/col/end_col locate the literal (1-based line, 0-based columns, as `ast` gives them), so
     the sidebar can rewrite exactly that literal. `uses` lists (layer kind, argument) pairs that
@@ -129,7 +129,7 @@ class Constant:
     """
 
     name: str
-    value: int | str
+    value: int | str | bool
     line: int
     col: int
     end_col: int

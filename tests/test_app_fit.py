@@ -89,7 +89,7 @@ def test_the_other_fix_writes_to_categorical_into_fit():
 
 
 def test_code_without_training_lines_has_no_panel():
-    at = run()
+    at = run({"preset": "image_cnn"})
     assert HEADER not in [e.label for e in at.expander]
     at = pasted(MNIST.split("batch_size = 128")[0])
     assert HEADER not in [e.label for e in at.expander] and "open_fit" not in at.session_state

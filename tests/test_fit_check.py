@@ -52,7 +52,7 @@ def dense_head(inp: str, *body: str) -> str:
 X4 = np.array([[0.1, 0.2, 0.3, 0.4], [1.0, -1.0, 0.5, 2.0]], "float32")
 F4 = ArraySpec((60000, 4), "float32", "floats")
 CLF10 = dense_head("(4,)", 'layers.Dense(10, activation="softmax")')
-TAGGER = preset_code("tagger")
+TAGGER = preset_code("tagger").split("\n# stand-ins")[0]  # the model; each case feeds its own data
 TOKENS = np.array([np.arange(50) * 7, np.arange(50) + 9950], "int32")  # ids 0..9999, the highest last
 TAG_IDS = np.array([np.arange(50) % 6, (np.arange(50) + 3) % 6], "int32")
 RS_TRUE = dense_head("(5, 3)", "layers.LSTM(4, return_sequences=True, name='lstm')",

@@ -16,7 +16,8 @@ from explorer.ui import cache
 
 BASE = "https://shapes.example.org/explorer"
 DEFAULT_VALUES = [("vocab_size", 10000), ("embed_dim", 64), ("seq_len", 50), ("lstm_units", 75),
-                  ("merge_mode", "ave"), ("dense_units", 200), ("count_classes", 5), ("batch_size", 30)]
+                  ("merge_mode", "ave"), ("dense_units", 200), ("count_classes", 5), ("batch_size", 30),
+                  ("one_hot_labels", False)]
 # a link written before presets existed: every setting, merge_mode last, the language as its label
 OLD_LINK = (BASE + "?vocab_size=777&embed_dim=13&seq_len=9&lstm_units=17&dense_units=31&count_classes=11"
             "&batch_size=4&merge_mode=concat&lang=%E7%AE%80%E4%BD%93%E4%B8%AD%E6%96%87")
@@ -25,7 +26,7 @@ OLD_LINK = (BASE + "?vocab_size=777&embed_dim=13&seq_len=9&lstm_units=17&dense_u
 def test_default_query_names_every_named_number_in_code_order():
     query = model_share_query(preset_code("tagger"), "tagger", DEFAULT_VALUES, "en")
     assert query == ("vocab_size=10000&embed_dim=64&seq_len=50&lstm_units=75&merge_mode=ave&dense_units=200"
-                     "&count_classes=5&batch_size=30&lang=en")
+                     "&count_classes=5&batch_size=30&one_hot_labels=False&lang=en")
     assert model_share_query("", "tagger", DEFAULT_VALUES, "zh").endswith("&lang=zh")
     assert model_share_query("", "gru_tagger", [("gru_units", 9)], "en") == "preset=gru_tagger&gru_units=9&lang=en"
 
@@ -117,7 +118,8 @@ def test_a_link_from_before_presets_restores_every_number_the_language_and_the_t
     assert table["参数量"].tolist() == [0, 777 * 13, 2 * 4 * 17 * (13 + 17 + 1), 34 * 31 + 31, 31 * 12 + 12]
     assert "lstm_units = 17" in at.text_area(key="code").value
     link = link_on_page(at)  # the page offers a link with the same numbers, in the code's order
-    assert dict(parse_qsl(urlsplit(link).query)) == {**dict(parse_qsl(urlsplit(OLD_LINK).query)), "lang": "zh"}
+    assert dict(parse_qsl(urlsplit(link).query)) == {**dict(parse_qsl(urlsplit(OLD_LINK).query)),
+                                                      "one_hot_labels": "False", "lang": "zh"}
     assert at.query_params == dict(parse_qsl(urlsplit(link).query))  # the address bar is the link
 
 

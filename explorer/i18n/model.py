@@ -55,6 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "这段代码没有可调的命名数值：给某个大小起个名字（`units = 64`），这里就会出现对应的控件。",
     ),
     "model.constant_help": ("`{name}` in your code; used as {uses}.", "你代码中的 `{name}`；用作 {uses}。"),
+    "model.use_if": ("the condition of an `if` (it chooses which lines run)", "`if` 的条件（决定运行哪几行）"),
     # an input the code does not give: the learner types its shape (explorer.controls.parse_input_shape)
     "sidebar.input_shape": ("Input shape (the code does not say it)", "输入形状（代码中没有写）"),
     "sidebar.input_shape_help": (

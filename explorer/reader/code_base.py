@@ -65,6 +65,7 @@ class ReaderBase:
         self.objects: dict[str, LayerObj] = {}  # every named layer object
         self.nodes: dict[str, InputSpec | LayerSpec] = {}  # functional graph, in call order
         self.input_uses: dict[str, list] = {}
+        self.flow_uses: set[int] = set()  # constants an `if` (or a conditional expression) tested
         self.layer_count = 0
         self.models: list[ModelObj] = []
         self.groups: list = []  # GroupSpecs of models used as layers, inner ones first

@@ -13,7 +13,7 @@ import ast
 from .code_base import ReaderBase
 from .code_builtins import collect, iterate
 from .code_ops import truth
-from .code_values import DictVal, Refusal, Val
+from .code_values import DictVal, Refusal, Val, deps_of
 
 
 class Break(Exception):
@@ -61,6 +61,8 @@ class Flow(ReaderBase):
         except Refusal as refusal:
             self.refused(refusal, test)
             raise Refusal(test, "read.condition_unknown") from None
+        if isinstance(value, Val):
+            self.flow_uses |= deps_of(value)
         return truth(value, test)
 
     def run_assert(self, stmt: ast.Assert, scope: list[dict]) -> None:

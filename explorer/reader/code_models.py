@@ -419,10 +419,14 @@ class Models(ReaderBase):
         if method == "summary" and not model.keras_knows_input:
             self.note(node, "info", "read.unbuilt_summary", model=source_text(node.func.value)[:80])
             return Ignored(node.lineno)
-        if method == "compile":
-            self.compile_call(model, node, scope)
-        elif method in TRAINING_METHODS:
-            self.training_call(model, method, node, scope)
+        if method == "compile" or method in TRAINING_METHODS:  # read: the panel "Your data and your loss" shows it
+            if method == "compile":
+                self.compile_call(model, node, scope)
+            else:
+                self.training_call(model, method, node, scope)
+            if method == "fit":
+                self.batch_from_fit(node, scope)
+            return Ignored(node.lineno)
         ignored = self.ignored_method(method, node, scope)
         if ignored is not None:
             return ignored
@@ -553,6 +557,9 @@ class Models(ReaderBase):
         if self.batch and spec.batch_size is not None:
             for dep in deps_of(self.chosen_batch()):
                 uses.setdefault(dep, set()).add(("Model", "batch_size"))
+        for dep in self.flow_uses:  # a switch: True or False chooses which lines run (one-hot labels or not)
+            if type(self.consts[dep].value) is bool:
+                uses.setdefault(dep, set()).add(("if", "test"))
         constants = tuple(Constant(c.name, c.value, c.line, c.col, c.end_col, tuple(sorted(uses[i])))
                           for i, c in enumerate(self.consts) if i in uses)
         notes = outside_model(spec, self.sorted_notes())

@@ -123,8 +123,8 @@ def legacy_path(ref: Ref) -> bool:
 
 def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, Ref]], bool, list[str]]:
     """(local name, Ref) pairs an import statement binds, whether it reached Keras through
-    tensorflow, and the non-Keras modules it names (ignored). `from keras.layers import *`
-    binds every registered layer class and Input."""
+    tensorflow, and the modules it names that the reader ignores (not Keras, not numpy, whose arrays are data).
+    `from keras.layers import *` binds every registered layer class and Input."""
     bound: list[tuple[str, Ref]] = []
     via_tf = False
     foreign: list[str] = []
@@ -133,7 +133,7 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
             path = tuple(alias.name.split("."))
             ref = make_ref(path)
             via_tf |= ref.via_tf
-            if path[0] not in ("keras", "tensorflow", "functools"):
+            if path[0] not in ("keras", "tensorflow", "functools", "numpy"):  # numpy: the data's shapes are read
                 foreign.append(alias.name)
             if alias.asname:
                 bound.append((alias.asname, ref))
@@ -144,7 +144,7 @@ def import_bindings(stmt: ast.Import | ast.ImportFrom) -> tuple[list[tuple[str, 
     if module == ("functools",) and not stmt.level:
         return [(a.asname or a.name, make_ref(module + (a.name,))) for a in stmt.names if a.name != "*"], False, []
     if stmt.level or not module or module[0] not in ("keras", "tensorflow"):
-        if module != ("__future__",):
+        if module not in (("__future__",), ("numpy",), ("numpy", "random")) or stmt.level:
             foreign.append("." * stmt.level + (stmt.module or ""))
         return bound, via_tf, foreign
     base = make_ref(module)

@@ -292,12 +292,12 @@ def is_literal_code(node: ast.AST) -> bool:
     return False
 
 
-def constant_literal(node: ast.AST) -> int | str | None:
+def constant_literal(node: ast.AST) -> int | str | bool | None:
     """The value of `name = <this>` when it makes a sidebar constant: an int literal (negative
-    too) or a one-line string literal; None otherwise (bools, floats, expressions)."""
+    too), True or False, or a one-line string literal; None otherwise (floats, expressions)."""
     if getattr(node, "lineno", 0) != getattr(node, "end_lineno", -1):
         return None
-    if isinstance(node, ast.Constant) and type(node.value) in (int, str):
+    if isinstance(node, ast.Constant) and type(node.value) in (int, str, bool):
         return node.value
     if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
             and type(node.operand.value) is int):
@@ -306,11 +306,15 @@ def constant_literal(node: ast.AST) -> int | str | None:
 
 
 # -- writing a constant back ------------------------------------------------------------------------
-def set_constant(source: str, constant, value: int | str) -> str:
+def set_constant(source: str, constant, value: int | str | bool) -> str:
     """The source with exactly this constant's literal replaced by `value` (an int written in
-    decimal, a string quoted as the original was). Raises ValueError if the value is out of
+    decimal, True or False, a string quoted as the original was). Raises ValueError if the value is out of
     bounds or the source no longer has that literal there."""
-    if type(value) is int:
+    if type(value) is not type(constant.value):
+        raise ValueError("a constant keeps its type")
+    if type(value) is bool:
+        text = "True" if value else "False"
+    elif type(value) is int:
         if not -MAX_INT <= value <= MAX_INT:
             raise ValueError("integer out of bounds")
         text = str(value)
@@ -319,7 +323,7 @@ def set_constant(source: str, constant, value: int | str) -> str:
             raise ValueError("string too long")
         text = None
     else:
-        raise ValueError("a constant is an int or a str")
+        raise ValueError("a constant is an int, a bool or a str")
     lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)  # line ends as Python's tokenizer sees them
     if not 1 <= constant.line <= len(lines):
         raise ValueError("the constant's line is not in the source")

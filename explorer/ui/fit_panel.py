@@ -7,6 +7,8 @@ one-click fix of a model does (fix_button.write_code), so the page then says wha
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -87,8 +89,13 @@ def _names(count: int, letter: str) -> list[str]:
     return [letter] if count == 1 else [f"{letter}[{i}]" for i in range(count)]
 
 
+def as_input(arr: ArraySpec) -> ArraySpec:
+    """x as the model sees it: integer ids fed to a model are token ids (an Embedding's vocabulary), not classes."""
+    return replace(arr, holds="tokens") if arr.holds == "class_ids" else arr
+
+
 def show_training(training: TrainingSpec, lang: str) -> None:
-    lines = [array_text(name, arr, lang) for name, arr in zip(_names(len(training.x), "x"), training.x)]
+    lines = [array_text(name, as_input(arr), lang) for name, arr in zip(_names(len(training.x), "x"), training.x)]
     lines += [array_text(name, arr, lang) for name, arr in zip(_names(len(training.y), "y"), training.y)]
     if training.loss:
         logits = t(lang, "fitpanel.logits")

@@ -256,7 +256,7 @@ def which_preset(code: str) -> str | None:
 
 
 def _help(control: Control, lang: str) -> str:
-    uses = ", ".join(f"{kind}.{arg}" for kind, arg in control.uses) or "—"
+    uses = ", ".join(t(lang, "model.use_if") if kind == "if" else f"{kind}.{arg}" for kind, arg in control.uses) or "—"
     return t(lang, "model.constant_help", name=control.name, uses=uses)
 
 
@@ -286,7 +286,9 @@ def read_model(lang: str) -> ModelInput:
     for name, (control, _) in _controls(code).items():
         controls.append(control)
         _set(name, control.value)  # the code is the truth
-        if control.is_number:
+        if control.is_bool:
+            st.sidebar.toggle(name, key=name, help=_help(control, lang), on_change=_constant_changed, args=(name,))
+        elif control.is_number:
             st.sidebar.number_input(name, min_value=control.low, max_value=control.high, step=1, key=name,
                                     help=_help(control, lang), on_change=_constant_changed, args=(name,))
         else:
