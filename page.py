@@ -51,7 +51,8 @@ with result_column:  # the result beside its code: the summary, what fails, the 
     with failure_slot:
         fix_button.show_change(lang)  # after "Apply the fix" or "Try it": what changed, scrolled into view
     answer_slot = st.container(key="answer")
-    built = table_panel.render(desc, table, weights, build, lang)
+    built = table_panel.render(desc, table, weights, build, lang,
+                               lambda: fit_panel.render_path(desc, spec, model.result.training, lang))
 diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups),
                      diagram_panel.details_of(desc, spec, lang))

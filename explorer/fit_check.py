@@ -784,3 +784,9 @@ def _probabilities(spec: ModelSpec, index: int, values) -> str:
         if float(values.min()) >= 0 and np.allclose(values.sum(axis=-1), 1.0, atol=1e-5):
             return "softmax"
     return ""
+
+
+def data_path(desc: Description, spec: ModelSpec, training: TrainingSpec) -> tuple[Meet, ...]:
+    """The shapes that will meet in fit, read from the code without running Keras: x and the input it enters, the
+    output and y (the page's path under the shape table; the check itself runs when its panel is opened)."""
+    return _meets(desc, spec, training) if desc.ok else ()

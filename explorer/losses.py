@@ -74,3 +74,29 @@ METRIC_CLASSES = frozenset({
     "SparseCategoricalCrossentropy", "SparseTopKCategoricalAccuracy", "SpecificityAtSensitivity", "SquaredHinge",
     "Sum", "TopKCategoricalAccuracy", "TrueNegatives", "TruePositives",
 })
+
+
+# What each loss compares the model's output with (its y_true in Keras's documentation of the loss): "one_hot" rows
+# as wide as the output (the categorical losses), "class_ids" one integer per row below the output's width, so the
+# output's shape without its last axis (sparse_categorical_crossentropy), "zero_one" the output's shape holding 0 or 1
+# (the binary losses), "values" the output's shape (regression, distributions). tests/test_data_path.py fits each
+# with labels of the shape `labels_needed` gives, on real Keras.
+LABEL_FORMS: dict[str, str] = {
+    "categorical_crossentropy": "one_hot", "categorical_focal_crossentropy": "one_hot", "categorical_hinge": "one_hot",
+    "sparse_categorical_crossentropy": "class_ids",
+    "binary_crossentropy": "zero_one", "binary_focal_crossentropy": "zero_one", "hinge": "zero_one",
+    "squared_hinge": "zero_one",
+    "kl_divergence": "values", "mean_squared_error": "values", "mean_absolute_error": "values",
+    "mean_absolute_percentage_error": "values", "mean_squared_logarithmic_error": "values", "huber": "values",
+    "log_cosh": "values", "poisson": "values", "cosine_similarity": "values",
+}
+
+
+def labels_needed(loss: str, output_shape: tuple) -> tuple[str, tuple] | None:
+    """(the form, the axes after the samples axis) of the labels this loss compares with an output of this shape
+    (batch axis first): categorical_crossentropy and (30, 50, 6) -> ("one_hot", (50, 6)); None for a loss the
+    table does not know or an output without axes."""
+    form = LABEL_FORMS.get(loss_name(loss) or loss)
+    if form is None or len(output_shape) < 2:
+        return None
+    return form, tuple(output_shape[1:-1]) if form == "class_ids" else tuple(output_shape[1:])

@@ -139,3 +139,23 @@ def test_a_model_fix_is_applied_as_the_fix_loop_writes_it():
     assert not at.exception
     assert at.text_area(key="code").value == SEQUENCES.replace("return_sequences=True", "return_sequences=False")
     assert "line 9" in texts(at) and at.success and not at.error
+
+
+def test_the_default_page_shows_the_data_path_and_the_switch_makes_the_labels_one_hot():
+    at = run()
+    path = page_table(at, "data_path")
+    assert path["shape"].tolist() == ["(900, 50)", "(30, 50)", "(30, 50, 6)", "(900, 50)", "(900, 50, 6)"]
+    assert path["named axes"].tolist() == ["(N, T)", "(B, T)", "(B, T, C)", "(N, T)", "(N, T, C)"]
+    assert path["what it holds"].tolist()[-2:] == ["class ids 0..5", "one-hot rows of width 6"]
+    assert not at.success and not at.error  # read, not run: Keras runs when the panel is opened
+    at.sidebar.toggle(key="one_hot_labels").set_value(True).run()
+    assert "one_hot_labels = True" in at.text_area(key="code").value
+    path = page_table(at, "data_path")
+    assert path["shape"].tolist()[3] == "(900, 50, 6)"
+    assert path["what it holds"].tolist()[3] == "one-hot rows of width 6"
+    at = opened(at)
+    assert [s.value for s in at.success][:1] == ["`fit` runs with this data and this loss: real Keras made the call on "
+                                                 "2 rows without an error."]
+    at.sidebar.selectbox(key="lang").set_value("zh").run()
+    assert page_table(at, "data_path")["形状"].tolist()[3] == "(900, 50, 6)"
+    assert "one_hot_labels = True" in at.text_area(key="code").value  # the switch survives the language

@@ -198,3 +198,13 @@ def test_the_shapes_of_a_model_with_several_inputs_travel_and_come_back():
     assert shape_from_param("5;6;28x28x1") == (shapes, "")
     assert shape_from_param(";".join(["5"] * 9)) == (None, "too_many_inputs")
     assert shape_from_param("5;;6") == (None, "not_shape") and shape_from_param("5;0") == (None, "out_of_range")
+
+
+def test_a_switch_travels_in_the_link_and_a_forged_value_is_named(app):
+    at = open_link(app, BASE + "?one_hot_labels=true&lang=en")
+    assert not at.exception and not at.warning
+    assert "one_hot_labels = True" in at.text_area(key="code").value and at.sidebar.toggle(key="one_hot_labels").value
+    assert dict(parse_qsl(urlsplit(link_on_page(at)).query))["one_hot_labels"] == "True"
+    at = open_link(AppTest.from_file(str(ROOT / "page.py"), default_timeout=120), BASE + "?one_hot_labels=maybe")
+    assert "one_hot_labels = False" in at.text_area(key="code").value
+    assert [w.value for w in at.warning] and "maybe" in at.warning[0].value and "True, False" in at.warning[0].value

@@ -54,6 +54,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "fitpanel.role.input": ("the model's input", "模型的输入"),
     "fitpanel.role.output": ("the model's output (y_pred)", "模型的输出（y_pred）"),
     "fitpanel.role.y": ("y, the labels", "y，标签"),
+    "fitpanel.role.loss": ("what the loss compares the output with", "损失函数拿来与输出比较的标签"),
+    "fitpanel.col.holds": ("what it holds", "内容"),
+    "fitpanel.path.header": ("Your data on its way through the model to the loss (`{call}`, line {line})",
+                             "你的数据穿过模型、到达损失函数的路径（`{call}`，第 {line} 行）"),
+    "fitpanel.path.data": ("made at line {line}", "第 {line} 行生成"),
+    "fitpanel.path.loss": ("{loss} (line {line})", "{loss}（第 {line} 行）"),
+    "fitpanel.path.checked": (
+        "Read from your code, not run. Real Keras meets this data and this loss when you open "
+        "\"Your data and your loss\" below: its own words if fit would stop, and the smallest fix.",
+        "这些形状读自你的代码，并未运行。打开下方的“你的数据和损失函数”，真实的 Keras 会用这些数据和这个损失函数"
+        "走一遍：若 fit 会停下，给出 Keras 自己的报错和最小的修改。",
+    ),
+    "fitpanel.needs.one_hot": ("one-hot rows of width {classes}", "宽度为 {classes} 的独热（one-hot）行"),
+    "fitpanel.needs.class_ids": ("class ids below {classes}, one per row (no last axis)",
+                                 "小于 {classes} 的类别编号，每行一个（没有最后一个轴）"),
+    "fitpanel.needs.zero_one": ("0 or 1, the output's shape", "0 或 1，与输出同形状"),
+    "fitpanel.needs.values": ("values of the output's shape", "与输出同形状的数值"),
     "fitpanel.cause": ("**Why:** {cause}", "**原因：**{cause}"),
     "fitpanel.fix": ("**The smallest fix:** {fix}", "**最小的修正：**{fix}"),
     "fitpanel.other": ("**Another way:** {fix}", "**另一种方法：**{fix}"),

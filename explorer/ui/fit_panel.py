@@ -13,11 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from explorer.description import named, shape_text
-from explorer.fit_check import FitCheck, LineFix
+from explorer.description import Description
+from explorer.fit_check import FitCheck, LineFix, data_path
+from explorer.losses import labels_needed
 from explorer.i18n import t
 from explorer.reader.edit import apply_edit, apply_line_fix
 from explorer.spec import ModelSpec
-from explorer.training import ArraySpec, TrainingSpec
+from explorer.training import ArraySpec, LossSpec, TrainingSpec
 from explorer.ui import cache
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import write_code
@@ -26,7 +28,7 @@ from explorer.ui.messages import code_span_text, escape_markdown
 
 PANEL_KEY = "open_fit"
 ROLES = {"x": "fitpanel.role.x", "input": "fitpanel.role.input", "output": "fitpanel.role.output",
-         "y": "fitpanel.role.y"}
+         "y": "fitpanel.role.y", "loss": "fitpanel.role.loss"}
 STATUS = {"ok": (st.success, "fitpanel.status.ok"), "failed": (st.error, "fitpanel.status.failed")}
 
 
@@ -161,6 +163,66 @@ def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) ->
     if check.other is not None:
         _fix(check.other, check.other_line_fix, "fitpanel.other", "fit.apply_other", t(lang, "fitpanel.apply_other"),
              spec, code, lang)
+
+
+# -- the path under the shape table: x enters, the output meets y in the loss (no Keras run) ----------------------
+FORM_KEYS = {"one_hot": "fitpanel.needs.one_hot", "class_ids": "fitpanel.needs.class_ids",
+             "zero_one": "fitpanel.needs.zero_one", "values": "fitpanel.needs.values"}
+
+
+def _needs_row(meet, loss: LossSpec | None, y: ArraySpec | None, training: TrainingSpec, lang: str) -> dict | None:
+    """What the loss compares this output with: its form, and its shape with y's samples axis."""
+    needed = labels_needed(loss.name, meet.shape) if loss is not None else None
+    if needed is None:
+        return None
+    form, rest = needed
+    samples = y.shape[0] if y is not None and y.shape and y.shape[0] is not None else "N"
+    return {"role": t(lang, "fitpanel.role.loss"),
+            "name": t(lang, "fitpanel.path.loss", loss=loss.name, line=loss.line or training.compile_line),
+            "shape": shape_text((samples,) + rest), "axes": named(("N",) + tuple(meet.axes[1:len(rest) + 1])),
+            "holds": t(lang, FORM_KEYS[form], classes=meet.shape[-1])}
+
+
+def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang: str) -> pd.DataFrame:
+    """One row per tensor on the way from the data to the loss: x (N, ...), the input it enters (B, ...), the
+    model's output, y, and what the loss compares the output with (its form and shape, from explorer/losses.py)."""
+    rows, outputs, pending = [], 0, None  # pending: the loss's row of the last output, drawn after its y
+    xs, ys = iter(training.x), iter(training.y)
+    for meet in data_path(desc, spec, training):
+        if pending is not None and meet.role != "y":
+            rows.append(pending)
+            pending = None
+        holds, name = "", meet.name
+        if meet.role in ("x", "y"):
+            arr = as_input(next(xs)) if meet.role == "x" else next(ys)
+            holds = holds_text(arr, lang)
+            name = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else meet.role
+        rows.append({"role": t(lang, ROLES[meet.role]), "name": name, "shape": shape_text(meet.shape),
+                     "axes": named(meet.axes), "holds": holds})
+        if meet.role == "output":
+            y = training.y[outputs] if outputs < len(training.y) else None
+            pending = _needs_row(meet, _loss_of(training, outputs), y, training, lang)
+            outputs += 1
+    rows += [pending] if pending is not None else []
+    return pd.DataFrame(rows, columns=["role", "name", "shape", "axes", "holds"])
+
+
+def _loss_of(training: TrainingSpec, index: int) -> LossSpec | None:
+    return training.loss[min(index, len(training.loss) - 1)] if training.loss else None
+
+
+def render_path(desc: Description, spec: ModelSpec, training: object, lang: str) -> None:
+    """Under the shape table, for code with training code: the data's way into the model and to the loss."""
+    if not has_training(training) or not desc.ok or not training.x:
+        return
+    frame = path_frame(desc, spec, training, lang)
+    if frame.empty:
+        return
+    st.markdown(f"**{t(lang, 'fitpanel.path.header', call=training.call, line=training.line)}**")
+    headers = {"role": "fitpanel.col.role", "name": "fitpanel.col.name", "shape": "fitpanel.col.shape",
+               "axes": "fitpanel.col.axes", "holds": "fitpanel.col.holds"}
+    render_table(frame.rename(columns={c: t(lang, k) for c, k in headers.items()}), "data_path", stack=True)
+    st.caption(t(lang, "fitpanel.path.checked"))
 
 
 def render(spec: ModelSpec, training: TrainingSpec, code: str | None, lang: str) -> None:

@@ -89,9 +89,10 @@ def shown_rows(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[Fold]
 
 
 def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build: Callable[[], Built] | None,
-           lang: str) -> Built | None:
+           lang: str, after_total: Callable[[], None] | None = None) -> Built | None:
     """The tables, then (once they are sent) the build, whose count_params() the total is checked
-    against; returns what build() gave (None if the model is not built: it fails or is over budget)."""
+    against; returns what build() gave (None if the model is not built: it fails or is over budget).
+    after_total: what the page draws between the total and the weights (the data's path to the loss)."""
     st.subheader(t(lang, "table.header"))
     rows, folds = shown_rows(table, lang)
     if desc.groups:
@@ -116,6 +117,8 @@ def render(desc: Description, table: pd.DataFrame, weights: pd.DataFrame, build:
         st.markdown(t(lang, "table.total_unbuilt", total=total))
     else:
         st.markdown(t(lang, "table.total", total=total, count=f"{model_total:,}"))
+    if after_total is not None:
+        after_total()
     st.download_button(t(lang, "table.download"), shown.to_csv(index=False).encode("utf-8"),
                        file_name="layer_shapes.csv", mime="text/csv", key="download_table", on_click="ignore")
     if weights.empty:

@@ -1,0 +1,76 @@
+"""The data's path to the loss under the shape table (explorer/ui/fit_panel.render_path): read from the code, never
+run. What each loss compares the output with (explorer/losses.labels_needed) is checked here on real Keras: labels of
+the form and shape it names fit for one step; the forms are not interchangeable (class ids fail a one-hot loss, and
+one-hot rows fail the sparse one)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.fit_check import NOT_CHECKED, data_path
+from explorer.losses import LABEL_FORMS, LOSS_CLASSES, labels_needed
+from explorer.presets import preset_code
+from explorer.reader.code import read_code
+from explorer.shapes import describe
+
+OUTPUT = (2, 5, 4)  # a Dense(4) on a (5, 3) sequence, batch of 2
+
+
+def labels(form: str, shape: tuple, width: int) -> np.ndarray:
+    rng = np.random.default_rng(0)
+    if form == "one_hot":
+        return np.eye(width, dtype="float32")[rng.integers(0, width, shape[:-1])]
+    if form == "class_ids":
+        return rng.integers(0, width, shape)
+    if form == "zero_one":
+        return rng.integers(0, 2, shape).astype("float32")
+    values = rng.random(shape).astype("float32") + 0.1
+    return values / values.sum(axis=-1, keepdims=True)  # positive, and a distribution for kl_divergence
+
+
+def fit_once(loss: str, y: np.ndarray) -> str:
+    import keras
+
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input((5, 3)), keras.layers.Dense(OUTPUT[-1], activation="softmax")])
+    model.compile(loss=loss, optimizer="sgd")
+    try:
+        model.fit(np.ones((2, 5, 3), "float32"), y, epochs=1, batch_size=2, verbose=0)
+    except (ValueError, TypeError) as error:  # Keras's own shape errors
+        return str(error)[:200]
+    return ""
+
+
+def test_every_loss_keras_has_is_in_the_table_or_named_as_not_checked():
+    assert set(LABEL_FORMS) | NOT_CHECKED == set(LOSS_CLASSES)
+    assert not set(LABEL_FORMS) & NOT_CHECKED
+
+
+@pytest.mark.parametrize("loss", sorted(LABEL_FORMS))
+def test_labels_of_the_named_form_and_shape_fit(loss):
+    form, rest = labels_needed(loss, OUTPUT)
+    assert form == LABEL_FORMS[loss]
+    assert rest == ((5,) if form == "class_ids" else (5, 4))
+    assert fit_once(loss, labels(form, (2,) + rest, OUTPUT[-1])) == ""
+
+
+def test_the_forms_are_not_interchangeable():
+    assert "rank" in fit_once("categorical_crossentropy", labels("class_ids", (2, 5), 4))
+    assert fit_once("sparse_categorical_crossentropy", labels("one_hot", (2, 5, 4), 4)) != ""
+
+
+def test_short_names_and_unknown_losses():
+    assert labels_needed("mse", (None, 1)) == ("values", (1,))
+    assert labels_needed("sparse_categorical_crossentropy", (None, 10)) == ("class_ids", ())
+    assert labels_needed("ctc", (None, 5, 4)) is None and labels_needed("no_such_loss", (None, 4)) is None
+    assert labels_needed("mse", (None,)) is None
+
+
+def test_the_default_preset_path_runs_from_the_data_to_the_output():
+    for one_hot in (False, True):
+        code = preset_code("tagger").replace("one_hot_labels = False", f"one_hot_labels = {one_hot}")
+        result = read_code(code)
+        meets = data_path(describe(result.spec), result.spec, result.training)
+        assert [(m.role, m.shape, m.axes) for m in meets] == [
+            ("x", (900, 50), ("N", "T")), ("input", (30, 50), ("B", "T")), ("output", (30, 50, 6), ("B", "T", "C")),
+            ("y", (900, 50, 6) if one_hot else (900, 50), ("N", "T", "C") if one_hot else ("N", "T"))]
