@@ -7,7 +7,7 @@ failure and the answer sit on top but are filled in once what they need is known
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.ui import messages, model_input, model_panel, page_style, share_panel, sidebar
+from explorer.ui import data_input, messages, model_input, model_panel, page_style, share_panel, sidebar
 
 st.set_page_config(page_title="Keras Shape Explorer", page_icon="🧊", layout="wide")
 
@@ -39,6 +39,7 @@ with result_column:  # noqa: SIM117 (the spinner shows where the result will be,
         from explorer.ui import equivalence_panel, export_panel, failure_panel, fit_panel, fix_button, live_panel
         from explorer.ui import question_panel, table_panel
 desc = cache.describe_for(spec)
+training = data_input.training_for(spec, desc, model.result.training, model.typed_data or {})  # the code's, or typed
 budget = cache.spec_budget_for(spec)
 table, weights = cache.spec_tables_for(spec)
 # the model is built after the table's rows are sent: the build never delays the shapes
@@ -52,7 +53,7 @@ with result_column:  # the result beside its code: the summary, what fails, the 
         fix_button.show_change(lang)  # after "Apply the fix" or "Try it": what changed, scrolled into view
     answer_slot = st.container(key="answer")
     built = table_panel.render(desc, table, weights, build, lang,
-                               lambda: fit_panel.render_path(desc, spec, model.result.training, lang))
+                               lambda: fit_panel.render_path(desc, spec, training, lang))
 diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups),
                      diagram_panel.details_of(desc, spec, lang))
@@ -72,7 +73,7 @@ if dense is not None:
         answer_panel.render(desc, dense, cache.dense_check_for(spec, dense.name), lang)
 live_panel.render(spec, desc, lang, (
     *equivalence_panel.entry(spec, desc, lang, lambda: cache.equivalences_for(spec)),
-    *fit_panel.entry(spec, model.result.training, model.code if model.source == "code" else None, lang),
+    *fit_panel.entry(spec, training, model.code if model.source == "code" else None, lang),
     (t(lang, "breakany.header"), "open_breakit",
      lambda: breakit_any_panel.render(cache.breakit_outcomes_for(spec), lang, model.source == "code")),
     (t(lang, "export.header"), "open_export", lambda: export_panel.render(cache.export_for(model.result, lang), lang)),

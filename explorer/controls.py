@@ -21,8 +21,9 @@ MAX_BATCH = 4096
 _SPECIAL = {("Input", "shape"): (1, MAX_SIZE), ("Input", "batch_size"): (1, MAX_BATCH),
             ("Model", "batch_size"): (1, MAX_BATCH)}
 INPUT_SHAPE_KEY = "input_shape"  # the sidebar's box, and its URL parameter, for an input the code does not give
+DATA_KEYS = ("x_shape", "y_shape", "y_holds", "loss")  # the sidebar's "Your data" (explorer/ui/data_input.py)
 RESERVED_KEYS = frozenset({"code", "preset", "lang", "embed", "embed_options", "keras_json", "upload", "source",
-                           INPUT_SHAPE_KEY})
+                           INPUT_SHAPE_KEY, *DATA_KEYS})
 MAX_SHAPE_TEXT = 200  # characters of a typed (or linked) input shape
 # the reader's notes that say a model's input shape is not in the code (the learner may type it)
 ASKS_FOR_INPUT = frozenset({"read.no_input", "read.embedding_no_length", "read.subclassed_no_input"})

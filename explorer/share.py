@@ -14,7 +14,7 @@ import re
 import zlib
 from urllib.parse import urlencode, urlsplit
 
-from .controls import INPUT_SHAPE_KEY, Shapes, as_shapes, parse_input_shapes
+from .controls import DATA_KEYS, INPUT_SHAPE_KEY, Shapes, as_shapes, parse_input_shapes
 from .i18n import LANGUAGES
 
 LANG_PARAM = "lang"
@@ -50,10 +50,11 @@ def unpack_code(text: object, max_chars: int) -> str | None:
 
 
 def model_share_query(code: str, preset: str | None, values: list[tuple[str, object]], lang: str,
-                      input_shape: tuple | None = None) -> str | None:
+                      input_shape: tuple | None = None, data: dict | None = None) -> str | None:
     """The query for this page: a preset and its named numbers in the code's order, or the packed
-    code; then the input shape the learner typed (if the code needs one) and the language. None when the
-    packed code is longer than MAX_CODE_PARAM."""
+    code; then the input shape the learner typed (if the code needs one), the data typed where the code gives
+    none (explorer.controls.DATA_KEYS: shapes as "1000x50"; a value that is not one is left out) and the
+    language. None when the packed code is longer than MAX_CODE_PARAM."""
     if preset is not None:
         params = ([] if preset == DEFAULT_PRESET_NAME else [(PRESET_PARAM, preset)]) + list(values)
     else:
@@ -63,6 +64,12 @@ def model_share_query(code: str, preset: str | None, values: list[tuple[str, obj
         params = [(CODE_PARAM, packed)]
     if input_shape:
         params.append((INPUT_SHAPE_PARAM, shape_param(input_shape)))
+    for key in DATA_KEYS:
+        value = (data or {}).get(key)
+        if key in ("x_shape", "y_shape"):
+            value = shape_param(parse_input_shapes(value)[0] or ()) if value else ""
+        if value:
+            params.append((key, value))
     return urlencode(params + [(LANG_PARAM, lang if lang in LANGUAGES else "en")])
 
 

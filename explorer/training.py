@@ -66,3 +66,32 @@ class TrainingSpec:
     metrics: tuple[str, ...] = ()
     compile_line: int = 0
     origin: str = "code"
+
+
+# what a learner can say y holds when the code does not say it (the sidebar's "Your data")
+TYPED_HOLDS = ("class_ids", "one_hot", "floats")
+
+
+def typed_training(spec, code: TrainingSpec | None, xs: tuple | None, ys: tuple | None, holds: str,
+                   loss: str, output_width: int | None = None) -> TrainingSpec | None:
+    """The training the page checks when the learner typed the data's shapes: x's and y's shapes (samples first,
+    one per model input / output), what y holds (TYPED_HOLDS) and a loss (a Keras loss name) where the code names
+    none. The code's own training wins where it gives data; what it gives besides (its loss, its call, its
+    batch_size) is kept. spec: the model (explorer.spec.ModelSpec): integer inputs get token ids; output_width:
+    the model output's last axis, the classes typed class ids stay below. None when there is nothing to check."""
+    if code is not None and code.x:
+        return code
+    if not xs:
+        return code
+    x = tuple(ArraySpec(tuple(shape), "int32" if inp.dtype.startswith(("int", "uint")) else "float32",
+                        "tokens" if inp.dtype.startswith(("int", "uint")) else "floats", source="", line=0)
+              for shape, inp in zip(xs, spec.inputs))
+    holds = holds if holds in TYPED_HOLDS else "floats"
+    y = tuple(ArraySpec(tuple(shape), "int64" if holds == "class_ids" else "float32", holds,
+                        classes=(shape[-1] if holds == "one_hot" else output_width if holds == "class_ids" else None))
+              for shape in (ys or ()))
+    losses = code.loss if code is not None and code.loss else ((LossSpec(loss),) if loss else ())
+    return TrainingSpec(code.call if code is not None else "fit", code.line if code is not None else 0, x, y,
+                        batch_size=code.batch_size if code is not None else None, loss=losses,
+                        metrics=code.metrics if code is not None else (),
+                        compile_line=code.compile_line if code is not None else 0, origin="typed")

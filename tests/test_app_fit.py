@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from urllib.parse import parse_qsl, urlsplit
+
 from conftest import run_page as run
 from page_tables import page_table
 from test_reader_training import MNIST, TAGGER
@@ -159,3 +161,43 @@ def test_the_default_page_shows_the_data_path_and_the_switch_makes_the_labels_on
     at.sidebar.selectbox(key="lang").set_value("zh").run()
     assert page_table(at, "data_path")["形状"].tolist()[3] == "(900, 50, 6)"
     assert "one_hot_labels = True" in at.text_area(key="code").value  # the switch survives the language
+
+
+# -- "Your data": typed where the code gives none, bound to the link ------------------------------------------------
+def test_typed_data_meets_the_questions_loss_and_travels_in_the_link():
+    at = run({"preset": "question"})  # compile names a loss, the code gives no data
+    assert "Your data" in [s.value for s in at.sidebar.subheader]
+    at.sidebar.text_input(key="x_shape").input("1000x50").run()
+    at.sidebar.text_input(key="y_shape").input("1000, 50").run()
+    path = page_table(at, "data_path")
+    assert path["shape"].tolist() == ["(1000, 50)", "(30, 50)", "(30, 50, 6)", "(1000, 50)", "(1000, 50, 6)"]
+    at = opened(at)
+    assert at.error and any("must have the same rank" in c.value for c in at.code)
+    link = next(w.value for w in at.sidebar.text_input if w.key == "share_link")
+    assert "x_shape=1000x50&y_shape=1000x50&lang" in link  # y holds class ids unless changed
+    again = opened(run(dict(parse_qsl(urlsplit(link).query))))  # the link restores the data and the check
+    assert page_table(again, "data_path")["shape"].tolist()[0] == "(1000, 50)" and again.error
+    again.sidebar.selectbox(key="y_holds").set_value("one_hot").run()
+    again.sidebar.text_input(key="y_shape").input("1000x50x6").run()
+    assert again.success and not again.error
+
+
+def test_typed_data_with_a_typed_loss_for_a_model_without_training_code():
+    at = run({"preset": "image_cnn"})
+    assert HEADER not in [e.label for e in at.expander]  # nothing typed: nothing to check
+    at.sidebar.text_input(key="x_shape").input("60000x784").run()  # flattened images into a convnet
+    at.sidebar.selectbox(key="loss").set_value("sparse_categorical_crossentropy").run()
+    at.sidebar.text_input(key="y_shape").input("60000").run()
+    assert HEADER in [e.label for e in at.expander]
+    at = opened(at)
+    assert at.error and "would stop" in at.error[0].value and any("Invalid input shape" in c.value for c in at.code)
+
+
+def test_forged_and_hostile_data_values_are_named_never_used():
+    at = run({"x_shape": "0x5", "y_shape": "9" * 40, "y_holds": "<script>", "loss": "os.system", "preset": "question"})
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert warned.count("it was ignored") == 4 and "<script>" not in warned
+    assert "data_path" not in "".join(m.value for m in at.markdown)
+    at.sidebar.text_input(key="x_shape").input("9999999999x50").run()  # past the size bound: said, not allocated
+    assert not at.exception and any("x_shape" not in e.value for e in at.sidebar.error)

@@ -74,3 +74,21 @@ def test_the_default_preset_path_runs_from_the_data_to_the_output():
         assert [(m.role, m.shape, m.axes) for m in meets] == [
             ("x", (900, 50), ("N", "T")), ("input", (30, 50), ("B", "T")), ("output", (30, 50, 6), ("B", "T", "C")),
             ("y", (900, 50, 6) if one_hot else (900, 50), ("N", "T", "C") if one_hot else ("N", "T"))]
+
+
+def test_typed_data_completes_the_code_and_never_replaces_its_data():
+    from explorer.training import ArraySpec, LossSpec, TrainingSpec, typed_training
+
+    spec = read_code(preset_code("question")).spec
+    code = read_code(preset_code("question")).training
+    typed = typed_training(spec, code, ((1000, 50),), ((1000, 50),), "class_ids", "mse", 6)
+    assert typed.origin == "typed" and typed.loss == code.loss  # the code's loss wins over a typed one
+    assert typed.x == (ArraySpec((1000, 50), "int32", "tokens"),)  # the input reads integer ids
+    assert typed.y == (ArraySpec((1000, 50), "int64", "class_ids", classes=6),)
+    one_hot = typed_training(spec, None, ((8, 50),), ((8, 50, 6),), "one_hot", "categorical_crossentropy")
+    assert one_hot.y[0].classes == 6 and one_hot.loss == (LossSpec("categorical_crossentropy"),)
+    assert typed_training(spec, None, ((8, 50),), None, "<forged>", "").y == () and \
+        typed_training(spec, None, ((8, 50),), ((8,),), "<forged>", "").y[0].holds == "floats"
+    with_data = TrainingSpec("fit", 3, (ArraySpec((5, 50)),))
+    assert typed_training(spec, with_data, ((1000, 50),), None, "floats", "") is with_data
+    assert typed_training(spec, None, None, ((1, 2),), "floats", "mse") is None

@@ -41,6 +41,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "`{call}` 在第 {line} 行停止：真实的 Keras 在这些形状的 2 行数据上报错了。",
     ),
     "fitpanel.status.not_run": ("Not checked: {reason}", "没有检查：{reason}"),
+    "fitpanel.status.failed_typed": (
+        "`{call}` would stop: real Keras raised an error on 2 rows of the shapes you typed in \"Your data\".",
+        "`{call}` 会停下：真实的 Keras 在你于“你的数据”中填写的形状的 2 行数据上报错了。",
+    ),
+    "fitpanel.intro_typed": (
+        "The shapes you typed in the sidebar's \"Your data\" (your code gives no data){loss}. Real Keras makes "
+        "the call once, on 2 rows of these shapes.",
+        "你在侧边栏“你的数据”中填写的形状（你的代码没有给出数据）{loss}。真实的 Keras 用这些形状的 2 行数据把调用执行一次。",
+    ),
+    "fitpanel.intro_typed_loss": (", and the loss your compile names at line {line}", "，以及第 {line} 行 compile 指定的损失函数"),
+    "fitpanel.path.header_typed": ("Your data (as typed in the sidebar) on its way through the model to the loss",
+                                   "你的数据（在侧边栏填写）穿过模型、到达损失函数的路径"),
     "fitpanel.keras_said": ("Keras's own words:", "Keras 自己的报错："),
     "fitpanel.meets": (
         "The shapes that meet (N: the samples of your data, B: the batch):",

@@ -90,6 +90,32 @@ WORDS: dict[str, tuple[str, str]] = {
         "This text is longer than {limit} characters: type only the shape, such as 28, 28, 1.",
         "这段文字超过 {limit} 个字符：只需填写形状，例如 28, 28, 1。",
     ),
+    "notice.data_bad": (
+        "{field}: {raw} in the link is not a value \"Your data\" takes (shapes as 1000x50; what y holds: "
+        "class_ids, one_hot or floats; a Keras loss name); it was ignored.",
+        "{field}：链接中的 {raw} 不是“你的数据”能接受的值（形状如 1000x50；y 的内容：class_ids、one_hot 或 floats；"
+        "Keras 的损失函数名）；已忽略。",
+    ),
+    "data.header": ("Your data", "你的数据"),
+    "data.caption": (
+        "Your code gives no data for fit. Type the shapes fit would get, samples first, to see them meet the model "
+        "and the loss.",
+        "你的代码没有给出 fit 的数据。填写 fit 会拿到的形状（样本数在前），看看它们如何与模型和损失函数相遇。",
+    ),
+    "data.x": ("x: the data's shape", "x：数据的形状"),
+    "data.y": ("y: the labels' shape", "y：标签的形状"),
+    "data.shape_help": (
+        "Whole numbers with the number of samples first, such as 1000x50 for 1,000 sentences of 50 token ids, or "
+        "60000x28x28 for mnist's images. A model with several inputs takes one shape each, separated by semicolons.",
+        "整数，样本数在前，例如 1000x50 表示 1,000 个句子、每句 50 个词编号，60000x28x28 表示 mnist 的图像。"
+        "有多个输入的模型每个输入填一个形状，用分号分隔。",
+    ),
+    "data.holds": ("What y holds", "y 的内容"),
+    "data.holds.class_ids": ("class ids (integers)", "类别编号（整数）"),
+    "data.holds.one_hot": ("one-hot rows", "独热（one-hot）行"),
+    "data.holds.floats": ("numbers (regression targets)", "数值（回归目标）"),
+    "data.loss": ("The loss (your code names none)", "损失函数（你的代码没有指定）"),
+    "data.no_loss": ("(no loss: only x meets the model)", "（无损失函数：只让 x 进入模型）"),
     "notice.shape_bad": (
         "{field}: {raw} in the link is not an input shape (whole numbers from 1, such as 28, 28, 1); it was ignored.",
         "{field}：链接中的 {raw} 不是输入形状（应为从 1 起的整数，例如 28, 28, 1）；已忽略。",

@@ -144,6 +144,7 @@ def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) ->
         st.info(t(lang, "fitpanel.status.not_run", reason=fix_text(check.reason, lang) if check.reason else ""))
         return
     show, key = STATUS[check.status]
+    key = "fitpanel.status.failed_typed" if check.status == "failed" and not check.line else key
     show(t(lang, key, call=check.call, line=check.line))
     if check.ok:
         st.markdown(t(lang, "fitpanel.silent"))
@@ -218,7 +219,9 @@ def render_path(desc: Description, spec: ModelSpec, training: object, lang: str)
     frame = path_frame(desc, spec, training, lang)
     if frame.empty:
         return
-    st.markdown(f"**{t(lang, 'fitpanel.path.header', call=training.call, line=training.line)}**")
+    header = t(lang, "fitpanel.path.header_typed") if training.origin == "typed" else \
+        t(lang, "fitpanel.path.header", call=training.call, line=training.line)
+    st.markdown(f"**{header}**")
     headers = {"role": "fitpanel.col.role", "name": "fitpanel.col.name", "shape": "fitpanel.col.shape",
                "axes": "fitpanel.col.axes", "holds": "fitpanel.col.holds"}
     render_table(frame.rename(columns={c: t(lang, k) for c, k in headers.items()}), "data_path", stack=True)
@@ -226,7 +229,11 @@ def render_path(desc: Description, spec: ModelSpec, training: object, lang: str)
 
 
 def render(spec: ModelSpec, training: TrainingSpec, code: str | None, lang: str) -> None:
-    st.caption(t(lang, "fitpanel.intro", call=training.call, line=training.line))
+    if training.origin == "typed":
+        loss = t(lang, "fitpanel.intro_typed_loss", line=training.compile_line) if training.compile_line else ""
+        st.caption(t(lang, "fitpanel.intro_typed", loss=loss))
+    else:
+        st.caption(t(lang, "fitpanel.intro", call=training.call, line=training.line))
     show_training(training, lang)
     with st.spinner(t(lang, "fitpanel.running")):
         check = cache.fit_check_for(spec, training, code or "")

@@ -43,6 +43,7 @@ NOTICE_KEYS = {  # Notice.kind -> its words
     "code_bad": "notice.code_bad",
     "shape_bad": "notice.shape_bad",
     "shape_unused": "notice.shape_unused",
+    "data_bad": "notice.data_bad",
 }
 BUDGET_KIND_KEYS = {  # BudgetItem.kind -> its words ("initialization" is never the largest part named)
     "weights": "budget.kind.weights",

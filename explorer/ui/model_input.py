@@ -13,14 +13,14 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explorer.notices import Notice
-from explorer.controls import ASKS_FOR_INPUT, Control, check_control, control_for, needs_input_shape
+from explorer.controls import ASKS_FOR_INPUT, DATA_KEYS, Control, check_control, control_for, needs_input_shape
 from explorer.i18n import t
 from explorer.presets import DEFAULT_PRESET, PRESETS, TITLE_KEYS, preset_code
 from explorer.reader.code import MAX_CHARS as MAX_SOURCE_CHARS, set_constant
 from explorer.share import CODE_PARAM, INPUT_SHAPE_PARAM, PRESET_PARAM, unpack_code
 from explorer.spec import ReadResult
 from explorer.ui import read_cache  # the readers only: no TensorFlow before the top of the page is drawn
-from explorer.ui import sidebar
+from explorer.ui import data_input, sidebar
 
 CODE_KEY = "code"
 PRESET_KEY = "preset"
@@ -35,7 +35,7 @@ _DRAWN = "_model_drawn"  # widget key -> the value the last run drew
 _LANG_DRAWN = "_model_lang_drawn"  # the language the preset selector's labels were last drawn in
 SENT_GRACE_S = 2.0  # how long after a written value is drawn a browser may still send an older one
 _clock = time.monotonic
-_NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM, INPUT_SHAPE_PARAM)
+_NOT_SETTINGS = ("lang", "embed", "embed_options", CODE_PARAM, PRESET_PARAM, INPUT_SHAPE_PARAM, *DATA_KEYS)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class ModelInput:
     controls: tuple[Control, ...]
     notices: tuple[Notice, ...]
     input_shape: tuple | None = None  # the shapes the learner typed (one per input), where the code's model needs them
+    typed_data: dict | None = None  # "Your data" as typed where the code gives none (explorer/ui/data_input.py)
 
 
 # Quick changes. The browser sends every widget's value with each rerun. When the learner makes a
@@ -307,4 +308,6 @@ def read_model(lang: str) -> ModelInput:
         source = "code"
         result = read
         preset = which_preset(code)
-    return ModelInput(code, result, source, preset, tuple(controls), tuple(notices), shape if needed else None)
+    typed, data_notices = data_input.data_box(result.spec, result.training, lang)
+    return ModelInput(code, result, source, preset, tuple(controls), tuple(notices + data_notices),
+                      shape if needed else None, typed)

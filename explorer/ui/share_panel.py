@@ -21,7 +21,7 @@ def page_query(model: ModelInput, lang: str) -> str | None:
     if model.source != "code":
         return None
     return model_share_query(model.code, model.preset, [(c.name, c.value) for c in model.controls], lang,
-                             model.input_shape)
+                             model.input_shape, model.typed_data)
 
 
 def sync_address(query: str | None, lang: str) -> None:

@@ -80,6 +80,12 @@ def _first_run_shape() -> list[Notice]:
     return notices
 
 
+def shape_error(why: str, text: str, lang: str) -> str:
+    """Why a typed shape was refused (explorer.controls.parse_input_shapes' reason), with the text escaped."""
+    limit = {"too_many_axes": MAX_RANK, "too_many_inputs": MAX_INPUTS}.get(why, MAX_SHAPE_TEXT)
+    return t(lang, _SHAPE_ERRORS[why], raw=escape_markdown(_short(text)), high=f"{MAX_SIZE:,}", limit=limit)
+
+
 def typed_input_shape() -> tuple[Shapes | None, list[Notice]]:
     """The input shapes (without the batch axis; one per input) the learner typed, or the link gave; None if none
     or not shapes. Called before the code is read (on the first run: the link's value, and notices about it)."""
@@ -112,9 +118,7 @@ def input_shape_box(needed: bool, example: str, lang: str) -> list[Notice]:
                           help=t(lang, "sidebar.input_shape_help"))
     shape, why = parse_input_shapes(text)
     if why:
-        limit = {"too_many_axes": MAX_RANK, "too_many_inputs": MAX_INPUTS}.get(why, MAX_SHAPE_TEXT)
-        st.sidebar.error(t(lang, _SHAPE_ERRORS[why], raw=escape_markdown(_short(text)), high=f"{MAX_SIZE:,}",
-                           limit=limit))
+        st.sidebar.error(shape_error(why, text, lang))
     elif shape is None:
         st.sidebar.caption(t(lang, "sidebar.input_shape_empty"))
     return notices
