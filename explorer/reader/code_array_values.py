@@ -82,6 +82,10 @@ class ArrayValues(ReaderBase):
                 raise Refusal(node, "read.method", code=source_text(node.func)[:80])
             new = self.plain(args[0], node) if len(args) == 1 else tuple(self.plain(a, node) for a in args)
             return self.reshape(arr, new, node)
+        if method in _REDUCTIONS and arr.shape is not None:
+            args = self.args_of(node, _REDUCTIONS[method], method, scope)
+            return self.reduce(arr, method, self.plain(args.get("axis"), node), bool(self.plain(args.get("keepdims"),
+                                                                                                node)), node)
         if method == "astype":
             args = self.args_of(node, ("dtype",), "astype", scope)
             return self.cast(arr, self.dtype_arg(args.get("dtype"), node))
@@ -100,6 +104,23 @@ class ArrayValues(ReaderBase):
         if arr.shape is None:  # a method of data the reader cannot see (df.drop(...), df.iloc...): unknown too
             return arr
         raise Refusal(node, "read.method", code=source_text(node.func)[:80])
+
+    def reduce(self, arr: Arr, method: str, axis: object, keep: bool, node: ast.AST) -> Arr:
+        """x.mean(axis=0), x.std(axis=0), x.max(): the axes reduced away (kept as 1 with keepdims), numpy's dtype."""
+        rank = len(arr.shape)
+        axes = tuple(range(rank)) if axis is None else axis if isinstance(axis, tuple) else (axis,)
+        if not all(type(a) is int and -rank <= a < rank for a in axes):
+            raise Refusal(node, "train.numpy_error", code=source_text(node)[:80],
+                          error=f"axis {axis} is out of bounds for array of dimension {rank}")
+        place = {a % rank for a in axes}
+        shape = tuple(1 if i in place else d for i, d in enumerate(arr.shape) if keep or i not in place)
+        kind = ""
+        if arr.dtype:
+            kind = str(getattr(np.ones((1,) * rank, np.dtype(arr.dtype)), method)(axis=tuple(place)).dtype)
+        keeps_range = method in ("mean", "min", "max")
+        return replace(arr, shape=shape, dtype=kind, holds="floats" if kind and not is_int_dtype(kind) else "",
+                       classes=None, low=arr.low if keeps_range else None, high=arr.high if keeps_range else None,
+                       eye=False)
 
     def data_item(self, base: Arr, index: ast.expr, scope: list[dict], node: ast.AST) -> Arr:
         """x[:1000], x[..., None], x[:, :, np.newaxis], x[0], eye[y]: numpy's indexing, on shapes."""
@@ -225,3 +246,11 @@ class ArrayValues(ReaderBase):
             else:
                 out.append(sizes.pop() if sizes else 1)
         return tuple(out)
+
+
+# numpy's reductions as array methods, with their arguments in numpy's order
+_REDUCTIONS: dict[str, tuple[str, ...]] = {
+    "mean": ("axis", "dtype", "out", "keepdims"), "std": ("axis", "dtype", "out", "ddof", "keepdims"),
+    "var": ("axis", "dtype", "out", "ddof", "keepdims"), "sum": ("axis", "dtype", "out", "keepdims"),
+    "min": ("axis", "out", "keepdims"), "max": ("axis", "out", "keepdims"),
+}

@@ -37,9 +37,11 @@ class Arr:
     line: int = 0
     eye: bool = False
 
-    def spec(self, batch: int | None = None) -> ArraySpec:
-        return ArraySpec(tuple(self.shape), self.dtype or "float32", self.holds, self.classes, self.low, self.high,
-                         self.ragged, batch, self.source, self.line)
+    def spec(self, batch: int | None = None, dataset: bool = False) -> ArraySpec:
+        """As fit sees it; a dataset's element (dataset=True) without the samples axis the slices were cut from."""
+        shape = tuple(self.shape[1:]) if dataset else tuple(self.shape)
+        return ArraySpec(shape, self.dtype or "float32", self.holds, self.classes, self.low, self.high,
+                         self.ragged, batch, self.source, self.line, dataset)
 
 
 @dataclass(frozen=True)

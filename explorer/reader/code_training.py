@@ -165,8 +165,10 @@ class Training(ReaderBase):
             return (), (), data.batch
         if data.batch is None:
             self.note((line, 0), "warning", "train.dataset_unbatched")
-        x = tuple(a.spec(data.batch) for a in data.x)
-        y = tuple(a.spec(data.batch) for a in data.y) if data.y else ()
+        if any(not a.shape for a in data.x + (data.y or ())):  # a dataset of numbers: no element shape to cut
+            return (), (), data.batch
+        x = tuple(a.spec(data.batch, dataset=True) for a in data.x)
+        y = tuple(a.spec(data.batch, dataset=True) for a in data.y) if data.y else ()
         return x, y, data.batch
 
     def arrays_of(self, value: object, names: tuple[str, ...]) -> tuple[ArraySpec, ...]:
