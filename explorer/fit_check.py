@@ -108,8 +108,18 @@ def _p(**values) -> tuple[tuple[str, str], ...]:
 
 
 def _shape(arr: ArraySpec) -> tuple[int | None, ...]:
-    """The array's shape with its samples axis first (a batched dataset's shape is one element's: N is open)."""
+    """The array's shape as fit sees it, its samples axis first (a batched dataset's shape is one element's: N is
+    open); an unbatched dataset's element as it is: fit takes each element for a batch."""
     return ((None,) if arr.batch else ()) + tuple(arr.shape)
+
+
+def _fed(arr: ArraySpec) -> tuple[int | None, ...]:
+    """The shape of the rows the check makes for this array (an unbatched dataset's elements, stacked)."""
+    return ((None,) if arr.batch or arr.dataset else ()) + tuple(arr.shape)
+
+
+def _unbatched(training: TrainingSpec) -> bool:
+    return any(a.dataset and not a.batch for a in training.x)
 
 
 # -- the arrays fed --------------------------------------------------------------------------------------------------
@@ -197,7 +207,7 @@ def _fresh_spec(spec: ModelSpec, xs: tuple[ArraySpec, ...]) -> ModelSpec:
     for i, inp in enumerate(spec.inputs):
         shape = inp.shape
         if inp.assumed and i < len(xs) and not xs[i].ragged:
-            shape = _shape(xs[i])[1:]
+            shape = _fed(xs[i])[1:]
         inputs.append(dataclasses.replace(inp, batch_size=None, shape=shape))
     return dataclasses.replace(spec, inputs=tuple(inputs), batch_size=None)
 
@@ -448,6 +458,9 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
         return _not_run("fit.not_run.unknown_loss", training, meets, loss=unknown)
     if needs_loss and training.loss and not training.y:
         return _not_run("fit.not_run.no_labels", training, meets)
+    open_width = next((a for a in training.y if a.holds == "one_hot" and _fed(a)[1:] and _fed(a)[-1] is None), None)
+    if needs_loss and open_width is not None:  # one-hot rows of a width the code does not say (a folder's classes)
+        return _not_run("fit.not_run.classes_unknown", training, meets, source=open_width.source[:80])
 
     fresh = _fresh_spec(spec, training.x)
     from .shapes import describe
@@ -461,8 +474,8 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
         step = next((s for s in fresh_desc.steps if s.name == name), None)
         out_shapes.append(step.output_shapes[index or 0] if step else None)
     rows_y = ROWS + 1 if _cardinality_differs(training) else ROWS
-    x_shapes = [_concrete(_shape(a), model_in.get(i.name)) for a, i in zip(training.x, fresh.inputs)]
-    y_shapes = [_concrete(_shape(a), out_shapes[k] if k < len(out_shapes) else None, rows_y)
+    x_shapes = [_concrete(_fed(a), model_in.get(i.name)) for a, i in zip(training.x, fresh.inputs)]
+    y_shapes = [_concrete(_fed(a), out_shapes[k] if k < len(out_shapes) else None, rows_y)
                 for k, a in enumerate(training.y)]
     # the budget, from shapes alone: the model with the data's sizes, its gradients, and the arrays
     arrays = sum(_nbytes(s, a.dtype) for s, a in zip(x_shapes + y_shapes, training.x + training.y))
@@ -494,7 +507,8 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
 
 
 def _cardinality_differs(training: TrainingSpec) -> bool:
-    ns = {a.shape[0] for a in training.x + training.y if a.shape and a.shape[0] is not None and not a.batch}
+    ns = {a.shape[0] for a in training.x + training.y if a.shape and a.shape[0] is not None and not a.batch
+          and not a.dataset}
     return len(ns) > 1
 
 
@@ -515,6 +529,8 @@ def _budget_desc(fresh: ModelSpec, x_shapes, xs) -> Description | None:
 
 def _call(model, training: TrainingSpec, x, y, batch_size: int) -> None:
     """The learner's call, for one epoch on the rows given."""
+    if _unbatched(training):
+        batch_size = None
     if training.call == "fit":
         model.fit(x, y, epochs=1, batch_size=batch_size, verbose=0, shuffle=False)
     elif training.call == "evaluate":
@@ -559,8 +575,12 @@ def _run(fresh: ModelSpec, fresh_desc: Description, training: TrainingSpec, xs, 
     if built.model is None:
         return _not_run("fit.not_run.model_fails", training, (), layer=built.failure.layer)
     model = _as_written(built.model, fresh)
-    x = xs[0] if len(xs) == 1 else list(xs)
-    y = (ys[0] if len(ys) == 1 else list(ys)) if ys else None
+    x = xs[0] if len(xs) == 1 else tuple(xs) if _unbatched(training) else list(xs)
+    y = (ys[0] if len(ys) == 1 else tuple(ys) if _unbatched(training) else list(ys)) if ys else None
+    if _unbatched(training):  # a tf.data dataset never batched: each element is a whole batch to fit
+        import tensorflow as tf
+
+        x, y = tf.data.Dataset.from_tensor_slices((x, y) if y is not None else x), None
     losses = [_loss_object(loss) for loss in training.loss]
     loss = (losses[0] if len(losses) == 1 else losses) if losses else None
     metrics = [m for m in training.metrics if m in METRICS]
@@ -595,7 +615,7 @@ _RECEIVED = re.compile(r"target\.shape=\(([^)]*)\), output\.shape=\(([^)]*)\)")
 _LABEL = re.compile(r"Received a label value of (-?\d+) which is outside the valid range of \[0, (\d+)\)")
 _INDEX = re.compile(r"indices\[[^\]]*\] = (-?\d+) is not in \[0, (\d+)\)")
 _INPUT = re.compile(r"Expected shape \(([^)]*)\), but input has incompatible shape \(([^)]*)\)")
-_DIMS = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+)")
+_DIMS = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+)|Incompatible shapes: \[[^\]]*\] vs\. \[")
 
 
 def _shape_of(text: str) -> tuple:
@@ -652,6 +672,10 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
                              **{arg: high + 1})
         return Fix("fit.cause.token_range", _p(token=high, size=vocab)), fix, None, None
     m_input = _INPUT.search(message)
+    if m_input and _unbatched(training):  # each element of a dataset never batched arrives as a whole batch
+        text = f"{x_text}.batch(32)"
+        return (Fix("fit.cause.unbatched", _p(x=x_text, element=shape_text(_shape(x)))),
+                Fix("fit.fix.batch", _p(x=x_text), text), x_locate(text) if x_locate else None, None)
     if m_input:
         expected, given = _shape_of(m_input.group(1)), _shape_of(m_input.group(2))
         cause = Fix("fit.cause.input_shape", _p(data=shape_text(_shape(x)), expected=shape_text(expected)))
@@ -682,6 +706,8 @@ def _explain(message: str, spec: ModelSpec, training: TrainingSpec, code: str, o
                 line_fix, None
     if ("same rank" in message or "same shape" in message) and target is not None and output is not None:
         if len(output) == len(target) + 1 and rnn is not None and target[-1] == output[-1]:
+            return _sequences_fix(spec, rnn, target, output)
+        if len(output) == len(target) + 2 and rnn is not None and output[-1] == 1:  # (N,) against (B, T, 1)
             return _sequences_fix(spec, rnn, target, output)
         if name in BINARY_LOSSES and (len(output) == len(target) + 1 or target[-1] == 1) and output[-1] != 1:
             layer = _units_layer(spec)

@@ -22,7 +22,9 @@ class ArraySpec:
     """An array (or a dataset) of the training code. shape: with the samples axis first; for a dataset batched with
     `.batch(n)`, the shape of one element and `batch` = n. low / high: the range of its values where the code says
     it (mnist's pixels 0..255, its labels 0..9). ragged: lists of different lengths (imdb's reviews), no shape
-    after N until pad_sequences. source: the code that made it ("keras.datasets.mnist.load_data()"), line: where."""
+    after N until pad_sequences. source: the code that made it ("keras.datasets.mnist.load_data()"), line: where.
+    dataset: a tf.data dataset's element (shape without the samples axis); batch None there means the dataset
+    is not batched, and fit gets each element as it is, with no batch axis."""
 
     shape: tuple[int | None, ...]
     dtype: str = "float32"
@@ -34,6 +36,7 @@ class ArraySpec:
     batch: int | None = None
     source: str = ""
     line: int = 0
+    dataset: bool = False
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,20 @@ CASES = [
          np.linspace(0, 1, 40, dtype="float32").reshape(2, 20), np.array([0, 1]), ArraySpec((1000, 20)),
          ArraySpec((1000,), "int64", "class_ids", 2), "binary_crossentropy", "ok",
          notes=("fit.silent.labels_expanded",), assumed=(7,)),
+    Case("sequences_binary_rank", dense_head("(5, 3)", "layers.LSTM(4, return_sequences=True, name='lstm')",
+                                             'layers.Dense(1, activation="sigmoid")'), SEQ, np.array([0, 1]),
+         ArraySpec((500, 5, 3)), ArraySpec((500,), "int64", "class_ids", 2), "binary_crossentropy", "failed",
+         "fit.cause.sequences", "fit.fix.return_sequences"),
+    Case("regression_vector_wide_output", dense_head("(4,)", 'layers.Dense(3, name="head")'), X4,
+         np.array([0.5, 3.0], "float32"), F4, ArraySpec((60000,), "float32", "floats"), "mse", "failed",
+         "fit.cause.width", "fit.fix.units", metrics=()),
+    Case("dataset_never_batched", dense_head("(4,)", "layers.Dense(3)"), "dataset", None,
+         ArraySpec((4,), "float32", "floats", dataset=True), ArraySpec((), "int64", "class_ids", 3, dataset=True),
+         "sparse_categorical_crossentropy", "failed", "fit.cause.unbatched", "fit.fix.batch"),
+    Case("dataset_batched", dense_head("(4,)", "layers.Dense(3)"), "dataset.batch", None,
+         ArraySpec((4,), "float32", "floats", batch=32, dataset=True),
+         ArraySpec((), "int64", "class_ids", 3, batch=32, dataset=True), "sparse_categorical_crossentropy", "ok",
+         notes=("fit.silent.probabilities_expected",)),
     Case("predict_wrong_input", MNIST_FLAT, PIXELS.astype("float32"), None,
          ArraySpec((10000, 784), "float32", "pixels"),
          None, "", "failed", "fit.cause.input_shape", "fit.fix.input_shape", call="predict", other="fit.fix.reshape"),
@@ -181,15 +195,25 @@ def real_fit(case: Case) -> tuple[str, str]:
     exec(compile(code, case.id, "exec"), scope)  # the test's own Keras code, never a user's
     model = scope["model"]
     keras.utils.set_random_seed(1)
+    x = case.x
+    if isinstance(x, str):  # a tf.data dataset of X4 and class ids 0, 2: "dataset" as is, or batched
+        import tensorflow as tf
+
+        x = tf.data.Dataset.from_tensor_slices((X4, np.array([0, 2])))
+        x = x.batch(32) if x_batched(case) else x
     try:
         if case.call == "predict":
             model.predict(case.x, verbose=0)
         else:
             model.compile(optimizer="rmsprop", loss=_loss(case), metrics=list(case.metrics) or None)
-            model.fit(case.x, case.y, epochs=1, verbose=0)
+            model.fit(x, case.y, epochs=1, verbose=0)
     except Exception as error:
         return "failed", _clean(error)
     return "ok", ""
+
+
+def x_batched(case: Case) -> bool:
+    return case.x == "dataset.batch"
 
 
 def read(case: Case):
@@ -261,6 +285,9 @@ def test_training_code_fixes_make_fit_run():
     # the data reshaped to the input's shape
     case = by_id["flat_into_conv"]
     assert check(case, x=(ArraySpec((60000, 28, 28), "float32", "pixels"),)).ok
+    # the dataset batched
+    case = by_id["dataset_never_batched"]
+    assert check(case, x=(dataclasses.replace(case.xs, batch=32),), y=(dataclasses.replace(case.ys, batch=32),)).ok
     # padded reviews
     case = by_id["ragged_reviews"]
     assert check(case, x=(ArraySpec((25000, 200), "int32", "tokens", 100),)).ok
@@ -348,3 +375,6 @@ def test_what_is_not_run_says_why():
     assert check(case, y=()).reason.key == "fit.not_run.no_labels"
     assert check(case, loss=(), compile_line=3).reason.key == "fit.not_run.no_loss"
     assert check(case, x=(case.xs, case.xs)).reason.key == "fit.not_run.inputs"
+    folders = ArraySpec((None,), "float32", "one_hot", None, 0, 1, batch=32, source="image_dataset_from_directory(...)",
+                        dataset=True)  # label_mode="categorical": one-hot rows as wide as the folders are many
+    assert check(case, y=(folders,)).reason.key == "fit.not_run.classes_unknown"

@@ -422,9 +422,9 @@ def test_a_tf_data_dataset_batched():
              "ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(1000).batch(64).prefetch(tf.data.AUTOTUNE)\n" \
              + MODEL.replace("keras.", "tf.keras.") + \
              "model.compile(loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))\nmodel.fit(ds)\n"
-    spec = training(source)
-    assert spec.x[0].shape == (1000, 28, 28, 1) and spec.x[0].batch == 64 and spec.batch_size == 64
-    assert spec.y[0].shape == (1000,) and spec.y[0].holds == "class_ids"
+    spec = training(source)  # one element of the dataset (fit sees (None, 28, 28, 1)), as ArraySpec says
+    assert spec.x[0].shape == (28, 28, 1) and spec.x[0].batch == 64 and spec.batch_size == 64 and spec.x[0].dataset
+    assert spec.y[0].shape == () and spec.y[0].holds == "class_ids" and spec.y[0].dataset
     assert spec.loss[0].name == "sparse_categorical_crossentropy" and spec.loss[0].from_logits
 
 
@@ -435,7 +435,10 @@ def test_a_dataset_map_and_an_unbatched_dataset_give_notes():
     result = read_code(mapped)
     assert "train.dataset_map" in [n.key for n in result.notes] and result.training.x == ()
     unbatched = base + "ds = tf.data.Dataset.from_tensor_slices((x, x))\n" + MODEL + "model.fit(ds)\n"
-    assert "train.dataset_unbatched" in [n.key for n in read_code(unbatched).notes]
+    result = read_code(unbatched)
+    assert "train.dataset_unbatched" in [n.key for n in result.notes]
+    assert result.training.x[0].shape == (28, 28, 1) and result.training.x[0].batch is None  # each element, as fit
+    assert result.training.x[0].dataset  # gets it
 
 
 def test_image_dataset_from_directory():
@@ -443,10 +446,39 @@ def test_image_dataset_from_directory():
              "subset='training', seed=123, image_size=(180, 180), batch_size=32)\n" + \
              MODEL.replace("(28, 28, 1)", "(180, 180, 3)") + "model.fit(train_ds, epochs=3)\n"
     spec = training(source)
-    assert spec.x[0].shape == (None, 180, 180, 3) and spec.x[0].batch == 32 and spec.x[0].holds == "pixels"
-    assert spec.y[0].shape == (None,) and spec.y[0].dtype == "int32" and spec.y[0].classes is None
+    assert spec.x[0].shape == (180, 180, 3) and spec.x[0].batch == 32 and spec.x[0].holds == "pixels"
+    assert spec.y[0].shape == () and spec.y[0].dtype == "int32" and spec.y[0].classes is None
     named = source.replace("batch_size=32", "batch_size=32, label_mode='categorical', class_names=['a', 'b', 'c']")
-    assert training(named).y[0].shape == (None, 3)
+    assert training(named).y[0].shape == (3,)
+    unnamed = source.replace("batch_size=32", "batch_size=32, label_mode='categorical'")
+    assert training(unnamed).y[0].shape == (None,)  # the folders' count: not in the code
+
+
+@pytest.mark.parametrize("code, shape, dtype", [
+    ("x.mean(axis=0)", (13,), "float64"), ("x.std(axis=0)", (13,), "float64"), ("x.max()", (), "uint8"),
+    ("x.sum(axis=1, keepdims=True)", (404, 1), "uint64"), ("x.mean((0, 1))", (), "float64")])
+def test_numpy_reductions_as_methods(code, shape, dtype):
+    """Chollet's boston_housing normalisation: mean and std over the samples, then x -= mean; dtypes numpy's."""
+    import numpy as np
+
+    source = f"import numpy as np\nimport keras\nx = np.zeros((404, 13), 'uint8')\nm = {code}\n" \
+             "model = keras.Sequential([keras.Input(shape=m.shape), keras.layers.Dense(1)])\n" \
+             "model.compile(loss='mse')\nmodel.fit(m, m)\n"
+    if shape:
+        spec = training(source)
+        assert spec.x[0].shape == shape and spec.x[0].dtype == dtype
+    expected = eval(code, {"x": np.zeros((404, 13), "uint8")})  # the test's own numpy, never a user's code
+    assert expected.shape == shape and str(expected.dtype) == dtype
+
+
+def test_normalised_features_keep_their_shape():
+    source = "from keras.datasets import boston_housing\nfrom keras import models, layers\n" \
+             "(train_data, train_targets), _ = boston_housing.load_data()\nmean = train_data.mean(axis=0)\n" \
+             "train_data -= mean\nstd = train_data.std(axis=0)\ntrain_data /= std\n" \
+             "model = models.Sequential([layers.Input(shape=(train_data.shape[1],)), layers.Dense(1)])\n" \
+             "model.compile(optimizer='rmsprop', loss='mse', metrics=['mae'])\nmodel.fit(train_data, train_targets)\n"
+    spec = training(source)
+    assert spec.x[0].shape == (404, 13) and spec.x[0].dtype == "float64" and spec.y[0].shape == (404,)
 
 
 # -- compile: losses and metrics ------------------------------------------------------------------------------

@@ -31,6 +31,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "allocated.",
         "在 2 行数据上检查需要约 {needed} MB，超过 {budget} MB 的预算：没有分配任何内存。",
     ),
+    "fit.not_run.classes_unknown": (
+        "The labels are one-hot rows whose width the code does not say (the number of class folders of {source}), "
+        "so the loss was not run: with as many units as classes it runs.",
+        "标签是独热行，但代码没有说出它的宽度（{source} 中类别文件夹的个数），因此没有运行损失：输出单元数等于类别数时即可运行。",
+    ),
     # why it fails
     "fit.cause.ragged": (
         "{x} holds lists of different lengths: Keras cannot stack them into one array as they are.",
@@ -47,6 +52,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "fit.cause.token_range": (
         "A token id is {token}, but the embedding only has rows for ids below {size}.",
         "有一个词编号是 {token}，而嵌入层只有编号小于 {size} 的行。",
+    ),
+    "fit.cause.unbatched": (
+        "{x} is a dataset that was never batched: fit takes each element {element} as a whole batch, without the "
+        "batch axis the model's input expects.",
+        "{x} 是一个从未分批的数据集：fit 把每个元素 {element} 当作一整个批次，缺少模型输入所需的批次轴。",
     ),
     "fit.cause.input_shape": (
         "The data has the shape {data}, but the model's input expects {expected}.",
@@ -98,6 +108,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Let the model's input take the data as it is: shape {shape}.",
         "让模型的输入直接接收原样的数据：形状 {shape}。",
     ),
+    "fit.fix.batch": ("Batch the dataset: {x}.batch(32).", "给数据集分批：{x}.batch(32)。"),
     "fit.fix.reshape": ("Reshape the data to what the input expects: {x} to {shape}.",
                         "把数据变形为输入要求的形状：把 {x} 变为 {shape}。"),
     "fit.fix.loss_categorical": (
