@@ -35,18 +35,18 @@ def test_a_tutorial_scripts_ignored_lines_are_one_note_with_their_topics():
     notes = read_code(TUTORIAL).notes
     groups = group_notes(notes)
     # lines 7, 8 and 10 (astype, expand_dims, to_categorical) are read now: the data fit will see (issue 19);
-    # so are numpy's import (its arrays are data), compile (line 19) and fit (line 20)
-    ignored_lines = {2, 6, 9, 18, 21, 22, 23}
+    # so are numpy's import (its arrays are data), mnist's load_data (line 6), compile (19) and fit (20)
+    ignored_lines = {2, 9, 18, 21, 22, 23}
     assert {n.line for n in groups.ignored} == ignored_lines
     assert groups.lines == len(ignored_lines)
-    assert groups.topics == ("imports", "data", "printing")
+    assert groups.topics == ("imports", "printing")
     assert len(groups.single) + len(groups.ignored) == len(notes)
     assert all(n.severity != "info" or n.key not in {"read.ignored_call", "read.import_ignored"}
                for n in groups.single)
     assert [n.line for n in groups.single] == sorted(n.line for n in groups.single)
     summary = ignored_summary(groups, "en")
     assert summary.startswith(f"{len(ignored_lines)} lines ignored")
-    assert summary.endswith("imports, data loading, printing and plots.")
+    assert summary.endswith("imports, printing and plots.")
     assert ignored_summary(groups, "zh").startswith(f"已忽略 {len(ignored_lines)} 行")
 
 
@@ -194,7 +194,7 @@ def test_the_notes_box_shows_one_line_for_the_ignored_lines_and_their_details_on
     assert not at.exception
     texts = [m.value for m in at.markdown]
     summaries = [x for x in texts if "lines ignored" in x]
-    assert len(summaries) == 1 and summaries[0].startswith(":blue-badge[:material/info: Info] 7 lines ignored")
+    assert len(summaries) == 1 and summaries[0].startswith(":blue-badge[:material/info: Info] 6 lines ignored")
     assert [e.label for e in at.expander] == ["Which lines, and why"]
     details = [m.value for m in at.expander[0].markdown]
     ignored = group_notes(read_code(TUTORIAL).notes).ignored
@@ -203,4 +203,4 @@ def test_the_notes_box_shows_one_line_for_the_ignored_lines_and_their_details_on
     assert len(outside) == 1 and ":orange-badge[:material/warning: Warning]" in outside[0]
     at.session_state["lang"] = "zh"
     at.run()
-    assert any(m.value.startswith(":blue-badge[:material/info: 提示] 已忽略 7 行") for m in at.markdown)
+    assert any(m.value.startswith(":blue-badge[:material/info: 提示] 已忽略 6 行") for m in at.markdown)

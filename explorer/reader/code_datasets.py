@@ -30,8 +30,7 @@ class Datasets(ReaderBase):
         if path[:2] == ("keras", "datasets") and len(path) == 4 and path[3] == "load_data" and path[2] in DATASETS:
             return self.load_dataset(path[2], node, scope)
         if path[:2] in (("keras", "losses"), ("keras", "metrics")) and len(path) == 3 and \
-                (path[2] in CLASS_LOSSES or path[2] in METRIC_CLASSES):  # still a call that changes no shape
-            self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+                (path[2] in CLASS_LOSSES or path[2] in METRIC_CLASSES):  # read: the loss and metrics fit meets
             if path[1] == "losses":
                 return self.loss_object(path[2], node, scope)
             return MetricObj(snake_case(path[2]))
@@ -74,8 +73,7 @@ class Datasets(ReaderBase):
         for key in args:
             if key not in allowed:
                 raise Refusal(node, "train.dataset_arg", dataset=name, arg=key)
-        options = {key: self.plain(value, node) for key, value in args.items()}
-        self.note(node, "info", "read.ignored_call", call=source_text(node.func)[:80])
+        options = {key: self.plain(value, node) for key, value in args.items()}  # read: the data's shapes
         source, line = source_text(node)[:120], node.lineno
         train, test = info.train, info.test
         classes = info.classes
