@@ -54,7 +54,8 @@ with result_column:  # the result beside its code: the summary, what fails, the 
     answer_slot = st.container(key="answer")
     built = table_panel.render(desc, table, weights, build, lang,
                                lambda: fit_panel.render_path(desc, spec, training, lang))
-diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened), lang,
+ends = fit_panel.diagram_ends(desc, spec, training, lang)  # the training code's data at the model's two ends
+diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened, ends), lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups),
                      diagram_panel.details_of(desc, spec, lang))
 failure = desc.failure or (built.failure if built else None)

@@ -92,3 +92,26 @@ def test_typed_data_completes_the_code_and_never_replaces_its_data():
     with_data = TrainingSpec("fit", 3, (ArraySpec((5, 50)),))
     assert typed_training(spec, with_data, ((1000, 50),), None, "floats", "") is with_data
     assert typed_training(spec, None, None, ((1, 2),), "floats", "mse") is None
+
+
+def test_the_diagram_draws_x_before_the_input_and_y_after_the_output():
+    from explorer.diagram import DataEnd, flow_drawing
+    from explorer.ui.diagram_panel import labels
+    from explorer.ui.fit_panel import diagram_ends
+
+    result = read_code(preset_code("tagger"))
+    desc = describe(result.spec)
+    ends = diagram_ends(desc, result.spec, result.training, "en")
+    assert [(e.role, e.node, e.shape, e.axes, e.arrow) for e in ends] == [
+        ("x", "tokens", (900, 50), ("N", "T"), "fit"),
+        ("y", "time_distributed", (900, 50), ("N", "T"), "categorical_crossentropy")]
+    plain = flow_drawing(desc, labels("en", result.spec), result.spec)
+    drawing = flow_drawing(desc, labels("en", result.spec), result.spec, (), ends)
+    boxes = {i.name: i.boxes[-1] for i in drawing.items if i.boxes}
+    data = [i for i in drawing.items if i.kind == "data"]
+    assert [i.details[0] for i in data] == ["x, the data fed", "y, the labels"]
+    assert data[0].boxes[0].x1 < boxes["tokens"].x0 and data[1].boxes[0].x0 > boxes["time_distributed"].x1
+    assert data[1].boxes[0].x1 < drawing.x_range[1]  # inside the drawing
+    assert {"x: your data", "y: your labels", "(900, 50)", "fit", "categorical_crossentropy"} <= set(drawing.texts())
+    assert set(plain.texts()) < set(drawing.texts())  # the model's own drawing is all there
+    assert diagram_ends(desc, result.spec, None, "en") == () and isinstance(ends[0], DataEnd)

@@ -77,11 +77,13 @@ def spec_tables_for(spec: ModelSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=BY_TEXT)
-def spec_diagram_for(spec: ModelSpec, labels: dict[str, str], opened: tuple[str, ...] = ()) -> dict:
+def spec_diagram_for(spec: ModelSpec, labels: dict[str, str], opened: tuple[str, ...] = (),
+                     ends: tuple = ()) -> dict:
     """The diagram as a Plotly figure (plain data), shared read-only by every session: st.plotly_chart
     builds its own Figure from it and never changes it. opened: the groups drawn open (the page and the warm-up
-    both pass it: Streamlit's cache key holds the arguments given, not the defaults)."""
-    return drawing_figure(flow_drawing(describe_for(spec), labels, spec, opened))
+    both pass it: Streamlit's cache key holds the arguments given, not the defaults); ends: the training code's
+    data drawn at the model's ends (explorer.diagram.DataEnd)."""
+    return drawing_figure(flow_drawing(describe_for(spec), labels, spec, opened, ends))
 
 
 @st.cache_data(max_entries=256, show_spinner=False, hash_funcs=BY_TEXT)
@@ -181,12 +183,15 @@ def warm(lang: str = "en") -> None:
     from explorer.ui.answer_panel import dense_on_sequence
     from explorer.ui.diagram_panel import labels
 
-    spec = read_code(preset_code(DEFAULT_PRESET)).spec
+    from explorer.ui.fit_panel import diagram_ends
+
+    result = read_code(preset_code(DEFAULT_PRESET))
+    spec = result.spec
     if spec is None:
         return
     desc = describe_for(spec)
     spec_tables_for(spec)
-    spec_diagram_for(spec, labels(lang, spec), ())
+    spec_diagram_for(spec, labels(lang, spec), (), diagram_ends(desc, spec, result.training, lang))
     if spec_budget_for(spec).fits_memory and desc.ok and built_for(spec).model is not None:
         dense = dense_on_sequence(desc)
         if dense is not None:  # the answer's check: it reads the forward pass

@@ -12,8 +12,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from explorer.description import named, shape_text
-from explorer.description import Description
+from explorer.description import Description, named, shape_text
+from explorer.diagram import DataEnd
 from explorer.fit_check import FitCheck, LineFix, data_path
 from explorer.losses import labels_needed
 from explorer.i18n import t
@@ -28,7 +28,7 @@ from explorer.ui.messages import code_span_text, escape_markdown
 
 PANEL_KEY = "open_fit"
 ROLES = {"x": "fitpanel.role.x", "input": "fitpanel.role.input", "output": "fitpanel.role.output",
-         "y": "fitpanel.role.y", "loss": "fitpanel.role.loss"}
+         "y": "fitpanel.role.y"}
 STATUS = {"ok": (st.success, "fitpanel.status.ok"), "failed": (st.error, "fitpanel.status.failed")}
 
 
@@ -167,6 +167,8 @@ def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) ->
 
 
 # -- the path under the shape table: x enters, the output meets y in the loss (no Keras run) ----------------------
+PATH_ROLES = {"x": "fitpanel.path.role.x", "input": "fitpanel.path.role.input", "output": "fitpanel.path.role.output",
+              "y": "fitpanel.path.role.y", "loss": "fitpanel.path.role.loss"}  # short: the table sits beside the code
 FORM_KEYS = {"one_hot": "fitpanel.needs.one_hot", "class_ids": "fitpanel.needs.class_ids",
              "zero_one": "fitpanel.needs.zero_one", "values": "fitpanel.needs.values"}
 
@@ -178,7 +180,7 @@ def _needs_row(meet, loss: LossSpec | None, y: ArraySpec | None, training: Train
         return None
     form, rest = needed
     samples = y.shape[0] if y is not None and y.shape and y.shape[0] is not None else "N"
-    return {"role": t(lang, "fitpanel.role.loss"),
+    return {"role": t(lang, PATH_ROLES["loss"]),
             "name": t(lang, "fitpanel.path.loss", loss=loss.name, line=loss.line or training.compile_line),
             "shape": shape_text((samples,) + rest), "axes": named(("N",) + tuple(meet.axes[1:len(rest) + 1])),
             "holds": t(lang, FORM_KEYS[form], classes=meet.shape[-1])}
@@ -198,18 +200,42 @@ def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang:
             arr = as_input(next(xs)) if meet.role == "x" else next(ys)
             holds = holds_text(arr, lang)
             name = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else meet.role
-        rows.append({"role": t(lang, ROLES[meet.role]), "name": name, "shape": shape_text(meet.shape),
+        rows.append({"role": t(lang, PATH_ROLES[meet.role]), "name": name, "shape": shape_text(meet.shape),
                      "axes": named(meet.axes), "holds": holds})
         if meet.role == "output":
             y = training.y[outputs] if outputs < len(training.y) else None
             pending = _needs_row(meet, _loss_of(training, outputs), y, training, lang)
             outputs += 1
     rows += [pending] if pending is not None else []
-    return pd.DataFrame(rows, columns=["role", "name", "shape", "axes", "holds"])
+    return pd.DataFrame(rows, columns=["role", "shape", "axes", "holds", "name"])
 
 
 def _loss_of(training: TrainingSpec, index: int) -> LossSpec | None:
     return training.loss[min(index, len(training.loss) - 1)] if training.loss else None
+
+
+def diagram_ends(desc: Description, spec: ModelSpec, training: object, lang: str) -> tuple[DataEnd, ...]:
+    """The training code's data for the diagram: x before the input it enters, y after the output its loss
+    compares it with; () for code without data."""
+    if not has_training(training) or not desc.ok or not training.x:
+        return ()
+    ends, xs, ys, outputs = [], iter(training.x), iter(training.y), 0
+    for meet in data_path(desc, spec, training):
+        if meet.role not in ("x", "y"):
+            outputs += meet.role == "output"
+            continue
+        arr = as_input(next(xs)) if meet.role == "x" else next(ys)
+        where = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else t(lang, "fitpanel.path.typed")
+        details = (t(lang, ROLES[meet.role]), f"{shape_text(meet.shape)} {named(meet.axes)}", holds_text(arr, lang),
+                   where)
+        if meet.role == "x":
+            ends.append(DataEnd("x", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.x"), training.call,
+                                details))
+            continue
+        loss = _loss_of(training, outputs - 1)
+        ends.append(DataEnd("y", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.y"),
+                            loss.name if loss is not None else t(lang, "fitpanel.diagram.no_loss"), details))
+    return tuple(ends)
 
 
 def render_path(desc: Description, spec: ModelSpec, training: object, lang: str) -> None:
@@ -222,8 +248,8 @@ def render_path(desc: Description, spec: ModelSpec, training: object, lang: str)
     header = t(lang, "fitpanel.path.header_typed") if training.origin == "typed" else \
         t(lang, "fitpanel.path.header", call=training.call, line=training.line)
     st.markdown(f"**{header}**")
-    headers = {"role": "fitpanel.col.role", "name": "fitpanel.col.name", "shape": "fitpanel.col.shape",
-               "axes": "fitpanel.col.axes", "holds": "fitpanel.col.holds"}
+    headers = {"role": "fitpanel.col.role", "shape": "fitpanel.col.shape", "axes": "fitpanel.col.axes",
+               "holds": "fitpanel.col.holds", "name": "fitpanel.col.where"}
     render_table(frame.rename(columns={c: t(lang, k) for c, k in headers.items()}), "data_path", stack=True)
     st.caption(t(lang, "fitpanel.path.checked"))
 
