@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from .axes import letter_hint
-from .description import Axis, Description, Failure, Group, Step
+from .description import NO_PARAMS, Axis, Description, Failure, Group, Step
 from .diagnose import diagnose
 from .keras_session import install as keras_clears_per_thread
 from .layers import get_kind, layer_code, traits
@@ -131,6 +131,7 @@ def describe(spec: ModelSpec) -> Description:
         steps.append(Step(inp.name, "InputLayer", "", (), (), (shape,), (), (axes,), line=inp.line,
                           code=f"keras.Input(shape={tuple(inp.shape)!r})"))
     failure = None
+    firsts: dict[str, tuple] = {}  # a layer's first call: its input shapes, weights and seed (a later call checks)
     for index, layer in enumerate(spec.layers):
         parents = tuple(dict.fromkeys(node for node, _ in layer.inputs + layer.states))
         try:
@@ -147,13 +148,19 @@ def describe(spec: ModelSpec) -> Description:
             check_states(layer, ctx, state_shapes)
             weights = kind.weights(ctx)
             formula = kind.formula(ctx)
+            flops = kind.flops(ctx, formula.value)
+            if layer.shares:  # the first call's weights, used again: this call must fit them, and adds none
+                check_shared(spec, layer, in_shapes, weights, firsts[layer.shares])
+                weights, formula = (), NO_PARAMS
         except Exception as error:  # Keras's own words about this layer and its input
             origin = "explorer" if isinstance(error, (_CountError, ShapeRefusal)) else "keras"
             failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
             break
         inner = layer.inner.kind if layer.inner is not None else ""
         steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
-                          weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer), layer.args))
+                          weights, formula, flops, layer.line, layer_code(layer), layer.args, layer.shares))
+        if not layer.shares:
+            firsts[layer.name] = (in_shapes, weights, 10 * index)
         tensors[layer.name] = (ctx.out_shapes, ctx.out_axes)
     axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
     outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))
@@ -173,8 +180,49 @@ def _groups(spec: ModelSpec, steps: list[Step], tensors: dict) -> tuple[Group, .
             except (KeyError, IndexError):
                 complete = False
         out.append(Group(group.name, group.label, group.what, group.members, shapes,
-                         sum(params.get(m, 0) for m in group.members), complete, group.line, group.parent))
+                         sum(params.get(m, 0) for m in group.members), complete, group.line, group.parent,
+                         group.shares))
     return tuple(out)
+
+
+SHARED_CHECK_PARAMS = 4_000_000  # a shared layer built to hear Keras's words about a later call: at most this big
+
+
+def check_shared(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], weights: tuple,
+                 first: tuple) -> None:
+    """A later call of a shared layer uses the weights its first call built, so its input must fit them: the
+    weights this call would need have the first call's shapes. Where they do not, Keras refuses the call; its
+    own words come from our layer built on the first call's input and called on this one (weights up to
+    SHARED_CHECK_PARAMS; past that the explorer says it)."""
+    first_shapes, first_weights, seed = first
+    if tuple(w.shape for w in weights) == tuple(w.shape for w in first_weights):
+        return
+    original = spec.layer(layer.shares)
+    if sum(w.count for w in first_weights) <= SHARED_CHECK_PARAMS:
+        _keras_second_call(original, first_shapes, in_shapes, seed)
+        return  # Keras takes it after all
+    built = ", ".join(f"{w.label} {tuple(w.shape)}" for w in first_weights)
+    wanted = ", ".join(f"{w.label} {tuple(w.shape)}" for w in weights)
+    raise ShapeRefusal(f"{layer.name} calls the layer {original.name} again, whose weights were built for "
+                       f"{', '.join(map(str, first_shapes))} ({built}); this call gives "
+                       f"{', '.join(map(str, in_shapes))}, which would need {wanted}")
+
+
+def _keras_second_call(layer: LayerSpec, first_shapes: tuple[Shape, ...], in_shapes: tuple[Shape, ...],
+                       seed: int) -> None:
+    """Our Keras layer called symbolically on the first call's input (which builds its weights), then on this
+    call's: raises what Keras raises at the second call."""
+    import keras
+
+    keras_layer = construct(layer, seed)
+    kind = get_kind(layer.kind)
+
+    def call(shapes):
+        tensors = [keras.KerasTensor(shape) for shape in shapes]
+        keras_layer(tensors if kind.takes_list else (tensors[0] if len(tensors) == 1 else tensors))
+
+    call(first_shapes)
+    call(in_shapes)
 
 
 def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) -> None:
