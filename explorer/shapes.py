@@ -8,9 +8,10 @@ real model (explorer/build.py) comes after, within the budget, and tests check b
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from .axes import letter_hint
-from .description import NO_PARAMS, Axis, Description, Failure, Group, Step
+from .description import NO_PARAMS, Axis, Description, Failure, Group, Step, shape_text
 from .diagnose import diagnose
 from .keras_session import install as keras_clears_per_thread
 from .layers import get_kind, layer_code, traits
@@ -155,6 +156,8 @@ def describe(spec: ModelSpec) -> Description:
         except Exception as error:  # Keras's own words about this layer and its input
             origin = "explorer" if isinstance(error, (_CountError, ShapeRefusal)) else "keras"
             failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
+            if isinstance(error, SharedMismatch):  # the cause is the weights it shares, whatever the kind
+                failure = replace(failure, origin=error.origin, cause=error.cause, fix=error.fix)
             break
         inner = layer.inner.kind if layer.inner is not None else ""
         steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
@@ -198,14 +201,31 @@ def check_shared(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...]
     if tuple(w.shape for w in weights) == tuple(w.shape for w in first_weights):
         return
     original = spec.layer(layer.shares)
+    built = "; ".join(f"{w.label} {shape_text(w.shape)}" for w in first_weights)
+    wanted = "; ".join(f"{w.label} {shape_text(w.shape)}" for w in weights)
+    first_text, this_text = (" + ".join(shape_text(s) for s in shapes) for shapes in (first_shapes, in_shapes))
+    cause = Fix("shared.cause", (("layer", layer.name), ("first", original.name), ("built", first_text),
+                                 ("weights", built), ("got", this_text), ("wanted", wanted)))
+    fix = Fix("shared.fix", (("layer", layer.name), ("first", original.name), ("built", first_text),
+                             ("cls", layer.kind)))
     if sum(w.count for w in first_weights) <= SHARED_CHECK_PARAMS:
-        _keras_second_call(original, first_shapes, in_shapes, seed)
+        try:
+            _keras_second_call(original, first_shapes, in_shapes, seed)
+        except Exception as error:
+            raise SharedMismatch(_error_text(error), "keras", cause, fix) from None
         return  # Keras takes it after all
-    built = ", ".join(f"{w.label} {tuple(w.shape)}" for w in first_weights)
-    wanted = ", ".join(f"{w.label} {tuple(w.shape)}" for w in weights)
-    raise ShapeRefusal(f"{layer.name} calls the layer {original.name} again, whose weights were built for "
-                       f"{', '.join(map(str, first_shapes))} ({built}); this call gives "
-                       f"{', '.join(map(str, in_shapes))}, which would need {wanted}")
+    raise SharedMismatch(f"{layer.name} calls the layer {original.name} again, whose weights were built for "
+                         f"{first_text} ({built}); this call gives {this_text}, which would need {wanted}",
+                         "explorer", cause, fix)
+
+
+class SharedMismatch(ValueError):
+    """A later call of a shared layer whose input does not fit the weights its first call built: Keras's words
+    (origin "keras") or the explorer's (a layer too big to build for them), with the cause and the fix."""
+
+    def __init__(self, message: str, origin: str, cause: Fix, fix: Fix):
+        super().__init__(message)
+        self.origin, self.cause, self.fix = origin, cause, fix
 
 
 def _keras_second_call(layer: LayerSpec, first_shapes: tuple[Shape, ...], in_shapes: tuple[Shape, ...],
