@@ -22,6 +22,7 @@ from explorer.ui.diagram_panel import labels
 from explorer.ui.table_panel import shown_rows
 
 SHARED_DENSE = """\
+import keras
 from keras import layers
 left = keras.Input(shape=(8,))
 right = keras.Input(shape=(8,))
@@ -35,6 +36,7 @@ model = keras.Model(inputs=[left, right], outputs=layers.Dense(1)(merged))
 
 # the Keras functional-API guide's shared layers: one Embedding and one LSTM read two texts
 SHARED_TEXT = """\
+import keras
 from keras import layers
 tweet_a = keras.Input(shape=(280,), dtype="int32")
 tweet_b = keras.Input(shape=(280,), dtype="int32")
@@ -49,6 +51,7 @@ model = keras.Model(inputs=[tweet_a, tweet_b], outputs=predictions)
 
 # keras.io's Siamese network (contrastive loss): one embedding network, a model, called on both images
 SIAMESE = """\
+import keras
 from keras import layers, ops
 
 def euclidean_distance(vects):
@@ -79,6 +82,7 @@ siamese = keras.Model(inputs=[input_1, input_2], outputs=output_layer)
 
 # a shared Dense built for 8 features, called again on 5: Keras refuses the second call
 MISFIT = """\
+import keras
 from keras import layers
 a = keras.Input(shape=(8,))
 b = keras.Input(shape=(5,))
