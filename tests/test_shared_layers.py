@@ -5,6 +5,8 @@ input; the table, the diagram and the export say so. Each case is checked agains
 code in this process (the test's own code, never a learner's)."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -273,3 +275,27 @@ def test_a_model_nested_in_a_sequential_and_then_called_is_still_refused():
               "outer = keras.Sequential([keras.Input((3,)), inner])\nx = keras.Input((3,))\ny = inner(x)\n")
     result = read_code(source)
     assert [n.line for n in result.notes if n.key == "read.nested_model_twice"] == [5]
+
+
+# -- the JSON reader: Keras lists a shared layer once, with an inbound node per call --------------------------
+def test_a_keras_json_config_with_shared_layers_reads_a_node_per_call():
+    from explorer.reader.keras_json import read_keras_json
+
+    model = keras_run(SHARED_TEXT)["model"]
+    config = model.to_json()
+    calls = {layer["name"]: len(layer["inbound_nodes"]) for layer in json.loads(config)["config"]["layers"]}
+    assert sorted(calls.values())[-2:] == [2, 2]  # Keras lists the Embedding and the LSTM once, called twice
+    result = read_keras_json(config)
+    assert not [n for n in result.notes if n.severity == "error"], result.notes
+    spec = result.spec
+    shared = [(layer.name, layer.shares) for layer in spec.layers if layer.shares]
+    assert len(shared) == 2 and all(name == f"{first}[1]" for name, first in shared)
+    desc = describe(spec)
+    assert desc.ok and desc.total_params == model.count_params()
+    steps = {s.name: s for s in desc.steps}
+    lstm = next(first for _name, first in shared if steps[first].cls == "LSTM")
+    assert steps[f"{lstm}[1]"].output_shape == steps[lstm].output_shape == (None, 32)
+    assert build(spec, desc).model.count_params() == model.count_params()
+    order = [layer.name for layer in spec.layers]
+    assert all(order.index(layer.name) > order.index(node) for layer in spec.layers for node, _ in layer.inputs
+               if node in order)  # every call after the calls it reads
