@@ -57,7 +57,7 @@ def build(spec: ModelSpec, desc: Description) -> Built:
         for node, out_index in layer.inputs:
             args += tensors[node] if out_index is None else [tensors[node][out_index]]
         try:  # a later call of a shared layer calls the first call's layer again: one layer, one set of weights
-            keras_layer = made[layer.shares] if layer.shares else construct(layer, seed=10 * index)
+            keras_layer = made[layer.shares] if layer.shares in made else construct(layer, seed=10 * index)
             made[layer.name] = keras_layer
             kind = get_kind(layer.kind)
             call = {"initial_state": [tensors[node][i or 0] for node, i in layer.states]} if layer.states else {}

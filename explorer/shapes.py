@@ -151,6 +151,9 @@ def describe(spec: ModelSpec) -> Description:
             formula = kind.formula(ctx)
             flops = kind.flops(ctx, formula.value)
             if layer.shares:  # the first call's weights, used again: this call must fit them, and adds none
+                if layer.shares not in firsts:
+                    raise ShapeRefusal(f"{layer.name} calls the layer {layer.shares} again, but no earlier node is "
+                                       f"its first call")
                 check_shared(spec, layer, in_shapes, weights, firsts[layer.shares])
                 weights, formula = (), NO_PARAMS
         except Exception as error:  # Keras's own words about this layer and its input

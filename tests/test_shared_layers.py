@@ -299,3 +299,21 @@ def test_a_keras_json_config_with_shared_layers_reads_a_node_per_call():
     order = [layer.name for layer in spec.layers]
     assert all(order.index(layer.name) > order.index(node) for layer in spec.layers for node, _ in layer.inputs
                if node in order)  # every call after the calls it reads
+
+
+def test_a_first_call_the_outputs_do_not_need_still_builds_the_weights_keras_counts():
+    """Only the second call leads to the output: Keras's model still holds the layer, built by the first call."""
+    source = ("import keras\nfrom keras import layers\na = keras.Input((8,))\nb = keras.Input((8,))\n"
+              "shared = layers.Dense(4)\nunused = shared(a)\nused = shared(b)\nmodel = keras.Model([a, b], used)\n")
+    result, desc = read(source)
+    assert [(layer.name, layer.shares) for layer in result.spec.layers] == [("dense", ""), ("dense[1]", "dense")]
+    assert desc.ok and desc.total_params == keras_run(source)["model"].count_params() == 36
+
+
+def test_a_hand_made_later_call_without_its_first_call_is_refused_not_raised():
+    from explorer.spec import InputSpec, LayerSpec, ModelSpec
+
+    spec = ModelSpec((InputSpec("x", (8,)),), (LayerSpec("d[1]", "Dense", (("units", 4),), (("x", None),),
+                                                         shares="d"),), (("d[1]", None),))
+    failure = describe(spec).failure
+    assert (failure.layer, failure.origin) == ("d[1]", "explorer")

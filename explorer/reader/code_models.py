@@ -293,6 +293,8 @@ class Models(ReaderBase):
             spec = self.nodes[name] if name in self.nodes else self.pending[name]
             if isinstance(spec, LayerSpec):
                 stack.extend(ref[0] for ref in spec.inputs + spec.states)
+                if spec.shares:  # a later call needs the layer its first call built (and that call's shapes)
+                    stack.append(spec.shares)
         return needed
 
     # -- keras.applications backbones and what a model gives back -------------------------------
