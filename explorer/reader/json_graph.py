@@ -194,6 +194,8 @@ class Graph(JsonReaderBase):
         """Each later call of a shared layer (its inbound node k > 0) as a node `name[k]` that shares the first
         call's weights, then every node in an order where each comes after the nodes it reads (Keras lists a
         shared layer once, where its first call is)."""
+        if not later:  # (a backbone's config comes here with no bound on its own layers: only the calls are bounded)
+            return layers
         names = {layer.name for layer in layers}
         if len(layers) + len(later) > MAX_LAYERS:
             self.note("error", "json.too_many_layers", count=f"{len(layers) + len(later):,}", limit=str(MAX_LAYERS))
@@ -205,8 +207,6 @@ class Graph(JsonReaderBase):
             args = tuple(sorted({**dict(first.args), **self.options}.items()))
             layers.append(replace(first, name=call_name(first.name, k), inputs=tuple(refs), args=args,
                                   shares=first.name))
-        if not later:
-            return layers
         produced = set(inputs)
         ordered: list[LayerSpec] = []
         waiting = list(layers)
