@@ -3,7 +3,9 @@
 Our own constructors only (explorer.layers), explicit names, seeded initializers: the same code
 always gives the same weights, for every visitor and every screenshot. Building also finds the
 errors Keras raises only when a layer is called (shapes that do not match in a merge, a Dense
-given two tensors): the first one becomes the model's Failure with Keras's own words.
+given two tensors): the first one becomes the model's Failure with Keras's own words. A layer called more
+than once (a spec's later calls say which layer they share) is one Keras layer called on each input, so the
+model's weights and count_params() are Keras's.
 A built model is shared read-only: call it with training=False.
 """
 from __future__ import annotations
@@ -49,12 +51,14 @@ def build(spec: ModelSpec, desc: Description) -> Built:
         batch = inp.batch_size if inp.batch_size is not None else spec.batch_size
         tensors[inp.name] = [keras.Input(shape=inp.shape, batch_size=batch, dtype=inp.dtype, name=inp.name)]
     steps = {s.name: s for s in desc.steps}
+    made: dict[str, Any] = {}  # node -> its Keras layer
     for index, layer in enumerate(spec.layers):
         args = []
         for node, out_index in layer.inputs:
             args += tensors[node] if out_index is None else [tensors[node][out_index]]
-        try:
-            keras_layer = construct(layer, seed=10 * index)
+        try:  # a later call of a shared layer calls the first call's layer again: one layer, one set of weights
+            keras_layer = made[layer.shares] if layer.shares in made else construct(layer, seed=10 * index)
+            made[layer.name] = keras_layer
             kind = get_kind(layer.kind)
             call = {"initial_state": [tensors[node][i or 0] for node, i in layer.states]} if layer.states else {}
             out = keras_layer(args if kind.takes_list else (args[0] if len(args) == 1 else args), **call)

@@ -109,6 +109,9 @@ class Step:
     line: int = 0
     code: str = ""
     args: tuple = ()  # the layer's validated arguments, as in its LayerSpec
+    # a later call of a layer called before: the step of its first call, whose weights it uses again (so it
+    # has no weights and no parameters of its own); "" for a first call
+    shares: str = ""
 
     def arg(self, name: str, default=None):
         return dict(self.args).get(name, default)
@@ -175,6 +178,7 @@ class Group:
     complete: bool
     line: int = 0
     parent: str = ""
+    shares: str = ""  # a later call of a model called more than once: its first call's group (0 new parameters)
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ class Description:
 
     @property
     def total_params(self) -> int:
+        """Every weight once, as Keras's count_params(): a shared layer's later calls add none."""
         return sum(s.params for s in self.steps)
 
     @property

@@ -226,6 +226,7 @@ def _group(group: Group, x0: float, y0: float, labels: dict[str, str]) -> Item:
     shapes = tuple((Run(shape_text(s), bold=True),) for s in group.output_shapes)
     inside = labels["group_inside"].format(count=len(group.members))
     params = f"{labels['hover_params']}: {group.params:,}"
+    shares = tuple((Run(line),) for line in shared_lines(group.shares, labels))
     return Item("group", group.name, group_details(group, labels), boxes=(
         Box(x0 + _GROUP_SHADOW, y0 + _GROUP_SHADOW, x0 + _GROUP_W + _GROUP_SHADOW, y0 + _GROUP_H + _GROUP_SHADOW,
             GROUP_COLOR, 0.15, 1),
@@ -234,7 +235,7 @@ def _group(group: Group, x0: float, y0: float, labels: dict[str, str]) -> Item:
         Label(cx, y0 + _GROUP_H + _GROUP_SHADOW + 0.12, ((Run(f"{group.name} ({group.label})", bold=True),),),
               12, "bottom"),
         Label(x0 + _GROUP_W / 2, y0 + _GROUP_H / 2 + 0.15, ((Run(f"▸ {inside}"),),), 11, "top"),
-        Label(cx, y0 - 0.3, shapes + ((Run(params),),), 13, "top"),
+        Label(cx, y0 - 0.3, shapes + ((Run(params),),) + shares, 13, "top"),
     ))
 
 
@@ -272,7 +273,7 @@ def _layer(step: Step, parents: tuple[str, ...], boxes: dict[str, tuple[float, f
         return None
     first = arrows[0]
     mid = ((first.x0 + first.x1) / 2, (first.y0 + first.y1) / 2)
-    weights = weights_lines(step)
+    weights = weights_lines(step) or shared_lines(step.shares, labels)
     names = step_label(step)
     if abs(first.x1 - first.x0) < _SHORT_ARROW:  # after a group's wide box: a long class name on two lines
         names = tuple(part for line in names for part in _halves(line))
@@ -365,8 +366,9 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     """The tensors (boxes) and layers (arrows) of every step: the whole model, however long; each group not
     in `opened` folded into one box. labels: translated captions with keys 'tensor', 'weights', 'title',
     'hover_shape', 'hover_named', 'hover_params', 'group_inside', 'group_hint', 'gap', 'gap_why', 'assumed',
-    'assumed_where', 'assumed_why', 'given', 'given_why'. spec: where the gaps of the code and the inputs the
-    learner gave come from."""
+    'assumed_where', 'assumed_why', 'given', 'given_why' (and 'shared', with '{first}': a later call of a shared
+    layer or group says under its arrow or box whose weights it uses). spec: where the gaps of the code and the
+    inputs the learner gave come from."""
     drawn = nodes(desc, opened, spec.gaps if spec is not None else ())
     assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
     steps = {s.name: s for s in desc.steps}
@@ -422,13 +424,19 @@ def weights_lines(step: Step) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def shared_lines(first: str, labels: dict[str, str]) -> tuple[str, ...]:
+    """('shares the weights of dense',) for a later call of a shared layer or group (first: its first call), else
+    () (and where the labels have no such words)."""
+    return (labels["shared"].format(first=first),) if first and labels.get("shared") else ()
+
+
 def group_details(group: Group, labels: dict[str, str]) -> tuple[str, ...]:
-    """What a folded group's box tells on hover or tap: its name and kind, what leaves it, its parameters, how
-    many layers it holds and how to open it."""
+    """What a folded group's box tells on hover or tap: its name and kind, what leaves it, its parameters (and
+    whose weights it uses again), how many layers it holds and how to open it."""
     return (f"{group.name} ({group.label})",
             f"{labels['hover_shape']}: {', '.join(shape_text(s) for s in group.output_shapes)}",
-            f"{labels['hover_params']}: {group.params:,}", labels["group_inside"].format(count=len(group.members)),
-            labels["group_hint"])
+            f"{labels['hover_params']}: {group.params:,}", *shared_lines(group.shares, labels),
+            labels["group_inside"].format(count=len(group.members)), labels["group_hint"])
 
 
 def step_details(step: Step, labels: dict[str, str]) -> tuple[str, ...]:
@@ -447,6 +455,7 @@ def step_details(step: Step, labels: dict[str, str]) -> tuple[str, ...]:
              f"{labels['hover_shape']}: {shapes(step.input_shapes)}{arrow}{shapes(step.output_shapes)}",
              f"{labels['hover_named']}: {axes(step.input_axes)}{arrow}{axes(step.output_axes)}")
             + ((f"{labels['weights']}: {'; '.join(weights)}",) if weights else ())
+            + shared_lines(step.shares, labels)
             + (f"{labels['hover_params']}: {step.formula.text()}",))
 
 

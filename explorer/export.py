@@ -9,7 +9,9 @@ values already resolved: Keras 2 habits fixed, suggested names applied) and from
 - the functional API whatever style the learner used: one `keras.Input(...)` per input, then one
   statement per layer in the spec's order with `name="..."` (the table's names), each under the
   comment `# dense: (B, T, U) = (30, 50, 200); 15,200 parameters` (output shapes with the batch
-  axis, as in the description); several outputs are unpacked, `initial_state=` is passed on;
+  axis, as in the description); several outputs are unpacked, `initial_state=` is passed on; a layer
+  called more than once (shared weights) is made once into a variable (`dense_layer = layers.Dense(...)`)
+  and that variable is called on each input;
 - `model = keras.Model(...)` and a `__main__` block: summary(), and count_params() with the
   table's total in a comment.
 Comments are in the page's language; the code is the same in every language.
@@ -126,6 +128,7 @@ class _Variables:
         self.taken = set(taken) | RESERVED | set(dir(builtins))
 
     def new(self, wanted: str) -> str:
+        wanted = wanted.replace("[", "_call").replace("]", "")  # a later call's node, dense[1]: dense_call1
         base = re.sub(r"\W", "_", wanted, flags=re.ASCII)
         if not base.strip("_"):
             base = "layer"
@@ -210,6 +213,8 @@ def _body(spec: ModelSpec, desc: Description, names: _Names, variables: _Variabl
             args.append(f"dtype={literal(inp.dtype)}")
         args.append(f"name={literal(inp.name)}")
         lines += [_shape_comment(_step(desc, inp.name), lang), f"{variable} = keras.Input({', '.join(args)})"]
+    shared = {layer.shares for layer in spec.layers if layer.shares}
+    objects: dict[str, str] = {}  # a layer called more than once -> the variable holding the layer itself
     for layer in spec.layers:
         step = _step(desc, layer.name)
         outputs = [variables.new(layer.name + suffix) for suffix in _suffixes(layer, len(step.output_shapes))]
@@ -219,6 +224,14 @@ def _body(spec: ModelSpec, desc: Description, names: _Names, variables: _Variabl
                               "which the export cannot write")
         if traits(layer.kind).operation:
             lines.append(f"{outputs[0]} = {_operation(layer, names, tensors)}")
+        elif layer.shares:  # a later call: the same layer object again, so its weights are shared as in Keras
+            if layer.shares not in objects:
+                raise ExportError(f"{layer.name} calls {layer.shares}, which the code does not make before it")
+            lines.append(f"{', '.join(outputs)} = {objects[layer.shares]}({_call(layer, tensors)})")
+        elif layer.name in shared:  # made once into a variable, then called on each input
+            objects[layer.name] = variables.new(layer.name + "_layer")
+            lines += _statement([objects[layer.name]], _constructor(layer, names), None)
+            lines.append(f"{', '.join(outputs)} = {objects[layer.name]}({_call(layer, tensors)})")
         else:
             lines += _statement(outputs, _constructor(layer, names), _call(layer, tensors))
         tensors[layer.name] = outputs
@@ -306,15 +319,17 @@ def _suffixes(layer: LayerSpec, count: int) -> list[str]:
     return wanted if len(wanted) == count else [f"_{i}" for i in range(count)]
 
 
-def _statement(targets: list[str], constructor: str, call: str) -> list[str]:
-    """`x = layers.X(...)(inputs)`; past LINE_WIDTH, one constructor argument per line."""
+def _statement(targets: list[str], constructor: str, call: str | None) -> list[str]:
+    """`x = layers.X(...)(inputs)` (call None: `x = layers.X(...)`, the layer itself); past LINE_WIDTH, one
+    constructor argument per line."""
     head = ", ".join(targets) + " = "
-    line = f"{head}{constructor}({call})"
+    tail = "" if call is None else f"({call})"
+    line = f"{head}{constructor}{tail}"
     node = safe_parse(constructor, mode="eval").body
     parts = [ast.get_source_segment(constructor, a) for a in list(node.args) + list(node.keywords)]
     if len(line) <= LINE_WIDTH or len(parts) < 2:
         return [line]
-    return [f"{head}{ast.get_source_segment(constructor, node.func)}(", *(f"    {p}," for p in parts), f")({call})"]
+    return [f"{head}{ast.get_source_segment(constructor, node.func)}(", *(f"    {p}," for p in parts), f"){tail}"]
 
 
 def _one_or_list(variables: list[str]) -> str:
@@ -333,6 +348,8 @@ def _shape_comment(step: Step, lang: str) -> str:
             f"{' + '.join(shape_text(s) for s in step.output_shapes)}")
     if step.cls != "InputLayer":
         text += "; " + t(lang, "export.params", params=f"{step.params:,}")
+    if step.shares:
+        text += " (" + t(lang, "shared.diagram", first=step.shares) + ")"
     return _comment(text)
 
 

@@ -8,9 +8,10 @@ real model (explorer/build.py) comes after, within the budget, and tests check b
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from .axes import letter_hint
-from .description import Axis, Description, Failure, Group, Step
+from .description import NO_PARAMS, Axis, Description, Failure, Group, Step, shape_text
 from .diagnose import diagnose
 from .keras_session import install as keras_clears_per_thread
 from .layers import get_kind, layer_code, traits
@@ -131,6 +132,7 @@ def describe(spec: ModelSpec) -> Description:
         steps.append(Step(inp.name, "InputLayer", "", (), (), (shape,), (), (axes,), line=inp.line,
                           code=f"keras.Input(shape={tuple(inp.shape)!r})"))
     failure = None
+    firsts: dict[str, tuple] = {}  # a layer's first call: its input shapes, weights and seed (a later call checks)
     for index, layer in enumerate(spec.layers):
         parents = tuple(dict.fromkeys(node for node, _ in layer.inputs + layer.states))
         try:
@@ -147,13 +149,24 @@ def describe(spec: ModelSpec) -> Description:
             check_states(layer, ctx, state_shapes)
             weights = kind.weights(ctx)
             formula = kind.formula(ctx)
+            flops = kind.flops(ctx, formula.value)
+            if layer.shares:  # the first call's weights, used again: this call must fit them, and adds none
+                if layer.shares not in firsts:
+                    raise ShapeRefusal(f"{layer.name} calls the layer {layer.shares} again, but no earlier node is "
+                                       f"its first call")
+                check_shared(spec, layer, in_shapes, weights, firsts[layer.shares])
+                weights, formula = (), NO_PARAMS
         except Exception as error:  # Keras's own words about this layer and its input
             origin = "explorer" if isinstance(error, (_CountError, ShapeRefusal)) else "keras"
             failure = diagnose(spec, layer, in_shapes, in_axes, parents, _error_text(error), origin, namer)
+            if isinstance(error, SharedMismatch):  # the cause is the weights it shares, whatever the kind
+                failure = replace(failure, origin=error.origin, cause=error.cause, fix=error.fix)
             break
         inner = layer.inner.kind if layer.inner is not None else ""
         steps.append(Step(layer.name, layer.kind, inner, parents, in_shapes, ctx.out_shapes, in_axes, ctx.out_axes,
-                          weights, formula, kind.flops(ctx, formula.value), layer.line, layer_code(layer), layer.args))
+                          weights, formula, flops, layer.line, layer_code(layer), layer.args, layer.shares))
+        if not layer.shares:
+            firsts[layer.name] = (in_shapes, weights, 10 * index)
         tensors[layer.name] = (ctx.out_shapes, ctx.out_axes)
     axes = tuple(Axis(letter, size, *namer.meanings.get(letter, ("", ()))) for letter, size in namer.sizes.items())
     outputs = tuple(dict.fromkeys(node for node, _ in spec.outputs))
@@ -173,8 +186,66 @@ def _groups(spec: ModelSpec, steps: list[Step], tensors: dict) -> tuple[Group, .
             except (KeyError, IndexError):
                 complete = False
         out.append(Group(group.name, group.label, group.what, group.members, shapes,
-                         sum(params.get(m, 0) for m in group.members), complete, group.line, group.parent))
+                         sum(params.get(m, 0) for m in group.members), complete, group.line, group.parent,
+                         group.shares))
     return tuple(out)
+
+
+SHARED_CHECK_PARAMS = 4_000_000  # a shared layer built to hear Keras's words about a later call: at most this big
+
+
+def check_shared(spec: ModelSpec, layer: LayerSpec, in_shapes: tuple[Shape, ...], weights: tuple,
+                 first: tuple) -> None:
+    """A later call of a shared layer uses the weights its first call built, so its input must fit them: the
+    weights this call would need have the first call's shapes. Where they do not, Keras refuses the call; its
+    own words come from our layer built on the first call's input and called on this one (weights up to
+    SHARED_CHECK_PARAMS; past that the explorer says it)."""
+    first_shapes, first_weights, seed = first
+    if tuple(w.shape for w in weights) == tuple(w.shape for w in first_weights):
+        return
+    original = spec.layer(layer.shares)
+    built = "; ".join(f"{w.label} {shape_text(w.shape)}" for w in first_weights)
+    wanted = "; ".join(f"{w.label} {shape_text(w.shape)}" for w in weights)
+    first_text, this_text = (" + ".join(shape_text(s) for s in shapes) for shapes in (first_shapes, in_shapes))
+    cause = Fix("shared.cause", (("layer", layer.name), ("first", original.name), ("built", first_text),
+                                 ("weights", built), ("got", this_text), ("wanted", wanted)))
+    fix = Fix("shared.fix", (("layer", layer.name), ("first", original.name), ("built", first_text),
+                             ("cls", layer.kind)))
+    if sum(w.count for w in first_weights) <= SHARED_CHECK_PARAMS:
+        try:
+            _keras_second_call(original, first_shapes, in_shapes, seed)
+        except Exception as error:
+            raise SharedMismatch(_error_text(error), "keras", cause, fix) from None
+        return  # Keras takes it after all
+    raise SharedMismatch(f"{layer.name} calls the layer {original.name} again, whose weights were built for "
+                         f"{first_text} ({built}); this call gives {this_text}, which would need {wanted}",
+                         "explorer", cause, fix)
+
+
+class SharedMismatch(ValueError):
+    """A later call of a shared layer whose input does not fit the weights its first call built: Keras's words
+    (origin "keras") or the explorer's (a layer too big to build for them), with the cause and the fix."""
+
+    def __init__(self, message: str, origin: str, cause: Fix, fix: Fix):
+        super().__init__(message)
+        self.origin, self.cause, self.fix = origin, cause, fix
+
+
+def _keras_second_call(layer: LayerSpec, first_shapes: tuple[Shape, ...], in_shapes: tuple[Shape, ...],
+                       seed: int) -> None:
+    """Our Keras layer called symbolically on the first call's input (which builds its weights), then on this
+    call's: raises what Keras raises at the second call."""
+    import keras
+
+    keras_layer = construct(layer, seed)
+    kind = get_kind(layer.kind)
+
+    def call(shapes):
+        tensors = [keras.KerasTensor(shape) for shape in shapes]
+        keras_layer(tensors if kind.takes_list else (tensors[0] if len(tensors) == 1 else tensors))
+
+    call(first_shapes)
+    call(in_shapes)
 
 
 def check_states(layer: LayerSpec, ctx: Ctx, state_shapes: tuple[Shape, ...]) -> None:

@@ -35,6 +35,12 @@ class InputSpec:
     assumed: bool = False
 
 
+def call_name(name: str, call: int) -> str:
+    """The node of a layer's (or a group's) later call, named as Keras's model.summary() names that call in its
+    "Connected to" column: the second call of `dense` is `dense[1]`. No name in code can hold a bracket."""
+    return f"{name}[{call}]"
+
+
 @dataclass(frozen=True)
 class LayerSpec:
     """One layer and where its input comes from. `args` are keyword arguments in the kind's
@@ -52,6 +58,15 @@ class LayerSpec:
     sources: tuple[tuple[str, str], ...] = ()
     # the tensors passed as initial_state= when an RNN (or a Bidirectional) is called (seq2seq decoders)
     states: tuple[TensorRef, ...] = ()
+    # a later call of a layer called before (shared weights: a Siamese network's tower, one Embedding on two
+    # inputs): the node of its first call, whose Keras layer (and weights) this call uses again; "" for a first
+    # call. Its name is Keras's for that call, `dense[1]` as model.summary() writes "Connected to"
+    shares: str = ""
+
+    @property
+    def keras_name(self) -> str:
+        """The name of the Keras layer this node calls (the first call's for a shared one)."""
+        return self.shares or self.name
 
     @property
     def kwargs(self) -> dict[str, Value]:
@@ -79,7 +94,9 @@ class GroupSpec:
 
     what: "model" | "backbone" | "custom_layer" | "subclassed_model". label: its class as the code names it
     ("Sequential", "MobileNetV2", "TransformerBlock"). members: its layers' names in call order (those of
-    groups inside it too). outputs: the member tensors that leave it. parent: the group it sits in ("")."""
+    groups inside it too). outputs: the member tensors that leave it. parent: the group it sits in (""). shares:
+    for a later call of a model called more than once (a Siamese tower), the group of its first call, whose
+    members' weights the members of this call use again (each says which with its own `shares`)."""
 
     name: str
     label: str
@@ -89,6 +106,7 @@ class GroupSpec:
     line: int = 0
     col: int = 0
     parent: str = ""
+    shares: str = ""
 
 
 @dataclass(frozen=True)

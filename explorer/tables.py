@@ -11,9 +11,11 @@ from .spec import ModelSpec
 TABLE_COLUMNS = ("layer", "class", "input_shape", "output_shape", "named_output", "params", "formula", "weights")
 WEIGHT_COLUMNS = ("layer", "weight", "shape", "named_shape", "count")
 # how the page draws each row, not shown as columns: role ("input", "assumed": an input whose shape the learner
-# gave, "layer", "group": Keras's one row for the layers inside it, "gap": code that could not be read), depth
-# (how many groups hold the row), within (their names, outermost first), count (a group's layers) and line (a gap's)
-ROW_COLUMNS = ("role", "depth", "within", "count", "line")
+# gave, "layer", "shared": a later call of a layer called before, "group": Keras's one row for the layers inside
+# it, "gap": code that could not be read), depth (how many groups hold the row), within (their names, outermost
+# first), count (a group's layers), line (a gap's) and shares (the first call whose weights a later call of a
+# layer or a group uses again)
+ROW_COLUMNS = ("role", "depth", "within", "count", "line", "shares")
 
 
 def axis_meaning(axis: Axis, lang: str, source_format=lambda source: source) -> str:
@@ -39,7 +41,8 @@ def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFram
     """One row per step (inputs included); several tensors in or out are joined with ' + '. Columns
     TABLE_COLUMNS, then ROW_COLUMNS. With the spec: each group's row (as model.summary() prints it: its
     name, its label as the class, its outputs, its layers' parameters summed) before the rows of the layers
-    inside it, and a row for each gap of the code, after the last layer read before its line."""
+    inside it, and a row for each gap of the code, after the last layer read before its line. A later call of a
+    shared layer (or group) is a row of its own, with its own shapes and 0 parameters: Keras counts weights once."""
     rows = []
     opened: set[str] = set()
     assumed = {i.name for i in spec.inputs if i.assumed} if spec is not None else set()
@@ -50,8 +53,8 @@ def layer_table(desc: Description, spec: ModelSpec | None = None) -> pd.DataFram
                 opened.add(group.name)
                 rows.append(_group_row(desc, spec, group, depth, tuple(g.name for g in chain[:depth])))
         role = "assumed" if step.name in assumed else "input" if step.cls == "InputLayer" else \
-            "given" if get_kind(step.cls).given_shape else "layer"
-        rows.append(_step_row(step) | _where(role, len(chain), tuple(g.name for g in chain)))
+            "given" if get_kind(step.cls).given_shape else "shared" if step.shares else "layer"
+        rows.append(_step_row(step) | _where(role, len(chain), tuple(g.name for g in chain), shares=step.shares))
     for line in sorted({line for line, _key in spec.gaps} if spec is not None else ()):  # one row a line
         at = _gap_place(desc, rows, line)
         rows.insert(at, dict.fromkeys(TABLE_COLUMNS, "") | {"params": None} | _where("gap", 0, (), line=line))
@@ -66,8 +69,8 @@ def _anchored(cls: str) -> bool:
     return kind is not None and kind.anchored
 
 
-def _where(role: str, depth: int, within: tuple[str, ...], count: int = 0, line: int = 0) -> dict:
-    return {"role": role, "depth": depth, "within": within, "count": count, "line": line}
+def _where(role: str, depth: int, within: tuple[str, ...], count: int = 0, line: int = 0, shares: str = "") -> dict:
+    return {"role": role, "depth": depth, "within": within, "count": count, "line": line, "shares": shares}
 
 
 def _step_row(step: Step) -> dict:
@@ -121,7 +124,7 @@ def _group_row(desc: Description, spec: ModelSpec | None, group: Group, depth: i
         "weights": "",
         "params": group.params,
         "formula": "",
-    } | _where("group", depth, within, count=len(group.members))
+    } | _where("group", depth, within, count=len(group.members), shares=group.shares)
 
 
 def _gap_place(desc: Description, rows: list[dict], line: int) -> int:

@@ -205,7 +205,7 @@ def _weights(model, target: _Target) -> tuple[np.ndarray, np.ndarray | None, str
     """kernel (F, U), bias (U,) or None, activation name, use_bias: copied from the model's Dense
     (read only), or seeded when there is none."""
     if target.layer is not None:
-        keras_layer = model.get_layer(target.layer.name)
+        keras_layer = model.get_layer(target.layer.keras_name)
         dense = keras_layer.layer if target.layer.kind == "TimeDistributed" else keras_layer
         weights = [np.array(w, dtype=np.float32) for w in dense.get_weights()]
         activation = str(dense.get_config().get("activation") or "linear")
@@ -281,7 +281,7 @@ def equivalences(model, spec: ModelSpec, desc: Description, trace: Trace) -> Equ
                           limit=f"{XRAY_BYTES:,}")
 
     model_diff = None
-    if target.layer is not None and model.get_layer(target.layer.name).compute_dtype == "float32":
+    if target.layer is not None and model.get_layer(target.layer.keras_name).compute_dtype == "float32":
         theirs = trace.outputs(target.layer.name)[0][:p.samples, :p.steps]
         model_diff = max_abs_diff(y, theirs)
 

@@ -71,7 +71,7 @@ def run_trace(model, spec: ModelSpec, desc: Description, seed: int = INPUT_SEED)
     for layer in spec.layers:
         args = gather(tensors, layer.inputs)
         states = gather(tensors, layer.states)
-        keras_layer = model.get_layer(layer.name)
+        keras_layer = model.get_layer(layer.keras_name)  # a shared layer's later call: its first call's layer
         call_args = list(args) if get_kind(layer.kind).takes_list else (args[0] if len(args) == 1 else list(args))
         extra = {"initial_state": list(states)} if states else {}
         out = keras_layer(call_args, training=False, **extra)

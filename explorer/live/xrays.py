@@ -18,12 +18,14 @@ INNER = "/"  # "time_distributed/dense_1": the layer TimeDistributed wraps
 
 
 def xray_layers(desc: Description, spec: ModelSpec | None = None) -> tuple[str, ...]:
-    """Names of the layers whose kind has an X-ray, in model order; with the spec, the layers a
-    wrapper runs follow it as "wrapper/inner" when their kind has one."""
+    """Names of the layers whose kind has an X-ray, in model order (a shared layer once, at its first call);
+    with the spec, the layers a wrapper runs follow it as "wrapper/inner" when their kind has one."""
     inner = {l.name: get_kind(l.kind).inner_xrays(l) for l in spec.layers
              if traits(l.kind).wraps and l.inner is not None} if spec else {}
     names: list[str] = []
     for s in desc.steps:
+        if s.shares:  # a later call of a shared layer: its first call's X-ray shows the weights they share
+            continue
         if _has_xray(s.cls):
             names.append(s.name)
         names += [f"{s.name}{INNER}{name}" for name in inner.get(s.name, ())]
@@ -38,7 +40,7 @@ def _has_xray(class_name: str) -> bool:
 def _outer_call(model, spec: ModelSpec, desc: Description, trace: Trace, name: str,
                 pick: tuple[int, ...]) -> LayerCall:
     layer = next(l for l in spec.layers if l.name == name)
-    return LayerCall(desc.step(name), layer, model.get_layer(name), gather(trace.tensors, layer.inputs),
+    return LayerCall(desc.step(name), layer, model.get_layer(layer.keras_name), gather(trace.tensors, layer.inputs),
                      trace.outputs(name), gather(trace.tensors, layer.states), tuple(pick))
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..layers import REGISTRY, get_kind
 from ..layers.base import LayerKind
-from ..spec import TensorRef
+from ..spec import TensorRef, call_name
 from .code_base import ReaderBase, position
 from .code_inputs import HINTS
 from .code_limits import MAX_LAYERS
@@ -148,17 +148,32 @@ class Layers(ReaderBase):
         for role in roles:
             if role in arg_nodes:
                 refs += self.tensor_refs(self.evaluate(arg_nodes[role], scope), arg_nodes[role])
-        if obj.used:
-            raise Refusal(node, "read.layer_reused", name=obj.name)
+        spec = obj.to_spec(refs)
+        args = tuple(sorted({**dict(spec.args), **options}.items()))
+        if obj.used:  # called again: a node of its own that uses the first call's weights (Keras's shared layer)
+            if not obj.calls:  # its first use was in a Sequential or a wrapper, which the explorer does not share
+                raise Refusal(node, "read.layer_reused", name=obj.name)
+            obj.calls += 1
+            name = self.later_call(obj.name)
+            self.nodes[name] = replace(spec, name=name, states=states, args=args, shares=obj.name,
+                                       line=node.lineno, col=node.col_offset)
+            return Tensor((name, None))
         obj.used = True
+        obj.calls = 1
         for prefix in obj.kind.build_names:  # the layers Keras makes when it builds this one take names too
             self.taken.add(self.auto_name(prefix))
         for hint in obj.all_hints():
             self.hint_dropped(hint)
-        spec = obj.to_spec(refs)
-        args = tuple(sorted({**dict(spec.args), **options}.items()))
         self.nodes[obj.name] = replace(spec, states=states, args=args)
         return Tensor((obj.name, None))
+
+    def later_call(self, name: str) -> str:
+        """The node name of a later call of a layer or a group (`dense[1]`, `dense[2]`...), not yet taken."""
+        groups = {g.name for g in self.groups}
+        k = 1
+        while call_name(name, k) in self.nodes or call_name(name, k) in self.pending or call_name(name, k) in groups:
+            k += 1
+        return call_name(name, k)
 
     def call_option(self, obj: LayerObj, name: str, node: ast.expr, scope: list[dict]) -> object:
         """A call keyword the kind keeps among its arguments (`return_attention_scores=True`), checked by its rule."""

@@ -23,6 +23,17 @@ from .code_values import (Ignored, InputLayerObj, Known, Val, LayerObj, ModelObj
 
 
 @dataclass(frozen=True)
+class FirstCall:
+    """A model's first call as a layer of another: the tensors it was called on, its members' nodes, the tensors
+    that left it, and its groups (its own last), which its later calls repeat with weights shared."""
+
+    refs: tuple[TensorRef, ...]
+    specs: tuple[LayerSpec, ...]
+    outputs: tuple[TensorRef, ...]
+    groups: tuple[GroupSpec, ...]
+
+
+@dataclass(frozen=True)
 class LayerHandle:
     """A layer of a model reached through the model (model.layers[i], model.get_layer("block_13")): its
     output can be taken, and setting its attributes (trainable) changes no shape."""
@@ -155,14 +166,56 @@ class Models(ReaderBase):
             if name != "inputs":
                 self.note(arg_nodes[name], "info", "read.call_arg_ignored", arg=name)
         refs = self.tensor_refs(self.evaluate(arg_nodes["inputs"], scope), arg_nodes["inputs"])
-        self.claim_nested(model, None, node)
-        specs, outputs = self.expand_model(model, refs, node)
+        if isinstance(model.first_call, FirstCall):  # called again: its layers are called again (shared weights)
+            specs, outputs = self.call_again(model, model.first_call, refs, node)
+        else:
+            self.claim_nested(model, None, node)
+            groups_before = {g.name for g in self.groups}
+            specs, outputs = self.expand_model(model, refs, node)
+            members = {spec.name for spec in specs}
+            groups = tuple(g for g in self.groups if g.name not in groups_before or set(g.members) <= members)
+            model.first_call = FirstCall(refs, tuple(specs), outputs, groups)
         for spec in specs:
             self.nodes.pop(spec.name, None)
             self.nodes[spec.name] = spec
         if len(outputs) == 1:
             return Tensor(outputs[0])
         return Seq(tuple(Tensor(ref) for ref in outputs))
+
+    def call_again(self, model: ModelObj, first: FirstCall, refs: tuple[TensorRef, ...], node: ast.AST
+                   ) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
+        """A later call of a model used as a layer (a Siamese network's tower): Keras calls the same layers again,
+        on these tensors. Each member of the first call gets a node of this call (`dense[1]`) that shares its
+        weights, and each group of the first call a group of this call that says so."""
+        if len(refs) != len(first.refs) or len(set(first.refs)) != len(first.refs):
+            raise Refusal(node, "read.nested_model_inputs", model=model.name, count=len(first.refs))
+        feed = dict(zip(first.refs, refs))
+        names = {}
+        for spec in first.specs:
+            names[spec.name] = self.later_call(spec.name)
+            self.nodes[names[spec.name]] = spec  # holds the name while the others are chosen
+        for group in first.groups:
+            names[group.name] = self.later_call(group.name)
+            self.groups.append(replace(group, name=names[group.name]))
+
+        def swap(refs: tuple[TensorRef, ...]) -> tuple[TensorRef, ...]:
+            return tuple((names[n], i) if n in names else feed[(n, i)] for n, i in refs)
+
+        try:
+            specs = [replace(spec, name=names[spec.name], inputs=swap(spec.inputs), states=swap(spec.states),
+                             shares=spec.shares or spec.name, line=node.lineno, col=node.col_offset)
+                     for spec in first.specs]
+        except KeyError:  # a member reads a tensor that is neither the model's input nor a member's
+            raise Refusal(node, "read.nested_model_twice", model=model.name) from None
+        finally:
+            for spec in first.specs:
+                self.nodes.pop(names[spec.name], None)
+            self.groups = [g for g in self.groups if g.name not in names.values()]
+        for group in first.groups:
+            self.groups.append(replace(group, name=names[group.name], members=tuple(names[m] for m in group.members),
+                                       outputs=swap(group.outputs), parent=names.get(group.parent, ""),
+                                       shares=group.shares or group.name, line=node.lineno, col=node.col_offset))
+        return specs, swap(first.outputs)
 
     def expand_model(self, model: ModelObj, refs: tuple[TensorRef, ...], node: ast.AST
                      ) -> tuple[list[LayerSpec], tuple[TensorRef, ...]]:
@@ -240,6 +293,8 @@ class Models(ReaderBase):
             spec = self.nodes[name] if name in self.nodes else self.pending[name]
             if isinstance(spec, LayerSpec):
                 stack.extend(ref[0] for ref in spec.inputs + spec.states)
+                if spec.shares:  # a later call needs the layer its first call built (and that call's shapes)
+                    stack.append(spec.shares)
         return needed
 
     # -- keras.applications backbones and what a model gives back -------------------------------

@@ -111,6 +111,7 @@ class LayerObj:
     places: dict  # argument -> (line, col) of its keyword
     hints: list
     used: bool = False
+    calls: int = 0  # how many times functional code called it (a later call shares the first's weights)
 
     def to_spec(self, inputs: tuple[TensorRef, ...] = ()) -> LayerSpec:
         inner = self.inner.to_spec() if self.inner is not None else None
@@ -149,6 +150,8 @@ class ModelObj:
     label: str = ""  # its class as Keras names it in a summary ("Sequential", "Functional")
     what: str = "model"  # what its group is when it is used as a layer (explorer.spec.GroupSpec.what)
     instance: object = None  # a subclassed model: its instance (code_classes.InstanceObj)
+    # its first call as a layer of another model (code_models.FirstCall): a later call shares its layers
+    first_call: object = None
 
     def __post_init__(self) -> None:
         self.label = self.label or ("Sequential" if self.style == "sequential" else "Functional")

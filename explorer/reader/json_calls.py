@@ -1,7 +1,8 @@
 """How a functional model's config says which tensors each layer is called on, in the two forms
 Keras writes: Keras 3 `{"args": [tensor or [tensors]], "kwargs": {...}}` with each tensor's
 `keras_history`, and Keras 2 `[[name, node_index, tensor_index, kwargs], ...]`; and the model's
-input_layers / output_layers. A layer called more than once (shared) is refused; call keyword
+input_layers / output_layers. A layer called more than once (shared: several inbound nodes) gives a node per
+call, each later one `name[k]` sharing the first's weights (up to MAX_CALLS calls); call keyword
 arguments only where they change no shape (training=, mask=None), or where the layer's kind keeps them among
 its arguments (its call options: return_attention_scores).
 """
@@ -9,18 +10,20 @@ from __future__ import annotations
 
 from ..layers import traits
 from ..layers.base import MAX_RANK
-from ..spec import TensorRef
+from ..spec import TensorRef, call_name
 from .json_common import MAX_LAYERS, NAME, JsonReaderBase, plain, same
 from .validate import check_value
 
 TENSOR_CLASS = "__keras_tensor__"
 CALL_KWARGS = {"training": (True, False, None), "mask": (None,)}
+MAX_CALLS = 64  # calls of one shared layer
 
 
 class Calls(JsonReaderBase):
-    def call(self, entry: dict, label: str, known: set[str], inputs: dict, layers: set[str]):
-        """The tensors a functional layer is called on: a list of (node, index), None when refused,
-        False when the layer is never called."""
+    def call(self, entry: dict, label: str, known: set[str], inputs: dict, layers: set[str], at: int = 0):
+        """The tensors a functional layer's call `at` (its inbound node; a shared layer has several) is called on:
+        a list of (node, index), None when refused, False when the layer is never called. A tensor from a later
+        call of a shared layer (node index k > 0) is that call's node, `name[k]`."""
         kind = traits(entry.get("class_name")) if isinstance(entry, dict) else traits(None)
         self.options_allowed = {name: kind.rule(name) for name in kind.call_options}
         self.options: dict[str, object] = {}  # the call options the node gives (return_attention_scores)
@@ -31,10 +34,10 @@ class Calls(JsonReaderBase):
         if not isinstance(nodes, list):
             self.note("error", "json.node_bad", layer=label)
             return None
-        if len(nodes) > 1:
+        if len(nodes) > MAX_CALLS:
             self.note("error", "json.shared_layer", layer=label, count=str(len(nodes)))
             return None
-        node = nodes[0]
+        node = nodes[at]
         if isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {...}}
             history = self.keras3_call(node, label)
         else:  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
@@ -48,10 +51,7 @@ class Calls(JsonReaderBase):
                 return None
             if name not in inputs and name not in layers:
                 return None  # its producer was refused; that note is enough
-            if node_index != 0:
-                self.note("error", "json.shared_layer", layer=plain(name), count=str(node_index + 1))
-                return None
-            refs.append((name, index))
+            refs.append((call_name(name, node_index) if node_index else name, index))
         return refs
 
     def keras3_call(self, node: dict, label: str):
@@ -117,13 +117,14 @@ class Calls(JsonReaderBase):
         refs: list[TensorRef] = []
         for item in value:
             checked = _history(item)
-            if checked is None or checked[1] != 0:
+            if checked is None:
                 self.note("error", "json.io_bad", field=field)
                 return None
-            if checked[0] not in nodes:
-                self.note("error", "json.io_unknown", field=field, ref=plain(checked[0]))
+            name = call_name(checked[0], checked[1]) if checked[1] else checked[0]  # a shared layer's later call
+            if name not in nodes:
+                self.note("error", "json.io_unknown", field=field, ref=plain(name))
                 return None
-            refs.append((checked[0], checked[2]))
+            refs.append((name, checked[2]))
         return refs
 
 

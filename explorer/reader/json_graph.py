@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..layers import get_kind, traits
 from ..layers.base import MAX_RANK, MAX_SIZE
-from ..spec import InputSpec, LayerSpec, ModelSpec, TensorRef
+from ..spec import InputSpec, LayerSpec, ModelSpec, TensorRef, call_name
 from .json_common import DTYPES, MAX_LAYERS, NAME, JsonReaderBase, plain, same, show
 
 MODEL_CLASSES = ("Sequential", "Functional", "Model")
@@ -136,6 +136,7 @@ class Graph(JsonReaderBase):
     def functional(self, config: dict):
         inputs: dict[str, InputSpec] = {}
         layers: list[LayerSpec] = []
+        later: list[tuple] = []  # the later calls of shared layers: read once every layer is known
         known: set[str] = set()  # every node read so far, refused ones included (no cascade of notes)
         ok = True
         for index, entry in enumerate(config["layers"]):
@@ -164,7 +165,11 @@ class Graph(JsonReaderBase):
                 continue
             args = tuple(sorted({**dict(parsed.spec.args), **self.options}.items()))  # with its call options
             layers.append(replace(parsed.spec, inputs=tuple(refs), args=args))
+            later += [(entry, label, layers[-1], k) for k in range(1, len(entry["inbound_nodes"]))]
         if not ok:
+            return None
+        layers = self.later_calls(later, layers, known, inputs)
+        if layers is None:
             return None
         nodes = set(inputs) | {layer.name for layer in layers}
         listed = self.io_list(config.get("input_layers"), "input_layers", set(inputs))
@@ -183,6 +188,37 @@ class Graph(JsonReaderBase):
             self.note("error", "json.no_layers")
             return None
         return order, layers, outputs
+
+    def later_calls(self, later: list[tuple], layers: list[LayerSpec], known: set[str], inputs: dict
+                    ) -> list[LayerSpec] | None:
+        """Each later call of a shared layer (its inbound node k > 0) as a node `name[k]` that shares the first
+        call's weights, then every node in an order where each comes after the nodes it reads (Keras lists a
+        shared layer once, where its first call is)."""
+        if not later:  # (a backbone's config comes here with no bound on its own layers: only the calls are bounded)
+            return layers
+        names = {layer.name for layer in layers}
+        if len(layers) + len(later) > MAX_LAYERS:
+            self.note("error", "json.too_many_layers", count=f"{len(layers) + len(later):,}", limit=str(MAX_LAYERS))
+            return None
+        for entry, label, first, k in later:
+            refs = self.call(entry, label, known, inputs, names, at=k)
+            if not refs:
+                return None
+            args = tuple(sorted({**dict(first.args), **self.options}.items()))
+            layers.append(replace(first, name=call_name(first.name, k), inputs=tuple(refs), args=args,
+                                  shares=first.name))
+        produced = set(inputs)
+        ordered: list[LayerSpec] = []
+        waiting = list(layers)
+        while waiting:  # the first one whose tensors are all there, each time: the order Keras lists, where it can
+            index = next((i for i, layer in enumerate(waiting)
+                          if all(n in produced for n, _ in layer.inputs + layer.states)), None)
+            if index is None:
+                self.note("error", "json.node_bad", layer=waiting[0].name)
+                return None
+            produced.add(waiting[index].name)
+            ordered.append(waiting.pop(index))
+        return ordered
 
     def indexes_exist(self, inputs: dict, layers: list[LayerSpec], outputs: list[TensorRef]) -> bool:
         """Every tensor index names an output the producer has (LSTM(return_state=True) has three)."""

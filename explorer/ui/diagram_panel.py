@@ -31,6 +31,7 @@ LABEL_KEYS = {  # the diagram's label -> its words
     "assumed_why": "groups.assumed",
     "given": "groups.diagram_given",
     "given_why": "groups.given_why",
+    "shared": "shared.diagram",
 }
 OPEN_GROUPS_KEY = "diagram_open_groups"  # the groups the learner drew open
 CHOSEN_KEY = "diagram_chosen"  # the name of the layer or group last clicked or tapped: its details show below
@@ -44,7 +45,7 @@ CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
 
 _NEEDS = {"group_inside": "groups", "group_hint": "groups", "gap": "gaps", "gap_why": "gaps", "assumed": "assumed",
           "assumed_where": "assumed", "assumed_why": "assumed", "given": "given",
-          "given_why": "given"}  # words only some models show
+          "given_why": "given", "shared": "shared"}  # words only some models show
 
 
 def labels(lang: str, spec: object = None) -> dict[str, str]:
@@ -52,7 +53,8 @@ def labels(lang: str, spec: object = None) -> dict[str, str]:
     them (spec None: all of them)."""
     has = {"groups": bool(getattr(spec, "groups", ())), "gaps": bool(getattr(spec, "gaps", ())),
            "assumed": any(getattr(i, "assumed", False) for i in getattr(spec, "inputs", ())),
-           "given": any(traits(getattr(layer, "kind", "")).given_shape for layer in getattr(spec, "layers", ()))}
+           "given": any(traits(getattr(layer, "kind", "")).given_shape for layer in getattr(spec, "layers", ())),
+           "shared": any(getattr(layer, "shares", "") for layer in getattr(spec, "layers", ()))}
     return {label: t(lang, key) if spec is None or label not in _NEEDS or has[_NEEDS[label]] else ""
             for label, key in LABEL_KEYS.items()}
 

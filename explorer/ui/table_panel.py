@@ -71,8 +71,13 @@ def shown_rows(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[Fold]
     roles = table["role"].tolist()
     for i, role in enumerate(roles):
         row = table.index[i]
-        if role == "group":
+        shares = table.loc[row, "shares"] if "shares" in table.columns else ""
+        if role == "group" and shares:
+            table.loc[row, "formula"] = t(lang, "shared.table_group", first=shares, count=int(table.loc[row, "count"]))
+        elif role == "group":
             table.loc[row, "formula"] = t(lang, "groups.table_sum", count=int(table.loc[row, "count"]))
+        elif role == "shared":
+            table.loc[row, "formula"] = t(lang, "shared.table", first=shares)
         elif role == "gap":
             line = int(table.loc[row, "line"])
             table.loc[row, "layer"] = t(lang, "groups.gap_row", line=line)
