@@ -38,6 +38,7 @@ with result_column:  # noqa: SIM117 (the spinner shows where the result will be,
         from explorer.ui import answer_panel, breakit_any_panel, cache, compare_panel, diagram_panel
         from explorer.ui import equivalence_panel, export_panel, failure_panel, fit_panel, fix_button, live_panel
         from explorer.ui import question_panel, table_panel
+        from explorer.data_path import diagram_ends
 desc = cache.describe_for(spec)
 training = data_input.training_for(spec, desc, model.result.training, model.typed_data or {})  # the code's, or typed
 budget = cache.spec_budget_for(spec)
@@ -54,8 +55,9 @@ with result_column:  # the result beside its code: the summary, what fails, the 
     answer_slot = st.container(key="answer")
     built = table_panel.render(desc, table, weights, build, lang,
                                lambda: fit_panel.render_path(desc, spec, training, lang))
-ends = fit_panel.diagram_ends(desc, spec, training, lang)  # the training code's data at the model's two ends
-diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened, ends), lang,
+ends = diagram_ends(desc, spec, training, lang)  # the training code's data, drawn at the model's two ends
+diagram_panel.render(lambda opened: cache.spec_diagram_for(spec, diagram_panel.labels(lang, spec), opened, ends),
+                     lang,
                      cache.xray_names_for(spec), tuple(g.name for g in desc.groups),
                      diagram_panel.details_of(desc, spec, lang))
 failure = desc.failure or (built.failure if built else None)

@@ -119,7 +119,7 @@ def test_the_top_of_the_page_needs_no_tensorflow():
     import sys
 
     top = ("explorer.ui.sidebar", "explorer.ui.model_input", "explorer.ui.share_panel", "explorer.ui.messages",
-           "explorer.ui.model_panel", "explorer.ui.read_cache", "explorer.ui.page_style")
+           "explorer.ui.model_panel", "explorer.ui.read_cache", "explorer.ui.page_style", "explorer.ui.data_input")
     with open("page.py", encoding="utf-8") as file:
         page = file.read()
     head = page[:page.index("with st.spinner(")]

@@ -14,7 +14,7 @@ from explorer.reader.code import read_code, set_constant
 from explorer.shapes import describe
 from explorer.ui.messages import budget_text
 
-TAGGER = preset_code("tagger")
+TAGGER = preset_code("tagger").split("\n# stand-ins")[0]  # the model: its training lines would set B
 
 
 def tagger_code(**constants) -> str:

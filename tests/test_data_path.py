@@ -97,7 +97,7 @@ def test_typed_data_completes_the_code_and_never_replaces_its_data():
 def test_the_diagram_draws_x_before_the_input_and_y_after_the_output():
     from explorer.diagram import DataEnd, flow_drawing
     from explorer.ui.diagram_panel import labels
-    from explorer.ui.fit_panel import diagram_ends
+    from explorer.data_path import diagram_ends
 
     result = read_code(preset_code("tagger"))
     desc = describe(result.spec)

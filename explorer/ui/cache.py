@@ -183,7 +183,7 @@ def warm(lang: str = "en") -> None:
     from explorer.ui.answer_panel import dense_on_sequence
     from explorer.ui.diagram_panel import labels
 
-    from explorer.ui.fit_panel import diagram_ends
+    from explorer.data_path import diagram_ends
 
     result = read_code(preset_code(DEFAULT_PRESET))
     spec = result.spec

@@ -7,19 +7,16 @@ one-click fix of a model does (fix_button.write_code), so the page then says wha
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
+from explorer.data_path import ROLES, as_input, has_training, holds_text, path_frame
 from explorer.description import Description, named, shape_text
-from explorer.diagram import DataEnd
-from explorer.fit_check import FitCheck, LineFix, data_path
-from explorer.losses import labels_needed
+from explorer.fit_check import FitCheck, LineFix
 from explorer.i18n import t
 from explorer.reader.edit import apply_edit, apply_line_fix
 from explorer.spec import ModelSpec
-from explorer.training import ArraySpec, LossSpec, TrainingSpec
+from explorer.training import ArraySpec, TrainingSpec
 from explorer.ui import cache
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import write_code
@@ -27,14 +24,7 @@ from explorer.ui.html_table import render_table
 from explorer.ui.messages import code_span_text, escape_markdown
 
 PANEL_KEY = "open_fit"
-ROLES = {"x": "fitpanel.role.x", "input": "fitpanel.role.input", "output": "fitpanel.role.output",
-         "y": "fitpanel.role.y"}
 STATUS = {"ok": (st.success, "fitpanel.status.ok"), "failed": (st.error, "fitpanel.status.failed")}
-
-
-def has_training(training: object) -> bool:
-    """The code gives the model data or a loss: there is something for fit to meet."""
-    return isinstance(training, TrainingSpec) and bool(training.loss or training.x or training.y)
 
 
 def entry(spec: ModelSpec, training: object, code: str | None, lang: str) -> tuple:
@@ -46,35 +36,6 @@ def entry(spec: ModelSpec, training: object, code: str | None, lang: str) -> tup
 
 
 # -- what the training code gives ----------------------------------------------------------------------------------
-def _range(arr: ArraySpec) -> tuple[str, str] | None:
-    low = arr.low if arr.low is not None else (0 if arr.classes else None)
-    high = arr.high if arr.high is not None else (arr.classes - 1 if arr.classes else None)
-    if low is None or high is None:
-        return None
-    return f"{low:g}", f"{high:g}"
-
-
-def holds_text(arr: ArraySpec, lang: str) -> str:
-    """What the array holds, in words: "class ids 0..9", "one-hot rows of width 10", "pixels 0..255"."""
-    if arr.ragged:
-        return t(lang, "fitpanel.holds.ragged")
-    span = _range(arr)
-    if arr.holds == "class_ids":
-        return t(lang, "fitpanel.holds.class_ids", low=span[0], high=span[1]) if span \
-            else t(lang, "fitpanel.holds.class_ids_open")
-    if arr.holds == "tokens":
-        return t(lang, "fitpanel.holds.tokens", low=span[0], high=span[1]) if span \
-            else t(lang, "fitpanel.holds.tokens_open")
-    if arr.holds == "one_hot":
-        return t(lang, "fitpanel.holds.one_hot", classes=arr.classes) if arr.classes \
-            else t(lang, "fitpanel.holds.one_hot_open")
-    if arr.holds == "floats":
-        return t(lang, "fitpanel.holds.floats")
-    if arr.holds == "pixels":
-        return t(lang, "fitpanel.holds.pixels")
-    return t(lang, "fitpanel.holds.unknown")
-
-
 def array_text(role: str, arr: ArraySpec, lang: str) -> str:
     """One array as the page says it: "**x** `(60000, 28, 28)`, uint8: pixels 0..255 (from `...`, line 7)"."""
     shape = ((None,) if arr.batch else ()) + tuple(arr.shape)
@@ -89,11 +50,6 @@ def array_text(role: str, arr: ArraySpec, lang: str) -> str:
 
 def _names(count: int, letter: str) -> list[str]:
     return [letter] if count == 1 else [f"{letter}[{i}]" for i in range(count)]
-
-
-def as_input(arr: ArraySpec) -> ArraySpec:
-    """x as the model sees it: integer ids fed to a model are token ids (an Embedding's vocabulary), not classes."""
-    return replace(arr, holds="tokens") if arr.holds == "class_ids" else arr
 
 
 def show_training(training: TrainingSpec, lang: str) -> None:
@@ -166,78 +122,7 @@ def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) ->
              spec, code, lang)
 
 
-# -- the path under the shape table: x enters, the output meets y in the loss (no Keras run) ----------------------
-PATH_ROLES = {"x": "fitpanel.path.role.x", "input": "fitpanel.path.role.input", "output": "fitpanel.path.role.output",
-              "y": "fitpanel.path.role.y", "loss": "fitpanel.path.role.loss"}  # short: the table sits beside the code
-FORM_KEYS = {"one_hot": "fitpanel.needs.one_hot", "class_ids": "fitpanel.needs.class_ids",
-             "zero_one": "fitpanel.needs.zero_one", "values": "fitpanel.needs.values"}
-
-
-def _needs_row(meet, loss: LossSpec | None, y: ArraySpec | None, training: TrainingSpec, lang: str) -> dict | None:
-    """What the loss compares this output with: its form, and its shape with y's samples axis."""
-    needed = labels_needed(loss.name, meet.shape) if loss is not None else None
-    if needed is None:
-        return None
-    form, rest = needed
-    samples = y.shape[0] if y is not None and y.shape and y.shape[0] is not None else "N"
-    return {"role": t(lang, PATH_ROLES["loss"]),
-            "name": t(lang, "fitpanel.path.loss", loss=loss.name, line=loss.line or training.compile_line),
-            "shape": shape_text((samples,) + rest), "axes": named(("N",) + tuple(meet.axes[1:len(rest) + 1])),
-            "holds": t(lang, FORM_KEYS[form], classes=meet.shape[-1])}
-
-
-def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang: str) -> pd.DataFrame:
-    """One row per tensor on the way from the data to the loss: x (N, ...), the input it enters (B, ...), the
-    model's output, y, and what the loss compares the output with (its form and shape, from explorer/losses.py)."""
-    rows, outputs, pending = [], 0, None  # pending: the loss's row of the last output, drawn after its y
-    xs, ys = iter(training.x), iter(training.y)
-    for meet in data_path(desc, spec, training):
-        if pending is not None and meet.role != "y":
-            rows.append(pending)
-            pending = None
-        holds, name = "", meet.name
-        if meet.role in ("x", "y"):
-            arr = as_input(next(xs)) if meet.role == "x" else next(ys)
-            holds = holds_text(arr, lang)
-            name = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else meet.role
-        rows.append({"role": t(lang, PATH_ROLES[meet.role]), "name": name, "shape": shape_text(meet.shape),
-                     "axes": named(meet.axes), "holds": holds})
-        if meet.role == "output":
-            y = training.y[outputs] if outputs < len(training.y) else None
-            pending = _needs_row(meet, _loss_of(training, outputs), y, training, lang)
-            outputs += 1
-    rows += [pending] if pending is not None else []
-    return pd.DataFrame(rows, columns=["role", "shape", "axes", "holds", "name"])
-
-
-def _loss_of(training: TrainingSpec, index: int) -> LossSpec | None:
-    return training.loss[min(index, len(training.loss) - 1)] if training.loss else None
-
-
-def diagram_ends(desc: Description, spec: ModelSpec, training: object, lang: str) -> tuple[DataEnd, ...]:
-    """The training code's data for the diagram: x before the input it enters, y after the output its loss
-    compares it with; () for code without data."""
-    if not has_training(training) or not desc.ok or not training.x:
-        return ()
-    ends, xs, ys, outputs = [], iter(training.x), iter(training.y), 0
-    for meet in data_path(desc, spec, training):
-        if meet.role not in ("x", "y"):
-            outputs += meet.role == "output"
-            continue
-        arr = as_input(next(xs)) if meet.role == "x" else next(ys)
-        where = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else t(lang, "fitpanel.path.typed")
-        details = (t(lang, ROLES[meet.role]), f"{shape_text(meet.shape)} {named(meet.axes)}", holds_text(arr, lang),
-                   where)
-        if meet.role == "x":
-            ends.append(DataEnd("x", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.x"), training.call,
-                                details))
-            continue
-        loss = _loss_of(training, outputs - 1)
-        ends.append(DataEnd("y", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.y"),
-                            loss.name if loss is not None else t(lang, "fitpanel.diagram.no_loss"), details))
-    return tuple(ends)
-
-
+# -- the path under the shape table ---------------------------------------------------------------------------------
 def render_path(desc: Description, spec: ModelSpec, training: object, lang: str) -> None:
     """Under the shape table, for code with training code: the data's way into the model and to the loss."""
     if not has_training(training) or not desc.ok or not training.x:
