@@ -88,7 +88,8 @@ def data_box(spec: ModelSpec | None, code_training: object, lang: str) -> tuple[
     typed = typed_values()
     st.sidebar.subheader(t(lang, "data.header"))
     st.sidebar.caption(t(lang, "data.caption"))
-    for key, label, example in ((X_KEY, "data.x", "1000x50"), (Y_KEY, "data.y", "1000x50")):
+    example_x = ";".join("x".join(str(size or 10) for size in (1000,) + tuple(inp.shape)) for inp in spec.inputs)
+    for key, label, example in ((X_KEY, "data.x", example_x), (Y_KEY, "data.y", "1000")):
         st.session_state[key] = typed.get(key, "")  # the typed text is the truth, whatever the box was sent
         st.sidebar.text_input(t(lang, label), key=key, on_change=_changed, args=(key,), placeholder=example,
                               max_chars=MAX_SHAPE_TEXT, help=t(lang, "data.shape_help"))

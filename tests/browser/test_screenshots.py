@@ -35,6 +35,12 @@ def test_shape_table(default_page):
     assert_matches_golden(still_screenshot(table), "panel-shape-table")
 
 
+def test_data_path(default_page):
+    """The question's data on its way to the loss: (900, 50) token ids in, (900, 50) tag ids against the one-hot
+    rows categorical_crossentropy wants."""
+    assert_matches_golden(still_screenshot(element(default_page, "data_path")), "panel-data-path")
+
+
 def test_diagram(default_page):
     assert_matches_golden(still_screenshot(default_page.locator(".st-key-flow_diagram")), "panel-diagram")
 
@@ -54,13 +60,14 @@ def opened_page(browser, browser_context_args, app_url):
     context.close()
 
 
-LIVE_PANELS = ("open_xray", "open_equivalences", "open_breakit", "open_export")
+LIVE_PANELS = ("open_xray", "open_equivalences", "open_fit", "open_breakit", "open_export")
 
 
 @pytest.mark.parametrize("key", LIVE_PANELS)
 def test_live_panel_opened(opened_page, key):
     """Each live panel as the learner sees it once opened: the X-ray of the question's Dense, the
-    equivalences, the mistakes run live, the exported code."""
+    equivalences, the question's fit failing on tag ids with categorical_crossentropy (Keras's words and the
+    fix), the mistakes run live, the exported code."""
     assert_matches_golden(still_screenshot(element(opened_page, key)), f"panel-{key.removeprefix('open_')}")
 
 
