@@ -62,6 +62,7 @@ def as_input(arr: ArraySpec) -> ArraySpec:
 # -- the path under the shape table: x enters, the output meets y in the loss (no Keras run) ----------------------
 PATH_ROLES = {"x": "fitpanel.path.role.x", "input": "fitpanel.path.role.input", "output": "fitpanel.path.role.output",
               "y": "fitpanel.path.role.y", "loss": "fitpanel.path.role.loss"}  # short: the table sits beside the code
+LINE_ROLES = {"x": "fitpanel.path.role.x_line", "y": "fitpanel.path.role.y_line"}  # data made at a line of the code
 FORM_KEYS = {"one_hot": "fitpanel.needs.one_hot", "class_ids": "fitpanel.needs.class_ids",
              "zero_one": "fitpanel.needs.zero_one", "values": "fitpanel.needs.values"}
 
@@ -73,10 +74,10 @@ def _needs_row(meet, loss: LossSpec | None, y: ArraySpec | None, training: Train
         return None
     form, rest = needed
     samples = y.shape[0] if y is not None and y.shape and y.shape[0] is not None else "N"
-    return {"role": t(lang, PATH_ROLES["loss"]),
-            "name": t(lang, "fitpanel.path.loss", loss=loss.name, line=loss.line or training.compile_line),
+    return {"role": t(lang, PATH_ROLES["loss"], line=loss.line or training.compile_line),
             "shape": shape_text((samples,) + rest), "axes": named(("N",) + tuple(meet.axes[1:len(rest) + 1])),
-            "holds": t(lang, FORM_KEYS[form], classes=meet.shape[-1])}
+            "holds": t(lang, "fitpanel.path.wants", loss=loss.name,
+                       form=t(lang, FORM_KEYS[form], classes=meet.shape[-1]))}
 
 
 def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang: str) -> pd.DataFrame:
@@ -88,19 +89,18 @@ def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang:
         if pending is not None and meet.role != "y":
             rows.append(pending)
             pending = None
-        holds, name = "", meet.name
+        holds, role = "", t(lang, PATH_ROLES[meet.role], name=meet.name)
         if meet.role in ("x", "y"):
             arr = as_input(next(xs)) if meet.role == "x" else next(ys)
             holds = holds_text(arr, lang)
-            name = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else meet.role
-        rows.append({"role": t(lang, PATH_ROLES[meet.role]), "name": name, "shape": shape_text(meet.shape),
-                     "axes": named(meet.axes), "holds": holds})
+            role = t(lang, LINE_ROLES[meet.role], line=arr.line) if arr.line else role
+        rows.append({"role": role, "shape": shape_text(meet.shape), "axes": named(meet.axes), "holds": holds})
         if meet.role == "output":
             y = training.y[outputs] if outputs < len(training.y) else None
             pending = _needs_row(meet, _loss_of(training, outputs), y, training, lang)
             outputs += 1
     rows += [pending] if pending is not None else []
-    return pd.DataFrame(rows, columns=["role", "shape", "axes", "holds", "name"])
+    return pd.DataFrame(rows, columns=["role", "shape", "axes", "holds"])
 
 
 def _loss_of(training: TrainingSpec, index: int) -> LossSpec | None:

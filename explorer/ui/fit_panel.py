@@ -134,8 +134,9 @@ def render_path(desc: Description, spec: ModelSpec, training: object, lang: str)
         t(lang, "fitpanel.path.header", call=training.call, line=training.line)
     st.markdown(f"**{header}**")
     headers = {"role": "fitpanel.col.role", "shape": "fitpanel.col.shape", "axes": "fitpanel.col.axes",
-               "holds": "fitpanel.col.holds", "name": "fitpanel.col.where"}
-    render_table(frame.rename(columns={c: t(lang, k) for c, k in headers.items()}), "data_path", stack=True)
+               "holds": "fitpanel.col.holds"}
+    render_table(frame.rename(columns={c: t(lang, k) for c, k in headers.items()}), "data_path", stack=True,
+                 wrap=(t(lang, "fitpanel.col.role"), t(lang, "fitpanel.col.holds")))  # the shapes stay on one line
     st.caption(t(lang, "fitpanel.path.checked"))
 
 
