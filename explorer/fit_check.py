@@ -459,8 +459,15 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
     if needs_loss and training.loss and not training.y:
         return _not_run("fit.not_run.no_labels", training, meets)
     open_width = next((a for a in training.y if a.holds == "one_hot" and _fed(a)[1:] and _fed(a)[-1] is None), None)
+    assumed: tuple[Fix, ...] = ()
     if needs_loss and open_width is not None:  # one-hot rows of a width the code does not say (a folder's classes)
-        return _not_run("fit.not_run.classes_unknown", training, meets, source=open_width.source[:80])
+        if _output_width(desc, spec, training.y.index(open_width)) != 1:
+            return _not_run("fit.not_run.classes_unknown", training, meets, source=open_width.source[:80])
+        # one unit against one-hot rows: with 2 classes, the fewest a classification has, as with any more
+        training = dataclasses.replace(training, y=tuple(
+            dataclasses.replace(a, shape=a.shape[:-1] + (2,), classes=2) if a is open_width else a
+            for a in training.y))
+        assumed = (Fix("fit.assumed.two_classes", _p(source=open_width.source[:80])),)
 
     fresh = _fresh_spec(spec, training.x)
     from .shapes import describe
@@ -501,9 +508,19 @@ def check_fit(spec: ModelSpec, desc: Description, training: TrainingSpec, code: 
         cause, fix, line_fix, other = _explain(message, spec, training, code, out_shapes, model_in)
         other, other_line_fix = other if isinstance(other, tuple) else (other, None)
         return FitCheck("failed", training.call, training.line, message, meets, cause, fix, line_fix, other,
-                        other_line_fix, fed=fed)
-    notes = _silent(spec, training, x_shapes, model_in, out_shapes, y_pred, caught)
+                        other_line_fix, notes=assumed, fed=fed)
+    notes = assumed + _silent(spec, training, x_shapes, model_in, out_shapes, y_pred, caught)
     return FitCheck("ok", training.call, training.line, "", meets, notes=notes, fed=fed)
+
+
+def _output_width(desc: Description, spec: ModelSpec, index: int) -> int | None:
+    """The last axis of the model's output `index` (its units), None when unknown."""
+    if index >= len(spec.outputs):
+        return None
+    name, at = spec.outputs[index]
+    step = next((s for s in desc.steps if s.name == name), None)
+    shape = step.output_shapes[at or 0] if step is not None else ()
+    return shape[-1] if shape else None
 
 
 def _cardinality_differs(training: TrainingSpec) -> bool:

@@ -377,4 +377,20 @@ def test_what_is_not_run_says_why():
     assert check(case, x=(case.xs, case.xs)).reason.key == "fit.not_run.inputs"
     folders = ArraySpec((None,), "float32", "one_hot", None, 0, 1, batch=32, source="image_dataset_from_directory(...)",
                         dataset=True)  # label_mode="categorical": one-hot rows as wide as the folders are many
-    assert check(case, y=(folders,)).reason.key == "fit.not_run.classes_unknown"
+    wide = next(c for c in CASES if c.id == "one_hot_width")  # ten units: it runs only with ten folders
+    assert check(wide, y=(folders,)).reason.key == "fit.not_run.classes_unknown"
+
+
+def test_one_unit_against_one_hot_rows_of_unknown_width_is_checked_with_two_classes():
+    """A folder's categorical labels (their width unknown) meet Dense(1, sigmoid): with 2 classes, the fewest, as
+    with any more, Keras stops; the check says what it assumed, and its words and fix are Keras's at width 2."""
+
+    case = next(c for c in CASES if c.id == "binary_sigmoid")
+    folders = ArraySpec((None,), "float32", "one_hot", None, 0, 1, batch=32, source="image_dataset_from_directory(...)",
+                        dataset=True)
+    result = check(case, y=(folders,))
+    assert result.status == "failed" and [n.key for n in result.notes] == ["fit.assumed.two_classes"]
+    assert result.cause.key == "fit.cause.width" and result.fix.key == "fit.fix.units"
+    real = dataclasses.replace(case, y=np.eye(2, dtype="float32")[[0, 1]])  # two folders, one-hot
+    status, words = real_fit(real)
+    assert status == "failed" and words.split("Received")[0] == result.message.split("Received")[0]

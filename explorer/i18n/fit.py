@@ -31,6 +31,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "allocated.",
         "在 2 行数据上检查需要约 {needed} MB，超过 {budget} MB 的预算：没有分配任何内存。",
     ),
+    "fit.assumed.two_classes": (
+        "The code does not say how many classes the labels have (the class folders of {source}); Keras was given "
+        "one-hot rows of 2, the fewest a classification has. One output unit meets any number of classes the "
+        "same way.",
+        "代码没有说出标签有多少类（{source} 中的类别文件夹）；这里给 Keras 的是宽度为 2 的独热行，即分类问题最少的类别数。"
+        "只有一个输出单元时，无论多少类，结果都一样。",
+    ),
     "fit.not_run.classes_unknown": (
         "The labels are one-hot rows whose width the code does not say (the number of class folders of {source}), "
         "so the loss was not run: with as many units as classes it runs.",

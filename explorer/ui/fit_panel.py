@@ -109,6 +109,8 @@ def show_check(check: FitCheck, spec: ModelSpec, code: str | None, lang: str) ->
         return
     st.markdown(t(lang, "fitpanel.keras_said"))
     st.code(check.message, language=None, wrap_lines=True)
+    for note in check.notes:  # what the check had to assume (the code does not say it)
+        st.caption(fix_text(note, lang))
     if check.meets:
         st.markdown(t(lang, "fitpanel.meets"))
         render_table(meets_frame(check, lang), "fit_meets")
