@@ -89,11 +89,12 @@ def path_frame(desc: Description, spec: ModelSpec, training: TrainingSpec, lang:
         if pending is not None and meet.role != "y":
             rows.append(pending)
             pending = None
-        holds, role = "", t(lang, PATH_ROLES[meet.role], name=meet.name)
+        holds, key, params = "", PATH_ROLES[meet.role], {"name": meet.name}
         if meet.role in ("x", "y"):
             arr = as_input(next(xs)) if meet.role == "x" else next(ys)
             holds = holds_text(arr, lang)
-            role = t(lang, LINE_ROLES[meet.role], line=arr.line) if arr.line else role
+            key, params = (LINE_ROLES[meet.role], {"line": arr.line}) if arr.line else (key, params)
+        role = t(lang, key, **params)
         rows.append({"role": role, "shape": shape_text(meet.shape), "axes": named(meet.axes), "holds": holds})
         if meet.role == "output":
             y = training.y[outputs] if outputs < len(training.y) else None
@@ -108,24 +109,17 @@ def _loss_of(training: TrainingSpec, index: int) -> LossSpec | None:
 
 
 def diagram_ends(desc: Description, spec: ModelSpec, training: object, lang: str) -> tuple[DataEnd, ...]:
-    """The training code's data for the diagram: x before the input it enters, y after the output its loss
+    """The training code's data for the diagram: x over the input it enters, y under the output its loss
     compares it with; () for code without data."""
     if not has_training(training) or not desc.ok or not training.x:
         return ()
-    ends, xs, ys, outputs = [], iter(training.x), iter(training.y), 0
+    ends, outputs = [], 0
     for meet in data_path(desc, spec, training):
-        if meet.role not in ("x", "y"):
-            outputs += meet.role == "output"
-            continue
-        arr = as_input(next(xs)) if meet.role == "x" else next(ys)
-        where = t(lang, "fitpanel.path.data", line=arr.line) if arr.line else t(lang, "fitpanel.path.typed")
-        details = (t(lang, ROLES[meet.role]), f"{shape_text(meet.shape)} {named(meet.axes)}", holds_text(arr, lang),
-                   where)
         if meet.role == "x":
-            ends.append(DataEnd("x", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.x"), training.call,
-                                details))
-            continue
-        loss = _loss_of(training, outputs - 1)
-        ends.append(DataEnd("y", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.y"),
-                            loss.name if loss is not None else t(lang, "fitpanel.diagram.no_loss"), details))
+            ends.append(DataEnd("x", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.x"), training.call))
+        elif meet.role == "y":
+            loss = _loss_of(training, outputs - 1)
+            ends.append(DataEnd("y", meet.name, meet.shape, meet.axes, t(lang, "fitpanel.diagram.y"),
+                                loss.name if loss is not None else t(lang, "fitpanel.diagram.no_loss")))
+        outputs += meet.role == "output"
     return tuple(ends)

@@ -307,10 +307,9 @@ def _halves(name: str, longest: int = 12) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class DataEnd:
-    """Data drawn at an end of the model (the training code's): x before the input it enters (role "x"), the
-    labels after the output the loss compares them with (role "y"). node: that input's or output layer's name;
-    caption: above its box ("x: your data"); arrow: the words on its arrow ("fit", the loss's name); details: what
-    hovering or a tap shows."""
+    """Data written at an end of the model (the training code's): x over the input it enters (role "x"), the
+    labels under the output the loss compares them with (role "y"). node: that input's or output layer's name;
+    caption: before its shape ("x: your data"); arrow: how it meets the model ("fit", the loss's name)."""
 
     role: str
     node: str
@@ -318,47 +317,35 @@ class DataEnd:
     axes: tuple[str, ...]
     caption: str
     arrow: str
-    details: tuple[str, ...]
 
 
-DATA_COLOR = "#999999"
-_DATA_ROOM = 3.0  # the column the data takes before the inputs, and the gap before the labels after the output
+_CHAR_UNITS = 0.11  # about how wide a character of a 12 px label is, in the diagram's units (63 px a unit)
+_Y_ROOM = 1.4  # how much lower the drawing goes for the labels written under an output
 
 
-def _data_item(end: DataEnd, index: int, x0: float, y0: float) -> Item:
-    """A dashed box (data, not a part of the model) with its shape and named axes below, its caption above."""
-    width, height = 0.9, 0.7
-    cx = x0 + width / 2
-    return Item("data", f"\n{end.role}{index}", end.details, boxes=(
-        Box(x0, y0, x0 + width, y0 + height, DATA_COLOR, 0.12, 2, dashed=True),
-    ), labels=(
-        Label(cx, y0 - 0.3, ((Run(shape_text(end.shape), bold=True),), _axes_line(end.axes)), 14, "top"),
-        Label(cx, y0 + height + 0.12, ((Run(end.caption),),), 12, "bottom"),
-    ))
-
-
-def _data_arrow(start: tuple[float, float], end: tuple[float, float], words: str) -> Item:
-    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    return Item("layer", "", (words,), arrows=(Arrow(start[0], start[1], end[0], end[1]),),
-                labels=(Label(mid[0], mid[1] + 0.2, ((Run(words, bold=True),),), 12, "bottom"),))
-
-
-def _data_ends(ends: tuple[DataEnd, ...], boxes: dict[str, tuple[float, float, float, float]],
-               left: float) -> tuple[list[Item], float]:
-    """The data's boxes and arrows; the rightmost x they reach."""
-    items, right = [], left
+def _data_labels(ends: tuple[DataEnd, ...], boxes: dict[str, tuple[float, float, float, float]],
+                 items: list[Item], x_range: tuple[float, float]) -> list[Item]:
+    """The data as words at the model's two ends, in the diagram's scale (no column of its own: the model keeps
+    its size): x's shape, named axes and call over its input's name, the loss and y under its output's axes;
+    each kept inside the drawing's width."""
+    out = []
     for i, end in enumerate(ends):
         if end.node not in boxes:
             continue
-        x0, x1, y0, _ = boxes[end.node]
-        if end.role == "x":
-            box = _data_item(end, i, left - _DATA_ROOM + 0.4, y0)
-            items += [box, _data_arrow((box.boxes[0].x1 + 0.05, y0 + 0.5), (x0 - 0.05, y0 + 0.5), end.arrow)]
-        else:
-            box = _data_item(end, i, x1 + _DATA_ROOM + 0.8, y0)  # the loss's name is long
-            items += [box, _data_arrow((x1 + 0.05, y0 + 0.5), (box.boxes[0].x0 - 0.05, y0 + 0.5), end.arrow)]
-            right = max(right, box.boxes[0].x1 + 0.8)
-    return items, right
+        x0, x1, y0, y1 = boxes[end.node]
+        front = next((item.boxes[-1] for item in items if item.kind == "tensor" and item.name == end.node), None)
+        cx = (x0 + front.x1) / 2 if front is not None else (x0 + x1) / 2
+        shape = (Run(shape_text(end.shape), bold=True), Run(" "), *_axes_line(end.axes))
+        if end.role == "x":  # over the input's name: what fit feeds it
+            lines = ((Run(end.caption),), shape, (Run(f"↓ {end.arrow}"),))
+        else:  # under the output's named axes: what the loss compares it with
+            lines = ((Run(f"↕ {end.arrow}", bold=True),), (Run(end.caption),), shape)
+        half = max(len("".join(run.text for run in line)) for line in lines) * _CHAR_UNITS / 2
+        cx = min(max(cx, x_range[0] + half + 0.1), x_range[1] - half - 0.1)
+        label = Label(cx, y1 + 0.5, lines, 12, "bottom") if end.role == "x" else \
+            Label(cx, y0 - 1.4, lines, 12, "top")
+        out.append(Item("data", f"\n{end.role}{i}", (), labels=(label,)))
+    return out
 
 
 def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | None = None,
@@ -377,7 +364,6 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     lanes_per_band = max((lane for _, lane in places.values()), default=0) + 1
     bands = 1 + max((col // MAX_COLUMNS for col, _ in places.values()), default=0)
     left = _WRAP_STUB if bands > 1 else 0.0  # room for the arrows that enter a band from the one above
-    left += _DATA_ROOM if any(end.role == "x" for end in ends) else 0.0  # the data before the inputs
     band_y = lanes_per_band * _LANE_Y + _BAND_Y - _LANE_Y
     shown, boxes = [], {}  # node -> x0, x1, y0, y1 of its box (a tensor's slab)
     group_columns = {places[n.key][0] for n in drawn if n.kind == "group"}
@@ -405,9 +391,9 @@ def flow_drawing(desc: Description, labels: dict[str, str], spec: ModelSpec | No
     columns = min(MAX_COLUMNS, 1 + max((col for col, _ in places.values()), default=0))
     wide = 0.4 if any(n.kind != "step" for n in drawn) else 0.0  # a group's stack is wider than a tensor
     right = left + max(columns - 1, 4) * _STEP_X + 1.6 + wide + max(shift.values(), default=0.0)
-    data, data_right = _data_ends(ends, boxes, left)
-    right = max(right, data_right)
+    data = _data_labels(ends, boxes, shown, (-0.6, right))
     bottom = -((bands - 1) * band_y + (lanes_per_band - 1) * _LANE_Y)
+    bottom -= _Y_ROOM if any(end.role == "y" for end in ends) else 0.0
     return Drawing(labels["title"], WIDTH, BAND_HEIGHT + int(-bottom * PIXELS_PER_UNIT_Y), (-0.6, right),
                    (bottom - 1.5, 3.4), tuple(shown + layers + data))
 

@@ -115,8 +115,8 @@ def drawing_figure(d: Drawing) -> dict:
     first layers); a wider plot widens it to the right (`constraintoward: left`), and WHOLE_BAND_WIDTH pixels
     show a band whole. The server never knows the screen's width: the browser's Plotly does this."""
     tensors = [i for i in d.items if i.kind == "tensor"]
-    layers = [i for i in d.items if i.kind == "layer" and i.name]  # the data's arrows have no layer
-    others = [_target_trace(found, kind) for kind in ("group", "gap", "data")  # only when the model has them
+    layers = [i for i in d.items if i.kind == "layer"]
+    others = [_target_trace(found, kind) for kind in ("group", "gap")  # only when the model has them
               for found in ([i for i in d.items if i.kind == kind],) if found]
     left, right, top, bottom = MARGIN
     height = min(d.height, MAX_VIEW_HEIGHT)

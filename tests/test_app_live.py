@@ -58,6 +58,7 @@ def test_panels_are_closed_and_cost_nothing_until_opened():
     assert [e.label for e in at.expander] == [
         "X-ray: recompute any layer by hand from its real weights",
         "Dense on a sequence: three ways to write the same layer, and one that is not the same",
+        "Your data and your loss: what fit will meet",  # the default preset has the question's training code
         "Break it: common mistakes with this model",
         "The code: this model in Keras 3",
         "Read the question"]  # the question's section: static text at the end of the page, no live numbers

@@ -94,7 +94,7 @@ def test_typed_data_completes_the_code_and_never_replaces_its_data():
     assert typed_training(spec, None, None, ((1, 2),), "floats", "mse") is None
 
 
-def test_the_diagram_draws_x_before_the_input_and_y_after_the_output():
+def test_the_diagram_writes_x_over_the_input_and_y_under_the_output():
     from explorer.diagram import DataEnd, flow_drawing
     from explorer.ui.diagram_panel import labels
     from explorer.data_path import diagram_ends
@@ -107,11 +107,16 @@ def test_the_diagram_draws_x_before_the_input_and_y_after_the_output():
         ("y", "time_distributed", (900, 50), ("N", "T"), "categorical_crossentropy")]
     plain = flow_drawing(desc, labels("en", result.spec), result.spec)
     drawing = flow_drawing(desc, labels("en", result.spec), result.spec, (), ends)
-    boxes = {i.name: i.boxes[-1] for i in drawing.items if i.boxes}
+    boxes = {i.name: i.boxes[-1] for i in drawing.items if i.kind == "tensor"}
     data = [i for i in drawing.items if i.kind == "data"]
-    assert [i.details[0] for i in data] == ["x, the data fed", "y, the labels"]
-    assert data[0].boxes[0].x1 < boxes["tokens"].x0 and data[1].boxes[0].x0 > boxes["time_distributed"].x1
-    assert data[1].boxes[0].x1 < drawing.x_range[1]  # inside the drawing
-    assert {"x: your data", "y: your labels", "(900, 50)", "fit", "categorical_crossentropy"} <= set(drawing.texts())
+    assert len(data) == 2
+    x_label, y_label = data[0].labels[0], data[1].labels[0]
+    assert x_label.y > boxes["tokens"].y1 and boxes["tokens"].x0 < x_label.x < boxes["tokens"].x1 + 0.2
+    assert y_label.y < boxes["time_distributed"].y0 - 1
+    assert drawing.x_range == plain.x_range  # the model keeps its width: the data is words at its ends
+    assert {"x: your data", "(900, 50) (N, T)", "↓ fit", "↕ categorical_crossentropy", "y: your labels"} \
+        <= set(drawing.texts())
+    assert drawing.y_range[0] < plain.y_range[0]  # room under the output for the loss and y
+    assert all(drawing.x_range[0] < label.x < drawing.x_range[1] for item in data for label in item.labels)
     assert set(plain.texts()) < set(drawing.texts())  # the model's own drawing is all there
     assert diagram_ends(desc, result.spec, None, "en") == () and isinstance(ends[0], DataEnd)

@@ -77,8 +77,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "fitpanel.col.holds": ("what it holds", "内容"),
     "fitpanel.path.header": ("Your data on its way through the model to the loss (`{call}`, line {line})",
                              "你的数据穿过模型、到达损失函数的路径（`{call}`，第 {line} 行）"),
-    "fitpanel.path.data": ("made at line {line}", "第 {line} 行生成"),
-    "fitpanel.path.typed": ("typed in the sidebar's \"Your data\"", "在侧边栏“你的数据”中填写"),
     "fitpanel.diagram.x": ("x: your data", "x：你的数据"),
     "fitpanel.diagram.y": ("y: your labels", "y：你的标签"),
     "fitpanel.diagram.no_loss": ("(no loss)", "（无损失函数）"),
