@@ -628,8 +628,9 @@ GAP_KEYS = frozenset({"read.model_cut", "read.model_cut_statement", "read.model_
 
 
 def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
-    """Calls refused above or below the model's own lines (loading data, numpy) are not errors of the
-    model: they become info notes, unless something inside the model's lines could not be read."""
+    """Code refused above or below the model's own lines (loading data, numpy, a def that makes pairs of images)
+    is not an error of the model: its notes become info notes, unless something inside the model's lines could not
+    be read or a refused statement cut the model (a value the model needed would have stopped it there)."""
     lines = [n.line for n in spec.inputs + spec.layers if n.line and not getattr(n, "assumed", False)]
     if not lines:
         return notes
@@ -642,7 +643,7 @@ def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
     for n in notes:
         if not first <= n.line <= last and n.key == "read.call_unknown":
             n = Note(n.line, n.col, "info", "read.call_outside_model", n.params)
-        elif not first <= n.line <= last and n.key == "read.name_unreadable":
+        elif not first <= n.line <= last and n.severity == "error" and not inside:
             n = Note(n.line, n.col, "info", n.key, n.params)
         out.append(n)
     return tuple(out)
