@@ -52,6 +52,40 @@ WORDS: dict[str, tuple[str, str]] = {
         "This model did not come from the code box, so the mistake cannot be written into it.",
         "这个模型不是来自代码框，所以无法把错误写进去。",
     ),
+    "edit.why.lead": (
+        "This change is not written into your code: {why}",
+        "这个改动没有写进你的代码：{why}",
+    ),
+    "edit.why.not_found": (
+        "the input's shape is not found where the code gives it.",
+        "在代码里没有找到给出输入形状的地方。",
+    ),
+    "edit.why.expression": (
+        "the input's shape is computed (from data or an expression), not written as numbers; change it there.",
+        "输入的形状是计算出来的（来自数据或表达式），不是直接写出的数字；请在那里修改。",
+    ),
+    "edit.why.unknown_name": (
+        "the input's shape comes from `{name}`, whose value is not written in this code.",
+        "输入的形状来自 `{name}`，而它的值不在这段代码里。",
+    ),
+    "edit.why.assigned_often": (
+        "the input's shape comes from `{name}`, which is given a value more than once.",
+        "输入的形状来自 `{name}`，而它被赋值了不止一次。",
+    ),
+    "edit.why.loop": (
+        "the input's shape comes from the loop variable `{name}` (line {line}), which takes several values: one "
+        "edit would change every model of the loop.",
+        "输入的形状来自循环变量 `{name}`（第 {line} 行），它会取好几个值：一处改动会改变循环里的每个模型。",
+    ),
+    "edit.why.def_calls": (
+        "the input's shape comes from the parameter `{name}` of the function on line {line}, which is called "
+        "with more than one value.",
+        "输入的形状来自第 {line} 行函数的参数 `{name}`，而这个函数被用不止一个值调用。",
+    ),
+    "edit.why.packed_parameter": (
+        "the input's shape comes from `{name}`, a `*args` or `**kwargs` parameter (line {line}).",
+        "输入的形状来自 `{name}`，一个 `*args` 或 `**kwargs` 参数（第 {line} 行）。",
+    ),
     "breakany.apply_fix": ("Apply the fix to my code", "把修正应用到我的代码"),
     "breakany.apply_fix_help": (
         "Writes the fix shown above into your code, at the layer {layer}, in your own import style.",
