@@ -141,3 +141,73 @@ def test_a_shape_that_cannot_be_written_says_why_and_writes_nothing(case):
     assert why is not None and why[0] == key and (params is None or why[1] == params)
     for lang in ("en", "zh"):
         assert t(lang, "edit.why.lead", why=t(lang, why[0], **why[1]))
+
+
+# -- 3. Dense without Flatten: silent in Keras, explained on the page, fixed in one click ---------------------
+def no_flatten(style: str) -> str:
+    return keras2_list(style).replace(f"    {STYLES[style][1]}Flatten(),\n", "")
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_dense_on_image_positions_is_explained_and_flatten_goes_before_it(style):
+    from explorer.diagnose import dense_on_positions
+
+    code = no_flatten(style)
+    assert keras_output(code) == (None, 13, 13, 10)  # Keras builds it without a word: that is the mistake
+    spec = spec_of(code)
+    hint = dense_on_positions(spec, describe(spec))
+    assert hint is not None and dict(hint.params)["dense"] == "dense"
+    assert dict(hint.params)["output"] == "(None, 13, 13, 10)" and dict(hint.params)["positions"] == "13 × 13"
+    fixed = apply_edit(code, spec, hint.edit, hint.code)
+    p = STYLES[style][1]
+    assert f"    {p}MaxPooling2D(2),\n    {p}Flatten(),\n    {p}Dense(10" in fixed
+    assert keras_output(fixed) == (None, 10)
+    assert dense_on_positions(spec_of(fixed), describe(spec_of(fixed))) is None
+
+
+def test_dense_on_a_sequence_or_after_flatten_is_no_hint():
+    from explorer.diagnose import dense_on_positions
+    from explorer.presets import PRESETS, preset_code
+
+    for name in PRESETS:  # the question's tagger: Dense on (B, T, F) is the lesson, not a mistake
+        spec = spec_of(preset_code(name))
+        assert dense_on_positions(spec, describe(spec)) is None, name
+    spec = spec_of(keras2_list("layers.X"))
+    assert dense_on_positions(spec, describe(spec)) is None
+
+
+def hint_app(start: str, lang: str):
+    import streamlit as st
+
+    from explorer.reader.code import read_code
+    from explorer.shapes import describe
+    from explorer.ui import fix_button
+
+    if "code" not in st.session_state:
+        st.session_state["code"] = start
+        st.session_state["preset"] = "tagger"
+    fix_button.show_change(lang)
+    code = st.session_state["code"]
+    spec = read_code(code).spec
+    fix_button.render_hint(code, spec, describe(spec), lang)
+
+
+@pytest.mark.page
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_explains_it_and_applies_the_fix(lang):
+    from streamlit.testing.v1 import AppTest
+
+    from explorer.i18n import t
+
+    start = no_flatten("from tensorflow.keras.layers import X")
+    at = AppTest.from_function(hint_app, args=(start, lang), default_timeout=60).run()
+    assert not at.exception
+    (warning,) = at.warning
+    assert "(None, 13, 13, 10)" in warning.value and "13 × 13" in warning.value
+    assert any("`layers.Flatten()`" in m.value for m in at.markdown)
+    at.button(key="fixloop.apply_hint").click().run()
+    code = at.session_state["code"]
+    assert "    MaxPooling2D(2),\n    Flatten(),\n    Dense(10" in code
+    assert not at.warning and not at.button  # the hint is gone with the mistake
+    assert at.markdown[0].value == t(lang, "fixloop.fix_applied")
+    assert keras_output(code) == (None, 10)

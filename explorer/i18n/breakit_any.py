@@ -86,6 +86,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "the input's shape comes from `{name}`, a `*args` or `**kwargs` parameter (line {line}).",
         "输入的形状来自 `{name}`，一个 `*args` 或 `**kwargs` 参数（第 {line} 行）。",
     ),
+    "hint.dense_positions.why": (
+        "**Keras raised nothing, but {dense} runs on each position.** It receives {received}: Dense multiplies only "
+        "the last axis, so each of the {positions} positions gets its own {units} outputs ({gives}), and the model "
+        "outputs {output}, one prediction per position, not one per image. Labels of one value per image will not "
+        "match it at fit.",
+        "**Keras 没有报错，但 {dense} 是在每个位置上分别运行的。** 它收到 {received}：Dense 只对最后一个轴做矩阵乘法，"
+        "所以 {positions} 个位置各自得到 {units} 个输出（{gives}），模型输出 {output}，每个位置一个预测，"
+        "而不是每张图一个。每张图一个值的标签到 fit 时会对不上。",
+    ),
+    "hint.dense_positions": (
+        "put `{code}` before {dense} (or `layers.{pooling}()`, one average per channel), so it receives one vector "
+        "per sample. If one prediction per position is what you want, keep it as it is.",
+        "在 {dense} 之前加上 `{code}`（或者 `layers.{pooling}()`，每个通道取一个平均值），让它每个样本只收到一个向量。"
+        "如果你要的就是每个位置一个预测，保持原样即可。",
+    ),
     "breakany.apply_fix": ("Apply the fix to my code", "把修正应用到我的代码"),
     "breakany.apply_fix_help": (
         "Writes the fix shown above into your code, at the layer {layer}, in your own import style.",
