@@ -69,6 +69,8 @@ if failure is not None:
 compare_panel.show(desc, lang, spec)
 if failure is not None:
     st.stop()
+with failure_slot:  # a model that builds, and gives one prediction per image position: why, and the fix
+    fix_button.render_hint(model.code if model.source == "code" else None, spec, desc, lang)
 
 dense = answer_panel.dense_on_sequence(desc)
 if dense is not None:

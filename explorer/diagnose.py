@@ -127,3 +127,31 @@ def diagnose(spec: ModelSpec, layer: LayerSpec, in_shapes, in_axes, parents, mes
     return Failure(layer.name, layer.kind, layer.line, layer.col, message, origin, tuple(in_shapes), tuple(in_axes),
                    tuple(parents), cause_of(message, layer, in_shapes, in_axes),
                    fix_for(spec, layer, in_shapes, in_axes, message, namer))
+
+
+def dense_on_positions(spec: ModelSpec, desc) -> Fix | None:
+    """A model that builds, where a layer that multiplies the last axis (Dense) runs on an image's positions
+    (an input of 4 axes or more) and the model's output keeps them: Keras raises nothing, and the model gives one
+    prediction per position, (None, 5, 5, 10), where one per image was meant, so fit fails at the labels. The
+    hint, with Flatten put before that layer (the fix's code and its edit); None for any other model."""
+    if desc.failure is not None or not spec.outputs:
+        return None
+    name, index = spec.outputs[0]
+    try:
+        output = desc.step(name).output_shapes[index or 0]
+    except (StopIteration, IndexError):
+        return None
+    if len(output) < 3:
+        return None
+    for step in desc.steps:
+        received = step.input_shape
+        if step.cls == "InputLayer" or received is None or len(received) < 4:
+            continue
+        if not traits(step.cls).contracts_last_axis or len(step.input_shapes) != 1:
+            continue
+        positions = " × ".join("?" if d is None else str(d) for d in received[1:-1])
+        params = (("dense", step.name), ("received", shape_text(received)), ("gives", shape_text(step.output_shape)),
+                  ("positions", positions), ("units", str(step.output_shape[-1])), ("output", shape_text(output)),
+                  ("pooling", f"GlobalAveragePooling{len(received) - 2}D"))
+        return Fix("hint.dense_positions", params, "layers.Flatten()", FixEdit("insert_before", step.name))
+    return None

@@ -95,13 +95,12 @@ def test_conv1d_fed_a_sequence_without_its_channel_axis():
 
 
 def test_keras2_input_shape_keyword_runs_the_same_mistake():
-    """Keras 2's `input_shape=(28, 28, 1)` on the first layer: the same case, Keras's same words. Writing it into
-    the code is not possible yet (explorer/reader/edit.py finds no `keras.Input` call where the reader put this
-    input), so there is no "Try it" for it: broken_source says None rather than writing something else."""
+    """Keras 2's `input_shape=(28, 28, 1)` on the first layer: the same case, Keras's same words, and "Try it"
+    writes it into that keyword (tests/test_fix_loop_styles.py applies the fix after it in three import styles)."""
     spec = spec_of(KERAS2)
     (outcome,) = [o for o in outcomes_for(spec) if o.key == "missing_channel"]
     assert outcome.status == FAILED and "expected min_ndim=4, found ndim=3" in outcome.message
-    assert broken_source(KERAS2, spec, outcome) is None
+    assert broken_source(KERAS2, spec, outcome) == KERAS2.replace("input_shape=(28, 28, 1)", "input_shape=(28, 28)")
 
 
 def _keras_builds(code: str):

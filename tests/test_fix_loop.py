@@ -234,13 +234,15 @@ def test_every_break_it_mistake_of_the_corpus_can_be_fixed_in_one_click():
     """The backbones' mistakes are one call that makes many layers: never written into the code."""
     tried, fixed_ones, advice = _tried_and_fixed((p.name, p.read_text()) for p in BUILDING)
     assert tried >= 30 and fixed_ones >= tried - 5, advice
-    # the four left: advice about an attention's query, no edit; a Lambda's slice x[:, :3, :] of a sequence its
+    # the five left: advice about an attention's query, no edit; a Lambda's slice x[:, :3, :] of a sequence its
     # LSTM no longer returns, which has no fix of its own yet (None); and the input written without its channel
-    # axis where the first convolution is made in a loop or a def called several times: its Reshape goes before
-    # one call that makes several layers, which the fix loop does not write. (merge_mode=None before a line that
+    # axis where the first convolution is not one plain call of its class: made in a loop or a def called several
+    # times, or by a functools.partial (`DefaultConv2D(..., input_shape=[28, 28, 1])`): its Reshape would go before
+    # a call that is not the layer's own, which the fix loop does not write. (merge_mode=None before a line that
     # unpacks five tensors from six is where Python stops, "too many values to unpack": a reader's note there.)
     assert sorted(str(key) for _, _, key in advice) == [
-        "None", "fix.conv1d_add_channel", "fix.conv2d_add_channel", "fix.score_attention_rank"], advice
+        "None", "fix.conv1d_add_channel", "fix.conv2d_add_channel", "fix.conv2d_add_channel",
+        "fix.score_attention_rank"], advice
 
 
 def test_the_missing_channel_mistake_and_its_fix():
@@ -250,7 +252,9 @@ def test_the_missing_channel_mistake_and_its_fix():
     spec, desc = read(code)
     mistake = next(m for m in mistakes_for(spec, desc) if m.key == "missing_channel")
     broken = broken_source(code, spec, mistake)
-    assert [c.what for c in changes(code, broken)] == ["changed"] and "keras.Input(shape=(28, 28), batch_size" in broken
+    # the learner's names are kept: only the channel axis is taken out of the shape
+    assert [(c.what, c.text) for c in changes(code, broken)] == [("removed", "channels")]
+    assert "keras.Input(shape=(height, width), batch_size" in broken
     broken_spec, broken_desc = read(broken)
     fixed = apply_fix(broken, broken_spec, broken_desc.failure)
     assert [c.what for c in changes(broken, fixed)] == ["line_added"]

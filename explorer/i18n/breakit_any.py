@@ -52,6 +52,55 @@ WORDS: dict[str, tuple[str, str]] = {
         "This model did not come from the code box, so the mistake cannot be written into it.",
         "这个模型不是来自代码框，所以无法把错误写进去。",
     ),
+    "edit.why.lead": (
+        "This change is not written into your code: {why}",
+        "这个改动没有写进你的代码：{why}",
+    ),
+    "edit.why.not_found": (
+        "the input's shape is not found where the code gives it.",
+        "在代码里没有找到给出输入形状的地方。",
+    ),
+    "edit.why.expression": (
+        "the input's shape is computed (from data or an expression), not written as numbers; change it there.",
+        "输入的形状是计算出来的（来自数据或表达式），不是直接写出的数字；请在那里修改。",
+    ),
+    "edit.why.unknown_name": (
+        "the input's shape comes from `{name}`, whose value is not written in this code.",
+        "输入的形状来自 `{name}`，而它的值不在这段代码里。",
+    ),
+    "edit.why.assigned_often": (
+        "the input's shape comes from `{name}`, which is given a value more than once.",
+        "输入的形状来自 `{name}`，而它被赋值了不止一次。",
+    ),
+    "edit.why.loop": (
+        "the input's shape comes from the loop variable `{name}` (line {line}), which takes several values: one "
+        "edit would change every model of the loop.",
+        "输入的形状来自循环变量 `{name}`（第 {line} 行），它会取好几个值：一处改动会改变循环里的每个模型。",
+    ),
+    "edit.why.def_calls": (
+        "the input's shape comes from the parameter `{name}` of the function on line {line}, which is called "
+        "with more than one value.",
+        "输入的形状来自第 {line} 行函数的参数 `{name}`，而这个函数被用不止一个值调用。",
+    ),
+    "edit.why.packed_parameter": (
+        "the input's shape comes from `{name}`, a `*args` or `**kwargs` parameter (line {line}).",
+        "输入的形状来自 `{name}`，一个 `*args` 或 `**kwargs` 参数（第 {line} 行）。",
+    ),
+    "hint.dense_positions.why": (
+        "**Keras raised nothing, but {dense} runs on each position.** It receives {received}: Dense multiplies only "
+        "the last axis, so each of the {positions} positions gets its own {units} outputs ({gives}), and the model "
+        "outputs {output}, one prediction per position, not one per image. Labels of one value per image will not "
+        "match it at fit.",
+        "**Keras 没有报错，但 {dense} 是在每个位置上分别运行的。** 它收到 {received}：Dense 只对最后一个轴做矩阵乘法，"
+        "所以 {positions} 个位置各自得到 {units} 个输出（{gives}），模型输出 {output}，每个位置一个预测，"
+        "而不是每张图一个。每张图一个值的标签到 fit 时会对不上。",
+    ),
+    "hint.dense_positions": (
+        "put `{code}` before {dense} (or `layers.{pooling}()`, one average per channel), so it receives one vector "
+        "per sample. If one prediction per position is what you want, keep it as it is.",
+        "在 {dense} 之前加上 `{code}`（或者 `layers.{pooling}()`，每个通道取一个平均值），让它每个样本只收到一个向量。"
+        "如果你要的就是每个位置一个预测，保持原样即可。",
+    ),
     "breakany.apply_fix": ("Apply the fix to my code", "把修正应用到我的代码"),
     "breakany.apply_fix_help": (
         "Writes the fix shown above into your code, at the layer {layer}, in your own import style.",

@@ -404,23 +404,199 @@ def _replace_other_kind(code: str, starts: list[int], call: ast.Call, new: Layer
     return [(begin, end, text)]
 
 
+_SHAPE_KEYWORDS = {"shape": 0, "input_shape": 0, "batch_shape": 1, "batch_input_shape": 1}
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+class _NotWritten(Exception):
+    """Why an input's shape cannot be written where the learner wrote it: `key` (its words:
+    explorer/i18n/breakit_any.py) and the name involved."""
+
+    def __init__(self, key: str, name: str = "", line: int = 0):
+        super().__init__(key)
+        self.key, self.name, self.line = key, name, line
+
+
+def _shape_node(tree: ast.Module, line: int, col: int) -> tuple[ast.expr, int]:
+    """The expression that gives an input its shape, and how many batch entries it starts with: the shape
+    argument of `keras.Input(...)` / `InputLayer(...)` at (line, col), or a Keras 2 keyword's value there
+    (`Conv2D(32, 3, input_shape=(28, 28, 1))`: the reader points at the keyword)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in (*_SHAPE_KEYWORDS, "input_dim") and (line, col) in (
+                (node.lineno, node.col_offset), (node.value.lineno, node.value.col_offset)):
+            return node.value, _SHAPE_KEYWORDS.get(node.arg, 0)
+    call = _constructor_at(tree, line, col)
+    if call is None:
+        raise _NotWritten("edit.why.not_found")
+    for keyword in call.keywords:
+        if keyword.arg in _SHAPE_KEYWORDS:
+            return keyword.value, _SHAPE_KEYWORDS[keyword.arg]
+    callee = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if call.args and callee == "Input" and not isinstance(call.args[0], ast.Starred):
+        return call.args[0], 0
+    raise _NotWritten("edit.why.not_found")
+
+
+def _scope_of(parents: dict[int, ast.AST], node: ast.AST) -> ast.AST:
+    """The function (or the module) whose names `node` reads."""
+    while id(node) in parents:
+        node = parents[id(node)]
+        if isinstance(node, _SCOPES):
+            return node
+    return node
+
+
+def _in_scope(scope: ast.AST):
+    """The nodes of a scope, without those of the functions and classes defined in it."""
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, _SCOPES):
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def _bindings(parents: dict[int, ast.AST], scope: ast.AST, name: str) -> list[tuple[str, ast.AST]]:
+    """Where a scope gives `name` a value: ("value", expr) for `name = expr`, ("loop", iterable) for
+    `for name in ...`, ("other", node) for any other store (an unpacking, `+=`, `with ... as name`)."""
+    found: list[tuple[str, ast.AST]] = []
+    for node in _in_scope(scope):
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            found.append(("other", node))
+        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)):
+            continue
+        parent = parents.get(id(node))
+        plain = isinstance(parent, ast.Assign) and parent.targets == [node]
+        if plain or (isinstance(parent, ast.AnnAssign) and parent.target is node and parent.value is not None):
+            found.append(("value", parent.value))
+        elif isinstance(parent, (ast.For, ast.AsyncFor)) and parent.target is node:
+            found.append(("loop", parent.iter))
+        else:
+            found.append(("other", node))
+    return found
+
+
+def _parameter(scope: ast.AST, name: str) -> tuple[int, ast.expr | None] | None:
+    """(position, default) of `name` among a def's parameters, or None when it is not one."""
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    args = scope.args
+    positional = args.posonlyargs + args.args
+    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    for i, arg in enumerate(positional):
+        if arg.arg == name:
+            return i, defaults[i]
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return -1, default
+    if (args.vararg and args.vararg.arg == name) or (args.kwarg and args.kwarg.arg == name):
+        raise _NotWritten("edit.why.packed_parameter", name, scope.lineno)
+    return None
+
+
+def _argument(tree: ast.Module, scope: ast.FunctionDef, position: int, name: str,
+              default: ast.expr | None) -> ast.expr:
+    """The value a def's parameter gets: the argument its one call passes, or its default when no call
+    passes one. Several calls (or a call and the default) give it several values: not one literal."""
+    passed, calls = [], 0
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        if callee != scope.name:
+            continue
+        calls += 1
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            raise _NotWritten("edit.why.def_calls", name, scope.lineno)
+        given = next((k.value for k in node.keywords if k.arg == name), None)
+        if given is None and 0 <= position < len(node.args):
+            given = node.args[position]
+        if given is not None:
+            passed.append(given)
+    if len(passed) == 1 and calls == 1:
+        return passed[0]
+    if not passed and default is not None:
+        return default
+    raise _NotWritten("edit.why.def_calls", name, scope.lineno)
+
+
+def _literal(tree: ast.Module, parents: dict[int, ast.AST], node: ast.expr, depth: int = 0) -> ast.expr:
+    """The tuple or list the learner wrote for a shape, followed through names: a constant
+    (`input_shape = (28, 28, 1)`), a def's default or the argument of its one call, a loop over one value."""
+    if isinstance(node, (ast.Tuple, ast.List)) or (isinstance(node, ast.Constant) and type(node.value) is int):
+        return node
+    if not isinstance(node, ast.Name) or depth > 4:
+        raise _NotWritten("edit.why.expression")
+    name = node.id
+    scope = _scope_of(parents, node)
+    found = _bindings(parents, scope, name)
+    parameter = _parameter(scope, name) if not found else None
+    if parameter is not None:
+        value = _argument(tree, scope, parameter[0], name, parameter[1])
+        return _literal(tree, parents, value, depth + 1)
+    if not found and not isinstance(scope, ast.Module):
+        scope = tree
+        found = _bindings(parents, tree, name)
+    if len(found) != 1:
+        raise _NotWritten("edit.why.assigned_often" if found else "edit.why.unknown_name", name)
+    how, value = found[0]
+    if how == "loop":
+        if isinstance(value, (ast.List, ast.Tuple)) and len(value.elts) == 1:
+            return _literal(tree, parents, value.elts[0], depth + 1)
+        raise _NotWritten("edit.why.loop", name, getattr(value, "lineno", 0))
+    if how != "value":
+        raise _NotWritten("edit.why.assigned_often", name)
+    return _literal(tree, parents, value, depth + 1)
+
+
+def _literal_edit(code: str, starts: list[int], node: ast.expr, batch: int, old: tuple,
+                  shape: tuple) -> list[tuple[int, int, str]]:
+    """The tuple or list `node` (the old shape, after `batch` batch entries) written as `shape`: the learner's
+    own text kept for each entry that does not change (`(rows, cols, 1)` -> `(rows, cols)`)."""
+    begin, end = _span(code, starts, node)
+    if isinstance(node, ast.Constant):  # input_dim=100, or shape=100
+        if batch or len(shape) != 1 or old != (node.value,):
+            raise _NotWritten("edit.why.expression")
+        return [(begin, end, str(shape[0]))]
+    elts = node.elts
+    if any(isinstance(e, ast.Starred) for e in elts) or len(elts) != batch + len(old):
+        raise _NotWritten("edit.why.expression")
+    for element, value in zip(elts[batch:], old):
+        if isinstance(element, ast.Constant) and element.value != value:
+            raise _NotWritten("edit.why.expression")  # the reader read another value than this literal
+    texts = [code[slice(*_span(code, starts, e))] for e in elts[:batch]]
+    for i, value in enumerate(shape):
+        same = i < len(old) and old[i] == value
+        texts.append(code[slice(*_span(code, starts, elts[batch + i]))] if same else literal_code(value))
+    if isinstance(node, ast.List):
+        return [(begin, end, "[" + ", ".join(texts) + "]")]
+    return [(begin, end, "(" + ", ".join(texts) + ("," if len(texts) == 1 else "") + ")")]
+
+
 def _input_shape(code: str, starts: list[int], tree: ast.Module, spec: ModelSpec, name: str,
-                 shape: tuple) -> list[tuple[int, int, str]] | None:
-    """`keras.Input(shape=...)` (or its first argument, or a first layer's `input_shape=`) written as `shape`."""
+                 shape: tuple) -> list[tuple[int, int, str]]:
+    """The input `name`'s shape written as `shape` where the learner wrote it: `keras.Input(shape=...)`'s
+    (or its first argument), a first layer's Keras 2 `input_shape=` / `batch_input_shape=` / `input_dim=`, or
+    the literal a name there holds (a constant, a def's default, a loop over one value). Raises _NotWritten."""
     found = next((i for i in spec.inputs if i.name == name), None)
     if found is None or not found.line or not shape:
+        raise _NotWritten("edit.why.not_found")
+    node, batch = _shape_node(tree, found.line, found.col)
+    literal = _literal(tree, _parents(tree), node)
+    return _literal_edit(code, starts, literal, batch, tuple(found.shape), tuple(shape))
+
+
+def not_written(code: str, spec: ModelSpec, edit: FixEdit) -> tuple[str, dict[str, str]] | None:
+    """Why an input shape edit cannot be written into the code: (an i18n key, its params), or None when it can
+    (or the edit is another kind of change)."""
+    tree = _parse(code)
+    if edit.action != "input_shape" or tree is None:
         return None
-    call = _constructor_at(tree, found.line, found.col)
-    if call is None:
-        return None
-    node = next((k.value for k in call.keywords if k.arg in ("shape", "input_shape")), None)
-    if node is None and call.args and isinstance(call.func, (ast.Name, ast.Attribute)):
-        callee = call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
-        node = call.args[0] if callee == "Input" else None
-    if node is None:
-        return None
-    begin, end = _span(code, starts, node)
-    return [(begin, end, literal_code(tuple(shape)))]
+    try:
+        _input_shape(code, _line_starts(code), tree, spec, edit.at, edit.shape)
+    except _NotWritten as why:
+        return why.key, {"name": why.name, "line": str(why.line)}
+    return None
 
 
 # -- the one-click fix -----------------------------------------------------------------------------
@@ -482,8 +658,11 @@ def apply_edit(code: str, spec: ModelSpec, edit: FixEdit, fix_code: str = "") ->
         return None
     starts = _line_starts(code)
     if edit.action == "input_shape":
-        edits = _input_shape(code, starts, tree, spec, edit.at, edit.shape)
-        return _apply(code, edits) if edits else None
+        try:
+            edited = _apply(code, _input_shape(code, starts, tree, spec, edit.at, edit.shape))
+        except _NotWritten:
+            return None
+        return edited if edited != code else None
     layer = next((layer for layer in spec.layers if layer.name == edit.at), None)
     if layer is None or not layer.line or shared_call(spec, layer):
         return None

@@ -15,6 +15,7 @@ from explorer.i18n import t
 from explorer.live.base import code_text
 from explorer.live.breakit import (FAILED, OVER_BUDGET, RAISED, SILENT, SILENT_SHAPE, TINY_BATCH, BreakOutcome,
                                    broken_source)
+from explorer.reader.edit import not_written
 from explorer.ui import read_cache, sidebar
 from explorer.ui.failure_panel import fix_text
 from explorer.ui.fix_button import write_code
@@ -57,8 +58,9 @@ def _said(outcome: BreakOutcome, lang: str) -> None:
 
 
 def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index: int,
-                   old_code: str | None = None) -> None:
-    """One mistake; new_code: the learner's code (old_code) with the mistake written in, for "Try it"."""
+                   old_code: str | None = None, why: tuple[str, dict[str, str]] | None = None) -> None:
+    """One mistake; new_code: the learner's code (old_code) with the mistake written in, for "Try it"; why: when
+    it cannot be written, the reason (explorer.reader.edit.not_written: an i18n key and its params)."""
     st.caption(t(lang, "breakany.you_wrote"))
     st.code(code_text(outcome.code, lambda note: t(lang, note.key, **dict(note.params))), language="python",
             wrap_lines=True)
@@ -83,6 +85,9 @@ def render_outcome(outcome: BreakOutcome, lang: str, new_code: str | None, index
     if new_code is not None:
         st.button(t(lang, "breakany.try_it"), key=f"breakany.try.{index}", on_click=write_code,
                   args=(old_code, new_code, "try"), help=t(lang, "breakany.try_it_help"))
+    elif why is not None:
+        key, params = why
+        st.caption(t(lang, "edit.why.lead", why=t(lang, key, **params)))
 
 
 def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) -> None:
@@ -98,5 +103,8 @@ def render(outcomes: tuple[BreakOutcome, ...], lang: str, code_available: bool) 
         st.caption(t(lang, "breakany.no_code"))
     for index, outcome in enumerate(outcomes):
         new_code = broken_source(code, spec, outcome) if spec is not None else None
+        why = None
+        if new_code is None and spec is not None:
+            why = next(filter(None, (not_written(code, spec, edit) for edit in outcome.edits)), None)
         with st.expander(title(outcome, lang), expanded=index == 0):
-            render_outcome(outcome, lang, new_code, index, code)
+            render_outcome(outcome, lang, new_code, index, code, why)

@@ -14,7 +14,9 @@ import itertools
 import streamlit as st
 
 from explorer.i18n import t
-from explorer.reader.edit import Change, apply_fix, changes, fix_edit
+from explorer.diagnose import dense_on_positions
+from explorer.description import Description
+from explorer.reader.edit import Change, apply_edit, apply_fix, changes, fix_edit
 from explorer.shapes import Failure
 from explorer.spec import ModelSpec
 from explorer.ui import model_input
@@ -88,3 +90,23 @@ def render(code: str, spec: ModelSpec, failure: Failure | None, lang: str) -> No
     layer = fix_edit(spec, failure).at
     st.button(t(lang, "breakany.apply_fix"), key="breakany.apply_fix", type="primary", on_click=write_code,
               args=(code, fixed, "fix"), help=t(lang, "breakany.apply_fix_help", layer=escape_markdown(layer)))
+
+
+def render_hint(code: str | None, spec: ModelSpec, desc: Description, lang: str) -> None:
+    """A model that builds but gives one prediction per image position (Dense without Flatten,
+    explorer.diagnose.dense_on_positions): why, the fix with its code, and "Apply the fix to my code" when
+    the model came from the code box (code) and the fix can be written into it. Nothing for other models."""
+    from explorer.ui.failure_panel import fix_text
+
+    hint = dense_on_positions(spec, desc)
+    if hint is None:
+        return
+    params = {**dict(hint.params), "dense": escape_markdown(dict(hint.params)["dense"])}  # the rest: our numbers
+    with st.container(border=True, key="fixloop_hint"):
+        st.warning(t(lang, "hint.dense_positions.why", **params), icon="⚠️")
+        st.markdown(t(lang, "failure.fix", fix=fix_text(hint, lang)))
+        st.code(hint.code, language="python")
+        fixed = apply_edit(code, spec, hint.edit, hint.code) if code else None
+        if fixed is not None:
+            st.button(t(lang, "breakany.apply_fix"), key="fixloop.apply_hint", type="primary", on_click=write_code,
+                      args=(code, fixed, "fix"), help=t(lang, "breakany.apply_fix_help", layer=params["dense"]))
