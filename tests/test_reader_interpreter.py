@@ -161,3 +161,16 @@ def layers_bidirectional_none():
     from keras import layers
     return layers.Bidirectional(layers.LSTM(8, return_sequences=True, return_state=True),
                                 merge_mode=None)(keras.Input((10, 4)))
+
+
+def test_set_and_dict_of_pairs_on_known_values():
+    """Chollet's char-RNN: `chars = sorted(list(set(text)))` on a string of the code, `len(chars)` as a shape."""
+    source = ("import keras\ntext = 'to be or not to be'\nchars = sorted(list(set(text)))\n"
+              "indices = dict((c, chars.index(c)) for c in chars)\npairs = dict(zip(['a', 'b'], [3, 4]), c=5)\n"
+              "model = keras.Sequential([keras.Input((7, len(chars))),\n"
+              "                          keras.layers.Dense(indices['t'] + pairs['c'])])\n")
+    result = read_code(source)
+    assert [n for n in result.notes if n.severity != "info"] == []
+    chars = sorted(set("to be or not to be"))
+    assert result.spec.inputs[0].shape == (7, len(chars))
+    assert result.spec.layers[0].arg("units") == chars.index("t") + 5

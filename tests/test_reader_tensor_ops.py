@@ -155,7 +155,8 @@ def test_a_class_of_another_base_is_refused_only_where_it_is_used():
     result, _ = read(unused)
     assert not errors(result) and any(n.key == "read.class_not_read" for n in result.notes)
     result, _ = read(unused.replace("x = keras.Input", "r = Reg()\nx = keras.Input"))
-    assert "read.class_base" in errors(result)
+    # refused where it is used; the model does not use r, so the note is not an error of the model
+    assert [n.severity for n in result.notes if n.key == "read.class_base"] == ["info"]
 
 
 @pytest.mark.parametrize("line", ["y = x * 1e300 * 1e300", "y = x ** x ** x @ x", "y = x[:, 10**12]",

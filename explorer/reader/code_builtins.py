@@ -218,6 +218,20 @@ def _sorted(args, kwargs, node, step):
     return collect(sorted(values, key=lambda v: v.value, reverse=truth(reverse, node)), node)
 
 
+def _set(args, kwargs, node, step):
+    """set(x) of known values, as their distinct items in first-seen order: Python's own order follows the hashes,
+    so code that needs one sorts it (`sorted(set(text))`), and len() is the same either way."""
+    if kwargs or len(args) > 1:
+        raise Refusal(node, "read.builtin_args", name="set")
+    seen, out = set(), []
+    for item in bounded(args[0], node, step) if args else []:
+        key = _plain(item, node).plain()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return collect(out, node)
+
+
 def _str(args, kwargs, node, step):
     value = _plain(_one(args, kwargs, node, "str"), node)
     return checked(str(value.plain()), value.deps, node)
@@ -232,15 +246,24 @@ def _tuple(args, kwargs, node, step):
 
 
 def _dict(args, kwargs, node, step):
-    if args:
+    """dict(a=1), dict(zip(keys, values)) or dict of (key, value) pairs, with known keys."""
+    if len(args) > 1:
         raise Refusal(node, "read.builtin_args", name="dict")
-    return DictVal(tuple(kwargs.items()))
+    items: dict = {}
+    for pair in bounded(args[0], node, step) if args else []:
+        parts = bounded(pair, node, step)
+        key = _plain(parts[0], node).plain() if len(parts) == 2 else None
+        if key is None or isinstance(key, (list, tuple)):
+            raise Refusal(node, "read.builtin_arg")
+        items[key] = parts[1]
+    items.update(kwargs)
+    return DictVal(tuple(items.items()))
 
 
 BUILTINS: dict[str, Callable] = {
     "len": _len, "int": _int, "float": _float, "round": _round, "abs": _abs, "min": _min, "max": _max, "sum": _sum,
     "range": _range, "list": _list, "tuple": _tuple, "zip": _zip, "enumerate": _enumerate, "reversed": _reversed,
-    "sorted": _sorted, "str": _str, "bool": _bool, "dict": _dict,
+    "sorted": _sorted, "str": _str, "bool": _bool, "dict": _dict, "set": _set,
 }
 
 

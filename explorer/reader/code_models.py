@@ -627,10 +627,16 @@ GAP_KEYS = frozenset({"read.model_cut", "read.model_cut_statement", "read.model_
                       "read.nested_model_cut"})
 
 
+# refusals that stop a statement part of the way through (a loop cut at the step bound): what it changed before
+# stopping stays, and the model may read it, so they stay errors wherever they are
+PARTIAL_RUN_KEYS = frozenset({"read.too_much_work"})
+
+
 def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
     """Code refused above or below the model's own lines (loading data, numpy, a def that makes pairs of images)
     is not an error of the model: its notes become info notes, unless something inside the model's lines could not
-    be read or a refused statement cut the model (a value the model needed would have stopped it there)."""
+    be read, a refused statement cut the model, or the refusal left a statement half run (PARTIAL_RUN_KEYS). A
+    refused statement binds nothing, so a value the model needed from it would have stopped the model there."""
     lines = [n.line for n in spec.inputs + spec.layers if n.line and not getattr(n, "assumed", False)]
     if not lines:
         return notes
@@ -643,7 +649,8 @@ def outside_model(spec: ModelSpec, notes: tuple[Note, ...]) -> tuple[Note, ...]:
     for n in notes:
         if not first <= n.line <= last and n.key == "read.call_unknown":
             n = Note(n.line, n.col, "info", "read.call_outside_model", n.params)
-        elif not first <= n.line <= last and n.severity == "error" and not inside:
+        elif not first <= n.line <= last and n.severity == "error" and n.key not in PARTIAL_RUN_KEYS and \
+                not any(m.severity == "error" for m in inside):
             n = Note(n.line, n.col, "info", n.key, n.params)
         out.append(n)
     return tuple(out)
