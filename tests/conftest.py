@@ -75,6 +75,7 @@ def _freeze_long_lived() -> None:
 
 def pytest_collection_finish(session):
     _freeze_long_lived()
+    _start_keras_worker(session)
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own teardown has finalised the fixtures that end here
@@ -82,3 +83,25 @@ def pytest_runtest_teardown(item, nextitem):
     module_ends = nextitem is None or getattr(nextitem, "module", None) is not getattr(item, "module", None)
     if module_ends or len(sys.modules) > _frozen_at["modules"] + 200:
         _freeze_long_lived()
+
+
+# -- the session's one Keras process (tests/keras_worker.py) ----------------------------------------------------
+KERAS_WORKER_FIXTURES = {"corpus", "ran"}  # tests/test_corpus.py's and tests/test_export.py's
+
+
+def _uses_keras_worker(item) -> bool:
+    fix_loop_keras = Path(str(item.path)).stem == "test_fix_loop" and item.get_closest_marker("slow")
+    return bool(KERAS_WORKER_FIXTURES & set(getattr(item, "fixturenames", ()))) or bool(fix_loop_keras)
+
+
+def _start_keras_worker(session) -> None:
+    """Started now when a test that uses it will run: it imports TensorFlow while the first test files run."""
+    if any(_uses_keras_worker(item) for item in session.items):
+        import keras_worker
+
+        keras_worker.shared()
+
+
+def pytest_sessionfinish(session):
+    if "keras_worker" in sys.modules:
+        sys.modules["keras_worker"].close_shared()

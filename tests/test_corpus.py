@@ -2,10 +2,10 @@
 built by real Keras: layer names, every output shape, every parameter count, or the layer that
 fails and Keras's own words.
 
-The corpus files are our own test data, never user input: one worker subprocess runs them all
-with Keras (`keras.backend.clear_session()` between files). An unbuilt Sequential is built on the
-input shape the reader inferred; an undefined name the reader guessed (rnn_units -> lstm_units)
-is renamed the same way first, so Keras is asked about the model the reader shows.
+The corpus files are our own test data, never user input: the session's Keras process
+(tests/keras_worker.py) runs them all (`keras.backend.clear_session()` between files). An unbuilt
+Sequential is built on the input shape the reader inferred; an undefined name the reader guessed
+(rnn_units -> lstm_units) is renamed the same way first, so Keras is asked about the model the reader shows.
 
 The question's code as posted (the preset explorer/presets/question.py) is run with them; it builds. The
 first line of each corpus file states what Keras does:
@@ -17,13 +17,7 @@ length is refused at the flatten, Keras only fails at the Dense after it).
 """
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -33,106 +27,12 @@ from explorer.layers import REGISTRY, get_kind
 from explorer.reader.code import read_code
 from explorer.reader.code_names import snake_case
 from explorer.shapes import describe
+from keras_worker import KerasWorker  # the session's one Keras process (tests/keras_worker.py)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 QUESTION = Path(presets.__file__).resolve().parent / "question.py"  # the question's code as posted
 FILES = sorted(CORPUS.glob("*.py")) + [QUESTION]
 _EXPECT = re.compile(r"# expect: (?:(builds)|fails at (\S+): (.+?)(?: \| ours: (\S+): (.+))?)\s*$")
-
-WORKER = r'''
-import contextlib, gc, io, json, os, re, sys, tokenize, traceback, warnings
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-warnings.simplefilter("ignore")
-import keras
-gc.freeze()  # TensorFlow's objects out of the way of clear_session's gc.collect (0.2 s each, ~190 of them)
-
-def renamed(source, renames):
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    out = [(t.type, renames.get(t.string, t.string)) if t.type == tokenize.NAME else (t.type, t.string)
-           for t in tokens]
-    return tokenize.untokenize(out)
-
-def failing_layer(tb):
-    for frame, _ in traceback.walk_tb(tb):
-        me = frame.f_locals.get("self")
-        if (frame.f_code.co_name == "__call__" and isinstance(me, keras.layers.Layer)
-                and not isinstance(me, keras.Model)):
-            return me.name
-    return None
-
-def shapes_of(tensors):
-    tensors = tensors if isinstance(tensors, (list, tuple)) else [tensors]
-    return [list(t.shape) for t in tensors]
-
-def run(job):
-    keras.backend.clear_session()
-    keras.config.disable_traceback_filtering()  # keep Keras's own frames: they say which layer failed
-    for method in ("fit", "evaluate", "predict"):  # the corpus's training lines are not run
-        setattr(keras.Model, method, lambda self, *args, **kwargs: None)
-    namespace = {"__name__": "__main__", "x_train": None, "y_train": None, "x_test": None, "y_test": None}
-    with contextlib.redirect_stdout(io.StringIO()):
-        source = re.sub(r"weights\s*=\s*['\"]imagenet['\"]", "weights=None", job["source"])  # nothing downloaded
-        exec(compile(renamed(source, job["renames"]), job["path"], "exec"), namespace)
-        model = [v for v in namespace.values() if isinstance(v, keras.Model)][-1]
-        if not model.built:
-            model.build(tuple(job["build"]))
-    nodes, groups = {}, {}
-    subclassed = type(model).__module__.split(".")[0] != "keras"
-    for tensor in ([] if subclassed else model.inputs):
-        nodes[tensor._keras_history.operation.name] = {"shapes": [list(tensor.shape)], "params": 0}
-
-    def inside(layer):
-        """The layers a model used as a layer, or a class of the file, holds: Keras's one row for them."""
-        if isinstance(layer, keras.Model) and type(layer).__module__.split(".")[0] == "keras":
-            return layer.layers
-        return getattr(layer, "_layers", None) if type(layer).__module__.split(".")[0] != "keras" else None
-
-    def walk(layers, known):
-        """known: Keras knows each layer's output here (not inside a class of the file, whose call Keras
-        runs as one step): then shapes are compared too, else only parameters."""
-        for layer in layers:
-            if isinstance(layer, keras.layers.InputLayer):
-                continue
-            shapes = shapes_of(layer.output) if known else None
-            if isinstance(layer, keras.layers.Lambda):  # its function's operations: the explorer's group members
-                groups[layer.name] = {"shapes": shapes, "params": layer.count_params()}
-                continue
-            if inside(layer) is not None:
-                groups[layer.name] = {"shapes": shapes, "params": layer.count_params()}
-                walk(inside(layer), known and type(layer).__module__.split(".")[0] == "keras")
-                continue
-            nodes[layer.name] = {"shapes": shapes, "params": layer.count_params()}
-
-    output = None
-    if subclassed:  # a symbolic call builds every layer it holds
-        output = shapes_of(model(keras.Input(batch_shape=tuple(job["build"]))))
-    walk(inside(model) if subclassed else model.layers, not subclassed)
-    graph = None if subclassed else getattr(model, "operations", None) or model._functional.operations
-    for operation in graph or ():  # x + y: an operation of the graph, no layer
-        if not isinstance(operation, keras.layers.Layer):
-            nodes[operation.name] = {"shapes": shapes_of(operation.output), "params": 0}
-    return {"ok": True, "nodes": nodes, "groups": groups, "output": output}
-
-def named(cls, args, inner):
-    keras.backend.clear_session()
-    layer_cls = getattr(keras.layers, cls)
-    layer = layer_cls(getattr(keras.layers, inner[0])(**inner[1]), **args) if inner else layer_cls(**args)
-    return layer.name
-
-results, names = {}, {}
-for line in sys.stdin:  # one job a line, each run as soon as it arrives: {"file": {...}} or {"name": [...]}
-    job = json.loads(line)
-    if "name" in job:
-        names[job["name"][0]] = named(*job["name"])
-        continue
-    job = job["file"]
-    try:
-        results[job["path"]] = run(job)
-    except Exception as error:
-        results[job["path"]] = {"ok": False, "layer": failing_layer(error.__traceback__),
-                                "error": str(error)[:2000]}
-print("RESULT " + json.dumps({"files": results, "names": names}))
-'''
 
 
 def expectation(path: Path) -> tuple:
@@ -147,46 +47,10 @@ def _reading(path: Path):
     return result, renames
 
 
-class KerasWorker:
-    """The WORKER above in a fresh interpreter, started at once (it imports Keras while the caller reads the
-    first files): each job is sent as soon as it is ready and run as soon as it arrives; results() waits for
-    all of them. Its output goes to files, so a chatty worker never blocks on a full pipe."""
-
-    def __init__(self):
-        # closed by close(), which every caller reaches through a finally
-        self.out, self.err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")  # noqa: SIM115
-        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-        self.process = subprocess.Popen([sys.executable, "-c", WORKER], stdin=subprocess.PIPE, stdout=self.out,
-                                        stderr=self.err, text=True, env=env)
-
-    def send(self, **job) -> None:
-        """file={"path", "source", "renames", "build"} or name=[class, args, inner]."""
-        with contextlib.suppress(BrokenPipeError):  # the worker died: results() says why
-            self.process.stdin.write(json.dumps(job) + "\n")
-            self.process.stdin.flush()
-
-    def results(self, timeout: float = 600) -> dict:
-        with contextlib.suppress(BrokenPipeError):
-            self.process.stdin.close()
-        self.process.wait(timeout=timeout)
-        self.out.seek(0)
-        self.err.seek(0)
-        line = next((ln for ln in self.out.read().splitlines() if ln.startswith("RESULT ")), None)
-        assert line is not None, self.err.read()[-3000:]
-        return json.loads(line[len("RESULT "):])
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.out.close()
-        self.err.close()
-
-
 @pytest.fixture(scope="module")
 def corpus():
-    """Every corpus file read here, each sent to a worker process as soon as it is read (the worker builds
-    it with Keras while this process reads the next ones), then described while the worker finishes."""
+    """Every corpus file read here, each sent to the Keras process as soon as it is read (it builds it with
+    Keras while this process reads the next ones), then described while the process finishes."""
     worker = KerasWorker()
     readings = {}
     try:

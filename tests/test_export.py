@@ -1,21 +1,18 @@
 """The code export (explorer/export.py): for every preset and every corpus model that builds, the
-exported code runs as is in a fresh interpreter (one subprocess for all of them) and builds the
-model the page's table describes: the same layer names, every output shape (batch axis included,
-as in the description) and every parameter count. The code is the same in both languages apart
-from its comments, parses, never uses a Keras 2 argument, and names its variables safely.
+exported code runs as is (in the session's one Keras process, tests/keras_worker.py, after clear_session,
+as in a fresh interpreter) and builds the model the page's table describes: the same layer names, every
+output shape (batch axis included, as in the description) and every parameter count. The code is the same
+in both languages apart from its comments, parses, never uses a Keras 2 argument, and names its variables safely.
 """
 from __future__ import annotations
 
 import ast
-import json
 import keyword
-import os
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
+import keras_worker
 import pytest
 
 from explorer.description import named, shape_text
@@ -51,64 +48,13 @@ CASES = ([(f"preset:{name}", preset_code(name)) for name in PRESETS]
          + [(f"corpus:{p.stem}", p.read_text(encoding="utf-8")) for p in BUILDS]
          + [("odd_names", ODD_NAMES)])
 
-DRIVER = r'''
-import contextlib, gc, io, json, os, sys, traceback, warnings
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-warnings.simplefilter("ignore")
-import keras
-gc.freeze()  # TensorFlow's objects out of the way of each case's clear_session gc.collect (CPU 54 s -> 36 s)
-
-def shapes(tensors):
-    tensors = tensors if isinstance(tensors, (list, tuple)) else [tensors]
-    return [list(t.shape) for t in tensors]
-
-report = {}
-for line in sys.stdin:  # one [key, code] a line, each run as soon as it arrives
-    key, code = json.loads(line)
-    out = io.StringIO()
-    namespace = {"__name__": "__main__"}
-    keras.backend.clear_session()  # as in a fresh interpreter: Keras names operations (get_item) by its counters
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, key, "exec"), namespace)
-        model = namespace["model"]
-        report[key] = {
-            # the layers, and the operations (x / 127.5, keras.ops.reshape) Keras keeps beside them
-            "layers": {op.name: {"shapes": shapes(op.output),
-                                 "params": op.count_params() if isinstance(op, keras.layers.Layer) else 0}
-                       for op in model.operations},
-            "total": model.count_params(),
-            "printed": out.getvalue().strip().splitlines()[-1],
-        }
-    except Exception:
-        report[key] = {"error": traceback.format_exc()[-3000:]}
-print(json.dumps(report))
-'''
-
-
 @pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    """One fresh interpreter that runs each English export as __main__ as soon as it is written (it
-    imports Keras and builds while this process reads, describes and exports the next cases)."""
-    folder = tmp_path_factory.mktemp("export")
-    (folder / "driver.py").write_text(DRIVER, encoding="utf-8")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONIOENCODING": "utf-8"}
-    with open(folder / "out.json", "w+", encoding="utf-8") as out, open(folder / "err.txt", "w+") as err:
-        process = subprocess.Popen([sys.executable, str(folder / "driver.py")], stdin=subprocess.PIPE, stdout=out,
-                                   stderr=err, text=True, encoding="utf-8", env=env, cwd=folder)
-        try:
-            yield process, out, err
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-
-
-@pytest.fixture(scope="module")
-def exported(driver):
-    """case -> (ReadResult, Description, English code, Chinese code); each English code sent to the driver."""
-    process = driver[0]
-    out = {}
+def sent():
+    """(case -> (ReadResult, Description, English code, Chinese code), case -> its job): each English code sent
+    to the session's Keras process (tests/keras_worker.py) as soon as it is written, to run there as __main__
+    while this process reads, describes and exports the next cases."""
+    worker = keras_worker.shared()
+    out, jobs = {}, {}
     for key, source in CASES:
         result = read_code(source)
         desc = describe(result.spec)
@@ -118,22 +64,22 @@ def exported(driver):
         except ExportError as error:  # not written: test_exported_code_builds_the_described_model checks why
             out[key] = (result, desc, error, error)
             continue
-        process.stdin.write(json.dumps([key, out[key][2]]) + "\n")
-        process.stdin.flush()
-    return out
+        jobs[key] = worker.submit(export=[key, out[key][2]])
+    return out, jobs
 
 
 @pytest.fixture(scope="module")
-def ran(exported, driver):
-    """Every English export run as __main__ in one fresh interpreter: per case its layers' output
-    shapes and parameters, its total and the last line it printed."""
-    process, out, err = driver
-    process.stdin.close()
-    process.wait(timeout=240)
-    err.seek(0)
-    assert process.returncode == 0, err.read()[-3000:]
-    out.seek(0)
-    return json.loads(out.read().strip().splitlines()[-1])
+def exported(sent):
+    return sent[0]
+
+
+@pytest.fixture(scope="module")
+def ran(sent):
+    """Every English export run as __main__ as is, each after keras.backend.clear_session() (as in a fresh
+    interpreter): per case its layers' output shapes and parameters, its total and the last line it printed."""
+    jobs = sent[1]
+    answers = keras_worker.shared().wait(jobs.values(), timeout=600)
+    return {key: answers[job] for key, job in jobs.items()}
 
 
 @pytest.mark.parametrize("key", [key for key, _ in CASES])
