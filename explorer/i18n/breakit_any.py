@@ -88,11 +88,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "hint.dense_positions.why": (
         "**Keras raised nothing, but {dense} runs on each position.** It receives {received}: Dense multiplies only "
-        "the last axis, so each of the {positions} positions gets its own {units} outputs ({gives}), and the model "
+        "the last axis, so each of the {positions} positions gets its own {units} outputs, giving {gives}, and the model "
         "outputs {output}, one prediction per position, not one per image. Labels of one value per image will not "
         "match it at fit.",
         "**Keras 没有报错，但 {dense} 是在每个位置上分别运行的。** 它收到 {received}：Dense 只对最后一个轴做矩阵乘法，"
-        "所以 {positions} 个位置各自得到 {units} 个输出（{gives}），模型输出 {output}，每个位置一个预测，"
+        "所以 {positions} 个位置各自得到 {units} 个输出，得到 {gives}，模型输出 {output}，每个位置一个预测，"
         "而不是每张图一个。每张图一个值的标签到 fit 时会对不上。",
     ),
     "hint.dense_positions": (
