@@ -150,8 +150,8 @@ def test_the_default_page_shows_the_data_path_and_the_switch_makes_the_labels_on
     assert path["named axes"].tolist() == ["(N, T)", "(B, T)", "(B, T, C)", "(N, T)", "(N, T, C)"]
     assert path["what it holds"].tolist()[-2:] == ["class ids 0..5",
                                                    "categorical_crossentropy wants one-hot rows of width 6"]
-    assert path["role"].tolist() == ["x, made at line 25", "input tokens", "output time_distributed",
-                                     "y, made at line 26", "the loss (line 30)"]
+    assert path["role"].tolist() == ["x, from line 25", "input tokens", "output time_distributed",
+                                     "y, from line 26", "the loss (line 30)"]  # where the values come from
     assert not at.success and not at.error  # read, not run: Keras runs when the panel is opened
     at.sidebar.toggle(key="one_hot_labels").set_value(True).run()
     assert "one_hot_labels = True" in at.text_area(key="code").value
